@@ -1,0 +1,123 @@
+# backcoach: build, test, run, bench.
+#
+#   make            build/backcoach and build/libbackcoach.a
+#   make run        the coach app (installs missing Debian packages first)
+#   make test       the test suite, plain and under ASan+UBSan (installs deps first)
+#   make bench      speed, memory and accuracy figures
+#   make deps       install the Debian packages the project needs
+#   make CROSS=aarch64-linux-gnu-   cross-build for a 64-bit Raspberry Pi
+#
+# Objects go to $(BUILD) (build/, build/asan/, build/aarch64/).
+
+CROSS ?=
+SAN ?= 0
+SHARED_DATA ?= ../shared/data
+
+ifeq ($(CROSS),)
+BUILD ?= build
+PKG_CONFIG ?= pkg-config
+else
+BUILD ?= build/$(patsubst %-,%,$(firstword $(subst -, ,$(CROSS))))
+PKG_CONFIG ?= $(CROSS)pkg-config
+endif
+ifeq ($(SAN),1)
+BUILD := $(BUILD)/asan
+endif
+
+CC := $(CROSS)gcc
+AR := $(CROSS)ar
+
+# Debian packages needed to build, test and run (make deps installs them).
+DEB_PACKAGES := gcc make pkg-config zlib1g-dev libi2c-dev libgpiod-dev \
+	libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libsqlite3-dev \
+	libcmocka-dev umockdev libumockdev-dev
+
+FW_PKGS := zlib libgpiod
+HOST_PKGS := sdl2 SDL2_ttf sqlite3
+pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
+pkg_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
+
+WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) -Ifirmware -Ihost -Itests \
+	$(call pkg_cflags,$(FW_PKGS) $(HOST_PKGS)) -MMD -MP
+LDLIBS_FW := $(call pkg_libs,$(FW_PKGS)) -li2c -lm
+LDLIBS_HOST := $(call pkg_libs,$(HOST_PKGS))
+LDLIBS_TEST := $(call pkg_libs,cmocka)
+ifeq ($(SAN),1)
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ALL_CFLAGS += $(SAN_FLAGS)
+LDFLAGS += $(SAN_FLAGS)
+endif
+
+FW_SRC := $(shell find firmware -name '*.c' | sort)
+HOST_SRC := $(filter-out host/main.c,$(shell find host -name '*.c' | sort))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
+BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
+
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+FW_LIB := $(BUILD)/libbackcoach.a
+HOST_LIB := $(BUILD)/libbackcoach-host.a
+TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
+
+.PHONY: all run test test-only tests bench deps clean
+.SECONDARY:
+all: $(BUILD)/backcoach
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(FW_LIB): $(call obj,$(FW_SRC))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(HOST_LIB): $(call obj,$(HOST_SRC))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/backcoach: $(call obj,host/main.c) $(HOST_LIB) $(FW_LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_HOST) $(LDLIBS_FW)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(call obj,$(TEST_SUPPORT_SRC)) $(HOST_LIB) $(FW_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_TEST) $(LDLIBS_HOST) $(LDLIBS_FW)
+
+$(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(call obj,$(TEST_SUPPORT_SRC)) $(HOST_LIB) $(FW_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_TEST) $(LDLIBS_HOST) $(LDLIBS_FW)
+
+tests: $(TESTS) $(BUILD)/backcoach
+
+# Installs what is missing, then re-reads this Makefile with the packages present.
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "make deps: installing" $$missing; \
+		sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing </dev/null; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/backcoach run
+
+test: deps
+	@$(MAKE) --no-print-directory test-only
+
+test-only:
+	@$(MAKE) --no-print-directory tests
+	@$(MAKE) --no-print-directory SAN=1 tests
+	@tests/run_tests.sh "$(abspath $(SHARED_DATA))" $(BUILD) $(BUILD)/asan
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BENCHES)
+	@tests/bench/run_bench.sh $(BUILD) "$(abspath $(SHARED_DATA))"
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The coach: one session object that owns the body tracker (filter and
+ * calibration), the chosen exercise's detector and the targets, and turns
+ * samples into coach events. The live app, `backcoach replay` and the tests
+ * all run exactly this code.
+ */
+#ifndef BC_COACH_H
+#define BC_COACH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "body/body_tracker.h"
+#include "coach/coach_event.h"
+#include "coach/exercise.h"
+
+/* Room callers should give update() for the events of one sample. */
+#define BC_COACH_MAX_EVENTS_PER_SAMPLE 8
+
+typedef struct {
+	bc_body_settings body;
+	int target_reps;        /* reps (or holds) per set */
+	float hold_s[BC_EXERCISE_COUNT]; /* hold target per exercise, seconds (0: none) */
+} bc_coach_settings;
+
+extern const bc_coach_settings bc_coach_settings_default;
+
+/* Everything the screen draws, refreshed every sample. */
+typedef struct {
+	bc_exercise_id exercise;
+	bc_calib_stage stage;
+	float stage_progress;   /* 0..1 */
+	bool started;           /* start position reached after calibration */
+	bc_body_angles angles;  /* live, relative to start */
+	float gauge_deg;        /* the angle the exercise is about (sign: its direction) */
+	float zone_min_deg;     /* target zone on that gauge */
+	float zone_max_deg;
+	int phase;
+	const char *phase_name;
+	bool holding;
+	float hold_s;           /* held so far in the current attempt */
+	float hold_target_s;
+	int reps;
+	int rejected;
+	int target_reps;
+	char feedback[BC_EVENT_TEXT_MAX]; /* last cue / why the last attempt failed */
+	double t_s;
+} bc_coach_view;
+
+typedef struct {
+	bc_coach_settings settings;
+	bc_exercise_id exercise;
+	bc_body_tracker body;
+	bc_coach_view view;
+	bc_calib_stage last_stage;
+} bc_coach;
+
+void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
+		   bc_exercise_id exercise);
+
+/* One sample in; up to max events out (returns how many were written). */
+size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events,
+		       size_t max);
+
+/* End of session: closes an attempt in progress and emits the SUMMARY. */
+size_t bc_coach_finish(bc_coach *c, bc_coach_event *events, size_t max);
+
+/* Restart calibration (button or key) without losing counts. */
+void bc_coach_recalibrate(bc_coach *c);
+
+static inline const bc_coach_view *bc_coach_get_view(const bc_coach *c)
+{
+	return &c->view;
+}
+
+#endif /* BC_COACH_H */

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Streaming reader for backcoach trace v1 (contract §1): plain or gzip
+ * (.csv.gz, detected by magic bytes, not by name), columns mapped by name,
+ * metadata kept, constant memory whatever the file length.
+ *
+ * Every malformed input is an error naming the file and line; nothing is
+ * skipped silently. Required columns (t,ax,ay,az,gx,gy,gz and mx,my,mz when
+ * present) must be finite; other ("extra") columns are parsed with strtod and
+ * may be nan (BROAD's reference quaternion is nan where cameras lost it).
+ */
+#ifndef BC_TRACE_READER_H
+#define BC_TRACE_READER_H
+
+#include <stddef.h>
+
+#include "core/sample.h"
+#include "trace/trace_error.h"
+
+typedef struct bc_trace_reader bc_trace_reader;
+
+/* Opens and reads the header (signature, metadata, column line). NULL + err on failure. */
+bc_trace_reader *bc_trace_reader_open(const char *path, bc_trace_error *err);
+
+/* Frees the reader; NULL-safe. */
+void bc_trace_reader_free(bc_trace_reader *r);
+
+/* Next sample: 1 read, 0 end of file, -1 error (err filled, file:line). */
+int bc_trace_reader_next(bc_trace_reader *r, bc_sample *out, bc_trace_error *err);
+
+/* Metadata value for key ("rate_hz", "exercise", ...), NULL if absent. */
+const char *bc_trace_reader_meta(const bc_trace_reader *r, const char *key);
+
+/* All metadata in file order, for copying a trace: count, then key/value i. */
+size_t bc_trace_reader_meta_count(const bc_trace_reader *r);
+const char *bc_trace_reader_meta_key(const bc_trace_reader *r, size_t i);
+const char *bc_trace_reader_meta_value(const bc_trace_reader *r, size_t i);
+
+/* Index of a column by name (any column, extra ones too), -1 if absent. */
+int bc_trace_reader_column(const bc_trace_reader *r, const char *name);
+
+/* Value of column idx in the row last returned by next() (nan if unparsable extra). */
+double bc_trace_reader_value(const bc_trace_reader *r, int idx);
+
+/* 1-based line number of the row last returned (for messages). */
+long bc_trace_reader_line(const bc_trace_reader *r);
+
+/* The path given to open (for messages). */
+const char *bc_trace_reader_path(const bc_trace_reader *r);
+
+#endif /* BC_TRACE_READER_H */
