@@ -245,7 +245,7 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 		v->hint = BC_HINT_GO;
 		break;
 	case BC_TH_MOVING:
-		v->hint = BC_HINT_FURTHER;
+		v->hint = th->in_zone && th->unlevel ? BC_HINT_KEEP_LEVEL : BC_HINT_FURTHER;
 		break;
 	case BC_TH_HOLDING:
 		if (th->unlevel)
