@@ -29,9 +29,9 @@ static void test_counts_cycles_and_reports_phases(void **state)
 	const char *want[] = { "cat", "neutral", "cow", "neutral", "cat", "neutral" };
 	for (int i = 0; i < 6; i++)
 		assert_string_equal(bc_script_nth(&r, BC_EVENT_PHASE, i)->phase_name, want[i]);
-	/* The first cycle ends when the cow half is back at neutral. */
-	double end = 1.0 + 2.0 + 4 * 1.0 + 2 * 1.5;
-	assert_float_near(bc_script_nth(&r, BC_EVENT_REP, 0)->t_s, end, 0.3);
+	/* The first cycle is timed where the cow's return passes halfway. */
+	double mid = 1.0 + 2.0 + 3 * 1.0 + 2 * 1.5 + 0.5;
+	assert_float_near(bc_script_nth(&r, BC_EVENT_REP, 0)->t_s, mid, 0.05);
 }
 
 /* Flowing straight from cat into cow, without a pause at neutral. */
@@ -71,15 +71,20 @@ static void test_shallow_cycle_is_too_little_range(void **state)
 			 BC_REJECT_TOO_LITTLE_RANGE);
 }
 
-/* Half a cycle, or a cat without a cow, is not a cycle. */
+/* A cat without a cow is not a cycle: its cow was too shallow to see. */
 static void test_half_cycles_do_not_count(void **state)
 {
 	(void)state;
-	const bc_seg segs[] = { SEG(2, 0), SEG(1, 10), SEG(2, 10), SEG(1, 0), SEG(1, 0),
-				SEG(1, 10), SEG(2, 10), SEG(1, 0), SEG(2, 0) };
+	const bc_seg segs[] = { SEG(2, 0), SEG(1, 10), SEG(2, 10), SEG(1, -1.5f), SEG(1, 0),
+				SEG(2, 0), CYCLE(10, 1, 1.5), SEG(2, 0) };
 	bc_script_result r;
 	RUN(segs, 100, 0.2f, &r);
-	assert_int_equal(r.reps, 0);
+	assert_int_equal(r.reps, 1);
+	assert_int_equal(r.rejected, 1);
+	const bc_coach_event *e = bc_script_nth(&r, BC_EVENT_REJECTED, 0);
+	assert_int_equal(e->reason, BC_REJECT_TOO_LITTLE_RANGE);
+	/* Timed where the cat's return passed halfway (5°): 6 + 5 / 11.5 s. */
+	assert_true(e->t_s > 6.0 && e->t_s < 6.7);
 }
 
 static void test_rate_does_not_matter(void **state)

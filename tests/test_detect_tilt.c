@@ -30,13 +30,14 @@ static void test_counts_good_reps_when_released(void **state)
 	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, three_tilts, 0, 0.0f, &r);
 	assert_int_equal(r.reps, 3);
 	assert_int_equal(r.rejected, 0);
-	/* Rep i: the release ends at 1 + 2 + 13 + 16 * i; counted near its end. */
+	/* Rep i: the 1 s release starts at 1 + 2 + 12 + 16 * i; it is timed
+	 * where it passes halfway back (4°). */
 	for (int i = 0; i < 3; i++) {
 		const bc_coach_event *e = bc_script_nth(&r, BC_EVENT_REP, i);
-		double release_end = 1.0 + 2.0 + 13.0 + 16.0 * i;
-		assert_true(e->t_s > release_end - 0.3 && e->t_s <= release_end + 0.01);
-		/* In the zone from 5° up (0.625 s into the rise) to 4° down. */
-		double in_zone = (1.0 - 0.625) + 11.0 + 0.5;
+		double release_mid = 1.0 + 2.0 + 12.0 + 16.0 * i + 0.5;
+		assert_float_near(e->t_s, release_mid, 0.02);
+		/* Past 5° from 0.625 s into the rise to 0.375 s into the release. */
+		double in_zone = (1.0 - 0.625) + 11.0 + 0.375;
 		assert_float_near(e->hold_s, in_zone, 0.05);
 		assert_float_near(e->peak_deg, 8.0, 0.01);
 	}
@@ -183,8 +184,12 @@ static void test_bridge_level_and_not_level(void **state)
 		assert_string_equal(bc_script_nth(&r, BC_EVENT_PHASE, i)->phase_name, want[i]);
 }
 
-/* Knee-to-chest counts the moment the hold target is reached. */
-static void test_knee_to_chest_counts_at_hold_done(void **state)
+/*
+ * Knee-to-chest counts on release by default (hold 17 s, counted as the
+ * release passes halfway); with count_at_hold_done, the moment the hold
+ * target is reached.
+ */
+static void test_knee_to_chest_count_moment(void **state)
 {
 	(void)state;
 	const bc_seg hold[] = { SEG(2, 0), SEG(0.01, 9), SEG(17, 9), SEG(1, 0), SEG(2, 0) };
@@ -193,8 +198,36 @@ static void test_knee_to_chest_counts_at_hold_done(void **state)
 	assert_int_equal(r.reps, 1);
 	assert_int_equal(r.rejected, 0);
 	const bc_coach_event *e = bc_script_nth(&r, BC_EVENT_REP, 0);
+	assert_float_near(e->t_s, 1.0 + 2.0 + 17.01 + 0.5, 0.05);
+	assert_float_near(e->hold_s, 17.0 + 4.0 / 9.0, 0.05);
+
+	bc_detect_settings s = bc_detect_settings_default;
+	s.knee_to_chest.count_at_hold_done = true;
+	bc_script_run(BC_EXERCISE_KNEE_TO_CHEST, &s, 15.0f, 100, hold,
+		      sizeof(hold) / sizeof(hold[0]), 0, 0.0f, &r);
+	assert_int_equal(r.reps, 1);
+	assert_int_equal(r.rejected, 0);
+	e = bc_script_nth(&r, BC_EVENT_REP, 0);
 	assert_float_near(e->t_s, 1.0 + 2.0 + 15.0, 0.05);
 	assert_float_near(e->hold_s, 15.0, 0.05);
+}
+
+/* Sitting up or rolling onto the side during a session is nothing at all. */
+static void test_sitting_up_and_rolling_over_are_ignored(void **state)
+{
+	(void)state;
+	const bc_seg segs[] = {
+		SEG(2, 0), SEG(3, -80), SEG(8, -80), SEG(3, 0), SEG(3, 0),
+		SEG_AX(2.5, -2, 85), SEG_AX(5, -2, 85), SEG(2.5, 0), SEG(3, 0),
+	};
+	bc_script_result r;
+	for (int ex = 0; ex < BC_EXERCISE_CAT_COW; ex++) {
+		RUN((bc_exercise_id)ex, 2.0f, 100, segs, 0, 0.2f, &r);
+		assert_int_equal(r.reps, 0);
+		assert_int_equal(r.rejected, 0);
+	}
+	RUN(BC_EXERCISE_KNEE_TO_CHEST, 15.0f, 100, segs, 0, 0.2f, &r);
+	assert_int_equal(r.reps + r.rejected, 0);
 }
 
 /* Standing up from the tabletop is not a child's pose. */
@@ -225,7 +258,8 @@ int main(void)
 		cmocka_unit_test(test_too_little_range_and_too_short),
 		cmocka_unit_test(test_nothing_counts_before_start),
 		cmocka_unit_test(test_bridge_level_and_not_level),
-		cmocka_unit_test(test_knee_to_chest_counts_at_hold_done),
+		cmocka_unit_test(test_knee_to_chest_count_moment),
+		cmocka_unit_test(test_sitting_up_and_rolling_over_are_ignored),
 		cmocka_unit_test(test_standing_up_is_not_childs_pose),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,7 +38,9 @@ typedef struct {
 	F(ex ".wrong_deg", detect.member.wrong_deg, 0.5f, 90, \
 	  "this far the opposite way is the wrong direction, degrees"), \
 	F(ex ".max_deg", detect.member.max_deg, 5, 180, \
-	  "beyond this it is not this exercise, degrees"), \
+	  "beyond +-this it is not this exercise (sat or stood up), degrees"), \
+	F(ex ".roll_off_deg", detect.member.roll_off_deg, 0, 180, \
+	  "rolled onto the side beyond this is not this exercise, degrees (0: no check)"), \
 	F(ex ".min_attempt_s", detect.member.min_attempt_s, 0, 10, \
 	  "shorter excursions that never reach the zone are ignored, seconds"), \
 	F(ex ".settle_s", detect.member.settle_s, 0.5f, 60, \
@@ -79,6 +81,8 @@ static const key_info keys[] = {
 	  "each phase held at least this long, else rushed, seconds"),
 	F("cat-cow.max_deg", detect.cat_cow.max_deg, 5, 180,
 	  "beyond this it is not cat-cow, degrees"),
+	F("cat-cow.max_pause_s", detect.cat_cow.max_pause_s, 0.2f, 30,
+	  "a cat (or cow) waits this long at neutral for the other half, seconds"),
 
 	F("posture.slouch_deg", detect.posture.slouch_deg, 1, 90,
 	  "this far from the upright start is a slouch, degrees"),

@@ -34,9 +34,12 @@ static void end_half(bc_cat_cow *cc, double t_s, bc_detect_out *out)
 	bc_hold_timer_stop(&cc->zone_timer);
 	if (cc->zone_timer.held_s > h.zone_s)
 		h.zone_s = cc->zone_timer.held_s;
+	h.event_t_s = bc_halfway_time(&cc->halfway, t_s);
 	cc->cur = (bc_cc_half){ 0 };
+	cc->neutral_since_s = t_s;
 	if (h.dir == 0)
 		return;
+	t_s = h.event_t_s;
 
 	bc_cc_half p = cc->pending;
 	if (p.dir == -h.dir) {
@@ -52,9 +55,9 @@ static void end_half(bc_cat_cow *cc, double t_s, bc_detect_out *out)
 		return;
 	}
 	/* Same direction twice: the earlier half had no partner. */
-	if (p.dir != 0 && !p.reached)
-		bc_detect_emit_outcome(out, t_s, BC_REJECT_TOO_LITTLE_RANGE, p.zone_s, 0.0f,
-				       p.peak_deg);
+	if (p.dir != 0)
+		bc_detect_emit_outcome(out, p.event_t_s, BC_REJECT_TOO_LITTLE_RANGE, p.zone_s,
+				       0.0f, p.peak_deg);
 	cc->pending = h;
 }
 
@@ -92,17 +95,30 @@ static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 		int dir = g >= s->attempt_deg ? 1 : g <= -s->attempt_deg ? -1 : 0;
 		if (cc->cur.dir != 0 && (fabsf(g) < s->rest_deg || dir == -cc->cur.dir))
 			end_half(cc, t, out);
-		if (cc->cur.dir == 0 && dir != 0)
+		if (cc->cur.dir == 0 && dir != 0) {
 			cc->cur = (bc_cc_half){ .dir = dir, .peak_deg = g };
+			bc_halfway_start(&cc->halfway, dir, 0.0f, g, t);
+		}
+		/* A half alone at neutral too long: its partner never came. */
+		if (cc->cur.dir == 0 && cc->pending.dir != 0 &&
+		    t - cc->neutral_since_s >= s->max_pause_s) {
+			bc_detect_emit_outcome(out, cc->pending.event_t_s,
+					       BC_REJECT_TOO_LITTLE_RANGE, cc->pending.zone_s,
+					       0.0f, cc->pending.peak_deg);
+			cc->pending = (bc_cc_half){ 0 };
+		}
 
 		if (cc->cur.dir != 0) {
 			bc_cc_half *h = &cc->cur;
+			bc_halfway_update(&cc->halfway, t, g, 0.3f);
 			if (h->dir * g > h->dir * h->peak_deg)
 				h->peak_deg = g;
 			bool in_zone = h->dir > 0 ? in_cat : in_cow;
 			if (in_zone)
 				h->reached = true;
-			bc_hold_timer_update(&cc->zone_timer, t, in_zone);
+			/* Time counts past enter_deg itself; hysteresis only pauses. */
+			bool past = h->dir * g >= s->enter_deg;
+			bc_hold_timer_update_counting(&cc->zone_timer, t, in_zone, past);
 			if (cc->zone_timer.held_s > h->zone_s && cc->zone_timer.active)
 				h->zone_s = cc->zone_timer.held_s;
 		}
@@ -130,8 +146,8 @@ static void finish(bc_detector *d, double t_s, bc_detect_out *out)
 	bc_cat_cow *cc = &d->u.cat_cow;
 	if (cc->cur.dir != 0)
 		end_half(cc, t_s, out);
-	if (cc->pending.dir != 0 && !cc->pending.reached)
-		bc_detect_emit_outcome(out, t_s, BC_REJECT_TOO_LITTLE_RANGE,
+	if (cc->pending.dir != 0)
+		bc_detect_emit_outcome(out, cc->pending.event_t_s, BC_REJECT_TOO_LITTLE_RANGE,
 				       cc->pending.zone_s, 0.0f, cc->pending.peak_deg);
 	cc->pending = (bc_cc_half){ 0 };
 }

@@ -8,27 +8,28 @@
 /* Defaults: contract §4, each a setting (coach/settings.c reads them). */
 const bc_detect_settings bc_detect_settings_default = {
 	.pelvic_tilt = {
-		.enter_deg = 5.0f, .exit_deg = 4.0f, .attempt_deg = 2.5f, .rest_deg = 1.5f,
-		.wrong_deg = 3.5f, .max_deg = 35.0f, .min_attempt_s = 0.5f, .settle_s = 3.0f,
+		.enter_deg = 5.0f, .exit_deg = 4.0f, .attempt_deg = 2.0f, .rest_deg = 1.2f,
+		.wrong_deg = 3.5f, .max_deg = 35.0f, .roll_off_deg = 40.0f,
+		.min_attempt_s = 0.5f, .settle_s = 3.0f,
 	},
 	.bridge = {
 		.enter_deg = 15.0f, .exit_deg = 12.5f, .attempt_deg = 5.0f, .rest_deg = 3.0f,
-		.wrong_deg = 5.0f, .max_deg = 60.0f, .level_max_deg = 10.0f,
+		.wrong_deg = 5.0f, .max_deg = 60.0f, .roll_off_deg = 40.0f, .level_max_deg = 10.0f,
 		.level_min_s = 0.5f, .min_attempt_s = 0.5f, .settle_s = 3.0f,
 	},
 	.knee_to_chest = {
-		.enter_deg = 5.0f, .exit_deg = 4.0f, .attempt_deg = 2.5f, .rest_deg = 1.5f,
-		.wrong_deg = 3.5f, .max_deg = 45.0f, .min_attempt_s = 0.5f, .settle_s = 3.0f,
-		.count_at_hold_done = true,
+		.enter_deg = 5.0f, .exit_deg = 4.0f, .attempt_deg = 2.0f, .rest_deg = 1.2f,
+		.wrong_deg = 3.5f, .max_deg = 45.0f, .roll_off_deg = 40.0f,
+		.min_attempt_s = 0.5f, .settle_s = 3.0f,
 	},
 	.childs_pose = {
 		.enter_deg = 15.0f, .exit_deg = 12.5f, .attempt_deg = 6.0f, .rest_deg = 3.5f,
-		.wrong_deg = 8.0f, .max_deg = 60.0f, .min_incline_deg = 45.0f,
-		.min_attempt_s = 0.5f, .settle_s = 3.0f, .count_at_hold_done = true,
+		.wrong_deg = 8.0f, .max_deg = 60.0f, .roll_off_deg = 40.0f,
+		.min_incline_deg = 45.0f, .min_attempt_s = 0.5f, .settle_s = 3.0f,
 	},
 	.cat_cow = {
-		.enter_deg = 5.0f, .exit_deg = 3.5f, .attempt_deg = 2.5f, .rest_deg = 1.5f,
-		.min_phase_s = 1.0f, .max_deg = 45.0f,
+		.enter_deg = 5.0f, .exit_deg = 3.5f, .attempt_deg = 2.0f, .rest_deg = 1.2f,
+		.min_phase_s = 1.0f, .max_deg = 45.0f, .max_pause_s = 1.3f,
 	},
 	.posture = {
 		.slouch_deg = 10.0f, .slouch_exit_deg = 8.0f, .alert_delay_s = 10.0f,

@@ -27,6 +27,7 @@ typedef struct {
 	float wobble_max_s;   /* out of the zone at least this long ends the hold */
 	bool active;          /* a hold is running (possibly paused) */
 	bool was_in_zone;     /* previous sample was in the zone */
+	bool was_counting;    /* previous sample's time counts as held */
 	float held_s;         /* time in the zone so far, wobbles excluded */
 	double last_t_s;      /* previous sample's time */
 	double out_since_s;   /* when the current wobble began */
@@ -37,6 +38,15 @@ void bc_hold_timer_init(bc_hold_timer *h, float wobble_max_s);
 
 /* One sample: its time in seconds and whether it lies in the zone. */
 bc_hold_status bc_hold_timer_update(bc_hold_timer *h, double t_s, bool in_zone);
+
+/*
+ * The same, with the zone for pausing and ending (in_zone, usually with
+ * hysteresis) apart from the time that counts as held (counting: e.g. past
+ * the contract's own threshold), so the hold time is not lengthened by the
+ * hysteresis gap.
+ */
+bc_hold_status bc_hold_timer_update_counting(bc_hold_timer *h, double t_s, bool in_zone,
+					     bool counting);
 
 /* Stop the hold now (attempt over); held_s keeps its value. */
 void bc_hold_timer_stop(bc_hold_timer *h);

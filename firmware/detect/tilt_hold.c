@@ -19,8 +19,12 @@ void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
 	bc_hold_timer_init(&th->hold, wobble_max_s);
 }
 
-static void begin_attempt(bc_tilt_hold *th)
+/* Time constant of the average that finds the hold level, seconds. */
+#define LEVEL_TAU_S 0.3f
+
+static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
 {
+	bc_halfway_start(&th->halfway, dir, th->rest_level_deg, g, t_s);
 	th->closed = false;
 	th->reached_zone = false;
 	th->hold_done = false;
@@ -50,6 +54,7 @@ static void close_attempt(bc_tilt_hold *th, double t_s, bool off, bc_detect_out 
 
 	bc_reject_reason why;
 	float peak = th->peak_deg;
+	t_s = bc_halfway_time(&th->halfway, t_s);
 	if (th->wrong_way && !th->reached_zone) {
 		why = BC_REJECT_WRONG_DIRECTION;
 		peak = th->trough_deg;
@@ -94,7 +99,8 @@ static void update_hold(bc_detector *d, const bc_body_state *b, float g, float s
 
 	/* Rolled to one side is not holding the bridge: the hold pauses. */
 	bool holding_now = th->in_zone && !th->unlevel;
-	bc_hold_status st = bc_hold_timer_update(&th->hold, t, holding_now);
+	bool counting = holding_now && g >= s->enter_deg;
+	bc_hold_status st = bc_hold_timer_update_counting(&th->hold, t, holding_now, counting);
 	if (st == BC_HOLD_STARTED) {
 		th->reached_zone = true;
 		set_phase(d, BC_TH_HOLDING, t, out);
@@ -142,23 +148,29 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 
 	float g = b->angles.sagittal_deg;          /* from the start position */
 	float rel = g - th->rest_level_deg;        /* from where rest settled */
-	bool pose_ok = s->min_incline_deg <= 0.0f ||
-		       b->trunk_incline_deg >= s->min_incline_deg;
+	/* Sat up, stood up, rolled onto the side: not this exercise at all. */
+	bool pose_ok = (s->min_incline_deg <= 0.0f ||
+			b->trunk_incline_deg >= s->min_incline_deg) &&
+		       fabsf(g) <= s->max_deg &&
+		       (s->roll_off_deg <= 0.0f || fabsf(b->angles.axial_deg) <= s->roll_off_deg);
+	if (th->phase != BC_TH_REST && th->phase != BC_TH_OFF)
+		bc_halfway_update(&th->halfway, t, g, LEVEL_TAU_S);
 
 	switch (th->phase) {
 	case BC_TH_REST:
-		if (!pose_ok || g > s->max_deg) {
-			begin_attempt(th);
+		if (!pose_ok) {
+			begin_attempt(th, 1, g, t);
 			th->closed = true;
 			set_phase(d, BC_TH_OFF, t, out);
 		} else if (rel >= s->attempt_deg) {
-			begin_attempt(th);
+			begin_attempt(th, 1, g, t);
 			th->peak_deg = g;
 			th->attempt_t_s = t;
 			set_phase(d, BC_TH_MOVING, t, out);
 			update_hold(d, b, g, step_s, out);
 		} else if (g <= -s->wrong_deg) {
-			begin_attempt(th);
+			begin_attempt(th, -1, g, t);
+			th->attempt_t_s = t;
 			th->wrong_way = true;
 			th->trough_deg = g;
 			set_phase(d, BC_TH_WRONG_WAY, t, out);
@@ -174,6 +186,8 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 			th->closed = true;
 			set_phase(d, BC_TH_OFF, t, out);
 		} else if (g > -s->rest_deg) {
+			if (t - th->attempt_t_s < s->min_attempt_s)
+				th->closed = true; /* a blip, not an attempt */
 			close_attempt(th, t, false, out);
 			bc_settle_reset(&th->settle);
 			set_phase(d, BC_TH_REST, t, out);
@@ -186,14 +200,14 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 		}
 		break;
 	default: /* MOVING, HOLDING, RETURNING */
-		if (!pose_ok || g > s->max_deg) {
+		if (!pose_ok) {
 			close_attempt(th, t, true, out);
 			set_phase(d, BC_TH_OFF, t, out);
 			break;
 		}
 		if (th->closed && g >= s->enter_deg) {
 			/* Stopped short, then went on into the zone: a new attempt. */
-			begin_attempt(th);
+			begin_attempt(th, 1, g, t);
 			set_phase(d, BC_TH_MOVING, t, out);
 		}
 		if (g > th->peak_deg)

@@ -10,6 +10,10 @@
  *
  * Every attempt ends with exactly one outcome: a rep, or a rejection naming
  * why (too little range, hold too short, pelvis not level, wrong direction).
+ * The outcome is decided once the attempt is over (back at rest, or settled
+ * short of it) and carries the time the return passed halfway (halfway.h).
+ * The hold time is the time past enter_deg itself; the hysteresis only
+ * decides when a hold is paused or over.
  * Thresholds are in degrees and always have a gap between entering and
  * leaving a state, so a gauge hovering at a threshold cannot chatter.
  */
@@ -18,6 +22,7 @@
 
 #include <stdbool.h>
 
+#include "detect/halfway.h"
 #include "detect/hold_timer.h"
 #include "detect/hysteresis.h"
 
@@ -27,7 +32,8 @@ typedef struct {
 	float attempt_deg;    /* an attempt starts this far above the rest level */
 	float rest_deg;       /* back at rest below this above the rest level (< attempt_deg) */
 	float wrong_deg;      /* this far the opposite way: wrong direction */
-	float max_deg;        /* beyond this it is not this exercise (stood up, rolled over) */
+	float max_deg;        /* beyond ±this it is not this exercise (stood up, sat up) */
+	float roll_off_deg;   /* |axial_deg| beyond this: rolled onto the side, not this exercise */
 	float level_max_deg;  /* |axial_deg| at or above this: pelvis not level (0: no check) */
 	float level_min_s;    /* not level this long while in the zone rejects the attempt */
 	float min_incline_deg; /* trunk nearer vertical than this: not this exercise (0: no check) */
@@ -55,6 +61,7 @@ typedef struct {
 	float rest_level_deg;  /* where "rest" settled, within ±rest_deg of the start */
 	bc_hold_timer hold;
 	bc_settle settle;
+	bc_halfway halfway;    /* when the return passed halfway (event time) */
 	bool in_zone;
 	bool unlevel;          /* |axial| beyond the level limit now */
 	double last_t_s;
