@@ -77,7 +77,8 @@ static int check_orient_rows(const char *out, double first_t, double step_t, bc_
 	for (line++; *line; rows++) {
 		double t, w, x, y, z;
 		int used = 0;
-		assert_int_equal(sscanf(line, "%lf,%lf,%lf,%lf,%lf%n", &t, &w, &x, &y, &z, &used), 5);
+		int got = sscanf(line, "%lf,%lf,%lf,%lf,%lf%n", &t, &w, &x, &y, &z, &used);
+		assert_int_equal(got, 5);
 		assert_int_equal(line[used], '\n');
 		assert_float_near(t, first_t + rows * step_t, 1e-6);
 		assert_float_near(w * w + x * x + y * y + z * z, 1.0, 1e-5);
