@@ -11,25 +11,22 @@
 
 /* Definitions */
 
-/* 1 m/s^2 in g. */
-#define MPS2_IN_G (1.0f / 9.80665f)
-
 const bc_filter_settings bc_filter_settings_default = {
 	.dropout_s = 0.5f,
 	.accel_limit_g = 15.9f,
 	.gyro_limit_dps = 1990.0f,
 	.tau_acc_s = 3.0f,
 	.bias_tau_rest_s = 9.0f,
-	.bias_tau_motion_s = 100.0f,
+	.bias_tau_motion_s = 10.0f,
 	.use_mag = false,
 	.bias_sigma_init_dps = 0.5f,
 	.bias_forget_s = 100.0f,
-	.bias_max_dps = 2.0f,
+	.bias_max_dps = 10.0f,
 	.bias_motion_max_dps = 2.0f,
-	.bias_update_period_s = 0.02f,
+	.bias_update_period_s = 0.04f,
 	.rest_tau_s = 0.5f,
 	.rest_gyro_dps = 2.0f,
-	.rest_accel_g = 0.5f * MPS2_IN_G,
+	.rest_accel_g = 0.02f,
 	.rest_min_s = 1.5f,
 	.tau_mag_s = 9.0f,
 	.mag_norm_tol = 0.1f,
@@ -209,7 +206,7 @@ static void restart(bc_filter *f, const bc_sample *s)
  */
 static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
 {
-	float x[BC_FILTER_LP_N];
+	float x[BC_FILTER_LP_N] = { 0 };
 	bc_vec3 a_gyro = bc_quat_rotate(f->q_gyro, accel_g);
 	x[0] = a_gyro.x;
 	x[1] = a_gyro.y;
@@ -226,25 +223,38 @@ static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
 				 bc_lowpass2_gains_for(f->inv_tau_acc, dt_s));
 	}
 
-	/* Low-passed gravity in the earth frame; the correction takes it to +z. */
+	/*
+	 * Low-passed gravity in the earth frame; the correction turns it to +z.
+	 * Once running, a step's correction is tiny (the low-pass moves slowly):
+	 * then tan(angle) = angle to float precision and one division does.
+	 */
 	bc_vec3 g = bc_quat_rotate(f->q_incl, bc_vec3_make(f->lp[0], f->lp[1], f->lp[2]));
-	float n2 = bc_vec3_dot(g, g);
-	if (!(n2 > 0.0f))
-		return;
-	g = bc_vec3_scale(g, 1.0f / sqrtf(n2));
+	float corr_x, corr_y; /* rotation of the earth frame, rad */
 	bc_quat corr;
-	float cw2 = 0.5f * (g.z + 1.0f);
-	if (cw2 > 1e-12f) {
-		float cw = sqrtf(cw2);
-		float k = 0.5f / cw;
-		corr = bc_quat_make(cw, k * g.y, -k * g.x, 0.0f);
+	if (g.z > 0.0f && g.x * g.x + g.y * g.y < 1e-4f * g.z * g.z) {
+		float inv_z = 1.0f / g.z;
+		corr_x = g.y * inv_z;
+		corr_y = -g.x * inv_z;
+		corr = bc_quat_make(1.0f, 0.5f * corr_x, 0.5f * corr_y, 0.0f);
 	} else {
-		corr = bc_quat_make(0.0f, 1.0f, 0.0f, 0.0f); /* upside down: half turn */
+		float n2 = bc_vec3_dot(g, g);
+		if (!(n2 > 0.0f))
+			return;
+		g = bc_vec3_scale(g, 1.0f / sqrtf(n2));
+		float cw2 = 0.5f * (g.z + 1.0f);
+		if (cw2 > 1e-12f) {
+			float cw = sqrtf(cw2);
+			float k = 0.5f / cw;
+			corr = bc_quat_make(cw, k * g.y, -k * g.x, 0.0f);
+		} else {
+			corr = bc_quat_make(0.0f, 1.0f, 0.0f, 0.0f); /* upside down: half turn */
+		}
+		corr_x = g.y;
+		corr_y = -g.x;
 	}
 	f->q_incl = renormalize(bc_quat_mul(corr, f->q_incl));
 
-	/* Correction as a rotation of the earth frame (x, y), rad. */
-	if (bc_gyro_bias_accumulate(&f->bias, g.y, -g.x, dt_s)) {
+	if (bc_gyro_bias_accumulate(&f->bias, corr_x, corr_y, dt_s)) {
 		if (f->rest.at_rest)
 			bc_gyro_bias_update_rest(&f->bias, bc_rest_detector_gyro_lp_dps(&f->rest));
 		else if (!f->starting)

@@ -84,7 +84,8 @@ enum {
 	BC_FILTER_LP_ACC = 0,   /* accelerometer in the gyro frame, g (3) */
 	BC_FILTER_LP_R = 3,     /* rows x, y of the sensor-to-earth rotation (6) */
 	BC_FILTER_LP_RB = 9,    /* R * bias, earth x and y, deg/s (2) */
-	BC_FILTER_LP_N = 11,
+	BC_FILTER_LP_USED = 11,
+	BC_FILTER_LP_N = 12,    /* padded to a multiple of 4 so that the loop vectorises */
 };
 
 typedef struct {

@@ -33,8 +33,8 @@ typedef struct {
 
 typedef struct {
 	bc_rest_limits limits;
-	float lp[6];      /* low-passed gyro (deg/s, 0..2) and accel (g, 3..5) */
-	float lp_rate[6]; /* their rates of change, per second */
+	float lp[8];      /* low-passed gyro (deg/s, 0..2), accel (g, 3..5), padding */
+	float lp_rate[8]; /* their rates of change, per second */
 	float still_s;    /* time both signals have stayed near their low-pass, s */
 	bool at_rest;
 	bool started;     /* low-pass primed with a first sample */
@@ -71,14 +71,15 @@ static inline bc_vec3 bc_rest_detector_gyro_lp_dps(const bc_rest_detector *r)
 static inline bool bc_rest_detector_update(bc_rest_detector *r, bc_vec3 gyro_dps,
 					   bc_vec3 accel_g, float dt_s)
 {
-	const float x[6] = { gyro_dps.x, gyro_dps.y, gyro_dps.z,
-			     accel_g.x, accel_g.y, accel_g.z };
+	/* 8 channels, 2 unused: whole vectors for the compiler. */
+	const float x[8] = { gyro_dps.x, gyro_dps.y, gyro_dps.z,
+			     accel_g.x, accel_g.y, accel_g.z, 0.0f, 0.0f };
 	if (!r->started) {
-		bc_lowpass2_reset(r->lp, r->lp_rate, x, 6);
+		bc_lowpass2_reset(r->lp, r->lp_rate, x, 8);
 		r->started = true;
 		return r->at_rest;
 	}
-	bc_lowpass2_step(r->lp, r->lp_rate, x, 6,
+	bc_lowpass2_step(r->lp, r->lp_rate, x, 8,
 			 bc_lowpass2_gains_for(r->limits.inv_tau_s, dt_s));
 
 	float dg[3], da[3];
