@@ -17,7 +17,7 @@ const bc_body_settings bc_body_settings_default = {
 		.gyro_tau_s = 0.1f,
 		.accel_max_g = 0.03f,
 		.accel_fast_tau_s = 0.05f,
-		.accel_slow_tau_s = 0.5f,
+		.accel_slow_tau_s = 0.2f,
 		.accel_norm_tol_g = 0.15f,
 	},
 	.upright_hold_s = 3.0f,

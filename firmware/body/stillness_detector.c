@@ -8,14 +8,17 @@
  * Defaults: a person holding a pose sways by well under 3 deg/s at the lower
  * back, while even a slow deliberate movement is faster. MEMS noise after a
  * 0.1 s window is a small fraction of that. The accelerometer test catches
- * translations the gyro cannot see (being carried, a bumpy start).
+ * translations the gyro cannot see (being carried, a bumpy start). Its long
+ * window is kept short (0.2 s) because after a big change of pose the gap
+ * between the windows decays only exponentially: a 0.5 g change takes
+ * 0.2 s * ln(0.5 / 0.03) = 0.56 s to fall under the threshold.
  */
 const bc_stillness_settings bc_stillness_settings_default = {
 	.gyro_max_dps = 3.0f,
 	.gyro_tau_s = 0.1f,
 	.accel_max_g = 0.03f,
 	.accel_fast_tau_s = 0.05f,
-	.accel_slow_tau_s = 0.5f,
+	.accel_slow_tau_s = 0.2f,
 	.accel_norm_tol_g = 0.15f,
 };
 
@@ -53,6 +56,7 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 		d->accel_fast_g = accel_g;
 		d->accel_slow_g = accel_g;
 		d->primed = true;
+		d->history_s = 0.0f;
 		d->still = false;
 		d->still_s = 0.0;
 		return false;
@@ -60,6 +64,13 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 	d->gyro_lp_dps = low_pass(d->gyro_lp_dps, w, dt_s, st->gyro_tau_s);
 	d->accel_fast_g = low_pass(d->accel_fast_g, accel_g, dt_s, st->accel_fast_tau_s);
 	d->accel_slow_g = low_pass(d->accel_slow_g, accel_g, dt_s, st->accel_slow_tau_s);
+	if (d->history_s < st->accel_slow_tau_s) {
+		/* Too little history to call anything steady. */
+		d->history_s += dt_s;
+		d->still = false;
+		d->still_s = 0.0;
+		return false;
+	}
 
 	float accel_step_g = bc_vec3_norm(bc_vec3_sub(d->accel_fast_g, d->accel_slow_g));
 	float accel_norm_err_g = fabsf(bc_vec3_norm(d->accel_fast_g) - 1.0f);

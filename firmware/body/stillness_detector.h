@@ -8,6 +8,7 @@
  * - the accelerometer is steady: its short-window mean stays within
  *   accel_max_g of its longer-window mean, and its magnitude is near 1 g.
  *
+ * Nothing is still until the windows hold accel_slow_tau_s of history.
  * The windows are exponential with time constants in seconds; each step uses
  * the sample timestamps (dt_s), so the behaviour does not depend on the
  * sample rate (25..1000 Hz, jittered). Caller-owned struct, no heap.
@@ -33,6 +34,7 @@ extern const bc_stillness_settings bc_stillness_settings_default;
 typedef struct {
 	bc_stillness_settings settings;
 	bool primed;             /* the windows hold at least one sample */
+	float history_s;         /* time since priming, up to the long window, seconds */
 	bc_vec3 gyro_lp_dps;     /* smoothed bias-corrected rate, deg/s */
 	bc_vec3 accel_fast_g;    /* short-window mean specific force, g */
 	bc_vec3 accel_slow_g;    /* long-window mean specific force, g */

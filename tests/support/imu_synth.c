@@ -162,11 +162,15 @@ static bc_quat sensor_at(const bc_synth *s, double t_rel_s)
 bool bc_synth_next(bc_synth *s, bc_sample *out)
 {
 	const bc_synth_settings *st = &s->settings;
-	double dt = 1.0 / st->rate_hz;
-	double t = (double)s->k * dt;
+	double period = 1.0 / st->rate_hz;
+	double t = (double)s->k * period;
 
 	if (t > s->duration_s + 1e-9)
 		return false;
+	if (st->jitter_s > 0.0 && s->k > 0)
+		t += st->jitter_s * (2.0 * bc_synth_uniform(&s->rng) - 1.0);
+	double dt = s->k > 0 ? t - s->prev_t_rel_s : period;
+	s->prev_t_rel_s = t;
 	s->k++;
 
 	bc_quat q_now = sensor_at(s, t);

@@ -37,6 +37,8 @@ typedef struct {
 	float accel_noise_g;       /* white noise per axis (standard deviation), g */
 	float gyro_noise_dps;      /* white noise per axis (standard deviation), deg/s */
 	bc_vec3 gyro_bias_dps;     /* constant gyro bias, deg/s */
+	double jitter_s;           /* sample times off their grid by up to +-this, s
+				    * (keep below half a period) */
 	uint64_t seed;             /* noise seed */
 } bc_synth_settings;
 
@@ -47,6 +49,7 @@ typedef struct {
 	double duration_s;
 	uint64_t rng;
 	uint64_t k;                /* index of the next sample */
+	double prev_t_rel_s;       /* relative time of the previous sample */
 } bc_synth;
 
 void bc_synth_init(bc_synth *s, const bc_synth_settings *settings,
