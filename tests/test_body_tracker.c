@@ -124,9 +124,10 @@ static double hold_end_s(const run_ctx *r, size_t i)
 /* Angle between two rotations, degrees. */
 static double quat_angle_deg(bc_quat a, bc_quat b)
 {
-	double dot = fabs((double)a.w * b.w + (double)a.x * b.x + (double)a.y * b.y +
-			  (double)a.z * b.z);
-	return 2.0 * acos(fmin(1.0, dot)) * BC_DEG_PER_RAD;
+	/* atan2 of the difference rotation: well conditioned near zero. */
+	bc_quat d = bc_quat_mul(bc_quat_conj(a), b);
+	double v = sqrt((double)d.x * d.x + (double)d.y * d.y + (double)d.z * d.z);
+	return 2.0 * atan2(v, fabs((double)d.w)) * BC_DEG_PER_RAD;
 }
 
 /* What the angles must be: computed from the body truth, not the tracker. */
