@@ -459,17 +459,26 @@ static void test_rejected_sample_changes_nothing(void **state)
 	assert_int_equal(r.last.stage, BC_CALIB_DONE);
 
 	bc_body_state before = r.last;
-	bc_sample bad = { .t_s = before.t_s + 0.01, .accel_g = { NAN, 0, 1 } };
+	/* Rejected by any filter: no usable rate, or time going backwards. */
+	bc_sample bad = { .t_s = before.t_s + 0.001, .accel_g = { 0, 0, 1 },
+			  .gyro_dps = { NAN, 0, 0 } };
 	const bc_body_state *b = bc_body_tracker_update(&r.tracker, &bad);
 	assert_true(b->sample_rejected);
 	assert_true(b->t_s == before.t_s);
 	assert_int_equal(b->stage, before.stage);
 	assert_true(b->angles.sagittal_deg == before.angles.sagittal_deg);
-	bc_sample saturated = { .t_s = before.t_s + 0.02, .accel_g = { 0, 0, 1 },
-				.gyro_dps = { 2500.0f, 0, 0 } };
-	b = bc_body_tracker_update(&r.tracker, &saturated);
+	bc_sample late = { .t_s = before.t_s - 0.5, .accel_g = { 0, 0, 1 } };
+	b = bc_body_tracker_update(&r.tracker, &late);
 	assert_true(b->sample_rejected);
+	assert_true(b->t_s == before.t_s);
 	assert_true(b->angles.sagittal_deg == before.angles.sagittal_deg);
+	/*
+	 * An unusable accelerometer alone: a filter may reject the sample or
+	 * fuse its gyro; either way nothing downstream may be poisoned.
+	 */
+	bc_sample no_accel = { .t_s = before.t_s + 0.002, .accel_g = { NAN, 0, 1 } };
+	b = bc_body_tracker_update(&r.tracker, &no_accel);
+	assert_int_equal(b->stage, BC_CALIB_DONE);
 	/* And the next good sample goes on as before. */
 	run_until(&r, r.synth.duration_s);
 	assert_false(r.last.sample_rejected);

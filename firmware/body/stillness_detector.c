@@ -50,6 +50,13 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 	const bc_stillness_settings *st = &d->settings;
 	bc_vec3 w = bc_vec3_sub(gyro_dps, bias_dps);
 
+	if (!bc_vec3_isfinite(w) || !bc_vec3_isfinite(accel_g)) {
+		/* A filter may fuse a sample without its accelerometer; it must
+		 * not poison the windows. No evidence of rest either. */
+		d->still = false;
+		d->still_s = 0.0;
+		return false;
+	}
 	if (!d->primed || !(dt_s > 0.0f)) {
 		/* A single sample says nothing about steadiness: not still yet. */
 		d->gyro_lp_dps = w;

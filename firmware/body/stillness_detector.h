@@ -51,6 +51,7 @@ void bc_stillness_reset(bc_stillness *d);
  * One sample: gyro_dps and accel_g as measured (sensor frame), bias_dps the
  * current gyro bias estimate, dt_s the time since the previous sample
  * (0 for the first one). Returns whether the sensor is at rest now.
+ * A non-finite input counts as not at rest and leaves the windows alone.
  */
 bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 			 bc_vec3 accel_g, float dt_s);
