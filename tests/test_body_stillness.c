@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Stillness detector: rest, rotation, shaking, bias, and time (not sample) windows. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
 
 #include "body/stillness_detector.h"
+#include "filter/orientation_filter.h"
 #include "support/imu_synth.h"
 #include "support/test_support.h"
 
@@ -115,6 +120,137 @@ static void test_reset_needs_fresh_history(void **state)
 					 bc_vec3_make(0, 0, 1), 0.01f));
 }
 
+/*
+ * Real sensor, real hands: BROAD trials with rests (shared data). The
+ * dataset marks its movement phases; away from their edges, the detector
+ * must call the rests still and the movements not.
+ */
+typedef struct {
+	size_t n;
+	double *t_s;
+	bool *moving;
+	bool *still;
+} broad_run;
+
+static int column_of(char *header, const char *name)
+{
+	int i = 0;
+	for (char *tok = strtok(header, ",\r\n"); tok; tok = strtok(NULL, ",\r\n"), i++)
+		if (strcmp(tok, name) == 0)
+			return i;
+	return -1;
+}
+
+static bool run_broad(const char *path, broad_run *r)
+{
+	gzFile f = gzopen(path, "rb");
+	char line[512], header[512];
+	int col[8];
+	static const char *names[] = { "t", "ax", "ay", "az", "gx", "gy", "gz", "moving" };
+	size_t cap = 0;
+	bc_filter filter;
+	bc_stillness d;
+
+	if (!f)
+		return false;
+	memset(r, 0, sizeof(*r));
+	bc_filter_init(&filter, NULL);
+	bc_stillness_init(&d, NULL);
+	while (gzgets(f, line, sizeof(line)) && line[0] == '#')
+		;
+	for (int c = 0; c < 8; c++) {
+		strcpy(header, line);
+		col[c] = column_of(header, names[c]);
+		assert_true(col[c] >= 0);
+	}
+	double last_t = 0.0;
+	while (gzgets(f, line, sizeof(line))) {
+		double v[32];
+		int nv = 0;
+		for (char *p = line; nv < 32; nv++) {
+			v[nv] = strtod(p, &p);
+			if (*p != ',')
+				break;
+			p++;
+		}
+		if (r->n == cap) {
+			cap = cap ? 2 * cap : 65536;
+			r->t_s = realloc(r->t_s, cap * sizeof(*r->t_s));
+			r->moving = realloc(r->moving, cap * sizeof(*r->moving));
+			r->still = realloc(r->still, cap * sizeof(*r->still));
+			assert_non_null(r->t_s);
+			assert_non_null(r->moving);
+			assert_non_null(r->still);
+		}
+		bc_sample s = { .t_s = v[col[0]],
+				.accel_g = bc_vec3_make((float)v[col[1]], (float)v[col[2]],
+							(float)v[col[3]]),
+				.gyro_dps = bc_vec3_make((float)v[col[4]], (float)v[col[5]],
+							 (float)v[col[6]]) };
+		bc_filter_update(&filter, &s);
+		float dt = r->n ? (float)(s.t_s - last_t) : 0.0f;
+		last_t = s.t_s;
+		r->t_s[r->n] = s.t_s;
+		r->moving[r->n] = v[col[7]] > 0.5;
+		r->still[r->n] = bc_stillness_update(&d, s.gyro_dps,
+						     bc_filter_gyro_bias_dps(&filter),
+						     s.accel_g, dt);
+		r->n++;
+	}
+	gzclose(f);
+	return r->n > 0;
+}
+
+static void test_broad_rests_are_still(void **state)
+{
+	(void)state;
+	static const char *trials[] = {
+		"05_undisturbed_slow_rotation_with_breaks_B",
+		"09_undisturbed_fast_rotation_with_breaks_B",
+	};
+	const char *data = bc_test_shared_data();
+	if (!data)
+		skip();
+	for (size_t k = 0; k < 2; k++) {
+		char path[1024];
+		broad_run r;
+		snprintf(path, sizeof(path), "%s/broad/%s.csv.gz", data, trials[k]);
+		if (!run_broad(path, &r)) {
+			print_message("skipped: %s not readable\n", path);
+			continue;
+		}
+		/* Distance in time to the nearest change of the dataset's mask. */
+		size_t rest_n = 0, rest_still = 0, move_n = 0, move_still = 0;
+		for (size_t i = 0; i < r.n; i++) {
+			const double margin_s = 1.0;
+			bool clear = true;
+			for (size_t j = i; j > 0 && r.t_s[i] - r.t_s[j - 1] < margin_s && clear; j--)
+				clear = r.moving[j - 1] == r.moving[i];
+			for (size_t j = i + 1; j < r.n && r.t_s[j] - r.t_s[i] < margin_s && clear; j++)
+				clear = r.moving[j] == r.moving[i];
+			if (!clear)
+				continue;
+			if (r.moving[i]) {
+				move_n++;
+				move_still += r.still[i];
+			} else {
+				rest_n++;
+				rest_still += r.still[i];
+			}
+		}
+		double rest_frac = rest_n ? (double)rest_still / rest_n : 1.0;
+		double move_frac = move_n ? (double)move_still / move_n : 0.0;
+		print_message("%s: still in %.1f%% of %zu rest samples, %.1f%% of %zu moving\n",
+			      trials[k], 100.0 * rest_frac, rest_n, 100.0 * move_frac, move_n);
+		assert_true(rest_n > 1000 && move_n > 1000);
+		assert_true(rest_frac > 0.9);
+		assert_true(move_frac < 0.1);
+		free(r.t_s);
+		free(r.moving);
+		free(r.still);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -123,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_gyro_bias_is_taken_off),
 		cmocka_unit_test(test_shaking_without_turning_is_not_still),
 		cmocka_unit_test(test_reset_needs_fresh_history),
+		cmocka_unit_test(test_broad_rests_are_still),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
