@@ -117,7 +117,7 @@ static void test_bridge_set(void **state)
 		}
 		if (e->type == BC_EVENT_REJECTED) {
 			assert_int_equal(e->reason, BC_REJECT_NOT_LEVEL);
-			assert_string_equal(e->text, "pelvis not level");
+			assert_string_equal(bc_reject_reason_text(e->reason), "pelvis not level");
 		}
 		if (e->type == BC_EVENT_SET_DONE)
 			assert_int_equal(e->reps, 3);

@@ -187,7 +187,6 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 	} else if (e->type == BC_EVENT_REJECTED) {
 		e->rejected = ++v->rejected;
 		e->reps = v->reps;
-		snprintf(e->text, sizeof(e->text), "%s", bc_reject_reason_text(e->reason));
 		snprintf(v->feedback, sizeof(v->feedback), "Not counted: %s",
 			 bc_reject_reason_text(e->reason));
 		c->feedback_until_s = e->t_s + c->settings.feedback_s;

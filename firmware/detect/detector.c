@@ -80,7 +80,9 @@ int bc_detector_init(bc_detector *d, const bc_detect_settings *settings,
 static void update_start_gate(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 {
 	const bc_detect_settings *s = &d->settings;
-	bool at_start = b->angles_valid && fabsf(b->angles.sagittal_deg) <= s->start_tol_deg;
+	float off_deg = d->ops->start_offset_deg ? d->ops->start_offset_deg(b)
+						 : fabsf(b->angles.sagittal_deg);
+	bool at_start = b->angles_valid && off_deg <= s->start_tol_deg;
 	d->view.gauge_deg = b->angles_valid ? b->angles.sagittal_deg : 0.0f;
 	d->view.hint = BC_HINT_GET_READY;
 	if (!at_start) {

@@ -99,6 +99,8 @@ typedef struct {
 	void (*update)(bc_detector *d, const bc_body_state *b, bc_detect_out *out);
 	/* End of session: report an attempt still in progress. */
 	void (*finish)(bc_detector *d, double t_s, bc_detect_out *out);
+	/* How far from the start position, degrees, for the start gate (NULL: |sagittal|). */
+	float (*start_offset_deg)(const bc_body_state *b);
 } bc_detector_ops;
 
 struct bc_detector {

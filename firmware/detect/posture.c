@@ -25,12 +25,30 @@ static void init(bc_detector *d)
 	d->view.phase_name = phase_names[BC_PO_UPRIGHT];
 }
 
+/*
+ * The gauge: the sagittal angle when the body's forward axis is known; else
+ * (sat down without a clear lean, body_state.h) the tilt from the start,
+ * which cannot tell slumping from hunching but is never mixed up with a
+ * sideways lean's heading. Signed like the sagittal angle where it can be.
+ */
+static float gauge_deg(const bc_body_state *b)
+{
+	if (b->heading_known)
+		return b->angles.sagittal_deg;
+	return b->angles.sagittal_deg < 0.0f ? -b->tilt_from_start_deg : b->tilt_from_start_deg;
+}
+
+static float start_offset_deg(const bc_body_state *b)
+{
+	return fabsf(gauge_deg(b));
+}
+
 static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 {
 	bc_posture *p = &d->u.posture;
 	const bc_posture_settings *s = &p->s;
 	double t = b->t_s;
-	float g = b->angles.sagittal_deg;
+	float g = gauge_deg(b);
 
 	/* Share of recent time spent moving: a leaky average of "not still". */
 	double step_s = p->last_t_s > 0.0 ? t - p->last_t_s : 0.0;
@@ -97,4 +115,5 @@ const bc_detector_ops bc_posture_ops = {
 	.init = init,
 	.update = update,
 	.finish = finish,
+	.start_offset_deg = start_offset_deg,
 };

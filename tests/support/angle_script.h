@@ -81,6 +81,7 @@ static inline void bc_script_run(bc_exercise_id ex, const bc_detect_settings *se
 				.angles = { .sagittal_deg = sag + noise_deg * bc_script_noise(&seed),
 					    .axial_deg = axial },
 				.trunk_incline_deg = incline,
+				.heading_known = true,
 			};
 			bc_detect_out out = { .ev = buf, .max = 16 };
 			bc_detector_update(&d, &b, &out);
