@@ -37,6 +37,7 @@ static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
 	th->best_hold_s = 0.0f;
 	th->in_zone = false;
 	bc_hold_timer_stop(&th->hold);
+	th->hold.held_s = 0.0f;
 	bc_settle_reset(&th->settle);
 }
 
