@@ -71,6 +71,13 @@ static void close_attempt(bc_tilt_hold *th, double t_s, bool off, bc_detect_out 
 	bc_detect_emit_outcome(out, t_s, why, th->best_hold_s, th->hold_target_s, peak);
 }
 
+/* Rest settles within ±rest_deg of the calibrated start, never further. */
+static void set_rest_level(bc_tilt_hold *th, float level_deg)
+{
+	float lim = th->s.rest_deg;
+	th->rest_level_deg = level_deg > lim ? lim : level_deg < -lim ? -lim : level_deg;
+}
+
 static void set_phase(bc_detector *d, int phase, double t_s, bc_detect_out *out)
 {
 	bc_tilt_hold *th = &d->u.tilt;
@@ -175,9 +182,12 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 			th->wrong_way = true;
 			th->trough_deg = g;
 			set_phase(d, BC_TH_WRONG_WAY, t, out);
-		} else if (g < th->rest_level_deg) {
-			/* Rest only ever moves back towards the start position. */
-			th->rest_level_deg = g > 0.0f ? g : 0.0f;
+		} else if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG) >= s->settle_s) {
+			/*
+			 * Resting: rest is where the gauge settled (the anchor, from
+			 * before any slow start of a movement), near the start.
+			 */
+			set_rest_level(th, th->settle.anchor);
 		}
 		break;
 	case BC_TH_WRONG_WAY:
@@ -234,14 +244,29 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 		 */
 		if (th->in_zone || th->hold.active) {
 			bc_settle_reset(&th->settle);
-		} else if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG) >= s->settle_s) {
+			break;
+		}
+		/*
+		 * Out of the zone for longer than a wobble and below halfway:
+		 * the wearer has left the hold for good, even if they rest a
+		 * little above where they started.
+		 */
+		if (!th->closed && th->reached_zone && th->halfway.cross_t_s >= 0.0) {
+			close_attempt(th, t, false, out);
+			if (th->phase != BC_TH_RETURNING)
+				set_phase(d, BC_TH_RETURNING, t, out);
+		}
+		/* Never got to the zone: the attempt is over once they stop short. */
+		double settle_s = th->reached_zone ? s->settle_s : s->settle_s + th->hold_target_s;
+		if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG) >= settle_s) {
 			if (!th->closed) {
 				close_attempt(th, t, false, out);
 				if (th->phase != BC_TH_RETURNING)
 					set_phase(d, BC_TH_RETURNING, t, out);
 			}
-			if (rel < s->attempt_deg && fabsf(g) <= s->rest_deg) {
-				th->rest_level_deg = g > 0.0f ? g : 0.0f;
+			if (th->settle.anchor < s->attempt_deg) {
+				set_rest_level(th, th->settle.anchor);
+				bc_settle_reset(&th->settle);
 				set_phase(d, BC_TH_REST, t, out);
 			}
 		}
@@ -287,6 +312,9 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 void bc_tilt_hold_op_finish(bc_detector *d, double t_s, bc_detect_out *out)
 {
 	bc_tilt_hold *th = &d->u.tilt;
+	/* A movement cut off by the end of the session before it got anywhere
+	 * is no attempt to judge. */
+	bool judged = th->reached_zone || th->wrong_way;
 	if (th->phase != BC_TH_REST && th->phase != BC_TH_OFF)
-		close_attempt(th, t_s, false, out);
+		close_attempt(th, t_s, !judged, out);
 }
