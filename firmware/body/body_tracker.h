@@ -33,6 +33,8 @@ typedef struct {
 	float lying_tol_deg;     /* ... give or take this, deg (35) */
 	float lean_min_deg;      /* sitting: a lean this large while sitting down gives the
 				  * forward axis, deg (8) */
+	float start_ref_tau_s;   /* the start orientation weights the filter's latest estimates
+				  * over this time constant, s (0.5) */
 	float dropout_s;         /* a gap longer than this is a dropout, s (contract: 0.5) */
 } bc_body_settings;
 
