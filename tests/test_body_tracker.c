@@ -428,7 +428,59 @@ static void test_inconsistent_start_resets(void **state)
 	}
 }
 
-static void test_recalibrate_restarts_protocol(void **state)
+/* The strap is taken off and put on differently: recalibrate learns the new mounting. */
+static void test_recalibrate_learns_a_new_mounting(void **state)
+{
+	(void)state;
+	uint64_t rng = 21;
+	for (int m = 0; m < N_MOUNTINGS / 2; m++) {
+		bc_synth_settings st;
+		bc_synth_pose first[3], second[4];
+		run_ctx r;
+		settings_for(&st, &rng);
+		size_t n = supine_session(first, then(supine(), Y, -10.0f));
+		run_start(&r, &st, first, n, BC_POSE_SUPINE);
+		run_until(&r, r.synth.duration_s);
+		expect_angles(&r, 1, 10.0f, 0, 0, "first mounting", m);
+
+		bc_body_tracker_recalibrate(&r.tracker);
+		const bc_body_state *b = &r.tracker.state;
+		assert_int_equal(b->stage, BC_CALIB_STAND);
+		assert_float_near(b->stage_progress, 0.0, 1e-6);
+		assert_false(b->angles_valid);
+
+		/*
+		 * Same tracker, same filter, time goes on; a new mounting. The
+		 * sensor moves continuously: it starts where the old strap left
+		 * it (the "body" pose that puts it there with the new mounting
+		 * stands for the hands re-strapping it), then the wearer stands.
+		 */
+		bc_quat q_es_end = bc_quat_mul(bc_synth_body_at(&r.synth, r.synth.prev_t_rel_s),
+					       bc_quat_conj(st.q_sensor_from_body));
+		st.t0_s = r.last.t_s + 1.0 / st.rate_hz;
+		st.q_sensor_from_body = bc_synth_random_quat(&rng);
+		st.seed++;
+		second[0] = (bc_synth_pose){ AT_SUPINE, .q_earth_from_body =
+				bc_quat_mul(q_es_end, st.q_sensor_from_body) };
+		supine_session(&second[1], then(supine(), Z, 12.0f));
+		second[1].move_s = 3.0;
+		second[1].hold_s = 5.0;
+		bc_synth_init(&r.synth, &st, second, 4);
+		r.reached_done = false;
+		run_until(&r, hold_end_s(&r, 2));
+		assert_true(r.reached_done);
+		double mount_err = quat_angle_deg(bc_body_tracker_q_sensor_from_body(&r.tracker),
+						  st.q_sensor_from_body);
+		if (mount_err > 3.0)
+			print_error("mounting %d: learned mounting off by %.2f deg\n", m, mount_err);
+		assert_true(mount_err <= 3.0);
+		run_until(&r, r.synth.duration_s);
+		expect_angles(&r, 2, 0, 0, 12.0f, "second mounting", m);
+	}
+}
+
+/* Another exercise, another start pose: the protocol starts over for it. */
+static void test_set_start_pose_restarts_protocol(void **state)
 {
 	(void)state;
 	uint64_t rng = 18;
@@ -446,10 +498,8 @@ static void test_recalibrate_restarts_protocol(void **state)
 	run_until(&r, hold_end_s(&r, 1));
 	assert_int_equal(r.last.stage, BC_CALIB_DONE);
 
-	/* The strap was moved while standing up: start over, this time on all fours. */
-	bc_body_tracker_recalibrate(&r.tracker);
-	r.tracker.pose = BC_POSE_TABLETOP;
-	r.tracker.calib.pose = BC_POSE_TABLETOP;
+	/* Next exercise: cat-cow, on all fours. */
+	bc_body_tracker_set_start_pose(&r.tracker, BC_POSE_TABLETOP);
 	const bc_body_state *b = &r.tracker.state;
 	assert_int_equal(b->stage, BC_CALIB_STAND);
 	assert_float_near(b->stage_progress, 0.0, 1e-6);
@@ -558,7 +608,8 @@ int main(void)
 		cmocka_unit_test(test_sitting_without_lean_flags_heading_unknown),
 		cmocka_unit_test(test_short_stand_does_not_calibrate),
 		cmocka_unit_test(test_inconsistent_start_resets),
-		cmocka_unit_test(test_recalibrate_restarts_protocol),
+		cmocka_unit_test(test_recalibrate_learns_a_new_mounting),
+		cmocka_unit_test(test_set_start_pose_restarts_protocol),
 		cmocka_unit_test(test_dropout_keeps_calibration),
 		cmocka_unit_test(test_rejected_sample_changes_nothing),
 	};

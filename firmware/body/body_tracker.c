@@ -147,3 +147,10 @@ void bc_body_tracker_recalibrate(bc_body_tracker *t)
 	bc_mounting_restart(&t->calib);
 	update_outputs(t, t->state.q_earth_from_sensor);
 }
+
+void bc_body_tracker_set_start_pose(bc_body_tracker *t, bc_start_pose pose)
+{
+	t->pose = pose;
+	t->calib.pose = pose;
+	bc_body_tracker_recalibrate(t);
+}

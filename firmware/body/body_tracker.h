@@ -61,6 +61,9 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 /* Forget the mounting and start the protocol again (keeps the filter). */
 void bc_body_tracker_recalibrate(bc_body_tracker *t);
 
+/* Another exercise with another start pose: restart the protocol for it (keeps the filter). */
+void bc_body_tracker_set_start_pose(bc_body_tracker *t, bc_start_pose pose);
+
 /* The learned mounting (identity until stage DONE). */
 static inline bc_quat bc_body_tracker_q_sensor_from_body(const bc_body_tracker *t)
 {
