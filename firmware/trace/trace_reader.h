@@ -12,10 +12,20 @@
 #ifndef BC_TRACE_READER_H
 #define BC_TRACE_READER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/sample.h"
 #include "trace/trace_error.h"
+
+/* Line 1 of every trace, exactly (contract §1). */
+#define BC_TRACE_SIGNATURE "# backcoach-trace v1"
+
+/*
+ * Longest line accepted, in bytes without the line end. The reader's memory
+ * is bounded by this; a longer line is an error, never split or cut.
+ */
+#define BC_TRACE_LINE_MAX 4096
 
 typedef struct bc_trace_reader bc_trace_reader;
 
@@ -38,6 +48,13 @@ const char *bc_trace_reader_meta_value(const bc_trace_reader *r, size_t i);
 
 /* Index of a column by name (any column, extra ones too), -1 if absent. */
 int bc_trace_reader_column(const bc_trace_reader *r, const char *name);
+
+/* Number of columns in the header, and the name of column idx (NULL if out of range). */
+int bc_trace_reader_column_count(const bc_trace_reader *r);
+const char *bc_trace_reader_column_name(const bc_trace_reader *r, int idx);
+
+/* True when the header has mx,my,mz (then every sample has has_mag set). */
+bool bc_trace_reader_has_mag(const bc_trace_reader *r);
 
 /* Value of column idx in the row last returned by next() (nan if unparsable extra). */
 double bc_trace_reader_value(const bc_trace_reader *r, int idx);
