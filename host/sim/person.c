@@ -21,9 +21,9 @@ void sim_person_make(sim_person *p, uint64_t id)
 	p->wobble_hz = sim_rng_uniform(&r, 0.5, 2.5);
 	p->excursion_p = sim_rng_chance(&r, 0.5) ? sim_rng_uniform(&r, 0.2, 0.6) : 0.0;
 	p->breath_hz = sim_rng_uniform(&r, 0.15, 0.33);
-	p->breath_deg = sim_rng_uniform(&r, 0.15, 0.7);
+	p->breath_deg = sim_rng_uniform(&r, 0.1, 0.5);
 	p->breath_m = sim_rng_uniform(&r, 0.001, 0.004);
-	p->sway_deg = sim_rng_uniform(&r, 0.2, 1.0);
+	p->sway_deg = sim_rng_uniform(&r, 0.15, 0.6);
 	p->stand_height_m = sim_rng_uniform(&r, 0.90, 1.12);
 	p->supine_tilt_deg = sim_rng_uniform(&r, -6.0, 6.0);
 	p->supine_roll_deg = sim_rng_uniform(&r, -4.0, 4.0);

@@ -34,6 +34,8 @@ void sb_breathing(sim_builder *b, double t0_s, double t1_s)
 		       b->p->breath_deg * sb_uniform(b, 0.8, 1.2), f);
 		sb_osc(b, SIM_OSC_POSITION, t, end, 3.0, sim_vec3_make(1, 0, 0),
 		       b->p->breath_m, f);
+		if (end >= t1_s) /* not "t < t1_s": end - 6 may round below t1_s */
+			break;
 		t = end - 6.0;
 	}
 }
@@ -45,7 +47,7 @@ static void standing_sway(sim_builder *b, double t0_s, double t1_s)
 	double h = b->p->stand_height_m;
 	for (int axis = 0; axis < 2; axis++) {
 		double amp = b->p->sway_deg * sb_uniform(b, 0.5, 1.0);
-		double f = sb_uniform(b, 0.12, 0.4);
+		double f = sb_uniform(b, 0.1, 0.3);
 		sim_vec3 rot = axis ? sim_vec3_make(0, 1, 0) : sim_vec3_make(1, 0, 0);
 		/* +y turn moves the top forward (+x); +x turn moves it right (-y). */
 		sim_vec3 shift = axis ? sim_vec3_make(1, 0, 0) : sim_vec3_make(0, -1, 0);
