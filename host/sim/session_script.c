@@ -516,7 +516,8 @@ int sim_script_build(sim_script *s, const sim_script_settings *st, const sim_per
 		snprintf(err, err_size, "cannot build the session: %s", strerror(errno ? errno : ENOMEM));
 		return -1;
 	}
-	qsort(s->dropouts, s->n_dropouts, sizeof(*s->dropouts), cmp_dropout);
+	if (s->n_dropouts > 1)
+		qsort(s->dropouts, s->n_dropouts, sizeof(*s->dropouts), cmp_dropout);
 	return 0;
 }
 
