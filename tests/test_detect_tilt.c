@@ -249,6 +249,26 @@ static void test_standing_up_is_not_childs_pose(void **state)
 	assert_int_equal(r.rejected, 0);
 }
 
+/*
+ * A deep child's pose: the pelvis rolls back 48 deg from a level tabletop,
+ * so the trunk incline falls from 90 to 42 deg with it. Still a child's
+ * pose (regression: a 45 deg incline limit dropped the deepest holds).
+ */
+static void test_deep_childs_pose_counts(void **state)
+{
+	(void)state;
+	bc_seg segs[] = {
+		SEG(2, 0), SEG(3, 48), SEG(32, 48), SEG(3, 0), SEG(2, 0),
+		SEG(3, 48), SEG(32, 48), SEG(3, 0), SEG(2, 0),
+	};
+	for (size_t i = 0; i < sizeof(segs) / sizeof(segs[0]); i++)
+		segs[i].incline_deg = 90.0f - segs[i].sag_deg;
+	bc_script_result r;
+	RUN(BC_EXERCISE_CHILDS_POSE, 30.0f, 100, segs, 90.0f, 0.3f, &r);
+	assert_int_equal(r.reps, 2);
+	assert_int_equal(r.rejected, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_knee_to_chest_count_moment),
 		cmocka_unit_test(test_sitting_up_and_rolling_over_are_ignored),
 		cmocka_unit_test(test_standing_up_is_not_childs_pose),
+		cmocka_unit_test(test_deep_childs_pose_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
