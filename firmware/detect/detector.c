@@ -41,7 +41,8 @@ const bc_detect_settings bc_detect_settings_default = {
 	},
 	.posture = {
 		.slouch_deg = 10.0f, .slouch_exit_deg = 8.0f, .alert_delay_s = 10.0f,
-		.repeat_s = 30.0f, .standing_max_deg = 5.0f, .active_share = 0.5f,
+		.repeat_s = 30.0f, .standing_max_deg = 5.0f, .walk_rate_dps = 15.0f,
+		.active_share = 0.5f,
 		.active_tau_s = 2.0f,
 	},
 	.start_tol_deg = 3.0f,
