@@ -120,7 +120,7 @@ int bc_chip_model_read(bc_chip_model *m, uint8_t reg, uint8_t *buf, size_t len)
 	if (rc)
 		return rc;
 	size_t deliver = len;
-	if (m->short_next) {
+	if (m->short_next && len >= m->short_min_len) {
 		m->short_next--;
 		deliver = len / 2;
 		rc = -EIO;
@@ -196,9 +196,10 @@ void bc_chip_model_fault_nack(bc_chip_model *m, unsigned n)
 	m->nack_next = n;
 }
 
-void bc_chip_model_fault_short_read(bc_chip_model *m, unsigned n)
+void bc_chip_model_fault_short_read(bc_chip_model *m, unsigned n, size_t min_len)
 {
 	m->short_next = n;
+	m->short_min_len = min_len;
 }
 
 void bc_chip_model_unplug(bc_chip_model *m)

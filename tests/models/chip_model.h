@@ -91,8 +91,8 @@ double bc_chip_model_gyro_lsb_per_dps(const bc_chip_model *m);
 /* The next n transfers (reads or writes) are not acknowledged: -EIO. */
 void bc_chip_model_fault_nack(bc_chip_model *m, unsigned n);
 
-/* The next n reads deliver half their bytes, then fail with -EIO. */
-void bc_chip_model_fault_short_read(bc_chip_model *m, unsigned n);
+/* The next n reads of at least min_len bytes deliver half their bytes, then fail with -EIO. */
+void bc_chip_model_fault_short_read(bc_chip_model *m, unsigned n, size_t min_len);
 
 /* Unplugged: every transfer NACKs, samples are not taken. */
 void bc_chip_model_unplug(bc_chip_model *m);

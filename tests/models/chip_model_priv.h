@@ -47,6 +47,7 @@ struct bc_chip_model {
 	bool plugged;
 	bool int_stuck;
 	unsigned nack_next, short_next;
+	size_t short_min_len;
 	unsigned long transfers;
 };
 
