@@ -5,9 +5,21 @@
  * INTEGRATION NOTE: the Linux i2c-dev backend (bc_i2c_bus_open_linux,
  * firmware/platform/i2c_bus_linux.c) and the libgpiod backend (gpio_line.h)
  * are built on the hwbus branch. Until they are merged this table points at
- * stubs that say so, which keeps every binary linking. Once they are in, set
- * the entries to bc_i2c_bus_open_linux, bc_i2c_bus_close, bc_gpio_input_open,
- * bc_gpio_close and bc_gpio_wait_edge: nothing else changes.
+ * stubs that say so, which keeps every binary linking. Once they are in:
+ *
+ *	static bc_i2c_bus *linux_i2c_open(int n, char *err, size_t size)
+ *	{
+ *		bc_i2c_bus *bus = bc_i2c_bus_open_linux(n);
+ *		if (!bus)
+ *			snprintf(err, size, "/dev/i2c-%d: %s", n, strerror(errno));
+ *		return bus;
+ *	}
+ *	static void linux_i2c_close(bc_i2c_bus *bus) { bc_i2c_bus_close(bus); }
+ *
+ *	const bc_hw_backend bc_hw = { linux_i2c_open, linux_i2c_close,
+ *		bc_gpio_input_open, bc_gpio_close, bc_gpio_wait_edge };
+ *
+ * and delete the stubs: nothing else changes.
  */
 #include "hw_backend.h"
 
