@@ -140,6 +140,26 @@ static void check_protocol(sim_session *ss)
 	assert_true(still.peak_pos_deg < 1.2 && still.peak_neg_deg > -1.2);
 }
 
+/*
+ * The event is when the wearer leaves the hold on the way back: during the
+ * return movement, the gauge there at the level (threshold, or half the
+ * peak), and never past it again until the attempt is over.
+ */
+static void check_event_leaves_zone(const sim_script *s, const sim_attempt *a)
+{
+	double sign = a->peak_deg < 0 ? -1.0 : 1.0;
+	double level = fabs(a->peak_deg) > s->threshold_deg ? s->threshold_deg
+							    : 0.5 * fabs(a->peak_deg);
+	double sag, fr, ax;
+	assert_true(a->event_s > a->release_s && a->event_s < a->end_s - 0.05);
+	sim_script_angles(s, a->event_s, &sag, &fr, &ax);
+	assert_true(sign * sag >= level && sign * sag < level + 0.3); /* 1 ms scan steps */
+	for (double t = a->event_s + 0.01; t <= a->end_s + 0.5; t += STEP_S) {
+		sim_script_angles(s, t, &sag, &fr, &ax);
+		assert_true(sign * sag < level);
+	}
+}
+
 static void check_hold_attempts(sim_session *ss)
 {
 	const sim_script *s = &ss->script;
@@ -168,11 +188,7 @@ static void check_hold_attempts(sim_session *ss)
 		} else {
 			fail_msg("attempt %zu has neither a rep nor a reason", i);
 		}
-		/* The event is the midpoint of the release: half-way back. */
-		double sag, fr, ax;
-		sim_script_angles(s, a->event_s, &sag, &fr, &ax);
-		double frac = sag / a->peak_deg;
-		assert_true(frac > 0.3 && frac < 0.7);
+		check_event_leaves_zone(s, a);
 	}
 }
 
@@ -195,10 +211,7 @@ static void check_catcow_attempts(sim_session *ss)
 		} else {
 			fail_msg("cat-cow attempt %zu: unexpected reason", i);
 		}
-		/* The event: halfway back from cow. */
-		double sag, fr, ax;
-		sim_script_angles(s, a->event_s, &sag, &fr, &ax);
-		assert_true(sag < 0.0 && sag > 0.75 * m.peak_neg_deg);
+		check_event_leaves_zone(s, a);
 	}
 }
 

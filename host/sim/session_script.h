@@ -16,13 +16,21 @@
  *                      sit-up, walk, still, stand, or all of them)
  *
  * EXPECTED EVENT TIME (what detectors are scored against, +-0.3 s): the
- * midpoint in time of the movement that ends the attempt -- the return from
- * the hold (hold exercises), the return from the cow phase to neutral
- * (cat-cow). Movements follow a minimum-jerk profile, so this is also the
- * moment the angle is halfway back and the return is at its fastest: the
- * wearer has unambiguously left the hold. Posture alerts: the moment the
- * sagittal angle (true, relative to the sitting start) first reaches 10 deg
- * plus 10 s, and every 30 s after that while the slouch lasts.
+ * moment the wearer leaves the hold on the way back -- when a detector can
+ * first know the attempt is over. Precisely: the last moment of the attempt
+ * at which the true gauge (the exercise's sagittal angle from the start
+ * pose, posterior positive, breathing and wobble included) is still past
+ * the attempt's level, where the level is the rep definition's range
+ * threshold (5 deg; bridge and child's pose 15 deg), or half the attempt's
+ * peak when the attempt never reached the threshold (too little range; an
+ * arching attempt shallower than the threshold). Slips out of the zone
+ * during a hold do not count: it is the last crossing. Cat-cow: the same for
+ * the cow phase, which ends the cycle (the back rises out of the cow). The
+ * return is a minimum-jerk movement, so the angle is changing fast there
+ * and the instant is sharp.
+ * Posture alerts: the moment the sagittal angle (true, relative to the
+ * sitting start) first reaches 10 deg plus 10 s, and every 30 s after that
+ * while the slouch lasts.
  */
 #ifndef BC_SIM_SESSION_SCRIPT_H
 #define BC_SIM_SESSION_SCRIPT_H
@@ -75,11 +83,13 @@ typedef struct {
 /* One scripted attempt, for checking the answer against the motion itself. */
 typedef struct {
 	double start_s;            /* movement away from neutral begins */
+	double release_s;          /* the return movement begins */
 	double event_s;            /* the expected event (see above) */
 	double end_s;              /* back at neutral */
 	bool counts;               /* a rep */
 	bc_reject_reason reason;   /* otherwise why not (NONE: nothing to report) */
-	double peak_deg;           /* intended peak of the exercise's gauge */
+	double peak_deg;           /* intended peak of the gauge in the phase
+				    * that ends the attempt (cat-cow: the cow, < 0) */
 	int alerts;                /* posture: alerts this slouch must give */
 } sim_attempt;
 
