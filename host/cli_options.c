@@ -57,9 +57,11 @@ void bc_cli_help_exercises(FILE *out)
 
 static int find_option(const bc_cli_command *cmd, const char *name, size_t len)
 {
-	for (int i = 0; cmd->options && cmd->options[i].name; i++)
-		if (strlen(cmd->options[i].name) == len && !strncmp(cmd->options[i].name, name, len))
+	for (int i = 0; cmd->options && cmd->options[i].name; i++) {
+		const char *known = cmd->options[i].name;
+		if (strlen(known) == len && !strncmp(known, name, len))
 			return i;
+	}
 	return -1;
 }
 

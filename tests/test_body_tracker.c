@@ -16,7 +16,16 @@
 /* Definitions */
 
 #define N_MOUNTINGS 16
-#define ANGLE_TOL_DEG 1.5
+/*
+ * Tolerances against the body truth, degrees. The errors left are the
+ * filter's (right after a movement, and its heading drift), plus the sway of
+ * the start pose; measured worst cases over 64 mountings with both the first
+ * and the VQF-style filter: sagittal 0.9, the other horizontal axis 2.1,
+ * the vertical axis 3.3.
+ */
+#define ANGLE_TOL_DEG 1.5   /* sagittal: what the exercises measure */
+#define CROSS_TOL_DEG 2.5   /* the other angle not about the start pose's vertical */
+#define HEADING_TOL_DEG 4.0 /* the angle about the start pose's vertical */
 
 static const bc_vec3 X = { 1, 0, 0 }, Y = { 0, 1, 0 }, Z = { 0, 0, 1 };
 
@@ -50,7 +59,7 @@ typedef struct {
 
 /*
  * A random wearer: mounting, sample rate (25..200 Hz, jittered), start time,
- * gyro bias and noise seed.
+ * gyro bias and noise seed; the body sways a little while "still".
  */
 static void settings_for(bc_synth_settings *st, uint64_t *rng)
 {
@@ -63,6 +72,8 @@ static void settings_for(bc_synth_settings *st, uint64_t *rng)
 		.q_sensor_from_body = bc_synth_random_quat(rng),
 		.accel_noise_g = 0.004f,
 		.gyro_noise_dps = 0.08f,
+		.sway_deg = 0.4f,
+		.sway_hz = 0.25f,
 		.gyro_bias_dps = bc_vec3_make(2.0f * (float)(bc_synth_uniform(rng) - 0.5),
 					      2.0f * (float)(bc_synth_uniform(rng) - 0.5),
 					      2.0f * (float)(bc_synth_uniform(rng) - 0.5)),
@@ -139,18 +150,55 @@ static bc_body_angles truth_angles(bc_quat start_pose, bc_quat now_pose)
 	return a;
 }
 
-static void expect_angles(const bc_body_state *b, float sagittal_deg, float frontal_deg,
-			  float axial_deg, const char *what, int mounting)
+/*
+ * Checks the tracker's angles against the truth: the body now (sway and all)
+ * relative to key pose start_i, the start position. The intended movement
+ * (sagittal/frontal/axial, nominal) must match that truth to within the
+ * sway, which checks the scenario and the sign conventions themselves.
+ * The turn about the start pose's vertical (frontal lying, axial sitting)
+ * is what a 6-axis filter's heading drift spoils; no exercise uses it, so
+ * it gets a looser tolerance.
+ */
+static void expect_angles(const run_ctx *r, size_t start_i, float sagittal_deg,
+			  float frontal_deg, float axial_deg, const char *what, int mounting)
 {
+	const bc_body_state *b = &r->last;
+	bc_body_angles want = truth_angles(r->synth.poses[start_i].q_earth_from_body,
+					   bc_synth_body_at(&r->synth, r->synth.prev_t_rel_s));
+	bool vertical_is_z = r->tracker.pose == BC_POSE_SITTING;
+	double tol_frontal = vertical_is_z ? CROSS_TOL_DEG : HEADING_TOL_DEG;
+	double tol_axial = vertical_is_z ? HEADING_TOL_DEG : CROSS_TOL_DEG;
+
+	assert_float_near(want.sagittal_deg, sagittal_deg, 1.0);
+	assert_float_near(want.frontal_deg, frontal_deg, 1.0);
+	assert_float_near(want.axial_deg, axial_deg, 1.0);
 	bool ok = b->angles_valid &&
-		  fabs(b->angles.sagittal_deg - sagittal_deg) <= ANGLE_TOL_DEG &&
-		  fabs(b->angles.frontal_deg - frontal_deg) <= ANGLE_TOL_DEG &&
-		  fabs(b->angles.axial_deg - axial_deg) <= ANGLE_TOL_DEG;
+		  fabs(b->angles.sagittal_deg - want.sagittal_deg) <= ANGLE_TOL_DEG &&
+		  fabs(b->angles.frontal_deg - want.frontal_deg) <= tol_frontal &&
+		  fabs(b->angles.axial_deg - want.axial_deg) <= tol_axial;
+	if (!ok) {
+		bc_quat q_es_true = bc_quat_mul(bc_synth_body_at(&r->synth, r->synth.prev_t_rel_s),
+						bc_quat_conj(r->synth.settings.q_sensor_from_body));
+		bc_vec3 up_true = bc_quat_rotate(bc_quat_conj(q_es_true), bc_vec3_make(0, 0, 1));
+		bc_vec3 up_est = bc_quat_rotate(bc_quat_conj(b->q_earth_from_sensor),
+						bc_vec3_make(0, 0, 1));
+		bc_quat ref = bc_body_tracker_q_earth_from_body_start(&r->tracker);
+		bc_vec3 ref_up = bc_quat_rotate(bc_quat_conj(ref), bc_vec3_make(0, 0, 1));
+		bc_vec3 ref_up_true = bc_quat_rotate(
+			bc_quat_conj(r->synth.poses[start_i].q_earth_from_body), bc_vec3_make(0, 0, 1));
+		print_error("  filter inclination error now %.2f deg, mounting error %.2f deg, "
+			    "start reference inclination error %.2f deg\n",
+			    bc_vec3_angle_deg(up_true, up_est),
+			    quat_angle_deg(bc_body_tracker_q_sensor_from_body(&r->tracker),
+					   r->synth.settings.q_sensor_from_body),
+			    bc_vec3_angle_deg(ref_up, ref_up_true));
+	}
 	if (!ok)
-		print_error("%s, mounting %d: got sag %.2f fr %.2f ax %.2f (valid %d), "
-			    "want %.2f %.2f %.2f\n", what, mounting, b->angles.sagittal_deg,
+		print_error("%s, mounting %d (%.0f Hz): got sag %.2f fr %.2f ax %.2f "
+			    "(valid %d), want %.2f %.2f %.2f\n", what, mounting,
+			    r->synth.settings.rate_hz, b->angles.sagittal_deg,
 			    b->angles.frontal_deg, b->angles.axial_deg, b->angles_valid,
-			    sagittal_deg, frontal_deg, axial_deg);
+			    want.sagittal_deg, want.frontal_deg, want.axial_deg);
 	assert_true(ok);
 }
 
@@ -187,12 +235,12 @@ static void test_supine_posterior_tilt_any_mounting(void **state)
 		if (mount_err > 3.0)
 			print_error("mounting %d: learned mounting off by %.2f deg\n", m, mount_err);
 		assert_true(mount_err <= 3.0);
-		expect_angles(&r.last, 0, 0, 0, "supine start", m);
+		expect_angles(&r, 1, 0, 0, 0, "supine start", m);
 		assert_float_near(r.last.trunk_incline_deg, 90.0, 3.0);
 
 		run_until(&r, r.synth.duration_s);
 		/* Posterior tilt is flexion: positive. */
-		expect_angles(&r.last, 10.0f, 0, 0, "posterior tilt 10", m);
+		expect_angles(&r, 1, 10.0f, 0, 0, "posterior tilt 10", m);
 		assert_float_near(r.last.tilt_from_start_deg, 10.0, ANGLE_TOL_DEG);
 	}
 }
@@ -218,7 +266,7 @@ static void test_supine_roll_about_spine_is_axial(void **state)
 		 */
 		bc_vec3 belly = bc_quat_rotate(bc_synth_rot_deg(Z, roll_deg), X);
 		assert_true((belly.y > 0) == (roll_deg > 0));
-		expect_angles(&r.last, 0, 0, roll_deg, "roll about the spine", m);
+		expect_angles(&r, 1, 0, 0, roll_deg, "roll about the spine", m);
 	}
 }
 
@@ -250,9 +298,9 @@ static void test_tabletop_cat_positive_cow_negative(void **state)
 		assert_true(mount_err <= 3.0);
 
 		run_until(&r, hold_end_s(&r, 2));
-		expect_angles(&r.last, 8.0f, 0, 0, "cat", m);
+		expect_angles(&r, 1, 8.0f, 0, 0, "cat", m);
 		run_until(&r, r.synth.duration_s);
-		expect_angles(&r.last, -8.0f, 0, 0, "cow", m);
+		expect_angles(&r, 1, -8.0f, 0, 0, "cow", m);
 	}
 }
 
@@ -283,7 +331,7 @@ static void test_sitting_slump_is_positive(void **state)
 		assert_true(r.last.heading_known);
 		/* Sitting, the vertical is body z: heading drift goes to axial. */
 		run_until(&r, r.synth.duration_s);
-		expect_angles(&r.last, 15.0f, 0, 0, "sitting slump", m);
+		expect_angles(&r, 2, 15.0f, 0, 0, "sitting slump", m);
 		assert_float_near(r.last.trunk_incline_deg, 23.0, 2.0);
 	}
 }
@@ -376,11 +424,63 @@ static void test_inconsistent_start_resets(void **state)
 
 		run_until(&r, r.synth.duration_s);
 		assert_true(r.reached_done);
-		expect_angles(&r.last, 10.0f, 0, 0, "after reset", m);
+		expect_angles(&r, 3, 10.0f, 0, 0, "after reset", m);
 	}
 }
 
-static void test_recalibrate_restarts_protocol(void **state)
+/* The strap is taken off and put on differently: recalibrate learns the new mounting. */
+static void test_recalibrate_learns_a_new_mounting(void **state)
+{
+	(void)state;
+	uint64_t rng = 21;
+	for (int m = 0; m < N_MOUNTINGS / 2; m++) {
+		bc_synth_settings st;
+		bc_synth_pose first[3], second[4];
+		run_ctx r;
+		settings_for(&st, &rng);
+		size_t n = supine_session(first, then(supine(), Y, -10.0f));
+		run_start(&r, &st, first, n, BC_POSE_SUPINE);
+		run_until(&r, r.synth.duration_s);
+		expect_angles(&r, 1, 10.0f, 0, 0, "first mounting", m);
+
+		bc_body_tracker_recalibrate(&r.tracker);
+		const bc_body_state *b = &r.tracker.state;
+		assert_int_equal(b->stage, BC_CALIB_STAND);
+		assert_float_near(b->stage_progress, 0.0, 1e-6);
+		assert_false(b->angles_valid);
+
+		/*
+		 * Same tracker, same filter, time goes on; a new mounting. The
+		 * sensor moves continuously: it starts where the old strap left
+		 * it (the "body" pose that puts it there with the new mounting
+		 * stands for the hands re-strapping it), then the wearer stands.
+		 */
+		bc_quat q_es_end = bc_quat_mul(bc_synth_body_at(&r.synth, r.synth.prev_t_rel_s),
+					       bc_quat_conj(st.q_sensor_from_body));
+		st.t0_s = r.last.t_s + 1.0 / st.rate_hz;
+		st.q_sensor_from_body = bc_synth_random_quat(&rng);
+		st.seed++;
+		second[0] = (bc_synth_pose){ AT_SUPINE, .q_earth_from_body =
+				bc_quat_mul(q_es_end, st.q_sensor_from_body) };
+		supine_session(&second[1], then(supine(), Z, 12.0f));
+		second[1].move_s = 3.0;
+		second[1].hold_s = 5.0;
+		bc_synth_init(&r.synth, &st, second, 4);
+		r.reached_done = false;
+		run_until(&r, hold_end_s(&r, 2));
+		assert_true(r.reached_done);
+		double mount_err = quat_angle_deg(bc_body_tracker_q_sensor_from_body(&r.tracker),
+						  st.q_sensor_from_body);
+		if (mount_err > 3.0)
+			print_error("mounting %d: learned mounting off by %.2f deg\n", m, mount_err);
+		assert_true(mount_err <= 3.0);
+		run_until(&r, r.synth.duration_s);
+		expect_angles(&r, 2, 0, 0, 12.0f, "second mounting", m);
+	}
+}
+
+/* Another exercise, another start pose: the protocol starts over for it. */
+static void test_set_start_pose_restarts_protocol(void **state)
 {
 	(void)state;
 	uint64_t rng = 18;
@@ -398,10 +498,8 @@ static void test_recalibrate_restarts_protocol(void **state)
 	run_until(&r, hold_end_s(&r, 1));
 	assert_int_equal(r.last.stage, BC_CALIB_DONE);
 
-	/* The strap was moved while standing up: start over, this time on all fours. */
-	bc_body_tracker_recalibrate(&r.tracker);
-	r.tracker.pose = BC_POSE_TABLETOP;
-	r.tracker.calib.pose = BC_POSE_TABLETOP;
+	/* Next exercise: cat-cow, on all fours. */
+	bc_body_tracker_set_start_pose(&r.tracker, BC_POSE_TABLETOP);
 	const bc_body_state *b = &r.tracker.state;
 	assert_int_equal(b->stage, BC_CALIB_STAND);
 	assert_float_near(b->stage_progress, 0.0, 1e-6);
@@ -409,9 +507,9 @@ static void test_recalibrate_restarts_protocol(void **state)
 
 	run_until(&r, hold_end_s(&r, 3));
 	assert_int_equal(r.last.stage, BC_CALIB_DONE);
-	expect_angles(&r.last, 0, 0, 0, "recalibrated start", 0);
+	expect_angles(&r, 3, 0, 0, 0, "recalibrated start", 0);
 	run_until(&r, r.synth.duration_s);
-	expect_angles(&r.last, 9.0f, 0, 0, "recalibrated cat", 0);
+	expect_angles(&r, 3, 9.0f, 0, 0, "recalibrated cat", 0);
 }
 
 /* A 1 s gap while holding a tilt: calibration kept, angles back after it. */
@@ -441,7 +539,7 @@ static void test_dropout_keeps_calibration(void **state)
 		run_until(&r, r.synth.duration_s);
 		assert_int_equal(r.dropouts, 1);
 		assert_false(r.last.dropout);
-		expect_angles(&r.last, 10.0f, 0, 0, "after dropout", m);
+		expect_angles(&r, 1, 10.0f, 0, 0, "after dropout", m);
 	}
 }
 
@@ -482,7 +580,7 @@ static void test_rejected_sample_changes_nothing(void **state)
 	/* And the next good sample goes on as before. */
 	run_until(&r, r.synth.duration_s);
 	assert_false(r.last.sample_rejected);
-	expect_angles(&r.last, 10.0f, 0, 0, "after rejected samples", 0);
+	expect_angles(&r, 1, 10.0f, 0, 0, "after rejected samples", 0);
 }
 
 /* The expected-angle helper itself, against hand-worked directions. */
@@ -510,7 +608,8 @@ int main(void)
 		cmocka_unit_test(test_sitting_without_lean_flags_heading_unknown),
 		cmocka_unit_test(test_short_stand_does_not_calibrate),
 		cmocka_unit_test(test_inconsistent_start_resets),
-		cmocka_unit_test(test_recalibrate_restarts_protocol),
+		cmocka_unit_test(test_recalibrate_learns_a_new_mounting),
+		cmocka_unit_test(test_set_start_pose_restarts_protocol),
 		cmocka_unit_test(test_dropout_keeps_calibration),
 		cmocka_unit_test(test_rejected_sample_changes_nothing),
 	};

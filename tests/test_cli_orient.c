@@ -77,7 +77,8 @@ static int check_orient_rows(const char *out, double first_t, double step_t, bc_
 	for (line++; *line; rows++) {
 		double t, w, x, y, z;
 		int used = 0;
-		assert_int_equal(sscanf(line, "%lf,%lf,%lf,%lf,%lf%n", &t, &w, &x, &y, &z, &used), 5);
+		int got = sscanf(line, "%lf,%lf,%lf,%lf,%lf%n", &t, &w, &x, &y, &z, &used);
+		assert_int_equal(got, 5);
 		assert_int_equal(line[used], '\n');
 		assert_float_near(t, first_t + rows * step_t, 1e-6);
 		assert_float_near(w * w + x * x + y * y + z * z, 1.0, 1e-5);
@@ -186,7 +187,8 @@ static void test_angles_rows_and_columns(void **state)
 
 	/* every row: 7 fields, a known stage, still 0/1, numbers or nan */
 	const char *line = strchr(o.out, '\n') + 1;
-	long n = 0;
+	long n = 0, done_rows = 0;
+	double max_sagittal = -INFINITY, max_side = 0;
 	for (; *line; n++) {
 		double t, incline;
 		char stage[16], sag[32], front[32], axial[32];
@@ -205,9 +207,22 @@ static void test_angles_rows_and_columns(void **state)
 		assert_int_equal(isnan(strtod(front, NULL)), !done);
 		assert_int_equal(isnan(strtod(axial, NULL)), !done);
 		assert_true(isfinite(incline));
+		if (done) {
+			done_rows++;
+			max_sagittal = fmax(max_sagittal, strtod(sag, NULL));
+			max_side = fmax(max_side, fabs(strtod(front, NULL)));
+			max_side = fmax(max_side, fabs(strtod(axial, NULL)));
+		}
 		line += used + 1;
 	}
 	assert_int_equal(n, rows);
+	/*
+	 * The trace follows the wearing protocol, so calibration finishes; its
+	 * tilts are posterior (positive sagittal) and purely sagittal.
+	 */
+	assert_true(done_rows > rows / 2);
+	assert_float_near(max_sagittal, spec.tilt_deg, 3.0);
+	assert_true(max_side < 3.0);
 	bc_test_output_free(&o);
 }
 

@@ -161,6 +161,9 @@ static void test_json_shape(void **state)
 	assert_true(json_number(v, "samples") == rows);
 	assert_float_near(json_number(v, "duration_s"), (rows - 1) / spec.rate_hz, 1e-3);
 	assert_float_near(json_number(v, "rate_hz"), spec.rate_hz, 0.01);
+	/* stand 4 s, lie down 2 s, still 3 s: calibration ends in the still spell */
+	double calibrated_at_s = json_number(v, "calibrated_at_s");
+	assert_true(calibrated_at_s >= 6.0 && calibrated_at_s <= 9.0);
 	assert_true(o.err_len == 0);
 	bc_test_json_free(v);
 	bc_test_output_free(&o);

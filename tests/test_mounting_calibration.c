@@ -22,6 +22,7 @@ static const bc_mounting_settings settings = {
 	.lying_tilt_deg = 90.0f,
 	.lying_tol_deg = 35.0f,
 	.lean_min_deg = 8.0f,
+	.start_ref_tau_s = 0.5f,
 };
 
 typedef struct {
@@ -52,7 +53,8 @@ static void drive_until(drive_ctx *d, double until_s)
 		bc_quat before = bc_synth_body_at(&d->synth, d->t_s - d->dt_s);
 		bool still = memcmp(&now, &before, sizeof(now)) == 0;
 		bc_quat q_es = bc_quat_mul(now, bc_quat_conj(d->q_sensor_from_body));
-		bc_mounting_update(&d->calib, q_es, still, (float)d->dt_s);
+		bc_vec3 accel_g = bc_quat_rotate(bc_quat_conj(q_es), Z); /* gravity only */
+		bc_mounting_update(&d->calib, q_es, accel_g, still, (float)d->dt_s);
 		if (d->calib.resets > d->max_resets)
 			d->max_resets = d->calib.resets;
 		d->t_s += d->dt_s;

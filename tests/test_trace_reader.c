@@ -266,6 +266,7 @@ static const struct bad_case bad_cases[] = {
 	{ "empty", "", 1, "empty file", -1 },
 	{ "no-signature", COLS ROW0, 1, "# backcoach-trace v1", -1 },
 	{ "other-signature", "# backcoach trace\n" COLS ROW0, 1, "not a backcoach trace", -1 },
+	{ "bom", "\xef\xbb\xbf# backcoach-trace v1\n" COLS ROW0, 1, "byte-order mark", -1 },
 	{ "version-2", "# backcoach-trace v2\n" COLS ROW0, 1, "version", -1 },
 	{ "signature-trailing-space", "# backcoach-trace v1 \n" COLS ROW0, 1, "version", -1 },
 	{ "meta-no-colon", HEAD "# just a comment\n" COLS ROW0, 4, "metadata", -1 },

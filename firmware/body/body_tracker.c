@@ -26,6 +26,7 @@ const bc_body_settings bc_body_settings_default = {
 	.lying_tilt_deg = 90.0f,
 	.lying_tol_deg = 35.0f,
 	.lean_min_deg = 8.0f,
+	.start_ref_tau_s = 0.5f,
 	.dropout_s = 0.5f,
 };
 
@@ -40,6 +41,7 @@ static bc_mounting_settings mounting_settings(const bc_body_settings *st)
 		.lying_tilt_deg = st->lying_tilt_deg,
 		.lying_tol_deg = st->lying_tol_deg,
 		.lean_min_deg = st->lean_min_deg,
+		.start_ref_tau_s = st->start_ref_tau_s,
 	};
 	return m;
 }
@@ -131,7 +133,7 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 	}
 	bool still = bc_stillness_update(&t->stillness, s->gyro_dps,
 					 bc_filter_gyro_bias_dps(&t->filter), s->accel_g, dt_s);
-	bc_mounting_update(&t->calib, q_es, still, dt_s);
+	bc_mounting_update(&t->calib, q_es, s->accel_g, still, dt_s);
 
 	t->state.t_s = s->t_s;
 	t->state.sample_rejected = false;
@@ -144,4 +146,11 @@ void bc_body_tracker_recalibrate(bc_body_tracker *t)
 {
 	bc_mounting_restart(&t->calib);
 	update_outputs(t, t->state.q_earth_from_sensor);
+}
+
+void bc_body_tracker_set_start_pose(bc_body_tracker *t, bc_start_pose pose)
+{
+	t->pose = pose;
+	t->calib.pose = pose;
+	bc_body_tracker_recalibrate(t);
 }

@@ -33,6 +33,8 @@ typedef struct {
 	float lying_tol_deg;     /* ... give or take this, deg (35) */
 	float lean_min_deg;      /* sitting: a lean this large while sitting down gives the
 				  * forward axis, deg (8) */
+	float start_ref_tau_s;   /* the start orientation weights the filter's latest estimates
+				  * over this time constant, s (0.5) */
 	float dropout_s;         /* a gap longer than this is a dropout, s (contract: 0.5) */
 } bc_body_settings;
 
@@ -58,6 +60,9 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 
 /* Forget the mounting and start the protocol again (keeps the filter). */
 void bc_body_tracker_recalibrate(bc_body_tracker *t);
+
+/* Another exercise with another start pose: restart the protocol for it (keeps the filter). */
+void bc_body_tracker_set_start_pose(bc_body_tracker *t, bc_start_pose pose);
 
 /* The learned mounting (identity until stage DONE). */
 static inline bc_quat bc_body_tracker_q_sensor_from_body(const bc_body_tracker *t)

@@ -26,8 +26,8 @@ void bc_mounting_init(bc_mounting_calib *c, const bc_mounting_settings *settings
 static void spell_clear(bc_mounting_calib *c)
 {
 	c->spell_s = 0.0;
-	c->spell_up_sum_s = bc_vec3_make(0, 0, 0);
-	c->spell_q_sum = bc_quat_make(0, 0, 0, 0);
+	c->spell_accel_sum_g = bc_vec3_make(0, 0, 0);
+	c->spell_q_recent = bc_quat_make(0, 0, 0, 0);
 }
 
 void bc_mounting_restart(bc_mounting_calib *c)
@@ -46,18 +46,32 @@ void bc_mounting_restart(bc_mounting_calib *c)
 	spell_clear(c);
 }
 
-/* Quaternions q and -q are the same rotation: sum them in one hemisphere. */
-static void spell_add(bc_mounting_calib *c, bc_quat q, bc_vec3 up_s, float dt_s)
+/*
+ * Earth-up in the sensor frame during a still spell comes from the
+ * accelerometer itself: at rest it measures nothing but gravity, and every
+ * sample counts alike. The filter's own estimate converges to the same
+ * direction, but only seconds after the movement that precedes every spell
+ * (its accelerometer time constant), and an error in the start reference
+ * would stay for the whole exercise.
+ *
+ * The orientation (needed for its heading) is a recency-weighted mean: right
+ * after a movement the filter is still settling, so its latest estimates are
+ * its best. Quaternions q and -q are the same rotation: they are averaged in
+ * one hemisphere.
+ */
+static void spell_add(bc_mounting_calib *c, bc_quat q, bc_vec3 accel_g, float dt_s)
 {
-	bc_quat *sum = &c->spell_q_sum;
-	float dot = sum->w * q.w + sum->x * q.x + sum->y * q.y + sum->z * q.z;
+	bc_quat *m = &c->spell_q_recent;
+	float dot = m->w * q.w + m->x * q.x + m->y * q.y + m->z * q.z;
 	float sign = dot < 0.0f ? -1.0f : 1.0f;
+	float tau_s = c->settings.start_ref_tau_s;
+	float k = c->spell_s > 0.0 ? dt_s / (tau_s + dt_s) : 1.0f;
 
-	sum->w += sign * q.w;
-	sum->x += sign * q.x;
-	sum->y += sign * q.y;
-	sum->z += sign * q.z;
-	c->spell_up_sum_s = bc_vec3_add(c->spell_up_sum_s, up_s);
+	m->w += k * (sign * q.w - m->w);
+	m->x += k * (sign * q.x - m->x);
+	m->y += k * (sign * q.y - m->y);
+	m->z += k * (sign * q.z - m->z);
+	c->spell_accel_sum_g = bc_vec3_add(c->spell_accel_sum_g, accel_g);
 	c->spell_s += dt_s;
 }
 
@@ -111,7 +125,7 @@ static bc_vec3 any_perpendicular(bc_vec3 z)
 static void finish(bc_mounting_calib *c)
 {
 	bc_vec3 z = bc_vec3_normalize(c->up_upright_s);
-	bc_vec3 up_start = bc_vec3_normalize(c->spell_up_sum_s);
+	bc_vec3 up_start = bc_vec3_normalize(c->spell_accel_sum_g);
 	bc_vec3 forward;
 
 	c->up_start_s = up_start;
@@ -145,8 +159,12 @@ static void finish(bc_mounting_calib *c)
 	bc_vec3 y = bc_vec3_cross(z, x);
 
 	c->q_sensor_from_body = bc_quat_from_axes(x, y, z);
-	c->q_earth_from_body_start = bc_quat_normalize(
-		bc_quat_mul(bc_quat_normalize(c->spell_q_sum), c->q_sensor_from_body));
+
+	/* The filter's heading, tilted minimally so that up is the accelerometer's. */
+	bc_quat q_es = bc_quat_normalize(c->spell_q_recent);
+	bc_vec3 up_filter_s = bc_quat_rotate(bc_quat_conj(q_es), earth_up);
+	q_es = bc_quat_normalize(bc_quat_mul(q_es, bc_quat_from_two_vectors(up_start, up_filter_s)));
+	c->q_earth_from_body_start = bc_quat_normalize(bc_quat_mul(q_es, c->q_sensor_from_body));
 	c->stage = BC_CALIB_DONE;
 	c->progress = 1.0f;
 }
@@ -158,7 +176,7 @@ static void stand_step(bc_mounting_calib *c)
 	c->progress = hold_s > 0.0f ? fminf(1.0f, (float)(c->spell_s / hold_s)) : 1.0f;
 	if (c->spell_s < hold_s)
 		return;
-	c->up_upright_s = bc_vec3_normalize(c->spell_up_sum_s);
+	c->up_upright_s = bc_vec3_normalize(c->spell_accel_sum_g);
 	c->lean_sum_s = bc_vec3_make(0, 0, 0);
 	c->lean_weight = 0.0f;
 	c->lean_max_deg = 0.0f;
@@ -173,11 +191,11 @@ static void go_to_start_step(bc_mounting_calib *c)
 
 	if (c->spell_is_upright) {
 		/* Still standing: a longer spell only refines the vertical. */
-		c->up_upright_s = bc_vec3_normalize(c->spell_up_sum_s);
+		c->up_upright_s = bc_vec3_normalize(c->spell_accel_sum_g);
 		c->progress = 0.0f;
 		return;
 	}
-	bc_vec3 up = bc_vec3_normalize(c->spell_up_sum_s);
+	bc_vec3 up = bc_vec3_normalize(c->spell_accel_sum_g);
 	float from_upright_deg = bc_vec3_angle_deg(up, c->up_upright_s);
 
 	switch (start_pose_fit(c, from_upright_deg)) {
@@ -207,7 +225,7 @@ static void go_to_start_step(bc_mounting_calib *c)
 }
 
 void bc_mounting_update(bc_mounting_calib *c, bc_quat q_earth_from_sensor,
-			bool still, float dt_s)
+			bc_vec3 accel_g, bool still, float dt_s)
 {
 	if (c->stage == BC_CALIB_DONE)
 		return;
@@ -229,7 +247,7 @@ void bc_mounting_update(bc_mounting_calib *c, bc_quat q_earth_from_sensor,
 		spell_clear(c);
 		c->spell_open = true;
 	}
-	spell_add(c, q_earth_from_sensor, up_s, dt_s);
+	spell_add(c, q_earth_from_sensor, accel_g, dt_s);
 	if (c->stage == BC_CALIB_STAND)
 		stand_step(c);
 	else

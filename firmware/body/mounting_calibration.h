@@ -5,7 +5,9 @@
  * orientation, from the filter's orientation and the stillness detector.
  *
  * STAND: the first still spell of upright_hold_s gives earth-up in the sensor
- *   frame; that is the body z axis (up the spine). We cannot check that the
+ *   frame; that is the body z axis (up the spine). Up during a still spell
+ *   is the mean accelerometer direction (see spell_add() for why not the
+ *   filter's). We cannot check that the
  *   wearer really stood without knowing the mounting, so the spell is
  *   accepted and checked later against the start pose.
  * GO_TO_START: a new still spell (after moving) of start_hold_s whose up
@@ -25,7 +27,10 @@
  *   most likely the opposite lying pose, not standing). A spell that
  *   fits neither (still near upright, or half way down) is waited out.
  * DONE: q_earth_from_body_start = mean q_earth_from_sensor over the start
- *   spell ⊗ q_sensor_from_body.
+ *   spell (weighted towards its end, where the filter has settled after the
+ *   movement; its tilt set by the accelerometer) ⊗ q_sensor_from_body. It is not refined after that: a slow
+ *   start of the exercise (below the stillness threshold) must not be
+ *   absorbed into the reference.
  *
  * No heap, no I/O; a handful of vector operations per sample.
  */
@@ -46,6 +51,8 @@ typedef struct {
 	float lying_tilt_deg;      /* lying start: up this far from the upright up, degrees (90) */
 	float lying_tol_deg;       /* ... give or take this, degrees */
 	float lean_min_deg;        /* sitting: a lean this large while sitting down sets x, degrees */
+	float start_ref_tau_s;     /* the start orientation weights the filter's latest
+				    * estimates over this time constant, seconds */
 } bc_mounting_settings;
 
 typedef struct {
@@ -61,8 +68,8 @@ typedef struct {
 	bool spell_is_upright;     /* GO_TO_START: the STAND spell is still going on */
 	bool wait_for_motion;      /* after a reset: the current spell does not count */
 	double spell_s;            /* seconds in the spell */
-	bc_vec3 spell_up_sum_s;    /* earth-up (sensor frame) summed over the spell */
-	bc_quat spell_q_sum;       /* q_earth_from_sensor summed (same hemisphere) */
+	bc_vec3 spell_accel_sum_g; /* accelerometer (sensor frame) summed over the spell, g */
+	bc_quat spell_q_recent;    /* q_earth_from_sensor, recency-weighted mean */
 
 	/* What has been learned. */
 	bc_vec3 up_upright_s;      /* earth up in the sensor frame while standing = body z */
@@ -81,11 +88,13 @@ void bc_mounting_init(bc_mounting_calib *c, const bc_mounting_settings *settings
 void bc_mounting_restart(bc_mounting_calib *c);
 
 /*
- * One fused sample: the filter's q_earth_from_sensor, whether the sensor is
- * still now, and the time since the previous sample in seconds.
+ * One fused sample: the filter's q_earth_from_sensor, the accelerometer
+ * reading (specific force, sensor frame, g; used only while still, and must
+ * then be finite), whether the sensor is still now, and the time since the
+ * previous sample in seconds.
  */
 void bc_mounting_update(bc_mounting_calib *c, bc_quat q_earth_from_sensor,
-			bool still, float dt_s);
+			bc_vec3 accel_g, bool still, float dt_s);
 
 /*
  * The filter's earth frame turned about the vertical (a restart after a

@@ -142,8 +142,8 @@ static inline bc_quat gyro_step(bc_vec3 w_rad_s, float dt_s)
 }
 
 /*
- * Inputs 3..10 of the low-pass bank: rows x and y of R = R(q6) (sensor to
- * earth) and R * bias (deg/s), which the bias estimator compares with the
+ * Inputs of the rotation bank: rows x and y of R = R(q6) (sensor to earth)
+ * and R * bias (deg/s), which the bias estimator compares with the
  * inclination correction (gyro_bias.h).
  */
 static inline void rotation_inputs(bc_quat q, bc_vec3 b, float *x)
@@ -179,12 +179,16 @@ static void restart(bc_filter *f, const bc_sample *s)
 	f->q_incl = bc_quat_from_two_vectors(up, bc_vec3_make(0, 0, 1));
 	f->q6 = f->q_incl;
 
-	float x[BC_FILTER_LP_N] = { s->accel_g.x, s->accel_g.y, s->accel_g.z };
-	rotation_inputs(f->q6, f->bias.bias_dps, x + BC_FILTER_LP_R);
-	bc_lowpass2_reset(f->lp, f->lp_rate, x, BC_FILTER_LP_N);
+	const float xa[BC_FILTER_ACC_N] = { s->accel_g.x, s->accel_g.y, s->accel_g.z, 0.0f };
+	bc_lowpass2_reset(f->acc_lp, f->acc_lp_rate, xa, BC_FILTER_ACC_N);
+	float xr[BC_FILTER_ROT_N];
+	rotation_inputs(f->q6, f->bias.bias_dps, xr);
+	bc_lowpass2_reset(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N);
+	f->rot_elapsed_s = 0.0f;
 	f->starting = true;
 	f->start_s = 0.0f;
 	f->start_count = 1.0f;
+	f->rot_count = 1.0f;
 
 	bc_rest_detector_restart(&f->rest);
 	bc_rest_detector_update(&f->rest, s->gyro_dps, s->accel_g, 0.0f);
@@ -206,21 +210,35 @@ static void restart(bc_filter *f, const bc_sample *s)
  */
 static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
 {
-	float x[BC_FILTER_LP_N] = { 0 };
 	bc_vec3 a_gyro = bc_quat_rotate(f->q_gyro, accel_g);
-	x[0] = a_gyro.x;
-	x[1] = a_gyro.y;
-	x[2] = a_gyro.z;
-	rotation_inputs(f->q6, f->bias.bias_dps, x + BC_FILTER_LP_R);
-
+	const float xa[BC_FILTER_ACC_N] = { a_gyro.x, a_gyro.y, a_gyro.z, 0.0f };
 	if (f->starting) {
 		f->start_count += 1.0f;
-		bc_lowpass2_mean_step(f->lp, f->lp_rate, x, BC_FILTER_LP_N, 1.0f / f->start_count);
+		bc_lowpass2_mean_step(f->acc_lp, f->acc_lp_rate, xa, BC_FILTER_ACC_N,
+				      1.0f / f->start_count);
+	} else {
+		bc_lowpass2_step(f->acc_lp, f->acc_lp_rate, xa, BC_FILTER_ACC_N,
+				 bc_lowpass2_gains_for(f->inv_tau_acc, dt_s));
+	}
+
+	/* The rotation bank: the same filter, at most every BC_FILTER_ROT_PERIOD_S. */
+	f->rot_elapsed_s += dt_s;
+	if (f->rot_elapsed_s >= BC_FILTER_ROT_PERIOD_S) {
+		float xr[BC_FILTER_ROT_N];
+		rotation_inputs(f->q6, f->bias.bias_dps, xr);
+		if (f->starting) {
+			f->rot_count += 1.0f;
+			bc_lowpass2_mean_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
+					      1.0f / f->rot_count);
+		} else {
+			bc_lowpass2_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
+					 bc_lowpass2_gains_for(f->inv_tau_acc, f->rot_elapsed_s));
+		}
+		f->rot_elapsed_s = 0.0f;
+	}
+	if (f->starting) {
 		f->start_s += dt_s;
 		f->starting = f->start_s < f->settings.tau_acc_s;
-	} else {
-		bc_lowpass2_step(f->lp, f->lp_rate, x, BC_FILTER_LP_N,
-				 bc_lowpass2_gains_for(f->inv_tau_acc, dt_s));
 	}
 
 	/*
@@ -228,20 +246,25 @@ static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
 	 * Once running, a step's correction is tiny (the low-pass moves slowly):
 	 * then tan(angle) = angle to float precision and one division does.
 	 */
-	bc_vec3 g = bc_quat_rotate(f->q_incl, bc_vec3_make(f->lp[0], f->lp[1], f->lp[2]));
+	bc_vec3 g = bc_quat_rotate(f->q_incl,
+				   bc_vec3_make(f->acc_lp[0], f->acc_lp[1], f->acc_lp[2]));
 	float corr_x, corr_y; /* rotation of the earth frame, rad */
-	bc_quat corr;
 	if (g.z > 0.0f && g.x * g.x + g.y * g.y < 1e-4f * g.z * g.z) {
 		float inv_z = 1.0f / g.z;
 		corr_x = g.y * inv_z;
 		corr_y = -g.x * inv_z;
-		corr = bc_quat_make(1.0f, 0.5f * corr_x, 0.5f * corr_y, 0.0f);
+		/* (1, a, b, 0) * q written out: half the multiplications of a product. */
+		float a = 0.5f * corr_x, b = 0.5f * corr_y;
+		bc_quat q = f->q_incl;
+		f->q_incl = renormalize(bc_quat_make(q.w - a * q.x - b * q.y, q.x + a * q.w + b * q.z,
+						     q.y - a * q.z + b * q.w, q.z + a * q.y - b * q.x));
 	} else {
 		float n2 = bc_vec3_dot(g, g);
 		if (!(n2 > 0.0f))
 			return;
 		g = bc_vec3_scale(g, 1.0f / sqrtf(n2));
 		float cw2 = 0.5f * (g.z + 1.0f);
+		bc_quat corr;
 		if (cw2 > 1e-12f) {
 			float cw = sqrtf(cw2);
 			float k = 0.5f / cw;
@@ -251,15 +274,15 @@ static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
 		}
 		corr_x = g.y;
 		corr_y = -g.x;
+		f->q_incl = renormalize(bc_quat_mul(corr, f->q_incl));
 	}
-	f->q_incl = renormalize(bc_quat_mul(corr, f->q_incl));
 
 	if (bc_gyro_bias_accumulate(&f->bias, corr_x, corr_y, dt_s)) {
 		if (f->rest.at_rest)
 			bc_gyro_bias_update_rest(&f->bias, bc_rest_detector_gyro_lp_dps(&f->rest));
 		else if (!f->starting)
-			bc_gyro_bias_update_motion(&f->bias, f->lp + BC_FILTER_LP_R,
-						   f->lp + BC_FILTER_LP_RB);
+			bc_gyro_bias_update_motion(&f->bias, f->rot_lp + BC_FILTER_ROT_R,
+						   f->rot_lp + BC_FILTER_ROT_RB);
 		else
 			bc_gyro_bias_update_none(&f->bias);
 	}

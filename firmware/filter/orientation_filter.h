@@ -33,6 +33,7 @@
 #include "core/math3d.h"
 #include "core/sample.h"
 #include "filter/gyro_bias.h"
+#include "filter/lowpass.h"
 #include "filter/mag_heading.h"
 #include "filter/rest_detector.h"
 
@@ -79,14 +80,19 @@ typedef enum {
 	BC_FILTER_GYRO_ONLY,    /* accelerometer unusable (saturated / non-finite / zero): gyro only */
 } bc_filter_status;
 
-/* Channels of the accelerometer low-pass bank (all at tau_acc_s). */
+/*
+ * Low-pass banks, all at tau_acc_s: the accelerometer in the gyro frame
+ * (every sample), and what the bias estimator compares the correction with
+ * (rotation rows, R * bias: smooth signals, so at most every
+ * BC_FILTER_ROT_PERIOD_S). Banks are padded to whole SIMD vectors.
+ */
 enum {
-	BC_FILTER_LP_ACC = 0,   /* accelerometer in the gyro frame, g (3) */
-	BC_FILTER_LP_R = 3,     /* rows x, y of the sensor-to-earth rotation (6) */
-	BC_FILTER_LP_RB = 9,    /* R * bias, earth x and y, deg/s (2) */
-	BC_FILTER_LP_USED = 11,
-	BC_FILTER_LP_N = 12,    /* padded to a multiple of 4 so that the loop vectorises */
+	BC_FILTER_ACC_N = 4,    /* accelerometer in the gyro frame, g (3 used) */
+	BC_FILTER_ROT_R = 0,    /* rows x, y of the sensor-to-earth rotation (6) */
+	BC_FILTER_ROT_RB = 6,   /* R * bias, earth x and y, deg/s (2) */
+	BC_FILTER_ROT_N = 8,
 };
+#define BC_FILTER_ROT_PERIOD_S 0.01f
 
 typedef struct {
 	bc_filter_settings settings;
@@ -96,12 +102,16 @@ typedef struct {
 	bc_quat q_gyro;         /* q_gyroframe_from_sensor: the integrated gyroscope */
 	bc_quat q_incl;         /* q_earth_from_gyroframe: the inclination correction */
 	bc_quat q6;             /* q_incl * q_gyro: the 6-axis estimate (before heading) */
-	float lp[BC_FILTER_LP_N];      /* accelerometer low-pass bank, see BC_FILTER_LP_* */
-	float lp_rate[BC_FILTER_LP_N]; /* its rates of change, per second */
+	float acc_lp[BC_FILTER_ACC_N];      /* accelerometer low-passed in the gyro frame, g */
+	float acc_lp_rate[BC_FILTER_ACC_N]; /* its rate of change, g/s */
+	float rot_lp[BC_FILTER_ROT_N];      /* low-passed rotation rows and R * bias, see BC_FILTER_ROT_* */
+	float rot_lp_rate[BC_FILTER_ROT_N]; /* their rates of change, per second */
+	float rot_elapsed_s;    /* time since the rotation bank's last step, s */
 	float inv_tau_acc;      /* 1 / tau_acc_s, 1/s */
-	float start_s;          /* time since (re)start while the bank is still a running mean, s */
-	float start_count;      /* samples in that running mean */
-	bool starting;          /* the bank is still a running mean (first tau_acc_s) */
+	float start_s;          /* time since (re)start while the banks are still running means, s */
+	float start_count;      /* samples in the accelerometer's running mean */
+	float rot_count;        /* steps in the rotation bank's running mean */
+	bool starting;          /* the banks are still running means (first tau_acc_s) */
 	bc_rest_detector rest;
 	bc_gyro_bias bias;
 	bc_mag_heading mag;

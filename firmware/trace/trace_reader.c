@@ -299,7 +299,11 @@ static int read_header(bc_trace_reader *r, bc_trace_error *err)
 		return -1;
 	}
 	if (strcmp(r->text, BC_TRACE_SIGNATURE) != 0) {
-		if (!strncmp(r->text, "# backcoach-trace ", 18))
+		if (!strncmp(r->text, "\xef\xbb\xbf", 3))
+			bc_trace_error_set(err, r->path, r->line,
+					   "starts with a UTF-8 byte-order mark; line 1 must be exactly '%s'",
+					   BC_TRACE_SIGNATURE);
+		else if (!strncmp(r->text, "# backcoach-trace ", 18))
 			bc_trace_error_set(err, r->path, r->line,
 					   "unsupported trace version '%.*s' (this reader knows '%s')",
 					   SHOWN_FIELD_MAX, r->text + 18, BC_TRACE_SIGNATURE);

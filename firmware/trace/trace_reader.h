@@ -35,10 +35,14 @@ bc_trace_reader *bc_trace_reader_open(const char *path, bc_trace_error *err);
 /* Frees the reader; NULL-safe. */
 void bc_trace_reader_free(bc_trace_reader *r);
 
-/* Next sample: 1 read, 0 end of file, -1 error (err filled, file:line). */
+/*
+ * Next sample: 1 read, 0 end of file, -1 error (err filled, file:line).
+ * Errors are sticky: after -1 every later call fails too, so no row after a
+ * bad one can slip through. err may be NULL everywhere.
+ */
 int bc_trace_reader_next(bc_trace_reader *r, bc_sample *out, bc_trace_error *err);
 
-/* Metadata value for key ("rate_hz", "exercise", ...), NULL if absent. */
+/* Metadata value for key ("rate_hz", "exercise", ...), NULL if absent; the first if repeated. */
 const char *bc_trace_reader_meta(const bc_trace_reader *r, const char *key);
 
 /* All metadata in file order, for copying a trace: count, then key/value i. */

@@ -13,7 +13,8 @@
 /* Definitions */
 
 #define MAX_SAMPLES 2000
-#define REPEATS 200
+#define REPEATS 100
+#define ROUNDS 5
 
 static bc_sample samples[MAX_SAMPLES];
 
@@ -60,30 +61,37 @@ int main(void)
 	volatile float sink = 0.0f;
 	int done = 0;
 
-	double t0 = now_s();
-	for (int r = 0; r < REPEATS; r++) {
-		bc_body_tracker_init(&tracker, NULL, BC_POSE_SUPINE);
-		for (size_t i = 0; i < n; i++)
-			sink += bc_body_tracker_update(&tracker, &samples[i])->angles.sagittal_deg;
-		done += tracker.state.stage == BC_CALIB_DONE;
-	}
-	double tracker_ns = (now_s() - t0) * 1e9 / ((double)n * REPEATS);
-
-	t0 = now_s();
-	for (int r = 0; r < REPEATS; r++) {
-		bc_filter_init(&filter, NULL);
-		for (size_t i = 0; i < n; i++) {
-			bc_filter_update(&filter, &samples[i]);
-			sink += filter.q.w;
+	/* Best of several rounds: the machine is shared, the minimum is the cost. */
+	double tracker_ns = 1e30, filter_ns = 1e30;
+	for (int round = 0; round < ROUNDS; round++) {
+		double t0 = now_s();
+		for (int r = 0; r < REPEATS; r++) {
+			bc_body_tracker_init(&tracker, NULL, BC_POSE_SUPINE);
+			for (size_t i = 0; i < n; i++)
+				sink += bc_body_tracker_update(&tracker, &samples[i])
+						->angles.sagittal_deg;
+			done += tracker.state.stage == BC_CALIB_DONE;
 		}
+		double ns = (now_s() - t0) * 1e9 / ((double)n * REPEATS);
+		tracker_ns = ns < tracker_ns ? ns : tracker_ns;
+
+		t0 = now_s();
+		for (int r = 0; r < REPEATS; r++) {
+			bc_filter_init(&filter, NULL);
+			for (size_t i = 0; i < n; i++) {
+				bc_filter_update(&filter, &samples[i]);
+				sink += filter.q.w;
+			}
+		}
+		ns = (now_s() - t0) * 1e9 / ((double)n * REPEATS);
+		filter_ns = ns < filter_ns ? ns : filter_ns;
 	}
-	double filter_ns = (now_s() - t0) * 1e9 / ((double)n * REPEATS);
 
 	printf("bench_body: body tracker update %.0f ns/sample (filter alone %.0f, "
 	       "stillness+calibration+angles %.0f); sizeof(bc_body_tracker) %zu bytes; "
-	       "%zu samples x %d runs, calibrated in %d\n",
+	       "%zu samples x %d runs, best of %d; calibrated in %d\n",
 	       tracker_ns, filter_ns, tracker_ns - filter_ns, sizeof(bc_body_tracker), n,
-	       REPEATS, done);
+	       REPEATS, ROUNDS, done);
 	(void)sink;
-	return done == REPEATS ? 0 : 1;
+	return done == REPEATS * ROUNDS ? 0 : 1;
 }

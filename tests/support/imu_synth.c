@@ -102,14 +102,30 @@ static void locate(const bc_synth *s, double t_rel_s, size_t *i_out, double *u_o
 	*u_out = 1.0;
 }
 
+/* Sway: three incommensurate sines about the body axes, body frame. */
+static bc_quat sway_at(const bc_synth *s, double t_rel_s)
+{
+	const bc_synth_settings *st = &s->settings;
+	if (st->sway_deg <= 0.0f)
+		return bc_quat_identity;
+	double w = 2.0 * M_PI * st->sway_hz * t_rel_s;
+	double a = st->sway_deg * BC_RAD_PER_DEG;
+	bc_vec3 rv = bc_vec3_make((float)(a * sin(w + 0.3)), (float)(a * sin(1.37 * w + 1.1)),
+				  (float)(a * sin(0.71 * w + 2.0)));
+	return bc_quat_from_rotvec(rv);
+}
+
 bc_quat bc_synth_body_at(const bc_synth *s, double t_rel_s)
 {
 	size_t i;
 	double u;
+	bc_quat q;
 	locate(s, t_rel_s, &i, &u);
 	if (u >= 1.0 || i == 0)
-		return s->poses[i].q_earth_from_body;
-	return slerp(s->poses[i - 1].q_earth_from_body, s->poses[i].q_earth_from_body, u);
+		q = s->poses[i].q_earth_from_body;
+	else
+		q = slerp(s->poses[i - 1].q_earth_from_body, s->poses[i].q_earth_from_body, u);
+	return bc_quat_mul(q, sway_at(s, t_rel_s));
 }
 
 /* Position in double precision: accelerations come from second differences. */

@@ -39,6 +39,9 @@ typedef struct {
 	bc_vec3 gyro_bias_dps;     /* constant gyro bias, deg/s */
 	double jitter_s;           /* sample times off their grid by up to +-this, s
 				    * (keep below half a period) */
+	float sway_deg;            /* a person never holds perfectly still: the body wobbles
+				    * by up to this about each of its axes, degrees ... */
+	float sway_hz;             /* ... at about this frequency, Hz */
 	uint64_t seed;             /* noise seed */
 } bc_synth_settings;
 
@@ -58,7 +61,8 @@ void bc_synth_init(bc_synth *s, const bc_synth_settings *settings,
 /* The next sample; false once the trajectory is over. */
 bool bc_synth_next(bc_synth *s, bc_sample *out);
 
-/* Truth at t_rel_s seconds after the first sample (clamped to the ends). */
+/* Truth at t_rel_s seconds after the first sample (clamped to the ends),
+ * sway included. */
 bc_quat bc_synth_body_at(const bc_synth *s, double t_rel_s);
 bc_vec3 bc_synth_pos_at(const bc_synth *s, double t_rel_s);
 

@@ -49,8 +49,9 @@ int bc_test_run(const char *const argv[], bc_test_output *out)
 	static unsigned serial;
 	char out_path[256], err_path[256];
 	*out = (bc_test_output){ .status = -1 };
-	snprintf(out_path, sizeof(out_path), "%s/run-%d-%u.out", bc_test_tmpdir(), getpid(), serial);
-	snprintf(err_path, sizeof(err_path), "%s/run-%d-%u.err", bc_test_tmpdir(), getpid(), serial);
+	const char *dir = bc_test_tmpdir();
+	snprintf(out_path, sizeof(out_path), "%s/run-%d-%u.out", dir, getpid(), serial);
+	snprintf(err_path, sizeof(err_path), "%s/run-%d-%u.err", dir, getpid(), serial);
 	serial++;
 
 	posix_spawn_file_actions_t fa;
