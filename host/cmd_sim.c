@@ -57,10 +57,9 @@ static void more_help(FILE *out)
 		     "  still      stay in the start pose for minutes\n"
 		     "  stand      get up and stand\n"
 		     "\nThe trace's '# expect_*' lines carry the answer: expect_reps, expect_rejected,\n"
-		     "expect_reasons (in order), expect_events (TYPE@t; t is when the wearer\n"
-		     "leaves the hold on the way back: the last moment the angle is past the\n"
-		     "range threshold, or past half its peak if it never reached it; cat-cow:\n"
-		     "leaving the cow; posture: 10 s after the slouch reaches 10 deg, then\n"
+		     "expect_reasons (in order), expect_events (TYPE@t; t is the midpoint of the\n"
+		     "return movement that ends an attempt: the release of the hold, cat-cow the\n"
+		     "rise out of the cow; posture: 10 s after the slouch reaches 10 deg, then\n"
 		     "every 30 s), expect_tolerance_s.\n");
 }
 

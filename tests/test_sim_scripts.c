@@ -141,20 +141,20 @@ static void check_protocol(sim_session *ss)
 }
 
 /*
- * The event is when the wearer leaves the hold on the way back: during the
- * return movement, the gauge there at the level (threshold, or half the
- * peak), and never past it again until the attempt is over.
+ * The event is the midpoint of the return movement that ends the attempt:
+ * the gauge there is about halfway between the peak and neutral, and the
+ * attempt's zone is not entered again before it is over.
  */
-static void check_event_leaves_zone(const sim_script *s, const sim_attempt *a)
+static void check_event_midway_back(const sim_script *s, const sim_attempt *a)
 {
-	double sign = a->peak_deg < 0 ? -1.0 : 1.0;
-	double level = fabs(a->peak_deg) > s->threshold_deg ? s->threshold_deg
-							    : 0.5 * fabs(a->peak_deg);
 	double sag, fr, ax;
-	assert_true(a->event_s > a->release_s && a->event_s < a->end_s - 0.05);
+	assert_float_near(a->event_s, 0.5 * (a->release_s + a->end_s), 1e-9);
+	assert_true(a->end_s - a->release_s > 0.2);
 	sim_script_angles(s, a->event_s, &sag, &fr, &ax);
-	assert_true(sign * sag >= level && sign * sag < level + 0.3); /* 1 ms scan steps */
-	for (double t = a->event_s + 0.01; t <= a->end_s + 0.5; t += STEP_S) {
+	double frac = sag / a->peak_deg;
+	assert_true(frac > 0.25 && frac < 0.75);
+	double level = 0.8 * fabs(a->peak_deg), sign = a->peak_deg < 0 ? -1.0 : 1.0;
+	for (double t = a->event_s; t <= a->end_s + 0.5; t += STEP_S) {
 		sim_script_angles(s, t, &sag, &fr, &ax);
 		assert_true(sign * sag < level);
 	}
@@ -188,7 +188,7 @@ static void check_hold_attempts(sim_session *ss)
 		} else {
 			fail_msg("attempt %zu has neither a rep nor a reason", i);
 		}
-		check_event_leaves_zone(s, a);
+		check_event_midway_back(s, a);
 	}
 }
 
@@ -211,7 +211,7 @@ static void check_catcow_attempts(sim_session *ss)
 		} else {
 			fail_msg("cat-cow attempt %zu: unexpected reason", i);
 		}
-		check_event_leaves_zone(s, a);
+		check_event_midway_back(s, a);
 	}
 }
 

@@ -420,25 +420,6 @@ static double first_crossing(const sim_script *s, double t0_s, double limit_s, d
 	return -1.0;
 }
 
-/*
- * When an attempt ends (see session_script.h): the last moment the true
- * gauge is still past the attempt's level -- the threshold, or half the
- * peak for an attempt that never reached it -- scanning back from the end.
- */
-static double leaves_zone(const sim_script *s, const sim_attempt *a)
-{
-	double sign = a->peak_deg < 0.0 ? -1.0 : 1.0;
-	double level = fabs(a->peak_deg) > s->threshold_deg ? s->threshold_deg
-							    : 0.5 * fabs(a->peak_deg);
-	for (double t = a->end_s; t > a->start_s; t -= 0.001) {
-		double sag, fr, ax;
-		sim_script_angles(s, t, &sag, &fr, &ax);
-		if (sign * sag >= level)
-			return t;
-	}
-	return -1.0;
-}
-
 /* The expected events follow from the attempts and the true motion
  * (breathing and wobble included), so they need the finished trajectory. */
 static void derive_events(sim_builder *b)
@@ -459,12 +440,6 @@ static void derive_events(sim_builder *b)
 				sb_expect(b, cross + 10.0 + 30.0 * k, true, BC_REJECT_NONE);
 			a->event_s = cross + 10.0;
 		} else {
-			a->event_s = leaves_zone(s, a);
-			if (a->event_s < 0.0) {
-				b->failed = 1; /* cannot happen: every attempt moves */
-				errno = EDOM;
-				return;
-			}
 			sb_expect(b, a->event_s, a->counts, a->reason);
 		}
 	}

@@ -16,21 +16,18 @@
  *                      sit-up, walk, still, stand, or all of them)
  *
  * EXPECTED EVENT TIME (what detectors are scored against, +-0.3 s): the
- * moment the wearer leaves the hold on the way back -- when a detector can
- * first know the attempt is over. Precisely: the last moment of the attempt
- * at which the true gauge (the exercise's sagittal angle from the start
- * pose, posterior positive, breathing and wobble included) is still past
- * the attempt's level, where the level is the rep definition's range
- * threshold (5 deg; bridge and child's pose 15 deg), or half the attempt's
- * peak when the attempt never reached the threshold (too little range; an
- * arching attempt shallower than the threshold). Slips out of the zone
- * during a hold do not count: it is the last crossing. Cat-cow: the same for
- * the cow phase, which ends the cycle (the back rises out of the cow). The
- * return is a minimum-jerk movement, so the angle is changing fast there
- * and the instant is sharp.
+ * midpoint in time of the return movement that ends the attempt -- the
+ * release of the hold back to neutral (hold exercises), the rise out of the
+ * cow back to neutral (cat-cow, the end of the cycle). Every movement is
+ * minimum-jerk, so this is also the instant the angle is exactly halfway
+ * back (breathing and wobble aside) and moving fastest: the wearer has
+ * unmistakably left the hold, and the instant is sharp whatever the
+ * amplitude. (For a large hold this is about when the angle drops back
+ * through the range threshold; a detector that counts on leaving the zone
+ * sits within a fraction of the return's duration of it.)
  * Posture alerts: the moment the sagittal angle (true, relative to the
- * sitting start) first reaches 10 deg plus 10 s, and every 30 s after that
- * while the slouch lasts.
+ * sitting start, breathing and wobble included) first reaches 10 deg, plus
+ * 10 s, and every 30 s after that while the slouch lasts.
  */
 #ifndef BC_SIM_SESSION_SCRIPT_H
 #define BC_SIM_SESSION_SCRIPT_H
@@ -84,7 +81,8 @@ typedef struct {
 typedef struct {
 	double start_s;            /* movement away from neutral begins */
 	double release_s;          /* the return movement begins */
-	double event_s;            /* the expected event (see above) */
+	double event_s;            /* the expected event (see above): for holds and
+				    * cat-cow midway between release_s and end_s */
 	double end_s;              /* back at neutral */
 	bool counts;               /* a rep */
 	bc_reject_reason reason;   /* otherwise why not (NONE: nothing to report) */

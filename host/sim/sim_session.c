@@ -194,10 +194,8 @@ static int write_meta(sim_session *ss)
 		       "%s", st->script.exercise == BC_EXERCISE_POSTURE
 				     ? "10 s after the sagittal angle from the sitting start first "
 				       "reaches 10 deg, then every 30 s while it stays there"
-				     : "the last moment of the attempt the gauge (sagittal angle "
-				       "from the start, posterior positive) is past the threshold "
-				       "(or half the peak if it never got there): leaving the hold "
-				       "on the way back; cat-cow: leaving the cow");
+				     : "midpoint in time of the return movement that ends the attempt "
+				       "(the release of the hold; cat-cow: cow back to neutral)");
 	free(reasons);
 	free(events);
 	return rc ? -1 : 0;
