@@ -168,6 +168,7 @@ static void check_hold_attempts(sim_session *ss)
 		const sim_attempt *a = &s->attempts[i];
 		measured m = measure(s, a->start_s, a->end_s, th);
 		assert_true(a->event_s > a->start_s && a->event_s < a->end_s);
+		assert_float_near(a->zone_s, m.zone_s, 0.02); /* published hold */
 		if (a->counts) {
 			assert_true(m.peak_pos_deg >= th + 1.5);
 			assert_true(m.zone_s >= target + 0.5);

@@ -96,7 +96,7 @@ void sb_hold_attempt(sim_builder *b, bc_reject_reason reason)
 
 	switch (reason) {
 	case BC_REJECT_TOO_LITTLE_RANGE:
-		amp = sb_uniform(b, 0.45, 0.65) * th;
+		amp = sb_uniform(b, 0.55, 0.7) * th;
 		break;
 	case BC_REJECT_HOLD_TOO_SHORT:
 		zone_s = sb_uniform(b, 0.25, 1.0) * fmin(0.65 * target, target - 0.7);
@@ -153,12 +153,14 @@ void sb_hold_attempt(sim_builder *b, bc_reject_reason reason)
 		sb_hold(b, plateau);
 	}
 	double hold_t1 = sb_now(b);
-	double margin = fabs(amp) > th ? fabs(amp) - th - 1.5 : 0.5;
+	/* Wobble keeps clear of the threshold from either side. */
+	double margin = fabs(amp) > th ? fabs(amp) - th - 1.5 : 0.3;
 	sb_wobble(b, hold_t0, hold_t1, fmin(b->p->wobble_deg, fmax(0.1, margin)));
 	return_to_neutral(b, d_down);
 
 	/* event_s is set from the true motion once the session is built. */
-	sim_attempt a = { .start_s = t_start, .release_s = hold_t1, .event_s = hold_t1 + 0.5 * d_down,
+	sim_attempt a = { .start_s = t_start, .release_s = hold_t1,
+			  .event_s = hold_t1 + 0.5 * d_down,
 			  .end_s = sb_now(b), .counts = reason == BC_REJECT_NONE,
 			  .reason = reason, .peak_deg = amp };
 	sb_attempt(b, &a);
@@ -189,9 +191,9 @@ void sb_catcow_cycle(sim_builder *b, bc_reject_reason reason)
 
 	if (reason == BC_REJECT_TOO_LITTLE_RANGE) {
 		if (sim_rng_chance(b->r, 0.5))
-			c = sb_uniform(b, 0.45, 0.65) * th;
+			c = sb_uniform(b, 0.55, 0.7) * th;
 		else
-			w = sb_uniform(b, 0.45, 0.65) * th;
+			w = sb_uniform(b, 0.55, 0.7) * th;
 	}
 	if (reason == BC_REJECT_RUSHED) {
 		d1 = sb_uniform(b, 0.4, 0.6);

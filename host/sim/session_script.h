@@ -89,6 +89,8 @@ typedef struct {
 	double peak_deg;           /* intended peak of the gauge in the phase
 				    * that ends the attempt (cat-cow: the cow, < 0) */
 	int alerts;                /* posture: alerts this slouch must give */
+	double zone_s;             /* hold exercises: true time past the range
+				    * threshold (slips < 1 s bridged), seconds */
 } sim_attempt;
 
 typedef struct {
