@@ -30,8 +30,6 @@
 
 /* Definitions */
 
-#define BC_LOWPASS_SQRT2 1.41421356237309505f
-
 /* Per-step gains of one second-order low-pass; see bc_lowpass2_gains(). */
 typedef struct {
 	float k_pos; /* omega_c^2 dt, 1/s */
@@ -41,7 +39,7 @@ typedef struct {
 
 /* Functions */
 
-/* Gains for time constant tau_s over a step of dt_s seconds. */
+/* Gains for time constant tau_s (given as 1/tau_s, 1/s) over a step of dt_s seconds. */
 static inline bc_lowpass2_gains bc_lowpass2_gains_for(float inv_tau_s, float dt_s)
 {
 	/* omega_c = sqrt(2)/tau: omega_c^2 = 2/tau^2, sqrt(2) omega_c = 2/tau. */
@@ -52,7 +50,7 @@ static inline bc_lowpass2_gains bc_lowpass2_gains_for(float inv_tau_s, float dt_
 
 /*
  * One step over n channels: y (outputs) and rate (their derivatives) are the
- * state, x the new inputs. Returns nothing; y holds the filtered values.
+ * state, x the new inputs; afterwards y holds the filtered values.
  */
 static inline void bc_lowpass2_step(float *restrict y, float *restrict rate,
 				    const float *restrict x, size_t n,

@@ -7,13 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
-enum { COL_T, COL_AX, COL_AY, COL_AZ, COL_GX, COL_GY, COL_GZ, COL_MX, COL_MY, COL_MZ,
-       COL_QW, COL_QX, COL_QY, COL_QZ, COL_MOVING, COL_N };
+#include "trace/trace_reader.h"
 
-static const char *const col_names[COL_N] = { "t",  "ax", "ay", "az", "gx", "gy", "gz", "mx",
-					      "my", "mz", "qw", "qx", "qy", "qz", "moving" };
+/* Extra BROAD columns: reference quaternion and movement mask. */
+enum { COL_QW, COL_QX, COL_QY, COL_QZ, COL_MOVING, COL_N };
+
+static const char *const col_names[COL_N] = { "qw", "qx", "qy", "qz", "moving" };
 
 static int cmp_paths(const void *a, const void *b)
 {
@@ -42,23 +42,6 @@ size_t bc_broad_list(const char *shared_data, char paths[][512], size_t max)
 	return n;
 }
 
-/* Maps the header line's names to column indexes; -1 if a needed one is missing. */
-static int parse_header(char *line, int idx[COL_N])
-{
-	for (int k = 0; k < COL_N; k++)
-		idx[k] = -1;
-	int col = 0;
-	for (char *save = NULL, *tok = strtok_r(line, ",\r\n", &save); tok;
-	     tok = strtok_r(NULL, ",\r\n", &save), col++)
-		for (int k = 0; k < COL_N; k++)
-			if (strcmp(tok, col_names[k]) == 0)
-				idx[k] = col;
-	for (int k = 0; k < COL_N; k++)
-		if (idx[k] < 0)
-			return -1;
-	return col;
-}
-
 int bc_broad_load(const char *path, bc_broad_trial *t, char *err, size_t err_size)
 {
 	memset(t, 0, sizeof(*t));
@@ -68,66 +51,54 @@ int bc_broad_load(const char *path, bc_broad_trial *t, char *err, size_t err_siz
 	if (dot)
 		*dot = '\0';
 
-	gzFile z = gzopen(path, "rb");
-	if (!z) {
-		snprintf(err, err_size, "%s: cannot open", path);
+	bc_trace_error terr = { "" };
+	bc_trace_reader *r = bc_trace_reader_open(path, &terr);
+	if (!r) {
+		snprintf(err, err_size, "%s", terr.message);
 		return -1;
 	}
-	char line[1024];
-	int idx[COL_N], ncols = -1;
-	long lineno = 0;
+	int idx[COL_N];
+	for (int k = 0; k < COL_N; k++) {
+		idx[k] = bc_trace_reader_column(r, col_names[k]);
+		if (idx[k] < 0) {
+			snprintf(err, err_size, "%s: no column %s (not a BROAD trial)", path,
+				 col_names[k]);
+			goto fail;
+		}
+	}
 	size_t cap = 0;
-	while (gzgets(z, line, sizeof(line))) {
-		lineno++;
-		if (line[0] == '#')
-			continue;
-		if (ncols < 0) {
-			ncols = parse_header(line, idx);
-			if (ncols < 0) {
-				snprintf(err, err_size, "%s:%ld: missing BROAD columns", path, lineno);
-				goto fail;
-			}
-			continue;
-		}
-		double v[32];
-		char *p = line, *end;
-		int col = 0;
-		for (; col < ncols && col < 32; col++) {
-			v[col] = strtod(p, &end);
-			if (end == p) {
-				snprintf(err, err_size, "%s:%ld: bad number", path, lineno);
-				goto fail;
-			}
-			p = end + (*end == ',');
-		}
+	bc_sample s;
+	int got;
+	while ((got = bc_trace_reader_next(r, &s, &terr)) == 1) {
 		if (t->n == cap) {
 			cap = cap ? 2 * cap : 65536;
-			bc_sample *s = realloc(t->samples, cap * sizeof(*s));
-			bc_quat *q = realloc(t->ref, cap * sizeof(*q));
-			bool *m = realloc(t->moving, cap * sizeof(*m));
-			if (s)
-				t->samples = s;
-			if (q)
-				t->ref = q;
-			if (m)
-				t->moving = m;
-			if (!s || !q || !m) {
+			bc_sample *ns = realloc(t->samples, cap * sizeof(*ns));
+			bc_quat *nq = realloc(t->ref, cap * sizeof(*nq));
+			bool *nm = realloc(t->moving, cap * sizeof(*nm));
+			if (ns)
+				t->samples = ns;
+			if (nq)
+				t->ref = nq;
+			if (nm)
+				t->moving = nm;
+			if (!ns || !nq || !nm) {
 				snprintf(err, err_size, "%s: out of memory", path);
 				goto fail;
 			}
 		}
-		bc_sample *s = &t->samples[t->n];
-		s->t_s = v[idx[COL_T]];
-		s->accel_g = bc_vec3_make((float)v[idx[COL_AX]], (float)v[idx[COL_AY]], (float)v[idx[COL_AZ]]);
-		s->gyro_dps = bc_vec3_make((float)v[idx[COL_GX]], (float)v[idx[COL_GY]], (float)v[idx[COL_GZ]]);
-		s->mag_ut = bc_vec3_make((float)v[idx[COL_MX]], (float)v[idx[COL_MY]], (float)v[idx[COL_MZ]]);
-		s->has_mag = true;
-		t->ref[t->n] = bc_quat_make((float)v[idx[COL_QW]], (float)v[idx[COL_QX]],
-					    (float)v[idx[COL_QY]], (float)v[idx[COL_QZ]]);
-		t->moving[t->n] = v[idx[COL_MOVING]] != 0.0;
+		t->samples[t->n] = s;
+		t->ref[t->n] = bc_quat_make((float)bc_trace_reader_value(r, idx[COL_QW]),
+					    (float)bc_trace_reader_value(r, idx[COL_QX]),
+					    (float)bc_trace_reader_value(r, idx[COL_QY]),
+					    (float)bc_trace_reader_value(r, idx[COL_QZ]));
+		t->moving[t->n] = bc_trace_reader_value(r, idx[COL_MOVING]) == 1.0;
 		t->n++;
 	}
-	gzclose(z);
+	if (got < 0) {
+		snprintf(err, err_size, "%s", terr.message);
+		goto fail;
+	}
+	bc_trace_reader_free(r);
 	if (t->n == 0) {
 		snprintf(err, err_size, "%s: no samples", path);
 		bc_broad_free(t);
@@ -135,7 +106,7 @@ int bc_broad_load(const char *path, bc_broad_trial *t, char *err, size_t err_siz
 	}
 	return 0;
 fail:
-	gzclose(z);
+	bc_trace_reader_free(r);
 	bc_broad_free(t);
 	return -1;
 }
