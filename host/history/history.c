@@ -100,7 +100,6 @@ bc_history *bc_history_open(const char *path, char *err, size_t err_size)
 		if ((rc = quick_check(h->db, &ok)) != SQLITE_OK)
 			goto sqlite_failed;
 		if (!ok) {
-			rc = SQLITE_CORRUPT;
 			bc_history_set_error(err, err_size,
 					     "%s: the history file is damaged (integrity check "
 					     "failed); move it aside and backcoach starts a new one",
