@@ -53,7 +53,7 @@ endif
 FW_SRC := $(shell find firmware -name '*.c' | sort)
 HOST_SRC := $(filter-out host/main.c,$(shell find host -name '*.c' | sort))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
-TEST_SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
+TEST_SUPPORT_SRC := $(sort $(wildcard tests/support/*.c tests/models/*.c))
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))

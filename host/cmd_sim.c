@@ -58,8 +58,9 @@ static void more_help(FILE *out)
 		     "  stand      get up and stand\n"
 		     "\nThe trace's '# expect_*' lines carry the answer: expect_reps, expect_rejected,\n"
 		     "expect_reasons (in order), expect_events (TYPE@t; t is the midpoint of the\n"
-		     "return movement that ends an attempt; posture: 10 s after the slouch reaches\n"
-		     "10 deg, then every 30 s), expect_tolerance_s.\n");
+		     "return movement that ends an attempt: the release of the hold, cat-cow the\n"
+		     "rise out of the cow; posture: 10 s after the slouch reaches 10 deg, then\n"
+		     "every 30 s), expect_tolerance_s.\n");
 }
 
 static const bc_cli_command command = {

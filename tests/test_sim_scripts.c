@@ -140,6 +140,26 @@ static void check_protocol(sim_session *ss)
 	assert_true(still.peak_pos_deg < 1.2 && still.peak_neg_deg > -1.2);
 }
 
+/*
+ * The event is the midpoint of the return movement that ends the attempt:
+ * the gauge there is about halfway between the peak and neutral, and the
+ * attempt's zone is not entered again before it is over.
+ */
+static void check_event_midway_back(const sim_script *s, const sim_attempt *a)
+{
+	double sag, fr, ax;
+	assert_float_near(a->event_s, 0.5 * (a->release_s + a->end_s), 1e-9);
+	assert_true(a->end_s - a->release_s > 0.2);
+	sim_script_angles(s, a->event_s, &sag, &fr, &ax);
+	double frac = sag / a->peak_deg;
+	assert_true(frac > 0.25 && frac < 0.75);
+	double level = 0.8 * fabs(a->peak_deg), sign = a->peak_deg < 0 ? -1.0 : 1.0;
+	for (double t = a->event_s; t <= a->end_s + 0.5; t += STEP_S) {
+		sim_script_angles(s, t, &sag, &fr, &ax);
+		assert_true(sign * sag < level);
+	}
+}
+
 static void check_hold_attempts(sim_session *ss)
 {
 	const sim_script *s = &ss->script;
@@ -148,6 +168,7 @@ static void check_hold_attempts(sim_session *ss)
 		const sim_attempt *a = &s->attempts[i];
 		measured m = measure(s, a->start_s, a->end_s, th);
 		assert_true(a->event_s > a->start_s && a->event_s < a->end_s);
+		assert_float_near(a->zone_s, m.zone_s, 0.02); /* published hold */
 		if (a->counts) {
 			assert_true(m.peak_pos_deg >= th + 1.5);
 			assert_true(m.zone_s >= target + 0.5);
@@ -168,11 +189,7 @@ static void check_hold_attempts(sim_session *ss)
 		} else {
 			fail_msg("attempt %zu has neither a rep nor a reason", i);
 		}
-		/* The event is the midpoint of the release: half-way back. */
-		double sag, fr, ax;
-		sim_script_angles(s, a->event_s, &sag, &fr, &ax);
-		double frac = sag / a->peak_deg;
-		assert_true(frac > 0.3 && frac < 0.7);
+		check_event_midway_back(s, a);
 	}
 }
 
@@ -195,10 +212,7 @@ static void check_catcow_attempts(sim_session *ss)
 		} else {
 			fail_msg("cat-cow attempt %zu: unexpected reason", i);
 		}
-		/* The event: halfway back from cow. */
-		double sag, fr, ax;
-		sim_script_angles(s, a->event_s, &sag, &fr, &ax);
-		assert_true(sag < 0.0 && sag > 0.75 * m.peak_neg_deg);
+		check_event_midway_back(s, a);
 	}
 }
 

@@ -77,7 +77,7 @@ void sb_exercise_rest(sim_builder *b)
  * nobody returns to exactly the same place. */
 static void return_to_neutral(sim_builder *b, double dur_s)
 {
-	double tol = b->ex == BC_EXERCISE_POSTURE ? 1.5 : 0.6;
+	double tol = b->ex == BC_EXERCISE_POSTURE ? 1.5 : 0.4;
 	move_to(b, dur_s, sb_uniform(b, -tol, tol), sb_uniform(b, -0.5, 0.5),
 		sb_uniform(b, -0.8, 0.8), 0, 0, 0);
 }
@@ -96,7 +96,7 @@ void sb_hold_attempt(sim_builder *b, bc_reject_reason reason)
 
 	switch (reason) {
 	case BC_REJECT_TOO_LITTLE_RANGE:
-		amp = sb_uniform(b, 0.45, 0.7) * th;
+		amp = sb_uniform(b, 0.55, 0.7) * th;
 		break;
 	case BC_REJECT_HOLD_TOO_SHORT:
 		zone_s = sb_uniform(b, 0.25, 1.0) * fmin(0.65 * target, target - 0.7);
@@ -153,11 +153,14 @@ void sb_hold_attempt(sim_builder *b, bc_reject_reason reason)
 		sb_hold(b, plateau);
 	}
 	double hold_t1 = sb_now(b);
-	double margin = fabs(amp) > th ? fabs(amp) - th - 1.5 : 0.5;
+	/* Wobble keeps clear of the threshold from either side. */
+	double margin = fabs(amp) > th ? fabs(amp) - th - 1.5 : 0.3;
 	sb_wobble(b, hold_t0, hold_t1, fmin(b->p->wobble_deg, fmax(0.1, margin)));
 	return_to_neutral(b, d_down);
 
-	sim_attempt a = { .start_s = t_start, .event_s = hold_t1 + 0.5 * d_down,
+	/* event_s is set from the true motion once the session is built. */
+	sim_attempt a = { .start_s = t_start, .release_s = hold_t1,
+			  .event_s = hold_t1 + 0.5 * d_down,
 			  .end_s = sb_now(b), .counts = reason == BC_REJECT_NONE,
 			  .reason = reason, .peak_deg = amp };
 	sb_attempt(b, &a);
@@ -188,9 +191,9 @@ void sb_catcow_cycle(sim_builder *b, bc_reject_reason reason)
 
 	if (reason == BC_REJECT_TOO_LITTLE_RANGE) {
 		if (sim_rng_chance(b->r, 0.5))
-			c = sb_uniform(b, 0.45, 0.7) * th;
+			c = sb_uniform(b, 0.55, 0.7) * th;
 		else
-			w = sb_uniform(b, 0.45, 0.7) * th;
+			w = sb_uniform(b, 0.55, 0.7) * th;
 	}
 	if (reason == BC_REJECT_RUSHED) {
 		d1 = sb_uniform(b, 0.4, 0.6);
@@ -229,9 +232,9 @@ void sb_catcow_cycle(sim_builder *b, bc_reject_reason reason)
 	double t_release = sb_now(b);
 	return_to_neutral(b, d3);
 
-	sim_attempt a = { .start_s = t_start, .event_s = t_release + 0.5 * d3,
+	sim_attempt a = { .start_s = t_start, .release_s = t_release, .event_s = t_release + 0.5 * d3,
 			  .end_s = sb_now(b), .counts = reason == BC_REJECT_NONE,
-			  .reason = reason, .peak_deg = c };
+			  .reason = reason, .peak_deg = -w };
 	sb_attempt(b, &a);
 }
 
@@ -269,7 +272,7 @@ void sb_slouch(sim_builder *b, int alerts)
 	return_to_neutral(b, d_out);
 
 	/* event_s is refined from the true motion once the session is built. */
-	sim_attempt a = { .start_s = t_start, .event_s = t_release + 0.5 * d_out,
+	sim_attempt a = { .start_s = t_start, .release_s = t_release, .event_s = t_release + 0.5 * d_out,
 			  .end_s = sb_now(b), .counts = alerts > 0, .reason = BC_REJECT_NONE,
 			  .peak_deg = amp, .alerts = alerts };
 	sb_attempt(b, &a);

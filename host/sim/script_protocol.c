@@ -23,20 +23,22 @@
 
 void sb_breathing(sim_builder *b, double t0_s, double t1_s)
 {
-	/* Breathing drifts in rate: windows of 30-80 s cross-faded over 6 s.
-	 * The pelvis rocks a little (sagittal) and the belly rises (body x). */
+	/* Breathing drifts in rate: windows of 30-80 s, each fading out while
+	 * the next fades in over the same 3 s (the weights sum to one). The
+	 * pelvis rocks a little (sagittal) and the belly rises (body x). */
+	const double fade_s = 3.0;
 	double t = t0_s;
 	while (t < t1_s && !b->failed) {
 		double len = sb_uniform(b, 30.0, 80.0);
-		double end = fmin(t + len + 6.0, t1_s + 6.0);
+		double end = fmin(t + len + fade_s, t1_s + fade_s);
 		double f = b->p->breath_hz * sb_uniform(b, 0.85, 1.15);
-		sb_osc(b, SIM_OSC_ROTATION, t, end, 3.0, sim_vec3_make(0, 1, 0),
+		sb_osc(b, SIM_OSC_ROTATION, t, end, fade_s, sim_vec3_make(0, 1, 0),
 		       b->p->breath_deg * sb_uniform(b, 0.8, 1.2), f);
-		sb_osc(b, SIM_OSC_POSITION, t, end, 3.0, sim_vec3_make(1, 0, 0),
+		sb_osc(b, SIM_OSC_POSITION, t, end, fade_s, sim_vec3_make(1, 0, 0),
 		       b->p->breath_m, f);
-		if (end >= t1_s) /* not "t < t1_s": end - 6 may round below t1_s */
+		if (end >= t1_s) /* not "t < t1_s": end - fade may round below t1_s */
 			break;
-		t = end - 6.0;
+		t = end - fade_s;
 	}
 }
 

@@ -420,9 +420,26 @@ static double first_crossing(const sim_script *s, double t0_s, double limit_s, d
 	return -1.0;
 }
 
-/* The expected events follow from the attempts; posture alerts from the
- * true motion (breathing and wobble included), so it needs the finished
- * trajectory. */
+/* True time in the zone: from entering it to leaving it for good, slips
+ * out shorter than 1 s bridged (the hold a detector should measure). */
+static double zone_time(const sim_script *s, const sim_attempt *a)
+{
+	double entered = -1.0, last_in = -1e9, longest = 0.0;
+	for (double t = a->start_s; t <= a->end_s; t += 0.001) {
+		double sag, fr, ax;
+		sim_script_angles(s, t, &sag, &fr, &ax);
+		if (sag < s->threshold_deg)
+			continue;
+		if (entered < 0.0 || t - last_in >= 1.0)
+			entered = t;
+		last_in = t;
+		longest = fmax(longest, t - entered);
+	}
+	return longest;
+}
+
+/* The expected events follow from the attempts and the true motion
+ * (breathing and wobble included), so they need the finished trajectory. */
 static void derive_events(sim_builder *b)
 {
 	sim_script *s = b->s;
@@ -440,7 +457,9 @@ static void derive_events(sim_builder *b)
 			for (int k = 0; k < a->alerts; k++)
 				sb_expect(b, cross + 10.0 + 30.0 * k, true, BC_REJECT_NONE);
 			a->event_s = cross + 10.0;
-		} else if (a->counts || a->reason != BC_REJECT_NONE) {
+		} else {
+			if (s->hold_target_s > 0.0)
+				a->zone_s = zone_time(s, a);
 			sb_expect(b, a->event_s, a->counts, a->reason);
 		}
 	}

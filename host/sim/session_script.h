@@ -16,13 +16,18 @@
  *                      sit-up, walk, still, stand, or all of them)
  *
  * EXPECTED EVENT TIME (what detectors are scored against, +-0.3 s): the
- * midpoint in time of the movement that ends the attempt -- the return from
- * the hold (hold exercises), the return from the cow phase to neutral
- * (cat-cow). Movements follow a minimum-jerk profile, so this is also the
- * moment the angle is halfway back and the return is at its fastest: the
- * wearer has unambiguously left the hold. Posture alerts: the moment the
- * sagittal angle (true, relative to the sitting start) first reaches 10 deg
- * plus 10 s, and every 30 s after that while the slouch lasts.
+ * midpoint in time of the return movement that ends the attempt -- the
+ * release of the hold back to neutral (hold exercises), the rise out of the
+ * cow back to neutral (cat-cow, the end of the cycle). Every movement is
+ * minimum-jerk, so this is also the instant the angle is exactly halfway
+ * back (breathing and wobble aside) and moving fastest: the wearer has
+ * unmistakably left the hold, and the instant is sharp whatever the
+ * amplitude. (For a large hold this is about when the angle drops back
+ * through the range threshold; a detector that counts on leaving the zone
+ * sits within a fraction of the return's duration of it.)
+ * Posture alerts: the moment the sagittal angle (true, relative to the
+ * sitting start, breathing and wobble included) first reaches 10 deg, plus
+ * 10 s, and every 30 s after that while the slouch lasts.
  */
 #ifndef BC_SIM_SESSION_SCRIPT_H
 #define BC_SIM_SESSION_SCRIPT_H
@@ -75,12 +80,17 @@ typedef struct {
 /* One scripted attempt, for checking the answer against the motion itself. */
 typedef struct {
 	double start_s;            /* movement away from neutral begins */
-	double event_s;            /* the expected event (see above) */
+	double release_s;          /* the return movement begins */
+	double event_s;            /* the expected event (see above): for holds and
+				    * cat-cow midway between release_s and end_s */
 	double end_s;              /* back at neutral */
 	bool counts;               /* a rep */
 	bc_reject_reason reason;   /* otherwise why not (NONE: nothing to report) */
-	double peak_deg;           /* intended peak of the exercise's gauge */
+	double peak_deg;           /* intended peak of the gauge in the phase
+				    * that ends the attempt (cat-cow: the cow, < 0) */
 	int alerts;                /* posture: alerts this slouch must give */
+	double zone_s;             /* hold exercises: true time past the range
+				    * threshold (slips < 1 s bridged), seconds */
 } sim_attempt;
 
 typedef struct {

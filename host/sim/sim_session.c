@@ -189,6 +189,15 @@ static int write_meta(sim_session *ss)
 	rc |= meta_add(ss, "expect_rejected", "%d", rejected);
 	rc |= meta_add(ss, "expect_reasons", "%s", reasons ? reasons : "none");
 	rc |= meta_add(ss, "expect_events", "%s", events ? events : "none");
+	if (sc->hold_target_s > 0.0) {
+		/* The true hold of each expected event, in the same order. */
+		char *holds = NULL;
+		size_t hlen = 0;
+		for (size_t i = 0; i < sc->n_attempts; i++)
+			rc |= append(&holds, &hlen, "%s%.2f", i ? "," : "", sc->attempts[i].zone_s);
+		rc |= meta_add(ss, "expect_holds_s", "%s", holds ? holds : "none");
+		free(holds);
+	}
 	rc |= meta_add(ss, "expect_tolerance_s", "%.1f", TOLERANCE_S);
 	rc |= meta_add(ss, "expect_event_time",
 		       "%s", st->script.exercise == BC_EXERCISE_POSTURE

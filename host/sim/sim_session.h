@@ -12,6 +12,9 @@
  *   expect_events: rep@12.34,rejected:hold too short@56.78,...
  *                           every rep and rejection with its time (see
  *                           session_script.h for the exact instant)
+ *   expect_holds_s: 12.31,0.80,...  hold exercises: each expected event's true
+ *                           time past the range threshold (slips < 1 s
+ *                           bridged), seconds, in the order of expect_events
  *   expect_tolerance_s: 0.3 how close a detector's event time must be
  *   expect_upright_end_s / expect_ready_s: end of the still standing spell /
  *                           of the still spell in the start pose (calibration
