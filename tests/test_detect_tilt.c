@@ -146,6 +146,26 @@ static void test_too_little_range_and_too_short(void **state)
 			 BC_REJECT_HOLD_TOO_SHORT);
 }
 
+/*
+ * A shallow tilt (3.5 deg, under the 5 deg zone) held 16 s, longer than the
+ * 10 s target: one "too little range", timed where the release passes
+ * halfway back, as a rep would be (regression: it was reported 13 s into
+ * the hold, while the wearer was still holding).
+ */
+static void test_long_shallow_hold_is_judged_on_release(void **state)
+{
+	(void)state;
+	const bc_seg segs[] = { SEG(2, 0), SEG(1, 3.5f), SEG(16, 3.5f), SEG(1, 0), SEG(3, 0) };
+	bc_script_result r;
+	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, segs, 0, 0.2f, &r);
+	assert_int_equal(r.reps, 0);
+	assert_int_equal(r.rejected, 1);
+	const bc_coach_event *e = bc_script_nth(&r, BC_EVENT_REJECTED, 0);
+	assert_int_equal(e->reason, BC_REJECT_TOO_LITTLE_RANGE);
+	double release_mid = 1.0 + 2.0 + 1.0 + 16.0 + 0.5;
+	assert_float_near(e->t_s, release_mid, 0.1);
+}
+
 /* Nothing counts while calibrating, nor before the start position is held. */
 static void test_nothing_counts_before_start(void **state)
 {
@@ -279,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_long_wobble_ends_the_hold),
 		cmocka_unit_test(test_anterior_tilt_is_wrong_direction),
 		cmocka_unit_test(test_too_little_range_and_too_short),
+		cmocka_unit_test(test_long_shallow_hold_is_judged_on_release),
 		cmocka_unit_test(test_nothing_counts_before_start),
 		cmocka_unit_test(test_bridge_level_and_not_level),
 		cmocka_unit_test(test_knee_to_chest_count_moment),

@@ -256,8 +256,25 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 			if (th->phase != BC_TH_RETURNING)
 				set_phase(d, BC_TH_RETURNING, t, out);
 		}
-		/* Never got to the zone: the attempt is over once they stop short. */
-		double settle_s = th->reached_zone ? s->settle_s : s->settle_s + th->hold_target_s;
+		/*
+		 * Never got to the zone: a shallow attempt, often held as long as
+		 * a real one. It is over once the wearer comes back below
+		 * halfway for longer than a wobble (timed there, as a rep is);
+		 * a slip back shorter than min_attempt_s after it began was a
+		 * blip, not an attempt.
+		 */
+		if (!th->closed && !th->reached_zone && th->halfway.cross_t_s >= 0.0 &&
+		    t - th->halfway.cross_t_s >= th->hold.wobble_max_s) {
+			if (th->halfway.cross_t_s - th->attempt_t_s < s->min_attempt_s)
+				th->closed = true;
+			close_attempt(th, t, false, out);
+			if (th->phase != BC_TH_RETURNING)
+				set_phase(d, BC_TH_RETURNING, t, out);
+		}
+		/* Stopped short and stayed there far longer than any hold: the
+		 * attempt is over, and this may be the new rest. */
+		double settle_s = th->reached_zone ? s->settle_s
+						   : s->settle_s + 2.0f * th->hold_target_s;
 		if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG) >= settle_s) {
 			if (!th->closed) {
 				close_attempt(th, t, false, out);
