@@ -96,6 +96,24 @@ static void test_brief_wobble_pauses_the_hold(void **state)
 	assert_null(bc_script_nth(&r, BC_EVENT_HOLD_START, 1));
 }
 
+/*
+ * A quick slip right down to rest (8 -> 0.5 deg and straight back, 0.75 s
+ * out of the zone) in a long hold is a wobble, not a release: one rep, no
+ * "hold too short" (regression: reaching rest ended the attempt at once).
+ */
+static void test_slip_down_to_rest_is_a_wobble(void **state)
+{
+	(void)state;
+	const bc_seg slip[] = {
+		SEG(2, 0), SEG(0.01, 8), SEG(6, 8), SEG(0.3, 0.5f), SEG(0.15, 0.5f),
+		SEG(0.3, 8), SEG(6, 8), SEG(1, 0), SEG(2, 0),
+	};
+	bc_script_result r;
+	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, slip, 0, 0.1f, &r);
+	assert_int_equal(r.reps, 1);
+	assert_int_equal(r.rejected, 0);
+}
+
 /* 1.2 s out of the zone ends the hold: two 6 s holds are not one 12 s hold. */
 static void test_long_wobble_ends_the_hold(void **state)
 {
@@ -297,6 +315,7 @@ int main(void)
 		cmocka_unit_test(test_hovering_at_threshold_counts_once),
 		cmocka_unit_test(test_brief_wobble_pauses_the_hold),
 		cmocka_unit_test(test_long_wobble_ends_the_hold),
+		cmocka_unit_test(test_slip_down_to_rest_is_a_wobble),
 		cmocka_unit_test(test_anterior_tilt_is_wrong_direction),
 		cmocka_unit_test(test_too_little_range_and_too_short),
 		cmocka_unit_test(test_long_shallow_hold_is_judged_on_release),

@@ -7,6 +7,8 @@
 
 /* Level again only this far inside the limit (hysteresis on the roll). */
 #define LEVEL_GAP_DEG 1.5f
+/* A slip out of a hold stays down at rest no longer than this, seconds. */
+#define SLIP_AT_REST_MAX_S 0.5
 /* Signal changes smaller than this do not count as movement when settling. */
 #define SETTLE_BAND_DEG 1.0f
 
@@ -35,6 +37,7 @@ static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
 	th->peak_deg = 0.0f;
 	th->trough_deg = 0.0f;
 	th->best_hold_s = 0.0f;
+	th->at_rest_since_s = -1.0;
 	th->in_zone = false;
 	bc_hold_timer_stop(&th->hold);
 	th->hold.held_s = 0.0f;
@@ -225,7 +228,20 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 			th->peak_deg = g;
 		if (!th->closed)
 			update_hold(d, b, g, step_s, out);
-		if (rel < s->rest_deg) {
+		/*
+		 * Back at rest -- unless this may be a quick slip out of a hold
+		 * that is only paused: a slip can dip right down to rest and
+		 * straight back up. Still a paused hold is over once at rest for
+		 * SLIP_AT_REST_MAX_S (timed, as always, where the return passed
+		 * halfway).
+		 */
+		if (rel >= s->rest_deg)
+			th->at_rest_since_s = -1.0;
+		else if (th->at_rest_since_s < 0.0)
+			th->at_rest_since_s = t;
+		bool maybe_slip = th->hold.active && !th->closed &&
+				  t - th->at_rest_since_s < SLIP_AT_REST_MAX_S;
+		if (rel < s->rest_deg && !maybe_slip) {
 			/*
 			 * A blip past the attempt threshold that never reached the
 			 * zone is noise, not an attempt: no outcome.

@@ -251,9 +251,17 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", default=None, help="keep the traces in this directory")
     ap.add_argument("--failures", action="store_true", help="list sessions with a wrong count")
+    ap.add_argument("--tuning-base", type=int, default=None,
+                    help="more tuning sessions: the tuned suite with seeds from this number "
+                         "(keep clear of the held-out seeds, 50001..)")
     a = ap.parse_args()
     sim = a.sim or a.backcoach
     sets = ["tuned", "held-out"] if a.set == "all" else [a.set]
+    if a.tuning_base is not None:
+        if 50001 <= a.tuning_base < 60000:
+            ap.error("--tuning-base: that is the held-out seed range")
+        SEED_BASE["extra tuning"] = a.tuning_base
+        sets = ["extra tuning"]
     out = []
     failures = []
     with tempfile.TemporaryDirectory(prefix="bc-accuracy-") as tmp:
