@@ -271,6 +271,28 @@ static void test_sitting_up_and_rolling_over_are_ignored(void **state)
 	assert_int_equal(r.reps + r.rejected, 0);
 }
 
+/*
+ * Rolled onto the side and back: on the way back the angles overshoot
+ * 2.5 deg the tilt way for 2 s before the body is still again. Not an
+ * attempt (regression: a ghost "too little range" after rolling back); a
+ * real tilt afterwards still counts.
+ */
+static void test_back_from_rolling_over_is_not_an_attempt(void **state)
+{
+	(void)state;
+	bc_seg segs[] = {
+		SEG_AX(2, 0, 0), SEG_AX(2, 0, 80), SEG_AX(3, 0, 80), SEG_AX(2, 2.5f, 0),
+		SEG_AX(1.5, 2.5f, 0), SEG(0.5, 0), SEG(4, 0),
+		SEG(1, 8), SEG(11, 8), SEG(1, 0), SEG(3, 0),
+	};
+	for (int i = 1; i <= 5; i++)
+		segs[i].moving = true;
+	bc_script_result r;
+	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, segs, 0, 0.1f, &r);
+	assert_int_equal(r.rejected, 0);
+	assert_int_equal(r.reps, 1);
+}
+
 /* Standing up from the tabletop is not a child's pose. */
 static void test_standing_up_is_not_childs_pose(void **state)
 {
@@ -325,6 +347,7 @@ int main(void)
 		cmocka_unit_test(test_sitting_up_and_rolling_over_are_ignored),
 		cmocka_unit_test(test_standing_up_is_not_childs_pose),
 		cmocka_unit_test(test_deep_childs_pose_counts),
+		cmocka_unit_test(test_back_from_rolling_over_is_not_an_attempt),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

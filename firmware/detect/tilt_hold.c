@@ -7,6 +7,8 @@
 
 /* Level again only this far inside the limit (hysteresis on the roll). */
 #define LEVEL_GAP_DEG 1.5f
+/* Still this long in the start pose after leaving the exercise before it counts again, s. */
+#define OFF_SETTLE_S 1.0
 /* A slip out of a hold stays down at rest no longer than this, seconds. */
 #define SLIP_AT_REST_MAX_S 0.5
 /* Signal changes smaller than this do not count as movement when settling. */
@@ -84,6 +86,8 @@ static void set_rest_level(bc_tilt_hold *th, float level_deg)
 static void set_phase(bc_detector *d, int phase, double t_s, bc_detect_out *out)
 {
 	bc_tilt_hold *th = &d->u.tilt;
+	if (phase == BC_TH_OFF)
+		th->settled_since_s = -1.0;
 	th->phase = phase;
 	bc_detect_set_phase(d, phase, th->phase_names[phase], t_s, out);
 }
@@ -208,7 +212,18 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 		}
 		break;
 	case BC_TH_OFF:
-		if (pose_ok && fabsf(g) < s->attempt_deg) {
+		/*
+		 * Back in the start pose, and settled there: right after a big
+		 * movement (rolling back, lying down again) the angles can be a
+		 * degree or two off until the body is still again. Rest is
+		 * where it settled.
+		 */
+		if (!(pose_ok && fabsf(g) < s->attempt_deg && b->still)) {
+			th->settled_since_s = -1.0;
+		} else if (th->settled_since_s < 0.0) {
+			th->settled_since_s = t;
+		} else if (t - th->settled_since_s >= OFF_SETTLE_S) {
+			set_rest_level(th, g);
 			bc_settle_reset(&th->settle);
 			set_phase(d, BC_TH_REST, t, out);
 		}
