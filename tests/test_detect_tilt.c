@@ -293,6 +293,23 @@ static void test_back_from_rolling_over_is_not_an_attempt(void **state)
 	assert_int_equal(r.reps, 1);
 }
 
+/*
+ * Fidgeting: settled 1.1 deg the wrong way for 5 s (rest settles there),
+ * then 1.3 deg the tilt way for 2 s: 2.4 deg above that rest, but only
+ * 1.3 deg from the start position. Not an attempt (regression: a ghost
+ * "too little range" in fidget sessions).
+ */
+static void test_fidget_either_side_of_start_is_no_attempt(void **state)
+{
+	(void)state;
+	const bc_seg segs[] = { SEG(2, 0), SEG(0.3, -1.1f), SEG(5, -1.1f), SEG(0.8, 1.3f),
+				SEG(2, 1.3f), SEG(0.8, 0), SEG(3, 0) };
+	bc_script_result r;
+	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, segs, 0, 0.05f, &r);
+	assert_int_equal(r.reps, 0);
+	assert_int_equal(r.rejected, 0);
+}
+
 /* Standing up from the tabletop is not a child's pose. */
 static void test_standing_up_is_not_childs_pose(void **state)
 {
@@ -348,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_standing_up_is_not_childs_pose),
 		cmocka_unit_test(test_deep_childs_pose_counts),
 		cmocka_unit_test(test_back_from_rolling_over_is_not_an_attempt),
+		cmocka_unit_test(test_fidget_either_side_of_start_is_no_attempt),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -177,7 +177,13 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 			begin_attempt(th, 1, g, t);
 			th->closed = true;
 			set_phase(d, BC_TH_OFF, t, out);
-		} else if (rel >= s->attempt_deg) {
+		} else if (rel >= s->attempt_deg && g >= s->attempt_deg) {
+			/*
+			 * An attempt: attempt_deg past where rest settled, and
+			 * past the start position too -- rest may have settled
+			 * at the low end of a fidget, and a fidget the other way
+			 * is no attempt.
+			 */
 			begin_attempt(th, 1, g, t);
 			th->peak_deg = g;
 			th->attempt_t_s = t;
