@@ -378,6 +378,36 @@ static void test_sitting_slump_is_positive(void **state)
 	}
 }
 
+/*
+ * A slow sitter pauses, still, for 2.5 s leaning 20 deg forward on the way
+ * down. That is not sitting upright: the start is the upright sitting pose
+ * after it (regression: the pause was taken for the start, and sitting
+ * upright then read as 28 deg off).
+ */
+static void test_sitting_pause_while_leaning_is_not_the_start(void **state)
+{
+	(void)state;
+	uint64_t rng = 17;
+	for (int m = 0; m < N_MOUNTINGS / 2; m++) {
+		bc_synth_settings st;
+		run_ctx r;
+		settings_for(&st, &rng);
+		bc_quat sit = bc_synth_rot_deg(Y, -8.0f);
+		bc_synth_pose poses[] = {
+			{ AT_STANDING, .q_earth_from_body = standing(), .hold_s = 4.0 },
+			{ AT_SITTING, .q_earth_from_body = bc_synth_rot_deg(Y, 20.0f), .move_s = 1.5, .hold_s = 2.5 },
+			{ AT_SITTING, .q_earth_from_body = sit, .move_s = 1.2, .hold_s = 3.0 },
+			{ AT_SITTING, .q_earth_from_body = then(sit, Y, -15.0f), .move_s = 2.0, .hold_s = 3.0 },
+		};
+		face_random_heading(poses, 4, &rng);
+		run_start(&r, &st, poses, 4, BC_POSE_SITTING);
+		run_until(&r, hold_end_s(&r, 2));
+		assert_int_equal(r.last.stage, BC_CALIB_DONE);
+		run_until(&r, r.synth.duration_s);
+		expect_angles(&r, 2, 15.0f, 0, 0, "slump after a pause while sitting down", m);
+	}
+}
+
 /* No lean while sitting down: the forward axis is a guess, and says so. */
 static void test_sitting_without_lean_flags_heading_unknown(void **state)
 {
@@ -648,6 +678,7 @@ int main(void)
 		cmocka_unit_test(test_still_sagittal_follows_gravity_after_moving),
 		cmocka_unit_test(test_tabletop_cat_positive_cow_negative),
 		cmocka_unit_test(test_sitting_slump_is_positive),
+		cmocka_unit_test(test_sitting_pause_while_leaning_is_not_the_start),
 		cmocka_unit_test(test_sitting_without_lean_flags_heading_unknown),
 		cmocka_unit_test(test_short_stand_does_not_calibrate),
 		cmocka_unit_test(test_inconsistent_start_resets),

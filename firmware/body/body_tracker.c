@@ -31,6 +31,7 @@ const bc_body_settings bc_body_settings_default = {
 	.lying_tilt_deg = 90.0f,
 	.lying_tol_deg = 35.0f,
 	.lean_min_deg = 8.0f,
+	.sit_forward_max_deg = 8.0f,
 	.start_ref_tau_s = 0.5f,
 	.still_tilt_tau_s = 0.5f,
 	.dropout_s = 0.5f,
@@ -50,6 +51,7 @@ static bc_mounting_settings mounting_settings(const bc_body_settings *st)
 		.lying_tilt_deg = st->lying_tilt_deg,
 		.lying_tol_deg = st->lying_tol_deg,
 		.lean_min_deg = st->lean_min_deg,
+		.sit_forward_max_deg = st->sit_forward_max_deg,
 		.start_ref_tau_s = st->start_ref_tau_s,
 	};
 	return m;

@@ -41,6 +41,8 @@ typedef struct {
 	float lying_tol_deg;     /* ... give or take this, deg (35) */
 	float lean_min_deg;      /* sitting: a lean this large while sitting down gives the
 				  * forward axis, deg (8) */
+	float sit_forward_max_deg; /* sitting: a still spell leaning forward more than this is
+				    * a pause while sitting down, not the start, deg (8) */
 	float start_ref_tau_s;   /* the start orientation weights the filter's latest estimates
 				  * over this time constant, s (0.5) */
 	float still_tilt_tau_s;  /* while still, the tilt follows the accelerometer with this
