@@ -30,7 +30,7 @@ AR := $(CROSS)ar
 # Debian packages needed to build, test and run (make deps installs them).
 DEB_PACKAGES := gcc make pkg-config zlib1g-dev libi2c-dev libgpiod-dev \
 	libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libsqlite3-dev \
-	libcmocka-dev umockdev libumockdev-dev
+	libcmocka-dev umockdev libumockdev-dev python3
 
 FW_PKGS := zlib libgpiod
 HOST_PKGS := sdl2 SDL2_ttf sqlite3
