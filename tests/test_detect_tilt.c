@@ -310,6 +310,28 @@ static void test_fidget_either_side_of_start_is_no_attempt(void **state)
 	assert_int_equal(r.rejected, 0);
 }
 
+/*
+ * Rest is where the gauge settled, not where it first came within a degree
+ * of it: after a shallow tilt the wearer rests at 0.3 deg, then tilts to
+ * 2.6 deg -- 2.3 deg past that rest, another shallow attempt (regression:
+ * rest was taken as ~1 deg, the first sample inside the settling band on
+ * the way down, and the second attempt went unseen).
+ */
+static void test_rest_level_is_where_it_settled(void **state)
+{
+	(void)state;
+	const bc_seg segs[] = {
+		SEG(2, 0), SEG(1, 3), SEG(12, 3), SEG(1.5, 0.3f), SEG(4, 0.3f),
+		SEG(1, 2.6f), SEG(12, 2.6f), SEG(1, 0.3f), SEG(4, 0.3f),
+	};
+	bc_script_result r;
+	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, segs, 0, 0.05f, &r);
+	assert_int_equal(r.reps, 0);
+	assert_int_equal(r.rejected, 2);
+	assert_int_equal(bc_script_nth(&r, BC_EVENT_REJECTED, 1)->reason,
+			 BC_REJECT_TOO_LITTLE_RANGE);
+}
+
 /* Standing up from the tabletop is not a child's pose. */
 static void test_standing_up_is_not_childs_pose(void **state)
 {
@@ -366,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_deep_childs_pose_counts),
 		cmocka_unit_test(test_back_from_rolling_over_is_not_an_attempt),
 		cmocka_unit_test(test_fidget_either_side_of_start_is_no_attempt),
+		cmocka_unit_test(test_rest_level_is_where_it_settled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

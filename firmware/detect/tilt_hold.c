@@ -195,12 +195,13 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 			th->wrong_way = true;
 			th->trough_deg = g;
 			set_phase(d, BC_TH_WRONG_WAY, t, out);
-		} else if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG) >= s->settle_s) {
+		} else if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG, s->settle_s) >=
+			   s->settle_s) {
 			/*
-			 * Resting: rest is where the gauge settled (the anchor, from
-			 * before any slow start of a movement), near the start.
+			 * Resting: rest is where the gauge settled (its mean over
+			 * the first settle_s, hysteresis.h), near the start.
 			 */
-			set_rest_level(th, th->settle.anchor);
+			set_rest_level(th, th->settle.mean);
 		}
 		break;
 	case BC_TH_WRONG_WAY:
@@ -312,14 +313,14 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 		 * attempt is over, and this may be the new rest. */
 		double settle_s = th->reached_zone ? s->settle_s
 						   : s->settle_s + 2.0f * th->hold_target_s;
-		if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG) >= settle_s) {
+		if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG, s->settle_s) >= settle_s) {
 			if (!th->closed) {
 				close_attempt(th, t, false, out);
 				if (th->phase != BC_TH_RETURNING)
 					set_phase(d, BC_TH_RETURNING, t, out);
 			}
-			if (th->settle.anchor < s->attempt_deg) {
-				set_rest_level(th, th->settle.anchor);
+			if (th->settle.mean < s->attempt_deg) {
+				set_rest_level(th, th->settle.mean);
 				bc_settle_reset(&th->settle);
 				set_phase(d, BC_TH_REST, t, out);
 			}
