@@ -44,6 +44,12 @@ ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) -Ifirmware -Ihost -It
 LDLIBS_FW := $(call pkg_libs,$(FW_PKGS)) -li2c -lm
 LDLIBS_HOST := $(call pkg_libs,$(HOST_PKGS))
 LDLIBS_TEST := $(call pkg_libs,cmocka)
+# libgpiod 2.x (Debian 13, Pi OS Trixie) has a different API from 1.6 (Debian 12,
+# Pi OS Bookworm): firmware/platform/gpio_libgpiod_v{1,2}.c, one of them built.
+LIBGPIOD_V2 := $(shell $(PKG_CONFIG) --atleast-version=2 libgpiod 2>/dev/null && echo 1)
+ifeq ($(LIBGPIOD_V2),1)
+ALL_CFLAGS += -DBC_LIBGPIOD_V2
+endif
 ifeq ($(SAN),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 ALL_CFLAGS += $(SAN_FLAGS)
