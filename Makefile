@@ -62,6 +62,17 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 
+# tests/test_umockdev_*.c run the real i2c-dev and libgpiod backends against fake
+# /dev/i2c-N and /dev/gpiochipN (tests/umockdev/); they need libumockdev, which a
+# cross build (no arm64 umockdev) does without.
+UMOCKDEV_SRC := $(sort $(wildcard tests/umockdev/*.c))
+ifeq ($(shell $(PKG_CONFIG) --exists umockdev-1.0 2>/dev/null && echo 1),1)
+UMOCKDEV_CFLAGS := $(call pkg_cflags,umockdev-1.0)
+UMOCKDEV_LIBS := $(call pkg_libs,umockdev-1.0)
+else
+TEST_SRC := $(filter-out tests/test_umockdev_%,$(TEST_SRC))
+endif
+
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 FW_LIB := $(BUILD)/libbackcoach.a
 HOST_LIB := $(BUILD)/libbackcoach-host.a
@@ -90,6 +101,13 @@ $(BUILD)/backcoach: $(call obj,host/main.c) $(HOST_LIB) $(FW_LIB)
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(call obj,$(TEST_SUPPORT_SRC)) $(HOST_LIB) $(FW_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_TEST) $(LDLIBS_HOST) $(LDLIBS_FW)
+
+$(BUILD)/obj/tests/umockdev/%.o $(BUILD)/obj/tests/test_umockdev_%.o: ALL_CFLAGS += $(UMOCKDEV_CFLAGS)
+
+$(BUILD)/tests/test_umockdev_%: $(BUILD)/obj/tests/test_umockdev_%.o $(call obj,$(UMOCKDEV_SRC)) \
+		$(call obj,$(TEST_SUPPORT_SRC)) $(HOST_LIB) $(FW_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_TEST) $(UMOCKDEV_LIBS) $(LDLIBS_HOST) $(LDLIBS_FW)
 
 $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(call obj,$(TEST_SUPPORT_SRC)) $(HOST_LIB) $(FW_LIB)
 	@mkdir -p $(dir $@)
