@@ -1,13 +1,305 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder: replaced by the real command in its own change. */
+/*
+ * backcoach replay --exercise NAME [--hold SECONDS] [--json] FILE (contract §2).
+ *
+ * Runs the coach (filter, calibration, detector: the live device's code and
+ * settings) over a whole trace and reports its rep and rejected events. The
+ * counts are computed from the events themselves so the summary can never
+ * disagree with the list. Output is written only after the whole trace has
+ * been read: a malformed trace gives exit status 3 and no partial JSON.
+ */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "cli_options.h"
+#include "cli_trace.h"
+#include "coach/coach.h"
 #include "commands.h"
+#include "json_writer.h"
+
+/* Longest hold target accepted, seconds: anything longer is a typo. */
+#define HOLD_MAX_S 3600.0f
+
+static const bc_cli_option options[] = {
+	{ "exercise", "NAME", "the exercise (default: the trace's '# exercise:')" },
+	{ "hold", "SECONDS", "hold target (default: the trace's '# hold_s:', else the exercise's)" },
+	{ "json", NULL, "print exactly one JSON object instead of the summary" },
+	{ NULL, NULL, NULL },
+};
+
+static const bc_cli_command command = {
+	.name = "replay",
+	.synopsis = "--exercise NAME [--hold SECONDS] [--json] FILE",
+	.about = "Runs the whole real-time pipeline (orientation filter, mounting\n"
+		 "calibration, exercise detector, coach) over a trace as fast as possible\n"
+		 "and summarises the reps and rejected attempts.",
+	.options = options,
+	.min_args = 1,
+	.max_args = 1,
+	.more_help = bc_cli_help_exercises,
+};
+
+/* What a replay found: the counted events and facts about the trace. */
+typedef struct {
+	bc_exercise_id exercise;
+	float hold_target_s;    /* 0: the exercise has no hold */
+	bc_coach_event *events; /* REP and REJECTED only, in time order */
+	size_t n_events, cap_events;
+	long samples;
+	double first_t_s, last_t_s;
+	double calibrated_at_s; /* NAN: calibration never finished */
+	int dropouts;
+	unsigned long rejected_samples; /* not fused by the filter */
+} replay_result;
+
+static int keep_event(replay_result *res, const bc_coach_event *e)
+{
+	if (res->n_events == res->cap_events) {
+		size_t cap = res->cap_events ? 2 * res->cap_events : 64;
+		bc_coach_event *grown = realloc(res->events, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		res->events = grown;
+		res->cap_events = cap;
+	}
+	res->events[res->n_events++] = *e;
+	return 0;
+}
+
+/* Counts, from the events themselves. */
+static int count_events(const replay_result *res, bc_event_type type)
+{
+	int n = 0;
+	for (size_t i = 0; i < res->n_events; i++)
+		n += res->events[i].type == type;
+	return n;
+}
+
+static int take_events(replay_result *res, const bc_coach_event *events, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const bc_coach_event *e = &events[i];
+		switch (e->type) {
+		case BC_EVENT_REP:
+		case BC_EVENT_REJECTED:
+			if (keep_event(res, e) < 0)
+				return -1;
+			break;
+		case BC_EVENT_CALIBRATION:
+			if (e->stage == BC_CALIB_DONE && isnan(res->calibrated_at_s))
+				res->calibrated_at_s = e->t_s;
+			break;
+		case BC_EVENT_DROPOUT:
+			res->dropouts++;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Runs the coach over every sample; 0 done, else the exit status. */
+static int run_coach(bc_trace_reader *r, const bc_coach_settings *settings, replay_result *res)
+{
+	static bc_coach coach; /* large; one per process */
+	bc_coach_init(&coach, settings, res->exercise);
+	bc_coach_event events[BC_COACH_MAX_EVENTS_PER_SAMPLE];
+	bc_sample s;
+	bc_trace_error err = { { 0 } };
+	int got;
+	while ((got = bc_trace_reader_next(r, &s, &err)) == 1) {
+		if (res->samples++ == 0)
+			res->first_t_s = s.t_s;
+		res->last_t_s = s.t_s;
+		size_t n = bc_coach_update(&coach, &s, events, BC_COACH_MAX_EVENTS_PER_SAMPLE);
+		if (take_events(res, events, n) < 0)
+			goto no_memory;
+	}
+	if (got < 0)
+		return bc_cli_trace_failed(&err);
+	size_t n = bc_coach_finish(&coach, events, BC_COACH_MAX_EVENTS_PER_SAMPLE);
+	if (take_events(res, events, n) < 0)
+		goto no_memory;
+	res->rejected_samples = coach.body.filter.rejected;
+	return 0;
+no_memory:
+	fprintf(stderr, "backcoach replay: out of memory\n");
+	return BC_EXIT_FAILURE;
+}
+
+/* Output */
+
+static double duration_s(const replay_result *res)
+{
+	return res->samples > 0 ? res->last_t_s - res->first_t_s : 0;
+}
+
+static double mean_rate_hz(const replay_result *res)
+{
+	double d = duration_s(res);
+	return res->samples > 1 && d > 0 ? (double)(res->samples - 1) / d : NAN;
+}
+
+static void print_json(const replay_result *res)
+{
+	bc_json_writer w;
+	bc_json_init(&w, stdout);
+	bc_json_object_begin(&w);
+	bc_json_key_string(&w, "exercise", bc_exercise_info_get(res->exercise)->name);
+	bc_json_key_int(&w, "reps", count_events(res, BC_EVENT_REP));
+	bc_json_key_int(&w, "rejected", count_events(res, BC_EVENT_REJECTED));
+	bc_json_key_number(&w, "hold_target_s", res->hold_target_s, 2);
+	bc_json_key_int(&w, "samples", res->samples);
+	bc_json_key_number(&w, "duration_s", duration_s(res), 3);
+	bc_json_key_number(&w, "rate_hz", mean_rate_hz(res), 2);
+	bc_json_key_number(&w, "calibrated_at_s", res->calibrated_at_s, 3);
+	bc_json_key_int(&w, "dropouts", res->dropouts);
+	bc_json_key_int(&w, "rejected_samples", (long)res->rejected_samples);
+	bc_json_key(&w, "events");
+	bc_json_array_begin(&w);
+	for (size_t i = 0; i < res->n_events; i++) {
+		const bc_coach_event *e = &res->events[i];
+		bool rep = e->type == BC_EVENT_REP;
+		bc_json_object_begin(&w);
+		bc_json_key_number(&w, "t", e->t_s, 3);
+		bc_json_key_string(&w, "type", rep ? "rep" : "rejected");
+		if (!rep)
+			bc_json_key_string(&w, "reason", bc_reject_reason_text(e->reason));
+		bc_json_key_number(&w, "hold_s", e->hold_s, 2);
+		bc_json_key_number(&w, "peak_deg", e->peak_deg, 2);
+		if (e->text[0])
+			bc_json_key_string(&w, "text", e->text);
+		bc_json_object_end(&w);
+	}
+	bc_json_array_end(&w);
+	bc_json_object_end(&w);
+	fputc('\n', stdout);
+}
+
+static void print_summary(const char *path, const replay_result *res)
+{
+	const bc_exercise_info *info = bc_exercise_info_get(res->exercise);
+	printf("%s: %d reps, %d rejected", info->name, count_events(res, BC_EVENT_REP),
+	       count_events(res, BC_EVENT_REJECTED));
+	if (res->hold_target_s > 0)
+		printf(" (hold target %.1f s)", (double)res->hold_target_s);
+	printf("\ntrace: %s, %ld samples over %.1f s", path, res->samples, duration_s(res));
+	if (isfinite(mean_rate_hz(res)))
+		printf(" (%.1f Hz)", mean_rate_hz(res));
+	printf("\n");
+	if (isnan(res->calibrated_at_s))
+		printf("calibration: not finished (stand still upright 3 s, then hold the start position 2 s)\n");
+	else
+		printf("calibration: done at %.2f s\n", res->calibrated_at_s);
+	if (res->dropouts || res->rejected_samples)
+		printf("sensor: %d dropouts, %lu samples not fused\n", res->dropouts,
+		       res->rejected_samples);
+	for (size_t i = 0; i < res->n_events; i++) {
+		const bc_coach_event *e = &res->events[i];
+		if (e->type == BC_EVENT_REP)
+			printf("  %9.2f s  rep       hold %.1f s, peak %.1f deg%s%s\n", e->t_s,
+			       (double)e->hold_s, (double)e->peak_deg, e->text[0] ? ", " : "",
+			       e->text);
+		else
+			printf("  %9.2f s  rejected  %s (hold %.1f s, peak %.1f deg)\n", e->t_s,
+			       bc_reject_reason_text(e->reason), (double)e->hold_s,
+			       (double)e->peak_deg);
+	}
+}
+
+/*
+ * The settings the live device uses: whatever bc_coach_init picks with no
+ * settings given, so replay cannot drift from the device when defaults change.
+ */
+static bc_coach_settings live_settings(bc_exercise_id exercise)
+{
+	static bc_coach probe; /* large; one per process */
+	bc_coach_init(&probe, NULL, exercise);
+	return probe.settings;
+}
+
+/* The hold target: --hold, else the trace's "# hold_s:", else the exercise default. */
+static int choose_hold(const bc_trace_reader *r, const char *option, bc_coach_settings *st,
+		       replay_result *res)
+{
+	float *hold_s = &st->hold_s[res->exercise];
+	bool has_hold = *hold_s > 0;
+	if (option) {
+		float v;
+		int status = bc_cli_seconds(&command, "--hold", option, HOLD_MAX_S, &v);
+		if (status >= 0)
+			return status;
+		if (has_hold)
+			*hold_s = v;
+		else
+			fprintf(stderr, "backcoach replay: note: %s has no hold; --hold ignored\n",
+				bc_exercise_info_get(res->exercise)->name);
+	} else if (bc_trace_reader_meta(r, "hold_s") && has_hold) {
+		const char *text = bc_trace_reader_meta(r, "hold_s");
+		char *end;
+		double v = strtod(text, &end);
+		if (end == text || *end || !isfinite(v) || v <= 0 || v > HOLD_MAX_S) {
+			fprintf(stderr, "%s: metadata '# hold_s: %s' is not a number of seconds in (0, %g]\n",
+				bc_trace_reader_path(r), text, (double)HOLD_MAX_S);
+			return BC_EXIT_BAD_TRACE;
+		}
+		*hold_s = (float)v;
+	}
+	res->hold_target_s = *hold_s;
+	return -1;
+}
 
 int cmd_replay(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "backcoach replay: not built yet\n");
-	return BC_EXIT_FAILURE;
+	bc_cli_args args;
+	int status = bc_cli_parse(&command, argc, argv, &args);
+	if (status >= 0)
+		return status;
+	const char *exercise_opt = bc_cli_get(&command, &args, "exercise");
+	const char *hold_opt = bc_cli_get(&command, &args, "hold");
+	bool json = bc_cli_get(&command, &args, "json") != NULL;
+
+	/* usage errors first, before the trace is even opened */
+	replay_result res = { .calibrated_at_s = NAN };
+	if (exercise_opt) {
+		status = bc_cli_exercise(&command, exercise_opt, "--exercise", &res.exercise);
+		if (status >= 0)
+			return status;
+	}
+	float hold_check;
+	if (hold_opt) {
+		status = bc_cli_seconds(&command, "--hold", hold_opt, HOLD_MAX_S, &hold_check);
+		if (status >= 0)
+			return status;
+	}
+
+	bc_trace_reader *r = bc_cli_open_trace(args.args[0], &status);
+	if (!r)
+		return status;
+	status = bc_cli_trace_exercise(&command, exercise_opt, r, &res.exercise);
+	if (status >= 0)
+		goto out;
+	bc_coach_settings settings = live_settings(res.exercise);
+	status = choose_hold(r, hold_opt, &settings, &res);
+	if (status >= 0)
+		goto out;
+
+	status = run_coach(r, &settings, &res);
+	if (status != 0)
+		goto out;
+	if (json)
+		print_json(&res);
+	else
+		print_summary(args.args[0], &res);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("backcoach replay: writing the output");
+		status = BC_EXIT_FAILURE;
+	}
+out:
+	free(res.events);
+	bc_trace_reader_free(r);
+	return status;
 }

@@ -13,11 +13,21 @@
  *   towards the wearer's right).
  * - axial_deg:    turn about the spine's own axis +z (positive: to the left,
  *   counter-clockwise seen from the head). "Rolled to one side" = |axial|.
+ *
+ * Heading drift. Without a magnetometer the filter cannot see turns about the
+ * earth vertical, and its estimate of them drifts slowly (gyro bias). In the
+ * start pose that vertical is body x when lying on the back or on hands and
+ * knees, so drift shows up in frontal_deg there; sitting it is body z, so it
+ * shows up in axial_deg. No exercise criterion may use the angle about the
+ * start pose's vertical: supine and tabletop exercises use sagittal (about y)
+ * and axial (about z, horizontal when lying), sitting uses sagittal, or
+ * tilt_from_start_deg when heading_known is false.
  */
 #ifndef BC_BODY_STATE_H
 #define BC_BODY_STATE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/math3d.h"
 
@@ -42,9 +52,21 @@ typedef struct {
 	float stage_progress;        /* 0..1 within the current stage */
 	bool angles_valid;           /* stage == DONE */
 	bc_body_angles angles;       /* relative to the start position */
-	float trunk_incline_deg;     /* body z axis from vertical: 0 upright, 90 lying */
+	float trunk_incline_deg;     /* body z axis from vertical: 0 upright, 90 lying;
+				      * 0 until the upright is learned (stage STAND) */
 	bool dropout;                /* a time gap > 0.5 s came before this sample */
 	bool sample_rejected;        /* saturated / non-finite input, not fused */
+
+	/*
+	 * False when the forward axis is a guess (sitting start without a clear
+	 * lean while sitting down): sagittal and frontal may then be mixed, and
+	 * detectors should use tilt_from_start_deg. True for lying starts.
+	 */
+	bool heading_known;
+	bc_quat q_earth_from_body;   /* body orientation now; valid when angles_valid */
+	float tilt_from_start_deg;   /* tilt from the start, blind to turns about the
+				      * vertical (see above); degrees, valid when angles_valid */
+	uint32_t calib_resets;       /* start poses that contradicted the upright */
 } bc_body_state;
 
 #endif /* BC_BODY_STATE_H */

@@ -1,36 +1,156 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder until the calibration module lands: filter only, never calibrated. */
+/*
+ * Body tracker: runs the filter, the stillness detector and the mounting
+ * calibration on each sample, then the body angles once calibrated.
+ */
 #include "body/body_tracker.h"
 
+#include "body/body_angles.h"
+
+/* Includes above; definitions below. */
+
 const bc_body_settings bc_body_settings_default = {
-	.filter = {
-		.dropout_s = 0.5f, .accel_limit_g = 15.9f, .gyro_limit_dps = 1990.0f,
-		.tau_acc_s = 3.0f, .bias_tau_rest_s = 2.0f, .bias_tau_motion_s = 200.0f,
+	.filter_custom = false,
+	/* The values of bc_stillness_settings_default (C cannot copy an extern const here). */
+	.stillness = {
+		.gyro_max_dps = 3.0f,
+		.gyro_tau_s = 0.1f,
+		.accel_max_g = 0.03f,
+		.accel_fast_tau_s = 0.05f,
+		.accel_slow_tau_s = 0.2f,
+		.accel_norm_tol_g = 0.15f,
 	},
 	.upright_hold_s = 3.0f,
 	.start_hold_s = 2.0f,
 	.upright_max_tilt_deg = 30.0f,
+	.lying_tilt_deg = 90.0f,
+	.lying_tol_deg = 35.0f,
+	.lean_min_deg = 8.0f,
+	.start_ref_tau_s = 0.5f,
+	.dropout_s = 0.5f,
 };
+
+/* Functions */
+
+static bc_mounting_settings mounting_settings(const bc_body_settings *st)
+{
+	bc_mounting_settings m = {
+		.upright_hold_s = st->upright_hold_s,
+		.start_hold_s = st->start_hold_s,
+		.upright_max_tilt_deg = st->upright_max_tilt_deg,
+		.lying_tilt_deg = st->lying_tilt_deg,
+		.lying_tol_deg = st->lying_tol_deg,
+		.lean_min_deg = st->lean_min_deg,
+		.start_ref_tau_s = st->start_ref_tau_s,
+	};
+	return m;
+}
 
 void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings,
 			  bc_start_pose pose)
 {
 	*t = (bc_body_tracker){ 0 };
 	t->settings = settings ? *settings : bc_body_settings_default;
+	if (!t->settings.filter_custom)
+		t->settings.filter = bc_filter_settings_default;
 	t->pose = pose;
 	bc_filter_init(&t->filter, &t->settings.filter);
+	bc_stillness_init(&t->stillness, &t->settings.stillness);
+	bc_mounting_settings m = mounting_settings(&t->settings);
+	bc_mounting_init(&t->calib, &m, pose);
+	t->state.q_earth_from_sensor = bc_quat_identity;
+	t->state.q_earth_from_body = bc_quat_identity;
+}
+
+/*
+ * After a restart the filter picks its heading afresh. The strap did not move
+ * on the body, and the wearer has most likely not turned much, so the part of
+ * the jump that is a turn about the vertical is the filter's frame changing:
+ * keep the start reference in step with it.
+ */
+static bc_quat turn_about_vertical(bc_quat q_new, bc_quat q_old)
+{
+	bc_quat d = bc_quat_mul(q_new, bc_quat_conj(q_old));
+	if (d.w * d.w + d.z * d.z < 1e-6f)
+		return bc_quat_identity;
+	return bc_quat_normalize(bc_quat_make(d.w, 0.0f, 0.0f, d.z));
+}
+
+static void update_outputs(bc_body_tracker *t, bc_quat q_es)
+{
+	bc_body_state *b = &t->state;
+	const bc_mounting_calib *c = &t->calib;
+
+	b->q_earth_from_sensor = q_es;
+	b->still = t->stillness.still;
+	b->still_s = t->stillness.still_s;
+	b->stage = c->stage;
+	b->stage_progress = c->progress;
+	b->heading_known = c->heading_known;
+	b->calib_resets = c->resets;
+	b->angles_valid = c->stage == BC_CALIB_DONE;
+
+	if (b->angles_valid) {
+		bc_quat q_eb = bc_quat_mul(q_es, c->q_sensor_from_body);
+		b->q_earth_from_body = q_eb;
+		b->angles = bc_body_angles_from_start(c->q_earth_from_body_start, q_eb);
+		b->trunk_incline_deg = bc_body_trunk_incline_deg(q_eb);
+		b->tilt_from_start_deg =
+			bc_body_tilt_from_start_deg(c->q_earth_from_body_start, q_eb);
+	} else {
+		b->q_earth_from_body = bc_quat_identity;
+		b->angles = (bc_body_angles){ 0 };
+		b->tilt_from_start_deg = 0.0f;
+		/* Body z is known once the upright spell is: the spine's incline. */
+		b->trunk_incline_deg = c->stage == BC_CALIB_GO_TO_START ?
+			bc_vec3_angle_deg(bc_quat_rotate(q_es, c->up_upright_s),
+					  bc_vec3_make(0, 0, 1)) :
+			0.0f;
+	}
 }
 
 const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample *s)
 {
+	bc_quat q_before = bc_filter_quat(&t->filter);
 	bc_filter_status st = bc_filter_update(&t->filter, s);
+
+	if (st == BC_FILTER_REJECTED) {
+		/* Nothing was fused: the state stays as it was. */
+		t->state.sample_rejected = true;
+		t->state.dropout = false;
+		return &t->state;
+	}
+	bool dropout = t->started &&
+		       (st == BC_FILTER_STARTED || s->t_s - t->last_t_s > t->settings.dropout_s);
+	float dt_s = t->started && !dropout ? (float)(s->t_s - t->last_t_s) : 0.0f;
+	bc_quat q_es = bc_filter_quat(&t->filter);
+
+	t->started = true;
+	t->last_t_s = s->t_s;
+	if (dropout) {
+		bc_stillness_reset(&t->stillness);
+		bc_mounting_earth_turned(&t->calib, turn_about_vertical(q_es, q_before));
+	}
+	bool still = bc_stillness_update(&t->stillness, s->gyro_dps,
+					 bc_filter_gyro_bias_dps(&t->filter), s->accel_g, dt_s);
+	bc_mounting_update(&t->calib, q_es, s->accel_g, still, dt_s);
+
 	t->state.t_s = s->t_s;
-	t->state.sample_rejected = st == BC_FILTER_REJECTED;
-	t->state.q_earth_from_sensor = bc_filter_quat(&t->filter);
+	t->state.sample_rejected = false;
+	t->state.dropout = dropout;
+	update_outputs(t, q_es);
 	return &t->state;
 }
 
 void bc_body_tracker_recalibrate(bc_body_tracker *t)
 {
-	t->state.stage = BC_CALIB_STAND;
+	bc_mounting_restart(&t->calib);
+	update_outputs(t, t->state.q_earth_from_sensor);
+}
+
+void bc_body_tracker_set_start_pose(bc_body_tracker *t, bc_start_pose pose)
+{
+	t->pose = pose;
+	t->calib.pose = pose;
+	bc_body_tracker_recalibrate(t);
 }

@@ -3,20 +3,39 @@
  * Body tracker: orientation filter + stillness + mounting calibration (the
  * wearing protocol, contract §3) + body angles. One update per sample; no
  * heap, no I/O.
+ *
+ * Lifecycle: bc_body_tracker_init(settings, start pose) -> update per sample
+ * -> read the returned bc_body_state. recalibrate() restarts the protocol.
  */
 #ifndef BC_BODY_TRACKER_H
 #define BC_BODY_TRACKER_H
 
 #include "body/body_state.h"
+#include "body/mounting_calibration.h"
+#include "body/stillness_detector.h"
 #include "coach/exercise.h"
 #include "core/sample.h"
 #include "filter/orientation_filter.h"
 
 typedef struct {
+	/*
+	 * Filter settings, used only when filter_custom is true; otherwise the
+	 * filter's own bc_filter_settings_default (kept in one place, so the
+	 * live device and replay never disagree about them).
+	 */
 	bc_filter_settings filter;
-	float upright_hold_s;    /* still and upright this long learns the vertical (3 s) */
-	float start_hold_s;      /* still in the start pose this long finishes calibration (2 s) */
-	float upright_max_tilt_deg; /* "upright" means the vertical moved less than this meanwhile */
+	bool filter_custom;
+	bc_stillness_settings stillness;
+	float upright_hold_s;    /* still this long (stage STAND) learns the vertical, s (3) */
+	float start_hold_s;      /* still this long in the start pose finishes calibration, s (2) */
+	float upright_max_tilt_deg; /* sitting start: within this of the upright vertical, deg (30) */
+	float lying_tilt_deg;    /* lying start: this far from the upright vertical, deg (90) */
+	float lying_tol_deg;     /* ... give or take this, deg (35) */
+	float lean_min_deg;      /* sitting: a lean this large while sitting down gives the
+				  * forward axis, deg (8) */
+	float start_ref_tau_s;   /* the start orientation weights the filter's latest estimates
+				  * over this time constant, s (0.5) */
+	float dropout_s;         /* a gap longer than this is a dropout, s (contract: 0.5) */
 } bc_body_settings;
 
 extern const bc_body_settings bc_body_settings_default;
@@ -25,18 +44,14 @@ typedef struct {
 	bc_body_settings settings;
 	bc_start_pose pose;
 	bc_filter filter;
+	bc_stillness stillness;
+	bc_mounting_calib calib;  /* q_sensor_from_body, q_earth_from_body_start, ... */
+	bool started;             /* a sample has been fused */
+	double last_t_s;          /* time of the last fused sample */
 	bc_body_state state;
-	/* mounting calibration */
-	bc_vec3 up_upright_s;    /* earth up in sensor frame while standing */
-	bc_vec3 up_start_s;      /* earth up in sensor frame in the start pose */
-	bc_vec3 lean_sum_s;      /* sum of up-vector deviations in the transition */
-	bc_quat q_sensor_from_body;
-	bc_quat q_earth_from_body_start;
-	double still_since_s;
-	bc_vec3 still_up_sum_s;  /* up vectors summed over the current still spell */
-	unsigned still_n;
 } bc_body_tracker;
 
+/* settings NULL: bc_body_settings_default. */
 void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings,
 			  bc_start_pose pose);
 
@@ -45,5 +60,20 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 
 /* Forget the mounting and start the protocol again (keeps the filter). */
 void bc_body_tracker_recalibrate(bc_body_tracker *t);
+
+/* Another exercise with another start pose: restart the protocol for it (keeps the filter). */
+void bc_body_tracker_set_start_pose(bc_body_tracker *t, bc_start_pose pose);
+
+/* The learned mounting (identity until stage DONE). */
+static inline bc_quat bc_body_tracker_q_sensor_from_body(const bc_body_tracker *t)
+{
+	return t->calib.q_sensor_from_body;
+}
+
+/* The start position's orientation, earth frame (identity until stage DONE). */
+static inline bc_quat bc_body_tracker_q_earth_from_body_start(const bc_body_tracker *t)
+{
+	return t->calib.q_earth_from_body_start;
+}
 
 #endif /* BC_BODY_TRACKER_H */

@@ -1,99 +1,338 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * First working filter: gyro integration with a complementary accelerometer
- * correction and a rest-gated gyro-bias estimate. To be replaced by the
- * measured filter (issue: BROAD bar).
+ * Orientation filter: strapdown gyro integration, inclination correction
+ * from the accelerometer low-passed in the gyro frame, gyro bias estimation
+ * at rest and in motion, optional magnetometer heading. See
+ * orientation_filter.h for the idea; numbers in docs/performance.md.
  */
 #include "filter/orientation_filter.h"
 
 #include <math.h>
+
+/* Definitions */
 
 const bc_filter_settings bc_filter_settings_default = {
 	.dropout_s = 0.5f,
 	.accel_limit_g = 15.9f,
 	.gyro_limit_dps = 1990.0f,
 	.tau_acc_s = 3.0f,
-	.bias_tau_rest_s = 2.0f,
-	.bias_tau_motion_s = 200.0f,
+	.bias_tau_rest_s = 9.0f,
+	.bias_tau_motion_s = 10.0f,
 	.use_mag = false,
+	.bias_sigma_init_dps = 0.5f,
+	.bias_forget_s = 100.0f,
+	.bias_max_dps = 10.0f,
+	.bias_motion_max_dps = 2.0f,
+	.bias_update_period_s = 0.04f,
+	.rest_tau_s = 0.5f,
+	.rest_gyro_dps = 2.0f,
+	.rest_accel_g = 0.02f,
+	.rest_min_s = 1.5f,
+	.tau_mag_s = 9.0f,
+	.mag_norm_tol = 0.1f,
+	.mag_dip_tol_deg = 10.0f,
+	.mag_new_field_s = 20.0f,
 };
+
+/* The bias uncertainty grows by this standard deviation over bias_forget_s. */
+#define BIAS_FORGET_SIGMA_DPS 0.1f
+
+/* Settings */
+
+/* A setting that is not a positive number takes the default. */
+static void fill_default(float *v, float def)
+{
+	if (!(*v > 0.0f))
+		*v = def;
+}
+
+static void resolve_settings(bc_filter_settings *st)
+{
+	const bc_filter_settings *d = &bc_filter_settings_default;
+	fill_default(&st->dropout_s, d->dropout_s);
+	fill_default(&st->accel_limit_g, d->accel_limit_g);
+	fill_default(&st->gyro_limit_dps, d->gyro_limit_dps);
+	fill_default(&st->tau_acc_s, d->tau_acc_s);
+	fill_default(&st->bias_tau_rest_s, d->bias_tau_rest_s);
+	fill_default(&st->bias_tau_motion_s, d->bias_tau_motion_s);
+	fill_default(&st->bias_sigma_init_dps, d->bias_sigma_init_dps);
+	fill_default(&st->bias_forget_s, d->bias_forget_s);
+	fill_default(&st->bias_max_dps, d->bias_max_dps);
+	fill_default(&st->bias_motion_max_dps, d->bias_motion_max_dps);
+	fill_default(&st->bias_update_period_s, d->bias_update_period_s);
+	fill_default(&st->rest_tau_s, d->rest_tau_s);
+	fill_default(&st->rest_gyro_dps, d->rest_gyro_dps);
+	fill_default(&st->rest_accel_g, d->rest_accel_g);
+	fill_default(&st->rest_min_s, d->rest_min_s);
+	fill_default(&st->tau_mag_s, d->tau_mag_s);
+	fill_default(&st->mag_norm_tol, d->mag_norm_tol);
+	fill_default(&st->mag_dip_tol_deg, d->mag_dip_tol_deg);
+	fill_default(&st->mag_new_field_s, d->mag_new_field_s);
+}
 
 void bc_filter_init(bc_filter *f, const bc_filter_settings *settings)
 {
 	*f = (bc_filter){ 0 };
 	f->settings = settings ? *settings : bc_filter_settings_default;
-	f->q = bc_quat_identity;
+	resolve_settings(&f->settings);
+	const bc_filter_settings *st = &f->settings;
+
+	f->q = f->q_gyro = f->q_incl = bc_quat_identity;
+	f->inv_tau_acc = 1.0f / st->tau_acc_s;
+
+	bc_rest_detector_init(&f->rest, st->rest_tau_s, st->rest_gyro_dps, st->rest_accel_g,
+			      st->bias_max_dps, st->rest_min_s);
+
+	float var_rate = BIAS_FORGET_SIGMA_DPS * BIAS_FORGET_SIGMA_DPS / st->bias_forget_s;
+	const bc_gyro_bias_limits bias = {
+		.var_rate_dps2_per_s = var_rate,
+		.p_init_dps2 = st->bias_sigma_init_dps * st->bias_sigma_init_dps,
+		.p_rest_dps2 = var_rate * st->bias_tau_rest_s,
+		.p_motion_dps2 = var_rate * st->bias_tau_motion_s,
+		.max_dps = st->bias_max_dps,
+		.motion_max_dps = st->bias_motion_max_dps,
+		.period_s = st->bias_update_period_s,
+	};
+	bc_gyro_bias_init(&f->bias, &bias);
+
+	const bc_mag_heading_limits mag = {
+		.tau_s = st->tau_mag_s,
+		.norm_tol = st->mag_norm_tol,
+		.dip_tol_rad = st->mag_dip_tol_deg * BC_RAD_PER_DEG,
+		.ref_tau_s = 20.0f,
+		.new_field_s = st->mag_new_field_s,
+	};
+	bc_mag_heading_init(&f->mag, &mag);
 }
 
-static bool sample_usable(const bc_filter_settings *st, const bc_sample *s)
+/* Helpers */
+
+static bool vec_within(bc_vec3 v, float limit)
 {
-	const bc_vec3 a = s->accel_g, w = s->gyro_dps;
-	if (!isfinite(s->t_s) || !bc_vec3_isfinite(a) || !bc_vec3_isfinite(w))
-		return false;
-	if (fabsf(a.x) >= st->accel_limit_g || fabsf(a.y) >= st->accel_limit_g ||
-	    fabsf(a.z) >= st->accel_limit_g)
-		return false;
-	return fabsf(w.x) < st->gyro_limit_dps && fabsf(w.y) < st->gyro_limit_dps &&
-	       fabsf(w.z) < st->gyro_limit_dps;
+	/* Written so that nan fails every comparison and is rejected. */
+	return fabsf(v.x) < limit && fabsf(v.y) < limit && fabsf(v.z) < limit;
 }
 
-/* Orientation with the accelerometer's direction as earth up. */
-static void start_from_accel(bc_filter *f, const bc_sample *s)
+/* q scaled back to unit length; q is within float rounding of unit already. */
+static inline bc_quat renormalize(bc_quat q)
+{
+	/* One Newton step of 1/sqrt(n2) around 1: exact to rounding here. */
+	float n2 = q.w * q.w + q.x * q.x + q.y * q.y + q.z * q.z;
+	float s = 1.5f - 0.5f * n2;
+	return bc_quat_make(q.w * s, q.x * s, q.y * s, q.z * s);
+}
+
+/* Rotation of one step at rate w_rad_s (rad/s) over dt_s: exp(w dt / 2). */
+static inline bc_quat gyro_step(bc_vec3 w_rad_s, float dt_s)
+{
+	float w2 = bc_vec3_dot(w_rad_s, w_rad_s);
+	float h2 = 0.25f * w2 * dt_s * dt_s; /* (half angle)^2 */
+	float c, s_over_w;
+	if (h2 < 0.0625f) {
+		/* Half angle under 0.25 rad: Taylor series, error < 1e-8. */
+		c = 1.0f - h2 * (0.5f - h2 * (1.0f / 24.0f - h2 * (1.0f / 720.0f)));
+		s_over_w = 0.5f * dt_s * (1.0f - h2 * (1.0f / 6.0f - h2 * (1.0f / 120.0f)));
+	} else {
+		float w = sqrtf(w2);
+		float h = 0.5f * w * dt_s;
+		c = cosf(h);
+		s_over_w = sinf(h) / w;
+	}
+	return bc_quat_make(c, w_rad_s.x * s_over_w, w_rad_s.y * s_over_w, w_rad_s.z * s_over_w);
+}
+
+/*
+ * Inputs of the rotation bank: rows x and y of R = R(q6) (sensor to earth)
+ * and R * bias (deg/s), which the bias estimator compares with the
+ * inclination correction (gyro_bias.h).
+ */
+static inline void rotation_inputs(bc_quat q, bc_vec3 b, float *x)
+{
+	float xx = q.x * q.x, yy = q.y * q.y, zz = q.z * q.z;
+	float xy = q.x * q.y, xz = q.x * q.z, yz = q.y * q.z;
+	float wx = q.w * q.x, wy = q.w * q.y, wz = q.w * q.z;
+	x[0] = 1.0f - 2.0f * (yy + zz);
+	x[1] = 2.0f * (xy - wz);
+	x[2] = 2.0f * (xz + wy);
+	x[3] = 2.0f * (xy + wz);
+	x[4] = 1.0f - 2.0f * (xx + zz);
+	x[5] = 2.0f * (yz - wx);
+	x[6] = x[0] * b.x + x[1] * b.y + x[2] * b.z;
+	x[7] = x[3] * b.x + x[4] * b.y + x[5] * b.z;
+}
+
+static bc_quat output_quat(bc_filter *f)
+{
+	f->q6 = bc_quat_mul(f->q_incl, f->q_gyro);
+	return f->settings.use_mag ? bc_mag_heading_apply(&f->mag, f->q6) : f->q6;
+}
+
+/*
+ * (Re)start from one accelerometer sample: earth up along it, heading where
+ * the sensor's x axis points. The low-pass bank starts at this sample and
+ * runs as a running mean for its first tau_acc_s. The gyro bias is kept.
+ */
+static void restart(bc_filter *f, const bc_sample *s)
 {
 	bc_vec3 up = bc_vec3_normalize(s->accel_g);
-	f->q = bc_quat_from_two_vectors(up, bc_vec3_make(0, 0, 1));
-	f->acc_lp_g = s->accel_g;
-	f->rest_s = 0;
-	f->at_rest = false;
+	f->q_gyro = bc_quat_identity;
+	f->q_incl = bc_quat_from_two_vectors(up, bc_vec3_make(0, 0, 1));
+	f->q6 = f->q_incl;
+
+	const float xa[BC_FILTER_ACC_N] = { s->accel_g.x, s->accel_g.y, s->accel_g.z, 0.0f };
+	bc_lowpass2_reset(f->acc_lp, f->acc_lp_rate, xa, BC_FILTER_ACC_N);
+	float xr[BC_FILTER_ROT_N];
+	rotation_inputs(f->q6, f->bias.bias_dps, xr);
+	bc_lowpass2_reset(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N);
+	f->rot_elapsed_s = 0.0f;
+	f->starting = true;
+	f->start_s = 0.0f;
+	f->start_count = 1.0f;
+	f->rot_count = 1.0f;
+
+	bc_rest_detector_restart(&f->rest);
+	bc_rest_detector_update(&f->rest, s->gyro_dps, s->accel_g, 0.0f);
+	bc_mag_heading_restart(&f->mag);
+	f->bias.elapsed_s = 0.0f;
+	f->bias.corr_rad[0] = f->bias.corr_rad[1] = 0.0f;
 	f->initialised = true;
+	f->q = output_quat(f);
+	if (f->settings.use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut)) {
+		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut), 0.0f);
+		f->q = output_quat(f);
+	}
 }
+
+/*
+ * The accelerometer step: low-pass it in the gyro frame, turn q_incl so the
+ * low-passed gravity points up, and hand the correction to the bias
+ * estimator.
+ */
+static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
+{
+	bc_vec3 a_gyro = bc_quat_rotate(f->q_gyro, accel_g);
+	const float xa[BC_FILTER_ACC_N] = { a_gyro.x, a_gyro.y, a_gyro.z, 0.0f };
+	if (f->starting) {
+		f->start_count += 1.0f;
+		bc_lowpass2_mean_step(f->acc_lp, f->acc_lp_rate, xa, BC_FILTER_ACC_N,
+				      1.0f / f->start_count);
+	} else {
+		bc_lowpass2_step(f->acc_lp, f->acc_lp_rate, xa, BC_FILTER_ACC_N,
+				 bc_lowpass2_gains_for(f->inv_tau_acc, dt_s));
+	}
+
+	/* The rotation bank: the same filter, at most every BC_FILTER_ROT_PERIOD_S. */
+	f->rot_elapsed_s += dt_s;
+	if (f->rot_elapsed_s >= BC_FILTER_ROT_PERIOD_S) {
+		float xr[BC_FILTER_ROT_N];
+		rotation_inputs(f->q6, f->bias.bias_dps, xr);
+		if (f->starting) {
+			f->rot_count += 1.0f;
+			bc_lowpass2_mean_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
+					      1.0f / f->rot_count);
+		} else {
+			bc_lowpass2_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
+					 bc_lowpass2_gains_for(f->inv_tau_acc, f->rot_elapsed_s));
+		}
+		f->rot_elapsed_s = 0.0f;
+	}
+	if (f->starting) {
+		f->start_s += dt_s;
+		f->starting = f->start_s < f->settings.tau_acc_s;
+	}
+
+	/*
+	 * Low-passed gravity in the earth frame; the correction turns it to +z.
+	 * Once running, a step's correction is tiny (the low-pass moves slowly):
+	 * then tan(angle) = angle to float precision and one division does.
+	 */
+	bc_vec3 g = bc_quat_rotate(f->q_incl,
+				   bc_vec3_make(f->acc_lp[0], f->acc_lp[1], f->acc_lp[2]));
+	float corr_x, corr_y; /* rotation of the earth frame, rad */
+	if (g.z > 0.0f && g.x * g.x + g.y * g.y < 1e-4f * g.z * g.z) {
+		float inv_z = 1.0f / g.z;
+		corr_x = g.y * inv_z;
+		corr_y = -g.x * inv_z;
+		/* (1, a, b, 0) * q written out: half the multiplications of a product. */
+		float a = 0.5f * corr_x, b = 0.5f * corr_y;
+		bc_quat q = f->q_incl;
+		f->q_incl = renormalize(bc_quat_make(q.w - a * q.x - b * q.y, q.x + a * q.w + b * q.z,
+						     q.y - a * q.z + b * q.w, q.z + a * q.y - b * q.x));
+	} else {
+		float n2 = bc_vec3_dot(g, g);
+		if (!(n2 > 0.0f))
+			return;
+		g = bc_vec3_scale(g, 1.0f / sqrtf(n2));
+		float cw2 = 0.5f * (g.z + 1.0f);
+		bc_quat corr;
+		if (cw2 > 1e-12f) {
+			float cw = sqrtf(cw2);
+			float k = 0.5f / cw;
+			corr = bc_quat_make(cw, k * g.y, -k * g.x, 0.0f);
+		} else {
+			corr = bc_quat_make(0.0f, 1.0f, 0.0f, 0.0f); /* upside down: half turn */
+		}
+		corr_x = g.y;
+		corr_y = -g.x;
+		f->q_incl = renormalize(bc_quat_mul(corr, f->q_incl));
+	}
+
+	if (bc_gyro_bias_accumulate(&f->bias, corr_x, corr_y, dt_s)) {
+		if (f->rest.at_rest)
+			bc_gyro_bias_update_rest(&f->bias, bc_rest_detector_gyro_lp_dps(&f->rest));
+		else if (!f->starting)
+			bc_gyro_bias_update_motion(&f->bias, f->rot_lp + BC_FILTER_ROT_R,
+						   f->rot_lp + BC_FILTER_ROT_RB);
+		else
+			bc_gyro_bias_update_none(&f->bias);
+	}
+}
+
+/* Functions */
 
 bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 {
 	const bc_filter_settings *st = &f->settings;
 
-	if (!sample_usable(st, s) || (f->initialised && s->t_s <= f->last_t_s)) {
+	if (!isfinite(s->t_s) || !vec_within(s->gyro_dps, st->gyro_limit_dps) ||
+	    (f->initialised && !(s->t_s > f->last_t_s))) {
 		f->rejected++;
 		return BC_FILTER_REJECTED;
 	}
+	bool accel_ok = vec_within(s->accel_g, st->accel_limit_g) &&
+			bc_vec3_dot(s->accel_g, s->accel_g) > 0.0f;
+
 	if (!f->initialised || s->t_s - f->last_t_s > st->dropout_s) {
+		if (!accel_ok) {
+			/* Nothing to start from: wait for a usable sample. */
+			f->rejected++;
+			return BC_FILTER_REJECTED;
+		}
 		if (f->initialised)
 			f->restarts++;
-		start_from_accel(f, s);
+		restart(f, s);
 		f->last_t_s = s->t_s;
 		return BC_FILTER_STARTED;
 	}
 	float dt = (float)(s->t_s - f->last_t_s);
 	f->last_t_s = s->t_s;
 
-	/* Rest: small rotation and accelerometer near its low-pass. */
-	float k_lp = dt / (0.2f + dt);
-	f->acc_lp_g = bc_vec3_add(f->acc_lp_g,
-				  bc_vec3_scale(bc_vec3_sub(s->accel_g, f->acc_lp_g), k_lp));
-	bc_vec3 w = bc_vec3_sub(s->gyro_dps, f->bias_dps);
-	bool rest_now = bc_vec3_norm(w) < 2.0f &&
-			bc_vec3_norm(bc_vec3_sub(s->accel_g, f->acc_lp_g)) < 0.03f;
-	f->rest_s = rest_now ? f->rest_s + dt : 0.0f;
-	f->at_rest = f->rest_s > 1.0f;
-	float tau_b = f->at_rest ? st->bias_tau_rest_s : st->bias_tau_motion_s;
+	if (accel_ok)
+		bc_rest_detector_update(&f->rest, s->gyro_dps, s->accel_g, dt);
+	else
+		bc_rest_detector_restart(&f->rest);
 
-	/* Accelerometer correction, weaker when |a| is far from 1 g. */
-	bc_vec3 up_sensor = bc_quat_rotate(bc_quat_conj(f->q), bc_vec3_make(0, 0, 1));
-	float an = bc_vec3_norm(s->accel_g);
-	bc_vec3 corr = bc_vec3_make(0, 0, 0);
-	if (an > 0.5f && an < 1.5f) {
-		float trust = 1.0f - fminf(1.0f, fabsf(an - 1.0f) / 0.1f);
-		corr = bc_vec3_scale(bc_vec3_cross(bc_vec3_scale(s->accel_g, 1.0f / an),
-						   up_sensor),
-				     trust / st->tau_acc_s * BC_DEG_PER_RAD);
-		if (f->at_rest || bc_vec3_norm(w) < 30.0f)
-			f->bias_dps = bc_vec3_sub(f->bias_dps,
-						  bc_vec3_scale(corr, dt / tau_b * st->tau_acc_s));
-	}
-	if (f->at_rest)
-		f->bias_dps = bc_vec3_add(f->bias_dps, bc_vec3_scale(w, dt / tau_b));
+	bc_vec3 w = bc_vec3_scale(bc_vec3_sub(s->gyro_dps, f->bias.bias_dps), BC_RAD_PER_DEG);
+	f->q_gyro = renormalize(bc_quat_mul(f->q_gyro, gyro_step(w, dt)));
 
-	bc_vec3 omega = bc_vec3_scale(bc_vec3_add(w, corr), BC_RAD_PER_DEG * dt);
-	f->q = bc_quat_normalize(bc_quat_mul(f->q, bc_quat_from_rotvec(omega)));
-	return BC_FILTER_OK;
+	if (accel_ok)
+		accel_step(f, s->accel_g, dt);
+	else
+		f->accel_rejected++;
+
+	f->q6 = bc_quat_mul(f->q_incl, f->q_gyro);
+	if (st->use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut))
+		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut), dt);
+	f->q = st->use_mag ? bc_mag_heading_apply(&f->mag, f->q6) : f->q6;
+	return accel_ok ? BC_FILTER_OK : BC_FILTER_GYRO_ONLY;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "support/test_support.h"
 
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -27,13 +28,31 @@ const char *bc_test_backcoach(void)
 	return p && *p ? p : "build/backcoach";
 }
 
+static char tmpdir[64];
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Tests leave nothing behind in /tmp, whatever they wrote there. */
+static void remove_tmpdir(void)
+{
+	nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 const char *bc_test_tmpdir(void)
 {
-	static char dir[64];
-	if (!dir[0]) {
-		snprintf(dir, sizeof(dir), "/tmp/backcoach-test-XXXXXX");
-		if (!mkdtemp(dir))
+	if (!tmpdir[0]) {
+		snprintf(tmpdir, sizeof(tmpdir), "/tmp/backcoach-test-XXXXXX");
+		if (!mkdtemp(tmpdir)) {
+			tmpdir[0] = 0;
 			return "/tmp";
+		}
+		atexit(remove_tmpdir);
 	}
-	return dir;
+	return tmpdir;
 }

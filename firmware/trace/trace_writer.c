@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Trace v1 writer (contract §1).
+ *
+ * It refuses to write anything the reader would reject (a non-finite value,
+ * a non-increasing t, a metadata line that would not parse back): a recording
+ * that cannot be replayed is worse than an error at recording time.
+ *
+ * Plain files go through stdio so that sync() can fflush + fdatasync them;
+ * ".gz" files go through zlib on a descriptor we own, for the same reason.
+ */
+#include "trace/trace_writer.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "trace/trace_reader.h"
+
+/* Definitions */
+
+#define ROW_BYTES 256
+
+struct bc_trace_writer {
+	char *path;
+	FILE *fp;       /* plain text, or NULL */
+	gzFile gz;      /* gzip, or NULL */
+	int gz_fd;      /* descriptor under gz, owned by gz */
+	bool with_mag;
+	long line;      /* lines written so far */
+	bool have_prev_t;
+	double prev_t_s;
+	bool failed;    /* a write failed; the file is incomplete */
+};
+
+/* Output */
+
+static bool has_gz_suffix(const char *path)
+{
+	size_t n = strlen(path);
+	return n >= 3 && !strcmp(path + n - 3, ".gz");
+}
+
+static int put(bc_trace_writer *w, const char *text, size_t len, bc_trace_error *err)
+{
+	bool ok;
+	errno = 0;
+	if (w->gz) {
+		ok = gzwrite(w->gz, text, (unsigned)len) == (int)len;
+	} else {
+		ok = fwrite(text, 1, len, w->fp) == len;
+	}
+	if (!ok) {
+		w->failed = true;
+		bc_trace_error_set(err, w->path, 0, "write failed: %s",
+				   errno ? strerror(errno) : "zlib error");
+		return -1;
+	}
+	return 0;
+}
+
+static int put_line(bc_trace_writer *w, const char *text, bc_trace_error *err)
+{
+	if (put(w, text, strlen(text), err) < 0 || put(w, "\n", 1, err) < 0)
+		return -1;
+	w->line++;
+	return 0;
+}
+
+/* Metadata that would read back as the same key and value. */
+static bool meta_ok(const bc_trace_meta *m)
+{
+	if (!m->key || !m->key[0] || !m->value)
+		return false;
+	for (const char *p = m->key; *p; p++) {
+		char c = *p;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '-' || c == '.'))
+			return false;
+	}
+	size_t n = strlen(m->value);
+	if (strpbrk(m->value, "\r\n"))
+		return false;
+	/* the reader trims surrounding blanks */
+	if (n && (m->value[0] == ' ' || m->value[0] == '\t' || m->value[n - 1] == ' ' ||
+		  m->value[n - 1] == '\t'))
+		return false;
+	return strlen(m->key) + n + 4 <= BC_TRACE_LINE_MAX;
+}
+
+static int open_file(bc_trace_writer *w, bc_trace_error *err)
+{
+	if (!has_gz_suffix(w->path)) {
+		w->fp = fopen(w->path, "w");
+		if (!w->fp) {
+			bc_trace_error_set(err, w->path, 0, "cannot create: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	int fd = open(w->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		bc_trace_error_set(err, w->path, 0, "cannot create: %s", strerror(errno));
+		return -1;
+	}
+	w->gz = gzdopen(fd, "wb6");
+	if (!w->gz) {
+		close(fd);
+		bc_trace_error_set(err, w->path, 0, "cannot start gzip stream");
+		return -1;
+	}
+	w->gz_fd = fd;
+	gzbuffer(w->gz, 64 * 1024);
+	return 0;
+}
+
+bc_trace_writer *bc_trace_writer_open(const char *path, const bc_trace_meta *meta,
+				      size_t n_meta, bool with_mag,
+				      bc_trace_error *err)
+{
+	for (size_t i = 0; i < n_meta; i++)
+		if (!meta_ok(&meta[i])) {
+			bc_trace_error_set(err, path, 0,
+					   "metadata %zu ('%s') cannot be written as '# key: value'",
+					   i, meta[i].key ? meta[i].key : "(null)");
+			return NULL;
+		}
+	bc_trace_writer *w = calloc(1, sizeof(*w));
+	if (!w) {
+		bc_trace_error_set(err, path, 0, "out of memory");
+		return NULL;
+	}
+	w->gz_fd = -1;
+	w->with_mag = with_mag;
+	w->path = strdup(path);
+	if (!w->path) {
+		bc_trace_error_set(err, path, 0, "out of memory");
+		goto fail;
+	}
+	if (open_file(w, err) < 0)
+		goto fail;
+	if (put_line(w, BC_TRACE_SIGNATURE, err) < 0)
+		goto fail;
+	for (size_t i = 0; i < n_meta; i++) {
+		char line[BC_TRACE_LINE_MAX + 1];
+		/* "# key:" for an empty value: no trailing blank */
+		snprintf(line, sizeof(line), "# %s:%s%s", meta[i].key,
+			 meta[i].value[0] ? " " : "", meta[i].value);
+		if (put_line(w, line, err) < 0)
+			goto fail;
+	}
+	if (put_line(w, with_mag ? "t,ax,ay,az,gx,gy,gz,mx,my,mz" : "t,ax,ay,az,gx,gy,gz",
+		     err) < 0)
+		goto fail;
+	return w;
+fail:
+	bc_trace_writer_close(w, NULL);
+	return NULL;
+}
+
+/* Rows */
+
+static bool vec_finite(bc_vec3 v)
+{
+	return isfinite(v.x) && isfinite(v.y) && isfinite(v.z);
+}
+
+/*
+ * Digits: t to the microsecond; accel to 1e-6 g (an MPU-6050 step at ±2 g is
+ * 6.1e-5 g); gyro to 1e-5 deg/s (a step at ±250 deg/s is 7.6e-3); mag to
+ * 1e-4 uT (a step is ~0.15 uT). Fixed decimals keep the files diff-able.
+ */
+int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error *err)
+{
+	long line = w->line + 1;
+	if (w->failed) {
+		bc_trace_error_set(err, w->path, line, "write after an earlier failure");
+		return -1;
+	}
+	if (!isfinite(s->t_s) || !vec_finite(s->accel_g) || !vec_finite(s->gyro_dps) ||
+	    (w->with_mag && !vec_finite(s->mag_ut))) {
+		bc_trace_error_set(err, w->path, line, "refusing a non-finite value at t %f s",
+				   s->t_s);
+		return -1;
+	}
+	if (w->have_prev_t && !(s->t_s > w->prev_t_s)) {
+		bc_trace_error_set(err, w->path, line,
+				   "t %.6f s does not increase (previous row %.6f s)", s->t_s,
+				   w->prev_t_s);
+		return -1;
+	}
+	/* the reader sees t at 1 us resolution: two samples closer than that collide */
+	char row[ROW_BYTES];
+	int n = snprintf(row, sizeof(row), "%.6f", s->t_s);
+	if (w->have_prev_t && !(strtod(row, NULL) > w->prev_t_s)) {
+		bc_trace_error_set(err, w->path, line,
+				   "t %.9f s is within 1 us of the previous row", s->t_s);
+		return -1;
+	}
+	n += snprintf(row + n, sizeof(row) - (size_t)n, ",%.6f,%.6f,%.6f,%.5f,%.5f,%.5f",
+		      (double)s->accel_g.x, (double)s->accel_g.y, (double)s->accel_g.z,
+		      (double)s->gyro_dps.x, (double)s->gyro_dps.y, (double)s->gyro_dps.z);
+	if (w->with_mag)
+		n += snprintf(row + n, sizeof(row) - (size_t)n, ",%.4f,%.4f,%.4f",
+			      (double)s->mag_ut.x, (double)s->mag_ut.y, (double)s->mag_ut.z);
+	if (n < 0 || (size_t)n >= sizeof(row) - 1) {
+		bc_trace_error_set(err, w->path, line, "row too long (values out of range?)");
+		return -1;
+	}
+	row[n++] = '\n';
+	if (put(w, row, (size_t)n, err) < 0)
+		return -1;
+	w->line++;
+	w->have_prev_t = true;
+	w->prev_t_s = strtod(row, NULL); /* compare with what a reader will see */
+	return 0;
+}
+
+int bc_trace_writer_sync(bc_trace_writer *w, bc_trace_error *err)
+{
+	if (w->gz) {
+		if (gzflush(w->gz, Z_SYNC_FLUSH) != Z_OK)
+			goto fail;
+		if (fdatasync(w->gz_fd) < 0)
+			goto fail;
+		return 0;
+	}
+	if (fflush(w->fp) != 0 || fdatasync(fileno(w->fp)) < 0)
+		goto fail;
+	return 0;
+fail:
+	w->failed = true;
+	bc_trace_error_set(err, w->path, 0, "sync failed: %s", strerror(errno));
+	return -1;
+}
+
+int bc_trace_writer_close(bc_trace_writer *w, bc_trace_error *err)
+{
+	if (!w)
+		return 0;
+	int rc = w->failed ? -1 : 0;
+	if (w->failed)
+		bc_trace_error_set(err, w->path, 0, "file is incomplete: an earlier write failed");
+	errno = 0;
+	if (w->gz) {
+		int zrc = gzclose_w(w->gz);
+		if (zrc != Z_OK && rc == 0) {
+			rc = -1;
+			bc_trace_error_set(err, w->path, 0, "close failed: %s",
+					   zrc == Z_ERRNO ? strerror(errno) : "zlib error");
+		}
+	} else if (w->fp) {
+		if (fclose(w->fp) != 0 && rc == 0) {
+			rc = -1;
+			bc_trace_error_set(err, w->path, 0, "close failed: %s", strerror(errno));
+		}
+	}
+	free(w->path);
+	free(w);
+	return rc;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Trace input for the subcommands: open with the reader's "file:line: ..."
+ * message on stderr and exit status 3 (contract §2), and choose the exercise
+ * from --exercise or the trace's "# exercise:" metadata.
+ */
+#ifndef BC_CLI_TRACE_H
+#define BC_CLI_TRACE_H
+
+#include "cli_options.h"
+#include "coach/exercise.h"
+#include "trace/trace_reader.h"
+
+/* Opens path; NULL after printing the error, with *status set to 3. */
+bc_trace_reader *bc_cli_open_trace(const char *path, int *status);
+
+/* Prints a reader error (already "file:line: what"); returns 3. */
+int bc_cli_trace_failed(const bc_trace_error *err);
+
+/*
+ * The exercise named by option (--exercise, may be NULL) or else by the
+ * trace's metadata. -1 on success; 2 after a usage error when neither names
+ * one or the name is unknown (the message lists the valid names).
+ */
+int bc_cli_trace_exercise(const bc_cli_command *cmd, const char *option,
+			  const bc_trace_reader *r, bc_exercise_id *id);
+
+#endif /* BC_CLI_TRACE_H */

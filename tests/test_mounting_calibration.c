@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The wearing-protocol state machine on its own: exact orientations in, no
+ * filter and no noise, so the learned mounting must match the true one
+ * closely and every stage decision can be checked in isolation.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "body/mounting_calibration.h"
+#include "support/imu_synth.h"
+#include "support/test_support.h"
+
+/* Definitions */
+
+static const bc_vec3 X = { 1, 0, 0 }, Y = { 0, 1, 0 }, Z = { 0, 0, 1 };
+
+static const bc_mounting_settings settings = {
+	.upright_hold_s = 3.0f,
+	.start_hold_s = 2.0f,
+	.upright_max_tilt_deg = 30.0f,
+	.lying_tilt_deg = 90.0f,
+	.lying_tol_deg = 35.0f,
+	.lean_min_deg = 8.0f,
+	.start_ref_tau_s = 0.5f,
+};
+
+typedef struct {
+	bc_synth synth;           /* used for its trajectory only */
+	bc_quat q_sensor_from_body;
+	bc_mounting_calib calib;
+	double dt_s;
+	double t_s;               /* relative time of the next step */
+	uint32_t max_resets;
+} drive_ctx;
+
+static void drive_start(drive_ctx *d, const bc_synth_pose *poses, size_t n,
+			bc_quat q_sensor_from_body, double rate_hz, bc_start_pose pose)
+{
+	bc_synth_settings st = { .rate_hz = rate_hz, .q_sensor_from_body = q_sensor_from_body };
+	memset(d, 0, sizeof(*d));
+	bc_synth_init(&d->synth, &st, poses, n);
+	d->q_sensor_from_body = q_sensor_from_body;
+	d->dt_s = 1.0 / rate_hz;
+	bc_mounting_init(&d->calib, &settings, pose);
+}
+
+/* Steps to relative time until_s; still exactly while the body does not move. */
+static void drive_until(drive_ctx *d, double until_s)
+{
+	while (d->t_s <= until_s + 1e-9) {
+		bc_quat now = bc_synth_body_at(&d->synth, d->t_s);
+		bc_quat before = bc_synth_body_at(&d->synth, d->t_s - d->dt_s);
+		bool still = memcmp(&now, &before, sizeof(now)) == 0;
+		bc_quat q_es = bc_quat_mul(now, bc_quat_conj(d->q_sensor_from_body));
+		bc_vec3 accel_g = bc_quat_rotate(bc_quat_conj(q_es), Z); /* gravity only */
+		bc_mounting_update(&d->calib, q_es, accel_g, still, (float)d->dt_s);
+		if (d->calib.resets > d->max_resets)
+			d->max_resets = d->calib.resets;
+		d->t_s += d->dt_s;
+	}
+}
+
+static double hold_end_s(const drive_ctx *d, size_t i)
+{
+	return bc_synth_hold_start_s(&d->synth, i) + d->synth.poses[i].hold_s;
+}
+
+static double quat_angle_deg(bc_quat a, bc_quat b)
+{
+	/* atan2 of the difference rotation: well conditioned near zero. */
+	bc_quat d = bc_quat_mul(bc_quat_conj(a), b);
+	double v = sqrt((double)d.x * d.x + (double)d.y * d.y + (double)d.z * d.z);
+	return 2.0 * atan2(v, fabs((double)d.w)) * BC_DEG_PER_RAD;
+}
+
+static bc_quat heading(uint64_t *rng)
+{
+	return bc_synth_rot_deg(Z, (float)(360.0 * bc_synth_uniform(rng)));
+}
+
+/* Tests */
+
+static void test_lying_starts_recover_any_mounting(void **state)
+{
+	(void)state;
+	uint64_t rng = 101;
+	for (int m = 0; m < 200; m++) {
+		bool supine = m % 2 == 0;
+		bc_quat h = heading(&rng);
+		/* The start pose is not exactly 90 degrees from standing. */
+		float lie_deg = (float)(70.0 + 40.0 * bc_synth_uniform(&rng));
+		bc_quat lying = bc_quat_mul(h, bc_synth_rot_deg(Y, supine ? -lie_deg : lie_deg));
+		bc_synth_pose poses[] = {
+			{ .q_earth_from_body = h, .hold_s = 3.5 },
+			{ .q_earth_from_body = lying, .move_s = 2.0, .hold_s = 2.5 },
+		};
+		bc_quat mount = bc_synth_random_quat(&rng);
+		drive_ctx d;
+		drive_start(&d, poses, 2, mount, 100.0,
+			    supine ? BC_POSE_SUPINE : BC_POSE_TABLETOP);
+		drive_until(&d, hold_end_s(&d, 1));
+
+		assert_int_equal(d.calib.stage, BC_CALIB_DONE);
+		assert_true(d.calib.heading_known);
+		assert_float_near(quat_angle_deg(d.calib.q_sensor_from_body, mount), 0.0, 0.05);
+		assert_float_near(quat_angle_deg(d.calib.q_earth_from_body_start, lying), 0.0, 0.05);
+	}
+}
+
+/* The wrong pose for the exercise gives a mounting turned by 180 degrees. */
+static void test_tabletop_is_not_supine(void **state)
+{
+	(void)state;
+	bc_synth_pose poses[] = {
+		{ .q_earth_from_body = bc_quat_identity, .hold_s = 3.5 },
+		{ .q_earth_from_body = bc_synth_rot_deg(Y, 90.0f), .move_s = 2.0, .hold_s = 2.5 },
+	};
+	drive_ctx d;
+	drive_start(&d, poses, 2, bc_quat_identity, 100.0, BC_POSE_SUPINE);
+	drive_until(&d, hold_end_s(&d, 1));
+	assert_int_equal(d.calib.stage, BC_CALIB_DONE);
+	assert_float_near(quat_angle_deg(d.calib.q_sensor_from_body, bc_quat_identity), 180.0,
+			  0.05);
+}
+
+static void test_sitting_forward_axis_from_the_lean(void **state)
+{
+	(void)state;
+	uint64_t rng = 102;
+	for (int m = 0; m < 100; m++) {
+		bc_quat h = heading(&rng);
+		float lean_deg = (float)(10.0 + 30.0 * bc_synth_uniform(&rng));
+		/* Settling rolled back, or a little forward: not what sets x. */
+		float sit_deg = (float)(-15.0 + 20.0 * bc_synth_uniform(&rng));
+		bc_synth_pose poses[] = {
+			{ .q_earth_from_body = h, .hold_s = 3.5 },
+			{ .q_earth_from_body = bc_quat_mul(h, bc_synth_rot_deg(Y, lean_deg)),
+			  .move_s = 1.0, .hold_s = 0.0 },
+			{ .q_earth_from_body = bc_quat_mul(h, bc_synth_rot_deg(Y, sit_deg)),
+			  .move_s = 1.0, .hold_s = 2.5 },
+		};
+		bc_quat mount = bc_synth_random_quat(&rng);
+		drive_ctx d;
+		drive_start(&d, poses, 3, mount, 50.0, BC_POSE_SITTING);
+		drive_until(&d, hold_end_s(&d, 2));
+
+		assert_int_equal(d.calib.stage, BC_CALIB_DONE);
+		assert_true(d.calib.heading_known);
+		assert_float_near(quat_angle_deg(d.calib.q_sensor_from_body, mount), 0.0, 0.1);
+	}
+}
+
+/* Straight down without leaning: x from the seated roll-back, flagged a guess. */
+static void test_sitting_without_lean_uses_the_seated_tilt(void **state)
+{
+	(void)state;
+	uint64_t rng = 103;
+	bc_quat h = heading(&rng);
+	bc_synth_pose poses[] = {
+		{ .q_earth_from_body = h, .hold_s = 3.5 },
+		{ .q_earth_from_body = bc_quat_mul(h, bc_synth_rot_deg(Y, -6.0f)), .move_s = 1.5,
+		  .hold_s = 2.5 },
+	};
+	bc_quat mount = bc_synth_random_quat(&rng);
+	drive_ctx d;
+	drive_start(&d, poses, 2, mount, 100.0, BC_POSE_SITTING);
+	drive_until(&d, hold_end_s(&d, 1));
+	assert_int_equal(d.calib.stage, BC_CALIB_DONE);
+	assert_false(d.calib.heading_known);
+	/* With a pure roll-back the guess happens to be right. */
+	assert_float_near(quat_angle_deg(d.calib.q_sensor_from_body, mount), 0.0, 0.1);
+}
+
+/*
+ * Getting down to the floor with pauses (sitting on the floor, propped on the
+ * elbows): neither is the start pose nor contradicts the upright: wait.
+ */
+static void test_pauses_on_the_way_down_are_waited_out(void **state)
+{
+	(void)state;
+	bc_synth_pose poses[] = {
+		{ .q_earth_from_body = bc_quat_identity, .hold_s = 3.5 },
+		{ .q_earth_from_body = bc_synth_rot_deg(Y, -20.0f), .move_s = 1.5, .hold_s = 3.0 },
+		{ .q_earth_from_body = bc_synth_rot_deg(Y, -45.0f), .move_s = 1.5, .hold_s = 3.0 },
+		{ .q_earth_from_body = bc_synth_rot_deg(Y, -88.0f), .move_s = 1.5, .hold_s = 2.5 },
+	};
+	drive_ctx d;
+	drive_start(&d, poses, 4, bc_synth_rot_deg(X, 120.0f), 100.0, BC_POSE_SUPINE);
+	drive_until(&d, hold_end_s(&d, 2));
+	assert_int_equal(d.calib.stage, BC_CALIB_GO_TO_START);
+	assert_float_near(d.calib.progress, 0.0, 1e-6);
+	drive_until(&d, hold_end_s(&d, 3));
+	assert_int_equal(d.calib.stage, BC_CALIB_DONE);
+	assert_int_equal(d.max_resets, 0);
+}
+
+static void test_lying_spell_contradicts_sitting(void **state)
+{
+	(void)state;
+	bc_synth_pose poses[] = {
+		{ .q_earth_from_body = bc_quat_identity, .hold_s = 3.5 },
+		{ .q_earth_from_body = bc_synth_rot_deg(Y, -85.0f), .move_s = 2.0, .hold_s = 2.5 },
+		{ .q_earth_from_body = bc_quat_identity, .move_s = 2.0, .hold_s = 3.5 },
+		{ .q_earth_from_body = bc_synth_rot_deg(Y, 30.0f), .move_s = 1.0, .hold_s = 0.0 },
+		{ .q_earth_from_body = bc_synth_rot_deg(Y, -5.0f), .move_s = 1.0, .hold_s = 2.5 },
+	};
+	drive_ctx d;
+	drive_start(&d, poses, 5, bc_synth_rot_deg(Z, 70.0f), 100.0, BC_POSE_SITTING);
+	drive_until(&d, hold_end_s(&d, 1));
+	assert_int_equal(d.calib.stage, BC_CALIB_STAND);
+	assert_int_equal(d.calib.resets, 1);
+	drive_until(&d, hold_end_s(&d, 4));
+	assert_int_equal(d.calib.stage, BC_CALIB_DONE);
+	assert_true(d.calib.heading_known);
+	assert_float_near(quat_angle_deg(d.calib.q_sensor_from_body, bc_synth_rot_deg(Z, 70.0f)),
+			  0.0, 0.1);
+}
+
+/* The progress ring fills with time, not samples. */
+static void test_progress_is_time_based(void **state)
+{
+	(void)state;
+	static const double rates_hz[] = { 25.0, 100.0, 1000.0 };
+	bc_synth_pose poses[] = {
+		{ .q_earth_from_body = bc_quat_identity, .hold_s = 3.5 },
+	};
+	for (size_t i = 0; i < 3; i++) {
+		drive_ctx d;
+		drive_start(&d, poses, 1, bc_quat_identity, rates_hz[i], BC_POSE_SUPINE);
+		drive_until(&d, 1.5);
+		/* The first sample is still too (nothing moved before it). */
+		assert_int_equal(d.calib.stage, BC_CALIB_STAND);
+		assert_float_near(d.calib.progress, 0.5, 0.02);
+		drive_until(&d, 3.1);
+		assert_int_equal(d.calib.stage, BC_CALIB_GO_TO_START);
+		assert_float_near(d.calib.progress, 0.0, 1e-6);
+	}
+}
+
+static void test_restart_forgets_the_mounting(void **state)
+{
+	(void)state;
+	bc_synth_pose poses[] = {
+		{ .q_earth_from_body = bc_quat_identity, .hold_s = 3.5 },
+		{ .q_earth_from_body = bc_synth_rot_deg(Y, -90.0f), .move_s = 2.0, .hold_s = 2.5 },
+	};
+	drive_ctx d;
+	drive_start(&d, poses, 2, bc_synth_rot_deg(X, 40.0f), 100.0, BC_POSE_SUPINE);
+	drive_until(&d, hold_end_s(&d, 1));
+	assert_int_equal(d.calib.stage, BC_CALIB_DONE);
+	bc_mounting_restart(&d.calib);
+	assert_int_equal(d.calib.stage, BC_CALIB_STAND);
+	assert_float_near(d.calib.progress, 0.0, 1e-6);
+	assert_false(d.calib.heading_known);
+	assert_float_near(quat_angle_deg(d.calib.q_sensor_from_body, bc_quat_identity), 0, 1e-6);
+}
+
+/* A new filter heading: the reference follows it about the vertical. */
+static void test_earth_turn_moves_the_reference(void **state)
+{
+	(void)state;
+	bc_synth_pose poses[] = {
+		{ .q_earth_from_body = bc_quat_identity, .hold_s = 3.5 },
+		{ .q_earth_from_body = bc_synth_rot_deg(Y, -90.0f), .move_s = 2.0, .hold_s = 2.5 },
+	};
+	drive_ctx d;
+	drive_start(&d, poses, 2, bc_synth_rot_deg(X, 40.0f), 100.0, BC_POSE_SUPINE);
+	drive_until(&d, hold_end_s(&d, 1));
+	bc_quat turn = bc_synth_rot_deg(Z, 33.0f);
+	bc_mounting_earth_turned(&d.calib, turn);
+	bc_quat want = bc_quat_mul(turn, bc_synth_rot_deg(Y, -90.0f));
+	assert_float_near(quat_angle_deg(d.calib.q_earth_from_body_start, want), 0.0, 0.05);
+	assert_int_equal(d.calib.stage, BC_CALIB_DONE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lying_starts_recover_any_mounting),
+		cmocka_unit_test(test_tabletop_is_not_supine),
+		cmocka_unit_test(test_sitting_forward_axis_from_the_lean),
+		cmocka_unit_test(test_sitting_without_lean_uses_the_seated_tilt),
+		cmocka_unit_test(test_pauses_on_the_way_down_are_waited_out),
+		cmocka_unit_test(test_lying_spell_contradicts_sitting),
+		cmocka_unit_test(test_progress_is_time_based),
+		cmocka_unit_test(test_restart_forgets_the_mounting),
+		cmocka_unit_test(test_earth_turn_moves_the_reference),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
