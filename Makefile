@@ -6,6 +6,7 @@
 #   make bench      speed, memory and accuracy figures
 #   make deps       install the Debian packages the project needs
 #   make CROSS=aarch64-linux-gnu-   cross-build for a 64-bit Raspberry Pi
+#   make test-cross  that build's tests under qemu-user (make test runs them too)
 #
 # Objects go to $(BUILD) (build/, build/asan/, build/aarch64/).
 
@@ -31,6 +32,20 @@ AR := $(CROSS)ar
 DEB_PACKAGES := gcc make pkg-config zlib1g-dev libi2c-dev libgpiod-dev \
 	libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libsqlite3-dev \
 	libcmocka-dev umockdev libumockdev-dev
+
+# The Raspberry Pi (64-bit) build from Debian's cross toolchain and arm64
+# libraries, and qemu-user to run its tests here. make deps adds the arm64
+# architecture to dpkg first. The arm64 -dev packages are co-installable with
+# the amd64 ones (checked on Debian 12, SDL2 included).
+PI_CROSS := aarch64-linux-gnu-
+PI_SYSROOT := /usr/aarch64-linux-gnu
+DEB_ARCH_CROSS := arm64
+DEB_PACKAGES_CROSS := gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user pkgconf:arm64 \
+	zlib1g-dev:arm64 libi2c-dev:arm64 libgpiod-dev:arm64 libsdl2-dev:arm64 \
+	libsdl2-ttf-dev:arm64 libsqlite3-dev:arm64 libcmocka-dev:arm64
+# Test binaries not worth their time under emulation (accuracy over the shared
+# data set: architecture-independent, and 20 s under qemu).
+CROSS_TEST_SKIP := test_broad
 
 FW_PKGS := zlib libgpiod
 HOST_PKGS := sdl2 SDL2_ttf sqlite3
@@ -79,7 +94,7 @@ HOST_LIB := $(BUILD)/libbackcoach-host.a
 TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
-.PHONY: all run test test-only tests bench deps clean
+.PHONY: all run test test-only tests test-cross cross-tests bench deps clean
 .SECONDARY:
 all: $(BUILD)/backcoach
 
@@ -117,10 +132,15 @@ tests: $(TESTS) $(BUILD)/backcoach
 
 # Installs what is missing, then re-reads this Makefile with the packages present.
 deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	if ! dpkg --print-foreign-architectures | grep -qx $(DEB_ARCH_CROSS); then \
+		echo "make deps: adding the $(DEB_ARCH_CROSS) architecture for the Pi build"; \
+		$$sudo dpkg --add-architecture $(DEB_ARCH_CROSS); \
+	fi; \
+	missing=$$(for p in $(DEB_PACKAGES) $(DEB_PACKAGES_CROSS); do \
+		dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "make deps: installing" $$missing; \
-		sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 		$$sudo apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing </dev/null; \
 	fi
@@ -132,10 +152,29 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory test-only
 
+# The Pi build joins the run when its cross toolchain and qemu are here.
+HAVE_PI_CROSS := $(shell command -v $(PI_CROSS)gcc >/dev/null 2>&1 && \
+	command -v qemu-aarch64 >/dev/null 2>&1 && \
+	$(PI_CROSS)pkg-config --exists zlib libgpiod cmocka 2>/dev/null && echo 1)
+PI_BUILD := build/aarch64
+TEST_BUILDS := $(BUILD) $(BUILD)/asan $(if $(HAVE_PI_CROSS),$(PI_BUILD))
+
 test-only:
 	@$(MAKE) --no-print-directory tests
 	@$(MAKE) --no-print-directory SAN=1 tests
-	@tests/run_tests.sh "$(abspath $(SHARED_DATA))" $(BUILD) $(BUILD)/asan
+	@$(if $(HAVE_PI_CROSS),$(MAKE) --no-print-directory cross-tests, \
+		echo "make test: no aarch64 cross toolchain/qemu here; skipping the Pi build (make deps)")
+	@BC_QEMU_AARCH64="qemu-aarch64 -L $(PI_SYSROOT)" BC_TEST_SKIP="$(CROSS_TEST_SKIP)" \
+		tests/run_tests.sh "$(abspath $(SHARED_DATA))" $(TEST_BUILDS)
+
+# Builds the Pi's binaries and tests (umockdev tests stay host-only).
+cross-tests:
+	@$(MAKE) --no-print-directory CROSS=$(PI_CROSS) BUILD=$(PI_BUILD) tests
+
+# Only the Pi build, under qemu-user: proves the code runs on the Pi's architecture.
+test-cross: cross-tests
+	@BC_QEMU_AARCH64="qemu-aarch64 -L $(PI_SYSROOT)" BC_TEST_SKIP="$(CROSS_TEST_SKIP)" \
+		tests/run_tests.sh "$(abspath $(SHARED_DATA))" $(PI_BUILD)
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCHES)
