@@ -74,7 +74,7 @@ endif
 FW_SRC := $(shell find firmware -name '*.c' | sort)
 HOST_SRC := $(filter-out host/main.c,$(shell find host -name '*.c' | sort))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
-TEST_SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
+TEST_SUPPORT_SRC := $(sort $(wildcard tests/support/*.c tests/models/*.c))
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 
 # tests/test_umockdev_*.c run the real i2c-dev and libgpiod backends against fake
@@ -94,7 +94,7 @@ HOST_LIB := $(BUILD)/libbackcoach-host.a
 TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
-.PHONY: all run test test-only tests test-cross cross-tests bench deps clean
+.PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps clean
 .SECONDARY:
 all: $(BUILD)/backcoach
 
@@ -178,7 +178,14 @@ test-cross: cross-tests
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCHES)
-	@tests/bench/run_bench.sh $(BUILD) "$(abspath $(SHARED_DATA))"
+	@if [ -x tests/bench/run_bench.sh ]; then tests/bench/run_bench.sh $(BUILD) "$(abspath $(SHARED_DATA))"; fi
+	@$(MAKE) --no-print-directory accuracy
+
+# Detector accuracy on simulated sessions (tests/accuracy/run_accuracy.py); the
+# table also goes to $(BUILD)/accuracy.md (docs/accuracy.md says how it is made).
+accuracy: all
+	@python3 tests/accuracy/run_accuracy.py --backcoach $(BUILD)/backcoach --jobs 2 \
+		--markdown $(BUILD)/accuracy.md
 
 clean:
 	rm -rf build

@@ -24,7 +24,9 @@ static void print_help(const bc_cli_command *cmd, FILE *out)
 	fprintf(out, "  %-20s %s\n", "-h, --help", "show this help");
 	if (cmd->more_help)
 		cmd->more_help(out);
-	fprintf(out, "\nexit status: 0 done, 2 usage error, 3 unreadable or malformed trace\n");
+	fprintf(out, "\nexit status: %s\n",
+		cmd->exit_status ? cmd->exit_status
+				 : "0 done, 2 usage error, 3 unreadable or malformed trace");
 }
 
 int bc_cli_usage_error(const bc_cli_command *cmd, const char *fmt, ...)

@@ -32,6 +32,7 @@ typedef struct {
 	const bc_cli_option *options; /* table ending with { NULL } */
 	int min_args, max_args;       /* positional arguments allowed */
 	void (*more_help)(FILE *out); /* printed after the options; may be NULL */
+	const char *exit_status;      /* --help's last line; NULL: the trace commands' 0/2/3 */
 } bc_cli_command;
 
 typedef struct {

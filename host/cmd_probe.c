@@ -1,13 +1,94 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder: replaced by the real command in its own change. */
+/*
+ * backcoach probe [--bus N] [--all]
+ *
+ * What is on the I2C bus, like i2cdetect but naming the IMUs: every known
+ * IMU address is identified by its ID register (two chips share 0x68); with
+ * --all every other address that acknowledges is listed too. Exit status 0
+ * when an IMU was found, 1 when none (or the bus cannot be opened), 2 usage.
+ */
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "cli_options.h"
 #include "commands.h"
+#include "drivers/imu_probe.h"
+#include "hw_backend.h"
+
+/* Addresses i2cdetect scans by default (0x03..0x77 minus reserved ones). */
+#define FIRST_ADDR 0x08
+#define LAST_ADDR 0x77
+
+static const bc_cli_option options[] = {
+	{ "bus", "N", "the I2C bus, /dev/i2c-N (default 1, the Raspberry Pi header)" },
+	{ "all", NULL, "also list other devices that answer (reads register 0 of each)" },
+	{ NULL, NULL, NULL },
+};
+
+static const bc_cli_command command = {
+	.name = "probe",
+	.synopsis = "[--bus N] [--all]",
+	.about = "Finds the IMUs on an I2C bus and names them (MPU-6050/6500/9250,\n"
+		 "ICM-20948, LSM6DS3, LSM6DSOX) by their ID registers.",
+	.options = options,
+	.min_args = 0,
+	.max_args = 0,
+};
+
+static bool is_imu_address(uint8_t addr)
+{
+	for (size_t i = 0; i < bc_imu_probe_table_size; i++)
+		if (bc_imu_probe_table[i].addr == addr)
+			return true;
+	return false;
+}
 
 int cmd_probe(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "backcoach probe: not built yet\n");
-	return BC_EXIT_FAILURE;
+	bc_cli_args args;
+	int status = bc_cli_parse(&command, argc, argv, &args);
+	if (status >= 0)
+		return status;
+	int bus_number = 1;
+	const char *bus_text = bc_cli_get(&command, &args, "bus");
+	if (bus_text) {
+		char *end;
+		long n = strtol(bus_text, &end, 10);
+		if (*bus_text == '\0' || *end != '\0' || n < 0 || n > 255)
+			return bc_cli_usage_error(&command, "--bus: '%s' is not a bus number", bus_text);
+		bus_number = (int)n;
+	}
+	bool all = bc_cli_get(&command, &args, "all") != NULL;
+
+	char err[256];
+	bc_i2c_bus *bus = bc_hw.i2c_open(bus_number, err, sizeof(err));
+	if (!bus) {
+		fprintf(stderr, "backcoach probe: %s\n", err);
+		return BC_EXIT_FAILURE;
+	}
+	printf("i2c-%d:\n", bus_number);
+	int imus = 0;
+	for (int a = FIRST_ADDR; a <= LAST_ADDR; a++) {
+		uint8_t addr = (uint8_t)a, byte;
+		const bc_imu_variant *v;
+		if (is_imu_address(addr)) {
+			int rc = bc_imu_probe_address(bus, addr, &v);
+			if (rc == 1) {
+				printf("  0x%02x  %-10s (register 0x%02x reads 0x%02x)\n", addr, v->name,
+				       v->id_reg, v->id_value);
+				imus++;
+				continue;
+			}
+			if (rc == 0) {
+				printf("  0x%02x  unknown device at an IMU address\n", addr);
+				continue;
+			}
+		}
+		if (all && bc_i2c_read(bus, addr, 0x00, &byte, 1) == 0)
+			printf("  0x%02x  device (not an IMU we know)\n", addr);
+	}
+	if (!imus)
+		printf("  no IMU found\n");
+	bc_hw.i2c_close(bus);
+	return imus ? BC_EXIT_OK : BC_EXIT_FAILURE;
 }

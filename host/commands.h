@@ -19,5 +19,6 @@ int cmd_sim(int argc, char **argv);
 int cmd_probe(int argc, char **argv);
 int cmd_record(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 
 #endif /* BC_COMMANDS_H */

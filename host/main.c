@@ -17,6 +17,7 @@ static const struct {
 	{ "sim", cmd_sim, "generate a physics-based synthetic session trace" },
 	{ "probe", cmd_probe, "find and name the IMU chips on an I2C bus" },
 	{ "record", cmd_record, "record live samples to a trace file" },
+	{ "history", cmd_history, "today's reps, the streak and recent sessions" },
 };
 
 static void usage(FILE *out)

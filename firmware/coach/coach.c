@@ -1,56 +1,292 @@
 /* SPDX-License-Identifier: MIT */
-/* Session object: body tracker + (soon) detectors. Counts nothing yet. */
+/*
+ * The coach session: body tracker -> start gate and detector -> events, cues
+ * and the screen's view. Live sessions, the screen and `backcoach replay`
+ * all run this, so what the screen shows and what replay prints agree.
+ */
 #include "coach/coach.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+/* ---- Settings ---------------------------------------------------------- */
+
 const bc_coach_settings bc_coach_settings_default = {
+	/* body, detect: zero here = their own defaults (see coach.h) */
 	.target_reps = 10,
-	.hold_s = { 10.0f, 2.0f, 0.0f, 15.0f, 30.0f, 0.0f },
+	.hold_s = {
+		[BC_EXERCISE_PELVIC_TILT] = 10.0f,
+		[BC_EXERCISE_BRIDGE] = 2.0f,
+		[BC_EXERCISE_CAT_COW] = 0.0f,
+		[BC_EXERCISE_KNEE_TO_CHEST] = 15.0f,
+		[BC_EXERCISE_CHILDS_POSE] = 30.0f,
+		[BC_EXERCISE_POSTURE] = 0.0f,
+	},
+	.feedback_s = 2.5f,
 };
+
+static bool all_zero(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		if (b[i])
+			return false;
+	return true;
+}
+
+void bc_coach_settings_init(bc_coach_settings *s)
+{
+	*s = bc_coach_settings_default;
+	s->body = bc_body_settings_default;
+	s->detect = bc_detect_settings_default;
+}
+
+/* ---- Cues --------------------------------------------------------------- */
+
+/* The "go" cue of each exercise: what to do from rest. */
+static const char *const go_text[BC_EXERCISE_COUNT] = {
+	[BC_EXERCISE_PELVIC_TILT] = "Flatten your lower back to the floor",
+	[BC_EXERCISE_BRIDGE] = "Lift your hips",
+	[BC_EXERCISE_CAT_COW] = "Round your back up (cat)",
+	[BC_EXERCISE_KNEE_TO_CHEST] = "Pull your knee to your chest",
+	[BC_EXERCISE_CHILDS_POSE] = "Sit back onto your heels",
+	[BC_EXERCISE_POSTURE] = "Sitting well",
+};
+
+static const char *const fixed_text[BC_HINT_COUNT] = {
+	[BC_HINT_FURTHER] = "A little further",
+	[BC_HINT_BACK_IN_ZONE] = "Back into position",
+	[BC_HINT_KEEP_LEVEL] = "Keep your hips level",
+	[BC_HINT_RETURN] = "Back to the start",
+	[BC_HINT_WRONG_WAY] = "Other way: tuck your tailbone, don't arch",
+	[BC_HINT_CAT] = "Round your back up (cat)",
+	[BC_HINT_COW] = "Let your belly sink (cow)",
+	[BC_HINT_SLOWER] = "Slower: at least a second each way",
+	[BC_HINT_SITTING_WELL] = "Sitting well",
+	[BC_HINT_SIT_UP] = "Sit up straight",
+	[BC_HINT_NOT_EXERCISE] = "Back to the start position",
+};
+
+/* The one line of guidance for now, into buf. */
+static void cue_text(const bc_coach *c, const bc_body_state *b, char *buf, size_t size)
+{
+	const bc_detect_view *dv = bc_detector_view(&c->detector);
+	const bc_exercise_info *info = bc_exercise_info_get(c->exercise);
+	switch (dv->hint) {
+	case BC_HINT_GET_READY:
+		if (b->stage == BC_CALIB_STAND)
+			snprintf(buf, size, "Stand upright and keep still");
+		else if (b->stage == BC_CALIB_GO_TO_START)
+			snprintf(buf, size, "%s, then keep still",
+				 info ? info->start_hint : "Go to the start position");
+		else
+			snprintf(buf, size, "Back to the start position");
+		return;
+	case BC_HINT_GO:
+		snprintf(buf, size, "%s", go_text[c->exercise]);
+		return;
+	case BC_HINT_HOLD:
+		if (c->exercise == BC_EXERCISE_CAT_COW || dv->hold_target_s <= 0.0f) {
+			snprintf(buf, size, "Hold it there");
+		} else {
+			int left_s = (int)ceilf(dv->hold_target_s - dv->hold_s);
+			snprintf(buf, size, "Hold \u2014 %d s left", left_s > 0 ? left_s : 0);
+		}
+		return;
+	case BC_HINT_RELEASE:
+		snprintf(buf, size, "%s", c->exercise == BC_EXERCISE_BRIDGE ? "Lower slowly"
+									 : "Release slowly");
+		return;
+	default:
+		snprintf(buf, size, "%s", fixed_text[dv->hint] ? fixed_text[dv->hint] : "");
+		return;
+	}
+}
+
+/* ---- Session ------------------------------------------------------------ */
 
 void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
 		   bc_exercise_id exercise)
 {
 	*c = (bc_coach){ 0 };
-	c->settings = settings ? *settings : bc_coach_settings_default;
-	if (!settings)
-		c->settings.body = bc_body_settings_default;
+	if (settings) {
+		c->settings = *settings;
+		if (all_zero(&c->settings.body, sizeof(c->settings.body)))
+			c->settings.body = bc_body_settings_default;
+		if (all_zero(&c->settings.detect, sizeof(c->settings.detect)))
+			c->settings.detect = bc_detect_settings_default;
+	} else {
+		bc_coach_settings_init(&c->settings);
+	}
 	c->exercise = exercise;
 	const bc_exercise_info *info = bc_exercise_info_get(exercise);
 	bc_body_tracker_init(&c->body, &c->settings.body,
 			     info ? info->start_pose : BC_POSE_SUPINE);
+	float hold_s = info ? c->settings.hold_s[exercise] : 0.0f;
+	bc_detector_init(&c->detector, &c->settings.detect, exercise, hold_s);
 	c->view.exercise = exercise;
 	c->view.target_reps = c->settings.target_reps;
+	c->view.hold_target_s = bc_detector_view(&c->detector)->hold_target_s;
+	c->view.phase_name = "";
+	c->last_stage = BC_CALIB_STAND;
+	c->progress_whole_s = -1;
+}
+
+/* Events that must never be dropped for lack of room. */
+static bool essential(const bc_coach_event *e)
+{
+	return e->type == BC_EVENT_REP || e->type == BC_EVENT_REJECTED ||
+	       e->type == BC_EVENT_SET_DONE || e->type == BC_EVENT_CALIBRATION ||
+	       e->type == BC_EVENT_START_REACHED || e->type == BC_EVENT_SUMMARY;
+}
+
+/* Copies up to max events, essential ones first in line for the room. */
+static size_t deliver(const bc_coach_event *src, size_t n, bc_coach_event *dst, size_t max)
+{
+	size_t need = 0;
+	for (size_t i = 0; i < n; i++)
+		need += essential(&src[i]);
+	size_t spare = max > need ? max - need : 0;
+	size_t out = 0;
+	for (size_t i = 0; i < n && out < max; i++) {
+		if (essential(&src[i]))
+			dst[out++] = src[i];
+		else if (spare > 0) {
+			dst[out++] = src[i];
+			spare--;
+		}
+	}
+	return out;
+}
+
+/* Counts, totals and messages for the detector's outcome events. */
+static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
+{
+	bc_coach_view *v = &c->view;
+	if (e->type == BC_EVENT_REP) {
+		e->reps = ++v->reps;
+		e->rejected = v->rejected;
+		if (c->exercise == BC_EXERCISE_POSTURE) {
+			snprintf(e->text, sizeof(e->text), "slouch alert");
+			snprintf(v->feedback, sizeof(v->feedback), "Sit up straight");
+		} else if (v->target_reps > 0) {
+			snprintf(v->feedback, sizeof(v->feedback), "Good! %d of %d", v->reps,
+				 v->target_reps);
+		} else {
+			snprintf(v->feedback, sizeof(v->feedback), "Good! %d", v->reps);
+		}
+		c->feedback_until_s = e->t_s + c->settings.feedback_s;
+		if (v->target_reps > 0 && v->reps == v->target_reps &&
+		    c->exercise != BC_EXERCISE_POSTURE) {
+			v->set_done = true;
+			bc_coach_event done = { .type = BC_EVENT_SET_DONE, .t_s = e->t_s,
+						.reps = v->reps, .rejected = v->rejected };
+			bc_detect_emit(out, &done);
+		}
+	} else if (e->type == BC_EVENT_REJECTED) {
+		e->rejected = ++v->rejected;
+		e->reps = v->reps;
+		snprintf(v->feedback, sizeof(v->feedback), "Not counted: %s",
+			 bc_reject_reason_text(e->reason));
+		c->feedback_until_s = e->t_s + c->settings.feedback_s;
+	}
 }
 
 size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events,
 		       size_t max)
 {
-	const bc_body_state *b = bc_body_tracker_update(&c->body, s);
-	size_t n = 0;
-	c->view.t_s = s->t_s;
-	c->view.stage = b->stage;
-	c->view.stage_progress = b->stage_progress;
-	c->view.angles = b->angles;
-	if (b->stage != c->last_stage && n < max) {
-		events[n++] = (bc_coach_event){ .type = BC_EVENT_CALIBRATION,
-						.t_s = s->t_s, .stage = b->stage };
+	return bc_coach_update_body(c, bc_body_tracker_update(&c->body, s), events, max);
+}
+
+size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event *events,
+			    size_t max)
+{
+	bc_coach_event buf[24];
+	bc_detect_out out = { .ev = buf, .max = sizeof(buf) / sizeof(buf[0]) };
+	bc_coach_view *v = &c->view;
+
+	v->t_s = b->t_s;
+	v->stage = b->stage;
+	v->stage_progress = b->stage_progress;
+	v->angles = b->angles;
+	if (b->stage != c->last_stage) {
+		bc_coach_event e = { .type = BC_EVENT_CALIBRATION, .t_s = b->t_s,
+				     .stage = b->stage };
+		bc_detect_emit(&out, &e);
+		/* Calibration started over: so does the wait for the start position. */
+		if (b->stage < c->last_stage)
+			bc_detector_reset(&c->detector);
 		c->last_stage = b->stage;
 	}
-	return n;
+	if (b->dropout) {
+		bc_coach_event e = { .type = BC_EVENT_DROPOUT, .t_s = b->t_s };
+		bc_detect_emit(&out, &e);
+	}
+
+	size_t first = out.n;
+	bc_detector_update(&c->detector, b, &out);
+	size_t last = out.n;
+	for (size_t i = first; i < last; i++)
+		account(c, &buf[i], &out);
+
+	const bc_detect_view *dv = bc_detector_view(&c->detector);
+	v->started = dv->started;
+	v->gauge_deg = dv->gauge_deg;
+	v->zone_min_deg = dv->zone_min_deg;
+	v->zone_max_deg = dv->zone_max_deg;
+	v->phase = dv->phase;
+	v->phase_name = dv->phase_name ? dv->phase_name : "";
+	v->holding = dv->holding;
+	v->hold_s = dv->hold_s;
+	v->hold_target_s = dv->hold_target_s;
+	v->hint = dv->hint;
+
+	/* Once a second while holding, for the countdown and the buzzer. */
+	if (dv->holding && c->exercise != BC_EXERCISE_POSTURE) {
+		int whole_s = (int)floorf(dv->hold_s);
+		if (whole_s > c->progress_whole_s && whole_s > 0) {
+			bc_coach_event e = { .type = BC_EVENT_HOLD_PROGRESS, .t_s = b->t_s,
+					     .hold_s = dv->hold_s,
+					     .hold_target_s = dv->hold_target_s };
+			bc_detect_emit(&out, &e);
+		}
+		c->progress_whole_s = whole_s;
+	} else {
+		c->progress_whole_s = -1;
+	}
+
+	char cue[BC_EVENT_TEXT_MAX];
+	cue_text(c, b, cue, sizeof(cue));
+	if (strcmp(cue, c->cue) != 0) {
+		memcpy(c->cue, cue, sizeof(cue));
+		bc_coach_event e = { .type = BC_EVENT_CUE, .t_s = b->t_s };
+		memcpy(e.text, cue, sizeof(cue));
+		bc_detect_emit(&out, &e);
+	}
+	if (b->t_s >= c->feedback_until_s)
+		memcpy(v->feedback, c->cue, sizeof(c->cue));
+
+	return deliver(buf, out.n, events, max);
 }
 
 size_t bc_coach_finish(bc_coach *c, bc_coach_event *events, size_t max)
 {
-	if (max == 0)
-		return 0;
-	events[0] = (bc_coach_event){ .type = BC_EVENT_SUMMARY, .t_s = c->view.t_s,
-				      .reps = c->view.reps, .rejected = c->view.rejected };
-	return 1;
+	bc_coach_event buf[8];
+	bc_detect_out out = { .ev = buf, .max = sizeof(buf) / sizeof(buf[0]) - 2 };
+	bc_detector_finish(&c->detector, c->view.t_s, &out);
+	size_t n = out.n;
+	out.max = sizeof(buf) / sizeof(buf[0]);
+	for (size_t i = 0; i < n; i++)
+		account(c, &buf[i], &out);
+	bc_coach_event e = { .type = BC_EVENT_SUMMARY, .t_s = c->view.t_s,
+			     .reps = c->view.reps, .rejected = c->view.rejected };
+	bc_detect_emit(&out, &e);
+	return deliver(buf, out.n, events, max);
 }
 
 void bc_coach_recalibrate(bc_coach *c)
 {
 	bc_body_tracker_recalibrate(&c->body);
+	bc_detector_reset(&c->detector);
 }

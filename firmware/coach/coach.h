@@ -14,17 +14,31 @@
 #include "body/body_tracker.h"
 #include "coach/coach_event.h"
 #include "coach/exercise.h"
+#include "detect/detector.h"
 
-/* Room callers should give update() for the events of one sample. */
+/*
+ * Room callers should give update() for the events of one sample. With less
+ * room, REP, REJECTED, SET_DONE and CALIBRATION are kept first.
+ */
 #define BC_COACH_MAX_EVENTS_PER_SAMPLE 8
 
+/*
+ * A sub-struct left all zero (body, detect) means "its defaults": C cannot
+ * initialise one const struct from another, so bc_coach_settings_default
+ * holds zeros there and bc_coach_init fills them in.
+ */
 typedef struct {
 	bc_body_settings body;
+	bc_detect_settings detect;
 	int target_reps;        /* reps (or holds) per set */
 	float hold_s[BC_EXERCISE_COUNT]; /* hold target per exercise, seconds (0: none) */
+	float feedback_s;       /* a rep's or rejection's message stays this long, seconds */
 } bc_coach_settings;
 
 extern const bc_coach_settings bc_coach_settings_default;
+
+/* The complete defaults, body and detector settings included. */
+void bc_coach_settings_init(bc_coach_settings *s);
 
 /* Everything the screen draws, refreshed every sample. */
 typedef struct {
@@ -46,14 +60,20 @@ typedef struct {
 	int target_reps;
 	char feedback[BC_EVENT_TEXT_MAX]; /* last cue / why the last attempt failed */
 	double t_s;
+	bool set_done;          /* target_reps reached */
+	bc_detect_hint hint;    /* what feedback is about (for icons/colours) */
 } bc_coach_view;
 
 typedef struct {
 	bc_coach_settings settings;
 	bc_exercise_id exercise;
 	bc_body_tracker body;
+	bc_detector detector;
 	bc_coach_view view;
 	bc_calib_stage last_stage;
+	int progress_whole_s;   /* last whole second reported by HOLD_PROGRESS */
+	double feedback_until_s; /* a rep/rejection message holds the screen until then */
+	char cue[BC_EVENT_TEXT_MAX]; /* last CUE text emitted */
 } bc_coach;
 
 void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
@@ -62,6 +82,13 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
 /* One sample in; up to max events out (returns how many were written). */
 size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events,
 		       size_t max);
+
+/*
+ * The same, from a body state instead of a sample: everything after the body
+ * tracker. For tests and tools that already have body angles.
+ */
+size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event *events,
+			    size_t max);
 
 /* End of session: closes an attempt in progress and emits the SUMMARY. */
 size_t bc_coach_finish(bc_coach *c, bc_coach_event *events, size_t max);

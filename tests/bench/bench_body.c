@@ -9,6 +9,7 @@
 
 #include "body/body_tracker.h"
 #include "support/imu_synth.h"
+#include "support/bench_support.h"
 
 /* Definitions */
 
@@ -19,13 +20,6 @@
 static bc_sample samples[MAX_SAMPLES];
 
 /* Functions */
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 static size_t make_session(void)
 {
@@ -64,7 +58,7 @@ int main(void)
 	/* Best of several rounds: the machine is shared, the minimum is the cost. */
 	double tracker_ns = 1e30, filter_ns = 1e30;
 	for (int round = 0; round < ROUNDS; round++) {
-		double t0 = now_s();
+		double t0 = bc_bench_now_s();
 		for (int r = 0; r < REPEATS; r++) {
 			bc_body_tracker_init(&tracker, NULL, BC_POSE_SUPINE);
 			for (size_t i = 0; i < n; i++)
@@ -72,10 +66,10 @@ int main(void)
 						->angles.sagittal_deg;
 			done += tracker.state.stage == BC_CALIB_DONE;
 		}
-		double ns = (now_s() - t0) * 1e9 / ((double)n * REPEATS);
+		double ns = (bc_bench_now_s() - t0) * 1e9 / ((double)n * REPEATS);
 		tracker_ns = ns < tracker_ns ? ns : tracker_ns;
 
-		t0 = now_s();
+		t0 = bc_bench_now_s();
 		for (int r = 0; r < REPEATS; r++) {
 			bc_filter_init(&filter, NULL);
 			for (size_t i = 0; i < n; i++) {
@@ -83,7 +77,7 @@ int main(void)
 				sink += filter.q.w;
 			}
 		}
-		ns = (now_s() - t0) * 1e9 / ((double)n * REPEATS);
+		ns = (bc_bench_now_s() - t0) * 1e9 / ((double)n * REPEATS);
 		filter_ns = ns < filter_ns ? ns : filter_ns;
 	}
 

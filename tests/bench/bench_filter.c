@@ -12,42 +12,11 @@
 #include <time.h>
 
 #include "filter/orientation_filter.h"
+#include "support/bench_support.h"
 #include "support/broad_trial.h"
 
 #define RUNS 15
 #define TRIAL "21_undisturbed_fast_combined" /* fast motion: every code path busy */
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static void cpu_model(char *out, size_t size)
-{
-	snprintf(out, size, "unknown CPU");
-	FILE *f = fopen("/proc/cpuinfo", "r");
-	if (!f)
-		return;
-	char line[256];
-	while (fgets(line, sizeof(line), f)) {
-		char *colon = strchr(line, ':');
-		if (colon && (strncmp(line, "model name", 10) == 0 || strncmp(line, "Model", 5) == 0)) {
-			colon += 2;
-			colon[strcspn(colon, "\n")] = '\0';
-			snprintf(out, size, "%s", colon);
-			break;
-		}
-	}
-	fclose(f);
-}
 
 /*
  * ns per update over RUNS passes of the whole trial: the median, and the
@@ -60,17 +29,17 @@ static double bench(const bc_broad_trial *t, const bc_filter_settings *st, doubl
 	for (int r = 0; r < RUNS; r++) {
 		bc_filter f;
 		bc_filter_init(&f, st);
-		double t0 = now_s();
+		double t0 = bc_bench_now_s();
 		for (size_t i = 0; i < t->n; i++)
 			bc_filter_update(&f, &t->samples[i]);
-		double t1 = now_s();
+		double t1 = bc_bench_now_s();
 		sink += bc_filter_quat(&f).w;
 		ns[r] = (t1 - t0) * 1e9 / (double)t->n;
 	}
 	(void)sink;
-	qsort(ns, RUNS, sizeof(ns[0]), cmp_double);
+	double median = bc_bench_median(ns, RUNS);
 	*best = ns[0];
-	return ns[RUNS / 2];
+	return median;
 }
 
 int main(int argc, char **argv)
@@ -83,7 +52,7 @@ int main(int argc, char **argv)
 		printf("bench_filter: skipped (%s)\n", err);
 		return 0;
 	}
-	cpu_model(cpu, sizeof(cpu));
+	bc_bench_cpu_model(cpu, sizeof(cpu));
 
 	double best6, best9;
 	double ns6 = bench(&t, &bc_filter_settings_default, &best6);

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: MIT */
+#include "detect/tilt_hold.h"
+
+#include <math.h>
+
+#include "detect/detect_internal.h"
+
+/* Level again only this far inside the limit (hysteresis on the roll). */
+#define LEVEL_GAP_DEG 1.5f
+/* Signal changes smaller than this do not count as movement when settling. */
+#define SETTLE_BAND_DEG 1.0f
+
+void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
+		       const char *const *phase_names, float hold_target_s,
+		       float wobble_max_s)
+{
+	*th = (bc_tilt_hold){ .s = *s, .phase_names = phase_names,
+			      .hold_target_s = hold_target_s, .phase = BC_TH_REST };
+	bc_hold_timer_init(&th->hold, wobble_max_s);
+}
+
+/* Time constant of the average that finds the hold level, seconds. */
+#define LEVEL_TAU_S 0.3f
+
+static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
+{
+	bc_halfway_start(&th->halfway, dir, th->rest_level_deg, g, t_s);
+	th->closed = false;
+	th->reached_zone = false;
+	th->hold_done = false;
+	th->counted = false;
+	th->wrong_way = false;
+	th->not_level = false;
+	th->unlevel_s = 0.0f;
+	th->peak_deg = 0.0f;
+	th->trough_deg = 0.0f;
+	th->best_hold_s = 0.0f;
+	th->in_zone = false;
+	bc_hold_timer_stop(&th->hold);
+	th->hold.held_s = 0.0f;
+	bc_settle_reset(&th->settle);
+}
+
+/* Reports the attempt's one outcome (nothing if it was not this exercise). */
+static void close_attempt(bc_tilt_hold *th, double t_s, bool off, bc_detect_out *out)
+{
+	if (th->closed)
+		return;
+	th->closed = true;
+	bc_hold_timer_stop(&th->hold);
+	if (th->hold.held_s > th->best_hold_s)
+		th->best_hold_s = th->hold.held_s;
+	if (off || th->counted)
+		return;
+
+	bc_reject_reason why;
+	float peak = th->peak_deg;
+	t_s = bc_halfway_time(&th->halfway, t_s);
+	if (th->wrong_way && !th->reached_zone) {
+		why = BC_REJECT_WRONG_DIRECTION;
+		peak = th->trough_deg;
+	} else if (th->not_level) {
+		why = BC_REJECT_NOT_LEVEL;
+	} else if (th->hold_done) {
+		why = BC_REJECT_NONE;
+	} else if (th->reached_zone) {
+		why = BC_REJECT_HOLD_TOO_SHORT;
+	} else {
+		why = BC_REJECT_TOO_LITTLE_RANGE;
+	}
+	bc_detect_emit_outcome(out, t_s, why, th->best_hold_s, th->hold_target_s, peak);
+}
+
+/* Rest settles within ±rest_deg of the calibrated start, never further. */
+static void set_rest_level(bc_tilt_hold *th, float level_deg)
+{
+	float lim = th->s.rest_deg;
+	th->rest_level_deg = level_deg > lim ? lim : level_deg < -lim ? -lim : level_deg;
+}
+
+static void set_phase(bc_detector *d, int phase, double t_s, bc_detect_out *out)
+{
+	bc_tilt_hold *th = &d->u.tilt;
+	th->phase = phase;
+	bc_detect_set_phase(d, phase, th->phase_names[phase], t_s, out);
+}
+
+/* The hold: timer, level check, HOLD_START / HOLD_DONE and an early rep. */
+static void update_hold(bc_detector *d, const bc_body_state *b, float g, float step_s,
+			bc_detect_out *out)
+{
+	bc_tilt_hold *th = &d->u.tilt;
+	const bc_tilt_hold_settings *s = &th->s;
+	double t = b->t_s;
+
+	th->in_zone = bc_hyst_above(th->in_zone, g, s->enter_deg, s->exit_deg);
+	if (s->level_max_deg > 0.0f) {
+		float roll = fabsf(b->angles.axial_deg);
+		th->unlevel = th->unlevel ? roll >= s->level_max_deg - LEVEL_GAP_DEG
+					  : roll >= s->level_max_deg;
+		if (th->in_zone && th->unlevel) {
+			th->unlevel_s += step_s;
+			if (th->unlevel_s >= s->level_min_s)
+				th->not_level = true;
+		}
+	}
+
+	/* Rolled to one side is not holding the bridge: the hold pauses. */
+	bool holding_now = th->in_zone && !th->unlevel;
+	bool counting = holding_now && g >= s->enter_deg;
+	bc_hold_status st = bc_hold_timer_update_counting(&th->hold, t, holding_now, counting);
+	if (st == BC_HOLD_STARTED) {
+		th->reached_zone = true;
+		set_phase(d, BC_TH_HOLDING, t, out);
+		bc_coach_event e = { .type = BC_EVENT_HOLD_START, .t_s = t,
+				     .hold_target_s = th->hold_target_s };
+		bc_detect_emit(out, &e);
+	}
+	if (th->hold.held_s > th->best_hold_s && th->hold.active)
+		th->best_hold_s = th->hold.held_s;
+	if (th->hold.active && !th->hold_done && th->hold.held_s >= th->hold_target_s) {
+		th->hold_done = true;
+		bc_coach_event e = { .type = BC_EVENT_HOLD_DONE, .t_s = t,
+				     .hold_s = th->hold.held_s,
+				     .hold_target_s = th->hold_target_s };
+		bc_detect_emit(out, &e);
+		if (s->count_at_hold_done && !th->not_level) {
+			th->counted = true;
+			bc_detect_emit_outcome(out, t, BC_REJECT_NONE, th->hold.held_s,
+					       th->hold_target_s, th->peak_deg);
+		}
+	}
+	/*
+	 * After the hold the phase shows the way down as soon as the gauge is
+	 * clearly below the zone (halfway to rest), not at the zone edge where
+	 * noise would flip it back and forth.
+	 */
+	bool clearly_below = g < 0.5f * (s->exit_deg + s->rest_deg + th->rest_level_deg);
+	if (st == BC_HOLD_ENDED || (th->hold_done && clearly_below)) {
+		if (th->phase == BC_TH_HOLDING)
+			set_phase(d, BC_TH_RETURNING, t, out);
+	} else if (holding_now && th->phase == BC_TH_RETURNING) {
+		set_phase(d, BC_TH_HOLDING, t, out);
+	}
+}
+
+void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
+{
+	bc_tilt_hold *th = &d->u.tilt;
+	const bc_tilt_hold_settings *s = &th->s;
+	double t = b->t_s;
+	float step_s = th->last_t_s > 0.0 ? (float)(t - th->last_t_s) : 0.0f;
+	if (step_s < 0.0f || step_s > BC_HOLD_MAX_STEP_S)
+		step_s = 0.0f;
+	th->last_t_s = t;
+
+	float g = b->angles.sagittal_deg;          /* from the start position */
+	float rel = g - th->rest_level_deg;        /* from where rest settled */
+	/* Sat up, stood up, rolled onto the side: not this exercise at all. */
+	bool pose_ok = (s->min_incline_deg <= 0.0f ||
+			b->trunk_incline_deg >= s->min_incline_deg) &&
+		       fabsf(g) <= s->max_deg &&
+		       (s->roll_off_deg <= 0.0f || fabsf(b->angles.axial_deg) <= s->roll_off_deg);
+	if (th->phase != BC_TH_REST && th->phase != BC_TH_OFF)
+		bc_halfway_update(&th->halfway, t, g, LEVEL_TAU_S);
+
+	switch (th->phase) {
+	case BC_TH_REST:
+		if (!pose_ok) {
+			begin_attempt(th, 1, g, t);
+			th->closed = true;
+			set_phase(d, BC_TH_OFF, t, out);
+		} else if (rel >= s->attempt_deg) {
+			begin_attempt(th, 1, g, t);
+			th->peak_deg = g;
+			th->attempt_t_s = t;
+			set_phase(d, BC_TH_MOVING, t, out);
+			update_hold(d, b, g, step_s, out);
+		} else if (g <= -s->wrong_deg) {
+			begin_attempt(th, -1, g, t);
+			th->attempt_t_s = t;
+			th->wrong_way = true;
+			th->trough_deg = g;
+			set_phase(d, BC_TH_WRONG_WAY, t, out);
+		} else if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG) >= s->settle_s) {
+			/*
+			 * Resting: rest is where the gauge settled (the anchor, from
+			 * before any slow start of a movement), near the start.
+			 */
+			set_rest_level(th, th->settle.anchor);
+		}
+		break;
+	case BC_TH_WRONG_WAY:
+		if (g < th->trough_deg)
+			th->trough_deg = g;
+		if (!pose_ok) {
+			th->closed = true;
+			set_phase(d, BC_TH_OFF, t, out);
+		} else if (g > -s->rest_deg) {
+			if (t - th->attempt_t_s < s->min_attempt_s)
+				th->closed = true; /* a blip, not an attempt */
+			close_attempt(th, t, false, out);
+			bc_settle_reset(&th->settle);
+			set_phase(d, BC_TH_REST, t, out);
+		}
+		break;
+	case BC_TH_OFF:
+		if (pose_ok && fabsf(g) < s->attempt_deg) {
+			bc_settle_reset(&th->settle);
+			set_phase(d, BC_TH_REST, t, out);
+		}
+		break;
+	default: /* MOVING, HOLDING, RETURNING */
+		if (!pose_ok) {
+			close_attempt(th, t, true, out);
+			set_phase(d, BC_TH_OFF, t, out);
+			break;
+		}
+		if (th->closed && g >= s->enter_deg) {
+			/* Stopped short, then went on into the zone: a new attempt. */
+			begin_attempt(th, 1, g, t);
+			set_phase(d, BC_TH_MOVING, t, out);
+		}
+		if (g > th->peak_deg)
+			th->peak_deg = g;
+		if (!th->closed)
+			update_hold(d, b, g, step_s, out);
+		if (rel < s->rest_deg) {
+			/*
+			 * A blip past the attempt threshold that never reached the
+			 * zone is noise, not an attempt: no outcome.
+			 */
+			if (!th->reached_zone && !th->closed &&
+			    t - th->attempt_t_s < s->min_attempt_s)
+				th->closed = true;
+			close_attempt(th, t, false, out);
+			bc_settle_reset(&th->settle);
+			set_phase(d, BC_TH_REST, t, out);
+			break;
+		}
+		/*
+		 * Stopped short of rest (or of the zone) without holding: after
+		 * settle_s the attempt is over. Rest may have moved a little.
+		 */
+		if (th->in_zone || th->hold.active) {
+			bc_settle_reset(&th->settle);
+			break;
+		}
+		/*
+		 * Out of the zone for longer than a wobble and below halfway:
+		 * the wearer has left the hold for good, even if they rest a
+		 * little above where they started.
+		 */
+		if (!th->closed && th->reached_zone && th->halfway.cross_t_s >= 0.0) {
+			close_attempt(th, t, false, out);
+			if (th->phase != BC_TH_RETURNING)
+				set_phase(d, BC_TH_RETURNING, t, out);
+		}
+		/* Never got to the zone: the attempt is over once they stop short. */
+		double settle_s = th->reached_zone ? s->settle_s : s->settle_s + th->hold_target_s;
+		if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG) >= settle_s) {
+			if (!th->closed) {
+				close_attempt(th, t, false, out);
+				if (th->phase != BC_TH_RETURNING)
+					set_phase(d, BC_TH_RETURNING, t, out);
+			}
+			if (th->settle.anchor < s->attempt_deg) {
+				set_rest_level(th, th->settle.anchor);
+				bc_settle_reset(&th->settle);
+				set_phase(d, BC_TH_REST, t, out);
+			}
+		}
+		break;
+	}
+
+	/* The view. */
+	bc_detect_view *v = &d->view;
+	v->gauge_deg = g;
+	v->zone_min_deg = s->enter_deg;
+	v->zone_max_deg = s->max_deg;
+	v->holding = th->hold.active && !th->closed;
+	v->hold_s = th->closed ? th->best_hold_s : th->hold.held_s;
+	switch (th->phase) {
+	case BC_TH_REST:
+		v->hint = BC_HINT_GO;
+		break;
+	case BC_TH_MOVING:
+		v->hint = th->in_zone && th->unlevel ? BC_HINT_KEEP_LEVEL : BC_HINT_FURTHER;
+		break;
+	case BC_TH_HOLDING:
+		if (th->unlevel)
+			v->hint = BC_HINT_KEEP_LEVEL;
+		else if (th->hold_done)
+			v->hint = BC_HINT_RELEASE;
+		else if (bc_hold_timer_paused(&th->hold))
+			v->hint = BC_HINT_BACK_IN_ZONE;
+		else
+			v->hint = BC_HINT_HOLD;
+		break;
+	case BC_TH_RETURNING:
+		v->hint = th->hold_done ? BC_HINT_RELEASE : BC_HINT_RETURN;
+		break;
+	case BC_TH_WRONG_WAY:
+		v->hint = BC_HINT_WRONG_WAY;
+		break;
+	default:
+		v->hint = BC_HINT_NOT_EXERCISE;
+		break;
+	}
+}
+
+void bc_tilt_hold_op_finish(bc_detector *d, double t_s, bc_detect_out *out)
+{
+	bc_tilt_hold *th = &d->u.tilt;
+	/* A movement cut off by the end of the session before it got anywhere
+	 * is no attempt to judge. */
+	bool judged = th->reached_zone || th->wrong_way;
+	if (th->phase != BC_TH_REST && th->phase != BC_TH_OFF)
+		close_attempt(th, t_s, !judged, out);
+}

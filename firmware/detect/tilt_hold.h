@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The "move into a zone, hold, come back" machine shared by pelvic tilt,
+ * knee-to-chest, child's pose and the bridge. The gauge is the sagittal
+ * angle from the start position, posterior tilt / flexion positive.
+ *
+ *   rest --(gauge >= attempt)--> moving --(>= enter)--> holding
+ *   holding --(< exit for wobble_max_s)--> returning --(< rest)--> rest
+ *   rest --(gauge <= -wrong)--> wrong way --(back near rest)--> rest
+ *
+ * Every attempt ends with exactly one outcome: a rep, or a rejection naming
+ * why (too little range, hold too short, pelvis not level, wrong direction).
+ * The outcome is decided once the attempt is over (back at rest, or settled
+ * short of it) and carries the time the return passed halfway (halfway.h).
+ * The hold time is the time past enter_deg itself; the hysteresis only
+ * decides when a hold is paused or over.
+ * Thresholds are in degrees and always have a gap between entering and
+ * leaving a state, so a gauge hovering at a threshold cannot chatter.
+ */
+#ifndef BC_TILT_HOLD_H
+#define BC_TILT_HOLD_H
+
+#include <stdbool.h>
+
+#include "detect/halfway.h"
+#include "detect/hold_timer.h"
+#include "detect/hysteresis.h"
+
+typedef struct {
+	float enter_deg;      /* the hold zone starts here (contract §4 minimum range) */
+	float exit_deg;       /* ...and is left below this (< enter_deg) */
+	float attempt_deg;    /* an attempt starts this far above the rest level */
+	float rest_deg;       /* back at rest below this above the rest level (< attempt_deg) */
+	float wrong_deg;      /* this far the opposite way: wrong direction */
+	float max_deg;        /* beyond ±this it is not this exercise (stood up, sat up) */
+	float roll_off_deg;   /* |axial_deg| beyond this: rolled onto the side, not this exercise */
+	float level_max_deg;  /* |axial_deg| at or above this: pelvis not level (0: no check) */
+	float level_min_s;    /* not level this long while in the zone rejects the attempt */
+	float min_incline_deg; /* trunk nearer vertical than this: not this exercise (0: no check) */
+	float min_attempt_s;  /* shorter excursions that never reach the zone are noise */
+	float settle_s;       /* stopped short of the zone/rest this long: the attempt is over */
+	bool count_at_hold_done; /* rep counts when the hold target is reached, not on return */
+} bc_tilt_hold_settings;
+
+/* Phases (the numbers go into PHASE events). */
+enum {
+	BC_TH_REST = 0,
+	BC_TH_MOVING,
+	BC_TH_HOLDING,
+	BC_TH_RETURNING,
+	BC_TH_WRONG_WAY,
+	BC_TH_OFF,        /* not doing this exercise (e.g. stood up) */
+	BC_TH_PHASE_COUNT
+};
+
+typedef struct {
+	bc_tilt_hold_settings s;
+	const char *const *phase_names; /* BC_TH_PHASE_COUNT names, per exercise */
+	float hold_target_s;
+	int phase;
+	float rest_level_deg;  /* where "rest" settled, within ±rest_deg of the start */
+	bc_hold_timer hold;
+	bc_settle settle;
+	bc_halfway halfway;    /* when the return passed halfway (event time) */
+	bool in_zone;
+	bool unlevel;          /* |axial| beyond the level limit now */
+	double last_t_s;
+	/* the attempt in progress */
+	bool closed;           /* its outcome has been reported */
+	double attempt_t_s;    /* when it started */
+	bool reached_zone;
+	bool hold_done;
+	bool counted;
+	bool wrong_way;
+	bool not_level;
+	float unlevel_s;       /* time in the zone while not level */
+	float peak_deg;
+	float trough_deg;
+	float best_hold_s;
+} bc_tilt_hold;
+
+void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
+		       const char *const *phase_names, float hold_target_s,
+		       float wobble_max_s);
+
+#endif /* BC_TILT_HOLD_H */

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * TDK InvenSense ICM-20948: MPU-6050-like data path (big-endian, FIFO_R_W,
+ * FIFO_COUNT) behind four register banks. Configuration lives in bank 2,
+ * data and FIFO in bank 0. The selected bank is cached in imu->bank so the
+ * per-sample path never writes REG_BANK_SEL; any bus error forgets it, since
+ * we cannot know whether the failed transfer was a bank switch.
+ */
+#include "drivers/icm20948.h"
+
+#include "drivers/icm20948_regs.h"
+
+/* Definitions */
+
+/* DS-000189 table 16 / 18: 3-dB bandwidth by DLPFCFG with FCHOICE = 1, Hz. */
+static const bc_imu_choice icm_gyro_lpf[] = {
+	{ 0, 196.6f }, { 1, 151.8f }, { 2, 119.5f }, { 3, 51.2f },
+	{ 4, 23.9f }, { 5, 11.6f }, { 6, 5.7f }, { 7, 361.4f },
+};
+static const bc_imu_choice icm_accel_lpf[] = {
+	{ 1, 246.0f }, { 2, 111.4f }, { 3, 50.4f }, { 4, 23.9f },
+	{ 5, 11.5f }, { 6, 5.7f }, { 7, 473.0f },
+};
+static const bc_imu_choice icm_accel_ranges[] = { { 0, 2 }, { 1, 4 }, { 2, 8 }, { 3, 16 } };
+static const bc_imu_choice icm_gyro_ranges[] = {
+	{ 0, 250 }, { 1, 500 }, { 2, 1000 }, { 3, 2000 },
+};
+static const float icm_gyro_lsb_per_dps[] = { 131.0f, 65.5f, 32.8f, 16.4f };
+
+static int icm_init(bc_imu *imu, const bc_imu_settings *s);
+static int icm_fifo_status(bc_imu *imu, size_t *n_samples, bool *overflow);
+static int icm_fifo_read(bc_imu *imu, bc_imu_reading *out, size_t n);
+static int icm_fifo_reset(bc_imu *imu);
+
+static const bc_imu_driver icm20948_driver = {
+	.family = "icm20948",
+	.init = icm_init,
+	.fifo_status = icm_fifo_status,
+	.fifo_read = icm_fifo_read,
+	.fifo_reset = icm_fifo_reset,
+};
+
+const bc_imu_variant bc_icm20948_variants[] = {
+	{ "ICM-20948", "icm20948", ICM20948_B0_WHO_AM_I, ICM20948_WHO_AM_I_VALUE,
+	  ICM20948_REG_BANK_SEL, 512, 0, &icm20948_driver, NULL },
+};
+const size_t bc_icm20948_variant_count = BC_ARRAY_SIZE(bc_icm20948_variants);
+
+/* Functions */
+
+static int bank(bc_imu *imu, int b)
+{
+	if (imu->bank == b)
+		return 0;
+	int rc = bc_i2c_write(imu->bus, imu->addr, ICM20948_REG_BANK_SEL,
+			      (uint8_t)(b << ICM20948_BANK_SHIFT));
+	imu->bank = rc ? -1 : b;
+	return rc;
+}
+
+/* Writes reg in bank b. */
+static int wr(bc_imu *imu, int b, uint8_t reg, uint8_t value)
+{
+	int rc = bank(imu, b);
+	if (!rc)
+		rc = bc_i2c_write(imu->bus, imu->addr, reg, value);
+	if (rc)
+		imu->bank = -1;
+	return rc;
+}
+
+static int wr_verify(bc_imu *imu, int b, uint8_t reg, uint8_t value)
+{
+	int rc = bank(imu, b);
+	if (!rc)
+		rc = bc_imu_write_verify(imu, reg, value);
+	if (rc)
+		imu->bank = -1;
+	return rc;
+}
+
+static int icm_init(bc_imu *imu, const bc_imu_settings *s)
+{
+	int rc;
+	imu->bank = -1;
+	if ((rc = wr(imu, 0, ICM20948_B0_PWR_MGMT_1, ICM20948_PWR1_DEVICE_RESET)))
+		return rc;
+	bc_imu_sleep_ms(imu, 100);
+	imu->bank = -1; /* the reset went back to bank 0, but be sure */
+	if ((rc = wr(imu, 0, ICM20948_B0_PWR_MGMT_1, ICM20948_PWR1_CLKSEL_AUTO)))
+		return rc;
+	bc_imu_sleep_ms(imu, 10);
+
+	float rate_want = bc_imu_rate_wanted_hz(s);
+	int div = (int)(ICM20948_BASE_RATE_HZ / rate_want + 0.5f) - 1;
+	if (div < 0)
+		div = 0;
+	if (div > 255)
+		div = 255;
+	float rate_hz = ICM20948_BASE_RATE_HZ / (float)(1 + div);
+	float lpf_target = bc_imu_lpf_target_hz(s, rate_hz);
+	const bc_imu_choice *glpf = bc_imu_pick_at_most(icm_gyro_lpf, BC_ARRAY_SIZE(icm_gyro_lpf),
+							lpf_target);
+	const bc_imu_choice *alpf = bc_imu_pick_at_most(icm_accel_lpf,
+							BC_ARRAY_SIZE(icm_accel_lpf), lpf_target);
+	const bc_imu_choice *ar = bc_imu_pick_at_least(icm_accel_ranges,
+						       BC_ARRAY_SIZE(icm_accel_ranges),
+						       s->accel_range_g);
+	const bc_imu_choice *gr = bc_imu_pick_at_least(icm_gyro_ranges,
+						       BC_ARRAY_SIZE(icm_gyro_ranges),
+						       s->gyro_range_dps);
+
+	if ((rc = wr_verify(imu, 0, ICM20948_B0_PWR_MGMT_2, 0)) || /* all axes on */
+	    (rc = wr_verify(imu, 0, ICM20948_B0_USER_CTRL, 0)) ||  /* DMP, FIFO, aux I2C off */
+	    (rc = wr_verify(imu, 2, ICM20948_B2_GYRO_SMPLRT_DIV, (uint8_t)div)) ||
+	    (rc = wr_verify(imu, 2, ICM20948_B2_GYRO_CONFIG_1,
+			    (uint8_t)(glpf->field << ICM20948_DLPFCFG_SHIFT |
+				      gr->field << ICM20948_FS_SHIFT | ICM20948_FCHOICE))) ||
+	    (rc = wr_verify(imu, 2, ICM20948_B2_ACCEL_SMPLRT_DIV_1, 0)) ||
+	    (rc = wr_verify(imu, 2, ICM20948_B2_ACCEL_SMPLRT_DIV_2, (uint8_t)div)) ||
+	    (rc = wr_verify(imu, 2, ICM20948_B2_ACCEL_CONFIG,
+			    (uint8_t)(alpf->field << ICM20948_DLPFCFG_SHIFT |
+				      ar->field << ICM20948_FS_SHIFT | ICM20948_FCHOICE))) ||
+	    (rc = wr(imu, 2, ICM20948_B2_ODR_ALIGN_EN, 1)) || /* accel and gyro on one clock */
+	    (rc = wr(imu, 0, ICM20948_B0_INT_PIN_CFG, 0)) ||  /* active high, 50 µs pulse */
+	    (rc = wr(imu, 0, ICM20948_B0_INT_ENABLE_1,
+		     s->data_ready_int ? ICM20948_INT1_RAW_DATA_0_RDY : 0)) ||
+	    (rc = wr_verify(imu, 0, ICM20948_B0_FIFO_EN_2,
+			    ICM20948_FIFO_EN2_ACCEL | ICM20948_FIFO_EN2_GYRO_X |
+			    ICM20948_FIFO_EN2_GYRO_Y | ICM20948_FIFO_EN2_GYRO_Z)) ||
+	    (rc = wr(imu, 0, ICM20948_B0_FIFO_MODE, 0)) || /* stream */
+	    (rc = icm_fifo_reset(imu)) ||
+	    (rc = wr(imu, 0, ICM20948_B0_USER_CTRL, ICM20948_USER_FIFO_EN)))
+		return rc;
+
+	imu->config = (bc_imu_config){
+		.rate_hz = rate_hz,
+		.accel_range_g = ar->value,
+		.gyro_range_dps = gr->value,
+		.accel_lpf_hz = alpf->value,
+		.gyro_lpf_hz = glpf->value,
+		.accel_g_per_lsb = 1.0f / (16384.0f / (float)(1 << ar->field)),
+		.gyro_dps_per_lsb = 1.0f / icm_gyro_lsb_per_dps[gr->field],
+	};
+	return 0;
+}
+
+/* As on the MPU-6050: a count stuck at the capacity or off the frame size is an overflow. */
+static int icm_fifo_status(bc_imu *imu, size_t *n_samples, bool *overflow)
+{
+	uint8_t b[2];
+	int rc = bank(imu, 0);
+	if (!rc)
+		rc = bc_i2c_read(imu->bus, imu->addr, ICM20948_B0_FIFO_COUNTH, b, 2);
+	if (rc) {
+		imu->bank = -1;
+		return rc;
+	}
+	size_t count = (size_t)(b[0] & 0x1f) << 8 | b[1];
+	size_t cap = imu->variant->fifo_bytes;
+	*overflow = count % ICM20948_FIFO_FRAME_BYTES != 0 ||
+		    count > cap - cap % ICM20948_FIFO_FRAME_BYTES;
+	*n_samples = *overflow ? 0 : count / ICM20948_FIFO_FRAME_BYTES;
+	return 0;
+}
+
+static int icm_fifo_read(bc_imu *imu, bc_imu_reading *out, size_t n)
+{
+	enum { PER_BURST = BC_IMU_MAX_BURST_BYTES / ICM20948_FIFO_FRAME_BYTES };
+	uint8_t buf[PER_BURST * ICM20948_FIFO_FRAME_BYTES];
+	float ka = imu->config.accel_g_per_lsb, kg = imu->config.gyro_dps_per_lsb;
+	int rc = bank(imu, 0);
+	while (!rc && n > 0) {
+		size_t k = n < PER_BURST ? n : PER_BURST;
+		rc = bc_i2c_read(imu->bus, imu->addr, ICM20948_B0_FIFO_R_W, buf,
+				 k * ICM20948_FIFO_FRAME_BYTES);
+		if (rc)
+			break;
+		for (size_t i = 0; i < k; i++, out++) {
+			const uint8_t *f = buf + i * ICM20948_FIFO_FRAME_BYTES;
+			out->accel_g = bc_vec3_make(bc_be16(f) * ka, bc_be16(f + 2) * ka,
+						    bc_be16(f + 4) * ka);
+			out->gyro_dps = bc_vec3_make(bc_be16(f + 6) * kg, bc_be16(f + 8) * kg,
+						     bc_be16(f + 10) * kg);
+		}
+		n -= k;
+	}
+	if (rc)
+		imu->bank = -1;
+	return rc;
+}
+
+/* DS-000189 §8.47: assert FIFO_RESET, then de-assert it. */
+static int icm_fifo_reset(bc_imu *imu)
+{
+	int rc = wr(imu, 0, ICM20948_B0_FIFO_RST, ICM20948_FIFO_RESET_ALL);
+	if (!rc)
+		rc = wr(imu, 0, ICM20948_B0_FIFO_RST, 0);
+	return rc;
+}

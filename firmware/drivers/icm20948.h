@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: MIT */
+/* TDK ICM-20948 driver (accel + gyro; the AK09916 magnetometer is not read yet). */
+#ifndef BC_ICM20948_H
+#define BC_ICM20948_H
+
+#include "drivers/imu_chip.h"
+
+extern const bc_imu_variant bc_icm20948_variants[];
+extern const size_t bc_icm20948_variant_count;
+
+#endif /* BC_ICM20948_H */

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * InvenSense MPU-6050 / MPU-6500 / MPU-9250: 3-axis accelerometer and gyro,
+ * one register space, big-endian, FIFO read through FIFO_R_W.
+ *
+ * The low-pass filter decides the internal rate: DLPF_CFG 1..6 runs the
+ * sampler at 1 kHz, so every rate we offer (100–1000 Hz) is
+ * 1 kHz / (1 + SMPLRT_DIV). DLPF_CFG 0 and 7 switch the gyro to 8 kHz, which
+ * we never use. The 6500/9250 filter the accelerometer separately
+ * (ACCEL_CONFIG2), the 6050 takes both from CONFIG.
+ */
+#include "drivers/mpu6050.h"
+
+#include <errno.h>
+
+#include "drivers/mpu6050_regs.h"
+
+/* Definitions */
+
+typedef struct {
+	const bc_imu_choice *gyro_lpf;  /* CONFIG.DLPF_CFG → gyro bandwidth, Hz */
+	size_t n_gyro_lpf;
+	const bc_imu_choice *accel_lpf; /* CONFIG (6050) or ACCEL_CONFIG2 → accel bandwidth */
+	size_t n_accel_lpf;
+} mpu_layout;
+
+/* RM-MPU-6000A §4.2 (6050): one DLPF setting for both sensors. */
+static const bc_imu_choice mpu6050_gyro_lpf[] = {
+	{ 1, 188 }, { 2, 98 }, { 3, 42 }, { 4, 20 }, { 5, 10 }, { 6, 5 },
+};
+static const bc_imu_choice mpu6050_accel_lpf[] = {
+	{ 1, 184 }, { 2, 94 }, { 3, 44 }, { 4, 21 }, { 5, 10 }, { 6, 5 },
+};
+/* RM-MPU-6500A §4.6 and §4.8 (6500/9250): gyro from CONFIG, accel from ACCEL_CONFIG2. */
+static const bc_imu_choice mpu6500_gyro_lpf[] = {
+	{ 1, 184 }, { 2, 92 }, { 3, 41 }, { 4, 20 }, { 5, 10 }, { 6, 5 },
+};
+static const bc_imu_choice mpu6500_accel_lpf[] = {
+	{ 1, 218.1f }, { 2, 99 }, { 3, 44.8f }, { 4, 21.2f }, { 5, 10.2f }, { 6, 5.05f },
+};
+
+static const mpu_layout mpu6050_layout = {
+	mpu6050_gyro_lpf, BC_ARRAY_SIZE(mpu6050_gyro_lpf),
+	mpu6050_accel_lpf, BC_ARRAY_SIZE(mpu6050_accel_lpf),
+};
+static const mpu_layout mpu6500_layout = {
+	mpu6500_gyro_lpf, BC_ARRAY_SIZE(mpu6500_gyro_lpf),
+	mpu6500_accel_lpf, BC_ARRAY_SIZE(mpu6500_accel_lpf),
+};
+
+/* Full-scale select field → range. Scale: 32768 counts over the range. */
+static const bc_imu_choice mpu_accel_ranges[] = { { 0, 2 }, { 1, 4 }, { 2, 8 }, { 3, 16 } };
+static const bc_imu_choice mpu_gyro_ranges[] = {
+	{ 0, 250 }, { 1, 500 }, { 2, 1000 }, { 3, 2000 },
+};
+/* Datasheet sensitivities, LSB per °/s (not exactly 32768 / range). */
+static const float mpu_gyro_lsb_per_dps[] = { 131.0f, 65.5f, 32.8f, 16.4f };
+
+static int mpu_init(bc_imu *imu, const bc_imu_settings *s);
+static int mpu_fifo_status(bc_imu *imu, size_t *n_samples, bool *overflow);
+static int mpu_fifo_read(bc_imu *imu, bc_imu_reading *out, size_t n);
+static int mpu_fifo_reset(bc_imu *imu);
+
+static const bc_imu_driver mpu6050_driver = {
+	.family = "mpu6050",
+	.init = mpu_init,
+	.fifo_status = mpu_fifo_status,
+	.fifo_read = mpu_fifo_read,
+	.fifo_reset = mpu_fifo_reset,
+};
+
+const bc_imu_variant bc_mpu6050_variants[] = {
+	{ "MPU-6050", "mpu6050", MPU6050_REG_WHO_AM_I, MPU6050_WHO_AM_I_6050, 0, 1024, 0,
+	  &mpu6050_driver, &mpu6050_layout },
+	{ "MPU-6500", "mpu6500", MPU6050_REG_WHO_AM_I, MPU6050_WHO_AM_I_6500, 0, 512,
+	  BC_IMU_HAS_ACCEL_DLPF, &mpu6050_driver, &mpu6500_layout },
+	{ "MPU-9250", "mpu9250", MPU6050_REG_WHO_AM_I, MPU6050_WHO_AM_I_9250, 0, 512,
+	  BC_IMU_HAS_ACCEL_DLPF, &mpu6050_driver, &mpu6500_layout },
+};
+const size_t bc_mpu6050_variant_count = BC_ARRAY_SIZE(bc_mpu6050_variants);
+
+/* Functions */
+
+static int wr(bc_imu *imu, uint8_t reg, uint8_t value)
+{
+	return bc_i2c_write(imu->bus, imu->addr, reg, value);
+}
+
+/*
+ * Reset, wake on the gyro PLL, set rate/ranges/low-pass, then start the FIFO
+ * with accel + gyro (12 bytes a sample, no temperature).
+ */
+static int mpu_init(bc_imu *imu, const bc_imu_settings *s)
+{
+	const mpu_layout *lay = imu->variant->priv;
+	bool accel_own_lpf = imu->variant->flags & BC_IMU_HAS_ACCEL_DLPF;
+	int rc;
+
+	rc = wr(imu, MPU6050_REG_PWR_MGMT_1, MPU6050_PWR1_DEVICE_RESET);
+	if (rc)
+		return rc;
+	bc_imu_sleep_ms(imu, 100); /* RM-MPU-6000A: registers settle ~100 ms after reset */
+	rc = wr(imu, MPU6050_REG_PWR_MGMT_1, MPU6050_PWR1_CLKSEL_PLL_XG); /* clears SLEEP */
+	if (rc)
+		return rc;
+	bc_imu_sleep_ms(imu, 10); /* PLL lock */
+
+	float rate_want = bc_imu_rate_wanted_hz(s);
+	int div = (int)(MPU6050_INTERNAL_RATE_HZ / rate_want + 0.5f) - 1;
+	if (div < 0)
+		div = 0;
+	if (div > 255)
+		div = 255;
+	float rate_hz = MPU6050_INTERNAL_RATE_HZ / (float)(1 + div);
+	float lpf_target = bc_imu_lpf_target_hz(s, rate_hz);
+	const bc_imu_choice *glpf = bc_imu_pick_at_most(lay->gyro_lpf, lay->n_gyro_lpf, lpf_target);
+	const bc_imu_choice *alpf = bc_imu_pick_at_most(lay->accel_lpf, lay->n_accel_lpf,
+							 lpf_target);
+	const bc_imu_choice *ar = bc_imu_pick_at_least(mpu_accel_ranges,
+						       BC_ARRAY_SIZE(mpu_accel_ranges),
+						       s->accel_range_g);
+	const bc_imu_choice *gr = bc_imu_pick_at_least(mpu_gyro_ranges,
+						       BC_ARRAY_SIZE(mpu_gyro_ranges),
+						       s->gyro_range_dps);
+	if (!accel_own_lpf) /* 6050: one field for both; the accel follows the gyro choice */
+		alpf = &lay->accel_lpf[glpf - lay->gyro_lpf];
+
+	if ((rc = bc_imu_write_verify(imu, MPU6050_REG_CONFIG, glpf->field)) ||
+	    (rc = bc_imu_write_verify(imu, MPU6050_REG_SMPLRT_DIV, (uint8_t)div)) ||
+	    (rc = bc_imu_write_verify(imu, MPU6050_REG_GYRO_CONFIG,
+				      (uint8_t)(gr->field << MPU6050_FS_SHIFT))) ||
+	    (rc = bc_imu_write_verify(imu, MPU6050_REG_ACCEL_CONFIG,
+				      (uint8_t)(ar->field << MPU6050_FS_SHIFT))))
+		return rc;
+	if (accel_own_lpf &&
+	    (rc = bc_imu_write_verify(imu, MPU6500_REG_ACCEL_CONFIG2, alpf->field)))
+		return rc;
+
+	/* Active-high push-pull 50 µs pulse on data ready: one edge per sample. */
+	if ((rc = wr(imu, MPU6050_REG_INT_PIN_CFG, 0)) ||
+	    (rc = wr(imu, MPU6050_REG_INT_ENABLE,
+		     s->data_ready_int ? MPU6050_INT_DATA_RDY : 0)))
+		return rc;
+
+	if ((rc = bc_imu_write_verify(imu, MPU6050_REG_FIFO_EN,
+				      MPU6050_FIFO_EN_ACCEL | MPU6050_FIFO_EN_XG |
+				      MPU6050_FIFO_EN_YG | MPU6050_FIFO_EN_ZG)) ||
+	    (rc = mpu_fifo_reset(imu)))
+		return rc;
+
+	imu->config = (bc_imu_config){
+		.rate_hz = rate_hz,
+		.accel_range_g = ar->value,
+		.gyro_range_dps = gr->value,
+		.accel_lpf_hz = alpf->value,
+		.gyro_lpf_hz = glpf->value,
+		.accel_g_per_lsb = 1.0f / (16384.0f / (float)(1 << ar->field)),
+		.gyro_dps_per_lsb = 1.0f / mpu_gyro_lsb_per_dps[gr->field],
+	};
+	return 0;
+}
+
+/*
+ * The FIFO count alone tells an overflow: when full the chip keeps writing
+ * and drops the oldest bytes, so the count sticks at the capacity, which is
+ * not a whole number of 12-byte frames. A count that is not a multiple of
+ * the frame (a torn read or a lost byte) means the same: alignment is gone.
+ */
+static int mpu_fifo_status(bc_imu *imu, size_t *n_samples, bool *overflow)
+{
+	uint8_t b[2];
+	int rc = bc_i2c_read(imu->bus, imu->addr, MPU6050_REG_FIFO_COUNT_H, b, 2);
+	if (rc)
+		return rc;
+	size_t count = ((size_t)b[0] << 8) | b[1];
+	size_t cap = imu->variant->fifo_bytes;
+	*overflow = count % MPU6050_FIFO_FRAME_BYTES != 0 ||
+		    count > cap - cap % MPU6050_FIFO_FRAME_BYTES;
+	*n_samples = *overflow ? 0 : count / MPU6050_FIFO_FRAME_BYTES;
+	return 0;
+}
+
+static int mpu_fifo_read(bc_imu *imu, bc_imu_reading *out, size_t n)
+{
+	enum { PER_BURST = BC_IMU_MAX_BURST_BYTES / MPU6050_FIFO_FRAME_BYTES };
+	uint8_t buf[PER_BURST * MPU6050_FIFO_FRAME_BYTES];
+	float ka = imu->config.accel_g_per_lsb, kg = imu->config.gyro_dps_per_lsb;
+
+	while (n > 0) {
+		size_t k = n < PER_BURST ? n : PER_BURST;
+		int rc = bc_i2c_read(imu->bus, imu->addr, MPU6050_REG_FIFO_R_W, buf,
+				     k * MPU6050_FIFO_FRAME_BYTES);
+		if (rc)
+			return rc;
+		for (size_t i = 0; i < k; i++, out++) {
+			const uint8_t *f = buf + i * MPU6050_FIFO_FRAME_BYTES;
+			out->accel_g = bc_vec3_make(bc_be16(f) * ka, bc_be16(f + 2) * ka,
+						    bc_be16(f + 4) * ka);
+			out->gyro_dps = bc_vec3_make(bc_be16(f + 6) * kg, bc_be16(f + 8) * kg,
+						     bc_be16(f + 10) * kg);
+		}
+		n -= k;
+	}
+	return 0;
+}
+
+/* FIFO_RESET only acts while FIFO_EN is clear (RM-MPU-6000A §4.29). */
+static int mpu_fifo_reset(bc_imu *imu)
+{
+	int rc;
+	if ((rc = wr(imu, MPU6050_REG_USER_CTRL, 0)) ||
+	    (rc = wr(imu, MPU6050_REG_USER_CTRL, MPU6050_USER_FIFO_RESET)) ||
+	    (rc = wr(imu, MPU6050_REG_USER_CTRL, MPU6050_USER_FIFO_EN)))
+		return rc;
+	return 0;
+}

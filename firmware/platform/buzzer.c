@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+#include "platform/buzzer.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "platform/gpio_line.h"
+
+struct bc_buzzer {
+	bc_gpio_line *line;
+	bc_cue cue;
+	uint64_t cue_start_ns;
+	int level; /* last level set, -1 unknown */
+};
+
+bc_buzzer *bc_buzzer_open(const char *line_name, char *err, size_t err_size)
+{
+	bc_buzzer *b = calloc(1, sizeof(*b));
+	if (!b) {
+		snprintf(err, err_size, "out of memory");
+		return NULL;
+	}
+	b->line = bc_gpio_output_open(line_name, "backcoach-buzzer", 0);
+	if (!b->line) {
+		snprintf(err, err_size, "buzzer line %s: %s", line_name, strerror(errno));
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+void bc_buzzer_cue(bc_buzzer *b, bc_cue cue, uint64_t now_ns)
+{
+	b->cue = cue;
+	b->cue_start_ns = now_ns;
+	bc_buzzer_update(b, now_ns);
+}
+
+void bc_buzzer_update(bc_buzzer *b, uint64_t now_ns)
+{
+	int level = bc_cue_level(b->cue, now_ns - b->cue_start_ns);
+	if (level < 0) {
+		b->cue = BC_CUE_NONE;
+		level = 0;
+	}
+	if (level != b->level && bc_gpio_set(b->line, level) == 0)
+		b->level = level;
+}
+
+void bc_buzzer_close(bc_buzzer *b)
+{
+	if (!b)
+		return;
+	bc_gpio_set(b->line, 0);
+	bc_gpio_close(b->line);
+	free(b);
+}

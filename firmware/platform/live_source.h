@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The live sensor as a bc_sample_source: an IMU reader on an I2C bus, with
+ * the source's status CONNECTED while samples stream and RECONNECTING while
+ * the sensor is lost (the session goes on; the screen says so).
+ */
+#ifndef BC_LIVE_SOURCE_H
+#define BC_LIVE_SOURCE_H
+
+#include <stddef.h>
+
+#include "drivers/imu_reader.h"
+#include "platform/i2c_bus.h"
+#include "platform/sample_source.h"
+
+typedef struct {
+	bc_i2c_bus *bus;                  /* where the IMU is */
+	bc_imu_reader_settings reader;    /* chip settings, address (0 = probe), faults */
+	const bc_imu_hooks *hooks;        /* clock + data-ready line; NULL = system, polling */
+	void (*bus_close)(bc_i2c_bus *bus); /* called on close when the source owns the bus */
+} bc_live_source_config;
+
+/* NULL with a message in err when no chip is found or it cannot be set up. */
+bc_sample_source *bc_live_source_open(const bc_live_source_config *config, char *err,
+				      size_t err_size);
+
+/* The reader underneath (stats, chip, config), for status lines and tests. */
+bc_imu_reader *bc_live_source_reader(bc_sample_source *src);
+
+#endif /* BC_LIVE_SOURCE_H */

@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The session history store: one SQLite connection per handle, statements
+ * prepared per call with bound parameters (no SQL is ever built from data),
+ * every failure turned into a message in the handle.
+ */
+#include "history/history.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "history/history_internal.h"
+#include "history/local_day.h"
+
+/* Definitions */
+
+struct bc_history {
+	sqlite3 *db;
+	char *path;
+	char error[BC_HISTORY_ERROR_MAX];
+};
+
+/* Stored in place of bc_reject_reason_text(BC_REJECT_NONE), which is "". */
+#define UNKNOWN_REASON "unknown"
+
+/* Open and close */
+
+/*
+ * Journal and durability. WAL: readers never block the writer and a crash
+ * mid-write leaves the last commit intact. synchronous=NORMAL: in WAL mode
+ * a power cut may drop the latest commits but cannot corrupt the file.
+ */
+static int set_journal(sqlite3 *db)
+{
+	int rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	return rc;
+}
+
+/* A damaged file is found at open, not in the middle of a session. SQLite code. */
+static int quick_check(sqlite3 *db, bool *ok)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *verdict = sqlite3_column_text(st, 0);
+		*ok = verdict && !strcmp((const char *)verdict, "ok");
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+bc_history *bc_history_open(const char *path, char *err, size_t err_size)
+{
+	char default_path[4096];
+	const char *doing = "opening";
+	bc_history_set_error(err, err_size, "%s", "");
+	if (!path) {
+		path = bc_history_default_path(default_path, sizeof(default_path));
+		if (!path) {
+			bc_history_set_error(err, err_size,
+					     "no place for the history: set HOME or BACKCOACH_HOME");
+			return NULL;
+		}
+	}
+	bc_history *h = calloc(1, sizeof(*h));
+	if (!h || !(h->path = strdup(path))) {
+		bc_history_set_error(err, err_size, "%s: out of memory opening the history", path);
+		goto fail;
+	}
+	bool in_memory = !strcmp(path, ":memory:");
+	if (!in_memory && bc_history_make_parent_dirs(path) < 0) {
+		bc_history_set_error(err, err_size, "%s: cannot create its directory (%s)", path,
+				     strerror(errno));
+		goto fail;
+	}
+	int rc = sqlite3_open_v2(path, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK)
+		goto sqlite_failed;
+	sqlite3_extended_result_codes(h->db, 1);
+	sqlite3_busy_timeout(h->db, BC_HISTORY_BUSY_TIMEOUT_MS);
+
+	/* look before writing anything: a foreign or newer file stays as it is */
+	int version;
+	if (bc_history_schema_check(h->db, path, &version, err, err_size) < 0)
+		goto fail;
+	if (version > 0) {
+		bool ok = false;
+		doing = "checking";
+		if ((rc = quick_check(h->db, &ok)) != SQLITE_OK)
+			goto sqlite_failed;
+		if (!ok) {
+			rc = SQLITE_CORRUPT;
+			bc_history_set_error(err, err_size,
+					     "%s: the history file is damaged (integrity check "
+					     "failed); move it aside and backcoach starts a new one",
+					     path);
+			goto fail;
+		}
+	}
+	doing = "setting up";
+	if ((rc = set_journal(h->db)) != SQLITE_OK)
+		goto sqlite_failed;
+	if (bc_history_schema_migrate(h->db, path, err, err_size) < 0)
+		goto fail;
+	return h;
+
+sqlite_failed:
+	bc_history_describe_error(h->db, rc, path, doing, err, err_size);
+fail:
+	bc_history_close(h);
+	return NULL;
+}
+
+void bc_history_close(bc_history *h)
+{
+	if (!h)
+		return;
+	sqlite3_close(h->db); /* NULL-safe; every statement is finalized by its caller */
+	free(h->path);
+	free(h);
+}
+
+const char *bc_history_error(const bc_history *h)
+{
+	return h ? h->error : "history not open";
+}
+
+const char *bc_history_path(const bc_history *h)
+{
+	return h ? h->path : NULL;
+}
+
+/* Helpers */
+
+/* Records a failed SQLite call in the handle; returns -1. */
+static int failed(bc_history *h, int rc, const char *doing)
+{
+	bc_history_describe_error(h->db, rc, h->path, doing, h->error, sizeof(h->error));
+	return -1;
+}
+
+/* A float column that may be NULL (no value: NAN). */
+static float column_float(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? NAN
+							    : (float)sqlite3_column_double(st, col);
+}
+
+/* NAN and infinities stored as NULL, which reads back as NAN. */
+static int bind_float(sqlite3_stmt *st, int idx, double v)
+{
+	return isfinite(v) ? sqlite3_bind_double(st, idx, v) : sqlite3_bind_null(st, idx);
+}
+
+static int bind_text(sqlite3_stmt *st, int idx, const char *text)
+{
+	return text ? sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT)
+		    : sqlite3_bind_null(st, idx);
+}
+
+/* Adding a session */
+
+/* Checks the record adds up before it goes in; 0 ok, -1 with h->error. */
+static int validate(bc_history *h, const bc_history_session *s)
+{
+	int by_reason = 0;
+	for (int r = 0; r < BC_REJECT_COUNT; r++) {
+		if (s->rejected_by_reason[r] < 0)
+			goto bad;
+		by_reason += s->rejected_by_reason[r];
+	}
+	if (!s->exercise[0] || memchr(s->exercise, '\0', sizeof(s->exercise)) == NULL)
+		goto bad;
+	if (s->reps < 0 || s->rejected < 0 || s->target_reps < 0 || s->posture_alerts < 0 ||
+	    !(s->duration_s >= 0) || !isfinite(s->duration_s) || !(s->hold_target_s >= 0) ||
+	    !isfinite(s->hold_target_s))
+		goto bad;
+	if (by_reason != s->rejected) {
+		bc_history_set_error(h->error, sizeof(h->error),
+				     "%s: session not stored: rejected attempts by reason add up "
+				     "to %d, not %d", h->path, by_reason, s->rejected);
+		return -1;
+	}
+	return 0;
+bad:
+	bc_history_set_error(h->error, sizeof(h->error),
+			     "%s: session not stored: no exercise name, or a negative or "
+			     "non-finite count or time", h->path);
+	return -1;
+}
+
+static int insert_session(sqlite3 *db, const bc_history_session *s)
+{
+	static const char sql[] =
+		"INSERT INTO session (started_utc, started_unix_s, exercise, duration_s, reps,"
+		" rejected, target_reps, hold_target_s, mean_hold_s, max_hold_s, peak_deg_max,"
+		" posture_alerts, trace_path)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	char utc[BC_HISTORY_UTC_TEXT_MAX];
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	/* bind calls only fail for misuse or memory: the step reports it */
+	bind_text(st, 1, bc_utc_iso8601(s->started_unix_s, utc, sizeof(utc)));
+	sqlite3_bind_int64(st, 2, s->started_unix_s);
+	bind_text(st, 3, s->exercise);
+	sqlite3_bind_double(st, 4, s->duration_s);
+	sqlite3_bind_int(st, 5, s->reps);
+	sqlite3_bind_int(st, 6, s->rejected);
+	sqlite3_bind_int(st, 7, s->target_reps);
+	sqlite3_bind_double(st, 8, s->hold_target_s);
+	bind_float(st, 9, s->mean_hold_s);
+	bind_float(st, 10, s->max_hold_s);
+	bind_float(st, 11, s->peak_deg_max);
+	sqlite3_bind_int(st, 12, s->posture_alerts);
+	bind_text(st, 13, s->trace_path);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int insert_rejections(sqlite3 *db, int64_t id, const bc_history_session *s)
+{
+	static const char sql[] =
+		"INSERT INTO session_rejection (session_id, reason, count) VALUES (?1, ?2, ?3)";
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	for (int r = 0; rc == SQLITE_OK && r < BC_REJECT_COUNT; r++) {
+		if (s->rejected_by_reason[r] == 0)
+			continue;
+		const char *reason = r == BC_REJECT_NONE ? UNKNOWN_REASON
+							 : bc_reject_reason_text(r);
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, reason);
+		sqlite3_bind_int(st, 3, s->rejected_by_reason[r]);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int64_t bc_history_add_session(bc_history *h, const bc_history_session *s)
+{
+	if (!h || !s)
+		return -1;
+	if (validate(h, s) < 0)
+		return -1;
+	const char *doing = "writing to";
+	int rc = sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto sqlite_failed;
+	if ((rc = insert_session(h->db, s)) != SQLITE_OK)
+		goto sqlite_failed;
+	int64_t id = sqlite3_last_insert_rowid(h->db);
+	if ((rc = insert_rejections(h->db, id, s)) != SQLITE_OK)
+		goto sqlite_failed;
+	doing = "saving to";
+	if ((rc = sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+		goto sqlite_failed;
+	return id;
+
+sqlite_failed:
+	failed(h, rc, doing); /* before ROLLBACK replaces SQLite's message */
+	if (!sqlite3_get_autocommit(h->db))
+		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+/* Daily totals and streak */
+
+int bc_history_today(bc_history *h, int64_t now_unix_s, const char *exercise,
+		     bc_history_totals *out)
+{
+	static const char sql[] =
+		"SELECT count(*), total(reps), total(rejected), total(posture_alerts),"
+		" total(duration_s), max(max_hold_s)"
+		" FROM session WHERE started_unix_s >= ?1 AND started_unix_s < ?2"
+		" AND (?3 IS NULL OR exercise = ?3)";
+	if (!h || !out)
+		return -1;
+	*out = (bc_history_totals){ .max_hold_s = NAN };
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(h->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, bc_local_day_start(now_unix_s, 0));
+	sqlite3_bind_int64(st, 2, bc_local_day_start(now_unix_s, 1));
+	bind_text(st, 3, exercise);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->sessions = sqlite3_column_int(st, 0);
+		out->reps = (int)sqlite3_column_int64(st, 1);
+		out->rejected = (int)sqlite3_column_int64(st, 2);
+		out->posture_alerts = (int)sqlite3_column_int64(st, 3);
+		out->duration_s = sqlite3_column_double(st, 4);
+		out->max_hold_s = column_float(st, 5);
+		rc = SQLITE_OK;
+	}
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : failed(h, rc, "reading");
+}
+
+int bc_history_streak_days(bc_history *h, int64_t now_unix_s)
+{
+	static const char sql[] =
+		"SELECT started_unix_s FROM session WHERE reps > 0 AND started_unix_s < ?1"
+		" ORDER BY started_unix_s DESC";
+	if (!h)
+		return -1;
+	int64_t today_start = bc_local_day_start(now_unix_s, 0);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(h->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, bc_local_day_start(now_unix_s, 1));
+	/*
+	 * Walk back through the days with reps, newest first: day_start is the
+	 * day being looked at, counted says it had a rep. Only today may be
+	 * empty (it is not over); any other empty day ends the streak.
+	 */
+	int streak = 0;
+	int64_t day_start = today_start;
+	bool counted = false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t t = sqlite3_column_int64(st, 0);
+		bool gap = false;
+		while (t < day_start && !gap) {
+			if (!counted && day_start != today_start)
+				gap = true;
+			day_start = bc_local_day_start(day_start, -1);
+			counted = false;
+		}
+		if (gap)
+			break;
+		if (!counted) {
+			streak++;
+			counted = true;
+		}
+	}
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? streak : failed(h, rc, "reading");
+}
+
+/* Recent sessions */
+
+static int reason_index(const char *text)
+{
+	for (int r = BC_REJECT_NONE + 1; r < BC_REJECT_COUNT; r++)
+		if (!strcmp(text, bc_reject_reason_text(r)))
+			return r;
+	return BC_REJECT_NONE; /* "unknown", or a reason from a newer backcoach */
+}
+
+/* Fills rejected_by_reason of s from its rejection rows. SQLite code. */
+static int read_rejections(sqlite3 *db, bc_history_session *s)
+{
+	static const char sql[] = "SELECT reason, count FROM session_rejection"
+				  " WHERE session_id = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, s->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *reason = sqlite3_column_text(st, 0);
+		if (reason)
+			s->rejected_by_reason[reason_index((const char *)reason)] +=
+				sqlite3_column_int(st, 1);
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* One row of the recent-sessions query into s (text columns copied or pointed to). */
+static void read_session(sqlite3_stmt *st, bc_history_session *s)
+{
+	*s = (bc_history_session){ 0 };
+	s->id = sqlite3_column_int64(st, 0);
+	s->started_unix_s = sqlite3_column_int64(st, 1);
+	const unsigned char *utc = sqlite3_column_text(st, 2);
+	snprintf(s->started_utc, sizeof(s->started_utc), "%s", utc ? (const char *)utc : "");
+	const unsigned char *exercise = sqlite3_column_text(st, 3);
+	snprintf(s->exercise, sizeof(s->exercise), "%s", exercise ? (const char *)exercise : "");
+	s->duration_s = sqlite3_column_double(st, 4);
+	s->reps = sqlite3_column_int(st, 5);
+	s->rejected = sqlite3_column_int(st, 6);
+	s->target_reps = sqlite3_column_int(st, 7);
+	s->hold_target_s = (float)sqlite3_column_double(st, 8);
+	s->mean_hold_s = column_float(st, 9);
+	s->max_hold_s = column_float(st, 10);
+	s->peak_deg_max = column_float(st, 11);
+	s->posture_alerts = sqlite3_column_int(st, 12);
+	s->trace_path = (const char *)sqlite3_column_text(st, 13); /* NULL stays NULL */
+}
+
+int bc_history_recent(bc_history *h, int max_sessions, int64_t since_unix_s,
+		      bc_history_session_fn fn, void *user)
+{
+	static const char sql[] =
+		"SELECT id, started_unix_s, started_utc, exercise, duration_s, reps, rejected,"
+		" target_reps, hold_target_s, mean_hold_s, max_hold_s, peak_deg_max,"
+		" posture_alerts, trace_path"
+		" FROM session WHERE started_unix_s >= ?1"
+		" ORDER BY started_unix_s DESC, id DESC LIMIT ?2";
+	if (!h || !fn)
+		return -1;
+	int passed = 0;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(h->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, since_unix_s);
+	sqlite3_bind_int(st, 2, max_sessions > 0 ? max_sessions : -1); /* -1: no limit */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		bc_history_session s;
+		read_session(st, &s);
+		if ((rc = read_rejections(h->db, &s)) != SQLITE_OK)
+			goto out;
+		passed++;
+		if (fn(&s, user) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? passed : failed(h, rc, "reading");
+}

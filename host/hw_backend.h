@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The one place where the commands reach the real hardware backends (Linux
+ * i2c-dev, libgpiod). Everything else talks to the seams (i2c_bus.h,
+ * gpio_line.h); this table says which implementation is behind them.
+ */
+#ifndef BC_HW_BACKEND_H
+#define BC_HW_BACKEND_H
+
+#include <stddef.h>
+
+#include "drivers/imu_reader.h"
+#include "platform/gpio_line.h"
+#include "platform/i2c_bus.h"
+
+typedef struct {
+	/* /dev/i2c-N; NULL with a message in err. */
+	bc_i2c_bus *(*i2c_open)(int bus_number, char *err, size_t err_size);
+	void (*i2c_close)(bc_i2c_bus *bus);
+	/* A GPIO input with edges by line name; NULL + errno. */
+	bc_gpio_line *(*gpio_input_open)(const char *line_name, const char *consumer);
+	void (*gpio_close)(bc_gpio_line *line);
+	/* Hooks for the IMU reader over a data-ready line. */
+	int (*gpio_wait_edge)(bc_gpio_line *line, int timeout_ms, bc_gpio_edge *edge);
+} bc_hw_backend;
+
+extern const bc_hw_backend bc_hw;
+
+/* The IMU reader's hooks: rising edges of line (kernel timestamps), system clock. */
+bc_imu_hooks bc_hw_data_ready_hooks(bc_gpio_line *line);
+
+#endif /* BC_HW_BACKEND_H */

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Recording live samples to a trace file, crash-safely:
+ *
+ *   - rows go to FILE.part, plain text, and are pushed to the disk
+ *     (fflush + fdatasync) at least once a second, from this loop, never from
+ *     the driver: a power cut loses at most the last second;
+ *   - on a clean end the .part is synced, closed and renamed to FILE (and the
+ *     directory synced), so FILE is always a whole trace;
+ *   - a .part left by a crash is recovered on the next start: cut back to
+ *     the last whole, valid row, then renamed. Never a malformed file.
+ */
+#ifndef BC_RECORD_SESSION_H
+#define BC_RECORD_SESSION_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "platform/sample_source.h"
+#include "trace/trace_writer.h"
+
+typedef struct {
+	const char *out_path;          /* final name; rows go to out_path + ".part" */
+	const bc_trace_meta *meta;     /* metadata lines (sensor, rate_hz, started, ...) */
+	size_t n_meta;
+	double duration_s;             /* stop after this much recorded time; 0 = until *stop */
+	double sync_interval_s;        /* push to the disk at least this often, s */
+	volatile sig_atomic_t *stop;   /* set by a signal handler to end cleanly; may be NULL */
+	int read_timeout_ms;           /* longest wait for a sample before checking stop */
+	/* Source status changed (CONNECTED / RECONNECTING); may be NULL. */
+	void (*on_status)(void *ctx, const bc_sample_source *src);
+	void *ctx;
+} bc_record_options;
+
+/* 1 s sync, 200 ms read timeout; paths and stop to be filled in. */
+extern const bc_record_options bc_record_options_default;
+
+typedef struct {
+	unsigned long samples;
+	unsigned long syncs;
+	double recorded_s;             /* t of the last row */
+	unsigned long gaps;            /* sample steps over 0.5 s (dropouts, contract §1) */
+} bc_record_result;
+
+/*
+ * Records src until duration, *stop, or the source ends. Rows start at
+ * t = 0. 0 on success (out_path complete), -1 on a write error (err says
+ * which file; the .part keeps what was synced).
+ */
+int bc_record_session(bc_sample_source *src, const bc_record_options *opt,
+		      bc_record_result *result, bc_trace_error *err);
+
+/*
+ * Recovers one .part: keeps the valid whole rows, renames it to the name
+ * without ".part" (or NAME-recovered-N.EXT if that exists). 1 recovered (new
+ * name in final_path), 0 nothing worth keeping (removed), -1 error.
+ */
+int bc_record_recover_part(const char *part_path, char *final_path, size_t final_size,
+			   unsigned long *rows, bc_trace_error *err);
+
+/* Syncs the directory holding path (makes a rename durable). */
+int bc_record_sync_dir(const char *path);
+
+#endif /* BC_RECORD_SESSION_H */

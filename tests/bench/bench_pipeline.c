@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Whole-pipeline figures (make bench): a one-hour, 400 Hz simulated posture
+ * session (about 1.6 million samples) through
+ * - the coach in memory (filter, calibration, body angles, detector, events):
+ *   ns per sample and samples per second;
+ * - `backcoach replay --json` from the gzip file, as a user runs it: wall
+ *   time, samples per second and peak resident memory, next to the peak
+ *   memory of the same command on a 1-minute trace. Equal peaks show that
+ *   memory does not grow with the length of the file.
+ *
+ * Usage: bench_pipeline BUILD_DIR SHARED_DATA_DIR (as tests/bench/run_bench.sh calls it)
+ */
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "coach/coach.h"
+#include "support/bench_support.h"
+#include "trace/trace_reader.h"
+
+#define RUNS 3
+
+extern char **environ;
+
+/* Runs argv with stdout and stderr to /dev/null; wall seconds and peak RSS (KiB). */
+static int run_measured(char *const argv[], double *wall_s, long *max_rss_kib)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	pid_t pid;
+	double t0 = bc_bench_now_s();
+	int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		return -1;
+	int status;
+	struct rusage ru;
+	if (wait4(pid, &status, 0, &ru) < 0)
+		return -1;
+	*wall_s = bc_bench_now_s() - t0;
+	*max_rss_kib = ru.ru_maxrss;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int simulate(const char *backcoach, const char *reps, const char *out)
+{
+	char *argv[] = { (char *)backcoach, "sim", "--exercise", "posture", "--scenario",
+			 "mixed", "--seed", "7", "--rate", "400", "--reps", (char *)reps,
+			 "--out", (char *)out, NULL };
+	double wall;
+	long rss;
+	return run_measured(argv, &wall, &rss);
+}
+
+/* The whole trace in memory, so the timed loop has no I/O. */
+static bc_sample *load(const char *path, size_t *n)
+{
+	bc_trace_error err;
+	bc_trace_reader *r = bc_trace_reader_open(path, &err);
+	if (!r) {
+		fprintf(stderr, "%s\n", err.message);
+		return NULL;
+	}
+	size_t cap = 1 << 16;
+	bc_sample *s = malloc(cap * sizeof(*s));
+	*n = 0;
+	int rc;
+	while (s && (rc = bc_trace_reader_next(r, &s[*n], &err)) == 1) {
+		if (++*n == cap) {
+			cap *= 2;
+			bc_sample *grown = realloc(s, cap * sizeof(*s));
+			if (!grown) {
+				free(s);
+				s = NULL;
+			}
+			s = grown;
+		}
+	}
+	bc_trace_reader_free(r);
+	return s;
+}
+
+static double coach_ns_per_sample(const bc_sample *s, size_t n, int *reps)
+{
+	double ns[RUNS];
+	bc_coach_event events[BC_COACH_MAX_EVENTS_PER_SAMPLE];
+	static bc_coach coach; /* large; not on the stack */
+	for (int r = 0; r < RUNS; r++) {
+		bc_coach_init(&coach, NULL, BC_EXERCISE_POSTURE);
+		double t0 = bc_bench_now_s();
+		for (size_t i = 0; i < n; i++)
+			bc_coach_update(&coach, &s[i], events, BC_COACH_MAX_EVENTS_PER_SAMPLE);
+		ns[r] = (bc_bench_now_s() - t0) * 1e9 / (double)n;
+	}
+	*reps = bc_coach_get_view(&coach)->reps;
+	return bc_bench_median(ns, RUNS);
+}
+
+int main(int argc, char **argv)
+{
+	const char *build = argc > 1 ? argv[1] : "build";
+	char backcoach[512], tmp[] = "/tmp/backcoach-bench-XXXXXX", long_path[600],
+	     short_path[600], cpu[200];
+	snprintf(backcoach, sizeof(backcoach), "%s/backcoach", build);
+	if (!mkdtemp(tmp))
+		return 1;
+	snprintf(long_path, sizeof(long_path), "%s/hour.csv.gz", tmp);
+	snprintf(short_path, sizeof(short_path), "%s/minute.csv.gz", tmp);
+	if (simulate(backcoach, "60", long_path) != 0 || simulate(backcoach, "1", short_path) != 0) {
+		fprintf(stderr, "bench_pipeline: %s sim failed\n", backcoach);
+		return 1;
+	}
+
+	/*
+	 * The replays run first: a spawned child starts with its parent's peak
+	 * memory on Linux, so they must not follow the in-memory load below.
+	 */
+	double wall_s, wall_short_s;
+	long rss_kib, rss_short_kib;
+	char *replay_long[] = { backcoach, "replay", "--json", long_path, NULL };
+	char *replay_short[] = { backcoach, "replay", "--json", short_path, NULL };
+	int rc = run_measured(replay_short, &wall_short_s, &rss_short_kib);
+	rc |= run_measured(replay_long, &wall_s, &rss_kib);
+
+	size_t n = 0;
+	bc_sample *samples = load(long_path, &n);
+	if (!samples || n < 2)
+		return 1;
+	double duration_s = samples[n - 1].t_s - samples[0].t_s;
+	int reps;
+	double ns = coach_ns_per_sample(samples, n, &reps);
+	free(samples);
+
+
+	bc_bench_cpu_model(cpu, sizeof(cpu));
+	printf("whole pipeline (coach: filter, calibration, angles, detector, events)\n");
+	printf("  machine: %s, %ld cores online\n", cpu, sysconf(_SC_NPROCESSORS_ONLN));
+	printf("  trace: %zu samples, %.0f s at 400 Hz (%d slouch alerts)\n", n, duration_s, reps);
+	printf("  coach in memory: %.0f ns/sample = %.2f M samples/s (%.0fx a 1 kHz sensor)\n",
+	       ns, 1e3 / ns, 1e9 / ns / 1000.0);
+	printf("  replay --json from .csv.gz: %.2f s wall = %.2f M samples/s, %.0fx real time\n",
+	       wall_s, (double)n / wall_s / 1e6, duration_s / wall_s);
+	printf("  peak memory of replay: %ld KiB for 1 hour, %ld KiB for 1 minute\n", rss_kib,
+	       rss_short_kib);
+	unlink(long_path);
+	unlink(short_path);
+	rmdir(tmp);
+	return rc == 0 ? 0 : 1;
+}

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The coach session on synthetic body states: calibration and start events,
+ * reps with totals, SET_DONE, rejections with reasons, cue texts, progress,
+ * SUMMARY, the event budget and recalibration.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "coach/coach.h"
+#include "support/angle_script.h"
+#include "support/test_support.h"
+
+typedef struct {
+	bc_coach_event ev[1024];
+	size_t n;
+	size_t max_per_sample; /* most events seen for one sample */
+} log_t;
+
+static void keep(log_t *log, const bc_coach_event *ev, size_t n)
+{
+	if (n > log->max_per_sample)
+		log->max_per_sample = n;
+	for (size_t i = 0; i < n && log->n < 1024; i++)
+		log->ev[log->n++] = ev[i];
+}
+
+/*
+ * Feeds segments as body states at rate_hz: first 3 s of STAND, 2 s of
+ * GO_TO_START, then DONE with the scripted angles. room: events per update.
+ */
+static double feed(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz,
+		   size_t room, log_t *log)
+{
+	bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
+	double t = 0.0, seg_t0 = 5.0;
+	long k = 0;
+	for (; t < 5.0; t = ++k / rate_hz) {
+		bc_body_state b = { .t_s = t, .still = true,
+				    .stage = t < 3.0 ? BC_CALIB_STAND : BC_CALIB_GO_TO_START };
+		keep(log, ev, bc_coach_update_body(c, &b, ev, room));
+	}
+	float sag = 0.0f, axial = 0.0f;
+	for (size_t i = 0; i < nseg; i++) {
+		double end = seg_t0 + segs[i].dur_s;
+		for (; t < end; t = ++k / rate_hz) {
+			float f = (float)((t - seg_t0) / segs[i].dur_s);
+			bc_body_state b = {
+				.t_s = t, .still = true, .stage = BC_CALIB_DONE, .angles_valid = true,
+				.angles = { .sagittal_deg = sag + f * (segs[i].sag_deg - sag),
+					    .axial_deg = axial + f * (segs[i].axial_deg - axial) },
+				.trunk_incline_deg = 90.0f,
+			};
+			keep(log, ev, bc_coach_update_body(c, &b, ev, room));
+		}
+		sag = segs[i].sag_deg;
+		axial = segs[i].axial_deg;
+		seg_t0 = end;
+	}
+	return t;
+}
+
+static int count(const log_t *log, bc_event_type type)
+{
+	int n = 0;
+	for (size_t i = 0; i < log->n; i++)
+		n += log->ev[i].type == type;
+	return n;
+}
+
+static bool saw_cue(const log_t *log, const char *text)
+{
+	for (size_t i = 0; i < log->n; i++)
+		if (log->ev[i].type == BC_EVENT_CUE && strcmp(log->ev[i].text, text) == 0)
+			return true;
+	return false;
+}
+
+static const bc_seg bridge_set[] = {
+	SEG(1, 0),
+	SEG(1, 20), SEG(3, 20), SEG(1.5, 0), SEG(1, 0),
+	SEG_AX(1, 20, 15), SEG_AX(3, 20, 15), SEG(1.5, 0), SEG(1, 0), /* rolled */
+	SEG(1, 20), SEG(3, 20), SEG(1.5, 0), SEG(1, 0),
+	SEG(1, 20), SEG(3, 20), SEG(1.5, 0), SEG(1, 0),
+};
+
+static void test_bridge_set(void **state)
+{
+	(void)state;
+	static log_t log;
+	memset(&log, 0, sizeof(log));
+	bc_coach_settings s;
+	bc_coach_settings_init(&s);
+	s.target_reps = 3;
+	bc_coach c;
+	bc_coach_init(&c, &s, BC_EXERCISE_BRIDGE);
+	feed(&c, bridge_set, sizeof(bridge_set) / sizeof(bridge_set[0]), 100,
+	     BC_COACH_MAX_EVENTS_PER_SAMPLE, &log);
+	bc_coach_event fin[4];
+	keep(&log, fin, bc_coach_finish(&c, fin, 4));
+
+	assert_int_equal(count(&log, BC_EVENT_CALIBRATION), 2);
+	assert_int_equal(count(&log, BC_EVENT_START_REACHED), 1);
+	assert_int_equal(count(&log, BC_EVENT_REP), 3);
+	assert_int_equal(count(&log, BC_EVENT_REJECTED), 1);
+	assert_int_equal(count(&log, BC_EVENT_SET_DONE), 1);
+	assert_int_equal(count(&log, BC_EVENT_HOLD_START), 3); /* never level: no hold */
+	/* Reps carry running totals; the rejection says why, in words. */
+	int reps = 0;
+	for (size_t i = 0; i < log.n; i++) {
+		const bc_coach_event *e = &log.ev[i];
+		if (e->type == BC_EVENT_REP) {
+			assert_int_equal(e->reps, ++reps);
+			assert_true(e->hold_s >= 2.0f);
+			assert_true(e->peak_deg > 19.0f);
+		}
+		if (e->type == BC_EVENT_REJECTED) {
+			assert_int_equal(e->reason, BC_REJECT_NOT_LEVEL);
+			assert_string_equal(bc_reject_reason_text(e->reason), "pelvis not level");
+		}
+		if (e->type == BC_EVENT_SET_DONE)
+			assert_int_equal(e->reps, 3);
+	}
+	const bc_coach_event *sum = &log.ev[log.n - 1];
+	assert_int_equal(sum->type, BC_EVENT_SUMMARY);
+	assert_int_equal(sum->reps, 3);
+	assert_int_equal(sum->rejected, 1);
+
+	assert_true(saw_cue(&log, "Stand upright and keep still"));
+	assert_true(saw_cue(&log, "Lie on your back, knees bent, then keep still"));
+	assert_true(saw_cue(&log, "Lift your hips"));
+	assert_true(saw_cue(&log, "Hold \u2014 2 s left"));
+	assert_true(saw_cue(&log, "Hold \u2014 1 s left"));
+	assert_true(saw_cue(&log, "Lower slowly"));
+	assert_true(saw_cue(&log, "Keep your hips level"));
+	assert_true(log.max_per_sample <= BC_COACH_MAX_EVENTS_PER_SAMPLE);
+
+	const bc_coach_view *v = bc_coach_get_view(&c);
+	assert_int_equal(v->reps, 3);
+	assert_int_equal(v->rejected, 1);
+	assert_true(v->set_done);
+	assert_true(v->started);
+	assert_float_near(v->zone_min_deg, 15.0, 1e-6);
+	assert_float_near(v->hold_target_s, 2.0, 1e-6);
+}
+
+/* With room for one event a sample, no rep or rejection is ever lost. */
+static void test_outcomes_survive_a_small_buffer(void **state)
+{
+	(void)state;
+	static log_t log;
+	memset(&log, 0, sizeof(log));
+	bc_coach c;
+	bc_coach_init(&c, NULL, BC_EXERCISE_BRIDGE);
+	feed(&c, bridge_set, sizeof(bridge_set) / sizeof(bridge_set[0]), 50, 1, &log);
+	assert_int_equal(count(&log, BC_EVENT_REP), 3);
+	assert_int_equal(count(&log, BC_EVENT_REJECTED), 1);
+}
+
+/* Hold progress comes once a second; the --hold target reaches the detector. */
+static void test_hold_progress_and_target(void **state)
+{
+	(void)state;
+	static log_t log;
+	memset(&log, 0, sizeof(log));
+	bc_coach_settings s = bc_coach_settings_default; /* zeros: sub-defaults */
+	s.hold_s[BC_EXERCISE_PELVIC_TILT] = 4.0f;
+	bc_coach c;
+	bc_coach_init(&c, &s, BC_EXERCISE_PELVIC_TILT);
+	const bc_seg segs[] = { SEG(1, 0), SEG(0.01, 8), SEG(5.5, 8), SEG(0.01, 0), SEG(1, 0),
+				SEG(0.01, 8), SEG(2.5, 8), SEG(0.01, 0), SEG(1, 0) };
+	feed(&c, segs, sizeof(segs) / sizeof(segs[0]), 200, 8, &log);
+	assert_int_equal(count(&log, BC_EVENT_REP), 1);
+	assert_int_equal(count(&log, BC_EVENT_REJECTED), 1);
+	/* 5 whole seconds in the first hold (5.5 s), 2 in the second (2.5 s). */
+	assert_int_equal(count(&log, BC_EVENT_HOLD_PROGRESS), 5 + 2);
+	assert_true(saw_cue(&log, "Hold \u2014 4 s left"));
+	const bc_coach_view *v = bc_coach_get_view(&c);
+	assert_true(strncmp(v->feedback, "Not counted", 11) == 0);
+}
+
+static void test_recalibration_keeps_counts(void **state)
+{
+	(void)state;
+	static log_t log;
+	memset(&log, 0, sizeof(log));
+	bc_coach c;
+	bc_coach_init(&c, NULL, BC_EXERCISE_BRIDGE);
+	const bc_seg segs[] = { SEG(1, 0), SEG(1, 20), SEG(3, 20), SEG(1.5, 0), SEG(1, 0) };
+	feed(&c, segs, 5, 100, 8, &log);
+	bc_coach_recalibrate(&c);
+	/* Angles are not valid again until the body tracker recalibrates. */
+	bc_body_state b = { .t_s = 100.0, .stage = BC_CALIB_STAND };
+	bc_coach_event ev[8];
+	keep(&log, ev, bc_coach_update_body(&c, &b, ev, 8));
+	const bc_coach_view *v = bc_coach_get_view(&c);
+	assert_int_equal(v->reps, 1);
+	assert_false(v->started);
+	assert_int_equal(count(&log, BC_EVENT_CALIBRATION), 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bridge_set),
+		cmocka_unit_test(test_outcomes_survive_a_small_buffer),
+		cmocka_unit_test(test_hold_progress_and_target),
+		cmocka_unit_test(test_recalibration_keeps_counts),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Faults keep the session alive: NACKs, torn reads, FIFO overflow, a stuck
+ * data-ready line, a chip that resets itself, and the sensor unplugged for
+ * two seconds and plugged back. Never a crash, never a lost stream; every
+ * loss of data is marked as a dropout and timestamps keep rising.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "drivers/mpu6050_regs.h"
+#include "models/model_rig.h"
+#include "support/test_support.h"
+
+static void open_rig(bc_model_rig *rig, float rate_hz, bool with_int)
+{
+	bc_imu_reader_settings s = bc_imu_reader_settings_default;
+	s.chip.rate_hz = rate_hz;
+	assert_int_equal(bc_model_rig_open(rig, BC_CHIP_MPU6050, 0x68, &s, with_int), 0);
+}
+
+/* n samples in order, consecutive, rising in time; returns the last index. */
+static long expect_consecutive(bc_model_rig *rig, size_t n, long k, double *t_last)
+{
+	for (size_t j = 0; j < n; j++) {
+		bc_sample x;
+		assert_int_equal(bc_imu_reader_read(rig->reader, &x, 200), 1);
+		long kj = bc_seq_index(rig->seq, &x, k < 0 ? rig->seq->n - 1 : (size_t)k + 1);
+		if (k >= 0)
+			assert_int_equal(kj, k + 1);
+		if (*t_last > -1)
+			assert_true(x.t_s > *t_last);
+		*t_last = x.t_s;
+		k = kj;
+	}
+	return k;
+}
+
+static void test_nack_retried_no_loss(void **state)
+{
+	(void)state;
+	bc_model_rig rig;
+	open_rig(&rig, 200, true);
+	double t = -2;
+	long k = expect_consecutive(&rig, 100, -1, &t);
+	for (int round = 0; round < 5; round++) {
+		bc_chip_model_fault_nack(rig.model, 2); /* under the 3 retries */
+		k = expect_consecutive(&rig, 50, k, &t);
+	}
+	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig.reader);
+	assert_int_equal(st->retries_ok, 5);
+	assert_int_equal(st->bus_errors, 10);
+	assert_int_equal(st->dropouts, 0);
+	assert_int_equal(st->losses, 0);
+	bc_model_rig_close(&rig);
+}
+
+/* A torn FIFO read cannot be retried (the bytes are gone): reset, mark, go on. */
+static void test_short_read_resets_fifo(void **state)
+{
+	(void)state;
+	bc_model_rig rig;
+	open_rig(&rig, 500, true);
+	double t = -2;
+	expect_consecutive(&rig, 100, -1, &t);
+	/* a torn status read is simply retried */
+	bc_chip_model_fault_short_read(rig.model, 1, 0);
+	expect_consecutive(&rig, 20, -1, &t);
+	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->retries_ok, 1);
+	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->dropouts, 0);
+	/* a torn FIFO data read (12 bytes and up) is not */
+	bc_chip_model_fault_short_read(rig.model, 1, 12);
+	bool gap = false;
+	for (int i = 0; i < 50; i++) {
+		bc_sample x;
+		assert_int_equal(bc_imu_reader_read(rig.reader, &x, 200), 1);
+		assert_true(x.t_s > t);
+		t = x.t_s;
+		gap |= bc_imu_reader_after_dropout(rig.reader);
+	}
+	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig.reader);
+	assert_true(gap);
+	assert_int_equal(st->dropouts, 1);
+	assert_int_equal(st->losses, 0);
+	/* and the samples after it are whole frames in order */
+	expect_consecutive(&rig, 100, -1, &t);
+	bc_model_rig_close(&rig);
+}
+
+static void test_fifo_overflow_marked_and_carries_on(void **state)
+{
+	(void)state;
+	bc_model_rig rig;
+	open_rig(&rig, 1000, true);
+	double t = -2;
+	expect_consecutive(&rig, 200, -1, &t);
+	bc_chip_model_fault_fifo_overflow(rig.model);
+	assert_true(bc_chip_model_fifo_overflowed(rig.model));
+	bool gap = false;
+	for (int i = 0; i < 100; i++) {
+		bc_sample x;
+		assert_int_equal(bc_imu_reader_read(rig.reader, &x, 200), 1);
+		assert_true(x.t_s > t);
+		t = x.t_s;
+		gap |= bc_imu_reader_after_dropout(rig.reader);
+	}
+	assert_true(gap);
+	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->fifo_overflows, 1);
+	expect_consecutive(&rig, 500, -1, &t);
+	bc_model_rig_close(&rig);
+}
+
+/*
+ * Unplugged for 2 s: the reader says RECONNECTING and returns no samples,
+ * re-probes, re-initialises the chip when it is back (which comes back in its
+ * power-on state), and the gap shows in the timestamps.
+ */
+static void test_unplug_replug_reconnects(void **state)
+{
+	(void)state;
+	bc_model_rig rig;
+	open_rig(&rig, 200, true);
+	double t = -2;
+	expect_consecutive(&rig, 200, -1, &t);
+	double t_before = t;
+
+	bc_chip_model_unplug(rig.model);
+	double unplugged_at = bc_model_world_now_s(rig.world);
+	bool saw_reconnecting = false;
+	bc_sample x;
+	int got = 0;
+	while (bc_model_world_now_s(rig.world) - unplugged_at < 2.0) {
+		got = bc_imu_reader_read(rig.reader, &x, 100);
+		if (got == 1) { /* samples drained before the loss was noticed */
+			assert_true(x.t_s > t);
+			t = x.t_s;
+			continue;
+		}
+		saw_reconnecting |= bc_imu_reader_get_state(rig.reader) ==
+				    BC_IMU_READER_RECONNECTING;
+	}
+	assert_true(saw_reconnecting);
+	assert_true(t - t_before < 0.1); /* nothing invented while unplugged */
+
+	bc_chip_model_replug(rig.model);
+	assert_int_equal(bc_chip_model_odr_hz(rig.model), 0); /* asleep until initialised */
+	int tries = 0;
+	while ((got = bc_imu_reader_read(rig.reader, &x, 100)) == 0 && tries++ < 30)
+		;
+	assert_int_equal(got, 1);
+	assert_true(bc_imu_reader_after_dropout(rig.reader));
+	assert_true(x.t_s - t >= 2.0);       /* the gap is in the trace */
+	assert_true(x.t_s - t < 2.0 + 1.5);  /* and reconnecting took at most ~1 s */
+	assert_int_equal(bc_imu_reader_get_state(rig.reader), BC_IMU_READER_STREAMING);
+	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig.reader);
+	assert_int_equal(st->losses, 1);
+	assert_int_equal(st->reconnects, 1);
+	/* re-initialised: the model is configured again */
+	assert_int_equal(bc_chip_model_peek(rig.model, 0, MPU6050_REG_FIFO_EN), 0x78);
+	assert_float_near(bc_chip_model_odr_hz(rig.model), 200, 1e-9);
+	t = x.t_s;
+	expect_consecutive(&rig, 300, -1, &t);
+	bc_model_rig_close(&rig);
+}
+
+/* Unplugged and plugged back many times in a row: still one session. */
+static void test_flaky_cable(void **state)
+{
+	(void)state;
+	bc_model_rig rig;
+	open_rig(&rig, 500, true);
+	double t = -2;
+	for (int i = 0; i < 10; i++) {
+		expect_consecutive(&rig, 50, -1, &t);
+		bc_chip_model_unplug(rig.model);
+		bc_model_world_advance_ns(rig.world, (uint64_t)(0.05e9 + i * 0.03e9));
+		bc_chip_model_replug(rig.model);
+		/* samples drained before the unplug may come first; then the gap */
+		bc_sample x;
+		bool resumed = false;
+		for (int tries = 0; tries < 40 && !resumed; tries++) {
+			if (bc_imu_reader_read(rig.reader, &x, 100) != 1)
+				continue;
+			assert_true(x.t_s > t);
+			t = x.t_s;
+			resumed = bc_imu_reader_after_dropout(rig.reader);
+		}
+		assert_true(resumed);
+	}
+	expect_consecutive(&rig, 50, -1, &t);
+	assert_true(bc_imu_reader_get_stats(rig.reader)->reconnects >= 1);
+	bc_model_rig_close(&rig);
+}
+
+/* INT stuck: the data keeps coming through polling, without a single loss. */
+static void test_stuck_data_ready_falls_back_to_polling(void **state)
+{
+	(void)state;
+	bc_model_rig rig;
+	open_rig(&rig, 200, true);
+	double t = -2;
+	long k = expect_consecutive(&rig, 100, -1, &t);
+	assert_false(bc_imu_reader_get_stats(rig.reader)->polling);
+	bc_chip_model_fault_stuck_int(rig.model, true);
+	k = expect_consecutive(&rig, 400, k, &t);
+	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig.reader);
+	assert_true(st->polling);
+	assert_true(st->int_misses >= 1);
+	assert_int_equal(st->dropouts, 0);
+	bc_model_rig_close(&rig);
+}
+
+/* No line wired at all: polling from the start. */
+static void test_no_interrupt_line_polls(void **state)
+{
+	(void)state;
+	bc_model_rig rig;
+	open_rig(&rig, 100, false);
+	double t = -2;
+	expect_consecutive(&rig, 300, -1, &t);
+	assert_true(bc_imu_reader_get_stats(rig.reader)->polling);
+	bc_model_rig_close(&rig);
+}
+
+/* A brown-out resets the chip without a NACK: it goes silent and is re-initialised. */
+static void test_chip_reset_behind_our_back(void **state)
+{
+	(void)state;
+	bc_model_rig rig;
+	open_rig(&rig, 200, true);
+	double t = -2;
+	expect_consecutive(&rig, 100, -1, &t);
+	assert_int_equal(bc_chip_model_write(rig.model, MPU6050_REG_PWR_MGMT_1,
+					     MPU6050_PWR1_DEVICE_RESET), 0);
+	bc_sample x;
+	int got, tries = 0;
+	while ((got = bc_imu_reader_read(rig.reader, &x, 100)) == 0 && tries++ < 30)
+		;
+	assert_int_equal(got, 1);
+	assert_true(bc_imu_reader_after_dropout(rig.reader));
+	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->reconnects, 1);
+	t = x.t_s;
+	expect_consecutive(&rig, 100, -1, &t);
+	bc_model_rig_close(&rig);
+}
+
+/* A reader on an empty bus fails with a message instead of hanging. */
+static void test_no_chip_is_a_clear_error(void **state)
+{
+	(void)state;
+	bc_model_bus *bus = bc_model_bus_new();
+	char err[256] = "";
+	bc_imu_reader *r = bc_imu_reader_new(bc_model_bus_i2c(bus),
+					     &bc_imu_reader_settings_default, NULL, err,
+					     sizeof(err));
+	assert_null(r);
+	assert_non_null(strstr(err, "no IMU found"));
+	bc_imu_reader_settings s = bc_imu_reader_settings_default;
+	s.address = 0x68;
+	r = bc_imu_reader_new(bc_model_bus_i2c(bus), &s, NULL, err, sizeof(err));
+	assert_null(r);
+	assert_non_null(strstr(err, "0x68"));
+	bc_model_bus_free(bus);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nack_retried_no_loss),
+		cmocka_unit_test(test_short_read_resets_fifo),
+		cmocka_unit_test(test_fifo_overflow_marked_and_carries_on),
+		cmocka_unit_test(test_unplug_replug_reconnects),
+		cmocka_unit_test(test_flaky_cable),
+		cmocka_unit_test(test_stuck_data_ready_falls_back_to_polling),
+		cmocka_unit_test(test_no_interrupt_line_polls),
+		cmocka_unit_test(test_chip_reset_behind_our_back),
+		cmocka_unit_test(test_no_chip_is_a_clear_error),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

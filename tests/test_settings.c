@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/* The settings file: defaults valid, values applied, every bad input a
+ * clear error naming the key (and line), nothing half-applied. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coach/settings.h"
+#include "support/test_support.h"
+
+static void test_defaults_are_valid_and_round_trip(void **state)
+{
+	(void)state;
+	bc_coach_settings s, back;
+	bc_settings_error err;
+	bc_coach_settings_init(&s);
+	assert_int_equal(bc_settings_validate(&s, &err), 0);
+
+	static char text[16384];
+	size_t need = bc_settings_format(&s, text, sizeof(text));
+	assert_true(need < sizeof(text));
+	assert_non_null(strstr(text, "bridge.hold_s = 2\n"));
+	assert_non_null(strstr(text, "posture.alert_delay_s = 10\n"));
+
+	/* Parse the written file onto different values: all come back. */
+	memset(&back, 0, sizeof(back));
+	bc_coach_settings_init(&back);
+	back.target_reps = 3;
+	back.detect.bridge.level_max_deg = 20.0f;
+	back.detect.knee_to_chest.count_at_hold_done = !s.detect.knee_to_chest.count_at_hold_done;
+	assert_int_equal(bc_settings_parse(text, &back, &err), 0);
+	assert_memory_equal(&back, &s, sizeof(s));
+}
+
+static void test_values_apply(void **state)
+{
+	(void)state;
+	bc_coach_settings s;
+	bc_settings_error err;
+	bc_coach_settings_init(&s);
+	const char *text =
+		"# my settings\r\n"
+		"\n"
+		"  bridge.hold_s = 5   # longer\r\n"
+		"posture.alert_delay_s=20\n"
+		"target_reps = 12\n"
+		"knee-to-chest.count_at_hold_done = no";
+	assert_int_equal(bc_settings_parse(text, &s, &err), 0);
+	assert_float_near(s.hold_s[BC_EXERCISE_BRIDGE], 5.0, 1e-6);
+	assert_float_near(s.detect.posture.alert_delay_s, 20.0, 1e-6);
+	assert_int_equal(s.target_reps, 12);
+	assert_false(s.detect.knee_to_chest.count_at_hold_done);
+	assert_float_near(s.hold_s[BC_EXERCISE_PELVIC_TILT], 10.0, 1e-6); /* untouched */
+}
+
+/* Each bad line: the error names the key and line, and nothing changes. */
+static void test_bad_values_name_the_key(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int line;
+		const char *key;
+	} bad[] = {
+		{ "bridge.hold_s = 5\nbridge.hold = 3\n", 2, "bridge.hold" },
+		{ "posture.repeat_s = soon\n", 1, "posture.repeat_s" },
+		{ "\n\ncat-cow.min_phase_s = -1\n", 3, "cat-cow.min_phase_s" },
+		{ "target_reps = 2.5\n", 1, "target_reps" },
+		{ "pelvic-tilt.hold_s = nan\n", 1, "pelvic-tilt.hold_s" },
+		{ "bridge.count_at_hold_done = maybe\n", 1, "bridge.count_at_hold_done" },
+		{ "wobble_max_s =\n", 1, "wobble_max_s" },
+		{ "just words\n", 1, "" },
+		/* thresholds in the wrong order: not tied to a line */
+		{ "pelvic-tilt.exit_deg = 6\n", 0, "pelvic-tilt.exit_deg" },
+		{ "posture.slouch_exit_deg = 12\n", 0, "posture.slouch_exit_deg" },
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		bc_coach_settings s, before;
+		bc_settings_error err;
+		bc_coach_settings_init(&s);
+		before = s;
+		assert_int_equal(bc_settings_parse(bad[i].text, &s, &err), -1);
+		assert_int_equal(err.line, bad[i].line);
+		assert_string_equal(err.key, bad[i].key);
+		if (bad[i].key[0])
+			assert_non_null(strstr(err.message, bad[i].key));
+		assert_memory_equal(&s, &before, sizeof(s));
+	}
+}
+
+static void test_load_file(void **state)
+{
+	(void)state;
+	char path[256];
+	snprintf(path, sizeof(path), "%s/settings.conf", bc_test_tmpdir());
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("childs-pose.hold_s = 45\nchilds-pose.enter_deg = x\n", f);
+	fclose(f);
+
+	bc_coach_settings s;
+	bc_settings_error err;
+	bc_coach_settings_init(&s);
+	assert_int_equal(bc_settings_load(path, &s, &err), -1);
+	assert_non_null(strstr(err.message, path));
+	assert_non_null(strstr(err.message, ":2:"));
+	assert_string_equal(err.key, "childs-pose.enter_deg");
+	assert_float_near(s.hold_s[BC_EXERCISE_CHILDS_POSE], 30.0, 1e-6);
+
+	f = fopen(path, "w");
+	fputs("childs-pose.hold_s = 45\n", f);
+	fclose(f);
+	assert_int_equal(bc_settings_load(path, &s, &err), 0);
+	assert_float_near(s.hold_s[BC_EXERCISE_CHILDS_POSE], 45.0, 1e-6);
+	remove(path);
+
+	errno = 0;
+	assert_int_equal(bc_settings_load(path, &s, &err), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_non_null(strstr(err.message, path));
+}
+
+static void test_set_one_key(void **state)
+{
+	(void)state;
+	bc_coach_settings s;
+	bc_settings_error err;
+	bc_coach_settings_init(&s);
+	assert_int_equal(bc_settings_set(&s, "bridge.enter_deg", "18", &err), 0);
+	assert_float_near(s.detect.bridge.enter_deg, 18.0, 1e-6);
+	assert_int_equal(bc_settings_set(&s, "bridge.enter_deg", "2", &err), -1);
+	assert_float_near(s.detect.bridge.enter_deg, 18.0, 1e-6);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults_are_valid_and_round_trip),
+		cmocka_unit_test(test_values_apply),
+		cmocka_unit_test(test_bad_values_name_the_key),
+		cmocka_unit_test(test_load_file),
+		cmocka_unit_test(test_set_one_key),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

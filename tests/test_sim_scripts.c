@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The expected answers the simulator writes are checked against the motion
+ * itself: every scripted attempt is re-measured from the true body angles
+ * (breathing and wobble included) with the contract's rep definitions (§4),
+ * with a margin, so a detector that implements the contract can reach the
+ * answer. And the metadata says exactly what the script did.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/sim_session.h"
+#include "support/test_support.h"
+
+#define STEP_S 0.005
+
+typedef struct {
+	double peak_pos_deg, peak_neg_deg; /* extremes of the sagittal angle */
+	double zone_s;        /* longest time past +threshold, slips < 1 s bridged */
+	double cat_s, cow_s;  /* longest unbroken time past +th / past -th */
+	double abs_zone_s;    /* longest unbroken time with |sagittal| >= th */
+	double axial_in_zone_deg; /* largest |axial| while past +threshold */
+	double first_abs_cross_s; /* first time |sagittal| >= th */
+} measured;
+
+static measured measure(const sim_script *s, double t0, double t1, double th)
+{
+	measured m = { -1e9, 1e9, 0, 0, 0, 0, 0, -1 };
+	double zone_start = -1, last_in = -1e9, cat_start = -1, cow_start = -1, abs_start = -1;
+	for (double t = t0; t <= t1; t += STEP_S) {
+		double sag, fr, ax;
+		sim_script_angles(s, t, &sag, &fr, &ax);
+		m.peak_pos_deg = fmax(m.peak_pos_deg, sag);
+		m.peak_neg_deg = fmin(m.peak_neg_deg, sag);
+		if (sag >= th) {
+			if (zone_start < 0 || t - last_in >= 1.0)
+				zone_start = t;
+			last_in = t;
+			m.zone_s = fmax(m.zone_s, t - zone_start);
+			m.axial_in_zone_deg = fmax(m.axial_in_zone_deg, fabs(ax));
+			if (cat_start < 0)
+				cat_start = t;
+			m.cat_s = fmax(m.cat_s, t - cat_start);
+		} else {
+			cat_start = -1;
+		}
+		if (sag <= -th) {
+			if (cow_start < 0)
+				cow_start = t;
+			m.cow_s = fmax(m.cow_s, t - cow_start);
+		} else {
+			cow_start = -1;
+		}
+		if (fabs(sag) >= th) {
+			if (m.first_abs_cross_s < 0)
+				m.first_abs_cross_s = t;
+			if (abs_start < 0)
+				abs_start = t;
+			m.abs_zone_s = fmax(m.abs_zone_s, t - abs_start);
+		} else {
+			abs_start = -1;
+		}
+	}
+	return m;
+}
+
+static void build(sim_session *ss, bc_exercise_id ex, sim_scenario sc, bc_reject_reason reason,
+		  sim_distractor d, uint64_t seed)
+{
+	sim_session_settings st = sim_session_settings_default;
+	st.script.exercise = ex;
+	st.script.scenario = sc;
+	st.script.reason = reason;
+	st.script.distractor = d;
+	st.seed = seed;
+	char err[256];
+	int rc = sim_session_init(ss, &st, err, sizeof(err));
+	if (rc)
+		print_error("%s\n", err);
+	assert_int_equal(rc, 0);
+}
+
+static const char *meta(sim_session *ss, const char *key)
+{
+	size_t n;
+	const bc_trace_meta *m = sim_session_meta(ss, &n);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(m[i].key, key))
+			return m[i].value;
+	fail_msg("no metadata %s", key);
+	return NULL;
+}
+
+/* The metadata lists exactly the script's events, in order. */
+static void check_meta_matches_events(sim_session *ss)
+{
+	const sim_script *s = &ss->script;
+	int reps = 0, rejected = 0;
+	char reasons[2048] = "", events[4096] = "", piece[128];
+	for (size_t i = 0; i < s->n_events; i++) {
+		const sim_expect_event *e = &s->events[i];
+		if (i)
+			assert_true(e->t_s > s->events[i - 1].t_s);
+		assert_true(e->t_s > s->ready_s);
+		if (e->rep) {
+			reps++;
+			snprintf(piece, sizeof(piece), "%srep@%.2f", i ? "," : "", e->t_s);
+		} else {
+			snprintf(piece, sizeof(piece), "%srejected:%s@%.2f", i ? "," : "",
+				 bc_reject_reason_text(e->reason), e->t_s);
+			strcat(reasons, rejected ? "," : "");
+			strcat(reasons, bc_reject_reason_text(e->reason));
+			rejected++;
+		}
+		strcat(events, piece);
+	}
+	assert_int_equal(atoi(meta(ss, "expect_reps")), reps);
+	assert_int_equal(atoi(meta(ss, "expect_rejected")), rejected);
+	assert_string_equal(meta(ss, "expect_reasons"), rejected ? reasons : "none");
+	assert_string_equal(meta(ss, "expect_events"), s->n_events ? events : "none");
+}
+
+/* The protocol (contract §3) comes first in every session. */
+static void check_protocol(sim_session *ss)
+{
+	const sim_script *s = &ss->script;
+	double t0 = s->traj.keys[0].t_s;
+	assert_true(s->upright_end_s - t0 >= 4.0);
+	assert_true(s->ready_s - s->upright_end_s > 3.0); /* a real transition */
+	for (double t = t0; t < s->upright_end_s; t += 0.05) {
+		sim_quat q;
+		sim_vec3 p;
+		sim_traj_pose(&s->traj, t, &q, &p);
+		sim_vec3 spine = sim_quat_rotate(q, sim_vec3_make(0, 0, 1));
+		assert_true(acos(fmin(1.0, spine.z)) * SIM_DEG_PER_RAD < 2.0);
+	}
+	measured still = measure(s, s->ready_s - 2.5, s->ready_s, 99);
+	assert_true(still.peak_pos_deg < 1.2 && still.peak_neg_deg > -1.2);
+}
+
+/*
+ * The event is the midpoint of the return movement that ends the attempt:
+ * the gauge there is about halfway between the peak and neutral, and the
+ * attempt's zone is not entered again before it is over.
+ */
+static void check_event_midway_back(const sim_script *s, const sim_attempt *a)
+{
+	double sag, fr, ax;
+	assert_float_near(a->event_s, 0.5 * (a->release_s + a->end_s), 1e-9);
+	assert_true(a->end_s - a->release_s > 0.2);
+	sim_script_angles(s, a->event_s, &sag, &fr, &ax);
+	double frac = sag / a->peak_deg;
+	assert_true(frac > 0.25 && frac < 0.75);
+	double level = 0.8 * fabs(a->peak_deg), sign = a->peak_deg < 0 ? -1.0 : 1.0;
+	for (double t = a->event_s; t <= a->end_s + 0.5; t += STEP_S) {
+		sim_script_angles(s, t, &sag, &fr, &ax);
+		assert_true(sign * sag < level);
+	}
+}
+
+static void check_hold_attempts(sim_session *ss)
+{
+	const sim_script *s = &ss->script;
+	const double th = s->threshold_deg, target = s->hold_target_s;
+	for (size_t i = 0; i < s->n_attempts; i++) {
+		const sim_attempt *a = &s->attempts[i];
+		measured m = measure(s, a->start_s, a->end_s, th);
+		assert_true(a->event_s > a->start_s && a->event_s < a->end_s);
+		assert_float_near(a->zone_s, m.zone_s, 0.02); /* published hold */
+		if (a->counts) {
+			assert_true(m.peak_pos_deg >= th + 1.5);
+			assert_true(m.zone_s >= target + 0.5);
+			assert_true(m.axial_in_zone_deg < 8.0);
+		} else if (a->reason == BC_REJECT_TOO_LITTLE_RANGE) {
+			assert_true(m.peak_pos_deg <= th - 0.4);
+			assert_true(m.peak_pos_deg >= 0.3 * th); /* still an attempt */
+		} else if (a->reason == BC_REJECT_HOLD_TOO_SHORT) {
+			assert_true(m.peak_pos_deg >= th + 1.5);
+			assert_true(m.zone_s <= target - 0.5);
+		} else if (a->reason == BC_REJECT_NOT_LEVEL) {
+			assert_true(m.peak_pos_deg >= th + 1.5);
+			assert_true(m.zone_s >= target + 0.5);
+			assert_true(m.axial_in_zone_deg >= 11.0);
+		} else if (a->reason == BC_REJECT_WRONG_DIRECTION) {
+			assert_true(m.peak_neg_deg <= -6.0);
+			assert_true(m.peak_pos_deg < 2.0);
+		} else {
+			fail_msg("attempt %zu has neither a rep nor a reason", i);
+		}
+		check_event_midway_back(s, a);
+	}
+}
+
+static void check_catcow_attempts(sim_session *ss)
+{
+	const sim_script *s = &ss->script;
+	for (size_t i = 0; i < s->n_attempts; i++) {
+		const sim_attempt *a = &s->attempts[i];
+		measured m = measure(s, a->start_s, a->end_s, 5.0);
+		if (a->counts) {
+			assert_true(m.peak_pos_deg >= 6.5 && m.peak_neg_deg <= -6.5);
+			assert_true(m.cat_s >= 1.4 && m.cow_s >= 1.4);
+		} else if (a->reason == BC_REJECT_RUSHED) {
+			assert_true(m.peak_pos_deg >= 6.5 && m.peak_neg_deg <= -6.5);
+			assert_true(m.cat_s <= 0.8 && m.cow_s <= 0.8);
+		} else if (a->reason == BC_REJECT_TOO_LITTLE_RANGE) {
+			bool small_cat = m.peak_pos_deg <= 4.6, small_cow = m.peak_neg_deg >= -4.6;
+			assert_true(small_cat != small_cow);
+			assert_true(small_cat ? m.cow_s >= 1.4 : m.cat_s >= 1.4);
+		} else {
+			fail_msg("cat-cow attempt %zu: unexpected reason", i);
+		}
+		check_event_midway_back(s, a);
+	}
+}
+
+static void check_posture_attempts(sim_session *ss)
+{
+	const sim_script *s = &ss->script;
+	size_t ev = 0;
+	for (size_t i = 0; i < s->n_attempts; i++) {
+		const sim_attempt *a = &s->attempts[i];
+		measured m = measure(s, a->start_s, a->end_s, 10.0);
+		int alerts = m.abs_zone_s >= 10.0 ? 1 + (int)((m.abs_zone_s - 10.0) / 30.0) : 0;
+		assert_int_equal(alerts, a->alerts);
+		if (alerts) {
+			/* Not within 1.5 s of another alert falling due. */
+			double past = fmod(m.abs_zone_s - 10.0, 30.0);
+			assert_true(past > 1.5 && past < 28.5);
+			for (int k = 0; k < alerts; k++, ev++) {
+				assert_true(ev < s->n_events);
+				assert_float_near(s->events[ev].t_s,
+						  m.first_abs_cross_s + 10.0 + 30.0 * k, 0.02);
+			}
+		} else {
+			/* A near miss stays clear of the alert condition. */
+			assert_true(m.abs_zone_s < 8.0);
+		}
+	}
+	assert_int_equal(ev, s->n_events);
+}
+
+static void check_session(sim_session *ss)
+{
+	check_protocol(ss);
+	check_meta_matches_events(ss);
+	switch (ss->settings.script.exercise) {
+	case BC_EXERCISE_CAT_COW:
+		check_catcow_attempts(ss);
+		break;
+	case BC_EXERCISE_POSTURE:
+		check_posture_attempts(ss);
+		break;
+	default:
+		check_hold_attempts(ss);
+		break;
+	}
+}
+
+static void test_correct_sessions(void **state)
+{
+	(void)state;
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++)
+		for (uint64_t seed = 1; seed <= 4; seed++) {
+			sim_session ss;
+			build(&ss, ex, SIM_SCENARIO_CORRECT, BC_REJECT_NONE, SIM_DISTRACT_ALL,
+			      seed * 101 + ex);
+			check_session(&ss);
+			int reps = 0;
+			for (size_t i = 0; i < ss.script.n_attempts; i++)
+				reps += ss.script.attempts[i].counts;
+			assert_true(reps >= 3);
+			assert_int_equal(ss.script.n_events, ex == BC_EXERCISE_POSTURE
+							      ? ss.script.n_events : (size_t)reps);
+			sim_session_free(&ss);
+		}
+}
+
+static void test_mixed_sessions_have_every_reason(void **state)
+{
+	(void)state;
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++)
+		for (uint64_t seed = 1; seed <= 4; seed++) {
+			sim_session ss;
+			build(&ss, ex, SIM_SCENARIO_MIXED, BC_REJECT_NONE, SIM_DISTRACT_ALL,
+			      seed * 7 + ex);
+			check_session(&ss);
+			int seen[BC_REJECT_COUNT] = { 0 };
+			for (size_t i = 0; i < ss.script.n_events; i++)
+				seen[ss.script.events[i].reason]++;
+			for (int r = BC_REJECT_NONE + 1; r < BC_REJECT_COUNT; r++)
+				assert_int_equal(seen[r], sim_reason_applies(ex, r) ? 1 : 0);
+			assert_true(ss.script.attempts[0].counts);
+			sim_session_free(&ss);
+		}
+}
+
+static void test_incorrect_sessions(void **state)
+{
+	(void)state;
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++)
+		for (int r = BC_REJECT_NONE + 1; r < BC_REJECT_COUNT; r++) {
+			if (!sim_reason_applies(ex, r))
+				continue;
+			sim_session ss;
+			build(&ss, ex, SIM_SCENARIO_INCORRECT, r, SIM_DISTRACT_ALL, 500 + ex * 10 + r);
+			check_session(&ss);
+			assert_true(ss.script.n_events >= 3);
+			for (size_t i = 0; i < ss.script.n_events; i++) {
+				assert_false(ss.script.events[i].rep);
+				assert_int_equal(ss.script.events[i].reason, r);
+			}
+			sim_session_free(&ss);
+		}
+}
+
+static void test_distractors_have_nothing_to_count(void **state)
+{
+	(void)state;
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++)
+		for (int d = 0; d < SIM_DISTRACT_COUNT; d++) {
+			if (!sim_distractor_applies(ex, d))
+				continue;
+			sim_session ss;
+			build(&ss, ex, SIM_SCENARIO_DISTRACTOR, BC_REJECT_NONE, d, 900 + ex * 10 + d);
+			check_protocol(&ss);
+			check_meta_matches_events(&ss);
+			assert_int_equal(ss.script.n_events, 0);
+			if (d == SIM_DISTRACT_FIDGET || d == SIM_DISTRACT_STILL) {
+				/* Staying in the start pose: well short of any attempt. */
+				double lim = ex == BC_EXERCISE_POSTURE ? 6.0 : 2.2;
+				measured m = measure(&ss.script, ss.script.ready_s,
+						     sim_traj_end_s(&ss.script.traj), 99);
+				assert_true(m.peak_pos_deg < lim && m.peak_neg_deg > -lim);
+			}
+			sim_session_free(&ss);
+		}
+}
+
+static void test_hold_option_moves_the_verdicts(void **state)
+{
+	(void)state;
+	sim_session_settings st = sim_session_settings_default;
+	st.script.exercise = BC_EXERCISE_PELVIC_TILT;
+	st.script.scenario = SIM_SCENARIO_MIXED;
+	st.script.hold_s = 4.0;
+	st.seed = 3;
+	sim_session ss;
+	char err[256];
+	assert_int_equal(sim_session_init(&ss, &st, err, sizeof(err)), 0);
+	assert_float_near(ss.script.hold_target_s, 4.0, 1e-9);
+	assert_string_equal(meta(&ss, "hold_s"), "4");
+	check_session(&ss);
+	sim_session_free(&ss);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_correct_sessions),
+		cmocka_unit_test(test_mixed_sessions_have_every_reason),
+		cmocka_unit_test(test_incorrect_sessions),
+		cmocka_unit_test(test_distractors_have_nothing_to_count),
+		cmocka_unit_test(test_hold_option_moves_the_verdicts),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

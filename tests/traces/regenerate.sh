@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerates the committed synthetic traces (tests/traces/*.csv.gz) and the
+# demo session (host/data/demo-session.csv.gz) with the exact commands below.
+# The simulator is deterministic: the same build gives the same bytes.
+# Usage: tests/traces/regenerate.sh   (from the repository root; runs make)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+make --no-print-directory -j2 build/backcoach >/dev/null
+sim() { build/backcoach sim "$@"; }
+T=tests/traces
+
+# One correct, one mixed (correct + every rejection kind that applies) and one
+# distractor session per exercise; seeds, mountings and rates differ.
+sim --exercise pelvic-tilt --scenario correct --seed 101 --rate 100 --out $T/pelvic-tilt-correct.csv.gz
+sim --exercise pelvic-tilt --scenario mixed --seed 102 --rate 50 --dropouts 1 --out $T/pelvic-tilt-mixed.csv.gz
+sim --exercise pelvic-tilt --scenario distractor:all --seed 103 --rate 50 --out $T/pelvic-tilt-distractor.csv.gz
+
+sim --exercise bridge --scenario correct --seed 201 --rate 200 --mount aligned --out $T/bridge-correct.csv.gz
+sim --exercise bridge --scenario mixed --seed 202 --rate 100 --out $T/bridge-mixed.csv.gz
+sim --exercise bridge --scenario distractor:roll-over --seed 203 --rate 100 --out $T/bridge-distractor.csv.gz
+
+sim --exercise cat-cow --scenario correct --seed 301 --rate 400 --reps 4 --out $T/cat-cow-correct.csv.gz
+sim --exercise cat-cow --scenario mixed --seed 302 --rate 100 --dropouts 1 --out $T/cat-cow-mixed.csv.gz
+sim --exercise cat-cow --scenario distractor:all --seed 303 --rate 50 --out $T/cat-cow-distractor.csv.gz
+
+sim --exercise knee-to-chest --scenario correct --seed 401 --rate 50 --out $T/knee-to-chest-correct.csv.gz
+sim --exercise knee-to-chest --scenario mixed --seed 402 --rate 100 --out $T/knee-to-chest-mixed.csv.gz
+sim --exercise knee-to-chest --scenario distractor:sit-up --seed 403 --rate 100 --out $T/knee-to-chest-distractor.csv.gz
+
+sim --exercise childs-pose --scenario correct --seed 501 --rate 50 --out $T/childs-pose-correct.csv.gz
+sim --exercise childs-pose --scenario mixed --seed 502 --rate 50 --hold 20 --out $T/childs-pose-mixed.csv.gz
+sim --exercise childs-pose --scenario distractor:stand --seed 503 --rate 100 --out $T/childs-pose-distractor.csv.gz
+
+# Posture: slouch alerts (some slouches long enough to repeat), near misses,
+# and walking / standing upright, which must give no alert.
+sim --exercise posture --scenario correct --seed 601 --rate 50 --out $T/posture-correct.csv.gz
+sim --exercise posture --scenario mixed --seed 602 --rate 50 --out $T/posture-mixed.csv.gz
+sim --exercise posture --scenario distractor:walk --seed 603 --rate 100 --out $T/posture-distractor-walk.csv.gz
+sim --exercise posture --scenario distractor:stand --seed 604 --rate 50 --t0 5000 --out $T/posture-distractor-stand.csv.gz
+
+# The demo for 'make run': a mixed bridge session of about 3-4 minutes.
+mkdir -p host/data
+sim --exercise bridge --scenario mixed --reps 10 --seed 2024 --rate 100 --person 7 --out host/data/demo-session.csv.gz
