@@ -134,14 +134,19 @@ $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(call obj,$(TEST_SUPPORT_SRC)) $
 tests: $(TESTS) $(BUILD)/backcoach
 
 # Installs what is missing, then re-reads this Makefile with the packages present.
+# (dpkg-query, not dpkg -s: with arm64 added, "dpkg -s zlib1g-dev" is ambiguous.)
 deps:
 	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	if ! dpkg --print-foreign-architectures | grep -qx $(DEB_ARCH_CROSS); then \
 		echo "make deps: adding the $(DEB_ARCH_CROSS) architecture for the Pi build"; \
 		$$sudo dpkg --add-architecture $(DEB_ARCH_CROSS); \
 	fi; \
-	missing=$$(for p in $(DEB_PACKAGES) $(DEB_PACKAGES_CROSS); do \
-		dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	native=$$(dpkg --print-architecture); \
+	missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${db:Status-Abbrev} $${Architecture}\n' $$p 2>/dev/null | \
+			grep -qE "^ii +($$native|all)$$" || echo $$p; done; \
+		for p in $(DEB_PACKAGES_CROSS); do \
+		dpkg-query -W -f='$${db:Status-Abbrev}\n' $$p 2>/dev/null | grep -q '^ii' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "make deps: installing" $$missing; \
 		$$sudo apt-get update -qq && \
