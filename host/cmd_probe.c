@@ -29,7 +29,7 @@ static const bc_cli_command command = {
 	.name = "probe",
 	.synopsis = "[--bus N] [--all]",
 	.about = "Finds the IMUs on an I2C bus and names them (MPU-6050/6500/9250,\n"
-		 "ICM-20948, LSM6DS3, LSM6DSOX) by their ID registers.",
+		 "ICM-20948, ICM-42688-P, LSM6DS3, LSM6DSOX) by their ID registers.",
 	.options = options,
 	.min_args = 0,
 	.max_args = 0,

@@ -32,6 +32,12 @@
 #define EMPTY_EDGES_TO_POLL 50
 /* Queued edges drained after a wake-up (the newest is the anchor). */
 #define MAX_QUEUED_EDGES 64
+/*
+ * Drains in a row that found the FIFO overflowed or unreadable before the
+ * chip is configured again: a FIFO that never comes right (packets changed
+ * by someone else) keeps data flowing, so the silent-chip check never fires.
+ */
+#define BAD_DRAINS_TO_REINIT 8
 
 const bc_imu_reader_settings bc_imu_reader_settings_default = {
 	.chip = {
@@ -84,6 +90,7 @@ struct bc_imu_reader {
 	bool use_int;
 	int int_misses_in_row;
 	int empty_edges_in_row;
+	int bad_drains_in_row;  /* overflowed or unreadable FIFO, see BAD_DRAINS_TO_REINIT */
 	uint64_t next_poll_ns;
 	uint32_t dither;        /* LCG state jittering the poll interval */
 	uint64_t last_data_ns;
@@ -223,6 +230,7 @@ static int start_chip(bc_imu_reader *r, const bc_imu_variant *variant, uint8_t a
 	r->stats.polling = !r->use_int;
 	r->int_misses_in_row = 0;
 	r->empty_edges_in_row = 0;
+	r->bad_drains_in_row = 0;
 	r->last_data_ns = now_ns(r);
 	r->next_poll_ns = r->last_data_ns;
 	r->state = BC_IMU_READER_STREAMING;
@@ -263,10 +271,21 @@ static void try_reconnect(bc_imu_reader *r)
  * itself (a brown-out as the cable wiggles) and be asleep with defaults.
  * Ask it who it is; if it still answers, initialise it again.
  */
+/* Configures the chip from scratch where it is; a chip that will not take it is lost. */
+static void reinitialise(bc_imu_reader *r)
+{
+	mark_dropout(r);
+	if (start_chip(r, r->imu.variant, r->imu.addr))
+		lose(r);
+	else
+		r->stats.reconnects++;
+}
+
 static void check_silent(bc_imu_reader *r)
 {
 	uint64_t now = now_ns(r);
-	if ((double)(now - r->last_data_ns) < r->set.silent_timeout_s * NS_PER_S)
+	if (r->state != BC_IMU_READER_STREAMING ||
+	    (double)(now - r->last_data_ns) < r->set.silent_timeout_s * NS_PER_S)
 		return;
 	uint8_t id;
 	const bc_imu_variant *v = r->imu.variant;
@@ -282,11 +301,18 @@ static void check_silent(bc_imu_reader *r)
 		return;
 	}
 	note(r, "%s silent for %.1f s: re-initialising", v->name, r->set.silent_timeout_s);
+	reinitialise(r);
+}
+
+/* After an overflowed or unreadable FIFO: flush it, or start over if that keeps happening. */
+static int recover_fifo(bc_imu_reader *r)
+{
 	mark_dropout(r);
-	if (start_chip(r, v, r->imu.addr))
-		lose(r);
-	else
-		r->stats.reconnects++;
+	if (++r->bad_drains_in_row < BAD_DRAINS_TO_REINIT)
+		return bc_imu_fifo_reset(&r->imu);
+	note(r, "%s FIFO keeps failing: re-initialising", r->imu.variant->name);
+	reinitialise(r);
+	return 0;
 }
 
 /* Functions: timestamps */
@@ -380,8 +406,7 @@ static int drain(bc_imu_reader *r, bool have_edge, uint64_t edge_ns)
 		r->stats.fifo_overflows++;
 		r->last_data_ns = read_ns; /* data was flowing: not a silent chip */
 		note(r, "FIFO overflow: samples lost");
-		mark_dropout(r);
-		return bc_imu_fifo_reset(&r->imu);
+		return recover_fifo(r);
 	}
 	if (n == 0)
 		return 0;
@@ -392,9 +417,9 @@ static int drain(bc_imu_reader *r, bool have_edge, uint64_t edge_ns)
 	if (rc) {
 		/* Part of the FIFO is gone and we cannot tell how much: start over. */
 		note(r, "FIFO read failed (%s): samples lost", strerror(-rc));
-		mark_dropout(r);
-		return bc_imu_fifo_reset(&r->imu);
+		return recover_fifo(r);
 	}
+	r->bad_drains_in_row = 0;
 
 	uint64_t period_ns = (uint64_t)(r->period_s * NS_PER_S);
 	uint64_t anchor_ns = read_ns;

@@ -33,6 +33,8 @@ bc_chip_model *bc_chip_model_new(bc_chip_kind kind)
 		return bc_lsm6ds_model_new(kind);
 	case BC_CHIP_ICM20948:
 		return bc_icm20948_model_new();
+	case BC_CHIP_ICM42688:
+		return bc_icm42688_model_new();
 	}
 	return NULL;
 }

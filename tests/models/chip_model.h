@@ -33,6 +33,7 @@ typedef enum {
 	BC_CHIP_LSM6DS3,
 	BC_CHIP_LSM6DSOX,
 	BC_CHIP_ICM20948,
+	BC_CHIP_ICM42688,
 } bc_chip_kind;
 
 typedef struct bc_chip_model bc_chip_model;
@@ -41,6 +42,7 @@ typedef struct bc_chip_model bc_chip_model;
 bc_chip_model *bc_mpu6050_model_new(bc_chip_kind variant); /* MPU6050/6500/9250 */
 bc_chip_model *bc_lsm6ds_model_new(bc_chip_kind variant);  /* LSM6DS3/LSM6DSOX */
 bc_chip_model *bc_icm20948_model_new(void);
+bc_chip_model *bc_icm42688_model_new(void);
 
 /* Any kind. */
 bc_chip_model *bc_chip_model_new(bc_chip_kind kind);
@@ -60,7 +62,7 @@ bc_chip_kind bc_chip_model_kind(const bc_chip_model *m);
 int bc_chip_model_read(bc_chip_model *m, uint8_t reg, uint8_t *buf, size_t len);
 int bc_chip_model_write(bc_chip_model *m, uint8_t reg, uint8_t value);
 
-/* Test-side look at a register without side effects (bank: ICM-20948 user bank, else 0). */
+/* Test-side look at a register without side effects (bank: ICM user bank, else 0). */
 uint8_t bc_chip_model_peek(const bc_chip_model *m, int bank, uint8_t reg);
 
 /*

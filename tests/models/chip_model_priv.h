@@ -5,7 +5,7 @@
 
 #include "models/chip_model.h"
 
-#define BC_MODEL_BANKS 4
+#define BC_MODEL_BANKS 8 /* ICM-42688-P: banks 0..4 */
 #define BC_MODEL_REGS 128
 #define BC_MODEL_FIFO_MAX 8192
 
@@ -43,6 +43,8 @@ struct bc_chip_model {
 	unsigned long frames;  /* frames pushed since the FIFO was reset (pattern/tag counters) */
 	unsigned long fifo_removed; /* bytes popped or dropped since the reset (DS3 pattern) */
 	bool drdy_level;       /* data-ready held high until data read (LSM6DS, not pulsed) */
+	uint16_t count_latch;  /* FIFO count latched by reading its first byte (ICM-42688-P) */
+	uint16_t timestamp_us; /* ODR timestamp stamped into FIFO packets (ICM-42688-P) */
 
 	bool plugged;
 	bool int_stuck;
