@@ -54,7 +54,7 @@ static const bc_imu_driver icm42688_driver = {
 
 const bc_imu_variant bc_icm42688_variants[] = {
 	{ "ICM-42688-P", "icm42688", ICM42688_REG_WHO_AM_I, ICM42688_WHO_AM_I_VALUE,
-	  ICM42688_REG_BANK_SEL, ICM42688_FIFO_BYTES, 0, &icm42688_driver, NULL },
+	  ICM42688_REG_BANK_SEL, ICM42688_FIFO_BYTES, 0, &icm42688_driver, NULL, NULL },
 };
 const size_t bc_icm42688_variant_count = BC_ARRAY_SIZE(bc_icm42688_variants);
 

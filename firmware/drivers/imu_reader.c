@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "drivers/ak_magnetometer.h"
 #include "drivers/imu_probe.h"
 
 /* Definitions */
@@ -83,6 +84,8 @@ struct bc_imu_reader {
 	double buf_t_s[READER_BUF_SAMPLES];
 	bool buf_gap[READER_BUF_SAMPLES];
 	size_t buf_head, buf_n;
+	bool buf_has_mag;       /* the magnetometer's latest value when this drain was read */
+	bc_vec3 buf_mag_ut;
 	bool gap_pending;
 	bool last_after_dropout;
 
@@ -98,6 +101,9 @@ struct bc_imu_reader {
 	/* reconnecting */
 	uint64_t next_probe_ns;
 	double reconnect_interval_s;
+
+	/* the magnetometer in the package, when the variant has one */
+	bc_ak_mag mag;
 };
 
 /* Functions: platform */
@@ -215,6 +221,39 @@ static void mark_dropout(bc_imu_reader *r)
 	r->anchored = false;
 }
 
+/*
+ * The magnetometer answers on the caller's bus, not the retrying one: it is
+ * optional, so a missing one costs one NACK, not retries and back-offs, and
+ * its faults never count against the IMU.
+ */
+static void start_mag(bc_imu_reader *r)
+{
+	const bc_ak_variant *mv = r->imu.variant->mag;
+	if (!mv) {
+		r->mag.present = false;
+		r->stats.mag_present = false;
+		return;
+	}
+	bc_ak_mag_attach(&r->mag, r->bus, BC_AK_ADDR, mv, sleep_for_driver, r);
+	if (bc_ak_mag_start(&r->mag, now_ns(r)) != 1)
+		note(r, "%s: no %s at 0x%02x: 6-axis only", r->imu.variant->name, mv->name,
+		     BC_AK_ADDR);
+	r->stats.mag_present = r->mag.present;
+}
+
+/* The magnetometer's turn (at its own 100 Hz), once per drain. */
+static void update_mag(bc_imu_reader *r, uint64_t now)
+{
+	if (!r->imu.variant->mag)
+		return;
+	bc_ak_mag_update(&r->mag, now);
+	r->buf_has_mag = bc_ak_mag_latest(&r->mag, &r->buf_mag_ut);
+	r->stats.mag_present = r->mag.present;
+	r->stats.mag_reads = r->mag.reads;
+	r->stats.mag_overflows = r->mag.overflows;
+	r->stats.mag_errors = r->mag.errors;
+}
+
 static int start_chip(bc_imu_reader *r, const bc_imu_variant *variant, uint8_t addr)
 {
 	bc_imu_attach(&r->imu, &r->retry_bus, addr, variant);
@@ -234,6 +273,7 @@ static int start_chip(bc_imu_reader *r, const bc_imu_variant *variant, uint8_t a
 	r->last_data_ns = now_ns(r);
 	r->next_poll_ns = r->last_data_ns;
 	r->state = BC_IMU_READER_STREAMING;
+	start_mag(r);
 	return 0;
 }
 
@@ -431,6 +471,7 @@ static int drain(bc_imu_reader *r, bool have_edge, uint64_t edge_ns)
 		exact = late == 0;
 	}
 	timestamp(r, n, m, anchor_ns, exact);
+	update_mag(r, read_ns);
 	r->buf_head = 0;
 	r->buf_n = m;
 	r->last_data_ns = read_ns;
@@ -543,6 +584,8 @@ int bc_imu_reader_read(bc_imu_reader *r, bc_sample *out, int timeout_ms)
 				.t_s = r->buf_t_s[i],
 				.accel_g = r->buf[i].accel_g,
 				.gyro_dps = r->buf[i].gyro_dps,
+				.mag_ut = r->buf_mag_ut,
+				.has_mag = r->buf_has_mag,
 			};
 			r->last_after_dropout = r->buf_gap[i];
 			r->stats.samples++;
