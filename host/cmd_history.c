@@ -98,7 +98,7 @@ static int print_session_text(const bc_history_session *s, void *user)
 	bc_local_time_text(s->started_unix_s, "%Y-%m-%d %H:%M", when, sizeof(when));
 	fprintf(out, "  %s  %-14s", when, s->exercise);
 	if (s->posture_alerts > 0 || bc_exercise_from_name(s->exercise) == BC_EXERCISE_POSTURE) {
-		fprintf(out, "  %d slouch alert%s in %.0f min\n", s->posture_alerts,
+		fprintf(out, "  %2d slouch alert%s in %.0f min\n", s->posture_alerts,
 			s->posture_alerts == 1 ? "" : "s", s->duration_s / 60.0);
 		return 0;
 	}

@@ -297,12 +297,45 @@ static void test_bad_record_rejected(void **state)
 	bc_history_close(h);
 }
 
+static void test_save_as_session_goes_on(void **state)
+{
+	bc_history *h = open_ok(db_path("save.sqlite3"));
+	bc_history_session s = make_session("bridge", 1714550000, 3, 1, 0);
+	assert_int_equal(bc_history_save_session(h, &s), 0);
+	int64_t id = s.id;
+	assert_true(id > 0);
+	/* the set goes on: more reps, the reasons change */
+	s.reps = 10;
+	s.rejected_by_reason[BC_REJECT_HOLD_TOO_SHORT] = 0;
+	s.rejected_by_reason[BC_REJECT_NOT_LEVEL] = 2;
+	s.rejected = 2;
+	s.duration_s = 300.0;
+	assert_int_equal(bc_history_save_session(h, &s), 0);
+	assert_true(s.id == id);
+	collected c = { .n = 0 };
+	assert_int_equal(bc_history_recent(h, 0, 0, collect, &c), 1);
+	assert_true(c.items[0].s.id == id);
+	assert_int_equal(c.items[0].s.reps, 10);
+	assert_float_near(c.items[0].s.duration_s, 300.0, 1e-9);
+	for (int r = 0; r < BC_REJECT_COUNT; r++)
+		assert_int_equal(c.items[0].s.rejected_by_reason[r], s.rejected_by_reason[r]);
+	/* a row that is gone is an error, not a silent new row */
+	s.id = id + 100;
+	assert_int_equal(bc_history_save_session(h, &s), -1);
+	assert_true(s.id == id + 100);
+	assert_non_null(strstr(bc_history_error(h), "no longer in the history"));
+	c.n = 0;
+	assert_int_equal(bc_history_recent(h, 0, 0, collect, &c), 1);
+	bc_history_close(h);
+}
+
 static void test_null_handle(void **state)
 {
 	bc_history_session s = make_session("bridge", 1714550000, 1, 0, 0);
 	bc_history_totals t;
 	collected c = { .n = 0 };
 	assert_int_equal(bc_history_add_session(NULL, &s), -1);
+	assert_int_equal(bc_history_save_session(NULL, &s), -1);
 	assert_int_equal(bc_history_today(NULL, 0, NULL, &t), -1);
 	assert_int_equal(bc_history_streak_days(NULL, 0), -1);
 	assert_int_equal(bc_history_recent(NULL, 0, 0, collect, &c), -1);
@@ -646,6 +679,7 @@ int main(void)
 		cmocka_unit_test(test_empty_file_gets_schema),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_bad_record_rejected),
+		cmocka_unit_test(test_save_as_session_goes_on),
 		cmocka_unit_test(test_null_handle),
 		cmocka_unit_test(test_today_local_day),
 		cmocka_unit_test(test_streak),

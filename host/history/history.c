@@ -100,7 +100,6 @@ bc_history *bc_history_open(const char *path, char *err, size_t err_size)
 		if ((rc = quick_check(h->db, &ok)) != SQLITE_OK)
 			goto sqlite_failed;
 		if (!ok) {
-			rc = SQLITE_CORRUPT;
 			bc_history_set_error(err, err_size,
 					     "%s: the history file is damaged (integrity check "
 					     "failed); move it aside and backcoach starts a new one",
@@ -200,16 +199,25 @@ bad:
 	return -1;
 }
 
-static int insert_session(sqlite3 *db, const bc_history_session *s)
+/*
+ * Writes the session row: a new one when id is 0, else over row id (*changed
+ * says whether it existed). Both statements number their parameters alike.
+ */
+static int write_session(sqlite3 *db, const bc_history_session *s, int64_t id, bool *changed)
 {
-	static const char sql[] =
+	static const char insert_sql[] =
 		"INSERT INTO session (started_utc, started_unix_s, exercise, duration_s, reps,"
 		" rejected, target_reps, hold_target_s, mean_hold_s, max_hold_s, peak_deg_max,"
 		" posture_alerts, trace_path)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	static const char update_sql[] =
+		"UPDATE session SET started_utc = ?1, started_unix_s = ?2, exercise = ?3,"
+		" duration_s = ?4, reps = ?5, rejected = ?6, target_reps = ?7,"
+		" hold_target_s = ?8, mean_hold_s = ?9, max_hold_s = ?10, peak_deg_max = ?11,"
+		" posture_alerts = ?12, trace_path = ?13 WHERE id = ?14";
 	char utc[BC_HISTORY_UTC_TEXT_MAX];
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db, id ? update_sql : insert_sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		goto out;
 	/* bind calls only fail for misuse or memory: the step reports it */
@@ -226,20 +234,35 @@ static int insert_session(sqlite3 *db, const bc_history_session *s)
 	bind_float(st, 11, s->peak_deg_max);
 	sqlite3_bind_int(st, 12, s->posture_alerts);
 	bind_text(st, 13, s->trace_path);
+	if (id)
+		sqlite3_bind_int64(st, 14, id);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
 		rc = SQLITE_OK;
+		*changed = sqlite3_changes(db) > 0;
+	}
 out:
 	sqlite3_finalize(st);
 	return rc;
 }
 
-static int insert_rejections(sqlite3 *db, int64_t id, const bc_history_session *s)
+/* Replaces the rejection rows of session id with the record's counts. */
+static int write_rejections(sqlite3 *db, int64_t id, const bc_history_session *s)
 {
-	static const char sql[] =
+	static const char delete_sql[] = "DELETE FROM session_rejection WHERE session_id = ?1";
+	static const char insert_sql[] =
 		"INSERT INTO session_rejection (session_id, reason, count) VALUES (?1, ?2, ?3)";
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db, delete_sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, insert_sql, -1, &st, NULL);
 	for (int r = 0; rc == SQLITE_OK && r < BC_REJECT_COUNT; r++) {
 		if (s->rejected_by_reason[r] == 0)
 			continue;
@@ -257,20 +280,27 @@ static int insert_rejections(sqlite3 *db, int64_t id, const bc_history_session *
 	return rc;
 }
 
-int64_t bc_history_add_session(bc_history *h, const bc_history_session *s)
+/* The session and its rejections in one transaction: new (id 0) or over row id. */
+static int64_t store(bc_history *h, const bc_history_session *s, int64_t id)
 {
-	if (!h || !s)
-		return -1;
 	if (validate(h, s) < 0)
 		return -1;
 	const char *doing = "writing to";
+	bool changed = false;
 	int rc = sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto sqlite_failed;
-	if ((rc = insert_session(h->db, s)) != SQLITE_OK)
+	if ((rc = write_session(h->db, s, id, &changed)) != SQLITE_OK)
 		goto sqlite_failed;
-	int64_t id = sqlite3_last_insert_rowid(h->db);
-	if ((rc = insert_rejections(h->db, id, s)) != SQLITE_OK)
+	if (!changed) {
+		bc_history_set_error(h->error, sizeof(h->error),
+				     "%s: session %lld not stored: it is no longer in the history",
+				     h->path, (long long)id);
+		goto rollback;
+	}
+	if (!id)
+		id = sqlite3_last_insert_rowid(h->db);
+	if ((rc = write_rejections(h->db, id, s)) != SQLITE_OK)
 		goto sqlite_failed;
 	doing = "saving to";
 	if ((rc = sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
@@ -279,9 +309,28 @@ int64_t bc_history_add_session(bc_history *h, const bc_history_session *s)
 
 sqlite_failed:
 	failed(h, rc, doing); /* before ROLLBACK replaces SQLite's message */
+rollback:
 	if (!sqlite3_get_autocommit(h->db))
 		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
+}
+
+int64_t bc_history_add_session(bc_history *h, const bc_history_session *s)
+{
+	if (!h || !s)
+		return -1;
+	return store(h, s, 0);
+}
+
+int bc_history_save_session(bc_history *h, bc_history_session *s)
+{
+	if (!h || !s)
+		return -1;
+	int64_t id = store(h, s, s->id > 0 ? s->id : 0);
+	if (id < 0)
+		return -1;
+	s->id = id;
+	return 0;
 }
 
 /* Daily totals and streak */

@@ -163,6 +163,14 @@ const char *bc_history_path(const bc_history *h);
 int64_t bc_history_add_session(bc_history *h, const bc_history_session *s);
 
 /*
+ * Stores a session that is still going on, so a power cut loses at most what
+ * happened since the last save: the first call (s->id 0) adds it and sets
+ * s->id; later calls replace that row with the record as it is now. Call it
+ * at each SET_DONE and at the SUMMARY. 0 done, -1 error (s->id unchanged).
+ */
+int bc_history_save_session(bc_history *h, bc_history_session *s);
+
+/*
  * Totals of the sessions started on the local day that holds now_unix_s,
  * for one exercise (its name), or for all when exercise is NULL.
  * 0 done, -1 error.

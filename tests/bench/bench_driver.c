@@ -16,6 +16,7 @@
 
 #include "drivers/mpu6050_regs.h"
 #include "models/model_rig.h"
+#include "support/bench_support.h"
 
 #define RUNS 7
 #define SAMPLES 200000
@@ -83,25 +84,6 @@ static double run_model_only(double drains_per_sample)
 	return ns;
 }
 
-static void cpu_model(char *out, size_t size)
-{
-	snprintf(out, size, "unknown CPU");
-	FILE *f = fopen("/proc/cpuinfo", "r");
-	if (!f)
-		return;
-	char line[256];
-	while (fgets(line, sizeof(line), f)) {
-		char *colon = strchr(line, ':');
-		if (colon && (strncmp(line, "model name", 10) == 0 || strncmp(line, "Model", 5) == 0)) {
-			colon += 2;
-			colon[strcspn(colon, "\n")] = '\0';
-			snprintf(out, size, "%s", colon);
-			break;
-		}
-	}
-	fclose(f);
-}
-
 int main(void)
 {
 	static const struct {
@@ -114,7 +96,7 @@ int main(void)
 		{ 200, true, "200 Hz, data-ready interrupt" },
 	};
 	char cpu[200];
-	cpu_model(cpu, sizeof(cpu));
+	bc_bench_cpu_model(cpu, sizeof(cpu));
 	printf("bench_driver: MPU-6050 read path over its register model, %d samples, %d runs, on %s\n",
 	       SAMPLES, RUNS, cpu);
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
