@@ -234,7 +234,12 @@ static void start_mag(bc_imu_reader *r)
 		r->stats.mag_present = false;
 		return;
 	}
+	/* counters run over the whole session, across re-initialisations */
+	unsigned long reads = r->mag.reads, overflows = r->mag.overflows, errors = r->mag.errors;
 	bc_ak_mag_attach(&r->mag, r->bus, BC_AK_ADDR, mv, sleep_for_driver, r);
+	r->mag.reads = reads;
+	r->mag.overflows = overflows;
+	r->mag.errors = errors;
 	if (bc_ak_mag_start(&r->mag, now_ns(r)) != 1)
 		note(r, "%s: no %s at 0x%02x: 6-axis only", r->imu.variant->name, mv->name,
 		     BC_AK_ADDR);
@@ -244,8 +249,10 @@ static void start_mag(bc_imu_reader *r)
 /* The magnetometer's turn (at its own 100 Hz), once per drain. */
 static void update_mag(bc_imu_reader *r, uint64_t now)
 {
-	if (!r->imu.variant->mag)
+	if (!r->imu.variant->mag) {
+		r->buf_has_mag = false; /* a 6-axis chip may have replaced a 9-axis one */
 		return;
+	}
 	bc_ak_mag_update(&r->mag, now);
 	r->buf_has_mag = bc_ak_mag_latest(&r->mag, &r->buf_mag_ut);
 	r->stats.mag_present = r->mag.present;
