@@ -4,7 +4,10 @@
  *
  * What is on the I2C bus, like i2cdetect but naming the IMUs: every known
  * IMU address is identified by its ID register (two chips share 0x68); with
- * --all every other address that acknowledges is listed too. Exit status 0
+ * --all every other address that acknowledges is listed too. A 9-axis part's
+ * magnetometer (AK8963, AK09916) shows at 0x0c only while the part's I2C
+ * bypass is on (after backcoach has configured it); it is named when it
+ * answers. Exit status 0
  * when an IMU was found, 1 when none (or the bus cannot be opened), 2 usage.
  */
 #include <stdio.h>
@@ -12,6 +15,7 @@
 
 #include "cli_options.h"
 #include "commands.h"
+#include "drivers/ak_magnetometer.h"
 #include "drivers/imu_probe.h"
 #include "hw_backend.h"
 
@@ -29,11 +33,25 @@ static const bc_cli_command command = {
 	.name = "probe",
 	.synopsis = "[--bus N] [--all]",
 	.about = "Finds the IMUs on an I2C bus and names them (MPU-6050/6500/9250,\n"
-		 "ICM-20948, LSM6DS3, LSM6DSOX) by their ID registers.",
+		 "ICM-20948, ICM-42688-P, LSM6DS3, LSM6DSOX) by their ID registers.",
 	.options = options,
 	.min_args = 0,
 	.max_args = 0,
 };
+
+/* The magnetometer at addr, or NULL (read-only: probes ID registers). */
+static const bc_ak_variant *magnetometer_at(bc_i2c_bus *bus, uint8_t addr)
+{
+	/* AK09916 first: its WIA1 at 0x00 reads 0x48 like the AK8963's WIA */
+	static const bc_ak_variant *const known[] = { &bc_ak09916_variant, &bc_ak8963_variant };
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		bc_ak_mag mag;
+		bc_ak_mag_attach(&mag, bus, addr, known[i], NULL, NULL);
+		if (bc_ak_mag_probe(&mag) == 1)
+			return known[i];
+	}
+	return NULL;
+}
 
 static bool is_imu_address(uint8_t addr)
 {
@@ -83,6 +101,12 @@ int cmd_probe(int argc, char **argv)
 				printf("  0x%02x  unknown device at an IMU address\n", addr);
 				continue;
 			}
+		}
+		const bc_ak_variant *mag = addr == BC_AK_ADDR ? magnetometer_at(bus, addr) : NULL;
+		if (mag) {
+			printf("  0x%02x  %-10s (magnetometer; register 0x%02x reads 0x%02x)\n", addr,
+			       mag->name, mag->id_reg, mag->id_value);
+			continue;
 		}
 		if (all && bc_i2c_read(bus, addr, 0x00, &byte, 1) == 0)
 			printf("  0x%02x  device (not an IMU we know)\n", addr);

@@ -1,72 +1,37 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Which hardware backend the commands use.
- *
- * INTEGRATION NOTE: the Linux i2c-dev backend (bc_i2c_bus_open_linux,
- * firmware/platform/i2c_bus_linux.c) and the libgpiod backend (gpio_line.h)
- * are built on the hwbus branch. Until they are merged this table points at
- * stubs that say so, which keeps every binary linking. Once they are in:
- *
- *	static bc_i2c_bus *linux_i2c_open(int n, char *err, size_t size)
- *	{
- *		bc_i2c_bus *bus = bc_i2c_bus_open_linux(n);
- *		if (!bus)
- *			snprintf(err, size, "/dev/i2c-%d: %s", n, strerror(errno));
- *		return bus;
- *	}
- *	static void linux_i2c_close(bc_i2c_bus *bus) { bc_i2c_bus_close(bus); }
- *
- *	const bc_hw_backend bc_hw = { linux_i2c_open, linux_i2c_close,
- *		bc_gpio_input_open, bc_gpio_close, bc_gpio_wait_edge };
- *
- * and delete the stubs: nothing else changes.
+ * Which hardware backend the commands use: Linux i2c-dev through libi2c
+ * (firmware/platform/i2c_bus_linux.c) and libgpiod
+ * (firmware/platform/gpio_libgpiod_v1.c or _v2.c).
  */
 #include "hw_backend.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
-static bc_i2c_bus *no_i2c_open(int bus_number, char *err, size_t err_size)
+/* Opens /dev/i2c-N and turns the usual failures into advice. */
+static bc_i2c_bus *linux_i2c_open(int bus_number, char *err, size_t err_size)
 {
-	snprintf(err, err_size,
-		 "/dev/i2c-%d: this build has no Linux I2C backend (i2c_bus_linux.c not merged)",
-		 bus_number);
-	errno = ENOSYS;
+	bc_i2c_bus *bus = bc_i2c_bus_open_linux(bus_number);
+	const char *hint = "";
+
+	if (bus)
+		return bus;
+	if (errno == ENOENT)
+		hint = " (is I2C on? dtparam=i2c_arm=on in config.txt, hw/README.md)";
+	else if (errno == EACCES || errno == EPERM)
+		hint = " (not in group i2c? hw/99-backcoach.rules)";
+	snprintf(err, err_size, "/dev/i2c-%d: %s%s", bus_number, strerror(errno), hint);
 	return NULL;
-}
-
-static void no_i2c_close(bc_i2c_bus *bus)
-{
-	(void)bus;
-}
-
-static bc_gpio_line *no_gpio_open(const char *line_name, const char *consumer)
-{
-	(void)line_name;
-	(void)consumer;
-	errno = ENOSYS;
-	return NULL;
-}
-
-static void no_gpio_close(bc_gpio_line *line)
-{
-	(void)line;
-}
-
-static int no_gpio_wait(bc_gpio_line *line, int timeout_ms, bc_gpio_edge *edge)
-{
-	(void)line;
-	(void)timeout_ms;
-	(void)edge;
-	return -ENOSYS;
 }
 
 const bc_hw_backend bc_hw = {
-	.i2c_open = no_i2c_open,
-	.i2c_close = no_i2c_close,
-	.gpio_input_open = no_gpio_open,
-	.gpio_close = no_gpio_close,
-	.gpio_wait_edge = no_gpio_wait,
+	.i2c_open = linux_i2c_open,
+	.i2c_close = bc_i2c_bus_close,
+	.gpio_input_open = bc_gpio_input_open,
+	.gpio_close = bc_gpio_close,
+	.gpio_wait_edge = bc_gpio_wait_edge,
 };
 
 /* Rising edges only: the chips pulse INT high on data ready. */

@@ -2,16 +2,35 @@
 # Runs every test binary of each build directory given (plain, then
 # sanitizers) and ends with one line "N passed, N failed, N skipped".
 # Usage: tests/run_tests.sh SHARED_DATA_DIR BUILD_DIR [BUILD_DIR...]
+# A build directory named */aarch64* (the Pi cross build) on another machine
+# runs under $BC_QEMU_AARCH64 (e.g. "qemu-aarch64 -L /usr/aarch64-linux-gnu"),
+# without the binaries named in $BC_TEST_SKIP.
 set -u
 export BC_SHARED_DATA="$1"
 shift
 passed=0 failed=0 skipped=0 broken=()
 for build in "$@"; do
 	export BC_BUILD="$build" BC_BACKCOACH="$build/backcoach"
+	emulator=()
+	if [[ "$build" == *aarch64* && "$(uname -m)" != aarch64 && -n "${BC_QEMU_AARCH64:-}" ]]; then
+		read -r -a emulator <<<"$BC_QEMU_AARCH64"
+		# Tests that start build/backcoach themselves need it emulated too.
+		printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$BC_QEMU_AARCH64" \
+			"$(cd "$build" && pwd)/backcoach" >"$build/backcoach-qemu"
+		chmod +x "$build/backcoach-qemu"
+		export BC_BACKCOACH="$build/backcoach-qemu"
+		export BC_TEST_EMULATED=1 # timing checks may skip themselves
+	else
+		unset BC_TEST_EMULATED
+	fi
 	for t in "$build"/tests/test_*; do
 		[ -x "$t" ] || continue
+		if [ ${#emulator[@]} -gt 0 ] && [[ " ${BC_TEST_SKIP:-} " == *" $(basename "$t") "* ]]; then
+			echo "skip $t (not run under emulation)"
+			continue
+		fi
 		log=$(mktemp)
-		"$t" >"$log" 2>&1
+		"${emulator[@]}" "$t" >"$log" 2>&1
 		rc=$?
 		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
 		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)

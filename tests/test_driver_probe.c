@@ -72,6 +72,7 @@ static void test_every_variant_every_address(void **state)
 		{ BC_CHIP_MPU6500, "MPU-6500", { 0x68, 0x69 } },
 		{ BC_CHIP_MPU9250, "MPU-9250", { 0x68, 0x69 } },
 		{ BC_CHIP_ICM20948, "ICM-20948", { 0x68, 0x69 } },
+		{ BC_CHIP_ICM42688, "ICM-42688-P", { 0x68, 0x69 } },
 		{ BC_CHIP_LSM6DS3, "LSM6DS3", { 0x6A, 0x6B } },
 		{ BC_CHIP_LSM6DSOX, "LSM6DSOX", { 0x6A, 0x6B } },
 	};

@@ -8,6 +8,7 @@
  */
 #include "drivers/icm20948.h"
 
+#include "drivers/ak_magnetometer.h"
 #include "drivers/icm20948_regs.h"
 
 /* Definitions */
@@ -42,7 +43,7 @@ static const bc_imu_driver icm20948_driver = {
 
 const bc_imu_variant bc_icm20948_variants[] = {
 	{ "ICM-20948", "icm20948", ICM20948_B0_WHO_AM_I, ICM20948_WHO_AM_I_VALUE,
-	  ICM20948_REG_BANK_SEL, 512, 0, &icm20948_driver, NULL },
+	  ICM20948_REG_BANK_SEL, 512, 0, &icm20948_driver, NULL, &bc_ak09916_variant },
 };
 const size_t bc_icm20948_variant_count = BC_ARRAY_SIZE(bc_icm20948_variants);
 
@@ -122,7 +123,9 @@ static int icm_init(bc_imu *imu, const bc_imu_settings *s)
 			    (uint8_t)(alpf->field << ICM20948_DLPFCFG_SHIFT |
 				      ar->field << ICM20948_FS_SHIFT | ICM20948_FCHOICE))) ||
 	    (rc = wr(imu, 2, ICM20948_B2_ODR_ALIGN_EN, 1)) || /* accel and gyro on one clock */
-	    (rc = wr(imu, 0, ICM20948_B0_INT_PIN_CFG, 0)) ||  /* active high, 50 µs pulse */
+	    /* active high, 50 µs pulse; bypass puts the AK09916 on our bus (I2C master off) */
+	    (rc = wr(imu, 0, ICM20948_B0_INT_PIN_CFG,
+		     imu->variant->mag ? ICM20948_INT_PIN_BYPASS_EN : 0)) ||
 	    (rc = wr(imu, 0, ICM20948_B0_INT_ENABLE_1,
 		     s->data_ready_int ? ICM20948_INT1_RAW_DATA_0_RDY : 0)) ||
 	    (rc = wr_verify(imu, 0, ICM20948_B0_FIFO_EN_2,

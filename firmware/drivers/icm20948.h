@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* TDK ICM-20948 driver (accel + gyro; the AK09916 magnetometer is not read yet). */
+/* TDK ICM-20948 driver (accel + gyro; its AK09916 is read by ak_magnetometer.c). */
 #ifndef BC_ICM20948_H
 #define BC_ICM20948_H
 

@@ -57,6 +57,9 @@
 #define ICM20948_PWR1_LP_EN        0x20
 #define ICM20948_PWR1_CLKSEL_AUTO  0x01 /* PLL when ready, else internal */
 
+/* INT_PIN_CFG */
+#define ICM20948_INT_PIN_BYPASS_EN 0x02 /* auxiliary I2C bus (the AK09916) joined to ours */
+
 /* INT_ENABLE_1 / INT_STATUS_1 */
 #define ICM20948_INT1_RAW_DATA_0_RDY 0x01
 

@@ -57,6 +57,7 @@ typedef struct {
 
 typedef struct bc_imu bc_imu;
 typedef struct bc_imu_driver bc_imu_driver;
+typedef struct bc_ak_variant bc_ak_variant; /* drivers/ak_magnetometer.h */
 
 /* Variant flags: differences inside one family. */
 #define BC_IMU_HAS_ACCEL_DLPF (1u << 0) /* separate accel low-pass (MPU-6500 ACCEL_CONFIG2) */
@@ -73,6 +74,11 @@ typedef struct {
 	uint32_t flags;         /* BC_IMU_HAS_..., BC_IMU_TAGGED_FIFO */
 	const bc_imu_driver *driver;
 	const void *priv;       /* family-specific layout (low-pass tables ...) */
+	/*
+	 * Magnetometer in the package (MPU-9250: AK8963, ICM-20948: AK09916),
+	 * reached through the I2C bypass init turns on; NULL = 6-axis only.
+	 */
+	const bc_ak_variant *mag;
 } bc_imu_variant;
 
 /* A family's operations. All return 0 or a negative errno. */

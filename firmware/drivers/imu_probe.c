@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "drivers/icm20948.h"
+#include "drivers/icm42688.h"
 #include "drivers/lsm6ds.h"
 #include "drivers/mpu6050.h"
 
@@ -14,17 +15,20 @@
 /*
  * Order matters at a shared address only for reads that have side effects;
  * ID registers have none, so each address's ID registers are all read.
- * Index into the family tables: see mpu6050.c, lsm6ds.c, icm20948.c.
+ * Index into the family tables: see mpu6050.c, lsm6ds.c, icm20948.c,
+ * icm42688.c.
  */
 const bc_imu_probe_entry bc_imu_probe_table[] = {
 	{ 0x68, &bc_mpu6050_variants[0] }, /* MPU-6050, AD0 low */
 	{ 0x68, &bc_mpu6050_variants[1] }, /* MPU-6500 */
 	{ 0x68, &bc_mpu6050_variants[2] }, /* MPU-9250 */
 	{ 0x68, &bc_icm20948_variants[0] }, /* ICM-20948, AD0 low: same address, other ID reg */
+	{ 0x68, &bc_icm42688_variants[0] }, /* ICM-42688-P: the MPU's ID reg, its own value */
 	{ 0x69, &bc_mpu6050_variants[0] }, /* AD0 high */
 	{ 0x69, &bc_mpu6050_variants[1] },
 	{ 0x69, &bc_mpu6050_variants[2] },
 	{ 0x69, &bc_icm20948_variants[0] },
+	{ 0x69, &bc_icm42688_variants[0] },
 	{ 0x6A, &bc_lsm6ds_variants[0] }, /* LSM6DS3, SA0 low */
 	{ 0x6A, &bc_lsm6ds_variants[1] }, /* LSM6DSOX */
 	{ 0x6B, &bc_lsm6ds_variants[0] }, /* SA0 high */
@@ -38,10 +42,14 @@ const size_t bc_imu_probe_table_size = BC_ARRAY_SIZE(bc_imu_probe_table);
 
 /*
  * Reads the ID registers the table names for addr (each once) and matches.
- * A banked chip (ICM-20948) left in another bank by a previous program shows
- * a bank-2 register at 0x00, so if nothing matched and a banked chip may sit
- * here, bank 0 is selected and its ID read again. That write happens only
- * after the unbanked IDs failed to match, so a known chip never sees it.
+ * A banked chip (ICM-20948, ICM-42688-P) left in another bank by a previous
+ * program shows another bank's register at its ID address, so if nothing
+ * matched and a banked chip may sit here, each banked variant's bank 0 is
+ * selected and its ID read again. Those writes happen only after the
+ * unbanked IDs failed to match, so a known chip never sees them; the bank
+ * select of one chip may land on an ordinary register of the other (0x7F of
+ * the ICM-42688-P's bank 4 is a user offset), which init's soft reset puts
+ * back.
  */
 int bc_imu_probe_address(bc_i2c_bus *bus, uint8_t addr, const bc_imu_variant **variant)
 {

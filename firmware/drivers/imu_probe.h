@@ -3,8 +3,10 @@
  * Which IMU is where: a table of (address, ID register, expected value)
  * triples and the functions that try them on a bus. Two chips share 0x68
  * with different ID registers (MPU-6050 WHO_AM_I at 0x75 = 0x68, ICM-20948
- * WHO_AM_I at 0x00 = 0xEA), so an address is identified by reading each ID
- * register the table names for it, never by the address alone.
+ * WHO_AM_I at 0x00 = 0xEA), and the ICM-42688-P shares the MPU's register
+ * too (0x75 = 0x47), so an address is identified by reading each ID
+ * register the table names for it and matching the value, never by the
+ * address alone.
  */
 #ifndef BC_IMU_PROBE_H
 #define BC_IMU_PROBE_H

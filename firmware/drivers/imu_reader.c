@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "drivers/ak_magnetometer.h"
 #include "drivers/imu_probe.h"
 
 /* Definitions */
@@ -32,6 +33,12 @@
 #define EMPTY_EDGES_TO_POLL 50
 /* Queued edges drained after a wake-up (the newest is the anchor). */
 #define MAX_QUEUED_EDGES 64
+/*
+ * Drains in a row that found the FIFO overflowed or unreadable before the
+ * chip is configured again: a FIFO that never comes right (packets changed
+ * by someone else) keeps data flowing, so the silent-chip check never fires.
+ */
+#define BAD_DRAINS_TO_REINIT 8
 
 const bc_imu_reader_settings bc_imu_reader_settings_default = {
 	.chip = {
@@ -77,6 +84,8 @@ struct bc_imu_reader {
 	double buf_t_s[READER_BUF_SAMPLES];
 	bool buf_gap[READER_BUF_SAMPLES];
 	size_t buf_head, buf_n;
+	bool buf_has_mag;       /* the magnetometer's latest value when this drain was read */
+	bc_vec3 buf_mag_ut;
 	bool gap_pending;
 	bool last_after_dropout;
 
@@ -84,6 +93,7 @@ struct bc_imu_reader {
 	bool use_int;
 	int int_misses_in_row;
 	int empty_edges_in_row;
+	int bad_drains_in_row;  /* overflowed or unreadable FIFO, see BAD_DRAINS_TO_REINIT */
 	uint64_t next_poll_ns;
 	uint32_t dither;        /* LCG state jittering the poll interval */
 	uint64_t last_data_ns;
@@ -91,6 +101,9 @@ struct bc_imu_reader {
 	/* reconnecting */
 	uint64_t next_probe_ns;
 	double reconnect_interval_s;
+
+	/* the magnetometer in the package, when the variant has one */
+	bc_ak_mag mag;
 };
 
 /* Functions: platform */
@@ -208,6 +221,46 @@ static void mark_dropout(bc_imu_reader *r)
 	r->anchored = false;
 }
 
+/*
+ * The magnetometer answers on the caller's bus, not the retrying one: it is
+ * optional, so a missing one costs one NACK, not retries and back-offs, and
+ * its faults never count against the IMU.
+ */
+static void start_mag(bc_imu_reader *r)
+{
+	const bc_ak_variant *mv = r->imu.variant->mag;
+	if (!mv) {
+		r->mag.present = false;
+		r->stats.mag_present = false;
+		return;
+	}
+	/* counters run over the whole session, across re-initialisations */
+	unsigned long reads = r->mag.reads, overflows = r->mag.overflows, errors = r->mag.errors;
+	bc_ak_mag_attach(&r->mag, r->bus, BC_AK_ADDR, mv, sleep_for_driver, r);
+	r->mag.reads = reads;
+	r->mag.overflows = overflows;
+	r->mag.errors = errors;
+	if (bc_ak_mag_start(&r->mag, now_ns(r)) != 1)
+		note(r, "%s: no %s at 0x%02x: 6-axis only", r->imu.variant->name, mv->name,
+		     BC_AK_ADDR);
+	r->stats.mag_present = r->mag.present;
+}
+
+/* The magnetometer's turn (at its own 100 Hz), once per drain. */
+static void update_mag(bc_imu_reader *r, uint64_t now)
+{
+	if (!r->imu.variant->mag) {
+		r->buf_has_mag = false; /* a 6-axis chip may have replaced a 9-axis one */
+		return;
+	}
+	bc_ak_mag_update(&r->mag, now);
+	r->buf_has_mag = bc_ak_mag_latest(&r->mag, &r->buf_mag_ut);
+	r->stats.mag_present = r->mag.present;
+	r->stats.mag_reads = r->mag.reads;
+	r->stats.mag_overflows = r->mag.overflows;
+	r->stats.mag_errors = r->mag.errors;
+}
+
 static int start_chip(bc_imu_reader *r, const bc_imu_variant *variant, uint8_t addr)
 {
 	bc_imu_attach(&r->imu, &r->retry_bus, addr, variant);
@@ -223,9 +276,11 @@ static int start_chip(bc_imu_reader *r, const bc_imu_variant *variant, uint8_t a
 	r->stats.polling = !r->use_int;
 	r->int_misses_in_row = 0;
 	r->empty_edges_in_row = 0;
+	r->bad_drains_in_row = 0;
 	r->last_data_ns = now_ns(r);
 	r->next_poll_ns = r->last_data_ns;
 	r->state = BC_IMU_READER_STREAMING;
+	start_mag(r);
 	return 0;
 }
 
@@ -263,10 +318,21 @@ static void try_reconnect(bc_imu_reader *r)
  * itself (a brown-out as the cable wiggles) and be asleep with defaults.
  * Ask it who it is; if it still answers, initialise it again.
  */
+/* Configures the chip from scratch where it is; a chip that will not take it is lost. */
+static void reinitialise(bc_imu_reader *r)
+{
+	mark_dropout(r);
+	if (start_chip(r, r->imu.variant, r->imu.addr))
+		lose(r);
+	else
+		r->stats.reconnects++;
+}
+
 static void check_silent(bc_imu_reader *r)
 {
 	uint64_t now = now_ns(r);
-	if ((double)(now - r->last_data_ns) < r->set.silent_timeout_s * NS_PER_S)
+	if (r->state != BC_IMU_READER_STREAMING ||
+	    (double)(now - r->last_data_ns) < r->set.silent_timeout_s * NS_PER_S)
 		return;
 	uint8_t id;
 	const bc_imu_variant *v = r->imu.variant;
@@ -282,11 +348,18 @@ static void check_silent(bc_imu_reader *r)
 		return;
 	}
 	note(r, "%s silent for %.1f s: re-initialising", v->name, r->set.silent_timeout_s);
+	reinitialise(r);
+}
+
+/* After an overflowed or unreadable FIFO: flush it, or start over if that keeps happening. */
+static int recover_fifo(bc_imu_reader *r)
+{
 	mark_dropout(r);
-	if (start_chip(r, v, r->imu.addr))
-		lose(r);
-	else
-		r->stats.reconnects++;
+	if (++r->bad_drains_in_row < BAD_DRAINS_TO_REINIT)
+		return bc_imu_fifo_reset(&r->imu);
+	note(r, "%s FIFO keeps failing: re-initialising", r->imu.variant->name);
+	reinitialise(r);
+	return 0;
 }
 
 /* Functions: timestamps */
@@ -380,8 +453,7 @@ static int drain(bc_imu_reader *r, bool have_edge, uint64_t edge_ns)
 		r->stats.fifo_overflows++;
 		r->last_data_ns = read_ns; /* data was flowing: not a silent chip */
 		note(r, "FIFO overflow: samples lost");
-		mark_dropout(r);
-		return bc_imu_fifo_reset(&r->imu);
+		return recover_fifo(r);
 	}
 	if (n == 0)
 		return 0;
@@ -392,9 +464,9 @@ static int drain(bc_imu_reader *r, bool have_edge, uint64_t edge_ns)
 	if (rc) {
 		/* Part of the FIFO is gone and we cannot tell how much: start over. */
 		note(r, "FIFO read failed (%s): samples lost", strerror(-rc));
-		mark_dropout(r);
-		return bc_imu_fifo_reset(&r->imu);
+		return recover_fifo(r);
 	}
+	r->bad_drains_in_row = 0;
 
 	uint64_t period_ns = (uint64_t)(r->period_s * NS_PER_S);
 	uint64_t anchor_ns = read_ns;
@@ -406,6 +478,7 @@ static int drain(bc_imu_reader *r, bool have_edge, uint64_t edge_ns)
 		exact = late == 0;
 	}
 	timestamp(r, n, m, anchor_ns, exact);
+	update_mag(r, read_ns);
 	r->buf_head = 0;
 	r->buf_n = m;
 	r->last_data_ns = read_ns;
@@ -518,6 +591,8 @@ int bc_imu_reader_read(bc_imu_reader *r, bc_sample *out, int timeout_ms)
 				.t_s = r->buf_t_s[i],
 				.accel_g = r->buf[i].accel_g,
 				.gyro_dps = r->buf[i].gyro_dps,
+				.mag_ut = r->buf_mag_ut,
+				.has_mag = r->buf_has_mag,
 			};
 			r->last_after_dropout = r->buf_gap[i];
 			r->stats.samples++;

@@ -19,7 +19,11 @@
  *   - a chip that stops answering (unplugged) or goes silent (reset by a
  *     brown-out) is probed again at a growing interval and re-initialised
  *     when it is back; meanwhile read() just reports no sample and the state
- *     says RECONNECTING. The time that passed shows in the trace as a gap.
+ *     says RECONNECTING. The time that passed shows in the trace as a gap;
+ *   - a 9-axis part's magnetometer (MPU-9250, ICM-20948) is read at its own
+ *     100 Hz through the I2C bypass and its latest value goes with every
+ *     sample (has_mag); without a trustworthy value (missing, overflowed,
+ *     stale) samples are simply 6-axis.
  *
  * read() never allocates and does no I/O besides the bus and the hooks.
  */
@@ -83,6 +87,10 @@ typedef struct {
 	unsigned long int_misses;     /* data-ready waits that timed out with data waiting */
 	unsigned long wakeups;        /* FIFO drains */
 	bool polling;                 /* reading without the data-ready line */
+	bool mag_present;             /* the package's magnetometer is found and measuring */
+	unsigned long mag_reads;      /* magnetometer bursts read */
+	unsigned long mag_overflows;  /* measurements flagged as magnetic overflow */
+	unsigned long mag_errors;     /* magnetometer transfers that failed */
 } bc_imu_reader_stats;
 
 typedef struct bc_imu_reader bc_imu_reader;

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 
+#include "drivers/ak_magnetometer.h"
 #include "drivers/mpu6050_regs.h"
 
 /* Definitions */
@@ -71,11 +72,11 @@ static const bc_imu_driver mpu6050_driver = {
 
 const bc_imu_variant bc_mpu6050_variants[] = {
 	{ "MPU-6050", "mpu6050", MPU6050_REG_WHO_AM_I, MPU6050_WHO_AM_I_6050, 0, 1024, 0,
-	  &mpu6050_driver, &mpu6050_layout },
+	  &mpu6050_driver, &mpu6050_layout, NULL },
 	{ "MPU-6500", "mpu6500", MPU6050_REG_WHO_AM_I, MPU6050_WHO_AM_I_6500, 0, 512,
-	  BC_IMU_HAS_ACCEL_DLPF, &mpu6050_driver, &mpu6500_layout },
+	  BC_IMU_HAS_ACCEL_DLPF, &mpu6050_driver, &mpu6500_layout, NULL },
 	{ "MPU-9250", "mpu9250", MPU6050_REG_WHO_AM_I, MPU6050_WHO_AM_I_9250, 0, 512,
-	  BC_IMU_HAS_ACCEL_DLPF, &mpu6050_driver, &mpu6500_layout },
+	  BC_IMU_HAS_ACCEL_DLPF, &mpu6050_driver, &mpu6500_layout, &bc_ak8963_variant },
 };
 const size_t bc_mpu6050_variant_count = BC_ARRAY_SIZE(bc_mpu6050_variants);
 
@@ -136,8 +137,13 @@ static int mpu_init(bc_imu *imu, const bc_imu_settings *s)
 	    (rc = bc_imu_write_verify(imu, MPU6500_REG_ACCEL_CONFIG2, alpf->field)))
 		return rc;
 
-	/* Active-high push-pull 50 µs pulse on data ready: one edge per sample. */
-	if ((rc = wr(imu, MPU6050_REG_INT_PIN_CFG, 0)) ||
+	/*
+	 * Active-high push-pull 50 µs pulse on data ready: one edge per sample.
+	 * The MPU-9250's AK8963 sits on the auxiliary bus: BYPASS_EN puts it on
+	 * ours at 0x0C (the I2C master stays off: USER_CTRL is FIFO_EN only).
+	 */
+	uint8_t pin_cfg = imu->variant->mag ? MPU6050_INT_BYPASS_EN : 0;
+	if ((rc = wr(imu, MPU6050_REG_INT_PIN_CFG, pin_cfg)) ||
 	    (rc = wr(imu, MPU6050_REG_INT_ENABLE,
 		     s->data_ready_int ? MPU6050_INT_DATA_RDY : 0)))
 		return rc;

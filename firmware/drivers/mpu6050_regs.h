@@ -60,6 +60,7 @@
 #define MPU6050_INT_OPEN_DRAIN  0x40
 #define MPU6050_INT_LATCH_EN    0x20 /* held until cleared (we use 50 µs pulses) */
 #define MPU6050_INT_RD_CLEAR    0x10
+#define MPU6050_INT_BYPASS_EN   0x02 /* auxiliary I2C bus joined to ours (I2C master off) */
 
 /* INT_ENABLE / INT_STATUS */
 #define MPU6050_INT_DATA_RDY   0x01

@@ -33,6 +33,11 @@ bc_chip_model *bc_chip_model_new(bc_chip_kind kind)
 		return bc_lsm6ds_model_new(kind);
 	case BC_CHIP_ICM20948:
 		return bc_icm20948_model_new();
+	case BC_CHIP_ICM42688:
+		return bc_icm42688_model_new();
+	case BC_CHIP_AK8963:
+	case BC_CHIP_AK09916:
+		return bc_ak_magnetometer_model_new(kind);
 	}
 	return NULL;
 }
@@ -233,6 +238,11 @@ void bc_chip_model_fault_fifo_overflow(bc_chip_model *m)
 void bc_chip_model_fault_stuck_int(bc_chip_model *m, bool stuck)
 {
 	m->int_stuck = stuck;
+}
+
+bool bc_chip_model_aux_bypass(const bc_chip_model *m)
+{
+	return m->plugged && m->ops->aux_bypass && m->ops->aux_bypass(m);
 }
 
 unsigned long bc_chip_model_transfers(const bc_chip_model *m)

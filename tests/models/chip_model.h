@@ -33,6 +33,9 @@ typedef enum {
 	BC_CHIP_LSM6DS3,
 	BC_CHIP_LSM6DSOX,
 	BC_CHIP_ICM20948,
+	BC_CHIP_ICM42688,
+	BC_CHIP_AK8963,  /* magnetometer inside the MPU-9250 */
+	BC_CHIP_AK09916, /* magnetometer inside the ICM-20948 */
 } bc_chip_kind;
 
 typedef struct bc_chip_model bc_chip_model;
@@ -41,6 +44,14 @@ typedef struct bc_chip_model bc_chip_model;
 bc_chip_model *bc_mpu6050_model_new(bc_chip_kind variant); /* MPU6050/6500/9250 */
 bc_chip_model *bc_lsm6ds_model_new(bc_chip_kind variant);  /* LSM6DS3/LSM6DSOX */
 bc_chip_model *bc_icm20948_model_new(void);
+bc_chip_model *bc_icm42688_model_new(void);
+bc_chip_model *bc_ak_magnetometer_model_new(bc_chip_kind variant); /* AK8963/AK09916 */
+
+/*
+ * AK8963 fuse ROM: the sensitivity adjustment values ASAX..ASAZ the chip
+ * reads out in fuse-ROM mode (default 128: no adjustment).
+ */
+void bc_ak_model_set_fuse(bc_chip_model *m, uint8_t asa_x, uint8_t asa_y, uint8_t asa_z);
 
 /* Any kind. */
 bc_chip_model *bc_chip_model_new(bc_chip_kind kind);
@@ -60,7 +71,7 @@ bc_chip_kind bc_chip_model_kind(const bc_chip_model *m);
 int bc_chip_model_read(bc_chip_model *m, uint8_t reg, uint8_t *buf, size_t len);
 int bc_chip_model_write(bc_chip_model *m, uint8_t reg, uint8_t value);
 
-/* Test-side look at a register without side effects (bank: ICM-20948 user bank, else 0). */
+/* Test-side look at a register without side effects (bank: ICM user bank, else 0). */
 uint8_t bc_chip_model_peek(const bc_chip_model *m, int bank, uint8_t reg);
 
 /*
@@ -106,6 +117,13 @@ void bc_chip_model_fault_fifo_overflow(bc_chip_model *m);
 
 /* INT line stuck: feeds raise no data-ready edges. */
 void bc_chip_model_fault_stuck_int(bc_chip_model *m, bool stuck);
+
+/*
+ * Whether the chip's auxiliary I2C bus is joined to the host bus (INT_PIN_CFG
+ * BYPASS_EN with the chip's own I2C master off) and the chip is powered: a
+ * magnetometer inside it answers on the host bus only then.
+ */
+bool bc_chip_model_aux_bypass(const bc_chip_model *m);
 
 /* Transfers seen (reads + writes), for cost checks. */
 unsigned long bc_chip_model_transfers(const bc_chip_model *m);

@@ -5,7 +5,7 @@
 
 #include "models/chip_model.h"
 
-#define BC_MODEL_BANKS 4
+#define BC_MODEL_BANKS 8 /* ICM-42688-P: banks 0..4 */
 #define BC_MODEL_REGS 128
 #define BC_MODEL_FIFO_MAX 8192
 
@@ -26,6 +26,8 @@ typedef struct {
 	double (*gyro_range_dps)(const bc_chip_model *m);
 	/* Pushes one FIFO frame of the current data (for the overflow fault). */
 	void (*push_frame)(bc_chip_model *m);
+	/* Auxiliary bus joined to the host bus (optional; NULL = never). */
+	bool (*aux_bypass)(const bc_chip_model *m);
 } bc_chip_model_ops;
 
 struct bc_chip_model {
@@ -43,6 +45,9 @@ struct bc_chip_model {
 	unsigned long frames;  /* frames pushed since the FIFO was reset (pattern/tag counters) */
 	unsigned long fifo_removed; /* bytes popped or dropped since the reset (DS3 pattern) */
 	bool drdy_level;       /* data-ready held high until data read (LSM6DS, not pulsed) */
+	uint16_t count_latch;  /* FIFO count latched by reading its first byte (ICM-42688-P) */
+	uint16_t timestamp_us; /* ODR timestamp stamped into FIFO packets (ICM-42688-P) */
+	uint8_t fuse[3];       /* fuse ROM: sensitivity adjustment (AK8963), kept across resets */
 
 	bool plugged;
 	bool int_stuck;

@@ -164,6 +164,13 @@ static int icm_feed(bc_chip_model *m, const bc_sample *s)
 	return (B0(m, ICM20948_B0_INT_ENABLE_1) & ICM20948_INT1_RAW_DATA_0_RDY) != 0;
 }
 
+/* The aux bus (the AK09916) joins ours with BYPASS_EN and the I2C master off. */
+static bool icm_aux_bypass(const bc_chip_model *m)
+{
+	return (B0(m, ICM20948_B0_INT_PIN_CFG) & ICM20948_INT_PIN_BYPASS_EN) &&
+	       !(B0(m, ICM20948_B0_USER_CTRL) & ICM20948_USER_I2C_MST_EN);
+}
+
 static const bc_chip_model_ops icm_ops = {
 	.reset = icm_reset,
 	.read_byte = icm_read_byte,
@@ -176,6 +183,7 @@ static const bc_chip_model_ops icm_ops = {
 	.accel_range_g = icm_accel_range,
 	.gyro_range_dps = icm_gyro_range,
 	.push_frame = icm_push_frame,
+	.aux_bypass = icm_aux_bypass,
 };
 
 bc_chip_model *bc_icm20948_model_new(void)

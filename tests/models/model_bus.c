@@ -10,25 +10,34 @@
 struct bc_model_bus {
 	bc_i2c_bus bus;
 	bc_chip_model *at[BC_I2C_ADDRESSES];
+	bc_chip_model *behind[BC_I2C_ADDRESSES]; /* host whose bypass gates the address */
 	unsigned long transfers;
 };
+
+/* The model answering at addr now, or NULL (nothing there, or its host's bypass is off). */
+static bc_chip_model *answering(bc_model_bus *b, uint8_t addr)
+{
+	if (addr >= BC_I2C_ADDRESSES || !b->at[addr])
+		return NULL;
+	if (b->behind[addr] && !bc_chip_model_aux_bypass(b->behind[addr]))
+		return NULL;
+	return b->at[addr];
+}
 
 static int model_read(void *ctx, uint8_t addr, uint8_t reg, uint8_t *buf, size_t len)
 {
 	bc_model_bus *b = ctx;
 	b->transfers++;
-	if (addr >= BC_I2C_ADDRESSES || !b->at[addr])
-		return -ENXIO;
-	return bc_chip_model_read(b->at[addr], reg, buf, len);
+	bc_chip_model *m = answering(b, addr);
+	return m ? bc_chip_model_read(m, reg, buf, len) : -ENXIO;
 }
 
 static int model_write(void *ctx, uint8_t addr, uint8_t reg, uint8_t value)
 {
 	bc_model_bus *b = ctx;
 	b->transfers++;
-	if (addr >= BC_I2C_ADDRESSES || !b->at[addr])
-		return -ENXIO;
-	return bc_chip_model_write(b->at[addr], reg, value);
+	bc_chip_model *m = answering(b, addr);
+	return m ? bc_chip_model_write(m, reg, value) : -ENXIO;
 }
 
 static void model_close(void *ctx)
@@ -67,6 +76,17 @@ int bc_model_bus_attach(bc_model_bus *b, uint8_t addr, bc_chip_model *model)
 		return -EBUSY;
 	b->at[addr] = model;
 	return 0;
+}
+
+int bc_model_bus_attach_behind(bc_model_bus *b, uint8_t addr, bc_chip_model *model,
+			       bc_chip_model *host)
+{
+	if (!host)
+		return -EINVAL;
+	int rc = bc_model_bus_attach(b, addr, model);
+	if (!rc)
+		b->behind[addr] = host;
+	return rc;
 }
 
 bc_chip_model *bc_model_bus_model(bc_model_bus *b, uint8_t addr)

@@ -22,6 +22,14 @@ void bc_model_bus_free(bc_model_bus *b);
 /* Puts model at the 7-bit address (the bus owns it from now). 0, or -EBUSY / -EINVAL. */
 int bc_model_bus_attach(bc_model_bus *b, uint8_t addr, bc_chip_model *model);
 
+/*
+ * Puts model at addr behind host (a magnetometer inside an IMU): it answers
+ * only while bc_chip_model_aux_bypass(host) is true, else the address NACKs
+ * like an empty one. The bus owns model; host must be attached too.
+ */
+int bc_model_bus_attach_behind(bc_model_bus *b, uint8_t addr, bc_chip_model *model,
+			       bc_chip_model *host);
+
 /* The model at addr, or NULL. */
 bc_chip_model *bc_model_bus_model(bc_model_bus *b, uint8_t addr);
 

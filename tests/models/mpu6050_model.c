@@ -152,6 +152,13 @@ static int mpu_feed(bc_chip_model *m, const bc_sample *s)
 	return (R(m, MPU6050_REG_INT_ENABLE) & MPU6050_INT_DATA_RDY) != 0;
 }
 
+/* The aux bus (the MPU-9250's AK8963) joins ours with BYPASS_EN and the master off. */
+static bool mpu_aux_bypass(const bc_chip_model *m)
+{
+	return (R(m, MPU6050_REG_INT_PIN_CFG) & MPU6050_INT_BYPASS_EN) &&
+	       !(R(m, MPU6050_REG_USER_CTRL) & MPU6050_USER_I2C_MST_EN);
+}
+
 static const bc_chip_model_ops mpu_ops = {
 	.reset = mpu_reset,
 	.read_byte = mpu_read_byte,
@@ -164,6 +171,7 @@ static const bc_chip_model_ops mpu_ops = {
 	.accel_range_g = mpu_accel_range,
 	.gyro_range_dps = mpu_gyro_range,
 	.push_frame = mpu_push_frame,
+	.aux_bypass = mpu_aux_bypass,
 };
 
 bc_chip_model *bc_mpu6050_model_new(bc_chip_kind variant)
