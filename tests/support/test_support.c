@@ -2,6 +2,7 @@
 #include "support/test_support.h"
 
 #include <ftw.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -55,4 +56,27 @@ const char *bc_test_tmpdir(void)
 		atexit(remove_tmpdir);
 	}
 	return tmpdir;
+}
+
+static int starts_number(char c)
+{
+	return c == '-' || (c >= '0' && c <= '9');
+}
+
+int bc_test_same_but_rounding(const char *a, const char *b, double tol)
+{
+	while (*a && *b) {
+		if (starts_number(*a) && starts_number(*b)) {
+			char *ea, *eb;
+			double x = strtod(a, &ea), y = strtod(b, &eb);
+			if (ea == a || eb == b || fabs(x - y) > tol)
+				return 0;
+			a = ea;
+			b = eb;
+			continue;
+		}
+		if (*a++ != *b++)
+			return 0;
+	}
+	return *a == *b;
 }

@@ -22,6 +22,13 @@ const char *bc_test_backcoach(void);
 /* A fresh temporary directory for this test process. */
 const char *bc_test_tmpdir(void);
 
+/*
+ * Same text, except that numbers may differ by up to tol: for comparing two
+ * replays of one session where one went through LSB-quantised hardware (an
+ * interpolated event time can round to the next millisecond).
+ */
+int bc_test_same_but_rounding(const char *a, const char *b, double tol);
+
 #define assert_float_near(a, b, tol) assert_true(fabs((double)(a) - (double)(b)) <= (tol))
 
 #endif /* BC_TEST_SUPPORT_H */
