@@ -5,6 +5,7 @@
 #   make test       the test suite, plain and under ASan+UBSan (installs deps first)
 #   make bench      speed, memory and accuracy figures
 #   make deps       install the Debian packages the project needs
+#   make screenshots  docs/screenshots/*.png, made by `backcoach run --screenshot`
 #   make CROSS=aarch64-linux-gnu-   cross-build for a 64-bit Raspberry Pi
 #   make test-cross  that build's tests under qemu-user (make test runs them too)
 #
@@ -97,7 +98,7 @@ HOST_LIB := $(BUILD)/libbackcoach-host.a
 TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
-.PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps clean
+.PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps clean screenshots
 .SECONDARY:
 all: $(BUILD)/backcoach
 
@@ -194,6 +195,10 @@ bench: deps
 accuracy: all
 	@python3 tests/accuracy/run_accuracy.py --backcoach $(BUILD)/backcoach --jobs 2 \
 		--markdown $(BUILD)/accuracy.md
+
+# The README's pictures, made by the app itself (tests/screenshots.sh).
+screenshots: all
+	@tests/screenshots.sh $(BUILD) docs/screenshots
 
 clean:
 	rm -rf build

@@ -54,6 +54,7 @@ static const bc_cli_option options[] = {
 	{ "history", NULL, "save replayed sessions to the history too" },
 	{ "bus", "N", "the sensor's I2C bus, /dev/i2c-N (default 1)" },
 	{ "text", NULL, "no graphics: live angles and coach events as text" },
+	{ "home", NULL, "start on the home screen even with a trace" },
 	{ "offscreen", NULL, "draw in memory only, never a window (for --screenshot)" },
 	{ NULL, NULL, NULL },
 };
@@ -258,6 +259,8 @@ int cmd_run(int argc, char **argv)
 		}
 	}
 	cfg.replay = src.trace_path != NULL;
+	cfg.demo = src.demo;
+	cfg.source_description = src.live ? src.live->description : NULL;
 
 	/* Settings: defaults as replay has them; the user's file for live sessions. */
 	bc_coach_settings_init(&cfg.settings);
@@ -291,7 +294,7 @@ int cmd_run(int argc, char **argv)
 		if (ex != BC_EXERCISE_NONE && hold_s > 0 && cfg.settings.hold_s[ex] > 0 &&
 		    !bc_cli_get(&command, &args, "settings"))
 			cfg.settings.hold_s[ex] = hold_s;
-		cfg.start_exercise = ex;
+		cfg.start_exercise = bc_cli_get(&command, &args, "home") ? BC_EXERCISE_NONE : ex;
 		cfg.quit_when_done = cfg.screenshot_path && quit_after <= 0;
 		cfg.history = record || bc_cli_get(&command, &args, "history");
 	} else {

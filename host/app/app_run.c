@@ -77,7 +77,7 @@ static void apply_snapshot(app *a)
 	else if (saved < 0)
 		set_notice(a, bc_history_error(a->hist.hist));
 	bc_app_source_info src = { .status = sn->status, .rate_hz = sn->rate_hz };
-	src.demo = strncmp(sn->description, "DEMO", 4) == 0;
+	src.demo = a->cfg->demo;
 	copy_text(src.description, sizeof(src.description), sn->description);
 	copy_text(src.error, sizeof(src.error), sn->error);
 	bc_app_apply_view(&a->state, sn->have_view ? &sn->view : NULL, &src);
@@ -332,6 +332,11 @@ int bc_app_run(const bc_app_config *cfg_in)
 		goto out;
 	}
 	bc_app_init(&a->state, &cfg.settings);
+	/* What the status bar says before a session has a source of its own. */
+	a->state.source.status = cfg.replay ? BC_SOURCE_REPLAYING : BC_SOURCE_CONNECTED;
+	a->state.source.demo = cfg.demo;
+	copy_text(a->state.source.description, sizeof(a->state.source.description),
+		  cfg.source_description ? cfg.source_description : "");
 	if (cfg.notice)
 		set_notice(a, cfg.notice);
 	if (cfg.history) {

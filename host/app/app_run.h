@@ -29,6 +29,8 @@ typedef struct {
 					 size_t err_size);
 	void *source_ctx;
 	bool replay;                  /* the source is a trace (lossless allowed, no history) */
+	bool demo;                    /* the bundled demo: labelled DEMO everywhere */
+	const char *source_description; /* status bar before a session ("MPU-6050 on i2c-1") */
 	bool lossless;                /* tests: the coach waits for the screen, nothing dropped */
 	bc_exercise_id start_exercise; /* start in this exercise; NONE: on home */
 	bc_coach_settings settings;

@@ -50,8 +50,20 @@ void bc_render_home(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 	SDL_Rect head = bc_design_rect(d, 16, 52, 768, 52);
 	bc_draw_text(d, "Choose an exercise", 34, BC_FONT_BOLD, bc_col_text, head.x,
 		     head.y + head.h / 2, BC_ALIGN_LEFT, BC_VALIGN_MIDDLE, head.w * 6 / 10);
-	bc_draw_text(d, "Today: 1 set each", 20, BC_FONT_REGULAR, bc_col_dim, head.x + head.w,
-		     head.y + head.h / 2, BC_ALIGN_RIGHT, BC_VALIGN_MIDDLE, head.w * 4 / 10);
+	/* Today's reps against the day's target (one set of the selected exercise). */
+	char today[96];
+	const bc_app_today *t = &s->today;
+	if (!t->known)
+		snprintf(today, sizeof(today), "Target today: %d reps", s->target_reps);
+	else if (t->streak_days > 1)
+		snprintf(today, sizeof(today), "Today %d / %d reps \xc2\xb7 %d-day streak",
+			 t->reps_today, s->target_reps, t->streak_days);
+	else
+		snprintf(today, sizeof(today), "Today %d / %d reps", t->reps_today, s->target_reps);
+	bc_draw_text(d, today, 20, BC_FONT_BOLD,
+		     t->known && t->reps_today >= s->target_reps ? bc_col_good : bc_col_dim,
+		     head.x + head.w, head.y + head.h / 2, BC_ALIGN_RIGHT, BC_VALIGN_MIDDLE,
+		     head.w * 45 / 100);
 
 	for (int i = 0; i < BC_EXERCISE_COUNT; i++) {
 		const bc_exercise_info *info = bc_exercise_info_get(i);

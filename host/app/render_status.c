@@ -11,14 +11,17 @@
 static void source_text(const bc_app_state *s, char *buf, size_t size, SDL_Color *dot)
 {
 	const bc_app_source_info *src = &s->source;
+	char rate[32] = "";
+	if (src->rate_hz > 0)
+		snprintf(rate, sizeof(rate), " \xc2\xb7 %.0f Hz", (double)src->rate_hz);
 	switch (src->status) {
 	case BC_SOURCE_CONNECTED:
 		*dot = bc_col_good;
-		snprintf(buf, size, "Sensor connected \xc2\xb7 %.0f Hz", src->rate_hz);
+		snprintf(buf, size, "Sensor connected%s", rate);
 		break;
 	case BC_SOURCE_REPLAYING:
 		*dot = bc_col_info;
-		snprintf(buf, size, "Replaying \xc2\xb7 %.0f Hz", src->rate_hz);
+		snprintf(buf, size, "Replaying%s", rate);
 		break;
 	case BC_SOURCE_RECONNECTING:
 		*dot = bc_col_hold;
@@ -27,9 +30,14 @@ static void source_text(const bc_app_state *s, char *buf, size_t size, SDL_Color
 	case BC_SOURCE_ENDED:
 	default:
 		*dot = bc_col_dim;
-		snprintf(buf, size, src->demo || src->description[0] ? "Replay finished"
-								       : "No sensor");
+		snprintf(buf, size, "%s", src->demo || s->exercise != BC_EXERCISE_NONE
+						  ? "Replay finished" : "No sensor");
 		break;
+	}
+	/* A problem to tell (bad settings file, history) takes the line for a while. */
+	if (s->notice[0] && s->now_s < s->notice_until_s) {
+		*dot = bc_col_bad;
+		snprintf(buf, size, "%s", s->notice);
 	}
 }
 
@@ -51,7 +59,7 @@ void bc_render_status_bar(const bc_draw *d, const bc_app_state *s, SDL_Rect area
 		x += pill.w + pad;
 	}
 
-	char src[96];
+	char src[BC_APP_TEXT_MAX + 8];
 	SDL_Color dot;
 	source_text(s, src, sizeof(src), &dot);
 	int r = bc_dp(d, 7);

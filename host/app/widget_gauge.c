@@ -5,12 +5,17 @@
 #include <math.h>
 #include <stdio.h>
 
-/* Scale of the gauge: the zone with margin, never narrower than +-15 deg. */
+/*
+ * Scale of the gauge: the zone with a wide margin, never narrower than
+ * -20..+30 deg. Fixed for a session (it depends on the zone only), so the
+ * scale never jumps under the wearer's eyes; a value beyond it pins the
+ * marker to the end and the number above still says it.
+ */
 static void scale_range(const bc_gauge_spec *g, float *lo, float *hi)
 {
 	float zmin = g->zone_min_deg, zmax = g->zone_max_deg;
-	*lo = fminf(-15.0f, fminf(zmin, zmax) - 10.0f);
-	*hi = fmaxf(15.0f, fmaxf(zmin, zmax) + 10.0f);
+	*lo = fminf(-20.0f, fminf(zmin, zmax) - 15.0f);
+	*hi = fmaxf(30.0f, fmaxf(zmin, zmax) + 15.0f);
 	/* Round outwards to the 10 deg ticks. */
 	*lo = floorf(*lo / 10.0f) * 10.0f;
 	*hi = ceilf(*hi / 10.0f) * 10.0f;
