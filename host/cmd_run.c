@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "app/app_run.h"
+#include "app/session_recorder.h"
 #include "app/trace_source.h"
 #include "cli_options.h"
 #include "coach/settings.h"
@@ -181,6 +182,11 @@ static bool default_settings_path(char *out, size_t size)
 	return true;
 }
 
+static void report(const char *msg)
+{
+	fprintf(stderr, "backcoach run: %s\n", msg);
+}
+
 static int number(const bc_cli_args *args, const char *name, double lo, double hi, double *out)
 {
 	const char *text = bc_cli_get(&command, args, name);
@@ -241,7 +247,7 @@ int cmd_run(int argc, char **argv)
 		cfg.display = BC_APP_DISPLAY_SURFACE;
 
 	/* The source: --trace, else the live sensor, else the demo. */
-	char demo[PATH_MAX], err[512], notice[600] = "";
+	char demo[PATH_MAX], err[512], notice[600] = "", default_dir[PATH_MAX];
 	src.trace_path = bc_cli_get(&command, &args, "trace");
 	if (!src.trace_path) {
 		src.hooks = bc_hw_data_ready_hooks(NULL);
@@ -300,7 +306,14 @@ int cmd_run(int argc, char **argv)
 	} else {
 		cfg.start_exercise = forced;
 		cfg.history = true;
-		cfg.record_dir = no_record ? NULL : record;
+		/* Each live session to its own trace; first recover what a crash left. */
+		cfg.record_dir = no_record ? NULL
+			: record ? record
+			: bc_session_recorder_default_dir(default_dir, sizeof(default_dir));
+		if (cfg.record_dir)
+			bc_session_recorder_recover(cfg.record_dir, report);
+		const bc_imu *imu = bc_imu_reader_chip(bc_live_source_reader(src.live));
+		cfg.sensor_name = imu && imu->variant ? imu->variant->trace_name : NULL;
 	}
 	cfg.open_source = open_source;
 	cfg.source_ctx = &src;

@@ -15,6 +15,7 @@
 #include "app/render.h"
 #include "app/screenshot.h"
 #include "app/session_history.h"
+#include "app/session_recorder.h"
 #include "app/sound.h"
 #include "app/text.h"
 
@@ -32,6 +33,7 @@ typedef struct {
 	bc_sound *sound;
 	bc_input_buttons *buttons;
 	bc_pipeline *pipeline;
+	bc_session_recorder *recorder; /* the live session's trace, or NULL */
 	bc_pipeline_snapshot *snap;    /* large: on the heap */
 	bc_app_history hist;
 	bc_app_state state;
@@ -102,6 +104,19 @@ static void end_session(app *a)
 		bc_app_history_refresh(&a->hist, &a->state, time(NULL));
 	bc_pipeline_free(a->pipeline);
 	a->pipeline = NULL;
+	if (a->recorder) {
+		char err[512];
+		if (bc_session_recorder_finish(a->recorder, err, sizeof(err)) != 0) {
+			fprintf(stderr, "backcoach run: recording: %s\n", err);
+			set_notice(a, err);
+		}
+		a->recorder = NULL;
+	}
+}
+
+static void tap_record(void *ctx, const bc_sample *s)
+{
+	bc_session_recorder_push(ctx, s);
 }
 
 static int start_session(app *a, bc_exercise_id exercise)
@@ -115,17 +130,40 @@ static int start_session(app *a, bc_exercise_id exercise)
 		set_notice(a, err);
 		return -1;
 	}
-	a->pipeline = bc_pipeline_start(src, &cfg->settings, exercise, cfg->lossless, err,
+	/* A live session goes to its own trace file (never a replay: it has one). */
+	if (cfg->record_dir && !cfg->replay) {
+		a->recorder = bc_session_recorder_start(cfg->record_dir, exercise, cfg->sensor_name,
+							src->rate_hz, err, sizeof(err));
+		if (!a->recorder) {
+			fprintf(stderr, "backcoach run: not recording: %s\n", err);
+			set_notice(a, err);
+		}
+	}
+	a->pipeline = bc_pipeline_start(src, &cfg->settings, exercise, cfg->lossless,
+					a->recorder ? tap_record : NULL, a->recorder, err,
 					sizeof(err));
 	if (!a->pipeline) {
 		fprintf(stderr, "backcoach run: %s\n", err);
 		set_notice(a, err);
+		bc_session_recorder_finish(a->recorder, err, sizeof(err));
+		a->recorder = NULL;
 		return -1;
 	}
 	a->session_ended = false;
 	bc_app_begin_session(&a->state, exercise);
+	const char *trace = a->recorder ? bc_session_recorder_path(a->recorder) : NULL;
+	if (trace) {
+		/* Shown on the summary: ~/... reads better than /home/name/... */
+		const char *home = getenv("HOME");
+		size_t n = home ? strlen(home) : 0;
+		if (n > 1 && !strncmp(trace, home, n) && trace[n] == '/')
+			snprintf(a->state.saved_to, sizeof(a->state.saved_to), "~%.*s",
+				 (int)sizeof(a->state.saved_to) - 2, trace + n);
+		else
+			copy_text(a->state.saved_to, sizeof(a->state.saved_to), trace);
+	}
 	bc_app_history_expect(&a->hist, exercise, cfg->settings.target_reps,
-			      cfg->settings.hold_s[exercise], NULL);
+			      cfg->settings.hold_s[exercise], trace);
 	return 0;
 }
 
@@ -173,6 +211,17 @@ static int open_display(app *a, char *err, size_t err_size)
 	}
 	a->video = true;
 	const char *driver = SDL_GetCurrentVideoDriver();
+	/*
+	 * SDL falls back to its offscreen driver by itself when nothing else
+	 * works: that is no display for a person, unless asked for by name.
+	 */
+	const char *asked = getenv("SDL_VIDEODRIVER");
+	if (driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy")) &&
+	    !(asked && *asked)) {
+		snprintf(err, err_size, "no display found (DISPLAY, WAYLAND_DISPLAY or a KMSDRM "
+			 "device)");
+		return -1;
+	}
 	bool kms = driver && !strcmp(driver, "KMSDRM");
 	Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
 	if (kms && !cfg->windowed)
@@ -297,7 +346,7 @@ int bc_app_run(const bc_app_config *cfg_in)
 	}
 	if (cfg.display == BC_APP_DISPLAY_AUTO && open_display(a, err, sizeof(err)) != 0) {
 		if (!cfg.screenshot_path) {
-			fprintf(stderr, "backcoach run: no display (%s): showing the coach as text "
+			fprintf(stderr, "backcoach run: %s: showing the coach as text "
 					"instead (on the Pi: KMSDRM needs the video and input groups)\n",
 				err);
 			SDL_Quit();

@@ -45,6 +45,7 @@ typedef struct {
 	bool history;                 /* write sessions to the history store */
 	const char *history_path;     /* NULL: the default */
 	const char *record_dir;       /* live sessions recorded here (NULL: not) */
+	const char *sensor_name;      /* the chip, for the recording's "# sensor:" */
 	const char *notice;           /* one line to show at start (settings problem) */
 
 	bc_app_state *final_state;    /* tests: the state at exit is copied here */

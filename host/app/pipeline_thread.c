@@ -16,6 +16,8 @@ struct bc_pipeline {
 	bool running;           /* thread created and not joined */
 	bc_sample_source *src;
 	bool lossless;
+	bc_pipeline_tap tap;
+	void *tap_ctx;
 
 	/* Owned by the thread: never touched by the screen. */
 	bc_coach coach;
@@ -130,6 +132,8 @@ static void *run(void *arg)
 			break;
 		size_t n = 0;
 		uint64_t arrived_ns = bc_monotonic_ns();
+		if (got == 1 && p->tap)
+			p->tap(p->tap_ctx, &s);
 		if (got == 1)
 			n = bc_coach_update(&p->coach, &s, events, BC_COACH_MAX_EVENTS_PER_SAMPLE);
 		publish(p, events, n, got == 1, arrived_ns);
@@ -147,8 +151,8 @@ static void *run(void *arg)
 }
 
 bc_pipeline *bc_pipeline_start(bc_sample_source *src, const bc_coach_settings *settings,
-			       bc_exercise_id exercise, bool lossless, char *err,
-			       size_t err_size)
+			       bc_exercise_id exercise, bool lossless, bc_pipeline_tap tap,
+			       void *tap_ctx, char *err, size_t err_size)
 {
 	bc_pipeline *p = calloc(1, sizeof(*p));
 	if (!p) {
@@ -158,6 +162,8 @@ bc_pipeline *bc_pipeline_start(bc_sample_source *src, const bc_coach_settings *s
 	}
 	p->src = src;
 	p->lossless = lossless;
+	p->tap = tap;
+	p->tap_ctx = tap_ctx;
 	bc_coach_init(&p->coach, settings, exercise);
 	p->view = *bc_coach_get_view(&p->coach);
 	p->status = src->status;

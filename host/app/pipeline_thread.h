@@ -44,14 +44,18 @@ typedef struct {
 
 typedef struct bc_pipeline bc_pipeline;
 
+/* Called on the sensor thread with every sample (e.g. to record it); must not block. */
+typedef void (*bc_pipeline_tap)(void *ctx, const bc_sample *s);
+
 /*
  * Starts the thread on src (the pipeline owns it from now on and closes it),
  * coaching exercise with settings. lossless: wait for room in the ring
- * instead of dropping (replays only). NULL with err on failure (src closed).
+ * instead of dropping (replays only). tap (may be NULL) sees every sample.
+ * NULL with err on failure (src closed).
  */
 bc_pipeline *bc_pipeline_start(bc_sample_source *src, const bc_coach_settings *settings,
-			       bc_exercise_id exercise, bool lossless, char *err,
-			       size_t err_size);
+			       bc_exercise_id exercise, bool lossless, bc_pipeline_tap tap,
+			       void *tap_ctx, char *err, size_t err_size);
 
 /*
  * Copies the latest view and status into out and moves the pending events

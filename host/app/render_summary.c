@@ -53,7 +53,7 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 	SDL_Rect col = posture ? bc_design_rect(d, 220, 120, 564, 230)
 			       : bc_design_rect(d, 412, 120, 372, 230);
 	int y = col.y + bc_dp(d, 18);
-	char line[96];
+	char line[BC_APP_TEXT_MAX + 16];
 	if (posture) {
 		int secs = (int)(s->tally.slouched_s + 0.5f);
 		int total = (int)(s->tally.last_t_s - s->tally.first_t_s);
@@ -87,6 +87,13 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 			snprintf(line, sizeof(line), "Target: %d", s->view.target_reps);
 			y = detail(d, col, y, line, bc_col_dim);
 		}
+	}
+
+	if (s->saved_to[0]) {
+		snprintf(line, sizeof(line), "Recorded to %s", s->saved_to);
+		bc_draw_text(d, line, 17, BC_FONT_REGULAR, bc_col_dim, head.x,
+			     bc_design_rect(d, 0, 358, 1, 1).y, BC_ALIGN_LEFT, BC_VALIGN_MIDDLE,
+			     head.w);
 	}
 
 	SDL_Rect foot = bc_design_rect(d, 16, 372, 768, 96);

@@ -109,7 +109,8 @@ int bc_terminal_view_run(const bc_app_config *cfg)
 	}
 	char desc[96];
 	snprintf(desc, sizeof(desc), "%s", src->description);
-	bc_pipeline *p = bc_pipeline_start(src, &cfg->settings, ex, false, err, sizeof(err));
+	bc_pipeline *p = bc_pipeline_start(src, &cfg->settings, ex, false, NULL, NULL, err,
+					   sizeof(err));
 	bc_pipeline_snapshot *sn = calloc(1, sizeof(*sn));
 	if (!p || !sn) {
 		fprintf(stderr, "backcoach run: %s\n", p ? "out of memory" : err);
