@@ -37,6 +37,7 @@ struct bc_pipeline {
 	unsigned long samples;
 	double first_t_s;
 	uint64_t last_sample_ns;
+	uint64_t oldest_new_sample_ns; /* since the last take (latency figures) */
 	bool finished;
 	bool stop;
 	bool recalibrate;
@@ -102,6 +103,8 @@ static void publish(bc_pipeline *p, const bc_coach_event *events, size_t n, bool
 		p->have_view = true;
 		p->samples++;
 		p->last_sample_ns = arrived_ns;
+		if (!p->oldest_new_sample_ns)
+			p->oldest_new_sample_ns = arrived_ns;
 	}
 	p->status = p->src->status;
 	p->rate_hz = p->src->rate_hz;
@@ -204,6 +207,8 @@ void bc_pipeline_take(bc_pipeline *p, bc_pipeline_snapshot *out)
 	out->samples = p->samples;
 	out->first_t_s = p->first_t_s;
 	out->last_sample_ns = p->last_sample_ns;
+	out->oldest_new_sample_ns = p->oldest_new_sample_ns;
+	p->oldest_new_sample_ns = 0;
 	/* Finished only once its last events have been handed over. */
 	out->finished = p->finished && p->count == 0;
 	pthread_cond_signal(&p->room);

@@ -39,6 +39,7 @@ typedef struct {
 	unsigned long samples;          /* processed so far */
 	double first_t_s;               /* sample time of the first sample */
 	uint64_t last_sample_ns;        /* CLOCK_MONOTONIC when the latest sample arrived */
+	uint64_t oldest_new_sample_ns;  /* arrival of the oldest sample new in this take; 0 none */
 	bool finished;                  /* the source ended and the SUMMARY was published */
 } bc_pipeline_snapshot;
 
