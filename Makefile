@@ -32,7 +32,7 @@ AR := $(CROSS)ar
 # Debian packages needed to build, test and run (make deps installs them).
 DEB_PACKAGES := gcc make pkg-config zlib1g-dev libi2c-dev libgpiod-dev \
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-dejavu-core libsqlite3-dev \
-	libcmocka-dev umockdev libumockdev-dev
+	libcmocka-dev umockdev libumockdev-dev python3
 
 # The Raspberry Pi (64-bit) build from Debian's cross toolchain and arm64
 # libraries, and qemu-user to run its tests here. make deps adds the arm64

@@ -35,7 +35,7 @@ static const bc_cli_option options[] = {
 	{ "lpf", "HZ", "low-pass bandwidth, Hz (default 0.4 x rate)" },
 	{ "duration", "SECONDS", "stop after this long (default: until Ctrl-C)" },
 	{ "exercise", "NAME", "write '# exercise: NAME' into the trace" },
-	{ "int", "LINE", "GPIO line of the data-ready interrupt (default IMU_INT)" },
+	{ "int", "LINE", "GPIO line of the data-ready interrupt (default GPIO17, header pin 11)" },
 	{ "no-int", NULL, "poll the FIFO instead of waiting for the interrupt" },
 	{ NULL, NULL, NULL },
 };
@@ -168,10 +168,10 @@ int cmd_record(int argc, char **argv)
 	bc_gpio_line *drdy = NULL;
 	if (!bc_cli_get(&command, &args, "no-int")) {
 		const char *line = bc_cli_get(&command, &args, "int");
-		drdy = bc_hw.gpio_input_open(line ? line : "IMU_INT", "backcoach-imu");
+		drdy = bc_hw.gpio_input_open(line ? line : BC_HW_DEFAULT_DRDY_LINE, "backcoach-imu");
 		if (!drdy)
 			fprintf(stderr, "backcoach record: no data-ready line %s: polling the FIFO\n",
-				line ? line : "IMU_INT");
+				line ? line : BC_HW_DEFAULT_DRDY_LINE);
 	}
 	bc_imu_hooks hooks = bc_hw_data_ready_hooks(drdy);
 	cfg.hooks = &hooks;

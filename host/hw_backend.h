@@ -26,6 +26,12 @@ typedef struct {
 
 extern const bc_hw_backend bc_hw;
 
+/*
+ * The sensor's data-ready line as hw/wiring.md wires it: header pin 11, which
+ * the Raspberry Pi's device tree names "GPIO17".
+ */
+#define BC_HW_DEFAULT_DRDY_LINE "GPIO17"
+
 /* The IMU reader's hooks: rising edges of line (kernel timestamps), system clock. */
 bc_imu_hooks bc_hw_data_ready_hooks(bc_gpio_line *line);
 

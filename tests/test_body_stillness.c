@@ -96,6 +96,26 @@ static void test_gyro_bias_is_taken_off(void **state)
 	assert_float_near(still_fraction(&d, &sc, 3.0, 3), 1.0, 1e-9);
 }
 
+/*
+ * Standing quietly at switch-on, before the filter has learned the bias: a
+ * bias of 3.4 deg/s (more than gyro_max_dps) but a steady rate and a steady
+ * accelerometer is rest (regression: the upright spell of the wearing
+ * protocol was missed until the filter had learned the bias). A steady
+ * slow turn (5 deg/s) is not rest: gravity moves.
+ */
+static void test_unknown_bias_steady_rate_is_still(void **state)
+{
+	(void)state;
+	bc_stillness d;
+	scene sc = quiet;
+	sc.gyro_bias_dps = bc_vec3_make(1.5f, -2.2f, 2.1f);
+	assert_true(bc_vec3_norm(sc.gyro_bias_dps) > bc_stillness_settings_default.gyro_max_dps);
+	assert_float_near(still_fraction(&d, &sc, 3.0, 7), 1.0, 1e-9);
+	sc.gyro_bias_dps = bc_vec3_make(0, 0, 0);
+	sc.rotation_dps = 5.0f;
+	assert_float_near(still_fraction(&d, &sc, 3.0, 7), 0.0, 1e-9);
+}
+
 /* Carried in a bag or a bumpy car: no turn, but the accelerometer is not steady. */
 static void test_shaking_without_turning_is_not_still(void **state)
 {
@@ -257,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_at_rest_is_still_at_any_rate),
 		cmocka_unit_test(test_slow_turn_is_not_still),
 		cmocka_unit_test(test_gyro_bias_is_taken_off),
+		cmocka_unit_test(test_unknown_bias_steady_rate_is_still),
 		cmocka_unit_test(test_shaking_without_turning_is_not_still),
 		cmocka_unit_test(test_reset_needs_fresh_history),
 		cmocka_unit_test(test_broad_rests_are_still),

@@ -87,6 +87,28 @@ static void test_half_cycles_do_not_count(void **state)
 	assert_true(e->t_s > 6.0 && e->t_s < 6.7);
 }
 
+/*
+ * Kneeling up tall from hands and knees (sagittal past max_deg) and back
+ * down: the way back overshoots 2.8 deg the cow way for 2 s before the body
+ * is still again. Not a half-cycle, no rejection (regression: a ghost "too
+ * little range" after every sit-up); a real cycle afterwards still counts.
+ */
+static void test_back_from_kneeling_is_not_a_cow(void **state)
+{
+	(void)state;
+	bc_seg segs[] = {
+		SEG(2, 0), SEG(2, 60), SEG(3, 60), SEG(2, -2.8f), SEG(1.5, -2.8f), SEG(0.5, 0),
+		SEG(4, 0),
+		SEG(1, 8), SEG(2, 8), SEG(1, 0), SEG(1, -8), SEG(2, -8), SEG(1, 0), SEG(3, 0),
+	};
+	for (int i = 1; i <= 5; i++)
+		segs[i].moving = true;
+	bc_script_result r;
+	RUN(segs, 100, 0.2f, &r);
+	assert_int_equal(r.rejected, 0);
+	assert_int_equal(r.reps, 1);
+}
+
 static void test_rate_does_not_matter(void **state)
 {
 	(void)state;
@@ -109,6 +131,7 @@ int main(void)
 		cmocka_unit_test(test_shallow_cycle_is_too_little_range),
 		cmocka_unit_test(test_half_cycles_do_not_count),
 		cmocka_unit_test(test_rate_does_not_matter),
+		cmocka_unit_test(test_back_from_kneeling_is_not_a_cow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -70,6 +70,26 @@ static void test_silent_while_walking_or_standing(void **state)
 	assert_int_equal(r.rejected, 0);
 }
 
+/*
+ * Slumping slowly (3 s, turning at 8 deg/s: not still, but not walking
+ * either) starts the slouch clock where 10 deg is passed; the movement must
+ * not restart it (regression: "not still" for over a second was taken for
+ * walking and alerts came 1-3 s late).
+ */
+static void test_slow_slump_is_not_walking(void **state)
+{
+	(void)state;
+	bc_seg segs[] = { SEG(2, 0), SEG(3, 15), SEG(20, 15), SEG(1, 0), SEG(3, 0) };
+	segs[1].moving = true;
+	segs[1].rate_dps = 8.0f;
+	bc_script_result r;
+	RUN(segs, &r);
+	assert_int_equal(r.reps, 1);
+	/* 10 deg is passed 2/3 of the way into the slump. */
+	double slouch_t0 = 1.0 + 2.0 + 3.0 * 2.0 / 3.0;
+	assert_float_near(bc_script_nth(&r, BC_EVENT_REP, 0)->t_s, slouch_t0 + 10.0, 0.1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -77,6 +97,7 @@ int main(void)
 		cmocka_unit_test(test_short_slouch_and_forward_hunch),
 		cmocka_unit_test(test_brief_correction_does_not_reset),
 		cmocka_unit_test(test_silent_while_walking_or_standing),
+		cmocka_unit_test(test_slow_slump_is_not_walking),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

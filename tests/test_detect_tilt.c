@@ -96,6 +96,24 @@ static void test_brief_wobble_pauses_the_hold(void **state)
 	assert_null(bc_script_nth(&r, BC_EVENT_HOLD_START, 1));
 }
 
+/*
+ * A quick slip right down to rest (8 -> 0.5 deg and straight back, 0.75 s
+ * out of the zone) in a long hold is a wobble, not a release: one rep, no
+ * "hold too short" (regression: reaching rest ended the attempt at once).
+ */
+static void test_slip_down_to_rest_is_a_wobble(void **state)
+{
+	(void)state;
+	const bc_seg slip[] = {
+		SEG(2, 0), SEG(0.01, 8), SEG(6, 8), SEG(0.3, 0.5f), SEG(0.15, 0.5f),
+		SEG(0.3, 8), SEG(6, 8), SEG(1, 0), SEG(2, 0),
+	};
+	bc_script_result r;
+	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, slip, 0, 0.1f, &r);
+	assert_int_equal(r.reps, 1);
+	assert_int_equal(r.rejected, 0);
+}
+
 /* 1.2 s out of the zone ends the hold: two 6 s holds are not one 12 s hold. */
 static void test_long_wobble_ends_the_hold(void **state)
 {
@@ -144,6 +162,26 @@ static void test_too_little_range_and_too_short(void **state)
 			 BC_REJECT_TOO_LITTLE_RANGE);
 	assert_int_equal(bc_script_nth(&r, BC_EVENT_REJECTED, 1)->reason,
 			 BC_REJECT_HOLD_TOO_SHORT);
+}
+
+/*
+ * A shallow tilt (3.5 deg, under the 5 deg zone) held 16 s, longer than the
+ * 10 s target: one "too little range", timed where the release passes
+ * halfway back, as a rep would be (regression: it was reported 13 s into
+ * the hold, while the wearer was still holding).
+ */
+static void test_long_shallow_hold_is_judged_on_release(void **state)
+{
+	(void)state;
+	const bc_seg segs[] = { SEG(2, 0), SEG(1, 3.5f), SEG(16, 3.5f), SEG(1, 0), SEG(3, 0) };
+	bc_script_result r;
+	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, segs, 0, 0.2f, &r);
+	assert_int_equal(r.reps, 0);
+	assert_int_equal(r.rejected, 1);
+	const bc_coach_event *e = bc_script_nth(&r, BC_EVENT_REJECTED, 0);
+	assert_int_equal(e->reason, BC_REJECT_TOO_LITTLE_RANGE);
+	double release_mid = 1.0 + 2.0 + 1.0 + 16.0 + 0.5;
+	assert_float_near(e->t_s, release_mid, 0.1);
 }
 
 /* Nothing counts while calibrating, nor before the start position is held. */
@@ -233,6 +271,67 @@ static void test_sitting_up_and_rolling_over_are_ignored(void **state)
 	assert_int_equal(r.reps + r.rejected, 0);
 }
 
+/*
+ * Rolled onto the side and back: on the way back the angles overshoot
+ * 2.5 deg the tilt way for 2 s before the body is still again. Not an
+ * attempt (regression: a ghost "too little range" after rolling back); a
+ * real tilt afterwards still counts.
+ */
+static void test_back_from_rolling_over_is_not_an_attempt(void **state)
+{
+	(void)state;
+	bc_seg segs[] = {
+		SEG_AX(2, 0, 0), SEG_AX(2, 0, 80), SEG_AX(3, 0, 80), SEG_AX(2, 2.5f, 0),
+		SEG_AX(1.5, 2.5f, 0), SEG(0.5, 0), SEG(4, 0),
+		SEG(1, 8), SEG(11, 8), SEG(1, 0), SEG(3, 0),
+	};
+	for (int i = 1; i <= 5; i++)
+		segs[i].moving = true;
+	bc_script_result r;
+	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, segs, 0, 0.1f, &r);
+	assert_int_equal(r.rejected, 0);
+	assert_int_equal(r.reps, 1);
+}
+
+/*
+ * Fidgeting: settled 1.1 deg the wrong way for 5 s (rest settles there),
+ * then 1.3 deg the tilt way for 2 s: 2.4 deg above that rest, but only
+ * 1.3 deg from the start position. Not an attempt (regression: a ghost
+ * "too little range" in fidget sessions).
+ */
+static void test_fidget_either_side_of_start_is_no_attempt(void **state)
+{
+	(void)state;
+	const bc_seg segs[] = { SEG(2, 0), SEG(0.3, -1.1f), SEG(5, -1.1f), SEG(0.8, 1.3f),
+				SEG(2, 1.3f), SEG(0.8, 0), SEG(3, 0) };
+	bc_script_result r;
+	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, segs, 0, 0.05f, &r);
+	assert_int_equal(r.reps, 0);
+	assert_int_equal(r.rejected, 0);
+}
+
+/*
+ * Rest is where the gauge settled, not where it first came within a degree
+ * of it: after a shallow tilt the wearer rests at 0.3 deg, then tilts to
+ * 2.6 deg -- 2.3 deg past that rest, another shallow attempt (regression:
+ * rest was taken as ~1 deg, the first sample inside the settling band on
+ * the way down, and the second attempt went unseen).
+ */
+static void test_rest_level_is_where_it_settled(void **state)
+{
+	(void)state;
+	const bc_seg segs[] = {
+		SEG(2, 0), SEG(1, 3), SEG(12, 3), SEG(1.5, 0.3f), SEG(4, 0.3f),
+		SEG(1, 2.6f), SEG(12, 2.6f), SEG(1, 0.3f), SEG(4, 0.3f),
+	};
+	bc_script_result r;
+	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, segs, 0, 0.05f, &r);
+	assert_int_equal(r.reps, 0);
+	assert_int_equal(r.rejected, 2);
+	assert_int_equal(bc_script_nth(&r, BC_EVENT_REJECTED, 1)->reason,
+			 BC_REJECT_TOO_LITTLE_RANGE);
+}
+
 /* Standing up from the tabletop is not a child's pose. */
 static void test_standing_up_is_not_childs_pose(void **state)
 {
@@ -249,6 +348,26 @@ static void test_standing_up_is_not_childs_pose(void **state)
 	assert_int_equal(r.rejected, 0);
 }
 
+/*
+ * A deep child's pose: the pelvis rolls back 48 deg from a level tabletop,
+ * so the trunk incline falls from 90 to 42 deg with it. Still a child's
+ * pose (regression: a 45 deg incline limit dropped the deepest holds).
+ */
+static void test_deep_childs_pose_counts(void **state)
+{
+	(void)state;
+	bc_seg segs[] = {
+		SEG(2, 0), SEG(3, 48), SEG(32, 48), SEG(3, 0), SEG(2, 0),
+		SEG(3, 48), SEG(32, 48), SEG(3, 0), SEG(2, 0),
+	};
+	for (size_t i = 0; i < sizeof(segs) / sizeof(segs[0]); i++)
+		segs[i].incline_deg = 90.0f - segs[i].sag_deg;
+	bc_script_result r;
+	RUN(BC_EXERCISE_CHILDS_POSE, 30.0f, 100, segs, 90.0f, 0.3f, &r);
+	assert_int_equal(r.reps, 2);
+	assert_int_equal(r.rejected, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -257,13 +376,19 @@ int main(void)
 		cmocka_unit_test(test_hovering_at_threshold_counts_once),
 		cmocka_unit_test(test_brief_wobble_pauses_the_hold),
 		cmocka_unit_test(test_long_wobble_ends_the_hold),
+		cmocka_unit_test(test_slip_down_to_rest_is_a_wobble),
 		cmocka_unit_test(test_anterior_tilt_is_wrong_direction),
 		cmocka_unit_test(test_too_little_range_and_too_short),
+		cmocka_unit_test(test_long_shallow_hold_is_judged_on_release),
 		cmocka_unit_test(test_nothing_counts_before_start),
 		cmocka_unit_test(test_bridge_level_and_not_level),
 		cmocka_unit_test(test_knee_to_chest_count_moment),
 		cmocka_unit_test(test_sitting_up_and_rolling_over_are_ignored),
 		cmocka_unit_test(test_standing_up_is_not_childs_pose),
+		cmocka_unit_test(test_deep_childs_pose_counts),
+		cmocka_unit_test(test_back_from_rolling_over_is_not_an_attempt),
+		cmocka_unit_test(test_fidget_either_side_of_start_is_no_attempt),
+		cmocka_unit_test(test_rest_level_is_where_it_settled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -48,6 +48,9 @@ typedef struct {
 	bc_quat q_earth_from_sensor; /* filter output */
 	bool still;                  /* sensor at rest now */
 	double still_s;              /* how long it has been at rest, seconds */
+	float rate_dps;              /* how fast the body turns: |gyro - bias| smoothed
+				      * over 0.1 s, deg/s (walking 20-30, sitting down
+				      * slowly a few, holding a pose under 2) */
 	bc_calib_stage stage;
 	float stage_progress;        /* 0..1 within the current stage */
 	bool angles_valid;           /* stage == DONE */

@@ -5,6 +5,8 @@
  */
 #include "body/body_tracker.h"
 
+#include <math.h>
+
 #include "body/body_angles.h"
 
 /* Includes above; definitions below. */
@@ -19,6 +21,9 @@ const bc_body_settings bc_body_settings_default = {
 		.accel_fast_tau_s = 0.05f,
 		.accel_slow_tau_s = 0.2f,
 		.accel_norm_tol_g = 0.15f,
+		.gyro_steady_dps = 1.5f,
+		.gyro_slow_tau_s = 0.5f,
+		.gyro_bias_max_dps = 6.0f,
 	},
 	.upright_hold_s = 3.0f,
 	.start_hold_s = 2.0f,
@@ -26,9 +31,14 @@ const bc_body_settings bc_body_settings_default = {
 	.lying_tilt_deg = 90.0f,
 	.lying_tol_deg = 35.0f,
 	.lean_min_deg = 8.0f,
+	.sit_forward_max_deg = 8.0f,
 	.start_ref_tau_s = 0.5f,
+	.still_tilt_tau_s = 0.5f,
 	.dropout_s = 0.5f,
 };
+
+/* Filter at rest this long (in all) before its gyro bias is trusted, seconds. */
+#define BIAS_LEARN_REST_S 1.0f
 
 /* Functions */
 
@@ -41,6 +51,7 @@ static bc_mounting_settings mounting_settings(const bc_body_settings *st)
 		.lying_tilt_deg = st->lying_tilt_deg,
 		.lying_tol_deg = st->lying_tol_deg,
 		.lean_min_deg = st->lean_min_deg,
+		.sit_forward_max_deg = st->sit_forward_max_deg,
 		.start_ref_tau_s = st->start_ref_tau_s,
 	};
 	return m;
@@ -58,6 +69,7 @@ void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings,
 	bc_stillness_init(&t->stillness, &t->settings.stillness);
 	bc_mounting_settings m = mounting_settings(&t->settings);
 	bc_mounting_init(&t->calib, &m, pose);
+	t->q_tilt_fix = bc_quat_identity;
 	t->state.q_earth_from_sensor = bc_quat_identity;
 	t->state.q_earth_from_body = bc_quat_identity;
 }
@@ -76,6 +88,27 @@ static bc_quat turn_about_vertical(bc_quat q_new, bc_quat q_old)
 	return bc_quat_normalize(bc_quat_make(d.w, 0.0f, 0.0f, d.z));
 }
 
+/*
+ * While still, the accelerometer measures earth-up in the sensor frame. Turn
+ * the correction q_fix (earth frame) a step k of the way so that
+ * q_fix * q_filter puts that measurement straight up: a turn about a
+ * horizontal axis, so the heading is left alone.
+ */
+static bc_quat tilt_towards_accel(bc_quat q_fix, bc_quat q_filter, bc_vec3 accel_g, float k)
+{
+	float n = bc_vec3_norm(accel_g);
+	if (!(n > 0.5f && n < 1.5f))
+		return q_fix;
+	bc_vec3 up = bc_quat_rotate(bc_quat_mul(q_fix, q_filter), bc_vec3_scale(accel_g, 1.0f / n));
+	bc_vec3 axis = bc_vec3_cross(up, bc_vec3_make(0.0f, 0.0f, 1.0f));
+	float s = bc_vec3_norm(axis);
+	if (!(s > 1e-7f))
+		return q_fix;
+	float angle_rad = atan2f(s, up.z);
+	bc_quat step = bc_quat_from_axis_angle(bc_vec3_scale(axis, 1.0f / s), k * angle_rad);
+	return bc_quat_normalize(bc_quat_mul(step, q_fix));
+}
+
 static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 {
 	bc_body_state *b = &t->state;
@@ -84,6 +117,7 @@ static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 	b->q_earth_from_sensor = q_es;
 	b->still = t->stillness.still;
 	b->still_s = t->stillness.still_s;
+	b->rate_dps = bc_vec3_norm(t->stillness.gyro_lp_dps);
 	b->stage = c->stage;
 	b->stage_progress = c->progress;
 	b->heading_known = c->heading_known;
@@ -123,16 +157,35 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 	bool dropout = t->started &&
 		       (st == BC_FILTER_STARTED || s->t_s - t->last_t_s > t->settings.dropout_s);
 	float dt_s = t->started && !dropout ? (float)(s->t_s - t->last_t_s) : 0.0f;
-	bc_quat q_es = bc_filter_quat(&t->filter);
+	bc_quat q_filter = bc_filter_quat(&t->filter);
 
 	t->started = true;
 	t->last_t_s = s->t_s;
 	if (dropout) {
+		/* The filter restarted from the accelerometer: nothing to correct. */
+		bc_quat q_fix_before = t->q_tilt_fix;
+		t->q_tilt_fix = bc_quat_identity;
 		bc_stillness_reset(&t->stillness);
-		bc_mounting_earth_turned(&t->calib, turn_about_vertical(q_es, q_before));
+		bc_mounting_earth_turned(&t->calib,
+					 turn_about_vertical(q_filter,
+							     bc_quat_mul(q_fix_before, q_before)));
+	}
+	/*
+	 * The filter learns the bias quickly at rest (bias_tau_rest_s): after
+	 * BIAS_LEARN_REST_S of it the estimate is good to a fraction of a deg/s.
+	 */
+	if (bc_filter_at_rest(&t->filter) && t->filter_rest_s < BIAS_LEARN_REST_S) {
+		t->filter_rest_s += dt_s;
+		if (t->filter_rest_s >= BIAS_LEARN_REST_S)
+			bc_stillness_set_bias_known(&t->stillness, true);
 	}
 	bool still = bc_stillness_update(&t->stillness, s->gyro_dps,
 					 bc_filter_gyro_bias_dps(&t->filter), s->accel_g, dt_s);
+	float tau_s = t->settings.still_tilt_tau_s;
+	if (still && tau_s > 0.0f && dt_s > 0.0f)
+		t->q_tilt_fix = tilt_towards_accel(t->q_tilt_fix, q_filter, s->accel_g,
+						   dt_s / (tau_s + dt_s));
+	bc_quat q_es = bc_quat_normalize(bc_quat_mul(t->q_tilt_fix, q_filter));
 	bc_mounting_update(&t->calib, q_es, s->accel_g, still, dt_s);
 
 	t->state.t_s = s->t_s;

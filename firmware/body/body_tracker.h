@@ -6,6 +6,14 @@
  *
  * Lifecycle: bc_body_tracker_init(settings, start pose) -> update per sample
  * -> read the returned bc_body_state. recalibrate() restarts the protocol.
+ *
+ * Still tilt. After a movement the filter's tilt can be off by up to a
+ * degree for tens of seconds (gyro bias not yet learned, accelerometer
+ * trusted slowly on purpose); the exercise thresholds are a few degrees, so
+ * that is too much. While the body is still, the accelerometer alone gives
+ * the tilt to a few hundredths of a degree, so the tracker turns the
+ * filter's estimate towards it (time constant still_tilt_tau_s) and keeps
+ * that correction, unchanged, through the next movement.
  */
 #ifndef BC_BODY_TRACKER_H
 #define BC_BODY_TRACKER_H
@@ -33,8 +41,12 @@ typedef struct {
 	float lying_tol_deg;     /* ... give or take this, deg (35) */
 	float lean_min_deg;      /* sitting: a lean this large while sitting down gives the
 				  * forward axis, deg (8) */
+	float sit_forward_max_deg; /* sitting: a still spell leaning forward more than this is
+				    * a pause while sitting down, not the start, deg (8) */
 	float start_ref_tau_s;   /* the start orientation weights the filter's latest estimates
 				  * over this time constant, s (0.5) */
+	float still_tilt_tau_s;  /* while still, the tilt follows the accelerometer with this
+				  * time constant, s (0.5; 0: the filter's tilt as it is) */
 	float dropout_s;         /* a gap longer than this is a dropout, s (contract: 0.5) */
 } bc_body_settings;
 
@@ -46,7 +58,10 @@ typedef struct {
 	bc_filter filter;
 	bc_stillness stillness;
 	bc_mounting_calib calib;  /* q_sensor_from_body, q_earth_from_body_start, ... */
+	bc_quat q_tilt_fix;       /* earth-frame tilt applied to the filter's estimate
+				   * (learned while still, see body_tracker.c) */
 	bool started;             /* a sample has been fused */
+	float filter_rest_s;      /* time the filter has spent at rest, up to BIAS_LEARN_REST_S */
 	double last_t_s;          /* time of the last fused sample */
 	bc_body_state state;
 } bc_body_tracker;

@@ -94,6 +94,20 @@ static void note_lean(bc_mounting_calib *c, bc_vec3 up_s)
 		c->lean_max_deg = angle_deg;
 }
 
+/*
+ * Sitting: how far up (sensor frame) leans from the upright the way the
+ * wearer leaned while sitting down, degrees (0 without a clear lean).
+ */
+static float forward_lean_deg(const bc_mounting_calib *c, bc_vec3 up)
+{
+	if (c->lean_max_deg < c->settings.lean_min_deg || !(c->lean_weight > 0.0f))
+		return 0.0f;
+	bc_vec3 z = bc_vec3_normalize(c->up_upright_s);
+	bc_vec3 lean = bc_vec3_normalize(c->lean_sum_s);
+	float along = bc_vec3_dot(up, lean);
+	return atan2f(along, bc_vec3_dot(up, z)) * BC_DEG_PER_RAD;
+}
+
 static pose_fit start_pose_fit(const bc_mounting_calib *c, float from_upright_deg)
 {
 	const bc_mounting_settings *st = &c->settings;
@@ -197,8 +211,12 @@ static void go_to_start_step(bc_mounting_calib *c)
 	}
 	bc_vec3 up = bc_vec3_normalize(c->spell_accel_sum_g);
 	float from_upright_deg = bc_vec3_angle_deg(up, c->up_upright_s);
+	pose_fit fit = start_pose_fit(c, from_upright_deg);
+	if (fit == POSE_FITS && c->pose == BC_POSE_SITTING && c->settings.sit_forward_max_deg > 0.0f &&
+	    forward_lean_deg(c, up) > c->settings.sit_forward_max_deg)
+		fit = POSE_NOT_YET;
 
-	switch (start_pose_fit(c, from_upright_deg)) {
+	switch (fit) {
 	case POSE_FITS:
 		c->progress = hold_s > 0.0f ? fminf(1.0f, (float)(c->spell_s / hold_s)) : 1.0f;
 		if (c->spell_s >= hold_s)

@@ -19,6 +19,9 @@
  *     tilt: earth-up seen from the body swings towards -x). Without a clear
  *     lean, the sitting pose's own tilt is used (pelvis rolled back when
  *     seated: up towards +x) and heading_known is false.
+ *   A sitting spell still leaning the way of that lean by more than
+ *   sit_forward_max_deg is a pause on the way down (a slow sitter), not
+ *   sitting upright: waited out.
  *   A spell that contradicts the upright (lying poses: up_start more than
  *   lying_tilt_deg + lying_tol_deg from up_upright, i.e. upside down;
  *   sitting: more than lying_tilt_deg - lying_tol_deg, i.e. lying) proves the
@@ -51,6 +54,9 @@ typedef struct {
 	float lying_tilt_deg;      /* lying start: up this far from the upright up, degrees (90) */
 	float lying_tol_deg;       /* ... give or take this, degrees */
 	float lean_min_deg;        /* sitting: a lean this large while sitting down sets x, degrees */
+	float sit_forward_max_deg; /* sitting: a spell still leaning forward (the way of that
+				    * lean) more than this is a pause while sitting down,
+				    * degrees (0: no check) */
 	float start_ref_tau_s;     /* the start orientation weights the filter's latest
 				    * estimates over this time constant, seconds */
 } bc_mounting_settings;

@@ -20,6 +20,9 @@ const bc_stillness_settings bc_stillness_settings_default = {
 	.accel_fast_tau_s = 0.05f,
 	.accel_slow_tau_s = 0.2f,
 	.accel_norm_tol_g = 0.15f,
+	.gyro_steady_dps = 1.5f,
+	.gyro_slow_tau_s = 0.5f,
+	.gyro_bias_max_dps = 6.0f,
 };
 
 /* Functions */
@@ -28,6 +31,11 @@ void bc_stillness_init(bc_stillness *d, const bc_stillness_settings *settings)
 {
 	*d = (bc_stillness){ 0 };
 	d->settings = settings ? *settings : bc_stillness_settings_default;
+}
+
+void bc_stillness_set_bias_known(bc_stillness *d, bool known)
+{
+	d->bias_known = known;
 }
 
 void bc_stillness_reset(bc_stillness *d)
@@ -60,8 +68,11 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 	if (!d->primed || !(dt_s > 0.0f)) {
 		/* A single sample says nothing about steadiness: not still yet. */
 		d->gyro_lp_dps = w;
+		d->gyro_raw_lp_dps = gyro_dps;
+		d->gyro_raw_slow_dps = gyro_dps;
 		d->accel_fast_g = accel_g;
 		d->accel_slow_g = accel_g;
+		d->accel_long_g = accel_g;
 		d->primed = true;
 		d->history_s = 0.0f;
 		d->still = false;
@@ -69,8 +80,11 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 		return false;
 	}
 	d->gyro_lp_dps = low_pass(d->gyro_lp_dps, w, dt_s, st->gyro_tau_s);
+	d->gyro_raw_lp_dps = low_pass(d->gyro_raw_lp_dps, gyro_dps, dt_s, st->gyro_tau_s);
+	d->gyro_raw_slow_dps = low_pass(d->gyro_raw_slow_dps, gyro_dps, dt_s, st->gyro_slow_tau_s);
 	d->accel_fast_g = low_pass(d->accel_fast_g, accel_g, dt_s, st->accel_fast_tau_s);
 	d->accel_slow_g = low_pass(d->accel_slow_g, accel_g, dt_s, st->accel_slow_tau_s);
+	d->accel_long_g = low_pass(d->accel_long_g, accel_g, dt_s, st->gyro_slow_tau_s);
 	if (d->history_s < st->accel_slow_tau_s) {
 		/* Too little history to call anything steady. */
 		d->history_s += dt_s;
@@ -81,7 +95,13 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 
 	float accel_step_g = bc_vec3_norm(bc_vec3_sub(d->accel_fast_g, d->accel_slow_g));
 	float accel_norm_err_g = fabsf(bc_vec3_norm(d->accel_fast_g) - 1.0f);
-	bool still = bc_vec3_norm(d->gyro_lp_dps) < st->gyro_max_dps &&
+	float rate_dps = bc_vec3_norm(d->gyro_lp_dps);
+	bool gyro_quiet = rate_dps < st->gyro_max_dps ||
+		(!d->bias_known && rate_dps < st->gyro_bias_max_dps &&
+		bc_vec3_norm(bc_vec3_sub(d->gyro_raw_lp_dps, d->gyro_raw_slow_dps)) <
+			st->gyro_steady_dps &&
+		bc_vec3_norm(bc_vec3_sub(d->accel_fast_g, d->accel_long_g)) < st->accel_max_g);
+	bool still = gyro_quiet &&
 		     accel_step_g < st->accel_max_g &&
 		     accel_norm_err_g < st->accel_norm_tol_g;
 

@@ -8,6 +8,18 @@
  * - the accelerometer is steady: its short-window mean stays within
  *   accel_max_g of its longer-window mean, and its magnitude is near 1 g.
  *
+ * Until the gyro bias is known (bc_stillness_set_bias_known(); a cheap
+ * gyroscope is off by up to a few deg/s at switch-on, more than a person
+ * standing quietly turns), the gyro test also passes when the rate is steady
+ * (the measured rate's short-window mean within gyro_steady_dps of its
+ * gyro_slow_tau_s mean, whatever the bias estimate does meanwhile:
+ * postural sway and breathing change it by about 1 deg/s, a movement by
+ * far more) and within gyro_bias_max_dps of the bias estimate (what a bias
+ * can plausibly be); and, since a steady slow turn would pass that, the
+ * accelerometer's short-window mean also stays within accel_max_g of its
+ * gyro_slow_tau_s mean (a turn faster than about 2 deg/s moves gravity
+ * further than that).
+ *
  * Nothing is still until the windows hold accel_slow_tau_s of history.
  * The windows are exponential with time constants in seconds; each step uses
  * the sample timestamps (dt_s), so the behaviour does not depend on the
@@ -27,6 +39,9 @@ typedef struct {
 	float accel_fast_tau_s;  /* short accelerometer window, seconds */
 	float accel_slow_tau_s;  /* long accelerometer window, seconds */
 	float accel_norm_tol_g;  /* | |fast mean| - 1 g | below this, g (allows scale error) */
+	float gyro_steady_dps;   /* bias unknown: short vs long gyro mean below this, deg/s */
+	float gyro_slow_tau_s;   /* bias unknown: the long gyro window, seconds */
+	float gyro_bias_max_dps; /* bias unknown: |smoothed (gyro - bias)| below this, deg/s */
 } bc_stillness_settings;
 
 extern const bc_stillness_settings bc_stillness_settings_default;
@@ -36,13 +51,21 @@ typedef struct {
 	bool primed;             /* the windows hold at least one sample */
 	float history_s;         /* time since priming, up to the long window, seconds */
 	bc_vec3 gyro_lp_dps;     /* smoothed bias-corrected rate, deg/s */
+	bc_vec3 gyro_raw_lp_dps; /* the measured rate (bias and all) smoothed like gyro_lp_dps,
+				  * deg/s: steadiness must not see the bias estimate move */
+	bc_vec3 gyro_raw_slow_dps; /* the measured rate over the long window, deg/s */
+	bool bias_known;         /* the bias estimate passed in can be trusted */
 	bc_vec3 accel_fast_g;    /* short-window mean specific force, g */
 	bc_vec3 accel_slow_g;    /* long-window mean specific force, g */
+	bc_vec3 accel_long_g;    /* the same over gyro_slow_tau_s, g (bias unknown) */
 	bool still;              /* at rest now */
 	double still_s;          /* time at rest in the current spell, seconds */
 } bc_stillness;
 
 void bc_stillness_init(bc_stillness *d, const bc_stillness_settings *settings);
+
+/* Whether the bias estimate given to update() is trustworthy yet (init: no). */
+void bc_stillness_set_bias_known(bc_stillness *d, bool known);
 
 /* Forget the history (after a dropout): the next sample starts afresh. */
 void bc_stillness_reset(bc_stillness *d);

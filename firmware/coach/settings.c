@@ -94,8 +94,10 @@ static const key_info keys[] = {
 	  "then again every repeat_s while the slouch lasts, seconds"),
 	F("posture.standing_max_deg", detect.posture.standing_max_deg, 0, 45,
 	  "trunk within this of the standing vertical is standing (silent), degrees"),
+	F("posture.walk_rate_dps", detect.posture.walk_rate_dps, 1, 500,
+	  "turning at least this fast is walking-like activity, degrees per second"),
 	F("posture.active_share", detect.posture.active_share, 0.05f, 1,
-	  "moving more than this share of recent time is walking (silent)"),
+	  "active more than this share of recent time is walking (silent)"),
 	F("posture.active_tau_s", detect.posture.active_tau_s, 0.1f, 60,
 	  "how recent \"recent time\" is for active_share, seconds"),
 };

@@ -6,6 +6,9 @@
 #include "detect/detect_internal.h"
 #include "detect/hysteresis.h"
 
+/* Still this long at neutral after leaving the exercise before it counts again, s. */
+#define OFF_SETTLE_S 1.0
+
 static const char *const phase_names[BC_CC_PHASE_COUNT] = {
 	[BC_CC_NEUTRAL] = "neutral",
 	[BC_CC_CAT] = "cat",
@@ -71,11 +74,23 @@ static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 	if (fabsf(g) > s->max_deg) {
 		/* Not cat-cow any more: forget the half-cycles in progress. */
 		cc->off = true;
+		cc->settled_since_s = -1.0;
 		cc->cur = (bc_cc_half){ 0 };
 		cc->pending = (bc_cc_half){ 0 };
 		bc_hold_timer_stop(&cc->zone_timer);
-	} else if (cc->off && fabsf(g) < s->rest_deg) {
-		cc->off = false;
+	} else if (cc->off) {
+		/*
+		 * Back on hands and knees, and settled there: right after a big
+		 * movement (sitting up, kneeling tall) the angles can be a
+		 * degree or two off until the body is still again, and the
+		 * way back may overshoot a little; neither is a half-cycle.
+		 */
+		if (!(fabsf(g) < s->attempt_deg && b->still))
+			cc->settled_since_s = -1.0;
+		else if (cc->settled_since_s < 0.0)
+			cc->settled_since_s = t;
+		else if (t - cc->settled_since_s >= OFF_SETTLE_S)
+			cc->off = false;
 	}
 
 	/* The phase shown: which zone the gauge is in, with hysteresis. */

@@ -49,7 +49,8 @@ typedef struct {
 	bc_cc_half pending; /* the finished half waiting for its partner */
 	bc_halfway halfway; /* of the half in progress */
 	double neutral_since_s; /* back at neutral since (no half in progress) */
-	bool off;           /* beyond max: ignore until back at neutral */
+	bool off;           /* beyond max: ignore until back at neutral, still */
+	double settled_since_s; /* off: still at neutral since (<0: not) */
 } bc_cat_cow;
 
 void bc_cat_cow_init(bc_cat_cow *cc, const bc_cat_cow_settings *s, float wobble_max_s);

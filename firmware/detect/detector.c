@@ -22,10 +22,18 @@ const bc_detect_settings bc_detect_settings_default = {
 		.wrong_deg = 3.5f, .max_deg = 45.0f, .roll_off_deg = 40.0f,
 		.min_attempt_s = 0.5f, .settle_s = 3.0f,
 	},
+	/*
+	 * Child's pose: the trunk incline is measured from the standing
+	 * vertical the wearer calibrated (0 standing, about 90 on hands and
+	 * knees). Sinking back rolls the pelvis towards vertical by the tilt:
+	 * a deep pose from a tabletop tilted a little back ends near 90 - 45 - 8
+	 * = 37 deg. Standing or kneeling tall stays within about 20 deg, so
+	 * 30 deg keeps a margin either side (45 refused deep, correct poses).
+	 */
 	.childs_pose = {
 		.enter_deg = 15.0f, .exit_deg = 12.5f, .attempt_deg = 6.0f, .rest_deg = 3.5f,
 		.wrong_deg = 8.0f, .max_deg = 60.0f, .roll_off_deg = 40.0f,
-		.min_incline_deg = 45.0f, .min_attempt_s = 0.5f, .settle_s = 3.0f,
+		.min_incline_deg = 30.0f, .min_attempt_s = 0.5f, .settle_s = 3.0f,
 	},
 	.cat_cow = {
 		.enter_deg = 5.0f, .exit_deg = 3.5f, .attempt_deg = 2.0f, .rest_deg = 1.2f,
@@ -33,7 +41,8 @@ const bc_detect_settings bc_detect_settings_default = {
 	},
 	.posture = {
 		.slouch_deg = 10.0f, .slouch_exit_deg = 8.0f, .alert_delay_s = 10.0f,
-		.repeat_s = 30.0f, .standing_max_deg = 5.0f, .active_share = 0.5f,
+		.repeat_s = 30.0f, .standing_max_deg = 5.0f, .walk_rate_dps = 15.0f,
+		.active_share = 0.5f,
 		.active_tau_s = 2.0f,
 	},
 	.start_tol_deg = 3.0f,

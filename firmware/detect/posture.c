@@ -50,12 +50,13 @@ static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 	double t = b->t_s;
 	float g = gauge_deg(b);
 
-	/* Share of recent time spent moving: a leaky average of "not still". */
+	/* Share of recent time spent turning briskly: a leaky average. */
 	double step_s = p->last_t_s > 0.0 ? t - p->last_t_s : 0.0;
 	p->last_t_s = t;
 	if (step_s > 0.0 && step_s <= BC_HOLD_MAX_STEP_S) {
 		float k = (float)(step_s / (s->active_tau_s + step_s));
-		p->active += k * ((b->still ? 0.0f : 1.0f) - p->active);
+		float brisk = b->rate_dps >= s->walk_rate_dps ? 1.0f : 0.0f;
+		p->active += k * (brisk - p->active);
 	}
 	bool walking = p->active > s->active_share;
 	bool standing = b->trunk_incline_deg <= s->standing_max_deg &&

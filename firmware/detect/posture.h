@@ -7,7 +7,11 @@
  * than the wobble time) do not restart the delay.
  *
  * Standing upright or walking is not sitting: the monitor is silent then
- * and the slouch timer starts again when the wearer sits.
+ * and the slouch timer starts again when the wearer sits. Walking is
+ * sustained brisk turning of the pelvis (each stride rocks and turns it a
+ * few degrees: 20-30 deg/s), not merely "not still": slumping into a
+ * slouch over a few seconds turns it at 5-20 deg/s for a second or two and
+ * must not restart the slouch clock it has just started.
  */
 #ifndef BC_POSTURE_H
 #define BC_POSTURE_H
@@ -22,7 +26,8 @@ typedef struct {
 	float alert_delay_s;    /* slouching this long raises the first alert */
 	float repeat_s;         /* then again every repeat_s while it lasts */
 	float standing_max_deg; /* trunk within this of the standing vertical: standing */
-	float active_share;     /* moving more than this share of recent time: walking */
+	float walk_rate_dps;    /* turning at least this fast is walking-like activity, deg/s */
+	float active_share;     /* active more than this share of recent time: walking */
 	float active_tau_s;     /* "recent" for active_share, seconds */
 } bc_posture_settings;
 

@@ -7,6 +7,10 @@
 
 /* Level again only this far inside the limit (hysteresis on the roll). */
 #define LEVEL_GAP_DEG 1.5f
+/* Still this long in the start pose after leaving the exercise before it counts again, s. */
+#define OFF_SETTLE_S 1.0
+/* A slip out of a hold stays down at rest no longer than this, seconds. */
+#define SLIP_AT_REST_MAX_S 0.5
 /* Signal changes smaller than this do not count as movement when settling. */
 #define SETTLE_BAND_DEG 1.0f
 
@@ -35,6 +39,7 @@ static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
 	th->peak_deg = 0.0f;
 	th->trough_deg = 0.0f;
 	th->best_hold_s = 0.0f;
+	th->at_rest_since_s = -1.0;
 	th->in_zone = false;
 	bc_hold_timer_stop(&th->hold);
 	th->hold.held_s = 0.0f;
@@ -81,6 +86,8 @@ static void set_rest_level(bc_tilt_hold *th, float level_deg)
 static void set_phase(bc_detector *d, int phase, double t_s, bc_detect_out *out)
 {
 	bc_tilt_hold *th = &d->u.tilt;
+	if (phase == BC_TH_OFF)
+		th->settled_since_s = -1.0;
 	th->phase = phase;
 	bc_detect_set_phase(d, phase, th->phase_names[phase], t_s, out);
 }
@@ -170,7 +177,13 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 			begin_attempt(th, 1, g, t);
 			th->closed = true;
 			set_phase(d, BC_TH_OFF, t, out);
-		} else if (rel >= s->attempt_deg) {
+		} else if (rel >= s->attempt_deg && g >= s->attempt_deg) {
+			/*
+			 * An attempt: attempt_deg past where rest settled, and
+			 * past the start position too -- rest may have settled
+			 * at the low end of a fidget, and a fidget the other way
+			 * is no attempt.
+			 */
 			begin_attempt(th, 1, g, t);
 			th->peak_deg = g;
 			th->attempt_t_s = t;
@@ -182,12 +195,13 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 			th->wrong_way = true;
 			th->trough_deg = g;
 			set_phase(d, BC_TH_WRONG_WAY, t, out);
-		} else if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG) >= s->settle_s) {
+		} else if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG, s->settle_s) >=
+			   s->settle_s) {
 			/*
-			 * Resting: rest is where the gauge settled (the anchor, from
-			 * before any slow start of a movement), near the start.
+			 * Resting: rest is where the gauge settled (its mean over
+			 * the first settle_s, hysteresis.h), near the start.
 			 */
-			set_rest_level(th, th->settle.anchor);
+			set_rest_level(th, th->settle.mean);
 		}
 		break;
 	case BC_TH_WRONG_WAY:
@@ -205,7 +219,18 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 		}
 		break;
 	case BC_TH_OFF:
-		if (pose_ok && fabsf(g) < s->attempt_deg) {
+		/*
+		 * Back in the start pose, and settled there: right after a big
+		 * movement (rolling back, lying down again) the angles can be a
+		 * degree or two off until the body is still again. Rest is
+		 * where it settled.
+		 */
+		if (!(pose_ok && fabsf(g) < s->attempt_deg && b->still)) {
+			th->settled_since_s = -1.0;
+		} else if (th->settled_since_s < 0.0) {
+			th->settled_since_s = t;
+		} else if (t - th->settled_since_s >= OFF_SETTLE_S) {
+			set_rest_level(th, g);
 			bc_settle_reset(&th->settle);
 			set_phase(d, BC_TH_REST, t, out);
 		}
@@ -225,7 +250,20 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 			th->peak_deg = g;
 		if (!th->closed)
 			update_hold(d, b, g, step_s, out);
-		if (rel < s->rest_deg) {
+		/*
+		 * Back at rest -- unless this may be a quick slip out of a hold
+		 * that is only paused: a slip can dip right down to rest and
+		 * straight back up. Still a paused hold is over once at rest for
+		 * SLIP_AT_REST_MAX_S (timed, as always, where the return passed
+		 * halfway).
+		 */
+		if (rel >= s->rest_deg)
+			th->at_rest_since_s = -1.0;
+		else if (th->at_rest_since_s < 0.0)
+			th->at_rest_since_s = t;
+		bool maybe_slip = th->hold.active && !th->closed &&
+				  t - th->at_rest_since_s < SLIP_AT_REST_MAX_S;
+		if (rel < s->rest_deg && !maybe_slip) {
 			/*
 			 * A blip past the attempt threshold that never reached the
 			 * zone is noise, not an attempt: no outcome.
@@ -256,16 +294,33 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 			if (th->phase != BC_TH_RETURNING)
 				set_phase(d, BC_TH_RETURNING, t, out);
 		}
-		/* Never got to the zone: the attempt is over once they stop short. */
-		double settle_s = th->reached_zone ? s->settle_s : s->settle_s + th->hold_target_s;
-		if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG) >= settle_s) {
+		/*
+		 * Never got to the zone: a shallow attempt, often held as long as
+		 * a real one. It is over once the wearer comes back below
+		 * halfway for longer than a wobble (timed there, as a rep is);
+		 * a slip back shorter than min_attempt_s after it began was a
+		 * blip, not an attempt.
+		 */
+		if (!th->closed && !th->reached_zone && th->halfway.cross_t_s >= 0.0 &&
+		    t - th->halfway.cross_t_s >= th->hold.wobble_max_s) {
+			if (th->halfway.cross_t_s - th->attempt_t_s < s->min_attempt_s)
+				th->closed = true;
+			close_attempt(th, t, false, out);
+			if (th->phase != BC_TH_RETURNING)
+				set_phase(d, BC_TH_RETURNING, t, out);
+		}
+		/* Stopped short and stayed there far longer than any hold: the
+		 * attempt is over, and this may be the new rest. */
+		double settle_s = th->reached_zone ? s->settle_s
+						   : s->settle_s + 2.0f * th->hold_target_s;
+		if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG, s->settle_s) >= settle_s) {
 			if (!th->closed) {
 				close_attempt(th, t, false, out);
 				if (th->phase != BC_TH_RETURNING)
 					set_phase(d, BC_TH_RETURNING, t, out);
 			}
-			if (th->settle.anchor < s->attempt_deg) {
-				set_rest_level(th, th->settle.anchor);
+			if (th->settle.mean < s->attempt_deg) {
+				set_rest_level(th, th->settle.mean);
 				bc_settle_reset(&th->settle);
 				set_phase(d, BC_TH_REST, t, out);
 			}

@@ -77,6 +77,8 @@ typedef struct {
 	float peak_deg;
 	float trough_deg;
 	float best_hold_s;
+	double at_rest_since_s; /* back within rest_deg of rest since (<0: not) */
+	double settled_since_s; /* OFF: still in the start pose since (<0: not) */
 } bc_tilt_hold;
 
 void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,

@@ -16,6 +16,10 @@ mountings and IMU errors from the seed; rates 50-400 Hz; some dropouts), runs
             (within 2 s), out of all expected rejections
   t<=0.3s   matched reps whose event time is within 0.3 s of the expected time
             (the midpoint of the return movement), and the worst |dt|
+  hold      hold exercises: reported hold_s of matched reps and "hold too
+            short" rejections within 0.5 s of the true hold (the sim's
+            expect_holds_s: time past the range threshold, slips < 1 s
+            bridged), and the worst |error|
 
 Two seed sets: "tuned" (the seeds looked at while choosing thresholds) and
 "held-out" (never looked at while tuning); the table reports both.
@@ -54,6 +58,7 @@ SEED_BASE = {"tuned": 1, "held-out": 50001}
 REP_WINDOW_S = 1.0       # an expected rep and a reported one further apart do not match
 REJECT_WINDOW_S = 2.0
 TIME_TOLERANCE_S = 0.3
+HOLD_TOLERANCE_S = 0.5
 CALIBRATION_LATE_S = 2.0
 
 
@@ -104,9 +109,15 @@ def read_expect(path):
     for item in filter(None, [] if text == "none" else text.split(",")):
         kind, t = item.rsplit("@", 1)
         if kind == "rep":
-            events.append(("rep", None, float(t)))
+            events.append(["rep", None, float(t), None])
         else:
-            events.append(("rejected", kind.split(":", 1)[1], float(t)))
+            events.append(["rejected", kind.split(":", 1)[1], float(t), None])
+    # The true hold of each expected event, in the same order (hold exercises).
+    holds = meta.get("expect_holds_s", "none")
+    holds = [] if holds == "none" else [float(h) for h in holds.split(",")]
+    if len(holds) == len(events):
+        for e, h in zip(events, holds):
+            e[3] = h
     return int(meta.get("expect_reps", "0")), events, float(meta.get("expect_ready_s", "nan"))
 
 
@@ -162,7 +173,9 @@ def score(name, ex, scenario, expect_reps, expect_events, got):
     exp_rejs = [e for e in expect_events if e[0] == "rejected"]
     rep_pairs, unmatched_reps = match(exp_reps, reps, REP_WINDOW_S)
     dts = [abs(g["t"] - e[2]) for e, g in rep_pairs if g is not None]
-    holds = [g["hold_s"] for e, g in rep_pairs if g is not None]
+    # Hold time: matched reps, and matched "hold too short" rejections.
+    hold_errs = [abs(g["hold_s"] - e[3]) for e, g in rep_pairs
+                 if g is not None and e[3] is not None and "hold_s" in g]
     reason_ok = 0
     used = set()
     for e in exp_rejs:
@@ -170,6 +183,8 @@ def score(name, ex, scenario, expect_reps, expect_events, got):
             if i not in used and g["reason"] == e[1] and abs(g["t"] - e[2]) <= REJECT_WINDOW_S:
                 used.add(i)
                 reason_ok += 1
+                if e[1] == "hold too short" and e[3] is not None and "hold_s" in g:
+                    hold_errs.append(abs(g["hold_s"] - e[3]))
                 break
     distractor = scenario.startswith("distractor")
     return {
@@ -181,7 +196,7 @@ def score(name, ex, scenario, expect_reps, expect_events, got):
         "distractor_ghost": got["reps"] if distractor else 0,
         "rej_expected": len(exp_rejs), "rej_right": reason_ok,
         "rej_extra": len(rejs) - reason_ok,
-        "dts": dts, "holds": holds,
+        "dts": dts, "hold_errs": hold_errs,
         "calibrated": got.get("calibrated_at_s") is not None,
     }
 
@@ -191,8 +206,9 @@ def table(results, title):
              "| exercise | sessions | calibration missing / late | exact count "
              "| exact, calibrated on time "
              "| count error | ghost reps (distractor) | rejected, right reason "
-             "| extra rejections | rep time within 0.3 s | worst rep time error |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| extra rejections | rep time within 0.3 s | worst rep time error "
+             "| hold within 0.5 s | worst hold error |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     total = {"n": 0, "exact": 0, "err": 0, "ghost": 0, "dghost": 0, "rr": 0, "re": 0,
              "extra": 0, "dt_ok": 0, "dt_n": 0, "dt_max": 0.0}
     for ex in EXERCISES + ["all"]:
@@ -200,6 +216,9 @@ def table(results, title):
         if not rs:
             continue
         dts = [d for r in rs for d in r["dts"]]
+        herrs = [d for r in rs for d in r["hold_errs"]]
+        hold_text = (f"{sum(d <= HOLD_TOLERANCE_S for d in herrs)} / {len(herrs)} "
+                     f"| {max(herrs):.2f} s" if herrs else "- | -")
         row = {
             "n": len(rs), "exact": sum(r["exact"] for r in rs),
             "err": sum(r["count_err"] for r in rs), "ghost": sum(r["ghost"] for r in rs),
@@ -217,7 +236,8 @@ def table(results, title):
             f"| {label} | {row['n']} | {row['n'] - len(cal)} "
             f"| {row['exact']} ({100.0 * row['exact'] / row['n']:.1f} %) | {cal_text} "
             f"| {row['err']} | {row['ghost']} ({row['dghost']}) | {row['rr']} / {row['re']} "
-            f"| {row['extra']} | {row['dt_ok']} / {row['dt_n']} | {row['dt_max']:.2f} s |")
+            f"| {row['extra']} | {row['dt_ok']} / {row['dt_n']} | {row['dt_max']:.2f} s "
+            f"| {hold_text} |")
     lines.append("")
     return "\n".join(lines)
 
@@ -231,9 +251,17 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", default=None, help="keep the traces in this directory")
     ap.add_argument("--failures", action="store_true", help="list sessions with a wrong count")
+    ap.add_argument("--tuning-base", type=int, default=None,
+                    help="more tuning sessions: the tuned suite with seeds from this number "
+                         "(keep clear of the held-out seeds, 50001..)")
     a = ap.parse_args()
     sim = a.sim or a.backcoach
     sets = ["tuned", "held-out"] if a.set == "all" else [a.set]
+    if a.tuning_base is not None:
+        if 50001 <= a.tuning_base < 60000:
+            ap.error("--tuning-base: that is the held-out seed range")
+        SEED_BASE["extra tuning"] = a.tuning_base
+        sets = ["extra tuning"]
     out = []
     failures = []
     with tempfile.TemporaryDirectory(prefix="bc-accuracy-") as tmp:
@@ -252,14 +280,18 @@ def main():
                 out.append(f"(not scored: `backcoach sim` failed for {r['name']}: "
                            f"{r['sim_failed']})\n")
             failures += [r for r in results if not r["exact"] or r["rej_extra"]
-                         or r["rej_right"] < r["rej_expected"]]
+                         or r["rej_right"] < r["rej_expected"]
+                         or any(d > HOLD_TOLERANCE_S for d in r["hold_errs"])
+                         or any(d > TIME_TOLERANCE_S for d in r["dts"])]
     text = "\n".join(out)
     print(text)
     if a.failures:
         for r in failures:
             print(f"  {r['name']}: reps {r['reps']} (expected {r['expect']}), rejections "
                   f"right {r['rej_right']}/{r['rej_expected']}, extra {r['rej_extra']}"
-                  f"{'' if r['on_time'] else '  [calibration missing or late]'}")
+                  f"{'' if r['on_time'] else '  [calibration missing or late]'}"
+                  f"{'  [hold off by %.2f s]' % max(r['hold_errs']) if r['hold_errs'] and max(r['hold_errs']) > HOLD_TOLERANCE_S else ''}"
+                  f"{'  [rep time off by %.2f s]' % max(r['dts']) if r['dts'] and max(r['dts']) > TIME_TOLERANCE_S else ''}")
     if a.markdown:
         with open(a.markdown, "w", encoding="utf-8") as f:
             f.write(text + "\n")

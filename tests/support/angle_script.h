@@ -20,11 +20,13 @@ typedef struct {
 	float sag_deg;       /* sagittal at the end of the segment */
 	float axial_deg;     /* axial at the end */
 	float incline_deg;   /* trunk incline at the end (NAN: keep) */
-	bool moving;         /* body state's still = !moving */
+	bool moving;         /* still = false, turning at rate_dps */
+	float rate_dps;      /* when moving (0: BC_SCRIPT_WALK_DPS, walking) */
 	bool invalid;        /* angles not valid (calibrating) */
 } bc_seg;
 
 #define BC_SCRIPT_MAX_EVENTS 256
+#define BC_SCRIPT_WALK_DPS 25.0f /* how fast a walking pelvis turns, deg/s */
 
 typedef struct {
 	bc_coach_event ev[BC_SCRIPT_MAX_EVENTS];
@@ -76,6 +78,8 @@ static inline void bc_script_run(bc_exercise_id ex, const bc_detect_settings *se
 			incline = inc0 + f * (inc1 - inc0);
 			bc_body_state b = {
 				.t_s = t, .still = !sg->moving,
+				.rate_dps = !sg->moving ? 0.0f :
+					    sg->rate_dps > 0.0f ? sg->rate_dps : BC_SCRIPT_WALK_DPS,
 				.stage = sg->invalid ? BC_CALIB_GO_TO_START : BC_CALIB_DONE,
 				.angles_valid = !sg->invalid,
 				.angles = { .sagittal_deg = sag + noise_deg * bc_script_noise(&seed),
