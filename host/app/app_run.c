@@ -78,7 +78,8 @@ static void apply_snapshot(app *a)
 		bc_app_history_refresh(&a->hist, &a->state, time(NULL));
 	else if (saved < 0)
 		set_notice(a, bc_history_error(a->hist.hist));
-	bc_app_source_info src = { .status = sn->status, .rate_hz = sn->rate_hz };
+	bc_app_source_info src = { .status = sn->status, .rate_hz = sn->rate_hz,
+				   .has_first_t = sn->have_view, .first_t_s = sn->first_t_s };
 	src.demo = a->cfg->demo;
 	copy_text(src.description, sizeof(src.description), sn->description);
 	copy_text(src.error, sizeof(src.error), sn->error);

@@ -93,6 +93,9 @@ void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view,
 
 	if (!s->have_view)
 		s->tally.first_t_s = view->t_s;
+	/* Frames may start late (a fast replay): the session began at its first sample. */
+	if (source && source->has_first_t)
+		s->tally.first_t_s = source->first_t_s;
 	s->tally.last_t_s = view->t_s;
 	s->view = *view;
 	if (!s->view.phase_name)

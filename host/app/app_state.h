@@ -64,6 +64,8 @@ typedef struct {
 	bool demo;
 	char description[96];
 	char error[128];
+	bool has_first_t;       /* first_t_s known (the pipeline saw the session's first sample) */
+	double first_t_s;       /* sample time of the session's first sample: the session clock */
 } bc_app_source_info;
 
 /* Session figures gathered from the coach's events, for the summary. */
