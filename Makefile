@@ -5,6 +5,7 @@
 #   make test       the test suite, plain and under ASan+UBSan (installs deps first)
 #   make bench      speed, memory and accuracy figures
 #   make deps       install the Debian packages the project needs
+#   make screenshots  docs/screenshots/*.png, made by `backcoach run --screenshot`
 #   make CROSS=aarch64-linux-gnu-   cross-build for a 64-bit Raspberry Pi
 #   make test-cross  that build's tests under qemu-user (make test runs them too)
 #
@@ -30,7 +31,7 @@ AR := $(CROSS)ar
 
 # Debian packages needed to build, test and run (make deps installs them).
 DEB_PACKAGES := gcc make pkg-config zlib1g-dev libi2c-dev libgpiod-dev \
-	libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libsqlite3-dev \
+	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-dejavu-core libsqlite3-dev \
 	libcmocka-dev umockdev libumockdev-dev python3
 
 # The Raspberry Pi (64-bit) build from Debian's cross toolchain and arm64
@@ -42,7 +43,7 @@ PI_SYSROOT := /usr/aarch64-linux-gnu
 DEB_ARCH_CROSS := arm64
 DEB_PACKAGES_CROSS := gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user pkgconf:arm64 \
 	zlib1g-dev:arm64 libi2c-dev:arm64 libgpiod-dev:arm64 libsdl2-dev:arm64 \
-	libsdl2-ttf-dev:arm64 libsqlite3-dev:arm64 libcmocka-dev:arm64
+	libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64 libsqlite3-dev:arm64 libcmocka-dev:arm64
 # Test binaries not run under emulation: test_broad (accuracy over the shared
 # data set, 20 s under qemu); test_sim (asserts generation speed, meaningless
 # under qemu); test_sim_traces (checks the committed traces regenerate
@@ -51,7 +52,7 @@ DEB_PACKAGES_CROSS := gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user pkgc
 CROSS_TEST_SKIP := test_broad test_sim test_sim_traces
 
 FW_PKGS := zlib libgpiod
-HOST_PKGS := sdl2 SDL2_ttf sqlite3
+HOST_PKGS := sdl2 SDL2_ttf SDL2_image sqlite3
 pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
 pkg_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
@@ -97,7 +98,7 @@ HOST_LIB := $(BUILD)/libbackcoach-host.a
 TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
-.PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps clean
+.PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps clean screenshots
 .SECONDARY:
 all: $(BUILD)/backcoach
 
@@ -194,6 +195,10 @@ bench: deps
 accuracy: all
 	@python3 tests/accuracy/run_accuracy.py --backcoach $(BUILD)/backcoach --jobs 2 \
 		--markdown $(BUILD)/accuracy.md
+
+# The README's pictures, made by the app itself (tests/screenshots.sh).
+screenshots: all
+	@tests/screenshots.sh $(BUILD) docs/screenshots
 
 clean:
 	rm -rf build

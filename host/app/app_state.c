@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: MIT */
+/* The app's state and its reducer: see app_state.h. No SDL, no I/O. */
+#include "app/app_state.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A gap between views longer than this is a dropout, not slouching time. */
+#define MAX_VIEW_STEP_S 0.5
+/* A rejection keeps the feedback line at least this long, seconds of session. */
+#define REJECTION_SHOWN_MIN_S 4.0
+
+void bc_app_init(bc_app_state *s, const bc_coach_settings *settings)
+{
+	const bc_coach_settings *cs = settings ? settings : &bc_coach_settings_default;
+	*s = (bc_app_state){ 0 };
+	s->screen = BC_SCREEN_HOME;
+	s->exercise = BC_EXERCISE_NONE;
+	s->start_requested = BC_EXERCISE_NONE;
+	s->target_reps = cs->target_reps;
+	s->feedback_s = cs->feedback_s;
+	memcpy(s->hold_target_s, cs->hold_s, sizeof(s->hold_target_s));
+	s->outcome.type = BC_EVENT_SUMMARY;
+	s->last_rejection = s->outcome;
+	s->rep_flash_at_s = -1e9;
+}
+
+/*
+ * The screen follows the session: calibration until the coach says the start
+ * position is reached, then the exercise (or posture) screen; the summary
+ * when the coach closes a set or the session. Called after every change so
+ * the rule lives in one place.
+ */
+static void choose_screen(bc_app_state *s)
+{
+	if (s->exercise == BC_EXERCISE_NONE)
+		s->screen = BC_SCREEN_HOME;
+	else if (s->session_over || s->set_done)
+		s->screen = BC_SCREEN_SUMMARY;
+	else if (!s->have_view || !s->start_reached || s->view.stage != BC_CALIB_DONE)
+		s->screen = BC_SCREEN_CALIBRATION;
+	else if (s->exercise == BC_EXERCISE_POSTURE)
+		s->screen = BC_SCREEN_POSTURE;
+	else
+		s->screen = BC_SCREEN_EXERCISE;
+}
+
+void bc_app_begin_session(bc_app_state *s, bc_exercise_id exercise)
+{
+	s->exercise = exercise;
+	if (exercise >= 0 && exercise < BC_EXERCISE_COUNT)
+		s->home_selection = exercise;
+	s->view = (bc_coach_view){ 0 };
+	s->view.exercise = exercise;
+	s->view.target_reps = s->target_reps;
+	s->view.phase_name = "";
+	s->have_view = false;
+	s->start_reached = false;
+	s->tally = (bc_app_tally){ 0 };
+	s->outcome = (bc_app_outcome){ .type = BC_EVENT_SUMMARY };
+	s->last_rejection = s->outcome;
+	s->set_done = false;
+	s->session_over = false;
+	s->rep_flash_at_s = -1e9;
+	s->start_requested = BC_EXERCISE_NONE;
+	s->recalibrate_requested = false;
+	s->saved_to[0] = '\0';
+	choose_screen(s);
+}
+
+void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view,
+		       const bc_app_source_info *source)
+{
+	if (source)
+		s->source = *source;
+	if (!view || s->exercise == BC_EXERCISE_NONE) {
+		choose_screen(s);
+		return;
+	}
+	bool fresh = !s->have_view || view->t_s != s->view.t_s;
+	double step_s = s->have_view ? view->t_s - s->view.t_s : 0.0;
+
+	/*
+	 * Posture: time spent outside the upright zone the coach marks. This is
+	 * bookkeeping of what the gauge shows; the coach alone decides when an
+	 * alert is due.
+	 */
+	if (fresh && s->exercise == BC_EXERCISE_POSTURE && s->start_reached &&
+	    view->stage == BC_CALIB_DONE && step_s > 0 && step_s <= MAX_VIEW_STEP_S &&
+	    (view->gauge_deg < view->zone_min_deg || view->gauge_deg > view->zone_max_deg))
+		s->tally.slouched_s += (float)step_s;
+
+	if (!s->have_view)
+		s->tally.first_t_s = view->t_s;
+	/* Frames may start late (a fast replay): the session began at its first sample. */
+	if (source && source->has_first_t)
+		s->tally.first_t_s = source->first_t_s;
+	s->tally.last_t_s = view->t_s;
+	s->view = *view;
+	if (!s->view.phase_name)
+		s->view.phase_name = "";
+	s->have_view = true;
+	if (view->started && view->stage == BC_CALIB_DONE)
+		s->start_reached = true;
+	choose_screen(s);
+}
+
+static void note_outcome(bc_app_state *s, const bc_coach_event *e)
+{
+	s->outcome = (bc_app_outcome){
+		.type = e->type,
+		.t_s = e->t_s,
+		.reason = e->reason,
+		.hold_s = e->hold_s,
+		.hold_target_s = e->hold_target_s > 0 ? e->hold_target_s : s->view.hold_target_s,
+		.peak_deg = e->peak_deg,
+	};
+}
+
+static void note_rep(bc_app_state *s, const bc_coach_event *e)
+{
+	if (e->hold_s > 0) {
+		s->tally.holds++;
+		s->tally.total_hold_s += e->hold_s;
+		if (e->hold_s > s->tally.best_hold_s)
+			s->tally.best_hold_s = e->hold_s;
+	}
+	if (fabsf(e->peak_deg) > s->tally.best_peak_deg)
+		s->tally.best_peak_deg = fabsf(e->peak_deg);
+	/* The event carries the coach's count; the view catches up within a frame. */
+	if (e->reps > s->view.reps)
+		s->view.reps = e->reps;
+	s->rep_flash_at_s = s->now_s;
+	note_outcome(s, e);
+}
+
+static void note_rejection(bc_app_state *s, const bc_coach_event *e)
+{
+	int r = e->reason >= 0 && e->reason < BC_REJECT_COUNT ? (int)e->reason : BC_REJECT_NONE;
+	s->tally.reason_count[r]++;
+	if (e->rejected > s->view.rejected)
+		s->view.rejected = e->rejected;
+	note_outcome(s, e);
+	s->last_rejection = s->outcome;
+}
+
+bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
+{
+	bc_tone tone = BC_TONE_NONE;
+	if (s->exercise == BC_EXERCISE_NONE)
+		return tone;
+	switch (e->type) {
+	case BC_EVENT_CALIBRATION:
+		if (e->stage != BC_CALIB_STAND)
+			tone = BC_TONE_STEP_DONE;
+		/* Calibration started over: back to the guide until the start again. */
+		if (e->stage != BC_CALIB_DONE)
+			s->start_reached = false;
+		s->view.stage = (bc_calib_stage)e->stage;
+		break;
+	case BC_EVENT_START_REACHED:
+		s->start_reached = true;
+		s->view.stage = BC_CALIB_DONE;
+		tone = BC_TONE_STEP_DONE;
+		break;
+	case BC_EVENT_HOLD_START:
+		tone = BC_TONE_HOLD_START;
+		break;
+	case BC_EVENT_HOLD_DONE:
+		tone = BC_TONE_HOLD_DONE;
+		break;
+	case BC_EVENT_REP:
+		tone = s->exercise == BC_EXERCISE_POSTURE ? BC_TONE_SLOUCH_ALERT : BC_TONE_REP;
+		note_rep(s, e);
+		break;
+	case BC_EVENT_REJECTED:
+		tone = BC_TONE_REJECTED;
+		note_rejection(s, e);
+		break;
+	case BC_EVENT_SET_DONE:
+		s->set_done = true;
+		s->set_done_at_s = s->now_s;
+		break;
+	case BC_EVENT_SUMMARY:
+		s->session_over = true;
+		s->view.reps = e->reps;
+		s->view.rejected = e->rejected;
+		break;
+	case BC_EVENT_PHASE:
+	case BC_EVENT_HOLD_PROGRESS:
+	case BC_EVENT_CUE:
+	case BC_EVENT_DROPOUT:
+		break;
+	}
+	choose_screen(s);
+	return tone;
+}
+
+void bc_app_apply_action(bc_app_state *s, bc_app_action a)
+{
+	switch (a) {
+	case BC_ACTION_NONE:
+		return;
+	case BC_ACTION_QUIT:
+		s->quit_requested = true;
+		return;
+	case BC_ACTION_MUTE:
+		s->muted = !s->muted;
+		return;
+	default:
+		break;
+	}
+	if (s->screen == BC_SCREEN_HOME) {
+		if (a == BC_ACTION_PREV)
+			s->home_selection = (s->home_selection + BC_EXERCISE_COUNT - 1) %
+					    BC_EXERCISE_COUNT;
+		else if (a == BC_ACTION_NEXT)
+			s->home_selection = (s->home_selection + 1) % BC_EXERCISE_COUNT;
+		else if (a == BC_ACTION_SELECT)
+			s->start_requested = (bc_exercise_id)s->home_selection;
+		else if (a == BC_ACTION_BACK)
+			s->quit_requested = true;
+		return;
+	}
+	if (a == BC_ACTION_BACK) {
+		s->exercise = BC_EXERCISE_NONE;
+	} else if (a == BC_ACTION_RECALIBRATE && !s->session_over) {
+		s->recalibrate_requested = true;
+		s->start_reached = false;
+	} else if (a == BC_ACTION_SELECT && s->screen == BC_SCREEN_SUMMARY) {
+		if (s->session_over)
+			s->start_requested = s->exercise; /* again */
+		else
+			s->set_done = false;          /* carry on counting */
+	}
+	choose_screen(s);
+}
+
+void bc_app_pick(bc_app_state *s, int exercise_index)
+{
+	if (s->screen != BC_SCREEN_HOME || exercise_index < 0 ||
+	    exercise_index >= BC_EXERCISE_COUNT)
+		return;
+	s->home_selection = exercise_index;
+	s->start_requested = (bc_exercise_id)exercise_index;
+}
+
+void bc_app_tick(bc_app_state *s, double now_s)
+{
+	s->now_s = now_s;
+	if (s->set_done && !s->session_over && now_s - s->set_done_at_s >= BC_APP_SET_SUMMARY_S)
+		s->set_done = false;
+	choose_screen(s);
+}
+
+const char *bc_app_last_rejection(const bc_app_state *s, char *buf, size_t size)
+{
+	const bc_app_outcome *o = &s->last_rejection;
+	buf[0] = '\0';
+	if (o->type != BC_EVENT_REJECTED)
+		return buf;
+	const char *why = bc_reject_reason_text(o->reason);
+	if (!why || !*why)
+		why = "attempt incomplete";
+	if (o->reason == BC_REJECT_HOLD_TOO_SHORT && o->hold_target_s > 0)
+		snprintf(buf, size, "%s (%.1f of %.0f s)", why, (double)o->hold_s,
+			 (double)o->hold_target_s);
+	else if (o->reason == BC_REJECT_TOO_LITTLE_RANGE)
+		snprintf(buf, size, "%s (%.0f\xc2\xb0)", why, fabs((double)o->peak_deg));
+	else
+		snprintf(buf, size, "%s", why);
+	return buf;
+}
+
+const char *bc_app_feedback(const bc_app_state *s, char *buf, size_t size,
+			    bc_feedback_kind *kind)
+{
+	const bc_app_outcome *o = &s->outcome;
+	double age_s = s->view.t_s - o->t_s;
+	double shown_s = s->feedback_s > REJECTION_SHOWN_MIN_S ? s->feedback_s
+							       : REJECTION_SHOWN_MIN_S;
+	*kind = BC_FEEDBACK_NEUTRAL;
+	if (o->type == BC_EVENT_REJECTED && age_s >= 0 && age_s < shown_s) {
+		char why[BC_APP_TEXT_MAX];
+		snprintf(buf, size, "Not counted: %s", bc_app_last_rejection(s, why, sizeof(why)));
+		*kind = BC_FEEDBACK_BAD;
+		return buf;
+	}
+	if (o->type == BC_EVENT_REP && age_s >= 0 && age_s < s->feedback_s)
+		*kind = s->exercise == BC_EXERCISE_POSTURE ? BC_FEEDBACK_BAD : BC_FEEDBACK_GOOD;
+	snprintf(buf, size, "%s", s->view.feedback);
+	return buf;
+}

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The coach app's one state struct and the reducer that changes it.
+ *
+ * Like antirez's kilo: everything the screen shows lives here, the render
+ * functions draw a whole frame from it and change nothing, and only the
+ * functions below change it: the coach's view and events (from the pipeline
+ * thread), input actions (keys, touch, buttons) and the passing of time.
+ * Which screen is shown follows the coach's event stream; the app never
+ * detects anything itself. No SDL and no I/O here: the tests drive it alone.
+ */
+#ifndef BC_APP_STATE_H
+#define BC_APP_STATE_H
+
+#include <stdbool.h>
+
+#include "coach/coach.h"
+#include "coach/coach_event.h"
+#include "platform/sample_source.h"
+
+typedef enum {
+	BC_SCREEN_HOME,        /* pick an exercise or the posture monitor */
+	BC_SCREEN_CALIBRATION, /* stand upright, then the start position */
+	BC_SCREEN_EXERCISE,    /* counter, hold ring, gauge, phase, feedback */
+	BC_SCREEN_POSTURE,     /* posture monitor */
+	BC_SCREEN_SUMMARY,     /* end of a set or of the session */
+	BC_SCREEN_COUNT
+} bc_screen;
+
+/* What the user asked for, whatever the device: key, touch or button. */
+typedef enum {
+	BC_ACTION_NONE,
+	BC_ACTION_PREV,        /* previous item (left/up) */
+	BC_ACTION_NEXT,        /* next item (right/down; the NEXT button) */
+	BC_ACTION_SELECT,      /* start the selected exercise / dismiss a summary */
+	BC_ACTION_BACK,        /* to the home screen (ends the session); on home: quit */
+	BC_ACTION_RECALIBRATE, /* restart the wearing protocol, counts kept */
+	BC_ACTION_MUTE,        /* sound on/off */
+	BC_ACTION_QUIT,
+} bc_app_action;
+
+/* Short sounds so the wearer need not look (sound.c plays them). */
+typedef enum {
+	BC_TONE_NONE,
+	BC_TONE_HOLD_START,
+	BC_TONE_HOLD_DONE,
+	BC_TONE_REP,
+	BC_TONE_REJECTED,
+	BC_TONE_SLOUCH_ALERT,
+	BC_TONE_STEP_DONE,     /* a calibration step confirmed */
+	BC_TONE_COUNT
+} bc_tone;
+
+typedef enum {
+	BC_FEEDBACK_NEUTRAL,
+	BC_FEEDBACK_GOOD,
+	BC_FEEDBACK_BAD,
+} bc_feedback_kind;
+
+/* Where samples come from, as the status bar shows it. */
+typedef struct {
+	bc_source_status status;
+	float rate_hz;
+	bool demo;
+	char description[96];
+	char error[128];
+	bool has_first_t;       /* first_t_s known (the pipeline saw the session's first sample) */
+	double first_t_s;       /* sample time of the session's first sample: the session clock */
+} bc_app_source_info;
+
+/* Session figures gathered from the coach's events, for the summary. */
+typedef struct {
+	int reason_count[BC_REJECT_COUNT]; /* rejected attempts by reason */
+	int holds;                         /* counted reps that carried a hold */
+	float best_hold_s;
+	float total_hold_s;
+	float best_peak_deg;               /* largest |peak| of counted reps */
+	float slouched_s;                  /* posture: time outside the upright zone */
+	double first_t_s, last_t_s;        /* sample times seen, seconds */
+} bc_app_tally;
+
+/* The last attempt's outcome, for the feedback line and the counter panel. */
+typedef struct {
+	bc_event_type type;     /* BC_EVENT_REP or BC_EVENT_REJECTED; SUMMARY: none yet */
+	double t_s;             /* its sample time */
+	bc_reject_reason reason;
+	float hold_s, hold_target_s, peak_deg;
+} bc_app_outcome;
+
+/* What the home screen shows of the history (filled by the main loop). */
+typedef struct {
+	bool known;             /* history open and read */
+	int reps_today;         /* counted reps today, all exercises */
+	int sessions_today;
+	int streak_days;
+} bc_app_today;
+
+#define BC_APP_TEXT_MAX 160
+
+typedef struct {
+	bc_screen screen;
+	bc_exercise_id exercise;      /* session's exercise, NONE on home */
+	int home_selection;           /* exercise index highlighted on home */
+	int target_reps;              /* per set, for home */
+	float hold_target_s[BC_EXERCISE_COUNT]; /* for home */
+	float feedback_s;             /* how long an outcome colours the feedback line */
+	bc_app_today today;
+
+	bc_coach_view view;           /* latest from the coach */
+	bool have_view;
+	bool start_reached;           /* START_REACHED seen (or view.started) */
+	bc_app_source_info source;
+	bc_app_tally tally;
+	bc_app_outcome outcome;       /* the last attempt, counted or not */
+	bc_app_outcome last_rejection; /* the last one not counted (type REJECTED once any) */
+
+	bool set_done;                /* SET_DONE: set summary showing */
+	double set_done_at_s;         /* app clock when it appeared */
+	bool session_over;            /* SUMMARY: the session ended */
+
+	double rep_flash_at_s;        /* app clock of the last counted rep */
+	double now_s;                 /* app clock, seconds (animations) */
+	bool muted;
+
+	char notice[BC_APP_TEXT_MAX]; /* one line for the user (bad settings, history) */
+	double notice_until_s;        /* app clock until which the status bar shows it */
+	char saved_to[BC_APP_TEXT_MAX]; /* where the session's trace is recorded */
+
+	/* Requests the main loop carries out (the reducer does no I/O). */
+	bool quit_requested;
+	bool recalibrate_requested;
+	bc_exercise_id start_requested; /* NONE, or the exercise to start */
+} bc_app_state;
+
+/* Fresh state on the home screen; settings (NULL: defaults) give the targets. */
+void bc_app_init(bc_app_state *s, const bc_coach_settings *settings);
+
+/* A new session begins (pipeline restarted): calibration screen, tally cleared. */
+void bc_app_begin_session(bc_app_state *s, bc_exercise_id exercise);
+
+/* The coach's latest view and the source's status (every frame; either may be NULL). */
+void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view,
+		       const bc_app_source_info *source);
+
+/* One coach event, in order; returns the sound it deserves. */
+bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e);
+
+/* One user action. */
+void bc_app_apply_action(bc_app_state *s, bc_app_action a);
+
+/* A home tile touched or clicked: select it and start it. */
+void bc_app_pick(bc_app_state *s, int exercise_index);
+
+/* The app clock moves on (seconds since the app started). */
+void bc_app_tick(bc_app_state *s, double now_s);
+
+/*
+ * The one line of feedback to show now and its colour: above all why the
+ * last attempt did not count (while it is fresh), else the coach's cue.
+ */
+const char *bc_app_feedback(const bc_app_state *s, char *buf, size_t size,
+			    bc_feedback_kind *kind);
+
+/* "hold too short (0.8 of 2 s)": the last rejection in words, "" if none. */
+const char *bc_app_last_rejection(const bc_app_state *s, char *buf, size_t size);
+
+/* Seconds the set summary stays up before the exercise screen returns. */
+#define BC_APP_SET_SUMMARY_S 8.0
+
+#endif /* BC_APP_STATE_H */

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The exercise screen, glanced at from the floor: the rep counter (counted /
+ * target) on the left, the hold ring counting down in the middle with the
+ * phase under it (cat-cow: a breathing pace guide instead), the live lower-
+ * back gauge with the target zone on the right, and one line of feedback at
+ * the bottom: above all, why the last attempt did not count.
+ */
+#include "app/render.h"
+#include "app/widgets.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A counted rep turns the counter green this long, seconds. */
+#define REP_FLASH_S 1.2
+/* Breathing pace for cat-cow: in (cow) then out (cat), seconds each. */
+#define BREATH_HALF_S 4.0
+
+SDL_Rect bc_exercise_counter_rect(const bc_draw *d)
+{
+	return bc_design_rect(d, 26, 104, 250, 190);
+}
+
+static void draw_counter_panel(const bc_draw *d, const bc_app_state *s)
+{
+	SDL_Rect panel = bc_design_rect(d, 16, 56, 270, 324);
+	bc_draw_panel(d, panel, bc_dp(d, 16), bc_col_panel);
+	bool flash = s->now_s - s->rep_flash_at_s < REP_FLASH_S;
+	bc_draw_text(d, s->exercise == BC_EXERCISE_CAT_COW ? "CYCLES" : "REPS", 20, BC_FONT_BOLD,
+		     bc_col_dim, panel.x + panel.w / 2, panel.y + bc_dp(d, 26), BC_ALIGN_CENTER,
+		     BC_VALIGN_MIDDLE, 0);
+	SDL_Rect counter = bc_exercise_counter_rect(d);
+	bc_widget_counter(d, counter, s->view.reps, s->view.target_reps,
+			  flash ? bc_col_good : bc_col_text);
+	char rej[48], why[BC_APP_TEXT_MAX];
+	snprintf(rej, sizeof(rej), "%d not counted", s->view.rejected);
+	bc_draw_text(d, rej, 24, BC_FONT_BOLD, s->view.rejected ? bc_col_bad : bc_col_dim,
+		     panel.x + panel.w / 2, panel.y + panel.h - bc_dp(d, 46), BC_ALIGN_CENTER,
+		     BC_VALIGN_MIDDLE, panel.w - bc_dp(d, 20));
+	/* Why the last one did not count stays here after the feedback line moves on. */
+	if (*bc_app_last_rejection(s, why, sizeof(why)))
+		bc_draw_text(d, why, 17, BC_FONT_REGULAR, bc_col_dim, panel.x + panel.w / 2,
+			     panel.y + panel.h - bc_dp(d, 18), BC_ALIGN_CENTER, BC_VALIGN_MIDDLE,
+			     panel.w - bc_dp(d, 20));
+}
+
+/* Hold ring: fills while holding and counts the remaining seconds down. */
+static void draw_hold(const bc_draw *d, const bc_app_state *s, int cx, int cy, int r)
+{
+	const bc_coach_view *v = &s->view;
+	float target = v->hold_target_s;
+	float frac = target > 0 ? v->hold_s / target : 0;
+	bool done = v->holding && frac >= 1.0f;
+	SDL_Color c = done ? bc_col_good : bc_col_hold;
+	bc_widget_ring(d, cx, cy, r, bc_dp(d, 26), v->holding ? frac : 0, c);
+	char big[16], small[32];
+	if (v->holding && !done) {
+		snprintf(big, sizeof(big), "%.0f", ceilf(target - v->hold_s));
+		snprintf(small, sizeof(small), "HOLD");
+	} else if (done) {
+		snprintf(big, sizeof(big), "\xe2\x9c\x93");
+		snprintf(small, sizeof(small), "RELEASE");
+	} else {
+		snprintf(big, sizeof(big), "%.0f", target);
+		snprintf(small, sizeof(small), "s HOLD");
+	}
+	bc_draw_text(d, big, 96, BC_FONT_BOLD, v->holding ? c : bc_col_text, cx,
+		     cy - bc_dp(d, 8), BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);
+	bc_draw_text(d, small, 20, BC_FONT_BOLD, bc_col_dim, cx, cy + bc_dp(d, 50),
+		     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);
+}
+
+/*
+ * Cat-cow has no hold; the ring paces the breath instead: it fills while
+ * breathing in (into cow) and empties while breathing out (into cat). It is
+ * a clock for the wearer to follow, not a judgement of what they did.
+ */
+static void draw_breath(const bc_draw *d, const bc_app_state *s, int cx, int cy, int r)
+{
+	double t = fmod(s->now_s, 2 * BREATH_HALF_S);
+	bool in = t < BREATH_HALF_S;
+	float frac = (float)(in ? t / BREATH_HALF_S : 2.0 - t / BREATH_HALF_S);
+	bc_widget_ring(d, cx, cy, r, bc_dp(d, 26), frac, bc_col_info);
+	const char *name = s->view.phase_name && *s->view.phase_name ? s->view.phase_name : "ready";
+	char up[24];
+	snprintf(up, sizeof(up), "%s", name);
+	for (char *p = up; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	bc_draw_text(d, up, 52, BC_FONT_BOLD, bc_col_text, cx, cy - bc_dp(d, 10), BC_ALIGN_CENTER,
+		     BC_VALIGN_MIDDLE, 2 * r - bc_dp(d, 70));
+	bc_draw_text(d, in ? "breathe in" : "breathe out", 20, BC_FONT_BOLD, bc_col_info, cx,
+		     cy + bc_dp(d, 40), BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);
+}
+
+void bc_render_exercise(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
+{
+	(void)area;
+	draw_counter_panel(d, s);
+
+	SDL_Rect mid = bc_design_rect(d, 296, 56, 270, 324);
+	int cx = mid.x + mid.w / 2, cy = mid.y + bc_dp(d, 136), r = bc_dp(d, 124);
+	bool cat_cow = s->exercise == BC_EXERCISE_CAT_COW;
+	if (cat_cow)
+		draw_breath(d, s, cx, cy, r);
+	else
+		draw_hold(d, s, cx, cy, r);
+
+	/* Phase under the ring, e.g. "lift" / "hold" / "lower" (cat-cow: the cue). */
+	const char *phase = s->view.phase_name && *s->view.phase_name ? s->view.phase_name : "";
+	char line[48] = "";
+	if (cat_cow)
+		snprintf(line, sizeof(line), "cow \xe2\x86\x94 cat, slowly");
+	else if (*phase)
+		snprintf(line, sizeof(line), "%s", phase);
+	bc_draw_text(d, line, 28, BC_FONT_BOLD, bc_col_info, cx, mid.y + mid.h - bc_dp(d, 24),
+		     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, mid.w);
+
+	SDL_Rect gauge_area = bc_design_rect(d, 576, 52, 208, 332);
+	bc_gauge_spec g = {
+		.value_deg = s->view.gauge_deg,
+		.zone_min_deg = s->view.zone_min_deg,
+		.zone_max_deg = s->view.zone_max_deg,
+		.label = "LOWER BACK",
+		.valid = s->have_view && s->view.stage == BC_CALIB_DONE,
+	};
+	bc_widget_gauge(d, gauge_area, &g);
+
+	bc_render_feedback(d, s, bc_design_rect(d, 16, 392, 768, 76));
+}

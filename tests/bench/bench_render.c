@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The coach screen's figures (make bench):
+ *  - render time per frame at 800x480 with SDL's software renderer on a
+ *    surface (no GPU: the worst case, and what a Pi without KMSDRM
+ *    acceleration would do), per screen, with the live values changing every
+ *    frame as they do in a session (angle, hold time, progress);
+ *  - latency from a sample's arrival to the end of the frame that first
+ *    shows it: the demo session replayed in real time through the pipeline
+ *    thread while a 60 fps loop takes snapshots and renders, as the app does.
+ *    "newest" is the newest sample in a frame, "oldest" the first sample that
+ *    arrived after the previous frame's snapshot (the worst case).
+ *
+ * Usage: bench_render BUILD_DIR SHARED_DATA_DIR (as tests/bench/run_bench.sh calls it)
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <SDL.h>
+
+#include "app/app_state.h"
+#include "app/draw.h"
+#include "app/pipeline_thread.h"
+#include "app/render.h"
+#include "app/text.h"
+#include "app/trace_source.h"
+#include "support/bench_support.h"
+
+#define W 800
+#define H 480
+#define FRAMES 600
+#define LATENCY_S 8.0
+#define FRAME_S (1.0 / 60.0)
+
+typedef struct {
+	const char *name;
+	bc_exercise_id exercise;
+	bc_screen screen;
+} screen_case;
+
+/* The state of frame i of a session on screen sc: values move every frame. */
+static void state_at(bc_app_state *s, const screen_case *sc, int i)
+{
+	bc_app_init(s, NULL);
+	if (sc->screen == BC_SCREEN_HOME) {
+		s->home_selection = (i / 30) % BC_EXERCISE_COUNT;
+		bc_app_tick(s, i * FRAME_S);
+		return;
+	}
+	bc_app_begin_session(s, sc->exercise);
+	bc_app_tick(s, i * FRAME_S);
+	bool calib = sc->screen == BC_SCREEN_CALIBRATION;
+	bc_coach_view v = {
+		.exercise = sc->exercise, .stage = calib ? BC_CALIB_GO_TO_START : BC_CALIB_DONE,
+		.stage_progress = (float)(i % 120) / 120.0f, .started = !calib,
+		.gauge_deg = 20.0f + 10.0f * sinf((float)i * 0.05f),
+		.zone_min_deg = sc->exercise == BC_EXERCISE_POSTURE ? -10.0f : 15.0f,
+		.zone_max_deg = sc->exercise == BC_EXERCISE_POSTURE ? 10.0f : 60.0f,
+		.phase_name = "holding", .holding = true, .hold_s = (float)(i % 120) / 60.0f,
+		.hold_target_s = 2, .reps = 3 + i / 200, .rejected = 1, .target_reps = 10,
+		.t_s = 60.0 + i * FRAME_S,
+	};
+	snprintf(v.feedback, sizeof(v.feedback), "Hold \xe2\x80\x94 %d s left", 2 - (i % 120) / 60);
+	bc_app_source_info src = { .status = BC_SOURCE_CONNECTED, .rate_hz = 200 };
+	bc_app_apply_view(s, &v, &src);
+	if (sc->screen == BC_SCREEN_SUMMARY) {
+		bc_coach_event e = { .type = BC_EVENT_SUMMARY, .reps = v.reps, .rejected = 1 };
+		bc_app_apply_event(s, &e);
+	}
+}
+
+static double percentile(double *v, size_t n, double p)
+{
+	bc_bench_median(v, n); /* sorts */
+	size_t k = (size_t)(p * (double)(n - 1) + 0.5);
+	return v[k < n ? k : n - 1];
+}
+
+static void sleep_until(double t_s)
+{
+	double now = bc_bench_now_s();
+	if (t_s <= now)
+		return;
+	double d = t_s - now;
+	struct timespec ts = { (time_t)d, (long)((d - floor(d)) * 1e9) };
+	nanosleep(&ts, NULL);
+}
+
+int main(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	char err[512], cpu[128];
+	bc_bench_cpu_model(cpu, sizeof(cpu));
+	SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Renderer *r = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+	bc_text *text = r ? bc_text_new(r, err, sizeof(err)) : NULL;
+	if (!text) {
+		fprintf(stderr, "bench_render: %s\n", r ? err : SDL_GetError());
+		return 1;
+	}
+	bc_draw d;
+	bc_draw_setup(&d, r, text, W, H);
+
+	printf("coach screen (%dx%d, SDL software renderer on a surface)\n", W, H);
+	printf("  machine: %s, %ld cores online\n", cpu, sysconf(_SC_NPROCESSORS_ONLN));
+	static const screen_case cases[] = {
+		{ "exercise (bridge)", BC_EXERCISE_BRIDGE, BC_SCREEN_EXERCISE },
+		{ "exercise (cat-cow)", BC_EXERCISE_CAT_COW, BC_SCREEN_EXERCISE },
+		{ "posture monitor", BC_EXERCISE_POSTURE, BC_SCREEN_POSTURE },
+		{ "calibration", BC_EXERCISE_BRIDGE, BC_SCREEN_CALIBRATION },
+		{ "home", BC_EXERCISE_NONE, BC_SCREEN_HOME },
+		{ "summary", BC_EXERCISE_BRIDGE, BC_SCREEN_SUMMARY },
+	};
+	static double ms[FRAMES];
+	static bc_app_state s;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		unsigned long raster0 = bc_text_rasterised(text);
+		for (int i = 0; i < FRAMES; i++) {
+			state_at(&s, &cases[c], i);
+			double t0 = bc_bench_now_s();
+			bc_render_frame(&d, &s);
+			ms[i] = (bc_bench_now_s() - t0) * 1e3;
+		}
+		double first = ms[0];
+		double med = bc_bench_median(ms, FRAMES);
+		double p99 = percentile(ms, FRAMES, 0.99);
+		printf("  %-20s %5.2f ms/frame median, %5.2f p99, %5.2f first; %4.1f strings "
+		       "rasterised per frame\n", cases[c].name, med, p99, first,
+		       (double)(bc_text_rasterised(text) - raster0) / FRAMES);
+	}
+
+	/* Latency: the demo in real time through the pipeline, a 60 fps loop. */
+	char demo[1024];
+	snprintf(demo, sizeof(demo), "host/data/demo-session.csv.gz");
+	bc_trace_source_config tc = { .path = demo, .speed = 1.0 };
+	bc_sample_source *src = bc_trace_source_open(&tc, err, sizeof(err));
+	if (!src) {
+		fprintf(stderr, "bench_render: %s\n", err);
+		return 1;
+	}
+	bc_coach_settings settings;
+	bc_coach_settings_init(&settings);
+	bc_pipeline *p = bc_pipeline_start(src, &settings, BC_EXERCISE_BRIDGE, false, NULL, NULL,
+					   err, sizeof(err));
+	bc_pipeline_snapshot *sn = calloc(1, sizeof(*sn));
+	if (!p || !sn) {
+		fprintf(stderr, "bench_render: %s\n", p ? "out of memory" : err);
+		return 1;
+	}
+	bc_app_init(&s, &settings);
+	bc_app_begin_session(&s, BC_EXERCISE_BRIDGE);
+	enum { MAX_FRAMES = (int)(LATENCY_S * 60) + 10 };
+	static double newest_ms[MAX_FRAMES], oldest_ms[MAX_FRAMES];
+	size_t n = 0;
+	double start = bc_bench_now_s(), next = start;
+	while (bc_bench_now_s() - start < LATENCY_S && n < MAX_FRAMES) {
+		sleep_until(next);
+		next += FRAME_S;
+		bc_pipeline_take(p, sn);
+		for (size_t i = 0; i < sn->n_events; i++)
+			bc_app_apply_event(&s, &sn->events[i]);
+		bc_app_apply_view(&s, sn->have_view ? &sn->view : NULL, NULL);
+		bc_app_tick(&s, bc_bench_now_s() - start);
+		bc_render_frame(&d, &s);
+		uint64_t done = bc_monotonic_ns();
+		if (!sn->oldest_new_sample_ns)
+			continue; /* nothing new in this frame */
+		newest_ms[n] = (double)(done - sn->last_sample_ns) * 1e-6;
+		oldest_ms[n] = (double)(done - sn->oldest_new_sample_ns) * 1e-6;
+		n++;
+	}
+	bc_pipeline_free(p);
+	free(sn);
+	printf("  sample -> frame latency (demo at 100 Hz, real time, 60 fps, %zu frames):\n", n);
+	printf("    newest sample in a frame: %5.2f ms median, %5.2f p99\n",
+	       bc_bench_median(newest_ms, n), percentile(newest_ms, n, 0.99));
+	double oldest_med = bc_bench_median(oldest_ms, n); /* sorted from here on */
+	double oldest_p99 = percentile(oldest_ms, n, 0.99);
+	double oldest_max = n ? oldest_ms[n - 1] : 0;
+	printf("    oldest new sample (worst): %5.2f ms median, %5.2f p99, %5.2f max "
+	       "(goal < %.1f ms: one frame + 10 ms)\n", oldest_med, oldest_p99, oldest_max,
+	       FRAME_S * 1e3 + 10);
+
+	bc_text_free(text);
+	SDL_DestroyRenderer(r);
+	SDL_FreeSurface(surface);
+	SDL_Quit();
+	return 0;
+}

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Every screen of the coach app renders, headless, at the 7" display's
+ * 800x480 and the small 480x320, and draws something where its widgets
+ * should be. Renders into an SDL software renderer on a plain surface, so no
+ * display or video driver is needed.
+ *
+ * With BC_APP_RENDER_PNG_DIR set, the frames are also saved there as PNG.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "app/app_state.h"
+#include "app/draw.h"
+#include "app/render.h"
+#include "app/screenshot.h"
+#include "app/text.h"
+#include "support/test_support.h"
+
+typedef struct {
+	SDL_Surface *surface;
+	SDL_Renderer *renderer;
+	bc_text *text;
+	bc_draw draw;
+} canvas;
+
+static void canvas_open(canvas *c, int w, int h)
+{
+	char err[256] = "";
+	c->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	assert_non_null(c->surface);
+	c->renderer = SDL_CreateSoftwareRenderer(c->surface);
+	assert_non_null(c->renderer);
+	c->text = bc_text_new(c->renderer, err, sizeof(err));
+	if (!c->text)
+		fail_msg("%s", err);
+	bc_draw_setup(&c->draw, c->renderer, c->text, w, h);
+}
+
+static void canvas_close(canvas *c)
+{
+	bc_text_free(c->text);
+	SDL_DestroyRenderer(c->renderer);
+	SDL_FreeSurface(c->surface);
+}
+
+/* Pixels in rect (frame coordinates) that differ from the background colour. */
+static int ink_in(const canvas *c, SDL_Rect r)
+{
+	const SDL_Surface *s = c->surface;
+	int n = 0;
+	for (int y = r.y; y < r.y + r.h && y < s->h; y++) {
+		const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
+		for (int x = r.x; x < r.x + r.w && x < s->w; x++) {
+			Uint8 R, G, B;
+			SDL_GetRGB(row[x], s->format, &R, &G, &B);
+			if (abs(R - bc_col_bg.r) + abs(G - bc_col_bg.g) + abs(B - bc_col_bg.b) > 30)
+				n++;
+		}
+	}
+	return n;
+}
+
+static void maybe_save(const canvas *c, const char *name)
+{
+	const char *dir = getenv("BC_APP_RENDER_PNG_DIR");
+	if (!dir || !*dir)
+		return;
+	char path[512], err[256];
+	snprintf(path, sizeof(path), "%s/%s-%dx%d.png", dir, name, c->surface->w, c->surface->h);
+	assert_int_equal(bc_screenshot_save(c->renderer, c->surface->w, c->surface->h, path, err,
+					    sizeof(err)), 0);
+}
+
+/* A state as it looks mid-session: counts, a hold in progress, feedback. */
+static void mid_session(bc_app_state *s, bc_exercise_id ex)
+{
+	bc_app_init(s, NULL);
+	bc_app_begin_session(s, ex);
+	bc_app_source_info src = { .status = BC_SOURCE_REPLAYING, .rate_hz = 100, .demo = true };
+	snprintf(src.description, sizeof(src.description), "DEMO: test");
+	bc_coach_view v = { .exercise = ex, .stage = BC_CALIB_DONE, .started = true,
+			    .gauge_deg = 18, .zone_min_deg = 15, .zone_max_deg = 40,
+			    .phase_name = "hold", .holding = true, .hold_s = 1.2f,
+			    .hold_target_s = 2, .reps = 7, .rejected = 2, .target_reps = 10,
+			    .t_s = 95 };
+	if (ex == BC_EXERCISE_POSTURE) {
+		v.gauge_deg = 14;
+		v.zone_min_deg = -10;
+		v.zone_max_deg = 10;
+		v.reps = 2;
+		v.rejected = 0;
+	}
+	bc_app_tick(s, 10);
+	bc_app_apply_view(s, &v, &src);
+	bc_coach_event e = { .type = BC_EVENT_REJECTED, .t_s = 90, .reason = BC_REJECT_HOLD_TOO_SHORT,
+			     .hold_s = 0.8f, .hold_target_s = 2, .rejected = 2 };
+	bc_app_apply_event(s, &e);
+}
+
+/* State showing screen sc, built through the reducer as the app would. */
+static void state_for(bc_app_state *s, bc_screen sc, bc_exercise_id ex, int variant)
+{
+	switch (sc) {
+	case BC_SCREEN_HOME:
+		bc_app_init(s, NULL);
+		s->today = (bc_app_today){ .known = true, .reps_today = 14, .streak_days = 3 };
+		bc_app_apply_action(s, BC_ACTION_NEXT);
+		break;
+	case BC_SCREEN_CALIBRATION: {
+		bc_app_init(s, NULL);
+		bc_app_begin_session(s, ex);
+		bc_coach_view v = { .exercise = ex, .stage = variant ? BC_CALIB_GO_TO_START
+								   : BC_CALIB_STAND,
+				    .stage_progress = 0.6f, .target_reps = 10, .t_s = 5,
+				    .phase_name = "" };
+		bc_app_source_info src = { .status = BC_SOURCE_CONNECTED, .rate_hz = 100 };
+		bc_app_apply_view(s, &v, &src);
+		break;
+	}
+	case BC_SCREEN_EXERCISE:
+	case BC_SCREEN_POSTURE:
+		mid_session(s, ex);
+		break;
+	case BC_SCREEN_SUMMARY:
+	case BC_SCREEN_COUNT: {
+		mid_session(s, ex);
+		bc_coach_event e = { .type = variant ? BC_EVENT_SET_DONE : BC_EVENT_SUMMARY,
+				     .t_s = 120, .reps = s->view.reps, .rejected = s->view.rejected };
+		bc_app_apply_event(s, &e);
+		break;
+	}
+	}
+	assert_int_equal(s->screen, sc);
+}
+
+typedef struct {
+	const char *name;
+	bc_screen screen;
+	bc_exercise_id exercise;
+	int variant;
+} scenario;
+
+/* Every screen, and the variants that draw differently. */
+static const scenario scenarios[] = {
+	{ "home", BC_SCREEN_HOME, BC_EXERCISE_NONE, 0 },
+	{ "calibration-stand", BC_SCREEN_CALIBRATION, BC_EXERCISE_BRIDGE, 0 },
+	{ "calibration-start", BC_SCREEN_CALIBRATION, BC_EXERCISE_CAT_COW, 1 },
+	{ "exercise-bridge", BC_SCREEN_EXERCISE, BC_EXERCISE_BRIDGE, 0 },
+	{ "exercise-cat-cow", BC_SCREEN_EXERCISE, BC_EXERCISE_CAT_COW, 0 },
+	{ "posture", BC_SCREEN_POSTURE, BC_EXERCISE_POSTURE, 0 },
+	{ "summary-session", BC_SCREEN_SUMMARY, BC_EXERCISE_BRIDGE, 0 },
+	{ "summary-set", BC_SCREEN_SUMMARY, BC_EXERCISE_PELVIC_TILT, 1 },
+	{ "summary-posture", BC_SCREEN_SUMMARY, BC_EXERCISE_POSTURE, 0 },
+};
+
+static void render_all_at(int w, int h)
+{
+	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++) {
+		const scenario *sc = &scenarios[i];
+		canvas c;
+		bc_app_state s;
+		canvas_open(&c, w, h);
+		state_for(&s, sc->screen, sc->exercise, sc->variant);
+		bc_render_frame(&c.draw, &s);
+		maybe_save(&c, sc->name);
+
+		/* The status bar is drawn on every screen. */
+		SDL_Rect bar = { 0, 0, w, bc_status_bar_h(&c.draw) };
+		assert_true(ink_in(&c, bar) > w * bar.h / 2);
+		/* Something big is drawn in each half of the screen below it. */
+		SDL_Rect left = { 0, bar.h, w / 2, h - bar.h };
+		SDL_Rect right = { w / 2, bar.h, w - w / 2, h - bar.h };
+		if (ink_in(&c, left) <= left.w * left.h / 50 ||
+		    ink_in(&c, right) <= right.w * right.h / 50)
+			fail_msg("%s at %dx%d: a half of the screen is empty", sc->name, w, h);
+		canvas_close(&c);
+	}
+}
+
+static void test_every_screen_800x480(void **state)
+{
+	(void)state;
+	render_all_at(800, 480);
+}
+
+static void test_every_screen_480x320(void **state)
+{
+	(void)state;
+	render_all_at(480, 320);
+}
+
+static void test_every_screen_1920x1080(void **state)
+{
+	(void)state;
+	render_all_at(1920, 1080);
+}
+
+/* The counter's digits are really drawn: 7 and 8 give different pixels there. */
+static void test_counter_shows_the_count(void **state)
+{
+	(void)state;
+	canvas a, b;
+	bc_app_state s;
+	canvas_open(&a, 800, 480);
+	canvas_open(&b, 800, 480);
+	mid_session(&s, BC_EXERCISE_BRIDGE);
+	bc_render_frame(&a.draw, &s);
+	s.view.reps = 8;
+	bc_render_frame(&b.draw, &s);
+	SDL_Rect counter = bc_exercise_counter_rect(&a.draw);
+	int diff = 0;
+	for (int y = counter.y; y < counter.y + counter.h; y++) {
+		const Uint32 *ra = (const Uint32 *)((Uint8 *)a.surface->pixels + y * a.surface->pitch);
+		const Uint32 *rb = (const Uint32 *)((Uint8 *)b.surface->pixels + y * b.surface->pitch);
+		for (int x = counter.x; x < counter.x + counter.w; x++)
+			diff += ra[x] != rb[x];
+	}
+	assert_true(diff > 500);
+	canvas_close(&a);
+	canvas_close(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_screen_800x480),
+		cmocka_unit_test(test_every_screen_480x320),
+		cmocka_unit_test(test_every_screen_1920x1080),
+		cmocka_unit_test(test_counter_shows_the_count),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
