@@ -307,29 +307,6 @@ static unsigned long round_trip(const char *orig, const char *rec, float rate_hz
 	return res.samples;
 }
 
-/*
- * Same text, numbers equal to within tol: the recording holds the chip's
- * LSB-quantised values, so an interpolated event time may round to the next
- * millisecond.
- */
-static bool same_but_rounding(const char *a, const char *b, double tol)
-{
-	while (*a && *b) {
-		if ((*a == '-' || (*a >= '0' && *a <= '9')) && (*b == '-' || (*b >= '0' && *b <= '9'))) {
-			char *ea, *eb;
-			double x = strtod(a, &ea), y = strtod(b, &eb);
-			if (ea == a || eb == b || fabs(x - y) > tol)
-				return false;
-			a = ea;
-			b = eb;
-			continue;
-		}
-		if (*a++ != *b++)
-			return false;
-	}
-	return *a == *b;
-}
-
 /* Same JSON from both; must_not names what would make the comparison empty. */
 static void replay_both_equal(const char *orig, const char *rec, const char *must_not)
 {
@@ -339,7 +316,7 @@ static void replay_both_equal(const char *orig, const char *rec, const char *mus
 	snprintf(cmd, sizeof(cmd), "%s replay --json %s", bc_test_backcoach(), rec);
 	char *got = run_capture(cmd);
 	print_message("    replay: %s", want);
-	if (!same_but_rounding(got, want, 0.0015))
+	if (!bc_test_same_but_rounding(got, want, 0.0015))
 		assert_string_equal(got, want);
 	if (must_not)
 		assert_null(strstr(want, must_not));

@@ -18,7 +18,7 @@
 
 typedef struct {
 	double peak_pos_deg, peak_neg_deg; /* extremes of the sagittal angle */
-	double zone_s;        /* longest time past +threshold, slips < 1 s bridged */
+	double zone_s;        /* longest hold past +threshold, slips < 1 s paused */
 	double cat_s, cow_s;  /* longest unbroken time past +th / past -th */
 	double abs_zone_s;    /* longest unbroken time with |sagittal| >= th */
 	double axial_in_zone_deg; /* largest |axial| while past +threshold */
@@ -28,17 +28,20 @@ typedef struct {
 static measured measure(const sim_script *s, double t0, double t1, double th)
 {
 	measured m = { -1e9, 1e9, 0, 0, 0, 0, 0, -1 };
-	double zone_start = -1, last_in = -1e9, cat_start = -1, cow_start = -1, abs_start = -1;
+	double held = 0, last_in = -1e9, cat_start = -1, cow_start = -1, abs_start = -1;
 	for (double t = t0; t <= t1; t += STEP_S) {
 		double sag, fr, ax;
 		sim_script_angles(s, t, &sag, &fr, &ax);
 		m.peak_pos_deg = fmax(m.peak_pos_deg, sag);
 		m.peak_neg_deg = fmin(m.peak_neg_deg, sag);
 		if (sag >= th) {
-			if (zone_start < 0 || t - last_in >= 1.0)
-				zone_start = t;
+			/* a slip out under 1 s pauses the hold; a longer one ends it */
+			if (t - last_in >= 1.0)
+				held = 0;
+			else if (t - last_in < 1.5 * STEP_S)
+				held += STEP_S;
 			last_in = t;
-			m.zone_s = fmax(m.zone_s, t - zone_start);
+			m.zone_s = fmax(m.zone_s, held);
 			m.axial_in_zone_deg = fmax(m.axial_in_zone_deg, fabs(ax));
 			if (cat_start < 0)
 				cat_start = t;

@@ -7,8 +7,8 @@
  *
  * "In the zone" means the exercise's gauge (sagittal angle from the start,
  * posterior positive) is past the range threshold; the hold is the time in
- * the zone, counted from entering to leaving it, with slips shorter than
- * 1 s bridged. Movements are minimum-jerk, so the time a ramp spends past the
+ * the zone, counted from entering to leaving it; a slip out shorter than
+ * 1 s pauses it (its time is not counted). Movements are minimum-jerk, so the time a ramp spends past the
  * threshold follows from the profile's inverse.
  */
 #include <math.h>

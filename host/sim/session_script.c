@@ -420,20 +420,25 @@ static double first_crossing(const sim_script *s, double t0_s, double limit_s, d
 	return -1.0;
 }
 
-/* True time in the zone: from entering it to leaving it for good, slips
- * out shorter than 1 s bridged (the hold a detector should measure). */
+/* True time in the zone, the hold a detector should measure: a slip out
+ * shorter than 1 s pauses the hold (its time does not count, the hold goes
+ * on), a longer one ends it (issue: "under about 1 s outside the zone pauses
+ * the hold, it does not reset it"). */
 static double zone_time(const sim_script *s, const sim_attempt *a)
 {
-	double entered = -1.0, last_in = -1e9, longest = 0.0;
-	for (double t = a->start_s; t <= a->end_s; t += 0.001) {
+	const double step = 0.001;
+	double held = 0.0, last_in = -1e9, longest = 0.0;
+	for (double t = a->start_s; t <= a->end_s; t += step) {
 		double sag, fr, ax;
 		sim_script_angles(s, t, &sag, &fr, &ax);
 		if (sag < s->threshold_deg)
 			continue;
-		if (entered < 0.0 || t - last_in >= 1.0)
-			entered = t;
+		if (t - last_in >= 1.0)
+			held = 0.0;
+		else if (t - last_in < 1.5 * step)
+			held += step;
 		last_in = t;
-		longest = fmax(longest, t - entered);
+		longest = fmax(longest, held);
 	}
 	return longest;
 }

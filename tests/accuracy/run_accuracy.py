@@ -19,7 +19,7 @@ mountings and IMU errors from the seed; rates 50-400 Hz; some dropouts), runs
   hold      hold exercises: reported hold_s of matched reps and "hold too
             short" rejections within 0.5 s of the true hold (the sim's
             expect_holds_s: time past the range threshold, slips < 1 s
-            bridged), and the worst |error|
+            paused, not counted), and the worst |error|
 
 Two seed sets: "tuned" (the seeds looked at while choosing thresholds) and
 "held-out" (never looked at while tuning); the table reports both.

@@ -2,6 +2,7 @@
 #include "support/test_support.h"
 
 #include <ftw.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -55,4 +56,22 @@ const char *bc_test_tmpdir(void)
 		atexit(remove_tmpdir);
 	}
 	return tmpdir;
+}
+
+bool bc_test_same_but_rounding(const char *a, const char *b, double tol)
+{
+	while (*a && *b) {
+		if ((*a == '-' || (*a >= '0' && *a <= '9')) && (*b == '-' || (*b >= '0' && *b <= '9'))) {
+			char *ea, *eb;
+			double x = strtod(a, &ea), y = strtod(b, &eb);
+			if (ea == a || eb == b || fabs(x - y) > tol)
+				return false;
+			a = ea;
+			b = eb;
+			continue;
+		}
+		if (*a++ != *b++)
+			return false;
+	}
+	return *a == *b;
 }

@@ -4,6 +4,7 @@
 #define BC_TEST_SUPPORT_H
 
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -21,6 +22,13 @@ const char *bc_test_backcoach(void);
 
 /* A fresh temporary directory for this test process. */
 const char *bc_test_tmpdir(void);
+
+/*
+ * Same text, numbers equal to within tol. A trace recorded through a chip
+ * holds its LSB-quantised values, so replaying it may move an interpolated
+ * event time to the next millisecond: compare such outputs with this.
+ */
+bool bc_test_same_but_rounding(const char *a, const char *b, double tol);
 
 #define assert_float_near(a, b, tol) assert_true(fabs((double)(a) - (double)(b)) <= (tol))
 
