@@ -10,6 +10,7 @@
 
 #include "drivers/ak_magnetometer.h"
 #include "drivers/icm20948_regs.h"
+#include "drivers/invensense_mpu.h"
 
 /* Definitions */
 
@@ -22,11 +23,8 @@ static const bc_imu_choice icm_accel_lpf[] = {
 	{ 1, 246.0f }, { 2, 111.4f }, { 3, 50.4f }, { 4, 23.9f },
 	{ 5, 11.5f }, { 6, 5.7f }, { 7, 473.0f },
 };
-static const bc_imu_choice icm_accel_ranges[] = { { 0, 2 }, { 1, 4 }, { 2, 8 }, { 3, 16 } };
-static const bc_imu_choice icm_gyro_ranges[] = {
-	{ 0, 250 }, { 1, 500 }, { 2, 1000 }, { 3, 2000 },
-};
-static const float icm_gyro_lsb_per_dps[] = { 131.0f, 65.5f, 32.8f, 16.4f };
+/* Ranges, scales and the FIFO frame are the MPU-6050's: invensense_mpu.h. */
+_Static_assert(ICM20948_FIFO_FRAME_BYTES == BC_INV_FIFO_FRAME_BYTES, "ICM-20948 FIFO frame");
 
 static int icm_init(bc_imu *imu, const bc_imu_settings *s);
 static int icm_fifo_status(bc_imu *imu, size_t *n_samples, bool *overflow);
@@ -93,22 +91,18 @@ static int icm_init(bc_imu *imu, const bc_imu_settings *s)
 	bc_imu_sleep_ms(imu, 10);
 
 	float rate_want = bc_imu_rate_wanted_hz(s);
-	int div = (int)(ICM20948_BASE_RATE_HZ / rate_want + 0.5f) - 1;
-	if (div < 0)
-		div = 0;
-	if (div > 255)
-		div = 255;
+	int div = bc_inv_rate_divider(ICM20948_BASE_RATE_HZ, rate_want);
 	float rate_hz = ICM20948_BASE_RATE_HZ / (float)(1 + div);
 	float lpf_target = bc_imu_lpf_target_hz(s, rate_hz);
 	const bc_imu_choice *glpf = bc_imu_pick_at_most(icm_gyro_lpf, BC_ARRAY_SIZE(icm_gyro_lpf),
 							lpf_target);
 	const bc_imu_choice *alpf = bc_imu_pick_at_most(icm_accel_lpf,
 							BC_ARRAY_SIZE(icm_accel_lpf), lpf_target);
-	const bc_imu_choice *ar = bc_imu_pick_at_least(icm_accel_ranges,
-						       BC_ARRAY_SIZE(icm_accel_ranges),
+	const bc_imu_choice *ar = bc_imu_pick_at_least(bc_inv_accel_ranges,
+						       BC_ARRAY_SIZE(bc_inv_accel_ranges),
 						       s->accel_range_g);
-	const bc_imu_choice *gr = bc_imu_pick_at_least(icm_gyro_ranges,
-						       BC_ARRAY_SIZE(icm_gyro_ranges),
+	const bc_imu_choice *gr = bc_imu_pick_at_least(bc_inv_gyro_ranges,
+						       BC_ARRAY_SIZE(bc_inv_gyro_ranges),
 						       s->gyro_range_dps);
 
 	if ((rc = wr_verify(imu, 0, ICM20948_B0_PWR_MGMT_2, 0)) || /* all axes on */
@@ -142,8 +136,8 @@ static int icm_init(bc_imu *imu, const bc_imu_settings *s)
 		.gyro_range_dps = gr->value,
 		.accel_lpf_hz = alpf->value,
 		.gyro_lpf_hz = glpf->value,
-		.accel_g_per_lsb = 1.0f / (16384.0f / (float)(1 << ar->field)),
-		.gyro_dps_per_lsb = 1.0f / icm_gyro_lsb_per_dps[gr->field],
+		.accel_g_per_lsb = bc_inv_accel_g_per_lsb(ar->field),
+		.gyro_dps_per_lsb = bc_inv_gyro_dps_per_lsb(gr->field),
 	};
 	return 0;
 }
@@ -159,11 +153,8 @@ static int icm_fifo_status(bc_imu *imu, size_t *n_samples, bool *overflow)
 		imu->bank = -1;
 		return rc;
 	}
-	size_t count = (size_t)(b[0] & 0x1f) << 8 | b[1];
-	size_t cap = imu->variant->fifo_bytes;
-	*overflow = count % ICM20948_FIFO_FRAME_BYTES != 0 ||
-		    count > cap - cap % ICM20948_FIFO_FRAME_BYTES;
-	*n_samples = *overflow ? 0 : count / ICM20948_FIFO_FRAME_BYTES;
+	bc_inv_fifo_count_status((size_t)(b[0] & 0x1f) << 8 | b[1], imu->variant->fifo_bytes,
+				 n_samples, overflow);
 	return 0;
 }
 
@@ -179,13 +170,8 @@ static int icm_fifo_read(bc_imu *imu, bc_imu_reading *out, size_t n)
 				 k * ICM20948_FIFO_FRAME_BYTES);
 		if (rc)
 			break;
-		for (size_t i = 0; i < k; i++, out++) {
-			const uint8_t *f = buf + i * ICM20948_FIFO_FRAME_BYTES;
-			out->accel_g = bc_vec3_make(bc_be16(f) * ka, bc_be16(f + 2) * ka,
-						    bc_be16(f + 4) * ka);
-			out->gyro_dps = bc_vec3_make(bc_be16(f + 6) * kg, bc_be16(f + 8) * kg,
-						     bc_be16(f + 10) * kg);
-		}
+		bc_inv_decode_frames(buf, k, ka, kg, out);
+		out += k;
 		n -= k;
 	}
 	if (rc)

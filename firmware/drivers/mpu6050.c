@@ -14,6 +14,7 @@
 #include <errno.h>
 
 #include "drivers/ak_magnetometer.h"
+#include "drivers/invensense_mpu.h"
 #include "drivers/mpu6050_regs.h"
 
 /* Definitions */
@@ -49,13 +50,8 @@ static const mpu_layout mpu6500_layout = {
 	mpu6500_accel_lpf, BC_ARRAY_SIZE(mpu6500_accel_lpf),
 };
 
-/* Full-scale select field → range. Scale: 32768 counts over the range. */
-static const bc_imu_choice mpu_accel_ranges[] = { { 0, 2 }, { 1, 4 }, { 2, 8 }, { 3, 16 } };
-static const bc_imu_choice mpu_gyro_ranges[] = {
-	{ 0, 250 }, { 1, 500 }, { 2, 1000 }, { 3, 2000 },
-};
-/* Datasheet sensitivities, LSB per °/s (not exactly 32768 / range). */
-static const float mpu_gyro_lsb_per_dps[] = { 131.0f, 65.5f, 32.8f, 16.4f };
+/* Ranges, scales and the FIFO frame: invensense_mpu.h, shared with the ICM-20948. */
+_Static_assert(MPU6050_FIFO_FRAME_BYTES == BC_INV_FIFO_FRAME_BYTES, "MPU-6050 FIFO frame");
 
 static int mpu_init(bc_imu *imu, const bc_imu_settings *s);
 static int mpu_fifo_status(bc_imu *imu, size_t *n_samples, bool *overflow);
@@ -107,21 +103,17 @@ static int mpu_init(bc_imu *imu, const bc_imu_settings *s)
 	bc_imu_sleep_ms(imu, 10); /* PLL lock */
 
 	float rate_want = bc_imu_rate_wanted_hz(s);
-	int div = (int)(MPU6050_INTERNAL_RATE_HZ / rate_want + 0.5f) - 1;
-	if (div < 0)
-		div = 0;
-	if (div > 255)
-		div = 255;
+	int div = bc_inv_rate_divider(MPU6050_INTERNAL_RATE_HZ, rate_want);
 	float rate_hz = MPU6050_INTERNAL_RATE_HZ / (float)(1 + div);
 	float lpf_target = bc_imu_lpf_target_hz(s, rate_hz);
 	const bc_imu_choice *glpf = bc_imu_pick_at_most(lay->gyro_lpf, lay->n_gyro_lpf, lpf_target);
 	const bc_imu_choice *alpf = bc_imu_pick_at_most(lay->accel_lpf, lay->n_accel_lpf,
 							 lpf_target);
-	const bc_imu_choice *ar = bc_imu_pick_at_least(mpu_accel_ranges,
-						       BC_ARRAY_SIZE(mpu_accel_ranges),
+	const bc_imu_choice *ar = bc_imu_pick_at_least(bc_inv_accel_ranges,
+						       BC_ARRAY_SIZE(bc_inv_accel_ranges),
 						       s->accel_range_g);
-	const bc_imu_choice *gr = bc_imu_pick_at_least(mpu_gyro_ranges,
-						       BC_ARRAY_SIZE(mpu_gyro_ranges),
+	const bc_imu_choice *gr = bc_imu_pick_at_least(bc_inv_gyro_ranges,
+						       BC_ARRAY_SIZE(bc_inv_gyro_ranges),
 						       s->gyro_range_dps);
 	if (!accel_own_lpf) /* 6050: one field for both; the accel follows the gyro choice */
 		alpf = &lay->accel_lpf[glpf - lay->gyro_lpf];
@@ -160,29 +152,21 @@ static int mpu_init(bc_imu *imu, const bc_imu_settings *s)
 		.gyro_range_dps = gr->value,
 		.accel_lpf_hz = alpf->value,
 		.gyro_lpf_hz = glpf->value,
-		.accel_g_per_lsb = 1.0f / (16384.0f / (float)(1 << ar->field)),
-		.gyro_dps_per_lsb = 1.0f / mpu_gyro_lsb_per_dps[gr->field],
+		.accel_g_per_lsb = bc_inv_accel_g_per_lsb(ar->field),
+		.gyro_dps_per_lsb = bc_inv_gyro_dps_per_lsb(gr->field),
 	};
 	return 0;
 }
 
-/*
- * The FIFO count alone tells an overflow: when full the chip keeps writing
- * and drops the oldest bytes, so the count sticks at the capacity, which is
- * not a whole number of 12-byte frames. A count that is not a multiple of
- * the frame (a torn read or a lost byte) means the same: alignment is gone.
- */
+/* The FIFO count alone tells an overflow (bc_inv_fifo_count_status says how). */
 static int mpu_fifo_status(bc_imu *imu, size_t *n_samples, bool *overflow)
 {
 	uint8_t b[2];
 	int rc = bc_i2c_read(imu->bus, imu->addr, MPU6050_REG_FIFO_COUNT_H, b, 2);
 	if (rc)
 		return rc;
-	size_t count = ((size_t)b[0] << 8) | b[1];
-	size_t cap = imu->variant->fifo_bytes;
-	*overflow = count % MPU6050_FIFO_FRAME_BYTES != 0 ||
-		    count > cap - cap % MPU6050_FIFO_FRAME_BYTES;
-	*n_samples = *overflow ? 0 : count / MPU6050_FIFO_FRAME_BYTES;
+	bc_inv_fifo_count_status(((size_t)b[0] << 8) | b[1], imu->variant->fifo_bytes, n_samples,
+				 overflow);
 	return 0;
 }
 
@@ -198,13 +182,8 @@ static int mpu_fifo_read(bc_imu *imu, bc_imu_reading *out, size_t n)
 				     k * MPU6050_FIFO_FRAME_BYTES);
 		if (rc)
 			return rc;
-		for (size_t i = 0; i < k; i++, out++) {
-			const uint8_t *f = buf + i * MPU6050_FIFO_FRAME_BYTES;
-			out->accel_g = bc_vec3_make(bc_be16(f) * ka, bc_be16(f + 2) * ka,
-						    bc_be16(f + 4) * ka);
-			out->gyro_dps = bc_vec3_make(bc_be16(f + 6) * kg, bc_be16(f + 8) * kg,
-						     bc_be16(f + 10) * kg);
-		}
+		bc_inv_decode_frames(buf, k, ka, kg, out);
+		out += k;
 		n -= k;
 	}
 	return 0;

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/* The MPU-6050 / ICM-20948 shared data path: see invensense_mpu.h. */
+#include "drivers/invensense_mpu.h"
+
+/* Definitions */
+
+/* RM-MPU-6000A §4.4–4.5, DS-000189 §8.2: FS_SEL / ACCEL_FS_SEL codes. */
+const bc_imu_choice bc_inv_accel_ranges[4] = { { 0, 2 }, { 1, 4 }, { 2, 8 }, { 3, 16 } };
+const bc_imu_choice bc_inv_gyro_ranges[4] = {
+	{ 0, 250 }, { 1, 500 }, { 2, 1000 }, { 3, 2000 },
+};
+
+/* Datasheet sensitivities, LSB per °/s (not exactly 32768 / range). */
+static const float inv_gyro_lsb_per_dps[4] = { 131.0f, 65.5f, 32.8f, 16.4f };
+
+/* Functions */
+
+int bc_inv_rate_divider(float base_hz, float rate_want_hz)
+{
+	int div = (int)(base_hz / rate_want_hz + 0.5f) - 1;
+	if (div < 0)
+		div = 0;
+	if (div > 255)
+		div = 255;
+	return div;
+}
+
+float bc_inv_accel_g_per_lsb(uint8_t fs_field)
+{
+	return 1.0f / (16384.0f / (float)(1 << fs_field));
+}
+
+float bc_inv_gyro_dps_per_lsb(uint8_t fs_field)
+{
+	return 1.0f / inv_gyro_lsb_per_dps[fs_field];
+}
+
+void bc_inv_fifo_count_status(size_t count_bytes, size_t fifo_bytes, size_t *n_samples,
+			      bool *overflow)
+{
+	*overflow = count_bytes % BC_INV_FIFO_FRAME_BYTES != 0 ||
+		    count_bytes > fifo_bytes - fifo_bytes % BC_INV_FIFO_FRAME_BYTES;
+	*n_samples = *overflow ? 0 : count_bytes / BC_INV_FIFO_FRAME_BYTES;
+}
+
+void bc_inv_decode_frames(const uint8_t *buf, size_t n, float ka, float kg,
+			  bc_imu_reading *out)
+{
+	for (size_t i = 0; i < n; i++, out++) {
+		const uint8_t *f = buf + i * BC_INV_FIFO_FRAME_BYTES;
+		out->accel_g = bc_vec3_make(bc_be16(f) * ka, bc_be16(f + 2) * ka,
+					    bc_be16(f + 4) * ka);
+		out->gyro_dps = bc_vec3_make(bc_be16(f + 6) * kg, bc_be16(f + 8) * kg,
+					     bc_be16(f + 10) * kg);
+	}
+}

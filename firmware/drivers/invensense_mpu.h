@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The data path the MPU-6050 family and the ICM-20948 share (internal to
+ * those two drivers): the same full-scale select codes and sensitivities,
+ * the same 1 + divider sample-rate formula, the same FIFO_COUNT overflow
+ * rule and the same 12-byte big-endian FIFO frame (accel x y z, gyro x y z).
+ * The ICM-42688 is not of this lineage (its FS codes run the other way).
+ */
+#ifndef BC_INVENSENSE_MPU_H
+#define BC_INVENSENSE_MPU_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "drivers/imu_chip.h"
+
+/* Definitions */
+
+/* Bytes of one FIFO sample: accel x y z then gyro x y z, big-endian words. */
+#define BC_INV_FIFO_FRAME_BYTES 12
+
+/* Full-scale select field (0..3) → ±g and ±°/s. */
+extern const bc_imu_choice bc_inv_accel_ranges[4];
+extern const bc_imu_choice bc_inv_gyro_ranges[4];
+
+/* Functions */
+
+/* Sample-rate divider (0..255) making base_hz / (1 + div) nearest rate_want_hz. */
+int bc_inv_rate_divider(float base_hz, float rate_want_hz);
+
+/* g per count for an accel FS field: 16384 LSB/g at ±2 g, halving each step. */
+float bc_inv_accel_g_per_lsb(uint8_t fs_field);
+
+/* °/s per count for a gyro FS field, from the datasheet sensitivities. */
+float bc_inv_gyro_dps_per_lsb(uint8_t fs_field);
+
+/*
+ * FIFO_COUNT (bytes) → whole samples waiting, or an overflow: when full the
+ * chip keeps writing and drops the oldest bytes, so the count sticks at the
+ * capacity, which is not a whole number of frames; a count off the frame
+ * size (a torn read, a lost byte) means the same: alignment is gone.
+ */
+void bc_inv_fifo_count_status(size_t count_bytes, size_t fifo_bytes, size_t *n_samples,
+			      bool *overflow);
+
+/* Scales n FIFO frames from buf into out (ka: g per count, kg: °/s per count). */
+void bc_inv_decode_frames(const uint8_t *buf, size_t n, float ka, float kg,
+			  bc_imu_reading *out);
+
+#endif /* BC_INVENSENSE_MPU_H */
