@@ -40,6 +40,16 @@ int bc_cli_usage_error(const bc_cli_command *cmd, const char *fmt, ...)
 	return BC_EXIT_USAGE;
 }
 
+int bc_cli_flush_stdout(const bc_cli_command *cmd)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return BC_EXIT_OK;
+	char what[64];
+	snprintf(what, sizeof(what), "backcoach %s: writing the output", cmd->name);
+	perror(what);
+	return BC_EXIT_FAILURE;
+}
+
 void bc_cli_print_exercise_names(FILE *out)
 {
 	for (int i = 0; i < BC_EXERCISE_COUNT; i++)

@@ -55,6 +55,13 @@ const char *bc_cli_get(const bc_cli_command *cmd, const bc_cli_args *args, const
 int bc_cli_usage_error(const bc_cli_command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * Flushes stdout at the end of a command: 0, or 1 after perror("backcoach
+ * NAME: writing the output") when the output could not be written (a full
+ * disk or a closed pipe must not pass for success).
+ */
+int bc_cli_flush_stdout(const bc_cli_command *cmd);
+
 /* Prints the exercise names, comma separated, on out (no newline). */
 void bc_cli_print_exercise_names(FILE *out);
 

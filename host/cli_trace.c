@@ -21,6 +21,15 @@ int bc_cli_trace_failed(const bc_trace_error *err)
 	return BC_EXIT_BAD_TRACE;
 }
 
+int bc_cli_trace_finish(const bc_cli_command *cmd, int got, const bc_trace_error *err)
+{
+	if (got < 0) {
+		fflush(stdout); /* the rows before the bad line are still worth having */
+		return bc_cli_trace_failed(err);
+	}
+	return bc_cli_flush_stdout(cmd);
+}
+
 int bc_cli_trace_exercise(const bc_cli_command *cmd, const char *option,
 			  const bc_trace_reader *r, bc_exercise_id *id)
 {

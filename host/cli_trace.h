@@ -18,6 +18,13 @@ bc_trace_reader *bc_cli_open_trace(const char *path, int *status);
 int bc_cli_trace_failed(const bc_trace_error *err);
 
 /*
+ * Ends a loop that read a trace with bc_trace_reader_next (got: its last
+ * return) and wrote rows to stdout: what was written is flushed, then a read
+ * error is reported (3), or a write error (1, bc_cli_flush_stdout), else 0.
+ */
+int bc_cli_trace_finish(const bc_cli_command *cmd, int got, const bc_trace_error *err);
+
+/*
  * The exercise named by option (--exercise, may be NULL) or else by the
  * trace's metadata. -1 on success; 2 after a usage error when neither names
  * one or the name is unknown (the message lists the valid names).

@@ -94,16 +94,7 @@ int cmd_angles(int argc, char **argv)
 		       angle_or_nan(b, b->angles.frontal_deg),
 		       angle_or_nan(b, b->angles.axial_deg), (double)b->trunk_incline_deg);
 	}
-	if (got < 0) {
-		fflush(stdout);
-		status = bc_cli_trace_failed(&err);
-		goto out;
-	}
-	status = BC_EXIT_OK;
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("backcoach angles: writing the output");
-		status = BC_EXIT_FAILURE;
-	}
+	status = bc_cli_trace_finish(&command, got, &err);
 out:
 	bc_trace_reader_free(r);
 	return status;

@@ -287,11 +287,7 @@ int cmd_history(int argc, char **argv)
 	if (!v.use_json)
 		print_text_head(&v);
 	fwrite(text, 1, len, stdout);
-	status = BC_EXIT_OK;
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("backcoach history: writing the output");
-		status = BC_EXIT_FAILURE;
-	}
+	status = bc_cli_flush_stdout(&command);
 out:
 	free(text);
 	bc_history_close(h);

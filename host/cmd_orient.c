@@ -62,16 +62,7 @@ int cmd_orient(int argc, char **argv)
 		printf("%.6f,%.7f,%.7f,%.7f,%.7f\n", s.t_s, (double)q.w, (double)q.x,
 		       (double)q.y, (double)q.z);
 	}
-	if (got < 0) {
-		fflush(stdout);
-		status = bc_cli_trace_failed(&err);
-		goto out;
-	}
-	status = BC_EXIT_OK;
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("backcoach orient: writing the output");
-		status = BC_EXIT_FAILURE;
-	}
+	status = bc_cli_trace_finish(&command, got, &err);
 out:
 	bc_trace_reader_free(r);
 	return status;

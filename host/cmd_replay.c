@@ -294,10 +294,7 @@ int cmd_replay(int argc, char **argv)
 		print_json(&res);
 	else
 		print_summary(args.args[0], &res);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("backcoach replay: writing the output");
-		status = BC_EXIT_FAILURE;
-	}
+	status = bc_cli_flush_stdout(&command);
 out:
 	free(res.events);
 	bc_trace_reader_free(r);
