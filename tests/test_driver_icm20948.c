@@ -5,16 +5,8 @@
 
 #include "drivers/icm20948_regs.h"
 #include "models/model_rig.h"
+#include "support/rig_checks.h"
 #include "support/test_support.h"
-
-static bc_imu_reader_settings settings_for(float rate_hz, float accel_g, float gyro_dps)
-{
-	bc_imu_reader_settings s = bc_imu_reader_settings_default;
-	s.chip.rate_hz = rate_hz;
-	s.chip.accel_range_g = accel_g;
-	s.chip.gyro_range_dps = gyro_dps;
-	return s;
-}
 
 /* Bank 2 holds rates and ranges (DS-000189 §10): rate = 1125 Hz / (1 + div). */
 static void test_configure_banked_registers(void **state)
@@ -26,8 +18,8 @@ static void test_configure_banked_registers(void **state)
 	} cases[] = { { 100, 2, 250, 0, 0 }, { 225, 8, 1000, 2, 2 }, { 1000, 16, 2000, 3, 3 } };
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		bc_model_rig rig;
-		bc_imu_reader_settings s = settings_for(cases[i].rate_hz, cases[i].accel_g,
-							cases[i].gyro_dps);
+		bc_imu_reader_settings s = bc_model_rig_settings(cases[i].rate_hz, cases[i].accel_g,
+								 cases[i].gyro_dps);
 		assert_int_equal(bc_model_rig_open(&rig, BC_CHIP_ICM20948, 0x68, &s, true), 0);
 		bc_chip_model *m = rig.model;
 		int div = (int)lround(1125.0 / cases[i].rate_hz) - 1;
@@ -61,22 +53,11 @@ static void test_samples_within_one_lsb(void **state)
 	bc_sample *got = calloc(N, sizeof(*got));
 	for (int i = 0; i < 4; i++) {
 		bc_model_rig rig;
-		bc_imu_reader_settings s = settings_for(i == 3 ? 1000 : 200, accel_ranges[i],
-							gyro_ranges[i]);
+		bc_imu_reader_settings s = bc_model_rig_settings(i == 3 ? 1000 : 200,
+								 accel_ranges[i], gyro_ranges[i]);
 		assert_int_equal(bc_model_rig_open(&rig, BC_CHIP_ICM20948, 0x69, &s, true), 0);
 		assert_int_equal(bc_model_rig_read(&rig, got, N, 100), N);
-		double la = bc_chip_model_accel_lsb_per_g(rig.model);
-		double lg = bc_chip_model_gyro_lsb_per_dps(rig.model);
-		long k0 = bc_seq_index(rig.seq, &got[0], 0);
-		assert_true(k0 >= 0);
-		for (size_t j = 0; j < N; j++) {
-			bc_sample want;
-			bc_seq_expected(rig.seq, (size_t)k0 + j, &want);
-			assert_float_near(got[j].accel_g.x, want.accel_g.x, 1.0 / la + 1e-6);
-			assert_float_near(got[j].accel_g.z, want.accel_g.z, 1.0 / la + 1e-6);
-			assert_float_near(got[j].gyro_dps.x, want.gyro_dps.x, 1.0 / lg + 1e-4);
-			assert_float_near(got[j].gyro_dps.z, want.gyro_dps.z, 1.0 / lg + 1e-4);
-		}
+		bc_check_samples_fed(&rig, got, N);
 		bc_model_rig_close(&rig);
 	}
 	free(got);
@@ -90,7 +71,7 @@ static void test_bank_recovered_after_nack(void **state)
 {
 	(void)state;
 	bc_model_rig rig;
-	bc_imu_reader_settings s = settings_for(200, 4, 500);
+	bc_imu_reader_settings s = bc_model_rig_settings(200, 4, 500);
 	assert_int_equal(bc_model_rig_open(&rig, BC_CHIP_ICM20948, 0x68, &s, true), 0);
 	bc_sample x[20];
 	assert_int_equal(bc_model_rig_read(&rig, x, 20, 100), 20);

@@ -13,21 +13,13 @@
 #include "drivers/imu_probe.h"
 #include "drivers/mpu6050_regs.h"
 #include "models/model_rig.h"
+#include "support/rig_checks.h"
 #include "support/test_support.h"
-
-static bc_imu_reader_settings settings_for(float rate_hz, float accel_g, float gyro_dps)
-{
-	bc_imu_reader_settings s = bc_imu_reader_settings_default;
-	s.chip.rate_hz = rate_hz;
-	s.chip.accel_range_g = accel_g;
-	s.chip.gyro_range_dps = gyro_dps;
-	return s;
-}
 
 static void open_rig(bc_model_rig *rig, float rate_hz, float accel_g, float gyro_dps,
 		     bool with_int)
 {
-	bc_imu_reader_settings s = settings_for(rate_hz, accel_g, gyro_dps);
+	bc_imu_reader_settings s = bc_model_rig_settings(rate_hz, accel_g, gyro_dps);
 	int rc = bc_model_rig_open(rig, BC_CHIP_ICM42688, 0x68, &s, with_int);
 	if (rc)
 		print_message("rig: %s\n", rig->err);
@@ -211,23 +203,13 @@ static void test_samples_within_one_lsb(void **state)
 		bc_model_rig rig;
 		open_rig(&rig, i == 3 ? 1000 : 200, accel_ranges[i], gyro_ranges[i], true);
 		assert_int_equal(bc_model_rig_read(&rig, got, N, 100), N);
-		double la = bc_chip_model_accel_lsb_per_g(rig.model);
-		double lg = bc_chip_model_gyro_lsb_per_dps(rig.model);
-		assert_float_near(la, 32768.0 / accel_ranges[i], 1e-9);
-		assert_float_near(lg, gyro_lsb_per_dps[i], 1e-9);
-		long k0 = bc_seq_index(rig.seq, &got[0], 0);
-		assert_true(k0 >= 0);
-		for (size_t j = 0; j < N; j++) {
-			bc_sample want;
-			bc_seq_expected(rig.seq, (size_t)k0 + j, &want);
-			assert_float_near(got[j].accel_g.x, want.accel_g.x, 1.0 / la + 1e-6);
-			assert_float_near(got[j].accel_g.y, want.accel_g.y, 1.0 / la + 1e-6);
-			assert_float_near(got[j].accel_g.z, want.accel_g.z, 1.0 / la + 1e-6);
-			assert_float_near(got[j].gyro_dps.x, want.gyro_dps.x, 1.0 / lg + 1e-4);
-			assert_float_near(got[j].gyro_dps.y, want.gyro_dps.y, 1.0 / lg + 1e-4);
-			assert_float_near(got[j].gyro_dps.z, want.gyro_dps.z, 1.0 / lg + 1e-4);
+		assert_float_near(bc_chip_model_accel_lsb_per_g(rig.model),
+				  32768.0 / accel_ranges[i], 1e-9);
+		assert_float_near(bc_chip_model_gyro_lsb_per_dps(rig.model), gyro_lsb_per_dps[i],
+				  1e-9);
+		bc_check_samples_fed(&rig, got, N);
+		for (size_t j = 0; j < N; j++)
 			assert_false(got[j].has_mag);
-		}
 		bc_model_rig_close(&rig);
 	}
 	free(got);
@@ -251,7 +233,7 @@ static void test_saturation(void **state)
 	bc_model_bus_attach(bus, 0x69, m);
 	bc_model_world_add(w, m, saturating_signal, NULL, true);
 	bc_imu_hooks hooks = bc_model_world_hooks(w, true);
-	bc_imu_reader_settings s = settings_for(100, 2, 250);
+	bc_imu_reader_settings s = bc_model_rig_settings(100, 2, 250);
 	char err[128];
 	bc_imu_reader *r = bc_imu_reader_new(bc_model_bus_i2c(bus), &s, &hooks, err, sizeof(err));
 	assert_non_null(r);

@@ -8,16 +8,8 @@
 
 #include "drivers/lsm6ds_regs.h"
 #include "models/model_rig.h"
+#include "support/rig_checks.h"
 #include "support/test_support.h"
-
-static bc_imu_reader_settings settings_for(float rate_hz, float accel_g, float gyro_dps)
-{
-	bc_imu_reader_settings s = bc_imu_reader_settings_default;
-	s.chip.rate_hz = rate_hz;
-	s.chip.accel_range_g = accel_g;
-	s.chip.gyro_range_dps = gyro_dps;
-	return s;
-}
 
 static void check_configure(bc_chip_kind kind)
 {
@@ -32,8 +24,8 @@ static void check_configure(bc_chip_kind kind)
 	bool dsox = kind == BC_CHIP_LSM6DSOX;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		bc_model_rig rig;
-		bc_imu_reader_settings s = settings_for(cases[i].rate_hz, cases[i].accel_g,
-							cases[i].gyro_dps);
+		bc_imu_reader_settings s = bc_model_rig_settings(cases[i].rate_hz, cases[i].accel_g,
+								 cases[i].gyro_dps);
 		assert_int_equal(bc_model_rig_open(&rig, kind, 0x6A, &s, true), 0);
 		bc_chip_model *m = rig.model;
 		uint8_t c1 = bc_chip_model_peek(m, 0, LSM6DS_REG_CTRL1_XL);
@@ -82,23 +74,11 @@ static void check_samples(bc_chip_kind kind, float rate_hz)
 	bc_sample *got = calloc(N, sizeof(*got));
 	for (int i = 0; i < 4; i++) {
 		bc_model_rig rig;
-		bc_imu_reader_settings s = settings_for(rate_hz, accel_ranges[i], gyro_ranges[i]);
+		bc_imu_reader_settings s = bc_model_rig_settings(rate_hz, accel_ranges[i],
+								 gyro_ranges[i]);
 		assert_int_equal(bc_model_rig_open(&rig, kind, 0x6B, &s, true), 0);
 		assert_int_equal(bc_model_rig_read(&rig, got, N, 100), N);
-		double la = bc_chip_model_accel_lsb_per_g(rig.model);
-		double lg = bc_chip_model_gyro_lsb_per_dps(rig.model);
-		long k0 = bc_seq_index(rig.seq, &got[0], 0);
-		assert_true(k0 >= 0);
-		for (size_t j = 0; j < N; j++) {
-			bc_sample want;
-			bc_seq_expected(rig.seq, (size_t)k0 + j, &want);
-			assert_float_near(got[j].accel_g.x, want.accel_g.x, 1.0 / la + 1e-6);
-			assert_float_near(got[j].accel_g.y, want.accel_g.y, 1.0 / la + 1e-6);
-			assert_float_near(got[j].accel_g.z, want.accel_g.z, 1.0 / la + 1e-6);
-			assert_float_near(got[j].gyro_dps.x, want.gyro_dps.x, 1.0 / lg + 1e-4);
-			assert_float_near(got[j].gyro_dps.y, want.gyro_dps.y, 1.0 / lg + 1e-4);
-			assert_float_near(got[j].gyro_dps.z, want.gyro_dps.z, 1.0 / lg + 1e-4);
-		}
+		bc_check_samples_fed(&rig, got, N);
 		assert_int_equal(bc_imu_reader_get_stats(rig.reader)->dropouts, 0);
 		bc_model_rig_close(&rig);
 	}
@@ -123,7 +103,7 @@ static void test_lsm6dsox_samples_within_one_lsb(void **state)
 static void check_overflow(bc_chip_kind kind)
 {
 	bc_model_rig rig;
-	bc_imu_reader_settings s = settings_for(208, 4, 500);
+	bc_imu_reader_settings s = bc_model_rig_settings(208, 4, 500);
 	assert_int_equal(bc_model_rig_open(&rig, kind, 0x6A, &s, true), 0);
 	bc_sample x[50];
 	assert_int_equal(bc_model_rig_read(&rig, x, 50, 100), 50);

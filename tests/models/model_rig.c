@@ -4,6 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+bc_imu_reader_settings bc_model_rig_settings(float rate_hz, float accel_range_g,
+					     float gyro_range_dps)
+{
+	bc_imu_reader_settings s = bc_imu_reader_settings_default;
+	s.chip.rate_hz = rate_hz;
+	s.chip.accel_range_g = accel_range_g;
+	s.chip.gyro_range_dps = gyro_range_dps;
+	return s;
+}
+
 int bc_model_rig_open(bc_model_rig *rig, bc_chip_kind kind, uint8_t addr,
 		      const bc_imu_reader_settings *settings, bool with_int)
 {

@@ -24,6 +24,10 @@ typedef struct {
 	char err[256];
 } bc_model_rig;
 
+/* The reader's defaults with the chip asked for rate_hz, ±accel_range_g, ±gyro_range_dps. */
+bc_imu_reader_settings bc_model_rig_settings(float rate_hz, float accel_range_g,
+					     float gyro_range_dps);
+
 /*
  * Builds the rig; the signal's amplitudes follow the ranges asked for.
  * with_int: the model's INT is wired to the reader. Returns 0 or -1 (err set).
