@@ -160,20 +160,9 @@ static int icm_fifo_status(bc_imu *imu, size_t *n_samples, bool *overflow)
 
 static int icm_fifo_read(bc_imu *imu, bc_imu_reading *out, size_t n)
 {
-	enum { PER_BURST = BC_IMU_MAX_BURST_BYTES / ICM20948_FIFO_FRAME_BYTES };
-	uint8_t buf[PER_BURST * ICM20948_FIFO_FRAME_BYTES];
-	float ka = imu->config.accel_g_per_lsb, kg = imu->config.gyro_dps_per_lsb;
 	int rc = bank(imu, 0);
-	while (!rc && n > 0) {
-		size_t k = n < PER_BURST ? n : PER_BURST;
-		rc = bc_i2c_read(imu->bus, imu->addr, ICM20948_B0_FIFO_R_W, buf,
-				 k * ICM20948_FIFO_FRAME_BYTES);
-		if (rc)
-			break;
-		bc_inv_decode_frames(buf, k, ka, kg, out);
-		out += k;
-		n -= k;
-	}
+	if (!rc)
+		rc = bc_inv_fifo_read(imu, ICM20948_B0_FIFO_R_W, out, n);
 	if (rc)
 		imu->bank = -1;
 	return rc;

@@ -43,8 +43,8 @@ void bc_inv_fifo_count_status(size_t count_bytes, size_t fifo_bytes, size_t *n_s
 	*n_samples = *overflow ? 0 : count_bytes / BC_INV_FIFO_FRAME_BYTES;
 }
 
-void bc_inv_decode_frames(const uint8_t *buf, size_t n, float ka, float kg,
-			  bc_imu_reading *out)
+/* Scales n frames from buf into out (ka: g per count, kg: °/s per count). */
+static void decode_frames(const uint8_t *buf, size_t n, float ka, float kg, bc_imu_reading *out)
 {
 	for (size_t i = 0; i < n; i++, out++) {
 		const uint8_t *f = buf + i * BC_INV_FIFO_FRAME_BYTES;
@@ -53,4 +53,23 @@ void bc_inv_decode_frames(const uint8_t *buf, size_t n, float ka, float kg,
 		out->gyro_dps = bc_vec3_make(bc_be16(f + 6) * kg, bc_be16(f + 8) * kg,
 					     bc_be16(f + 10) * kg);
 	}
+}
+
+int bc_inv_fifo_read(bc_imu *imu, uint8_t fifo_reg, bc_imu_reading *out, size_t n)
+{
+	enum { PER_BURST = BC_IMU_MAX_BURST_BYTES / BC_INV_FIFO_FRAME_BYTES };
+	uint8_t buf[PER_BURST * BC_INV_FIFO_FRAME_BYTES];
+	float ka = imu->config.accel_g_per_lsb, kg = imu->config.gyro_dps_per_lsb;
+
+	while (n > 0) {
+		size_t k = n < PER_BURST ? n : PER_BURST;
+		int rc = bc_i2c_read(imu->bus, imu->addr, fifo_reg, buf,
+				     k * BC_INV_FIFO_FRAME_BYTES);
+		if (rc)
+			return rc;
+		decode_frames(buf, k, ka, kg, out);
+		out += k;
+		n -= k;
+	}
+	return 0;
 }

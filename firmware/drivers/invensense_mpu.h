@@ -44,8 +44,11 @@ float bc_inv_gyro_dps_per_lsb(uint8_t fs_field);
 void bc_inv_fifo_count_status(size_t count_bytes, size_t fifo_bytes, size_t *n_samples,
 			      bool *overflow);
 
-/* Scales n FIFO frames from buf into out (ka: g per count, kg: °/s per count). */
-void bc_inv_decode_frames(const uint8_t *buf, size_t n, float ka, float kg,
-			  bc_imu_reading *out);
+/*
+ * Reads n samples from the FIFO data register fifo_reg (FIFO_R_W; its bank
+ * already selected) in bursts of whole frames, scaled by imu->config.
+ * 0 or the bus's -errno.
+ */
+int bc_inv_fifo_read(bc_imu *imu, uint8_t fifo_reg, bc_imu_reading *out, size_t n);
 
 #endif /* BC_INVENSENSE_MPU_H */

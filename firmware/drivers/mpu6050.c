@@ -172,21 +172,7 @@ static int mpu_fifo_status(bc_imu *imu, size_t *n_samples, bool *overflow)
 
 static int mpu_fifo_read(bc_imu *imu, bc_imu_reading *out, size_t n)
 {
-	enum { PER_BURST = BC_IMU_MAX_BURST_BYTES / MPU6050_FIFO_FRAME_BYTES };
-	uint8_t buf[PER_BURST * MPU6050_FIFO_FRAME_BYTES];
-	float ka = imu->config.accel_g_per_lsb, kg = imu->config.gyro_dps_per_lsb;
-
-	while (n > 0) {
-		size_t k = n < PER_BURST ? n : PER_BURST;
-		int rc = bc_i2c_read(imu->bus, imu->addr, MPU6050_REG_FIFO_R_W, buf,
-				     k * MPU6050_FIFO_FRAME_BYTES);
-		if (rc)
-			return rc;
-		bc_inv_decode_frames(buf, k, ka, kg, out);
-		out += k;
-		n -= k;
-	}
-	return 0;
+	return bc_inv_fifo_read(imu, MPU6050_REG_FIFO_R_W, out, n);
 }
 
 /* FIFO_RESET only acts while FIFO_EN is clear (RM-MPU-6000A §4.29). */
