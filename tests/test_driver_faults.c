@@ -11,6 +11,7 @@
 
 #include "drivers/mpu6050_regs.h"
 #include "models/model_rig.h"
+#include "support/rig_checks.h"
 #include "support/test_support.h"
 
 static void open_rig(bc_model_rig *rig, float rate_hz, bool with_int)
@@ -20,33 +21,16 @@ static void open_rig(bc_model_rig *rig, float rate_hz, bool with_int)
 	assert_int_equal(bc_model_rig_open(rig, BC_CHIP_MPU6050, 0x68, &s, with_int), 0);
 }
 
-/* n samples in order, consecutive, rising in time; returns the last index. */
-static long expect_consecutive(bc_model_rig *rig, size_t n, long k, double *t_last)
-{
-	for (size_t j = 0; j < n; j++) {
-		bc_sample x;
-		assert_int_equal(bc_imu_reader_read(rig->reader, &x, 200), 1);
-		long kj = bc_seq_index(rig->seq, &x, k < 0 ? rig->seq->n - 1 : (size_t)k + 1);
-		if (k >= 0)
-			assert_int_equal(kj, k + 1);
-		if (*t_last > -1)
-			assert_true(x.t_s > *t_last);
-		*t_last = x.t_s;
-		k = kj;
-	}
-	return k;
-}
-
 static void test_nack_retried_no_loss(void **state)
 {
 	(void)state;
 	bc_model_rig rig;
 	open_rig(&rig, 200, true);
 	double t = -2;
-	long k = expect_consecutive(&rig, 100, -1, &t);
+	long k = bc_check_consecutive(&rig, 100, -1, &t);
 	for (int round = 0; round < 5; round++) {
 		bc_chip_model_fault_nack(rig.model, 2); /* under the 3 retries */
-		k = expect_consecutive(&rig, 50, k, &t);
+		k = bc_check_consecutive(&rig, 50, k, &t);
 	}
 	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig.reader);
 	assert_int_equal(st->retries_ok, 5);
@@ -63,10 +47,10 @@ static void test_short_read_resets_fifo(void **state)
 	bc_model_rig rig;
 	open_rig(&rig, 500, true);
 	double t = -2;
-	expect_consecutive(&rig, 100, -1, &t);
+	bc_check_consecutive(&rig, 100, -1, &t);
 	/* a torn status read is simply retried */
 	bc_chip_model_fault_short_read(rig.model, 1, 0);
-	expect_consecutive(&rig, 20, -1, &t);
+	bc_check_consecutive(&rig, 20, -1, &t);
 	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->retries_ok, 1);
 	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->dropouts, 0);
 	/* a torn FIFO data read (12 bytes and up) is not */
@@ -84,7 +68,7 @@ static void test_short_read_resets_fifo(void **state)
 	assert_int_equal(st->dropouts, 1);
 	assert_int_equal(st->losses, 0);
 	/* and the samples after it are whole frames in order */
-	expect_consecutive(&rig, 100, -1, &t);
+	bc_check_consecutive(&rig, 100, -1, &t);
 	bc_model_rig_close(&rig);
 }
 
@@ -94,7 +78,7 @@ static void test_fifo_overflow_marked_and_carries_on(void **state)
 	bc_model_rig rig;
 	open_rig(&rig, 1000, true);
 	double t = -2;
-	expect_consecutive(&rig, 200, -1, &t);
+	bc_check_consecutive(&rig, 200, -1, &t);
 	bc_chip_model_fault_fifo_overflow(rig.model);
 	assert_true(bc_chip_model_fifo_overflowed(rig.model));
 	bool gap = false;
@@ -107,7 +91,7 @@ static void test_fifo_overflow_marked_and_carries_on(void **state)
 	}
 	assert_true(gap);
 	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->fifo_overflows, 1);
-	expect_consecutive(&rig, 500, -1, &t);
+	bc_check_consecutive(&rig, 500, -1, &t);
 	bc_model_rig_close(&rig);
 }
 
@@ -122,7 +106,7 @@ static void test_unplug_replug_reconnects(void **state)
 	bc_model_rig rig;
 	open_rig(&rig, 200, true);
 	double t = -2;
-	expect_consecutive(&rig, 200, -1, &t);
+	bc_check_consecutive(&rig, 200, -1, &t);
 	double t_before = t;
 
 	bc_chip_model_unplug(rig.model);
@@ -145,11 +129,7 @@ static void test_unplug_replug_reconnects(void **state)
 
 	bc_chip_model_replug(rig.model);
 	assert_int_equal(bc_chip_model_odr_hz(rig.model), 0); /* asleep until initialised */
-	int tries = 0;
-	while ((got = bc_imu_reader_read(rig.reader, &x, 100)) == 0 && tries++ < 30)
-		;
-	assert_int_equal(got, 1);
-	assert_true(bc_imu_reader_after_dropout(rig.reader));
+	bc_check_resumes_after_dropout(&rig, &x);
 	assert_true(x.t_s - t >= 2.0);       /* the gap is in the trace */
 	assert_true(x.t_s - t < 2.0 + 1.5);  /* and reconnecting took at most ~1 s */
 	assert_int_equal(bc_imu_reader_get_state(rig.reader), BC_IMU_READER_STREAMING);
@@ -160,7 +140,7 @@ static void test_unplug_replug_reconnects(void **state)
 	assert_int_equal(bc_chip_model_peek(rig.model, 0, MPU6050_REG_FIFO_EN), 0x78);
 	assert_float_near(bc_chip_model_odr_hz(rig.model), 200, 1e-9);
 	t = x.t_s;
-	expect_consecutive(&rig, 300, -1, &t);
+	bc_check_consecutive(&rig, 300, -1, &t);
 	bc_model_rig_close(&rig);
 }
 
@@ -172,7 +152,7 @@ static void test_flaky_cable(void **state)
 	open_rig(&rig, 500, true);
 	double t = -2;
 	for (int i = 0; i < 10; i++) {
-		expect_consecutive(&rig, 50, -1, &t);
+		bc_check_consecutive(&rig, 50, -1, &t);
 		bc_chip_model_unplug(rig.model);
 		bc_model_world_advance_ns(rig.world, (uint64_t)(0.05e9 + i * 0.03e9));
 		bc_chip_model_replug(rig.model);
@@ -188,7 +168,7 @@ static void test_flaky_cable(void **state)
 		}
 		assert_true(resumed);
 	}
-	expect_consecutive(&rig, 50, -1, &t);
+	bc_check_consecutive(&rig, 50, -1, &t);
 	assert_true(bc_imu_reader_get_stats(rig.reader)->reconnects >= 1);
 	bc_model_rig_close(&rig);
 }
@@ -200,10 +180,10 @@ static void test_stuck_data_ready_falls_back_to_polling(void **state)
 	bc_model_rig rig;
 	open_rig(&rig, 200, true);
 	double t = -2;
-	long k = expect_consecutive(&rig, 100, -1, &t);
+	long k = bc_check_consecutive(&rig, 100, -1, &t);
 	assert_false(bc_imu_reader_get_stats(rig.reader)->polling);
 	bc_chip_model_fault_stuck_int(rig.model, true);
-	k = expect_consecutive(&rig, 400, k, &t);
+	k = bc_check_consecutive(&rig, 400, k, &t);
 	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig.reader);
 	assert_true(st->polling);
 	assert_true(st->int_misses >= 1);
@@ -218,7 +198,7 @@ static void test_no_interrupt_line_polls(void **state)
 	bc_model_rig rig;
 	open_rig(&rig, 100, false);
 	double t = -2;
-	expect_consecutive(&rig, 300, -1, &t);
+	bc_check_consecutive(&rig, 300, -1, &t);
 	assert_true(bc_imu_reader_get_stats(rig.reader)->polling);
 	bc_model_rig_close(&rig);
 }
@@ -230,18 +210,14 @@ static void test_chip_reset_behind_our_back(void **state)
 	bc_model_rig rig;
 	open_rig(&rig, 200, true);
 	double t = -2;
-	expect_consecutive(&rig, 100, -1, &t);
+	bc_check_consecutive(&rig, 100, -1, &t);
 	assert_int_equal(bc_chip_model_write(rig.model, MPU6050_REG_PWR_MGMT_1,
 					     MPU6050_PWR1_DEVICE_RESET), 0);
 	bc_sample x;
-	int got, tries = 0;
-	while ((got = bc_imu_reader_read(rig.reader, &x, 100)) == 0 && tries++ < 30)
-		;
-	assert_int_equal(got, 1);
-	assert_true(bc_imu_reader_after_dropout(rig.reader));
+	bc_check_resumes_after_dropout(&rig, &x);
 	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->reconnects, 1);
 	t = x.t_s;
-	expect_consecutive(&rig, 100, -1, &t);
+	bc_check_consecutive(&rig, 100, -1, &t);
 	bc_model_rig_close(&rig);
 }
 

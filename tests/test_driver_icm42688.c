@@ -26,24 +26,6 @@ static void open_rig(bc_model_rig *rig, float rate_hz, float accel_g, float gyro
 	assert_int_equal(rc, 0);
 }
 
-/* n samples in order, consecutive, rising in time; returns the last index. */
-static long expect_consecutive(bc_model_rig *rig, size_t n, long k, double *t_last)
-{
-	for (size_t j = 0; j < n; j++) {
-		bc_sample x;
-		assert_int_equal(bc_imu_reader_read(rig->reader, &x, 200), 1);
-		long kj = bc_seq_index(rig->seq, &x, k < 0 ? rig->seq->n - 1 : (size_t)k + 1);
-		assert_true(kj >= 0);
-		if (k >= 0)
-			assert_int_equal(kj, k + 1);
-		if (*t_last > -1)
-			assert_true(x.t_s > *t_last);
-		*t_last = x.t_s;
-		k = kj;
-	}
-	return k;
-}
-
 /* Reads n samples that may follow a fault; true if one of them is marked as after a dropout. */
 static bool read_through_fault(bc_model_rig *rig, size_t n, double *t_last)
 {
@@ -257,7 +239,7 @@ static void test_several_packets_per_drain(void **state)
 	open_rig(&rig, 1000, 4, 500, true);
 	enum { N = 3000 };
 	double t = -2;
-	expect_consecutive(&rig, N, -1, &t);
+	bc_check_consecutive(&rig, N, -1, &t);
 	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig.reader);
 	assert_true(st->wakeups * 3 < N); /* at least 3 packets a drain on average */
 	assert_int_equal(st->dropouts, 0);
@@ -266,7 +248,7 @@ static void test_several_packets_per_drain(void **state)
 	bc_model_rig_close(&rig);
 	open_rig(&rig, 200, 4, 500, false);
 	t = -2;
-	expect_consecutive(&rig, 500, -1, &t);
+	bc_check_consecutive(&rig, 500, -1, &t);
 	assert_true(bc_imu_reader_get_stats(rig.reader)->polling);
 	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->dropouts, 0);
 	bc_model_rig_close(&rig);
@@ -279,7 +261,7 @@ static void test_overflow_is_a_dropout(void **state)
 	bc_model_rig rig;
 	open_rig(&rig, 1000, 4, 500, true);
 	double t = -2;
-	expect_consecutive(&rig, 200, -1, &t);
+	bc_check_consecutive(&rig, 200, -1, &t);
 	bc_chip_model_fault_fifo_overflow(rig.model);
 	assert_true(bc_chip_model_fifo_overflowed(rig.model));
 	assert_true(bc_chip_model_peek(rig.model, 0, ICM42688_REG_INT_STATUS) &
@@ -288,7 +270,7 @@ static void test_overflow_is_a_dropout(void **state)
 	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig.reader);
 	assert_int_equal(st->fifo_overflows, 1);
 	assert_int_equal(st->dropouts, 1);
-	expect_consecutive(&rig, 500, -1, &t);
+	bc_check_consecutive(&rig, 500, -1, &t);
 	assert_int_equal(st->dropouts, 1);
 	bc_model_rig_close(&rig);
 }
@@ -305,18 +287,18 @@ static void test_torn_read_and_foreign_bank_recover(void **state)
 	bc_model_rig rig;
 	open_rig(&rig, 500, 4, 500, true);
 	double t = -2;
-	expect_consecutive(&rig, 100, -1, &t);
+	bc_check_consecutive(&rig, 100, -1, &t);
 	bc_chip_model_fault_short_read(rig.model, 1, ICM42688_PACKET3_BYTES);
 	assert_true(read_through_fault(&rig, 50, &t));
 	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->dropouts, 1);
-	expect_consecutive(&rig, 200, -1, &t);
+	bc_check_consecutive(&rig, 200, -1, &t);
 
 	assert_int_equal(bc_chip_model_write(rig.model, ICM42688_REG_BANK_SEL, 2), 0);
 	assert_true(read_through_fault(&rig, 50, &t));
 	assert_int_equal(bc_chip_model_peek(rig.model, 0, ICM42688_REG_BANK_SEL), 0);
 	assert_true(bc_imu_reader_get_stats(rig.reader)->dropouts >= 2);
 	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->losses, 0);
-	long k = expect_consecutive(&rig, 200, -1, &t);
+	long k = bc_check_consecutive(&rig, 200, -1, &t);
 
 	/*
 	 * Packets changed behind our back (accel only: 8-byte packet 1): whole
@@ -335,7 +317,7 @@ static void test_torn_read_and_foreign_bank_recover(void **state)
 	read_through_fault(&rig, 20, &t);
 	assert_true(bc_imu_reader_get_stats(rig.reader)->dropouts > dropouts);
 	assert_int_equal(bc_chip_model_peek(rig.model, 0, ICM42688_REG_FIFO_CONFIG1), 0x07);
-	expect_consecutive(&rig, 200, -1, &t);
+	bc_check_consecutive(&rig, 200, -1, &t);
 	bc_model_rig_close(&rig);
 }
 
@@ -349,7 +331,7 @@ static void test_unplug_replug(void **state)
 	bc_model_rig rig;
 	open_rig(&rig, 200, 8, 1000, true);
 	double t = -2;
-	expect_consecutive(&rig, 200, -1, &t);
+	bc_check_consecutive(&rig, 200, -1, &t);
 	double t_before = t;
 
 	bc_chip_model_unplug(rig.model);
@@ -371,11 +353,7 @@ static void test_unplug_replug(void **state)
 	bc_chip_model_replug(rig.model);
 	assert_int_equal(bc_chip_model_odr_hz(rig.model), 0); /* sensors off at power-on */
 	assert_int_equal(bc_chip_model_peek(rig.model, 0, ICM42688_REG_PWR_MGMT0), 0);
-	int got, tries = 0;
-	while ((got = bc_imu_reader_read(rig.reader, &x, 100)) == 0 && tries++ < 30)
-		;
-	assert_int_equal(got, 1);
-	assert_true(bc_imu_reader_after_dropout(rig.reader));
+	bc_check_resumes_after_dropout(&rig, &x);
 	assert_true(x.t_s - t >= 2.0);
 	assert_true(x.t_s - t < 2.0 + 1.5);
 	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig.reader);
@@ -386,7 +364,7 @@ static void test_unplug_replug(void **state)
 			 1 << 5 | 0x07);
 	assert_float_near(bc_chip_model_odr_hz(rig.model), 200, 1e-9);
 	t = x.t_s;
-	expect_consecutive(&rig, 300, -1, &t);
+	bc_check_consecutive(&rig, 300, -1, &t);
 	bc_model_rig_close(&rig);
 }
 
@@ -397,18 +375,14 @@ static void test_reset_behind_our_back(void **state)
 	bc_model_rig rig;
 	open_rig(&rig, 200, 4, 500, true);
 	double t = -2;
-	expect_consecutive(&rig, 100, -1, &t);
+	bc_check_consecutive(&rig, 100, -1, &t);
 	assert_int_equal(bc_chip_model_write(rig.model, ICM42688_REG_DEVICE_CONFIG,
 					     ICM42688_SOFT_RESET), 0);
 	bc_sample x;
-	int got, tries = 0;
-	while ((got = bc_imu_reader_read(rig.reader, &x, 100)) == 0 && tries++ < 30)
-		;
-	assert_int_equal(got, 1);
-	assert_true(bc_imu_reader_after_dropout(rig.reader));
+	bc_check_resumes_after_dropout(&rig, &x);
 	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->reconnects, 1);
 	t = x.t_s;
-	expect_consecutive(&rig, 100, -1, &t);
+	bc_check_consecutive(&rig, 100, -1, &t);
 	bc_model_rig_close(&rig);
 }
 

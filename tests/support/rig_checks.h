@@ -15,4 +15,19 @@
  */
 void bc_check_samples_fed(const bc_model_rig *rig, const bc_sample *got, size_t n);
 
+/*
+ * Reads n samples from the rig's reader (200 ms each): every one comes, is
+ * the next of the numbered signal (after index k; k < 0: anywhere) and is
+ * later than *t_last (*t_last <= -1: no earlier sample). Updates *t_last;
+ * returns the index of the last sample.
+ */
+long bc_check_consecutive(const bc_model_rig *rig, size_t n, long k, double *t_last);
+
+/*
+ * After a fault that silences the chip: reads (100 ms each, up to ~3 s)
+ * until a sample comes, into *x, and checks it is marked as the first after
+ * a dropout.
+ */
+void bc_check_resumes_after_dropout(const bc_model_rig *rig, bc_sample *x);
+
 #endif /* BC_RIG_CHECKS_H */
