@@ -136,17 +136,6 @@ static int query_int(sqlite3 *db, const char *sql)
 	return v;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = malloc(1 << 20);
-	assert_non_null(buf);
-	*len = fread(buf, 1, 1 << 20, f);
-	fclose(f);
-	return buf;
-}
-
 static void write_file(const char *path, const void *data, size_t len)
 {
 	FILE *f = fopen(path, "wb");
@@ -530,7 +519,7 @@ static void test_not_a_database(void **state)
 	write_file(path, text, sizeof(text));
 	assert_open_fails(path, "not an SQLite database");
 	size_t len;
-	char *after = read_file(path, &len); /* left untouched */
+	char *after = bc_test_read_file(path, &len); /* left untouched */
 	assert_int_equal(len, sizeof(text));
 	assert_memory_equal(after, text, sizeof(text));
 	free(after);
@@ -583,7 +572,7 @@ static void test_damaged_database(void **state)
 	}
 	bc_history_close(h); /* the last close folds the WAL into the file */
 	size_t len;
-	char *bytes = read_file(path, &len);
+	char *bytes = bc_test_read_file(path, &len);
 	assert_true(len >= 4 * 4096);
 	memset(bytes + 4096 + 100, 0x5a, 2 * 4096); /* scribble over b-tree pages */
 	write_file(path, bytes, len);

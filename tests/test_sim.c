@@ -358,21 +358,6 @@ static int sim_cli(const char *args)
 	return cmd_sim(argc, argv);
 }
 
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)len + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
-	*n = (size_t)len;
-	return buf;
-}
-
 static void test_same_seed_same_bytes(void **state)
 {
 	(void)state;
@@ -386,13 +371,13 @@ static void test_same_seed_same_bytes(void **state)
 	snprintf(cmd, sizeof(cmd), "%s --seed 77 --out %s", opts, b);
 	assert_int_equal(sim_cli(cmd), 0);
 	size_t na, nb;
-	char *da = slurp(a, &na), *db = slurp(b, &nb);
+	char *da = bc_test_read_file(a, &na), *db = bc_test_read_file(b, &nb);
 	assert_int_equal(na, nb);
 	assert_memory_equal(da, db, na);
 	free(db);
 	snprintf(cmd, sizeof(cmd), "%s --seed 78 --out %s", opts, b);
 	assert_int_equal(sim_cli(cmd), 0);
-	db = slurp(b, &nb);
+	db = bc_test_read_file(b, &nb);
 	assert_true(na != nb || memcmp(da, db, na) != 0);
 	free(da);
 	free(db);

@@ -122,21 +122,6 @@ static void test_committed_traces_read_and_answer(void **state)
 		check_trace(traces.gl_pathv[i]);
 }
 
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)len + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
-	*n = (size_t)len;
-	return buf;
-}
-
 static void test_small_traces_regenerate_identically(void **state)
 {
 	(void)state;
@@ -164,7 +149,7 @@ static void test_small_traces_regenerate_identically(void **state)
 		assert_int_equal(cmd_sim(argc - 1, argv + 1), 0);
 
 		size_t na, nb;
-		char *a = slurp(path, &na), *b = slurp(out, &nb);
+		char *a = bc_test_read_file(path, &na), *b = bc_test_read_file(out, &nb);
 		if (na != nb || memcmp(a, b, na))
 			fail_msg("%s differs from what the simulator now makes: run "
 				 "tests/traces/regenerate.sh if the change is intended", path);

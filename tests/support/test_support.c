@@ -58,6 +58,23 @@ const char *bc_test_tmpdir(void)
 	return tmpdir;
 }
 
+char *bc_test_read_file(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	long len = ftell(f);
+	assert_true(len >= 0);
+	assert_int_equal(fseek(f, 0, SEEK_SET), 0);
+	char *buf = malloc((size_t)len + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	buf[len] = 0; /* text files can be used as strings */
+	*n = (size_t)len;
+	return buf;
+}
+
 bool bc_test_same_but_rounding(const char *a, const char *b, double tol)
 {
 	while (*a && *b) {

@@ -23,6 +23,9 @@ const char *bc_test_backcoach(void);
 /* A fresh temporary directory for this test process. */
 const char *bc_test_tmpdir(void);
 
+/* The whole file at path (cmocka-fails if it cannot be read); *n its size; free() it. */
+char *bc_test_read_file(const char *path, size_t *n);
+
 /*
  * Same text, numbers equal to within tol. A trace recorded through a chip
  * holds its LSB-quantised values, so replaying it may move an interpolated
