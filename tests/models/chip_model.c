@@ -106,6 +106,20 @@ int16_t bc_model_raw(double value, double lsb_per_unit)
 	return (int16_t)r;
 }
 
+void bc_model_put_axes_be(uint8_t *p, bc_vec3 v, double lsb_per_unit)
+{
+	bc_model_put_be16(p + 0, bc_model_raw(v.x, lsb_per_unit));
+	bc_model_put_be16(p + 2, bc_model_raw(v.y, lsb_per_unit));
+	bc_model_put_be16(p + 4, bc_model_raw(v.z, lsb_per_unit));
+}
+
+void bc_model_put_axes_le(uint8_t *p, bc_vec3 v, double lsb_per_unit)
+{
+	bc_model_put_le16(p + 0, bc_model_raw(v.x, lsb_per_unit));
+	bc_model_put_le16(p + 2, bc_model_raw(v.y, lsb_per_unit));
+	bc_model_put_le16(p + 4, bc_model_raw(v.z, lsb_per_unit));
+}
+
 /* A transfer: counted, then NACKed if unplugged or a NACK is pending. */
 static int start_transfer(bc_chip_model *m)
 {

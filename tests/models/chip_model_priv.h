@@ -76,5 +76,8 @@ static inline void bc_model_put_le16(uint8_t *p, int16_t v)
 	p[0] = (uint8_t)v;
 	p[1] = (uint8_t)((uint16_t)v >> 8);
 }
+/* v's x, y, z as three raw words at lsb_per_unit: the chips' data registers. */
+void bc_model_put_axes_be(uint8_t *p, bc_vec3 v, double lsb_per_unit);
+void bc_model_put_axes_le(uint8_t *p, bc_vec3 v, double lsb_per_unit);
 
 #endif /* BC_CHIP_MODEL_PRIV_H */

@@ -152,12 +152,8 @@ static int icm_feed(bc_chip_model *m, const bc_sample *s)
 {
 	double ka = icm_accel_lsb(m), kg = icm_gyro_lsb(m);
 	uint8_t *a = &B0(m, ICM20948_B0_ACCEL_XOUT_H), *g = &B0(m, ICM20948_B0_GYRO_XOUT_H);
-	bc_model_put_be16(a + 0, bc_model_raw(s->accel_g.x, ka));
-	bc_model_put_be16(a + 2, bc_model_raw(s->accel_g.y, ka));
-	bc_model_put_be16(a + 4, bc_model_raw(s->accel_g.z, ka));
-	bc_model_put_be16(g + 0, bc_model_raw(s->gyro_dps.x, kg));
-	bc_model_put_be16(g + 2, bc_model_raw(s->gyro_dps.y, kg));
-	bc_model_put_be16(g + 4, bc_model_raw(s->gyro_dps.z, kg));
+	bc_model_put_axes_be(a, s->accel_g, ka);
+	bc_model_put_axes_be(g, s->gyro_dps, kg);
 	bc_model_put_be16(&B0(m, ICM20948_B0_TEMP_OUT_H), bc_model_raw(25.0 - 21.0, 333.87));
 	icm_push_frame(m);
 	B0(m, ICM20948_B0_INT_STATUS_1) |= ICM20948_INT1_RAW_DATA_0_RDY;

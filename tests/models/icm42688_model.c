@@ -216,12 +216,8 @@ static int icm42688_feed(bc_chip_model *m, const bc_sample *s)
 	uint8_t *a = &B0(m, ICM42688_REG_ACCEL_DATA_X1), *g = &B0(m, ICM42688_REG_GYRO_DATA_X1);
 	bc_model_put_be16(&B0(m, ICM42688_REG_TEMP_DATA1),
 			  bc_model_raw(MODEL_TEMP_C - 25.0, 132.48));
-	bc_model_put_be16(a + 0, bc_model_raw(s->accel_g.x, ka));
-	bc_model_put_be16(a + 2, bc_model_raw(s->accel_g.y, ka));
-	bc_model_put_be16(a + 4, bc_model_raw(s->accel_g.z, ka));
-	bc_model_put_be16(g + 0, bc_model_raw(s->gyro_dps.x, kg));
-	bc_model_put_be16(g + 2, bc_model_raw(s->gyro_dps.y, kg));
-	bc_model_put_be16(g + 4, bc_model_raw(s->gyro_dps.z, kg));
+	bc_model_put_axes_be(a, s->accel_g, ka);
+	bc_model_put_axes_be(g, s->gyro_dps, kg);
 	m->timestamp_us = (uint16_t)(m->timestamp_us + (uint16_t)(1e6 / icm42688_odr(m) + 0.5));
 	icm42688_push_frame(m);
 	B0(m, ICM42688_REG_INT_STATUS) |= ICM42688_INT_DATA_RDY;

@@ -183,12 +183,8 @@ static int lsm_feed(bc_chip_model *m, const bc_sample *s)
 {
 	double ka = lsm_accel_lsb(m), kg = lsm_gyro_lsb(m);
 	uint8_t *g = &R(m, LSM6DS_REG_OUTX_L_G), *a = &R(m, LSM6DS_REG_OUTX_L_XL);
-	bc_model_put_le16(g + 0, bc_model_raw(s->gyro_dps.x, kg));
-	bc_model_put_le16(g + 2, bc_model_raw(s->gyro_dps.y, kg));
-	bc_model_put_le16(g + 4, bc_model_raw(s->gyro_dps.z, kg));
-	bc_model_put_le16(a + 0, bc_model_raw(s->accel_g.x, ka));
-	bc_model_put_le16(a + 2, bc_model_raw(s->accel_g.y, ka));
-	bc_model_put_le16(a + 4, bc_model_raw(s->accel_g.z, ka));
+	bc_model_put_axes_le(g, s->gyro_dps, kg);
+	bc_model_put_axes_le(a, s->accel_g, ka);
 	lsm_push_frame(m);
 	if (!(R(m, LSM6DS_REG_INT1_CTRL) & (LSM6DS_INT1_DRDY_G | LSM6DS_INT1_DRDY_XL)))
 		return 0;
