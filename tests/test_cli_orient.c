@@ -17,30 +17,6 @@
 
 /* Helpers */
 
-static const char *tmp_path(const char *name, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s/%s", bc_test_tmpdir(), name);
-	return buf;
-}
-
-static void run_argv(bc_test_output *o, const char *const argv[])
-{
-	assert_true(bc_test_run(argv, o) >= 0);
-}
-
-/* Runs backcoach with the given arguments. */
-#define run(o, ...) run_argv(o, (const char *const[]){ bc_test_backcoach(), __VA_ARGS__, NULL })
-
-static void assert_usage_error(const bc_test_output *o, const char *mentions)
-{
-	if (o->status != 2 || o->out_len != 0 || bc_test_count_lines(o->err) != 1 ||
-	    (mentions && !strstr(o->err, mentions))) {
-		print_error("status %d\nstdout: %s\nstderr: %s\nexpected a one-line usage error "
-			    "mentioning '%s'\n", o->status, o->out, o->err, mentions ? mentions : "");
-		fail();
-	}
-}
-
 /*
  * A still sensor held in a fixed tilt, with a few saturated and one
  * non-finite-free but huge-rate sample in the middle that the filter rejects:
@@ -49,7 +25,7 @@ static void assert_usage_error(const bc_test_output *o, const char *mentions)
 static const char *static_trace(const char *name, bc_vec3 accel_g, bool with_mag, int rows)
 {
 	static char path[512];
-	tmp_path(name, path, sizeof(path));
+	bc_test_tmp_path(name, path, sizeof(path));
 	bc_trace_error err;
 	bc_trace_meta meta[] = { { "rate_hz", "50" }, { "exercise", "posture" } };
 	bc_trace_writer *w = bc_trace_writer_open(path, meta, 2, with_mag, &err);
@@ -99,7 +75,7 @@ static void test_orient_one_row_per_sample(void **state)
 	const int n = 250;
 	const char *path = static_trace("orient.csv", accel_g, false, n);
 	bc_test_output o;
-	run(&o, "orient", path);
+	bc_run_backcoach(&o, "orient", path);
 	if (o.status != 0)
 		print_error("%s\n", o.err);
 	assert_int_equal(o.status, 0);
@@ -114,25 +90,25 @@ static void test_orient_mag(void **state)
 	const int n = 120;
 	bc_test_output o;
 	const char *with = static_trace("orient-mag.csv.gz", accel_g, true, n);
-	run(&o, "orient", "--mag", with);
+	bc_run_backcoach(&o, "orient", "--mag", with);
 	assert_int_equal(o.status, 0);
 	assert_int_equal(check_orient_rows(o.out, 100, 0.02, accel_g), n);
 	bc_test_output_free(&o);
 
 	const char *without = static_trace("orient-nomag.csv", accel_g, false, n);
-	run(&o, "orient", without, "--mag");
-	assert_usage_error(&o, "mx,my,mz");
+	bc_run_backcoach(&o, "orient", without, "--mag");
+	bc_test_assert_usage_error(&o, "mx,my,mz");
 	bc_test_output_free(&o);
 }
 
 static void test_orient_protocol_trace(void **state)
 {
 	char path[512];
-	tmp_path("orient-protocol.csv", path, sizeof(path));
+	bc_test_tmp_path("orient-protocol.csv", path, sizeof(path));
 	bc_test_trace_spec spec = bc_test_trace_spec_default();
 	long rows = bc_test_write_protocol_trace(path, &spec);
 	bc_test_output o;
-	run(&o, "orient", path);
+	bc_run_backcoach(&o, "orient", path);
 	assert_int_equal(o.status, 0);
 	assert_int_equal(bc_test_count_lines(o.out), rows + 1);
 	bc_test_output_free(&o);
@@ -141,26 +117,26 @@ static void test_orient_protocol_trace(void **state)
 static void test_orient_errors(void **state)
 {
 	bc_test_output o;
-	run(&o, "orient", "--help");
+	bc_run_backcoach(&o, "orient", "--help");
 	assert_int_equal(o.status, 0);
 	assert_non_null(strstr(o.out, "usage: backcoach orient"));
 	assert_int_equal(o.err_len, 0);
 	bc_test_output_free(&o);
 
-	run(&o, "orient");
-	assert_usage_error(&o, NULL);
+	bc_run_backcoach(&o, "orient");
+	bc_test_assert_usage_error(&o, NULL);
 	bc_test_output_free(&o);
-	run(&o, "orient", "--exercise", "bridge", "x.csv");
-	assert_usage_error(&o, "--exercise");
+	bc_run_backcoach(&o, "orient", "--exercise", "bridge", "x.csv");
+	bc_test_assert_usage_error(&o, "--exercise");
 	bc_test_output_free(&o);
 
 	char path[512];
-	tmp_path("orient-bad.csv", path, sizeof(path));
+	bc_test_tmp_path("orient-bad.csv", path, sizeof(path));
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
 	fputs("# backcoach-trace v1\nt,ax,ay,az,gx,gy,gz\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0,x\n", f);
 	fclose(f);
-	run(&o, "orient", path);
+	bc_run_backcoach(&o, "orient", path);
 	assert_int_equal(o.status, 3);
 	char expect[600];
 	snprintf(expect, sizeof(expect), "%s:4: ", path);
@@ -173,11 +149,11 @@ static void test_orient_errors(void **state)
 static void test_angles_rows_and_columns(void **state)
 {
 	char path[512];
-	tmp_path("angles.csv", path, sizeof(path));
+	bc_test_tmp_path("angles.csv", path, sizeof(path));
 	bc_test_trace_spec spec = bc_test_trace_spec_default();
 	long rows = bc_test_write_protocol_trace(path, &spec);
 	bc_test_output o;
-	run(&o, "angles", path, "--exercise", "pelvic-tilt");
+	bc_run_backcoach(&o, "angles", path, "--exercise", "pelvic-tilt");
 	if (o.status != 0)
 		print_error("%s\n", o.err);
 	assert_int_equal(o.status, 0);
@@ -229,25 +205,25 @@ static void test_angles_rows_and_columns(void **state)
 static void test_angles_errors(void **state)
 {
 	char path[512];
-	tmp_path("angles-anon.csv", path, sizeof(path));
+	bc_test_tmp_path("angles-anon.csv", path, sizeof(path));
 	bc_test_trace_spec spec = bc_test_trace_spec_default();
 	spec.exercise = NULL;
 	bc_test_write_protocol_trace(path, &spec);
 	bc_test_output o;
-	run(&o, "angles", path);
-	assert_usage_error(&o, "--exercise");
+	bc_run_backcoach(&o, "angles", path);
+	bc_test_assert_usage_error(&o, "--exercise");
 	bc_test_output_free(&o);
-	run(&o, "angles", path, "--exercise", "yoga");
-	assert_usage_error(&o, "yoga");
+	bc_run_backcoach(&o, "angles", path, "--exercise", "yoga");
+	bc_test_assert_usage_error(&o, "yoga");
 	bc_test_output_free(&o);
-	run(&o, "angles", "--help");
+	bc_run_backcoach(&o, "angles", "--help");
 	assert_int_equal(o.status, 0);
 	assert_non_null(strstr(o.out, "usage: backcoach angles"));
 	assert_non_null(strstr(o.out, "childs-pose"));
 	bc_test_output_free(&o);
 	char missing[512];
-	tmp_path("angles-missing.csv", missing, sizeof(missing));
-	run(&o, "angles", missing, "--exercise", "bridge");
+	bc_test_tmp_path("angles-missing.csv", missing, sizeof(missing));
+	bc_run_backcoach(&o, "angles", missing, "--exercise", "bridge");
 	assert_int_equal(o.status, 3);
 	assert_non_null(strstr(o.err, missing));
 	bc_test_output_free(&o);

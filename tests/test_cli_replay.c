@@ -20,26 +20,12 @@
 
 /* Helpers */
 
-static const char *tmp_path(const char *name, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s/%s", bc_test_tmpdir(), name);
-	return buf;
-}
-
-static void run_argv(bc_test_output *o, const char *const argv[])
-{
-	assert_true(bc_test_run(argv, o) >= 0);
-}
-
-/* Runs backcoach with the given arguments (a NULL among them ends the list). */
-#define run(o, ...) run_argv(o, (const char *const[]){ bc_test_backcoach(), __VA_ARGS__, NULL })
-
 static const char *protocol_trace(const char *name, const bc_test_trace_spec *spec)
 {
 	static char paths[8][512];
 	static int next;
 	char *path = paths[next++ % 8];
-	tmp_path(name, path, 512);
+	bc_test_tmp_path(name, path, 512);
 	assert_true(bc_test_write_protocol_trace(path, spec) > 0);
 	return path;
 }
@@ -57,7 +43,7 @@ static const char *default_trace(void)
 static const char *write_text(const char *name, const char *text)
 {
 	static char path[512];
-	tmp_path(name, path, sizeof(path));
+	bc_test_tmp_path(name, path, sizeof(path));
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
 	fputs(text, f);
@@ -66,15 +52,6 @@ static const char *write_text(const char *name, const char *text)
 }
 
 /* A usage error: exit 2, nothing on stdout, exactly one line on stderr. */
-static void assert_usage_error(const bc_test_output *o, const char *mentions)
-{
-	if (o->status != 2 || o->out_len != 0 || bc_test_count_lines(o->err) != 1 ||
-	    (mentions && !strstr(o->err, mentions))) {
-		print_error("status %d\nstdout: %s\nstderr: %s\nexpected a one-line usage error "
-			    "mentioning '%s'\n", o->status, o->out, o->err, mentions ? mentions : "");
-		fail();
-	}
-}
 
 /*
  * Parses stdout as one JSON object and checks the contract's shape: exercise,
@@ -153,7 +130,7 @@ static double json_number(const bc_test_json_value *v, const char *key)
 static void test_json_shape(void **state)
 {
 	bc_test_output o;
-	run(&o, "replay", "--exercise", "bridge", "--json", default_trace());
+	bc_run_backcoach(&o, "replay", "--exercise", "bridge", "--json", default_trace());
 	bc_test_json_value *v = parse_replay_json(&o, "bridge");
 	/* extra keys describe the trace: check them against what was written */
 	bc_test_trace_spec spec = bc_test_trace_spec_default();
@@ -172,7 +149,7 @@ static void test_json_shape(void **state)
 static void test_options_in_any_order_and_equals_form(void **state)
 {
 	bc_test_output o;
-	run(&o, "replay", default_trace(), "--json", "--exercise=pelvic-tilt");
+	bc_run_backcoach(&o, "replay", default_trace(), "--json", "--exercise=pelvic-tilt");
 	bc_test_json_free(parse_replay_json(&o, "pelvic-tilt"));
 	bc_test_output_free(&o);
 }
@@ -183,10 +160,10 @@ static void test_exercise_from_metadata_and_override(void **state)
 	spec.exercise = "knee-to-chest";
 	const char *path = protocol_trace("meta-exercise.csv.gz", &spec);
 	bc_test_output o;
-	run(&o, "replay", "--json", path);
+	bc_run_backcoach(&o, "replay", "--json", path);
 	bc_test_json_free(parse_replay_json(&o, "knee-to-chest"));
 	bc_test_output_free(&o);
-	run(&o, "replay", "--json", "--exercise", "cat-cow", path);
+	bc_run_backcoach(&o, "replay", "--json", "--exercise", "cat-cow", path);
 	bc_test_json_free(parse_replay_json(&o, "cat-cow"));
 	bc_test_output_free(&o);
 }
@@ -196,7 +173,7 @@ static void test_every_exercise_runs(void **state)
 	for (int i = 0; i < BC_EXERCISE_COUNT; i++) {
 		const char *name = bc_exercise_info_get(i)->name;
 		bc_test_output o;
-		run(&o, "replay", "--json", "--exercise", name, default_trace());
+		bc_run_backcoach(&o, "replay", "--json", "--exercise", name, default_trace());
 		bc_test_json_free(parse_replay_json(&o, name));
 		bc_test_output_free(&o);
 	}
@@ -206,7 +183,8 @@ static void test_hold_target(void **state)
 {
 	bc_test_output o;
 	/* default: the exercise's own target; an option overrides it */
-	run(&o, "replay", "--json", "--exercise", "bridge", "--hold", "4.5", default_trace());
+	bc_run_backcoach(&o, "replay", "--json", "--exercise", "bridge", "--hold", "4.5",
+			 default_trace());
 	bc_test_json_value *v = parse_replay_json(&o, "bridge");
 	assert_float_near(json_number(v, "hold_target_s"), 4.5, 1e-6);
 	bc_test_json_free(v);
@@ -216,12 +194,12 @@ static void test_hold_target(void **state)
 	bc_test_trace_spec spec = bc_test_trace_spec_default();
 	spec.hold_s = "7.25";
 	const char *path = protocol_trace("hold-meta.csv", &spec);
-	run(&o, "replay", "--json", path);
+	bc_run_backcoach(&o, "replay", "--json", path);
 	v = parse_replay_json(&o, "bridge");
 	assert_float_near(json_number(v, "hold_target_s"), 7.25, 1e-6);
 	bc_test_json_free(v);
 	bc_test_output_free(&o);
-	run(&o, "replay", "--json", "--hold", "3", path);
+	bc_run_backcoach(&o, "replay", "--json", "--hold", "3", path);
 	v = parse_replay_json(&o, "bridge");
 	assert_float_near(json_number(v, "hold_target_s"), 3, 1e-6);
 	bc_test_json_free(v);
@@ -230,7 +208,7 @@ static void test_hold_target(void **state)
 	/* a bad recorded target is a bad trace */
 	spec.hold_s = "soon";
 	path = protocol_trace("hold-meta-bad.csv", &spec);
-	run(&o, "replay", "--json", path);
+	bc_run_backcoach(&o, "replay", "--json", path);
 	assert_int_equal(o.status, 3);
 	assert_int_equal(o.out_len, 0);
 	assert_non_null(strstr(o.err, path));
@@ -240,9 +218,9 @@ static void test_hold_target(void **state)
 static void test_summary_agrees_with_json(void **state)
 {
 	bc_test_output o, j;
-	run(&j, "replay", "--json", "--exercise", "bridge", default_trace());
+	bc_run_backcoach(&j, "replay", "--json", "--exercise", "bridge", default_trace());
 	bc_test_json_value *v = parse_replay_json(&j, "bridge");
-	run(&o, "replay", "--exercise", "bridge", default_trace());
+	bc_run_backcoach(&o, "replay", "--exercise", "bridge", default_trace());
 	assert_int_equal(o.status, 0);
 	char expect[64];
 	snprintf(expect, sizeof(expect), "bridge: %d reps, %d rejected",
@@ -257,7 +235,7 @@ static void test_summary_agrees_with_json(void **state)
 static void test_help_lists_every_exercise(void **state)
 {
 	bc_test_output o;
-	run(&o, "replay", "--help");
+	bc_run_backcoach(&o, "replay", "--help");
 	assert_int_equal(o.status, 0);
 	assert_int_equal(o.err_len, 0);
 	assert_non_null(strstr(o.out, "usage: backcoach replay"));
@@ -276,46 +254,47 @@ static void test_usage_errors(void **state)
 	const char *anonymous = protocol_trace("no-exercise.csv", &spec);
 	bc_test_output o;
 
-	run(&o, "replay", "--json", anonymous);
-	assert_usage_error(&o, "--exercise");
+	bc_run_backcoach(&o, "replay", "--json", anonymous);
+	bc_test_assert_usage_error(&o, "--exercise");
 	bc_test_output_free(&o);
 
-	run(&o, "replay", "--json", "--exercise", "handstand", trace);
-	assert_usage_error(&o, "handstand");
+	bc_run_backcoach(&o, "replay", "--json", "--exercise", "handstand", trace);
+	bc_test_assert_usage_error(&o, "handstand");
 	for (int i = 0; i < BC_EXERCISE_COUNT; i++)
 		assert_non_null(strstr(o.err, bc_exercise_info_get(i)->name));
 	bc_test_output_free(&o);
 
 	static const char *const bad_holds[] = { "0", "-2", "abc", "nan", "inf", "1e9", "3s", "" };
 	for (size_t i = 0; i < sizeof(bad_holds) / sizeof(bad_holds[0]); i++) {
-		run(&o, "replay", "--json", "--exercise", "bridge", "--hold", bad_holds[i]);
+		bc_run_backcoach(&o, "replay", "--json", "--exercise", "bridge", "--hold",
+				 bad_holds[i]);
 		/* the trace argument is missing on purpose in this call: still 2 */
-		assert_usage_error(&o, NULL);
+		bc_test_assert_usage_error(&o, NULL);
 		bc_test_output_free(&o);
 		const char *argv[] = { bc_test_backcoach(), "replay", "--json", "--exercise",
 				       "bridge", "--hold", bad_holds[i], trace, NULL };
 		bc_test_run(argv, &o);
-		assert_usage_error(&o, "--hold");
+		bc_test_assert_usage_error(&o, "--hold");
 		bc_test_output_free(&o);
 	}
 
-	run(&o, "replay", "--exercise", "bridge", "--frobnicate", trace);
-	assert_usage_error(&o, "--frobnicate");
+	bc_run_backcoach(&o, "replay", "--exercise", "bridge", "--frobnicate", trace);
+	bc_test_assert_usage_error(&o, "--frobnicate");
 	bc_test_output_free(&o);
-	run(&o, "replay", "--exercise", "bridge", trace, trace);
-	assert_usage_error(&o, "unexpected argument");
+	bc_run_backcoach(&o, "replay", "--exercise", "bridge", trace, trace);
+	bc_test_assert_usage_error(&o, "unexpected argument");
 	bc_test_output_free(&o);
-	run(&o, "replay", "--exercise", "bridge");
-	assert_usage_error(&o, NULL);
+	bc_run_backcoach(&o, "replay", "--exercise", "bridge");
+	bc_test_assert_usage_error(&o, NULL);
 	bc_test_output_free(&o);
-	run(&o, "replay", "--exercise");
-	assert_usage_error(&o, "needs a value");
+	bc_run_backcoach(&o, "replay", "--exercise");
+	bc_test_assert_usage_error(&o, "needs a value");
 	bc_test_output_free(&o);
-	run(&o, "replay", "--json=yes", "--exercise", "bridge", trace);
-	assert_usage_error(&o, "takes no value");
+	bc_run_backcoach(&o, "replay", "--json=yes", "--exercise", "bridge", trace);
+	bc_test_assert_usage_error(&o, "takes no value");
 	bc_test_output_free(&o);
-	run(&o, "replay", "--json", "--json", "--exercise", "bridge", trace);
-	assert_usage_error(&o, "twice");
+	bc_run_backcoach(&o, "replay", "--json", "--json", "--exercise", "bridge", trace);
+	bc_test_assert_usage_error(&o, "twice");
 	bc_test_output_free(&o);
 }
 
@@ -325,14 +304,14 @@ static void test_malformed_trace(void **state)
 {
 	/* a good protocol trace with one bad row far into it */
 	char good_path[512];
-	tmp_path("good-for-bad.csv", good_path, sizeof(good_path));
+	bc_test_tmp_path("good-for-bad.csv", good_path, sizeof(good_path));
 	bc_test_trace_spec spec = bc_test_trace_spec_default();
 	long rows = bc_test_write_protocol_trace(good_path, &spec);
 	assert_true(rows > 500);
 	FILE *in = fopen(good_path, "r");
 	assert_non_null(in);
 	char bad_path[512];
-	tmp_path("bad-row.csv", bad_path, sizeof(bad_path));
+	bc_test_tmp_path("bad-row.csv", bad_path, sizeof(bad_path));
 	FILE *out = fopen(bad_path, "w");
 	assert_non_null(out);
 	char line[512];
@@ -352,7 +331,7 @@ static void test_malformed_trace(void **state)
 	snprintf(expect, sizeof(expect), "%s:%ld: ", bad_path, bad_line);
 	for (int json = 0; json <= 1; json++) {
 		bc_test_output o;
-		run(&o, "replay", "--exercise", "bridge", json ? "--json" : bad_path,
+		bc_run_backcoach(&o, "replay", "--exercise", "bridge", json ? "--json" : bad_path,
 		    json ? bad_path : NULL);
 		assert_int_equal(o.status, 3);
 		assert_int_equal(o.out_len, 0);
@@ -375,7 +354,7 @@ static void test_bad_trace_files(void **state)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const char *path = write_text(cases[i][0], cases[i][1]);
 		bc_test_output o;
-		run(&o, "replay", "--json", "--exercise", "posture", path);
+		bc_run_backcoach(&o, "replay", "--json", "--exercise", "posture", path);
 		assert_int_equal(o.status, 3);
 		assert_int_equal(o.out_len, 0);
 		char expect[600];
@@ -386,9 +365,9 @@ static void test_bad_trace_files(void **state)
 		bc_test_output_free(&o);
 	}
 	char missing[512];
-	tmp_path("missing.csv", missing, sizeof(missing));
+	bc_test_tmp_path("missing.csv", missing, sizeof(missing));
 	bc_test_output o;
-	run(&o, "replay", "--json", "--exercise", "bridge", missing);
+	bc_run_backcoach(&o, "replay", "--json", "--exercise", "bridge", missing);
 	assert_int_equal(o.status, 3);
 	assert_int_equal(o.out_len, 0);
 	assert_non_null(strstr(o.err, missing));
@@ -407,7 +386,7 @@ static void test_truncated_gzip_trace(void **state)
 	fclose(f);
 	assert_int_equal(truncate(path, size * 2 / 3), 0);
 	bc_test_output o;
-	run(&o, "replay", "--json", path);
+	bc_run_backcoach(&o, "replay", "--json", path);
 	assert_int_equal(o.status, 3);
 	assert_int_equal(o.out_len, 0);
 	assert_non_null(strstr(o.err, path));
@@ -430,7 +409,7 @@ static void test_malformed_fixtures(void **state)
 		char path[600];
 		snprintf(path, sizeof(path), "%s/%s", dir_path, de->d_name);
 		bc_test_output o;
-		run(&o, "replay", "--json", "--exercise", "bridge", path);
+		bc_run_backcoach(&o, "replay", "--json", "--exercise", "bridge", path);
 		if (o.status != 3 || o.out_len != 0 || !strstr(o.err, path))
 			print_error("%s: status %d, stdout '%s', stderr '%s'\n", path, o.status,
 				    o.out, o.err);

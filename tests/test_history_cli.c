@@ -23,19 +23,6 @@
 
 /* Helpers */
 
-static void run_argv(bc_test_output *o, const char *const argv[])
-{
-	assert_true(bc_test_run(argv, o) >= 0);
-}
-
-#define run(o, ...) run_argv(o, (const char *const[]){ bc_test_backcoach(), __VA_ARGS__, NULL })
-
-static const char *tmp_path(const char *name, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s/%s", bc_test_tmpdir(), name);
-	return buf;
-}
-
 /* Local midnight days_back days before today, plus seconds. */
 static int64_t local_day_plus(int days_back, int seconds)
 {
@@ -95,7 +82,7 @@ static const char *stored_db(void)
 	static char path[512];
 	if (path[0])
 		return path;
-	tmp_path("cli-history.sqlite3", path, sizeof(path));
+	bc_test_tmp_path("cli-history.sqlite3", path, sizeof(path));
 	char err[BC_HISTORY_ERROR_MAX];
 	bc_history *h = bc_history_open(path, err, sizeof(err));
 	if (!h)
@@ -136,7 +123,7 @@ static void test_json_agrees_with_store(void **state)
 		char days_text[16];
 		snprintf(days_text, sizeof(days_text), "%d", days);
 		bc_test_output o;
-		run(&o, "history", "--db", db, "--json", "--days", days_text);
+		bc_run_backcoach(&o, "history", "--db", db, "--json", "--days", days_text);
 		assert_int_equal(o.status, 0);
 		assert_int_equal(bc_test_count_lines(o.out), 1);
 		bc_test_json_value *v = parse_ok(o.out);
@@ -224,7 +211,7 @@ static void test_text_listing(void **state)
 {
 	const char *db = stored_db();
 	bc_test_output o;
-	run(&o, "history", "--db", db);
+	bc_run_backcoach(&o, "history", "--db", db);
 	assert_int_equal(o.status, 0);
 	assert_non_null(strstr(o.out, "streak: "));
 	assert_non_null(strstr(o.out, "today ("));
@@ -246,9 +233,9 @@ static void test_text_listing(void **state)
 static void test_absent_file_is_empty(void **state)
 {
 	char path[512];
-	tmp_path("never/made/history.sqlite3", path, sizeof(path));
+	bc_test_tmp_path("never/made/history.sqlite3", path, sizeof(path));
 	bc_test_output o;
-	run(&o, "history", "--db", path, "--json");
+	bc_run_backcoach(&o, "history", "--db", path, "--json");
 	assert_int_equal(o.status, 0);
 	bc_test_json_value *v = parse_ok(o.out);
 	assert_false(bc_test_json_get(v, "exists")->boolean);
@@ -258,21 +245,21 @@ static void test_absent_file_is_empty(void **state)
 	bc_test_output_free(&o);
 	struct stat st;
 	char dir[512];
-	tmp_path("never", dir, sizeof(dir));
+	bc_test_tmp_path("never", dir, sizeof(dir));
 	assert_int_equal(stat(dir, &st), -1); /* looking created nothing */
 }
 
 static void test_not_a_database(void **state)
 {
 	char path[512];
-	tmp_path("garbage.sqlite3", path, sizeof(path));
+	bc_test_tmp_path("garbage.sqlite3", path, sizeof(path));
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
 	for (int i = 0; i < 200; i++)
 		fputs("this is not a database\n", f);
 	fclose(f);
 	bc_test_output o;
-	run(&o, "history", "--db", path, "--json");
+	bc_run_backcoach(&o, "history", "--db", path, "--json");
 	assert_int_equal(o.status, 1);
 	assert_int_equal(o.out_len, 0);
 	assert_non_null(strstr(o.err, path));
@@ -287,28 +274,28 @@ static void test_usage(void **state)
 	const char *bad_days[] = { "0", "-3", "abc", "7x", "99999999999" };
 	for (size_t i = 0; i < sizeof(bad_days) / sizeof(bad_days[0]); i++) {
 		bc_test_output o;
-		run(&o, "history", "--db", db, "--days", bad_days[i]);
+		bc_run_backcoach(&o, "history", "--db", db, "--days", bad_days[i]);
 		assert_int_equal(o.status, 2);
 		assert_int_equal(o.out_len, 0);
 		assert_non_null(strstr(o.err, "--days"));
 		bc_test_output_free(&o);
 	}
 	bc_test_output o;
-	run(&o, "history", "--db", db, "stray");
+	bc_run_backcoach(&o, "history", "--db", db, "stray");
 	assert_int_equal(o.status, 2);
 	bc_test_output_free(&o);
-	run(&o, "history", "--frobnicate");
+	bc_run_backcoach(&o, "history", "--frobnicate");
 	assert_int_equal(o.status, 2);
 	bc_test_output_free(&o);
-	run(&o, "history", "--db");
+	bc_run_backcoach(&o, "history", "--db");
 	assert_int_equal(o.status, 2);
 	bc_test_output_free(&o);
-	run(&o, "history", "--help");
+	bc_run_backcoach(&o, "history", "--help");
 	assert_int_equal(o.status, 0);
 	assert_non_null(strstr(o.out, "usage: backcoach history"));
 	assert_non_null(strstr(o.out, "--days N"));
 	bc_test_output_free(&o);
-	run(&o, "--help");
+	bc_run_backcoach(&o, "--help");
 	assert_non_null(strstr(o.out, "history"));
 	bc_test_output_free(&o);
 }

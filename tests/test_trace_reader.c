@@ -18,12 +18,6 @@
 
 /* Helpers */
 
-static const char *tmp_path(const char *name, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s/%s", bc_test_tmpdir(), name);
-	return buf;
-}
-
 static void write_file(const char *path, const char *text, size_t len)
 {
 	FILE *f = fopen(path, "wb");
@@ -43,7 +37,7 @@ static void write_gz(const char *path, const char *text, size_t len)
 static const char *write_text(const char *name, const char *text)
 {
 	static char path[512];
-	tmp_path(name, path, sizeof(path));
+	bc_test_tmp_path(name, path, sizeof(path));
 	write_file(path, text, strlen(text));
 	return path;
 }
@@ -140,10 +134,10 @@ static void test_gzip_detected_by_content(void **state)
 {
 	char path[512];
 	/* named .csv on purpose: the magic bytes decide, not the name */
-	tmp_path("gzipped.csv", path, sizeof(path));
+	bc_test_tmp_path("gzipped.csv", path, sizeof(path));
 	write_gz(path, BASIC, strlen(BASIC));
 	check_basic(path);
-	tmp_path("gzipped.csv.gz", path, sizeof(path));
+	bc_test_tmp_path("gzipped.csv.gz", path, sizeof(path));
 	write_gz(path, BASIC, strlen(BASIC));
 	check_basic(path);
 }
@@ -316,7 +310,7 @@ static void test_nul_byte(void **state)
 {
 	static const char text[] = HEAD COLS "0.00,0,0,1\0,0,0,0\n";
 	char path[512], message[600];
-	tmp_path("nul.csv", path, sizeof(path));
+	bc_test_tmp_path("nul.csv", path, sizeof(path));
 	write_file(path, text, sizeof(text) - 1);
 	assert_int_equal(read_all(path, message, sizeof(message)), 0);
 	assert_error_at(message, path, 5, "NUL");
@@ -325,7 +319,7 @@ static void test_nul_byte(void **state)
 static void test_missing_file(void **state)
 {
 	char path[512], message[600];
-	tmp_path("does-not-exist.csv", path, sizeof(path));
+	bc_test_tmp_path("does-not-exist.csv", path, sizeof(path));
 	assert_int_equal(read_all(path, message, sizeof(message)), -1);
 	assert_non_null(strstr(message, path));
 	assert_non_null(strstr(message, "No such file"));
@@ -352,7 +346,7 @@ static long write_long_gz(const char *path, int n)
 static void test_truncated_gzip(void **state)
 {
 	char path[512], message[600];
-	tmp_path("truncated.csv.gz", path, sizeof(path));
+	bc_test_tmp_path("truncated.csv.gz", path, sizeof(path));
 	const int n = 20000;
 	long size = write_long_gz(path, n);
 	assert_int_equal(read_all(path, message, sizeof(message)), n);
@@ -373,7 +367,7 @@ static void test_truncated_gzip(void **state)
 static void test_corrupt_gzip(void **state)
 {
 	char path[512], message[600];
-	tmp_path("corrupt.csv.gz", path, sizeof(path));
+	bc_test_tmp_path("corrupt.csv.gz", path, sizeof(path));
 	long size = write_long_gz(path, 5000);
 	FILE *f = fopen(path, "r+b");
 	assert_non_null(f);

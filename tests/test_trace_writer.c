@@ -13,12 +13,6 @@
 #include "trace/trace_reader.h"
 #include "trace/trace_writer.h"
 
-static const char *tmp_path(const char *name, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s/%s", bc_test_tmpdir(), name);
-	return buf;
-}
-
 /* A sample with values over the chip's whole range, different for every i. */
 static bc_sample make_sample(int i)
 {
@@ -44,7 +38,7 @@ static const bc_trace_meta meta[] = {
 static void round_trip(const char *name, bool with_mag, int n)
 {
 	char path[512];
-	tmp_path(name, path, sizeof(path));
+	bc_test_tmp_path(name, path, sizeof(path));
 	bc_trace_error err = { { 0 } };
 	bc_trace_writer *w = bc_trace_writer_open(path, meta, N_META, with_mag, &err);
 	if (!w)
@@ -107,7 +101,7 @@ static void test_round_trip_gzip(void **state)
 	round_trip("rt-mag.csv.gz", true, 3000);
 	/* .gz really means gzip on disk */
 	char path[512];
-	tmp_path("rt.csv.gz", path, sizeof(path));
+	bc_test_tmp_path("rt.csv.gz", path, sizeof(path));
 	FILE *f = fopen(path, "rb");
 	assert_non_null(f);
 	unsigned char magic[2] = { 0 };
@@ -125,7 +119,7 @@ static void test_empty_session(void **state)
 static void test_refuses_what_readers_reject(void **state)
 {
 	char path[512];
-	tmp_path("refuse.csv", path, sizeof(path));
+	bc_test_tmp_path("refuse.csv", path, sizeof(path));
 	bc_trace_error err = { { 0 } };
 	bc_trace_writer *w = bc_trace_writer_open(path, meta, N_META, true, &err);
 	assert_non_null(w);
@@ -165,7 +159,7 @@ static void test_refuses_what_readers_reject(void **state)
 static void test_refuses_bad_metadata(void **state)
 {
 	char path[512];
-	tmp_path("badmeta.csv", path, sizeof(path));
+	bc_test_tmp_path("badmeta.csv", path, sizeof(path));
 	bc_trace_error err = { { 0 } };
 	const bc_trace_meta bad[][1] = {
 		{ { "note", "two\nlines" } },

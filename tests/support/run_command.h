@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "support/test_support.h" /* bc_test_backcoach */
+
 typedef struct {
 	int status;     /* exit status; 128 + signal number if killed */
 	char *out;      /* stdout, NUL-terminated (malloc'd) */
@@ -21,6 +23,16 @@ typedef struct {
 int bc_test_run(const char *const argv[], bc_test_output *out);
 
 void bc_test_output_free(bc_test_output *o);
+
+/* bc_test_run that must start (cmocka-fails otherwise); the status is in o. */
+void bc_test_run_started(bc_test_output *o, const char *const argv[]);
+
+/* Runs the backcoach under test with the given arguments (a NULL among them ends the list). */
+#define bc_run_backcoach(o, ...) \
+	bc_test_run_started(o, (const char *const[]){ bc_test_backcoach(), __VA_ARGS__, NULL })
+
+/* o is a usage error: status 2, nothing on stdout, one line on stderr naming mentions. */
+void bc_test_assert_usage_error(const bc_test_output *o, const char *mentions);
 
 /* Number of '\n'-terminated lines in text. */
 size_t bc_test_count_lines(const char *text);

@@ -58,6 +58,12 @@ const char *bc_test_tmpdir(void)
 	return tmpdir;
 }
 
+const char *bc_test_tmp_path(const char *name, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/%s", bc_test_tmpdir(), name);
+	return buf;
+}
+
 char *bc_test_read_file(const char *path, size_t *n)
 {
 	FILE *f = fopen(path, "rb");

@@ -23,6 +23,9 @@ const char *bc_test_backcoach(void);
 /* A fresh temporary directory for this test process. */
 const char *bc_test_tmpdir(void);
 
+/* buf = "<bc_test_tmpdir()>/name"; returns buf. */
+const char *bc_test_tmp_path(const char *name, char *buf, size_t size);
+
 /* The whole file at path (cmocka-fails if it cannot be read); *n its size; free() it. */
 char *bc_test_read_file(const char *path, size_t *n);
 
