@@ -98,12 +98,8 @@ static int icm_init(bc_imu *imu, const bc_imu_settings *s)
 							lpf_target);
 	const bc_imu_choice *alpf = bc_imu_pick_at_most(icm_accel_lpf,
 							BC_ARRAY_SIZE(icm_accel_lpf), lpf_target);
-	const bc_imu_choice *ar = bc_imu_pick_at_least(bc_inv_accel_ranges,
-						       BC_ARRAY_SIZE(bc_inv_accel_ranges),
-						       s->accel_range_g);
-	const bc_imu_choice *gr = bc_imu_pick_at_least(bc_inv_gyro_ranges,
-						       BC_ARRAY_SIZE(bc_inv_gyro_ranges),
-						       s->gyro_range_dps);
+	const bc_imu_choice *ar, *gr;
+	bc_inv_pick_ranges(s, &ar, &gr);
 
 	if ((rc = wr_verify(imu, 0, ICM20948_B0_PWR_MGMT_2, 0)) || /* all axes on */
 	    (rc = wr_verify(imu, 0, ICM20948_B0_USER_CTRL, 0)) ||  /* DMP, FIFO, aux I2C off */
@@ -130,15 +126,7 @@ static int icm_init(bc_imu *imu, const bc_imu_settings *s)
 	    (rc = wr(imu, 0, ICM20948_B0_USER_CTRL, ICM20948_USER_FIFO_EN)))
 		return rc;
 
-	imu->config = (bc_imu_config){
-		.rate_hz = rate_hz,
-		.accel_range_g = ar->value,
-		.gyro_range_dps = gr->value,
-		.accel_lpf_hz = alpf->value,
-		.gyro_lpf_hz = glpf->value,
-		.accel_g_per_lsb = bc_inv_accel_g_per_lsb(ar->field),
-		.gyro_dps_per_lsb = bc_inv_gyro_dps_per_lsb(gr->field),
-	};
+	imu->config = bc_inv_config(rate_hz, ar, gr, alpf, glpf);
 	return 0;
 }
 

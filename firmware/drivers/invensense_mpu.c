@@ -5,8 +5,8 @@
 /* Definitions */
 
 /* RM-MPU-6000A §4.4–4.5, DS-000189 §8.2: FS_SEL / ACCEL_FS_SEL codes. */
-const bc_imu_choice bc_inv_accel_ranges[4] = { { 0, 2 }, { 1, 4 }, { 2, 8 }, { 3, 16 } };
-const bc_imu_choice bc_inv_gyro_ranges[4] = {
+static const bc_imu_choice inv_accel_ranges[] = { { 0, 2 }, { 1, 4 }, { 2, 8 }, { 3, 16 } };
+static const bc_imu_choice inv_gyro_ranges[] = {
 	{ 0, 250 }, { 1, 500 }, { 2, 1000 }, { 3, 2000 },
 };
 
@@ -25,14 +25,29 @@ int bc_inv_rate_divider(float base_hz, float rate_want_hz)
 	return div;
 }
 
-float bc_inv_accel_g_per_lsb(uint8_t fs_field)
+void bc_inv_pick_ranges(const bc_imu_settings *s, const bc_imu_choice **accel_range,
+			const bc_imu_choice **gyro_range)
 {
-	return 1.0f / (16384.0f / (float)(1 << fs_field));
+	*accel_range = bc_imu_pick_at_least(inv_accel_ranges, BC_ARRAY_SIZE(inv_accel_ranges),
+					    s->accel_range_g);
+	*gyro_range = bc_imu_pick_at_least(inv_gyro_ranges, BC_ARRAY_SIZE(inv_gyro_ranges),
+					   s->gyro_range_dps);
 }
 
-float bc_inv_gyro_dps_per_lsb(uint8_t fs_field)
+bc_imu_config bc_inv_config(float rate_hz, const bc_imu_choice *accel_range,
+			    const bc_imu_choice *gyro_range, const bc_imu_choice *accel_lpf,
+			    const bc_imu_choice *gyro_lpf)
 {
-	return 1.0f / inv_gyro_lsb_per_dps[fs_field];
+	return (bc_imu_config){
+		.rate_hz = rate_hz,
+		.accel_range_g = accel_range->value,
+		.gyro_range_dps = gyro_range->value,
+		.accel_lpf_hz = accel_lpf->value,
+		.gyro_lpf_hz = gyro_lpf->value,
+		/* 16384 LSB/g at ±2 g, halving with each doubling of the range */
+		.accel_g_per_lsb = 1.0f / (16384.0f / (float)(1 << accel_range->field)),
+		.gyro_dps_per_lsb = 1.0f / inv_gyro_lsb_per_dps[gyro_range->field],
+	};
 }
 
 void bc_inv_fifo_count_status(size_t count_bytes, size_t fifo_bytes, size_t *n_samples,

@@ -20,20 +20,22 @@
 /* Bytes of one FIFO sample: accel x y z then gyro x y z, big-endian words. */
 #define BC_INV_FIFO_FRAME_BYTES 12
 
-/* Full-scale select field (0..3) → ±g and ±°/s. */
-extern const bc_imu_choice bc_inv_accel_ranges[4];
-extern const bc_imu_choice bc_inv_gyro_ranges[4];
-
 /* Functions */
 
 /* Sample-rate divider (0..255) making base_hz / (1 + div) nearest rate_want_hz. */
 int bc_inv_rate_divider(float base_hz, float rate_want_hz);
 
-/* g per count for an accel FS field: 16384 LSB/g at ±2 g, halving each step. */
-float bc_inv_accel_g_per_lsb(uint8_t fs_field);
+/*
+ * The full scales for s: the smallest that hold what was asked (never clip),
+ * as FS select fields (0..3) with their ±g and ±°/s.
+ */
+void bc_inv_pick_ranges(const bc_imu_settings *s, const bc_imu_choice **accel_range,
+			const bc_imu_choice **gyro_range);
 
-/* °/s per count for a gyro FS field, from the datasheet sensitivities. */
-float bc_inv_gyro_dps_per_lsb(uint8_t fs_field);
+/* What init set, with the scales of one count for the chosen full scales. */
+bc_imu_config bc_inv_config(float rate_hz, const bc_imu_choice *accel_range,
+			    const bc_imu_choice *gyro_range, const bc_imu_choice *accel_lpf,
+			    const bc_imu_choice *gyro_lpf);
 
 /*
  * FIFO_COUNT (bytes) → whole samples waiting, or an overflow: when full the

@@ -109,12 +109,8 @@ static int mpu_init(bc_imu *imu, const bc_imu_settings *s)
 	const bc_imu_choice *glpf = bc_imu_pick_at_most(lay->gyro_lpf, lay->n_gyro_lpf, lpf_target);
 	const bc_imu_choice *alpf = bc_imu_pick_at_most(lay->accel_lpf, lay->n_accel_lpf,
 							 lpf_target);
-	const bc_imu_choice *ar = bc_imu_pick_at_least(bc_inv_accel_ranges,
-						       BC_ARRAY_SIZE(bc_inv_accel_ranges),
-						       s->accel_range_g);
-	const bc_imu_choice *gr = bc_imu_pick_at_least(bc_inv_gyro_ranges,
-						       BC_ARRAY_SIZE(bc_inv_gyro_ranges),
-						       s->gyro_range_dps);
+	const bc_imu_choice *ar, *gr;
+	bc_inv_pick_ranges(s, &ar, &gr);
 	if (!accel_own_lpf) /* 6050: one field for both; the accel follows the gyro choice */
 		alpf = &lay->accel_lpf[glpf - lay->gyro_lpf];
 
@@ -146,15 +142,7 @@ static int mpu_init(bc_imu *imu, const bc_imu_settings *s)
 	    (rc = mpu_fifo_reset(imu)))
 		return rc;
 
-	imu->config = (bc_imu_config){
-		.rate_hz = rate_hz,
-		.accel_range_g = ar->value,
-		.gyro_range_dps = gr->value,
-		.accel_lpf_hz = alpf->value,
-		.gyro_lpf_hz = glpf->value,
-		.accel_g_per_lsb = bc_inv_accel_g_per_lsb(ar->field),
-		.gyro_dps_per_lsb = bc_inv_gyro_dps_per_lsb(gr->field),
-	};
+	imu->config = bc_inv_config(rate_hz, ar, gr, alpf, glpf);
 	return 0;
 }
 
