@@ -92,37 +92,11 @@ static void test_samples_scaled_within_one_lsb(void **state)
 	}
 }
 
-static void saturating_signal(void *ctx, double t_s, bc_sample *out)
-{
-	(void)ctx;
-	(void)t_s;
-	out->accel_g = bc_vec3_make(5.0f, -5.0f, 1.0f);
-	out->gyro_dps = bc_vec3_make(900.0f, -900.0f, 0.0f);
-}
-
 /* Beyond full scale the chip clips at its range, and so do we. */
 static void test_saturation(void **state)
 {
 	(void)state;
-	bc_model_bus *bus = bc_model_bus_new();
-	bc_chip_model *m = bc_mpu6050_model_new(BC_CHIP_MPU6050);
-	bc_model_world *w = bc_model_world_new();
-	bc_model_bus_attach(bus, 0x68, m);
-	bc_model_world_add(w, m, saturating_signal, NULL, true);
-	bc_imu_hooks hooks = bc_model_world_hooks(w, true);
-	bc_imu_reader_settings s = bc_model_rig_settings(100, 2, 250);
-	char err[128];
-	bc_imu_reader *r = bc_imu_reader_new(bc_model_bus_i2c(bus), &s, &hooks, err, sizeof(err));
-	assert_non_null(r);
-	bc_sample x;
-	assert_int_equal(bc_imu_reader_read(r, &x, 100), 1);
-	assert_float_near(x.accel_g.x, 32767 / 16384.0, 1e-4);
-	assert_float_near(x.accel_g.y, -2.0, 1e-4);
-	assert_float_near(x.gyro_dps.x, 32767 / 131.0, 1e-3);
-	assert_float_near(x.gyro_dps.y, -32768 / 131.0, 1e-3);
-	bc_imu_reader_free(r);
-	bc_model_world_free(w);
-	bc_model_bus_free(bus);
+	bc_check_saturation(bc_mpu6050_model_new(BC_CHIP_MPU6050), 0x68);
 }
 
 /*

@@ -30,4 +30,12 @@ long bc_check_consecutive(const bc_model_rig *rig, size_t n, long k, double *t_l
  */
 void bc_check_resumes_after_dropout(const bc_model_rig *rig, bc_sample *x);
 
+/*
+ * Beyond full scale the chip clips at its range, and so must the driver:
+ * the model m (the bus takes it over) at addr, set to ±2 g and ±250 °/s and
+ * fed (5, -5, 1) g and (900, -900, 0) °/s, must read back the clipped
+ * counts (32767 and -32768 at 16384 LSB/g and 131 LSB/°/s) and 1 g on z.
+ */
+void bc_check_saturation(bc_chip_model *m, uint8_t addr);
+
 #endif /* BC_RIG_CHECKS_H */
