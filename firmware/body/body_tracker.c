@@ -13,18 +13,7 @@
 
 const bc_body_settings bc_body_settings_default = {
 	.filter_custom = false,
-	/* The values of bc_stillness_settings_default (C cannot copy an extern const here). */
-	.stillness = {
-		.gyro_max_dps = 3.0f,
-		.gyro_tau_s = 0.1f,
-		.accel_max_g = 0.03f,
-		.accel_fast_tau_s = 0.05f,
-		.accel_slow_tau_s = 0.2f,
-		.accel_norm_tol_g = 0.15f,
-		.gyro_steady_dps = 1.5f,
-		.gyro_slow_tau_s = 0.5f,
-		.gyro_bias_max_dps = 6.0f,
-	},
+	.stillness = BC_STILLNESS_SETTINGS_DEFAULT_INIT,
 	.upright_hold_s = 3.0f,
 	.start_hold_s = 2.0f,
 	.upright_max_tilt_deg = 30.0f,

@@ -13,17 +13,7 @@
  * between the windows decays only exponentially: a 0.5 g change takes
  * 0.2 s * ln(0.5 / 0.03) = 0.56 s to fall under the threshold.
  */
-const bc_stillness_settings bc_stillness_settings_default = {
-	.gyro_max_dps = 3.0f,
-	.gyro_tau_s = 0.1f,
-	.accel_max_g = 0.03f,
-	.accel_fast_tau_s = 0.05f,
-	.accel_slow_tau_s = 0.2f,
-	.accel_norm_tol_g = 0.15f,
-	.gyro_steady_dps = 1.5f,
-	.gyro_slow_tau_s = 0.5f,
-	.gyro_bias_max_dps = 6.0f,
-};
+const bc_stillness_settings bc_stillness_settings_default = BC_STILLNESS_SETTINGS_DEFAULT_INIT;
 
 /* Functions */
 

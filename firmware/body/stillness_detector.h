@@ -46,6 +46,23 @@ typedef struct {
 
 extern const bc_stillness_settings bc_stillness_settings_default;
 
+/*
+ * The default's values as an initialiser, for other settings' const
+ * defaults that embed these (C cannot copy an extern const there).
+ * Why these values: stillness_detector.c.
+ */
+#define BC_STILLNESS_SETTINGS_DEFAULT_INIT { \
+	.gyro_max_dps = 3.0f, \
+	.gyro_tau_s = 0.1f, \
+	.accel_max_g = 0.03f, \
+	.accel_fast_tau_s = 0.05f, \
+	.accel_slow_tau_s = 0.2f, \
+	.accel_norm_tol_g = 0.15f, \
+	.gyro_steady_dps = 1.5f, \
+	.gyro_slow_tau_s = 0.5f, \
+	.gyro_bias_max_dps = 6.0f, \
+}
+
 typedef struct {
 	bc_stillness_settings settings;
 	bool primed;             /* the windows hold at least one sample */
