@@ -44,6 +44,22 @@ static inline float bc_script_noise(uint32_t *state)
 	return (float)((*state >> 8) & 0xffffff) / (float)0x800000 - 1.0f;
 }
 
+/* Keeps the events a detector step emitted (up to the cap) and counts them. */
+static inline void bc_script_collect(bc_script_result *r, const bc_detect_out *out)
+{
+	for (size_t k = 0; k < out->n; k++) {
+		const bc_coach_event *e = &out->ev[k];
+		if (r->n < BC_SCRIPT_MAX_EVENTS)
+			r->ev[r->n++] = *e;
+		if (e->type == BC_EVENT_REP)
+			r->reps++;
+		if (e->type == BC_EVENT_REJECTED)
+			r->rejected++;
+		if (e->type == BC_EVENT_START_REACHED)
+			r->start_t_s = e->t_s;
+	}
+}
+
 /*
  * Runs the script through a fresh detector and collects every event.
  * t0 is the time of the first sample; noise_deg the amplitude of uniform
@@ -89,16 +105,7 @@ static inline void bc_script_run(bc_exercise_id ex, const bc_detect_settings *se
 			};
 			bc_detect_out out = { .ev = buf, .max = 16 };
 			bc_detector_update(&d, &b, &out);
-			for (size_t k = 0; k < out.n; k++) {
-				if (r->n < BC_SCRIPT_MAX_EVENTS)
-					r->ev[r->n++] = buf[k];
-				if (buf[k].type == BC_EVENT_REP)
-					r->reps++;
-				if (buf[k].type == BC_EVENT_REJECTED)
-					r->rejected++;
-				if (buf[k].type == BC_EVENT_START_REACHED)
-					r->start_t_s = buf[k].t_s;
-			}
+			bc_script_collect(r, &out);
 			t = 1.0 + (double)++k_sample * dt; /* no accumulated rounding */
 		}
 		sag = sg->sag_deg;
@@ -107,15 +114,8 @@ static inline void bc_script_run(bc_exercise_id ex, const bc_detect_settings *se
 		seg_t0 = seg_end;
 	}
 	bc_detect_out out = { .ev = buf, .max = 16 };
-	bc_detector_finish(&d, t, &out);
-	for (size_t k = 0; k < out.n; k++) {
-		if (r->n < BC_SCRIPT_MAX_EVENTS)
-			r->ev[r->n++] = buf[k];
-		if (buf[k].type == BC_EVENT_REP)
-			r->reps++;
-		if (buf[k].type == BC_EVENT_REJECTED)
-			r->rejected++;
-	}
+	bc_detector_finish(&d, t, &out); /* START_REACHED comes only from updates */
+	bc_script_collect(r, &out);
 	r->end_t_s = t;
 }
 
