@@ -230,25 +230,6 @@ static void test_record_through_unplug(void **state)
 	bc_model_bus_free(bus);
 }
 
-/* Feeds trace rows in order, holding the first until the chip's FIFO is running. */
-typedef struct {
-	bc_trace_reader *r;
-	bc_chip_model *model;
-	bc_sample current;
-	bool ended;
-} trace_feed;
-
-static void trace_signal(void *ctx, double t_s, bc_sample *out)
-{
-	trace_feed *f = ctx;
-	(void)t_s;
-	bool fifo_on = bc_chip_model_peek(f->model, 0, MPU6050_REG_USER_CTRL) & MPU6050_USER_FIFO_EN;
-	bc_trace_error err;
-	if (fifo_on && !f->ended && bc_trace_reader_next(f->r, &f->current, &err) != 1)
-		f->ended = true;
-	*out = f->current;
-}
-
 static char *run_capture(const char *cmd)
 {
 	FILE *p = popen(cmd, "r");
@@ -272,7 +253,7 @@ static unsigned long round_trip(const char *orig, const char *rec, float rate_hz
 	bc_chip_model *m = bc_mpu6050_model_new(BC_CHIP_MPU6050);
 	bc_model_world *world = bc_model_world_new();
 	bc_model_bus_attach(bus, 0x68, m);
-	trace_feed feed = { .model = m };
+	bc_trace_feed feed = { .model = m };
 	feed.r = bc_trace_reader_open(orig, &err);
 	assert_non_null(feed.r);
 	long rows = 0;
@@ -284,7 +265,7 @@ static unsigned long round_trip(const char *orig, const char *rec, float rate_hz
 		t_last = s.t_s;
 	}
 	bc_trace_reader_free(count);
-	bc_model_world_add(world, m, trace_signal, &feed, true);
+	bc_model_world_add(world, m, bc_trace_feed_fn, &feed, true);
 	bc_imu_hooks hooks = bc_model_world_hooks(world, true);
 	bc_live_source_config cfg = { .bus = bc_model_bus_i2c(bus),
 				      .reader = bc_imu_reader_settings_default, .hooks = &hooks };

@@ -24,6 +24,7 @@
 #include "drivers/mpu6050_regs.h"
 #include "models/chip_model.h"
 #include "models/model_bus.h"
+#include "models/model_signals.h"
 #include "models/model_world.h"
 #include "platform/gpio_line.h"
 #include "platform/i2c_bus.h"
@@ -101,26 +102,6 @@ static void test_probe_names_the_modelled_chips(void **state)
 }
 
 /* ---- recording through the real backends ---------------------------------- */
-
-/* Feeds trace rows in order once the chip's FIFO runs (as the drivers' own test). */
-typedef struct {
-	bc_trace_reader *r;
-	bc_chip_model *model;
-	bc_sample current;
-	bool ended;
-} trace_feed;
-
-static void trace_signal(void *ctx, double t_s, bc_sample *out)
-{
-	trace_feed *f = ctx;
-	bool fifo_on = bc_chip_model_peek(f->model, 0, MPU6050_REG_USER_CTRL) & MPU6050_USER_FIFO_EN;
-	bc_trace_error err;
-
-	(void)t_s;
-	if (fifo_on && !f->ended && bc_trace_reader_next(f->r, &f->current, &err) != 1)
-		f->ended = true;
-	*out = f->current;
-}
 
 /* Faults scripted in world time, applied between transfers. */
 typedef struct {
@@ -232,7 +213,7 @@ static void record_through_backends(const char *orig, const char *rec, float rat
 	bc_record_result res;
 	chain_platform plat = { 0 };
 	bc_sample_source *src;
-	trace_feed feed = { 0 };
+	bc_trace_feed feed = { 0 };
 	bc_trace_error terr;
 	bc_i2c_bus *bus;
 	double t_last = 0;
@@ -255,7 +236,7 @@ static void record_through_backends(const char *orig, const char *rec, float rat
 	}
 
 	plat.w = bc_model_world_new();
-	bc_model_world_add(plat.w, feed.model, trace_signal, &feed, true);
+	bc_model_world_add(plat.w, feed.model, bc_trace_feed_fn, &feed, true);
 	plat.world = bc_model_world_hooks(plat.w, true);
 	plat.model = feed.model;
 	plat.i2c = r.i2c;

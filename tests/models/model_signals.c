@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "drivers/mpu6050_regs.h"
+
 /* gyro.x steps by 2 % of the range per sample over 81 values: one LSB is far smaller. */
 #define SEQ_CYCLE 81
 
@@ -47,4 +49,17 @@ long bc_seq_index(const bc_seq_signal *seq, const bc_sample *s, size_t near_k)
 		if (k >= 0 && (best < 0 || labs(k - (long)near_k) < labs(best - (long)near_k)))
 			best = k;
 	return best;
+}
+
+void bc_trace_feed_fn(void *ctx, double t_s, bc_sample *out)
+{
+	bc_trace_feed *f = ctx;
+	bool fifo_on = bc_chip_model_peek(f->model, 0, MPU6050_REG_USER_CTRL) &
+		       MPU6050_USER_FIFO_EN;
+	bc_trace_error err;
+
+	(void)t_s;
+	if (fifo_on && !f->ended && bc_trace_reader_next(f->r, &f->current, &err) != 1)
+		f->ended = true;
+	*out = f->current;
 }
