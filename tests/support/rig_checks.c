@@ -48,6 +48,37 @@ void bc_check_resumes_after_dropout(const bc_model_rig *rig, bc_sample *x)
 	assert_true(bc_imu_reader_after_dropout(rig->reader));
 }
 
+void bc_check_unplugged_2s(const bc_model_rig *rig, double *t_last)
+{
+	double t_before = *t_last;
+	bc_chip_model_unplug(rig->model);
+	double unplugged_at = bc_model_world_now_s(rig->world);
+	bool saw_reconnecting = false;
+	while (bc_model_world_now_s(rig->world) - unplugged_at < 2.0) {
+		bc_sample x;
+		if (bc_imu_reader_read(rig->reader, &x, 100) == 1) {
+			assert_true(x.t_s > *t_last);
+			*t_last = x.t_s;
+			continue;
+		}
+		saw_reconnecting |= bc_imu_reader_get_state(rig->reader) ==
+				    BC_IMU_READER_RECONNECTING;
+	}
+	assert_true(saw_reconnecting);
+	assert_true(*t_last - t_before < 0.1); /* nothing invented while unplugged */
+}
+
+void bc_check_resumes_after_replug(const bc_model_rig *rig, double t_last, bc_sample *x)
+{
+	bc_check_resumes_after_dropout(rig, x);
+	assert_true(x->t_s - t_last >= 2.0);      /* the gap is in the trace */
+	assert_true(x->t_s - t_last < 2.0 + 1.5); /* and reconnecting took at most ~1 s */
+	assert_int_equal(bc_imu_reader_get_state(rig->reader), BC_IMU_READER_STREAMING);
+	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig->reader);
+	assert_int_equal(st->losses, 1);
+	assert_int_equal(st->reconnects, 1);
+}
+
 static void saturating_signal(void *ctx, double t_s, bc_sample *out)
 {
 	(void)ctx;

@@ -31,6 +31,23 @@ long bc_check_consecutive(const bc_model_rig *rig, size_t n, long k, double *t_l
 void bc_check_resumes_after_dropout(const bc_model_rig *rig, bc_sample *x);
 
 /*
+ * Unplugs the rig's chip for 2 s of world time, reading all along: samples
+ * drained before the loss was noticed may still come (each later than
+ * *t_last, which follows them), the reader must say RECONNECTING, and
+ * nothing may be invented while unplugged (the last sample stays within
+ * 0.1 s of *t_last on entry). Leaves the chip unplugged.
+ */
+void bc_check_unplugged_2s(const bc_model_rig *rig, double *t_last);
+
+/*
+ * After bc_check_unplugged_2s and a replug: the first sample (into *x) is
+ * marked as after a dropout and comes 2 to 3.5 s after t_last (the gap is in
+ * the trace; reconnecting took at most ~1 s); the reader is streaming again
+ * with one loss and one reconnect counted.
+ */
+void bc_check_resumes_after_replug(const bc_model_rig *rig, double t_last, bc_sample *x);
+
+/*
  * Beyond full scale the chip clips at its range, and so must the driver:
  * the model m (the bus takes it over) at addr, set to ±2 g and ±250 °/s and
  * fed (5, -5, 1) g and (900, -900, 0) °/s, must read back the clipped
