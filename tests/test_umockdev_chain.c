@@ -35,16 +35,6 @@
 #define INT_OFFSET 17 /* GPIO17, pin 11 */
 #define PI_LINES 54
 
-static const char *skip_reason;
-
-#define SKIP_IF_NO_UMOCKDEV()                                              \
-	do {                                                               \
-		if (skip_reason) {                                         \
-			print_message("skipped: %s\n", skip_reason);       \
-			skip();                                            \
-		}                                                          \
-	} while (0)
-
 /* A testbed with a Pi-like gpiochip0 and i2c-1 in front of a model bus. */
 typedef struct {
 	UMockdevTestbed *tb;
@@ -86,7 +76,7 @@ static void test_probe_names_the_modelled_chips(void **state)
 	bc_test_output out;
 	rig r;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	rig_open(&r);
 	assert_int_equal(bc_model_bus_attach(r.models, 0x68, bc_mpu6050_model_new(BC_CHIP_MPU6050)), 0);
 	assert_int_equal(bc_model_bus_attach(r.models, 0x6a, bc_lsm6ds_model_new(BC_CHIP_LSM6DSOX)), 0);
@@ -321,7 +311,7 @@ static void test_session_through_backends_replays_the_same(void **state)
 	char orig[512], rec[512], *want, *got;
 	chain_result res;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	snprintf(orig, sizeof(orig), "%s/chain-session.csv", bc_test_tmpdir());
 	snprintf(rec, sizeof(rec), "%s/chain-session-rec.csv", bc_test_tmpdir());
 	write_session(orig);
@@ -357,7 +347,7 @@ static void test_session_survives_faults(void **state)
 	bc_test_output out;
 	chain_result res;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	snprintf(orig, sizeof(orig), "%s/chain-faults.csv", bc_test_tmpdir());
 	snprintf(rec, sizeof(rec), "%s/chain-faults-rec.csv", bc_test_tmpdir());
 	write_session(orig);
@@ -386,7 +376,6 @@ int main(int argc, char **argv)
 	};
 
 	(void)argc;
-	if (!bc_umockdev_enter(argv, &skip_reason) && !skip_reason)
-		skip_reason = "umockdev unavailable";
+	bc_umockdev_start(argv);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

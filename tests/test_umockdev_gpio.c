@@ -22,20 +22,10 @@
 #define PI_LINES 54
 #define CONSUMER "backcoach-test"
 
-static const char *skip_reason;
-
 typedef struct {
 	UMockdevTestbed *tb;
 	fake_gpiochip *pi, *exp, *extra;
 } fixture;
-
-#define SKIP_IF_NO_UMOCKDEV()                                              \
-	do {                                                               \
-		if (skip_reason) {                                         \
-			print_message("skipped: %s\n", skip_reason);       \
-			skip();                                            \
-		}                                                          \
-	} while (0)
 
 /* Line names as the Raspberry Pi device tree gives them (gpiochip0). */
 static void pi_line_names(char names[PI_LINES][16], const char *ptrs[PI_LINES])
@@ -68,7 +58,7 @@ static int group_setup(void **state)
 	const char *ptrs[PI_LINES];
 	fixture *fx;
 
-	if (skip_reason)
+	if (bc_umockdev_skip_reason)
 		return 0;
 	fx = g_new0(fixture, 1);
 	fx->tb = bc_testbed_new();
@@ -107,7 +97,7 @@ static void test_line_found_by_name(void **state)
 	char consumer[32];
 	bc_gpio_line *line;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	line = bc_gpio_input_open("GPIO17", CONSUMER);
 	assert_non_null(line);
 	assert_string_equal(bc_gpio_chip_label(line), "pinctrl-bcm2835");
@@ -121,7 +111,7 @@ static void test_line_found_on_a_later_chip(void **state)
 {
 	bc_gpio_line *line;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	line = bc_gpio_input_open("IMU_INT", CONSUMER);
 	assert_non_null(line);
 	assert_string_equal(bc_gpio_chip_label(line), "test-expander");
@@ -133,7 +123,7 @@ static void test_chip_qualified_names(void **state)
 {
 	bc_gpio_line *line;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	line = bc_gpio_input_open("test-expander:5", CONSUMER);
 	assert_non_null(line);
 	assert_int_equal(bc_gpio_offset(line), 5);
@@ -148,7 +138,7 @@ static void test_chip_qualified_names(void **state)
 
 static void test_unknown_lines_are_enoent(void **state)
 {
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	errno = 0;
 	assert_null(bc_gpio_input_open("GPIO99", CONSUMER));
 	assert_int_equal(errno, ENOENT);
@@ -172,7 +162,7 @@ static void test_rising_edges_keep_kernel_timestamps(void **state)
 	bc_gpio_line *line;
 	int i;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	line = bc_gpio_input_open("GPIO17", CONSUMER);
 	assert_non_null(line);
 	/* Three data-ready pulses 10 ms apart, read back in order, stamps intact. */
@@ -199,7 +189,7 @@ static void test_button_falling_edges_with_pull_up(void **state)
 	bc_gpio_edge edge;
 	bc_gpio_line *line;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	fake_gpiochip_drive(fx->pi, 5, 1, 1); /* idle high, as the pull-up holds it */
 	line = bc_gpio_input_open_edges("GPIO5", CONSUMER, BC_GPIO_EDGE_FALLING,
 					BC_GPIO_BIAS_PULL_UP);
@@ -231,7 +221,7 @@ static void test_edge_fd_polls_readable(void **state)
 	bc_gpio_edge edge;
 	bc_gpio_line *line;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	line = bc_gpio_input_open("GPIO13", CONSUMER);
 	assert_non_null(line);
 	p.fd = bc_gpio_fd(line);
@@ -251,7 +241,7 @@ static void test_output_drives_the_buzzer_line(void **state)
 	bc_gpio_edge edge;
 	bc_gpio_line *line;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	line = bc_gpio_output_open("GPIO18", CONSUMER, 0);
 	assert_non_null(line);
 	assert_int_equal(fake_gpiochip_output(fx->pi, 18), 0);
@@ -276,7 +266,7 @@ static void test_busy_line_then_released(void **state)
 {
 	bc_gpio_line *first, *second;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	first = bc_gpio_input_open("GPIO27", CONSUMER);
 	assert_non_null(first);
 	errno = 0;
@@ -306,7 +296,6 @@ int main(int argc, char **argv)
 	};
 
 	(void)argc;
-	if (!bc_umockdev_enter(argv, &skip_reason) && !skip_reason)
-		skip_reason = "umockdev unavailable";
+	bc_umockdev_start(argv);
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

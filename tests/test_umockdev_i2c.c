@@ -21,8 +21,6 @@
 #define MPU_ACCEL_XOUT_H 0x3b
 #define MPU_PWR_MGMT_1 0x6b
 
-static const char *skip_reason;
-
 typedef struct {
 	UMockdevTestbed *tb;
 	regfile_model chip;  /* on bus 1 (Pi-like adapter) */
@@ -34,7 +32,7 @@ static int group_setup(void **state)
 {
 	fixture *fx;
 
-	if (skip_reason)
+	if (bc_umockdev_skip_reason)
 		return 0;
 	fx = g_new0(fixture, 1);
 	fx->tb = bc_testbed_new();
@@ -68,7 +66,7 @@ static int test_setup(void **state)
 {
 	fixture *fx = *state;
 
-	if (skip_reason)
+	if (bc_umockdev_skip_reason)
 		return 0;
 	fake_i2c_lock(fx->pi_bus);
 	regfile_model_init(&fx->chip, MPU_ADDR, MPU_WHO_AM_I, 0x68);
@@ -79,21 +77,13 @@ static int test_setup(void **state)
 	return 0;
 }
 
-#define SKIP_IF_NO_UMOCKDEV()                                              \
-	do {                                                               \
-		if (skip_reason) {                                         \
-			print_message("skipped: %s\n", skip_reason);       \
-			skip();                                            \
-		}                                                          \
-	} while (0)
-
 static void test_open_by_number_reads_who_am_i(void **state)
 {
 	fixture *fx = *state;
 	bc_i2c_bus *bus;
 	uint8_t who = 0;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	bus = bc_i2c_bus_open_linux(1);
 	assert_non_null(bus);
 	assert_int_equal(bus->number, 1);
@@ -106,7 +96,7 @@ static void test_open_by_number_reads_who_am_i(void **state)
 
 static void test_open_missing_bus_is_enoent(void **state)
 {
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	errno = 0;
 	assert_null(bc_i2c_bus_open_linux(7));
 	assert_int_equal(errno, ENOENT);
@@ -119,7 +109,7 @@ static void test_open_by_adapter_name(void **state)
 {
 	bc_i2c_bus *bus;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	bus = bc_i2c_bus_open_linux_by_name("bcm2835");
 	assert_non_null(bus);
 	assert_int_equal(bus->number, 1);
@@ -144,7 +134,7 @@ static void test_burst_read_is_one_combined_transaction(void **state)
 	bc_i2c_bus *bus;
 	int i;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	fake_i2c_lock(fx->pi_bus);
 	for (i = 0; i < 14; i++)
 		fx->chip.regs[MPU_ACCEL_XOUT_H + i] = (uint8_t)(0xa0 + 7 * i);
@@ -164,7 +154,7 @@ static void test_write_reaches_the_chip(void **state)
 	fixture *fx = *state;
 	bc_i2c_bus *bus;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	bus = bc_i2c_bus_open_linux(1);
 	assert_non_null(bus);
 	assert_int_equal(bc_i2c_write(bus, MPU_ADDR, MPU_PWR_MGMT_1, 0x01), 0);
@@ -180,7 +170,7 @@ static void test_absent_address_nacks(void **state)
 	bc_i2c_bus *bus;
 	uint8_t v[6];
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	bus = bc_i2c_bus_open_linux(1);
 	assert_non_null(bus);
 	assert_int_equal(bc_i2c_read(bus, 0x69, MPU_WHO_AM_I, v, 1), -EREMOTEIO);
@@ -195,7 +185,7 @@ static void test_injected_faults_pass_through_then_recover(void **state)
 	uint8_t who = 0, burst[12];
 	bc_i2c_bus *bus;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	bus = bc_i2c_bus_open_linux(1);
 	assert_non_null(bus);
 
@@ -220,7 +210,7 @@ static void test_unplug_and_replug_keep_the_bus(void **state)
 	bc_i2c_bus *bus;
 	uint8_t who = 0;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	bus = bc_i2c_bus_open_linux(1);
 	assert_non_null(bus);
 	fake_i2c_set_present(fx->pi_bus, false);
@@ -241,7 +231,7 @@ static void test_smbus_only_adapter_uses_block_reads(void **state)
 	bc_i2c_bus *bus;
 	int i;
 
-	SKIP_IF_NO_UMOCKDEV();
+	bc_umockdev_skip_if_unavailable();
 	fake_i2c_lock(fx->smbus);
 	for (i = 0; i < 32; i++)
 		fx->chip2.regs[0x40 + i] = (uint8_t)(3 * i + 1);
@@ -276,7 +266,6 @@ int main(int argc, char **argv)
 	};
 
 	(void)argc;
-	if (!bc_umockdev_enter(argv, &skip_reason) && !skip_reason)
-		skip_reason = "umockdev unavailable";
+	bc_umockdev_start(argv);
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

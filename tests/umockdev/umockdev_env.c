@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "support/test_support.h" /* cmocka */
+
 #define PRELOAD_LIB "libumockdev-preload.so.0"
 #define REEXEC_MARK "BC_UMOCKDEV_REEXEC"
 
@@ -48,6 +50,22 @@ bool bc_umockdev_enter(char **argv, const char **reason)
 	execv("/proc/self/exe", argv);
 	*reason = "could not re-execute under libumockdev-preload.so";
 	return false;
+}
+
+const char *bc_umockdev_skip_reason;
+
+void bc_umockdev_start(char **argv)
+{
+	if (!bc_umockdev_enter(argv, &bc_umockdev_skip_reason) && !bc_umockdev_skip_reason)
+		bc_umockdev_skip_reason = "umockdev unavailable";
+}
+
+void bc_umockdev_skip_if_unavailable(void)
+{
+	if (bc_umockdev_skip_reason) {
+		print_message("skipped: %s\n", bc_umockdev_skip_reason);
+		skip();
+	}
 }
 
 UMockdevTestbed *bc_testbed_new(void)

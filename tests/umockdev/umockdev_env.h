@@ -21,6 +21,18 @@
  */
 bool bc_umockdev_enter(char **argv, const char **reason);
 
+/* Why this binary's umockdev tests skip; NULL while they can run. */
+extern const char *bc_umockdev_skip_reason;
+
+/*
+ * bc_umockdev_enter for a test main(): on failure sets
+ * bc_umockdev_skip_reason (at least "umockdev unavailable").
+ */
+void bc_umockdev_start(char **argv);
+
+/* First thing in a test: skips it, saying why, when umockdev cannot be used. */
+void bc_umockdev_skip_if_unavailable(void);
+
 /* A new testbed: an empty /sys and /dev that this process now sees. */
 UMockdevTestbed *bc_testbed_new(void);
 
