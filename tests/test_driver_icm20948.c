@@ -18,9 +18,8 @@ static void test_configure_banked_registers(void **state)
 	} cases[] = { { 100, 2, 250, 0, 0 }, { 225, 8, 1000, 2, 2 }, { 1000, 16, 2000, 3, 3 } };
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		bc_model_rig rig;
-		bc_imu_reader_settings s = bc_model_rig_settings(cases[i].rate_hz, cases[i].accel_g,
-								 cases[i].gyro_dps);
-		assert_int_equal(bc_model_rig_open(&rig, BC_CHIP_ICM20948, 0x68, &s, true), 0);
+		bc_check_rig_open(&rig, BC_CHIP_ICM20948, 0x68, cases[i].rate_hz, cases[i].accel_g,
+				  cases[i].gyro_dps, true);
 		bc_chip_model *m = rig.model;
 		int div = (int)lround(1125.0 / cases[i].rate_hz) - 1;
 		assert_int_equal(bc_chip_model_peek(m, 2, ICM20948_B2_GYRO_SMPLRT_DIV), div);
@@ -53,9 +52,8 @@ static void test_samples_within_one_lsb(void **state)
 	bc_sample *got = calloc(N, sizeof(*got));
 	for (int i = 0; i < 4; i++) {
 		bc_model_rig rig;
-		bc_imu_reader_settings s = bc_model_rig_settings(i == 3 ? 1000 : 200,
-								 accel_ranges[i], gyro_ranges[i]);
-		assert_int_equal(bc_model_rig_open(&rig, BC_CHIP_ICM20948, 0x69, &s, true), 0);
+		bc_check_rig_open(&rig, BC_CHIP_ICM20948, 0x69, i == 3 ? 1000 : 200,
+				  accel_ranges[i], gyro_ranges[i], true);
 		assert_int_equal(bc_model_rig_read(&rig, got, N, 100), N);
 		bc_check_samples_fed(&rig, got, N);
 		bc_model_rig_close(&rig);
@@ -71,8 +69,7 @@ static void test_bank_recovered_after_nack(void **state)
 {
 	(void)state;
 	bc_model_rig rig;
-	bc_imu_reader_settings s = bc_model_rig_settings(200, 4, 500);
-	assert_int_equal(bc_model_rig_open(&rig, BC_CHIP_ICM20948, 0x68, &s, true), 0);
+	bc_check_rig_open(&rig, BC_CHIP_ICM20948, 0x68, 200, 4, 500, true);
 	bc_sample x[20];
 	assert_int_equal(bc_model_rig_read(&rig, x, 20, 100), 20);
 	bc_chip_model_fault_nack(rig.model, 1);

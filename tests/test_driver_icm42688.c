@@ -19,11 +19,7 @@
 static void open_rig(bc_model_rig *rig, float rate_hz, float accel_g, float gyro_dps,
 		     bool with_int)
 {
-	bc_imu_reader_settings s = bc_model_rig_settings(rate_hz, accel_g, gyro_dps);
-	int rc = bc_model_rig_open(rig, BC_CHIP_ICM42688, 0x68, &s, with_int);
-	if (rc)
-		print_message("rig: %s\n", rig->err);
-	assert_int_equal(rc, 0);
+	bc_check_rig_open(rig, BC_CHIP_ICM42688, 0x68, rate_hz, accel_g, gyro_dps, with_int);
 }
 
 /* Reads n samples that may follow a fault; true if one of them is marked as after a dropout. */

@@ -24,9 +24,8 @@ static void check_configure(bc_chip_kind kind)
 	bool dsox = kind == BC_CHIP_LSM6DSOX;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		bc_model_rig rig;
-		bc_imu_reader_settings s = bc_model_rig_settings(cases[i].rate_hz, cases[i].accel_g,
-								 cases[i].gyro_dps);
-		assert_int_equal(bc_model_rig_open(&rig, kind, 0x6A, &s, true), 0);
+		bc_check_rig_open(&rig, kind, 0x6A, cases[i].rate_hz, cases[i].accel_g,
+				  cases[i].gyro_dps, true);
 		bc_chip_model *m = rig.model;
 		uint8_t c1 = bc_chip_model_peek(m, 0, LSM6DS_REG_CTRL1_XL);
 		uint8_t c2 = bc_chip_model_peek(m, 0, LSM6DS_REG_CTRL2_G);
@@ -74,9 +73,7 @@ static void check_samples(bc_chip_kind kind, float rate_hz)
 	bc_sample *got = calloc(N, sizeof(*got));
 	for (int i = 0; i < 4; i++) {
 		bc_model_rig rig;
-		bc_imu_reader_settings s = bc_model_rig_settings(rate_hz, accel_ranges[i],
-								 gyro_ranges[i]);
-		assert_int_equal(bc_model_rig_open(&rig, kind, 0x6B, &s, true), 0);
+		bc_check_rig_open(&rig, kind, 0x6B, rate_hz, accel_ranges[i], gyro_ranges[i], true);
 		assert_int_equal(bc_model_rig_read(&rig, got, N, 100), N);
 		bc_check_samples_fed(&rig, got, N);
 		assert_int_equal(bc_imu_reader_get_stats(rig.reader)->dropouts, 0);
@@ -103,8 +100,7 @@ static void test_lsm6dsox_samples_within_one_lsb(void **state)
 static void check_overflow(bc_chip_kind kind)
 {
 	bc_model_rig rig;
-	bc_imu_reader_settings s = bc_model_rig_settings(208, 4, 500);
-	assert_int_equal(bc_model_rig_open(&rig, kind, 0x6A, &s, true), 0);
+	bc_check_rig_open(&rig, kind, 0x6A, 208, 4, 500, true);
 	bc_sample x[50];
 	assert_int_equal(bc_model_rig_read(&rig, x, 50, 100), 50);
 	bc_chip_model_fault_fifo_overflow(rig.model);

@@ -26,9 +26,8 @@ static void test_configure_writes_registers(void **state)
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		bc_model_rig rig;
-		bc_imu_reader_settings s = bc_model_rig_settings(cases[i].rate_hz, cases[i].accel_g,
-								 cases[i].gyro_dps);
-		assert_int_equal(bc_model_rig_open(&rig, BC_CHIP_MPU6050, 0x68, &s, true), 0);
+		bc_check_rig_open(&rig, BC_CHIP_MPU6050, 0x68, cases[i].rate_hz, cases[i].accel_g,
+				  cases[i].gyro_dps, true);
 		bc_chip_model *m = rig.model;
 		int div = (int)lround(1000.0 / cases[i].rate_hz) - 1;
 		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_SMPLRT_DIV), div);
@@ -82,10 +81,11 @@ static void test_samples_scaled_within_one_lsb(void **state)
 	bc_sample got[300];
 	for (int i = 0; i < 4; i++) {
 		bc_model_rig rig;
-		bc_imu_reader_settings s = bc_model_rig_settings(200, accel_ranges[i], gyro_ranges[i]);
-		assert_int_equal(bc_model_rig_open(&rig, BC_CHIP_MPU6050, 0x68, &s, true), 0);
+		bc_check_rig_open(&rig, BC_CHIP_MPU6050, 0x68, 200, accel_ranges[i], gyro_ranges[i],
+				  true);
 		assert_int_equal(bc_model_rig_read(&rig, got, 300, 100), 300);
-		assert_float_near(bc_chip_model_accel_lsb_per_g(rig.model), 16384.0 / (1 << i), 1e-9);
+		assert_float_near(bc_chip_model_accel_lsb_per_g(rig.model), 16384.0 / (1 << i),
+				  1e-9);
 		/* the gyro's nominal sensitivity (131 LSB/°/s ...) is what the chip uses */
 		bc_check_samples_fed(&rig, got, 300);
 		bc_model_rig_close(&rig);
@@ -107,8 +107,7 @@ static void test_fifo_several_samples_per_interrupt(void **state)
 {
 	(void)state;
 	bc_model_rig rig;
-	bc_imu_reader_settings s = bc_model_rig_settings(1000, 4, 500);
-	assert_int_equal(bc_model_rig_open(&rig, BC_CHIP_MPU6050, 0x68, &s, true), 0);
+	bc_check_rig_open(&rig, BC_CHIP_MPU6050, 0x68, 1000, 4, 500, true);
 	enum { N = 3000 };
 	bc_sample *got = calloc(N, sizeof(*got));
 	assert_int_equal(bc_model_rig_read(&rig, got, N, 100), N);
@@ -134,8 +133,7 @@ static void check_timestamps(bc_chip_kind kind, float rate_hz, bool with_int, do
 			     double tol_s)
 {
 	bc_model_rig rig;
-	bc_imu_reader_settings s = bc_model_rig_settings(rate_hz, 4, 500);
-	assert_int_equal(bc_model_rig_open(&rig, kind, 0x68, &s, with_int), 0);
+	bc_check_rig_open(&rig, kind, 0x68, rate_hz, 4, 500, with_int);
 	bc_model_world_set_clock_ratio(rig.world, rig.model, ratio);
 	size_t n = (size_t)(rate_hz * 6);
 	bc_sample *got = calloc(n, sizeof(*got));

@@ -4,6 +4,16 @@
 
 #include "support/test_support.h"
 
+void bc_check_rig_open(bc_model_rig *rig, bc_chip_kind kind, uint8_t addr, float rate_hz,
+		       float accel_range_g, float gyro_range_dps, bool with_int)
+{
+	bc_imu_reader_settings s = bc_model_rig_settings(rate_hz, accel_range_g, gyro_range_dps);
+	int rc = bc_model_rig_open(rig, kind, addr, &s, with_int);
+	if (rc)
+		print_message("rig: %s\n", rig->err);
+	assert_int_equal(rc, 0);
+}
+
 void bc_check_samples_fed(const bc_model_rig *rig, const bc_sample *got, size_t n)
 {
 	double la = bc_chip_model_accel_lsb_per_g(rig->model);

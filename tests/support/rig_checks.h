@@ -9,6 +9,13 @@
 #include "models/model_rig.h"
 
 /*
+ * Opens the rig (bc_model_rig_open with bc_model_rig_settings(rate_hz,
+ * accel_range_g, gyro_range_dps)); a failure fails the test with rig->err.
+ */
+void bc_check_rig_open(bc_model_rig *rig, bc_chip_kind kind, uint8_t addr, float rate_hz,
+		       float accel_range_g, float gyro_range_dps, bool with_int);
+
+/*
  * got[0..n) are consecutive samples of what the rig's numbered signal fed,
  * in order, each axis within one LSB of the chip's current scale (the
  * model's own sensitivity, so every range is checked at its resolution).
