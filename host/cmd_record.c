@@ -210,6 +210,7 @@ int cmd_record(int argc, char **argv)
 	opt.duration_s = duration_s;
 	opt.stop = &stop_requested;
 	opt.on_status = on_status;
+	opt.mag = imu->variant->mag != NULL; /* MPU-9250, ICM-20948: mx,my,mz too */
 	fprintf(stderr, "backcoach record: %s at %s Hz into %s (Ctrl-C stops)\n", src->description,
 		rate, out);
 	bc_record_result res;
@@ -223,5 +224,13 @@ int cmd_record(int argc, char **argv)
 	}
 	fprintf(stderr, "backcoach record: %lu samples, %.1f s, %lu gaps: %s\n", res.samples,
 		res.recorded_s, res.gaps, out);
+	if (res.mag_missing)
+		fprintf(stderr, "backcoach record: the %s's magnetometer gave no field in its "
+				"first %.1f s: recorded without mx,my,mz\n",
+			imu->variant->name, BC_RECORD_MAG_WAIT_S);
+	else if (res.with_mag && res.mag_repeated)
+		fprintf(stderr, "backcoach record: %lu rows repeat the last magnetic field "
+				"(the magnetometer was briefly invalid)\n",
+			res.mag_repeated);
 	return BC_EXIT_OK;
 }

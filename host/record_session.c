@@ -48,21 +48,109 @@ int bc_record_sync_dir(const char *path)
 
 /* Functions: recording */
 
+/* Samples held meanwhile: 0.5 s at up to 2 kHz (allocated once, at the start). */
+#define MAG_HELD_MAX 1024
+
+/* The writer and the rows' bookkeeping, for one recording. */
+typedef struct {
+	const bc_record_options *opt;
+	bc_record_result *result;
+	bc_trace_writer *w;            /* NULL until the columns are decided */
+	char part[4096];
+	double t0, t_prev;
+	bool first;                    /* no row written yet */
+	bc_vec3 last_mag_ut;           /* the last valid field, for rows without one */
+	bc_sample *held;               /* samples waiting for the first field */
+	size_t n_held;
+} recording;
+
+static int open_writer(recording *rec, bool with_mag, bc_trace_error *err)
+{
+	rec->w = bc_trace_writer_open(rec->part, rec->opt->meta, rec->opt->n_meta, with_mag, err);
+	if (!rec->w)
+		return -1;
+	rec->result->with_mag = with_mag;
+	return 0;
+}
+
+static int write_row(recording *rec, bc_sample s, bc_trace_error *err)
+{
+	bc_record_result *result = rec->result;
+	if (rec->first) {
+		rec->t0 = s.t_s;
+		rec->first = false;
+	} else if (s.t_s - rec->t_prev > GAP_S) {
+		result->gaps++;
+	}
+	rec->t_prev = s.t_s;
+	s.t_s -= rec->t0;
+	if (result->with_mag) {
+		if (s.has_mag) {
+			rec->last_mag_ut = s.mag_ut;
+		} else {
+			s.mag_ut = rec->last_mag_ut;
+			s.has_mag = true;
+			result->mag_repeated++;
+		}
+	}
+	if (bc_trace_writer_write(rec->w, &s, err))
+		return -1;
+	result->samples++;
+	result->recorded_s = s.t_s;
+	return 0;
+}
+
+/* No field came: the held samples go out 6-axis, and so does the rest. */
+static int give_up_mag(recording *rec, bc_trace_error *err)
+{
+	if (open_writer(rec, false, err))
+		return -1;
+	rec->result->mag_missing = rec->opt->mag && rec->n_held > 0;
+	for (size_t i = 0; i < rec->n_held; i++)
+		if (write_row(rec, rec->held[i], err))
+			return -1;
+	rec->n_held = 0;
+	return 0;
+}
+
+/* A sample from the source: written, or held while the columns are undecided. */
+static int take_sample(recording *rec, const bc_sample *s, bc_trace_error *err)
+{
+	if (rec->w)
+		return write_row(rec, *s, err);
+	if (s->has_mag) {
+		rec->result->mag_skipped = rec->n_held;
+		rec->n_held = 0;
+		if (open_writer(rec, true, err))
+			return -1;
+		return write_row(rec, *s, err);
+	}
+	rec->held[rec->n_held++] = *s;
+	if (rec->n_held == MAG_HELD_MAX || s->t_s - rec->held[0].t_s >= BC_RECORD_MAG_WAIT_S)
+		return give_up_mag(rec, err);
+	return 0;
+}
+
 int bc_record_session(bc_sample_source *src, const bc_record_options *opt,
 		      bc_record_result *result, bc_trace_error *err)
 {
-	char part[4096];
+	recording rec = { .opt = opt, .result = result, .first = true };
 	bc_sample s;
-	double t0 = 0, t_prev = 0, last_sync_t = 0, last_sync_wall = wall_s();
-	bool first = true;
+	double last_sync_t = 0, last_sync_wall = wall_s();
 	bc_source_status status = src->status;
 	int rc = -1;
 
 	memset(result, 0, sizeof(*result));
-	snprintf(part, sizeof(part), "%s.part", opt->out_path);
-	bc_trace_writer *w = bc_trace_writer_open(part, opt->meta, opt->n_meta, false, err);
-	if (!w)
+	snprintf(rec.part, sizeof(rec.part), "%s.part", opt->out_path);
+	if (opt->mag) {
+		rec.held = calloc(MAG_HELD_MAX, sizeof(*rec.held));
+		if (!rec.held) {
+			snprintf(err->message, sizeof(err->message), "out of memory");
+			return -1;
+		}
+	} else if (open_writer(&rec, false, err)) {
 		return -1;
+	}
 
 	while (!(opt->stop && *opt->stop)) {
 		int got = bc_source_read(src, &s, opt->read_timeout_ms);
@@ -73,44 +161,35 @@ int bc_record_session(bc_sample_source *src, const bc_record_options *opt,
 		}
 		if (got < 0)
 			break; /* source ended */
-		if (got == 1) {
-			if (first) {
-				t0 = s.t_s;
-				last_sync_t = 0;
-				first = false;
-			} else if (s.t_s - t_prev > GAP_S) {
-				result->gaps++;
-			}
-			t_prev = s.t_s;
-			s.t_s -= t0;
-			if (bc_trace_writer_write(w, &s, err))
-				goto out;
-			result->samples++;
-			result->recorded_s = s.t_s;
-		}
+		if (got == 1 && take_sample(&rec, &s, err))
+			goto out;
 		/* Sync by recorded time and by wall time: whichever says a second passed. */
 		double now = wall_s();
-		if ((!first && result->recorded_s - last_sync_t >= opt->sync_interval_s) ||
-		    now - last_sync_wall >= opt->sync_interval_s) {
-			if (bc_trace_writer_sync(w, err))
+		if (rec.w && ((!rec.first && result->recorded_s - last_sync_t >= opt->sync_interval_s) ||
+			      now - last_sync_wall >= opt->sync_interval_s)) {
+			if (bc_trace_writer_sync(rec.w, err))
 				goto out;
 			result->syncs++;
 			last_sync_t = result->recorded_s;
 			last_sync_wall = now;
 		}
-		if (opt->duration_s > 0 && !first && result->recorded_s >= opt->duration_s)
+		if (opt->duration_s > 0 && !rec.first && result->recorded_s >= opt->duration_s)
 			break;
 	}
-	if (bc_trace_writer_sync(w, err))
+	/* Ended while still waiting for a field: what was held is still a recording. */
+	if (!rec.w && give_up_mag(&rec, err))
+		goto out;
+	if (bc_trace_writer_sync(rec.w, err))
 		goto out;
 	result->syncs++;
 	rc = 0;
 out:
-	if (bc_trace_writer_close(w, rc ? NULL : err) && rc == 0)
+	free(rec.held);
+	if (rec.w && bc_trace_writer_close(rec.w, rc ? NULL : err) && rc == 0)
 		return -1;
 	if (rc)
 		return -1;
-	if (rename(part, opt->out_path) != 0) {
+	if (rename(rec.part, opt->out_path) != 0) {
 		fail(err, opt->out_path, "cannot rename the finished recording");
 		return -1;
 	}

@@ -9,6 +9,18 @@
  *     directory synced), so FILE is always a whole trace;
  *   - a .part left by a crash is recovered on the next start: cut back to
  *     the last whole, valid row, then renamed. Never a malformed file.
+ *
+ * The magnetometer of a 9-axis chip (opt->mag) is recorded as mx,my,mz, and
+ * trace v1 wants a finite field in every row, so:
+ *   - the file is opened at the first sample with a valid field; the few
+ *     samples before it (the magnetometer's first measurement comes ~10 ms
+ *     after the IMU's) are left out, and the trace starts (t = 0) there;
+ *   - if no field comes within BC_RECORD_MAG_WAIT_S of the first sample, the
+ *     held samples and the rest are recorded 6-axis (result->mag_missing);
+ *   - a row while the field is briefly invalid (overflow, stale, a read
+ *     error) carries the last valid field (result->mag_repeated counts
+ *     them): the field moves slowly next to 100 Hz rows, and an invented
+ *     0,0,0 would be a false reading.
  */
 #ifndef BC_RECORD_SESSION_H
 #define BC_RECORD_SESSION_H
@@ -19,6 +31,9 @@
 
 #include "platform/sample_source.h"
 #include "trace/trace_writer.h"
+
+/* How long a 9-axis recording waits for the first field before going 6-axis. */
+#define BC_RECORD_MAG_WAIT_S 0.5
 
 typedef struct {
 	const char *out_path;          /* final name; rows go to out_path + ".part" */
@@ -31,6 +46,7 @@ typedef struct {
 	/* Source status changed (CONNECTED / RECONNECTING); may be NULL. */
 	void (*on_status)(void *ctx, const bc_sample_source *src);
 	void *ctx;
+	bool mag;                      /* the chip has a magnetometer: record mx,my,mz */
 } bc_record_options;
 
 /* 1 s sync, 200 ms read timeout; paths and stop to be filled in. */
@@ -41,6 +57,10 @@ typedef struct {
 	unsigned long syncs;
 	double recorded_s;             /* t of the last row */
 	unsigned long gaps;            /* sample steps over 0.5 s (dropouts, contract §1) */
+	bool with_mag;                 /* the trace has mx,my,mz */
+	bool mag_missing;              /* opt->mag, but no field came: recorded 6-axis */
+	unsigned long mag_skipped;     /* samples left out before the first field */
+	unsigned long mag_repeated;    /* rows carrying the last valid field */
 } bc_record_result;
 
 /*

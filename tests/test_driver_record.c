@@ -2,8 +2,9 @@
 /*
  * Recording: crash-safe writing and recovery of a .part cut by a power
  * failure; a live recording over the MPU-6050 model with the sensor
- * unplugged mid-session; and a trace fed through the model, the driver and
- * the recorder that replays to the same JSON as the trace itself.
+ * unplugged mid-session; a 9-axis MPU-9250 recording with its magnetometer
+ * (and without it); and a trace fed through the model, the driver and the
+ * recorder that replays to the same JSON as the trace itself.
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "drivers/ak_magnetometer.h"
 #include "drivers/mpu6050_regs.h"
 #include "models/model_rig.h"
 #include "platform/live_source.h"
@@ -230,6 +232,140 @@ static void test_record_through_unplug(void **state)
 	bc_model_bus_free(bus);
 }
 
+/* The field the AK8963 sees, µT: FIELD_A, a magnet (overflow) for a while, then FIELD_B. */
+typedef struct {
+	double t0_s, magnet_from_s, magnet_until_s; /* world time of t = 0; the magnet's span */
+} mag_script;
+
+static const bc_vec3 FIELD_A = { 25, 5, -40 }, FIELD_B = { -10, 30, 12 },
+		     MAGNET = { 3000, 2000, 0 };
+
+static void mag_field(void *ctx, double t_s, bc_sample *out)
+{
+	const mag_script *ms = ctx;
+	double t = t_s - ms->t0_s;
+	out->mag_ut = t < ms->magnet_from_s ? FIELD_A : t < ms->magnet_until_s ? MAGNET : FIELD_B;
+	out->has_mag = true;
+}
+
+static bool near_field(const bc_sample *s, bc_vec3 f)
+{
+	return fabsf(s->mag_ut.x - f.x) < 0.5f && fabsf(s->mag_ut.y - f.y) < 0.5f &&
+	       fabsf(s->mag_ut.z - f.z) < 0.5f;
+}
+
+/* 2 s at 200 Hz from an MPU-9250 model, its AK8963 behind the bypass if with_ak. */
+static void record_mpu9250(bool with_ak, mag_script *ms, const char *out, bc_record_result *res)
+{
+	bc_model_bus *bus = bc_model_bus_new();
+	bc_model_world *world = bc_model_world_new();
+	bc_chip_model *imu = bc_chip_model_new(BC_CHIP_MPU9250);
+	assert_int_equal(bc_model_bus_attach(bus, 0x68, imu), 0);
+	bc_model_world_add(world, imu, NULL, NULL, true);
+	ms->t0_s = 1e9; /* field A while the driver starts (init takes world time) */
+	if (with_ak) {
+		bc_chip_model *ak = bc_chip_model_new(BC_CHIP_AK8963);
+		assert_int_equal(bc_model_bus_attach_behind(bus, BC_AK_ADDR, ak, imu), 0);
+		bc_model_world_add(world, ak, mag_field, ms, false);
+	}
+	bc_imu_hooks hooks = bc_model_world_hooks(world, true);
+	bc_live_source_config cfg = { .bus = bc_model_bus_i2c(bus),
+				      .reader = bc_imu_reader_settings_default, .hooks = &hooks };
+	cfg.reader.chip.rate_hz = 200;
+	char err[256];
+	bc_sample_source *src = bc_live_source_open(&cfg, err, sizeof(err));
+	assert_non_null(src);
+	ms->t0_s = bc_model_world_now_s(world); /* ~ the first sample: the trace's t = 0 */
+	const bc_imu *chip = bc_imu_reader_chip(bc_live_source_reader(src));
+	bc_trace_meta meta[] = { { "sensor", "mpu9250" }, { "rate_hz", "200" } };
+	bc_record_options opt = bc_record_options_default;
+	opt.out_path = out;
+	opt.meta = meta;
+	opt.n_meta = 2;
+	opt.duration_s = 2.0;
+	opt.mag = chip->variant->mag != NULL; /* as cmd_record decides it */
+	assert_true(opt.mag);
+	bc_trace_error terr;
+	assert_int_equal(bc_record_session(src, &opt, res, &terr), 0);
+	bc_source_close(src);
+	bc_model_world_free(world);
+	bc_model_bus_free(bus);
+}
+
+/*
+ * mx,my,mz in every row; while a magnet overflows the magnetometer the rows
+ * carry the last valid field (never the overflowed reading, never zeros).
+ */
+static void test_record_9axis_keeps_the_field(void **state)
+{
+	(void)state;
+	char out[512];
+	snprintf(out, sizeof(out), "%s/live9.csv", bc_test_tmpdir());
+	mag_script ms = { .magnet_from_s = 0.8, .magnet_until_s = 1.1 };
+	bc_record_result res;
+	record_mpu9250(true, &ms, out, &res);
+	assert_true(res.with_mag);
+	assert_false(res.mag_missing);
+	/* The AK8963's first measurement is ~10 ms after the IMU's first sample. */
+	assert_true(res.mag_skipped <= 4);
+	/* 0.3 s of overflow at 200 Hz rows, less the measurement in flight. */
+	assert_true(res.mag_repeated >= 40);
+	assert_true(res.mag_repeated <= 70);
+
+	bc_trace_error err;
+	bc_trace_reader *r = bc_trace_reader_open(out, &err);
+	assert_non_null(r);
+	assert_true(bc_trace_reader_has_mag(r));
+	bc_sample s;
+	unsigned long rows = 0, a = 0, b = 0;
+	int rc;
+	while ((rc = bc_trace_reader_next(r, &s, &err)) == 1) {
+		assert_true(s.has_mag);
+		assert_false(near_field(&s, MAGNET));
+		/* Until the magnet goes, the last valid field is A; well after, B. */
+		if (s.t_s < ms.magnet_until_s - 0.03)
+			assert_true(near_field(&s, FIELD_A));
+		else if (s.t_s > ms.magnet_until_s + 0.05)
+			assert_true(near_field(&s, FIELD_B));
+		a += near_field(&s, FIELD_A);
+		b += near_field(&s, FIELD_B);
+		if (rows == 0)
+			assert_float_near(s.t_s, 0, 1e-9);
+		rows++;
+	}
+	assert_int_equal(rc, 0);
+	bc_trace_reader_free(r);
+	assert_int_equal(rows, res.samples);
+	assert_int_equal(a + b, rows);
+	assert_true(rows >= 390 && rows <= 410);
+}
+
+/* A 9-axis chip whose magnetometer never answers: 6-axis, no row lost, and said so. */
+static void test_record_9axis_without_field_is_6axis(void **state)
+{
+	(void)state;
+	char out[512];
+	snprintf(out, sizeof(out), "%s/live9-nomag.csv", bc_test_tmpdir());
+	mag_script ms = { .magnet_from_s = 1e9, .magnet_until_s = 1e9 };
+	bc_record_result res;
+	record_mpu9250(false, &ms, out, &res);
+	assert_false(res.with_mag);
+	assert_true(res.mag_missing);
+	assert_int_equal(res.mag_skipped, 0);
+	bc_trace_error err;
+	bc_trace_reader *r = bc_trace_reader_open(out, &err);
+	assert_non_null(r);
+	assert_false(bc_trace_reader_has_mag(r));
+	bc_trace_reader_free(r);
+	double t0, step;
+	long rows = count_rows(out, &t0, &step);
+	assert_int_equal(rows, (long)res.samples);
+	/* The samples held while waiting for a field are in the trace too. */
+	assert_true(rows >= 390 && rows <= 410);
+	assert_float_near(t0, 0, 1e-9);
+	assert_true(step < 0.01);
+}
+
 static char *run_capture(const char *cmd)
 {
 	FILE *p = popen(cmd, "r");
@@ -372,6 +508,8 @@ int main(void)
 		cmocka_unit_test(test_recover_row_without_newline),
 		cmocka_unit_test(test_recover_header_only),
 		cmocka_unit_test(test_record_through_unplug),
+		cmocka_unit_test(test_record_9axis_keeps_the_field),
+		cmocka_unit_test(test_record_9axis_without_field_is_6axis),
 		cmocka_unit_test(test_session_round_trip_replays_the_same),
 		cmocka_unit_test(test_broad_round_trip_replays_the_same),
 	};

@@ -49,6 +49,11 @@ void bc_buzzer_update(bc_buzzer *b, uint64_t now_ns)
 		b->level = level;
 }
 
+bool bc_buzzer_playing(const bc_buzzer *b)
+{
+	return b->cue != BC_CUE_NONE;
+}
+
 void bc_buzzer_close(bc_buzzer *b)
 {
 	if (!b)

@@ -3,6 +3,7 @@
 #ifndef BC_BUZZER_H
 #define BC_BUZZER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,6 +19,9 @@ void bc_buzzer_cue(bc_buzzer *b, bc_cue cue, uint64_t now_ns);
 
 /* Call from the UI loop: sets the line for the time. */
 void bc_buzzer_update(bc_buzzer *b, uint64_t now_ns);
+
+/* True while a cue is still playing (the UI loop then wakes more often). */
+bool bc_buzzer_playing(const bc_buzzer *b);
 
 /* Off and released; NULL-safe. */
 void bc_buzzer_close(bc_buzzer *b);

@@ -12,6 +12,8 @@ static const uint16_t patterns[][8] = {
 	[BC_CUE_REJECTED] = { 60, 80, 60, 0 },
 	[BC_CUE_HOLD_DONE] = { 400, 0 },
 	[BC_CUE_ALERT] = { 120, 100, 120, 100, 120, 0 },
+	/* Rhythm, not pitch, tells a buzzer's cues apart: short-long is not short-short. */
+	[BC_CUE_HOLD_START] = { 60, 80, 200, 0 },
 };
 
 int bc_cue_level(bc_cue cue, uint64_t elapsed_ns)

@@ -9,6 +9,7 @@
 
 #include <SDL.h>
 
+#include "app/cues.h"
 #include "app/draw.h"
 #include "app/input.h"
 #include "app/pipeline_thread.h"
@@ -18,9 +19,11 @@
 #include "app/session_recorder.h"
 #include "app/sound.h"
 #include "app/text.h"
+#include "platform/buzzer.h"
 
 #define FRAME_NS 16666667ull      /* 60 frames a second at most */
 #define NOTICE_SHOWN_S 12.0
+#define BUZZER_TICK_NS 5000000ull /* while a cue plays: its edges within 5 ms */
 
 /* Everything the loop owns, so cleanup is one ladder. */
 typedef struct {
@@ -31,6 +34,7 @@ typedef struct {
 	bc_text *text;
 	bc_draw draw;
 	bc_sound *sound;
+	bc_buzzer *buzzer;             /* GPIO18 on the device; NULL on a desktop */
 	bc_input_buttons *buttons;
 	bc_pipeline *pipeline;
 	bc_session_recorder *recorder; /* the live session's trace, or NULL */
@@ -63,15 +67,39 @@ static void set_notice(app *a, const char *text)
 	a->state.notice_until_s = a->state.now_s + NOTICE_SHOWN_S;
 }
 
+/*
+ * One tone, through every way of sounding it: SDL audio and the buzzer (the
+ * wearer lies on the floor and may have no speaker). Neither blocks: the
+ * audio is queued and the buzzer only starts its pattern here; the main
+ * loop switches the line on and off as the pattern says.
+ */
+static void play_tone(app *a, bc_tone tone)
+{
+	if (a->state.muted || tone == BC_TONE_NONE)
+		return;
+	bc_sound_play(a->sound, tone);
+	if (a->buzzer)
+		bc_buzzer_cue(a->buzzer, bc_app_cue_for_tone(tone), bc_monotonic_ns());
+}
+
+/* The buzzer's pattern, run from the main loop; muting cuts a cue short. */
+static void tick_buzzer(app *a)
+{
+	if (!a->buzzer)
+		return;
+	if (a->state.muted && bc_buzzer_playing(a->buzzer))
+		bc_buzzer_cue(a->buzzer, BC_CUE_NONE, bc_monotonic_ns());
+	else
+		bc_buzzer_update(a->buzzer, bc_monotonic_ns());
+}
+
 /* Events from a take: tones, history, then the reducer. */
 static void apply_snapshot(app *a)
 {
 	bc_pipeline_snapshot *sn = a->snap;
 	bc_pipeline_take(a->pipeline, sn);
 	for (size_t i = 0; i < sn->n_events; i++) {
-		bc_tone tone = bc_app_apply_event(&a->state, &sn->events[i]);
-		if (!a->state.muted)
-			bc_sound_play(a->sound, tone);
+		play_tone(a, bc_app_apply_event(&a->state, &sn->events[i]));
 	}
 	int saved = bc_app_history_add(&a->hist, sn->events, sn->n_events, sn->first_t_s);
 	if (saved > 0)
@@ -298,6 +326,7 @@ static void loop(app *a)
 		if (a->pipeline)
 			apply_snapshot(a);
 		carry_out_requests(a);
+		tick_buzzer(a);
 		if (bc_app_history_new_day(&a->hist, time(NULL)))
 			bc_app_history_refresh(&a->hist, s, time(NULL));
 		if (s->quit_requested)
@@ -317,6 +346,9 @@ static void loop(app *a)
 		 */
 		if (cfg->lossless)
 			wait_until(a, bc_monotonic_ns() + 200000);
+		else if (a->buzzer && bc_buzzer_playing(a->buzzer) &&
+			 next_frame > bc_monotonic_ns() + BUZZER_TICK_NS)
+			wait_until(a, bc_monotonic_ns() + BUZZER_TICK_NS);
 		else
 			wait_until(a, next_frame);
 	}
@@ -404,6 +436,8 @@ int bc_app_run(const bc_app_config *cfg_in)
 	if (driver && strcmp(driver, "offscreen") != 0 && strcmp(driver, "dummy") != 0)
 		a->sound = bc_sound_open();
 	a->buttons = bc_input_buttons_open();
+	/* Like the buttons: no buzzer line (a desktop) is not an error, just quiet. */
+	a->buzzer = bc_buzzer_open(BC_APP_BUZZER_LINE, err, sizeof(err));
 	if (cfg.start_exercise != BC_EXERCISE_NONE && start_session(a, cfg.start_exercise) != 0 &&
 	    cfg.replay) {
 		a->status = 3; /* the trace cannot be read: nothing to show */
@@ -429,6 +463,7 @@ out:
 	bc_pipeline_free(a->pipeline);
 	bc_app_history_close(&a->hist);
 	bc_input_buttons_close(a->buttons);
+	bc_buzzer_close(a->buzzer);
 	bc_sound_close(a->sound);
 	bc_text_free(a->text);
 	if (a->renderer)

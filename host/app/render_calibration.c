@@ -21,8 +21,10 @@ static void draw_step(const bc_draw *d, SDL_Rect r, int number, const char *text
 	bc_draw_disc(d, cx, cy, rad, c);
 	char num[8];
 	snprintf(num, sizeof(num), "%d", number);
-	bc_draw_text(d, st == STEP_DONE ? "\xe2\x9c\x93" : num, 24, BC_FONT_BOLD, bc_col_bg, cx, cy,
-		     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);
+	/* A step still to come: grey on grey would vanish from the floor; dim text reads. */
+	bc_draw_text(d, st == STEP_DONE ? "\xe2\x9c\x93" : num, 24, BC_FONT_BOLD,
+		     st == STEP_TODO ? bc_col_dim : bc_col_bg, cx, cy, BC_ALIGN_CENTER,
+		     BC_VALIGN_MIDDLE, 0);
 	bc_draw_text(d, text, 22, st == STEP_NOW ? BC_FONT_BOLD : BC_FONT_REGULAR,
 		     st == STEP_TODO ? bc_col_dim : bc_col_text, cx + rad + bc_dp(d, 14), cy,
 		     BC_ALIGN_LEFT, BC_VALIGN_MIDDLE, r.w - 2 * rad - bc_dp(d, 14));
