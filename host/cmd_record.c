@@ -210,7 +210,7 @@ int cmd_record(int argc, char **argv)
 	opt.duration_s = duration_s;
 	opt.stop = &stop_requested;
 	opt.on_status = on_status;
-	opt.mag = imu->variant->mag != NULL; /* MPU-9250, ICM-20948: mx,my,mz too */
+	opt.mag = bc_record_chip_has_mag(imu);
 	fprintf(stderr, "backcoach record: %s at %s Hz into %s (Ctrl-C stops)\n", src->description,
 		rate, out);
 	bc_record_result res;

@@ -35,6 +35,7 @@
 #include "commands.h"
 #include "hw_backend.h"
 #include "platform/live_source.h"
+#include "record_session.h"
 
 #define DEMO_NAME "demo-session.csv.gz"
 #define DEMO_INSTALLED "/usr/local/share/backcoach/" DEMO_NAME
@@ -314,6 +315,7 @@ int cmd_run(int argc, char **argv)
 			bc_session_recorder_recover(cfg.record_dir, report);
 		const bc_imu *imu = bc_imu_reader_chip(bc_live_source_reader(src.live));
 		cfg.sensor_name = imu && imu->variant ? imu->variant->trace_name : NULL;
+		cfg.sensor_mag = bc_record_chip_has_mag(imu);
 	}
 	cfg.open_source = open_source;
 	cfg.source_ctx = &src;

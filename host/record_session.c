@@ -288,3 +288,8 @@ int bc_record_recover_part(const char *part_path, char *final_path, size_t final
 	*rows = n;
 	return 1;
 }
+
+bool bc_record_chip_has_mag(const bc_imu *imu)
+{
+	return imu && imu->variant && imu->variant->mag;
+}

@@ -29,6 +29,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "drivers/imu_chip.h"
 #include "platform/sample_source.h"
 #include "trace/trace_writer.h"
 
@@ -78,6 +79,13 @@ int bc_record_session(bc_sample_source *src, const bc_record_options *opt,
  */
 int bc_record_recover_part(const char *part_path, char *final_path, size_t final_size,
 			   unsigned long *rows, bc_trace_error *err);
+
+/*
+ * Whether a recording from this chip keeps mx,my,mz (bc_record_options.mag):
+ * it has a magnetometer (MPU-9250, ICM-20948). One decision for `backcoach
+ * record` and the app's session recorder. NULL (no chip) is false.
+ */
+bool bc_record_chip_has_mag(const bc_imu *imu);
 
 /* Syncs the directory holding path (makes a rename durable). */
 int bc_record_sync_dir(const char *path);

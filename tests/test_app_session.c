@@ -2,7 +2,8 @@
 /*
  * What a session of the coach app leaves behind, and its text view:
  *  - a live session's recording (session_recorder): every sample handed over
- *    ends up in a whole trace with its metadata, and no .part remains;
+ *    ends up in a whole trace with its metadata, and no .part remains; a
+ *    9-axis chip's field is kept, as `backcoach record` keeps it;
  *  - a .part left by a crash is recovered at the next start;
  *  - `backcoach run --history` stores the session: the history's today
  *    counts what `replay --json` counts for the trace;
@@ -15,6 +16,8 @@
 #include <unistd.h>
 
 #include "app/session_recorder.h"
+#include "drivers/imu_probe.h"
+#include "record_session.h"
 #include "support/mini_json.h"
 #include "support/run_command.h"
 #include "support/test_support.h"
@@ -40,7 +43,7 @@ static void test_recorder_writes_every_sample(void **state)
 	char dir[512], err[512];
 	snprintf(dir, sizeof(dir), "%s/rec/sessions", bc_test_tmpdir());
 	bc_session_recorder *r = bc_session_recorder_start(dir, BC_EXERCISE_BRIDGE, "mpu6050",
-							   200, err, sizeof(err));
+							   200, false, err, sizeof(err));
 	if (!r)
 		fail_msg("%s", err);
 	char path[1024];
@@ -73,6 +76,59 @@ static void test_recorder_writes_every_sample(void **state)
 	}
 	assert_int_equal(rows, n);
 	assert_float_near(last_gx, (n - 1) * 0.01, 1e-3);
+	assert_false(bc_trace_reader_has_mag(tr));
+	bc_trace_reader_free(tr);
+}
+
+/*
+ * A live 9-axis chip (as `backcoach run` finds it): the same decision as
+ * `backcoach record`, and the session's trace keeps mx,my,mz.
+ */
+static void test_recorder_keeps_a_9_axis_chips_field(void **state)
+{
+	(void)state;
+	bc_imu mpu9250 = { .variant = bc_imu_variant_by_trace_name("mpu9250") };
+	bc_imu mpu6050 = { .variant = bc_imu_variant_by_trace_name("mpu6050") };
+	assert_non_null(mpu9250.variant);
+	assert_non_null(mpu6050.variant);
+	assert_true(bc_record_chip_has_mag(&mpu9250));
+	assert_false(bc_record_chip_has_mag(&mpu6050));
+	assert_false(bc_record_chip_has_mag(NULL));
+
+	char dir[512], err[512];
+	snprintf(dir, sizeof(dir), "%s/rec9/sessions", bc_test_tmpdir());
+	bc_session_recorder *r = bc_session_recorder_start(dir, BC_EXERCISE_CAT_COW, "mpu9250",
+							   100, bc_record_chip_has_mag(&mpu9250),
+							   err, sizeof(err));
+	if (!r)
+		fail_msg("%s", err);
+	char path[1024];
+	snprintf(path, sizeof(path), "%s", bc_session_recorder_path(r));
+	const int n = 300;
+	for (int i = 0; i < n; i++) {
+		bc_sample s = { .t_s = 5.0 + i * 0.01, .accel_g = { 0, 0, 1 },
+				.mag_ut = { 20.0f + (float)i * 0.1f, -3.0f, 40.0f },
+				.has_mag = true };
+		bc_session_recorder_push(r, &s);
+	}
+	assert_int_equal(bc_session_recorder_finish(r, err, sizeof(err)), 0);
+
+	bc_trace_error terr;
+	bc_trace_reader *tr = bc_trace_reader_open(path, &terr);
+	if (!tr)
+		fail_msg("%s", terr.message);
+	assert_true(bc_trace_reader_has_mag(tr));
+	assert_string_equal(bc_trace_reader_meta(tr, "sensor"), "mpu9250");
+	bc_sample s;
+	int rows = 0;
+	double last_mx = 0;
+	while (bc_trace_reader_next(tr, &s, &terr) == 1) {
+		assert_true(s.has_mag);
+		last_mx = s.mag_ut.x;
+		rows++;
+	}
+	assert_int_equal(rows, n);
+	assert_float_near(last_mx, 20.0 + (n - 1) * 0.1, 1e-3);
 	bc_trace_reader_free(tr);
 }
 
@@ -184,6 +240,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recorder_writes_every_sample),
+		cmocka_unit_test(test_recorder_keeps_a_9_axis_chips_field),
 		cmocka_unit_test(test_recorder_recovers_a_crashed_session),
 		cmocka_unit_test(test_run_saves_history_that_matches_replay),
 		cmocka_unit_test(test_text_view_ends_with_replay_counts),

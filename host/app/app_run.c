@@ -162,7 +162,8 @@ static int start_session(app *a, bc_exercise_id exercise)
 	/* A live session goes to its own trace file (never a replay: it has one). */
 	if (cfg->record_dir && !cfg->replay) {
 		a->recorder = bc_session_recorder_start(cfg->record_dir, exercise, cfg->sensor_name,
-							src->rate_hz, err, sizeof(err));
+							src->rate_hz, cfg->sensor_mag, err,
+							sizeof(err));
 		if (!a->recorder) {
 			fprintf(stderr, "backcoach run: not recording: %s\n", err);
 			set_notice(a, err);

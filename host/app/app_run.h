@@ -46,6 +46,7 @@ typedef struct {
 	const char *history_path;     /* NULL: the default */
 	const char *record_dir;       /* live sessions recorded here (NULL: not) */
 	const char *sensor_name;      /* the chip, for the recording's "# sensor:" */
+	bool sensor_mag;              /* the chip has a magnetometer: recordings keep mx,my,mz */
 	const char *notice;           /* one line to show at start (settings problem) */
 
 	bc_app_state *final_state;    /* tests: the state at exit is copied here */

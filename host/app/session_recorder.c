@@ -25,6 +25,7 @@ struct bc_session_recorder {
 	size_t head, count;
 	unsigned long dropped;
 	bool ended;
+	bool mag;                /* the chip has a magnetometer: mx,my,mz recorded */
 	char path[1024];
 	char rate[32], started[32], exercise[32], sensor[96];
 	int rc;
@@ -143,14 +144,15 @@ static void *writer(void *arg)
 	opt.out_path = r->path;
 	opt.meta = meta;
 	opt.n_meta = sizeof(meta) / sizeof(meta[0]);
+	opt.mag = r->mag;
 	bc_record_result res;
 	r->rc = bc_record_session(&r->src, &opt, &res, &r->err);
 	return NULL;
 }
 
 bc_session_recorder *bc_session_recorder_start(const char *dir, bc_exercise_id exercise,
-					       const char *sensor, float rate_hz, char *err,
-					       size_t err_size)
+					       const char *sensor, float rate_hz, bool mag,
+					       char *err, size_t err_size)
 {
 	const bc_exercise_info *info = bc_exercise_info_get(exercise);
 	if (make_dirs(dir) != 0) {
@@ -178,6 +180,7 @@ bc_session_recorder *bc_session_recorder_start(const char *dir, bc_exercise_id e
 		free(r);
 		return NULL;
 	}
+	r->mag = mag;
 	r->src.read = ring_read;
 	r->src.close = ring_close;
 	r->src.status = BC_SOURCE_CONNECTED;

@@ -10,6 +10,7 @@
 #ifndef BC_APP_SESSION_RECORDER_H
 #define BC_APP_SESSION_RECORDER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "coach/exercise.h"
@@ -33,12 +34,12 @@ int bc_session_recorder_recover(const char *dir, void (*report)(const char *msg)
 /*
  * Starts recording a session of exercise into dir (created, mode 0700) as
  * dir/backcoach-YYYYmmdd-HHMMSS-EXERCISE.csv; sensor and rate_hz go into the
- * metadata. NULL with err on failure. The path is in
- * bc_session_recorder_path().
+ * metadata; mag (bc_record_chip_has_mag() of the live chip) keeps mx,my,mz.
+ * NULL with err on failure. The path is in bc_session_recorder_path().
  */
 bc_session_recorder *bc_session_recorder_start(const char *dir, bc_exercise_id exercise,
-					       const char *sensor, float rate_hz, char *err,
-					       size_t err_size);
+					       const char *sensor, float rate_hz, bool mag,
+					       char *err, size_t err_size);
 
 const char *bc_session_recorder_path(const bc_session_recorder *r);
 
