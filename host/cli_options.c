@@ -151,6 +151,22 @@ int bc_cli_exercise(const bc_cli_command *cmd, const char *name, const char *whe
 	return BC_EXIT_USAGE;
 }
 
+int bc_cli_number(const bc_cli_command *cmd, const bc_cli_args *args, const char *name,
+		  double lo, double hi, double *out)
+{
+	const char *text = bc_cli_get(cmd, args, name);
+	if (!text)
+		return -1;
+	char *end;
+	double v = strtod(text, &end);
+	/* isfinite: strtod takes "nan" and "inf", which no option means. */
+	if (end == text || *end != '\0' || !isfinite(v) || v < lo || v > hi)
+		return bc_cli_usage_error(cmd, "--%s: '%s' is not a number from %g to %g", name,
+					  text, lo, hi);
+	*out = v;
+	return -1;
+}
+
 int bc_cli_seconds(const bc_cli_command *cmd, const char *option, const char *text,
 		   float max_s, float *out_s)
 {

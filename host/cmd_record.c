@@ -12,7 +12,6 @@
  */
 #include <dirent.h>
 #include <libgen.h>
-#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,19 +69,13 @@ static void on_status(void *ctx, const bc_sample_source *src)
 		fprintf(stderr, "backcoach record: sensor back: %s\n", src->error);
 }
 
-/* A number option in [lo, hi]; -1 ok, else the usage error status. */
+/* bc_cli_number into one of the reader's float settings. */
 static int number(const bc_cli_args *args, const char *name, double lo, double hi, float *out)
 {
-	const char *text = bc_cli_get(&command, args, name);
-	if (!text)
-		return -1;
-	char *end;
-	double v = strtod(text, &end);
-	if (*text == '\0' || *end != '\0' || !isfinite(v) || v < lo || v > hi)
-		return bc_cli_usage_error(&command, "--%s: '%s' is not a number from %g to %g",
-					  name, text, lo, hi);
+	double v = *out;
+	int status = bc_cli_number(&command, args, name, lo, hi, &v);
 	*out = (float)v;
-	return -1;
+	return status;
 }
 
 /* Recovers every .part in the directory of out_path (left by a crash). */

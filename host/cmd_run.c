@@ -21,7 +21,6 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,20 +187,6 @@ static void report(const char *msg)
 	fprintf(stderr, "backcoach run: %s\n", msg);
 }
 
-static int number(const bc_cli_args *args, const char *name, double lo, double hi, double *out)
-{
-	const char *text = bc_cli_get(&command, args, name);
-	if (!text)
-		return -1;
-	char *end;
-	double v = strtod(text, &end);
-	if (*text == '\0' || *end != '\0' || !isfinite(v) || v < lo || v > hi)
-		return bc_cli_usage_error(&command, "--%s: '%s' is not a number from %g to %g",
-					  name, text, lo, hi);
-	*out = v;
-	return -1;
-}
-
 static int parse_size(const char *text, int *w, int *h)
 {
 	char tail;
@@ -222,9 +207,10 @@ int cmd_run(int argc, char **argv)
 	bc_app_config cfg = { .start_exercise = BC_EXERCISE_NONE, .width = 800, .height = 480 };
 	sources src = { .speed = 1.0, .bus_number = 1 };
 	double speed = 1.0, quit_after = 0, bus = 1;
-	if ((status = number(&args, "speed", 0.1, SPEED_MAX, &speed)) >= 0 ||
-	    (status = number(&args, "quit-after", 0.01, QUIT_AFTER_MAX_S, &quit_after)) >= 0 ||
-	    (status = number(&args, "bus", 0, 255, &bus)) >= 0)
+	if ((status = bc_cli_number(&command, &args, "speed", 0.1, SPEED_MAX, &speed)) >= 0 ||
+	    (status = bc_cli_number(&command, &args, "quit-after", 0.01, QUIT_AFTER_MAX_S,
+				    &quit_after)) >= 0 ||
+	    (status = bc_cli_number(&command, &args, "bus", 0, 255, &bus)) >= 0)
 		return status;
 	src.speed = speed;
 	src.bus_number = (int)bus;

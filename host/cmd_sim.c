@@ -89,17 +89,6 @@ static int parse_int(const char *opt, const char *text, long lo, long hi, long *
 	return -1;
 }
 
-static int parse_double(const char *opt, const char *text, double lo, double hi, double *out)
-{
-	char *end;
-	double v = strtod(text, &end);
-	if (end == text || *end || !isfinite(v) || v < lo || v > hi)
-		return bc_cli_usage_error(&command, "--%s '%s' must be a number in %g..%g", opt,
-					  text, lo, hi);
-	*out = v;
-	return -1;
-}
-
 static int parse_u64(const char *opt, const char *text, uint64_t *out)
 {
 	char *end;
@@ -203,7 +192,6 @@ static int parse(int argc, char **argv, sim_session_settings *st, const char **o
 		return rc;
 	const char *v;
 	long n;
-	double d;
 	*st = sim_session_settings_default;
 	st->script.reps = 0;
 	st->script.hold_s = 0;
@@ -222,8 +210,7 @@ static int parse(int argc, char **argv, sim_session_settings *st, const char **o
 			return rc;
 		st->script.reps = (int)n;
 	}
-	if ((v = bc_cli_get(&command, &args, "rate")) &&
-	    (rc = parse_double("rate", v, 10, 2000, &st->rate_hz)) >= 0)
+	if ((rc = bc_cli_number(&command, &args, "rate", 10, 2000, &st->rate_hz)) >= 0)
 		return rc;
 	if ((v = bc_cli_get(&command, &args, "person")) && strcmp(v, "random")) {
 		if ((rc = parse_u64("person", v, &st->person_id)) >= 0)
@@ -243,7 +230,7 @@ static int parse(int argc, char **argv, sim_session_settings *st, const char **o
 		st->script.dropouts = (int)n;
 	}
 	if ((v = bc_cli_get(&command, &args, "hold"))) {
-		if ((rc = parse_double("hold", v, 0.5, 600, &st->script.hold_s)) >= 0)
+		if ((rc = bc_cli_number(&command, &args, "hold", 0.5, 600, &st->script.hold_s)) >= 0)
 			return rc;
 		if (sim_default_hold_s(st->script.exercise) <= 0.0)
 			return bc_cli_usage_error(&command, "%s has no hold",
@@ -263,11 +250,8 @@ static int parse(int argc, char **argv, sim_session_settings *st, const char **o
 			return bc_cli_usage_error(&command, "--gyro-fs must be 250, 500, 1000 or 2000");
 		st->gyro_fs_dps = (int)n;
 	}
-	if ((v = bc_cli_get(&command, &args, "t0")) &&
-	    (rc = parse_double("t0", v, 0, 1e7, &d)) >= 0)
+	if ((rc = bc_cli_number(&command, &args, "t0", 0, 1e7, &st->script.t0_s)) >= 0)
 		return rc;
-	else if (v)
-		st->script.t0_s = d;
 	*out_path = bc_cli_get(&command, &args, "out");
 	return -1;
 }
