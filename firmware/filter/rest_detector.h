@@ -81,16 +81,14 @@ static inline bool bc_rest_detector_update(bc_rest_detector *r, bc_vec3 gyro_dps
 	}
 	/* First order is enough to tell still from moving (and costs half). */
 	float k = dt_s * r->limits.inv_tau_s;
-	for (int i = 0; i < 8; i++)
+	/* Deviations from the new low-pass, in the same 8-wide loop (it vectorises). */
+	float d[8];
+	for (int i = 0; i < 8; i++) {
 		r->lp[i] += k * (x[i] - r->lp[i]);
-
-	float dg[3], da[3];
-	for (int i = 0; i < 3; i++) {
-		dg[i] = x[i] - r->lp[i];
-		da[i] = x[i + 3] - r->lp[i + 3];
+		d[i] = x[i] - r->lp[i];
 	}
-	float gyro_dev2 = dg[0] * dg[0] + dg[1] * dg[1] + dg[2] * dg[2];
-	float accel_dev2 = da[0] * da[0] + da[1] * da[1] + da[2] * da[2];
+	float gyro_dev2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+	float accel_dev2 = d[3] * d[3] + d[4] * d[4] + d[5] * d[5];
 	float lp_max = r->limits.gyro_lp_max_dps;
 	bool still = gyro_dev2 < r->limits.gyro_dev2_dps2 &&
 		     accel_dev2 < r->limits.accel_dev2_g2 &&
