@@ -87,7 +87,7 @@ typedef enum {
  * BC_FILTER_ROT_PERIOD_S). Banks are padded to whole SIMD vectors.
  */
 enum {
-	BC_FILTER_ACC_N = 4,    /* accelerometer in the gyro frame, g (3 used) */
+	BC_FILTER_ACC_N = 4,    /* accelerometer in the gyro frame, g (3 used, 1 padding) */
 	BC_FILTER_ROT_R = 0,    /* rows x, y of the sensor-to-earth rotation (6) */
 	BC_FILTER_ROT_RB = 6,   /* R * bias, earth x and y, deg/s (2) */
 	BC_FILTER_ROT_N = 8,
@@ -112,6 +112,7 @@ typedef struct {
 	float start_count;      /* samples in the accelerometer's running mean */
 	float rot_count;        /* steps in the rotation bank's running mean */
 	bool starting;          /* the banks are still running means (first tau_acc_s) */
+	uint8_t gyro_steps;     /* gyro steps since q_gyro was last renormalised */
 	bc_rest_detector rest;
 	bc_gyro_bias bias;
 	bc_mag_heading mag;
