@@ -4,7 +4,7 @@
 #   make run        the coach app (installs missing Debian packages first)
 #   make test       the test suite, plain and under ASan+UBSan (installs deps first)
 #   make bench      speed, memory and accuracy figures
-#   make deps       install the Debian packages the project needs
+#   make deps       install the Debian packages the project needs (deps-cross: + Pi build)
 #   make screenshots  docs/screenshots/*.png, made by `backcoach run --screenshot`
 #   make CROSS=aarch64-linux-gnu-   cross-build for a 64-bit Raspberry Pi
 #   make test-cross  that build's tests under qemu-user (make test runs them too)
@@ -101,7 +101,7 @@ HOST_LIB := $(BUILD)/libbackcoach-host.a
 TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
-.PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps clean screenshots
+.PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps deps-cross clean screenshots
 .SECONDARY:
 all: $(BUILD)/backcoach
 
@@ -139,29 +139,39 @@ tests: $(TESTS) $(BUILD)/backcoach
 
 # Installs what is missing, then re-reads this Makefile with the packages present.
 # (dpkg-query, not dpkg -s: with arm64 added, "dpkg -s zlib1g-dev" is ambiguous.)
-deps:
-	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
-	if ! dpkg --print-foreign-architectures | grep -qx $(DEB_ARCH_CROSS); then \
-		echo "make deps: adding the $(DEB_ARCH_CROSS) architecture for the Pi build"; \
-		$$sudo dpkg --add-architecture $(DEB_ARCH_CROSS); \
-	fi; \
-	native=$$(dpkg --print-architecture); \
-	missing=$$(for p in $(DEB_PACKAGES); do \
-		dpkg-query -W -f='$${db:Status-Abbrev} $${Architecture}\n' $$p 2>/dev/null | \
-			grep -qE "^ii +($$native|all)$$" || echo $$p; done; \
-		for p in $(DEB_PACKAGES_CROSS); do \
-		dpkg-query -W -f='$${db:Status-Abbrev}\n' $$p 2>/dev/null | grep -q '^ii' || echo $$p; done); \
+# make deps: what building and running need; make deps-cross: the Pi build and
+# qemu for make test, on a non-arm64 host only (on the Pi itself the tests run
+# natively, and arm64 cannot be added as a foreign architecture there).
+install_missing = sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	if [ -n "$$missing" ]; then \
 		echo "make deps: installing" $$missing; \
 		$$sudo apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing </dev/null; \
 	fi
 
+deps:
+	@native=$$(dpkg --print-architecture); \
+	missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${db:Status-Abbrev} $${Architecture}\n' $$p 2>/dev/null | \
+			grep -qE "^ii +($$native|all)$$" || echo $$p; done); \
+	$(install_missing)
+
+deps-cross: deps
+	@[ "$$(dpkg --print-architecture)" != $(DEB_ARCH_CROSS) ] || exit 0; \
+	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	if ! dpkg --print-foreign-architectures | grep -qx $(DEB_ARCH_CROSS); then \
+		echo "make deps: adding the $(DEB_ARCH_CROSS) architecture for the Pi build"; \
+		$$sudo dpkg --add-architecture $(DEB_ARCH_CROSS); \
+	fi; \
+	missing=$$(for p in $(DEB_PACKAGES_CROSS); do \
+		dpkg-query -W -f='$${db:Status-Abbrev}\n' $$p 2>/dev/null | grep -q '^ii' || echo $$p; done); \
+	$(install_missing)
+
 run: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/backcoach run
 
-test: deps
+test: deps-cross
 	@$(MAKE) --no-print-directory test-only
 
 # The Pi build joins the run when its cross toolchain and qemu are here.
