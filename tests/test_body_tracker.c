@@ -347,6 +347,33 @@ static void test_tabletop_cat_positive_cow_negative(void **state)
 }
 
 /*
+ * Sits down through a still lean of lean_deg forward (anterior tilt) held
+ * lean_hold_s, settles rolled back 8 deg, then slumps 15 deg. Runs r, with a
+ * fresh mounting from rng, to the end of the upright sitting hold, where
+ * calibration must be done; the caller checks the slump. poses is the
+ * caller's: the synthesiser reads it until r is done with.
+ */
+static void sit_down_through_lean(run_ctx *r, bc_synth_pose poses[4], uint64_t *rng,
+				  float lean_deg, double lean_move_s, double lean_hold_s)
+{
+	bc_synth_settings st;
+	settings_for(&st, rng);
+	bc_quat sit = bc_synth_rot_deg(Y, -8.0f);
+	const bc_synth_pose script[4] = {
+		{ AT_STANDING, .q_earth_from_body = standing(), .hold_s = 4.0 },
+		{ AT_SITTING, .q_earth_from_body = bc_synth_rot_deg(Y, lean_deg), .move_s = lean_move_s,
+		  .hold_s = lean_hold_s },
+		{ AT_SITTING, .q_earth_from_body = sit, .move_s = 1.2, .hold_s = 3.0 },
+		{ AT_SITTING, .q_earth_from_body = then(sit, Y, -15.0f), .move_s = 2.0, .hold_s = 3.0 },
+	};
+	memcpy(poses, script, sizeof(script));
+	face_random_heading(poses, 4, rng);
+	run_start(r, &st, poses, 4, BC_POSE_SITTING);
+	run_until(r, hold_end_s(r, 2));
+	assert_int_equal(r->last.stage, BC_CALIB_DONE);
+}
+
+/*
  * Sitting down: the trunk leans forward (anterior tilt) on the way, then the
  * pelvis settles rolled back a little. The slump after that is flexion.
  */
@@ -355,21 +382,9 @@ static void test_sitting_slump_is_positive(void **state)
 	(void)state;
 	uint64_t rng = 14;
 	for (int m = 0; m < N_MOUNTINGS; m++) {
-		bc_synth_settings st;
 		run_ctx r;
-		settings_for(&st, &rng);
-		bc_quat sit = bc_synth_rot_deg(Y, -8.0f);
-		bc_synth_pose poses[] = {
-			{ AT_STANDING, .q_earth_from_body = standing(), .hold_s = 4.0 },
-			{ AT_SITTING, .q_earth_from_body = bc_synth_rot_deg(Y, 30.0f), .move_s = 1.2, .hold_s = 0.2 },
-			{ AT_SITTING, .q_earth_from_body = sit, .move_s = 1.2, .hold_s = 3.0 },
-			{ AT_SITTING, .q_earth_from_body = then(sit, Y, -15.0f), .move_s = 2.0, .hold_s = 3.0 },
-		};
-		face_random_heading(poses, 4, &rng);
-		run_start(&r, &st, poses, 4, BC_POSE_SITTING);
-
-		run_until(&r, hold_end_s(&r, 2));
-		assert_int_equal(r.last.stage, BC_CALIB_DONE);
+		bc_synth_pose poses[4];
+		sit_down_through_lean(&r, poses, &rng, 30.0f, 1.2, 0.2);
 		assert_true(r.last.heading_known);
 		/* Sitting, the vertical is body z: heading drift goes to axial. */
 		run_until(&r, r.synth.duration_s);
@@ -389,20 +404,9 @@ static void test_sitting_pause_while_leaning_is_not_the_start(void **state)
 	(void)state;
 	uint64_t rng = 17;
 	for (int m = 0; m < N_MOUNTINGS / 2; m++) {
-		bc_synth_settings st;
 		run_ctx r;
-		settings_for(&st, &rng);
-		bc_quat sit = bc_synth_rot_deg(Y, -8.0f);
-		bc_synth_pose poses[] = {
-			{ AT_STANDING, .q_earth_from_body = standing(), .hold_s = 4.0 },
-			{ AT_SITTING, .q_earth_from_body = bc_synth_rot_deg(Y, 20.0f), .move_s = 1.5, .hold_s = 2.5 },
-			{ AT_SITTING, .q_earth_from_body = sit, .move_s = 1.2, .hold_s = 3.0 },
-			{ AT_SITTING, .q_earth_from_body = then(sit, Y, -15.0f), .move_s = 2.0, .hold_s = 3.0 },
-		};
-		face_random_heading(poses, 4, &rng);
-		run_start(&r, &st, poses, 4, BC_POSE_SITTING);
-		run_until(&r, hold_end_s(&r, 2));
-		assert_int_equal(r.last.stage, BC_CALIB_DONE);
+		bc_synth_pose poses[4];
+		sit_down_through_lean(&r, poses, &rng, 20.0f, 1.5, 2.5);
 		run_until(&r, r.synth.duration_s);
 		expect_angles(&r, 2, 15.0f, 0, 0, "slump after a pause while sitting down", m);
 	}
