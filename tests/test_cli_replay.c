@@ -5,7 +5,6 @@
  * exercise from --exercise or the trace, --hold, --help, and no partial
  * output on a malformed trace.
  */
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -395,32 +394,24 @@ static void test_truncated_gzip_trace(void **state)
 }
 
 /* Every committed malformed fixture: exit 3, its path on stderr, nothing on stdout. */
+static void check_malformed_fixture(const char *path, const char *name, void *ctx)
+{
+	(void)name;
+	(void)ctx;
+	bc_test_output o;
+	bc_run_backcoach(&o, "replay", "--json", "--exercise", "bridge", path);
+	if (o.status != 3 || o.out_len != 0 || !strstr(o.err, path))
+		print_error("%s: status %d, stdout '%s', stderr '%s'\n", path, o.status, o.out,
+			    o.err);
+	assert_int_equal(o.status, 3);
+	assert_int_equal(o.out_len, 0);
+	assert_non_null(strstr(o.err, path));
+	bc_test_output_free(&o);
+}
+
 static void test_malformed_fixtures(void **state)
 {
-	char dir_path[256];
-	bc_test_path("traces/malformed", dir_path, sizeof(dir_path));
-	DIR *dir = opendir(dir_path);
-	assert_non_null(dir);
-	int checked = 0;
-	struct dirent *de;
-	while ((de = readdir(dir))) {
-		if (!strstr(de->d_name, ".csv"))
-			continue;
-		char path[600];
-		snprintf(path, sizeof(path), "%s/%s", dir_path, de->d_name);
-		bc_test_output o;
-		bc_run_backcoach(&o, "replay", "--json", "--exercise", "bridge", path);
-		if (o.status != 3 || o.out_len != 0 || !strstr(o.err, path))
-			print_error("%s: status %d, stdout '%s', stderr '%s'\n", path, o.status,
-				    o.out, o.err);
-		assert_int_equal(o.status, 3);
-		assert_int_equal(o.out_len, 0);
-		assert_non_null(strstr(o.err, path));
-		bc_test_output_free(&o);
-		checked++;
-	}
-	closedir(dir);
-	assert_true(checked >= 9);
+	assert_true(bc_test_each_file("traces/malformed", ".csv", check_malformed_fixture, NULL) >= 9);
 }
 
 int main(void)

@@ -4,7 +4,6 @@
  * extra columns, metadata) and every malformed input the contract names,
  * each of which must be an error naming the file and the right line.
  */
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -384,32 +383,24 @@ static void test_corrupt_gzip(void **state)
 }
 
 /* The committed fixtures: NAME.lineN.csv fails at line N; gz-cut ones are truncated. */
+static void check_malformed_fixture(const char *path, const char *name, void *ctx)
+{
+	(void)ctx;
+	char message[700];
+	assert_true(read_all(path, message, sizeof(message)) <= 0 || message[0]);
+	const char *at = strstr(name, ".line");
+	if (at) {
+		assert_error_at(message, path, atol(at + 5), "");
+	} else {
+		assert_true(strstr(name, "gz-cut") != NULL);
+		assert_non_null(strstr(message, "truncated gzip"));
+		assert_non_null(strstr(message, path));
+	}
+}
+
 static void test_malformed_fixtures(void **state)
 {
-	char dir_path[256];
-	bc_test_path("traces/malformed", dir_path, sizeof(dir_path));
-	DIR *dir = opendir(dir_path);
-	assert_non_null(dir);
-	int checked = 0;
-	struct dirent *de;
-	while ((de = readdir(dir))) {
-		if (!strstr(de->d_name, ".csv"))
-			continue;
-		char path[600], message[700];
-		snprintf(path, sizeof(path), "%s/%s", dir_path, de->d_name);
-		assert_true(read_all(path, message, sizeof(message)) <= 0 || message[0]);
-		const char *at = strstr(de->d_name, ".line");
-		if (at) {
-			assert_error_at(message, path, atol(at + 5), "");
-		} else {
-			assert_true(strstr(de->d_name, "gz-cut") != NULL);
-			assert_non_null(strstr(message, "truncated gzip"));
-			assert_non_null(strstr(message, path));
-		}
-		checked++;
-	}
-	closedir(dir);
-	assert_true(checked >= 9);
+	assert_true(bc_test_each_file("traces/malformed", ".csv", check_malformed_fixture, NULL) >= 9);
 }
 
 /* Shared data: a BROAD trial, counted independently; speed reported. */

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 #include "support/test_support.h"
 
+#include <dirent.h>
 #include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -97,4 +99,26 @@ bool bc_test_same_but_rounding(const char *a, const char *b, double tol)
 			return false;
 	}
 	return *a == *b;
+}
+
+int bc_test_each_file(const char *rel_dir, const char *contains,
+		      void (*fn)(const char *path, const char *name, void *ctx), void *ctx)
+{
+	char dir_path[256];
+	bc_test_path(rel_dir, dir_path, sizeof(dir_path));
+	DIR *dir = opendir(dir_path);
+	if (!dir)
+		fail_msg("cannot read %s", dir_path);
+	int n = 0;
+	struct dirent *de;
+	while ((de = readdir(dir))) {
+		if (!strstr(de->d_name, contains))
+			continue;
+		char path[600];
+		snprintf(path, sizeof(path), "%s/%s", dir_path, de->d_name);
+		fn(path, de->d_name, ctx);
+		n++;
+	}
+	closedir(dir);
+	return n;
 }

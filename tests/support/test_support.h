@@ -30,6 +30,15 @@ const char *bc_test_tmp_path(const char *name, char *buf, size_t size);
 char *bc_test_read_file(const char *path, size_t *n);
 
 /*
+ * Calls fn(path, name, ctx) for every file in the repo-relative directory
+ * rel_dir whose name contains `contains`, and returns how many it called it
+ * for (a test that checks "every fixture" asserts this is not zero). Fails
+ * the test if the directory cannot be read.
+ */
+int bc_test_each_file(const char *rel_dir, const char *contains,
+		      void (*fn)(const char *path, const char *name, void *ctx), void *ctx);
+
+/*
  * Same text, numbers equal to within tol. A trace recorded through a chip
  * holds its LSB-quantised values, so replaying it may move an interpolated
  * event time to the next millisecond: compare such outputs with this.
