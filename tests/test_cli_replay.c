@@ -71,42 +71,28 @@ static bc_test_json_value *parse_replay_json(const bc_test_output *o, const char
 	assert_non_null(v);
 	assert_int_equal(v->type, BC_TEST_JSON_OBJECT);
 
-	const bc_test_json_value *ex = bc_test_json_get(v, "exercise");
-	assert_non_null(ex);
-	assert_int_equal(ex->type, BC_TEST_JSON_STRING);
-	assert_string_equal(ex->string, exercise);
+	assert_string_equal(bc_test_json_need(v, "exercise", BC_TEST_JSON_STRING)->string, exercise);
 
-	const bc_test_json_value *reps = bc_test_json_get(v, "reps");
-	const bc_test_json_value *rejected = bc_test_json_get(v, "rejected");
-	const bc_test_json_value *events = bc_test_json_get(v, "events");
-	assert_non_null(reps);
-	assert_non_null(rejected);
-	assert_non_null(events);
-	assert_int_equal(reps->type, BC_TEST_JSON_NUMBER);
-	assert_int_equal(rejected->type, BC_TEST_JSON_NUMBER);
-	assert_int_equal(events->type, BC_TEST_JSON_ARRAY);
+	const bc_test_json_value *reps = bc_test_json_need(v, "reps", BC_TEST_JSON_NUMBER);
+	const bc_test_json_value *rejected = bc_test_json_need(v, "rejected", BC_TEST_JSON_NUMBER);
+	const bc_test_json_value *events = bc_test_json_need(v, "events", BC_TEST_JSON_ARRAY);
 
 	int n_rep = 0, n_rejected = 0;
 	double prev_t = -INFINITY;
 	for (size_t i = 0; i < events->n; i++) {
 		const bc_test_json_value *e = events->items[i];
-		const bc_test_json_value *t = bc_test_json_get(e, "t");
-		const bc_test_json_value *type = bc_test_json_get(e, "type");
-		assert_non_null(t);
-		assert_int_equal(t->type, BC_TEST_JSON_NUMBER);
+		const bc_test_json_value *t = bc_test_json_need(e, "t", BC_TEST_JSON_NUMBER);
+		const bc_test_json_value *type = bc_test_json_need(e, "type", BC_TEST_JSON_STRING);
 		assert_true(t->number >= prev_t);
 		prev_t = t->number;
-		assert_non_null(type);
-		assert_int_equal(type->type, BC_TEST_JSON_STRING);
-		assert_non_null(bc_test_json_get(e, "hold_s"));
-		assert_non_null(bc_test_json_get(e, "peak_deg"));
+		bc_test_json_need(e, "hold_s", BC_TEST_JSON_NUMBER);
+		bc_test_json_need(e, "peak_deg", BC_TEST_JSON_NUMBER);
 		if (!strcmp(type->string, "rep")) {
 			n_rep++;
 		} else {
 			assert_string_equal(type->string, "rejected");
-			const bc_test_json_value *reason = bc_test_json_get(e, "reason");
-			assert_non_null(reason);
-			assert_int_equal(reason->type, BC_TEST_JSON_STRING);
+			const bc_test_json_value *reason =
+				bc_test_json_need(e, "reason", BC_TEST_JSON_STRING);
 			assert_true(strlen(reason->string) > 0);
 			n_rejected++;
 		}
@@ -114,14 +100,6 @@ static bc_test_json_value *parse_replay_json(const bc_test_output *o, const char
 	assert_true(reps->number == n_rep);
 	assert_true(rejected->number == n_rejected);
 	return v;
-}
-
-static double json_number(const bc_test_json_value *v, const char *key)
-{
-	const bc_test_json_value *x = bc_test_json_get(v, key);
-	assert_non_null(x);
-	assert_int_equal(x->type, BC_TEST_JSON_NUMBER);
-	return x->number;
 }
 
 /* Tests: success */
@@ -134,11 +112,11 @@ static void test_json_shape(void **state)
 	/* extra keys describe the trace: check them against what was written */
 	bc_test_trace_spec spec = bc_test_trace_spec_default();
 	long rows = bc_test_write_protocol_trace(default_trace(), &spec);
-	assert_true(json_number(v, "samples") == rows);
-	assert_float_near(json_number(v, "duration_s"), (rows - 1) / spec.rate_hz, 1e-3);
-	assert_float_near(json_number(v, "rate_hz"), spec.rate_hz, 0.01);
+	assert_true(bc_test_json_number(v, "samples") == rows);
+	assert_float_near(bc_test_json_number(v, "duration_s"), (rows - 1) / spec.rate_hz, 1e-3);
+	assert_float_near(bc_test_json_number(v, "rate_hz"), spec.rate_hz, 0.01);
 	/* stand 4 s, lie down 2 s, still 3 s: calibration ends in the still spell */
-	double calibrated_at_s = json_number(v, "calibrated_at_s");
+	double calibrated_at_s = bc_test_json_number(v, "calibrated_at_s");
 	assert_true(calibrated_at_s >= 6.0 && calibrated_at_s <= 9.0);
 	assert_true(o.err_len == 0);
 	bc_test_json_free(v);
@@ -185,7 +163,7 @@ static void test_hold_target(void **state)
 	bc_run_backcoach(&o, "replay", "--json", "--exercise", "bridge", "--hold", "4.5",
 			 default_trace());
 	bc_test_json_value *v = parse_replay_json(&o, "bridge");
-	assert_float_near(json_number(v, "hold_target_s"), 4.5, 1e-6);
+	assert_float_near(bc_test_json_number(v, "hold_target_s"), 4.5, 1e-6);
 	bc_test_json_free(v);
 	bc_test_output_free(&o);
 
@@ -195,12 +173,12 @@ static void test_hold_target(void **state)
 	const char *path = protocol_trace("hold-meta.csv", &spec);
 	bc_run_backcoach(&o, "replay", "--json", path);
 	v = parse_replay_json(&o, "bridge");
-	assert_float_near(json_number(v, "hold_target_s"), 7.25, 1e-6);
+	assert_float_near(bc_test_json_number(v, "hold_target_s"), 7.25, 1e-6);
 	bc_test_json_free(v);
 	bc_test_output_free(&o);
 	bc_run_backcoach(&o, "replay", "--json", "--hold", "3", path);
 	v = parse_replay_json(&o, "bridge");
-	assert_float_near(json_number(v, "hold_target_s"), 3, 1e-6);
+	assert_float_near(bc_test_json_number(v, "hold_target_s"), 3, 1e-6);
 	bc_test_json_free(v);
 	bc_test_output_free(&o);
 
@@ -223,7 +201,7 @@ static void test_summary_agrees_with_json(void **state)
 	assert_int_equal(o.status, 0);
 	char expect[64];
 	snprintf(expect, sizeof(expect), "bridge: %d reps, %d rejected",
-		 (int)json_number(v, "reps"), (int)json_number(v, "rejected"));
+		 (int)bc_test_json_number(v, "reps"), (int)bc_test_json_number(v, "rejected"));
 	assert_non_null(strstr(o.out, expect));
 	assert_non_null(strstr(o.out, default_trace()));
 	bc_test_json_free(v);

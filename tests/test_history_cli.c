@@ -106,14 +106,6 @@ static bc_test_json_value *parse_ok(const char *text)
 	return v;
 }
 
-static double number(const bc_test_json_value *obj, const char *key)
-{
-	const bc_test_json_value *v = bc_test_json_get(obj, key);
-	assert_non_null(v);
-	assert_int_equal(v->type, BC_TEST_JSON_NUMBER);
-	return v->number;
-}
-
 /* Tests */
 
 static void test_json_agrees_with_store(void **state)
@@ -129,7 +121,7 @@ static void test_json_agrees_with_store(void **state)
 		bc_test_json_value *v = parse_ok(o.out);
 		assert_string_equal(bc_test_json_get(v, "db")->string, db);
 		assert_true(bc_test_json_get(v, "exists")->boolean);
-		assert_int_equal((int)number(v, "days"), days);
+		assert_int_equal((int)bc_test_json_number(v, "days"), days);
 
 		/* today's totals and the streak, from the plan */
 		int sessions = 0, reps = 0, rejected = 0, alerts = 0, listed = 0;
@@ -150,11 +142,11 @@ static void test_json_agrees_with_store(void **state)
 		for (int d = rep_day[0] ? 0 : 1; rep_day[d]; d++)
 			streak++;
 		const bc_test_json_value *today = bc_test_json_get(v, "today");
-		assert_int_equal((int)number(today, "sessions"), sessions);
-		assert_int_equal((int)number(today, "reps"), reps);
-		assert_int_equal((int)number(today, "rejected"), rejected);
-		assert_int_equal((int)number(today, "posture_alerts"), alerts);
-		assert_int_equal((int)number(v, "streak_days"), streak);
+		assert_int_equal((int)bc_test_json_number(today, "sessions"), sessions);
+		assert_int_equal((int)bc_test_json_number(today, "reps"), reps);
+		assert_int_equal((int)bc_test_json_number(today, "rejected"), rejected);
+		assert_int_equal((int)bc_test_json_number(today, "posture_alerts"), alerts);
+		assert_int_equal((int)bc_test_json_number(v, "streak_days"), streak);
 
 		/* the sessions of the last `days` days, newest first, as stored */
 		const bc_test_json_value *list = bc_test_json_get(v, "sessions");
@@ -172,11 +164,11 @@ static void test_json_agrees_with_store(void **state)
 			const bc_test_json_value *s = list->items[k];
 			assert_string_equal(bc_test_json_get(s, "exercise")->string, want.exercise);
 			assert_string_equal(bc_test_json_get(s, "started")->string, want.started_utc);
-			assert_true(number(s, "started_unix_s") == (double)want.started_unix_s);
-			assert_int_equal((int)number(s, "reps"), want.reps);
-			assert_int_equal((int)number(s, "target_reps"), want.target_reps);
-			assert_int_equal((int)number(s, "rejected"), want.rejected);
-			assert_int_equal((int)number(s, "posture_alerts"), want.posture_alerts);
+			assert_true(bc_test_json_number(s, "started_unix_s") == (double)want.started_unix_s);
+			assert_int_equal((int)bc_test_json_number(s, "reps"), want.reps);
+			assert_int_equal((int)bc_test_json_number(s, "target_reps"), want.target_reps);
+			assert_int_equal((int)bc_test_json_number(s, "rejected"), want.rejected);
+			assert_int_equal((int)bc_test_json_number(s, "posture_alerts"), want.posture_alerts);
 			const bc_test_json_value *by = bc_test_json_get(s, "rejected_by_reason");
 			assert_int_equal(by->type, BC_TEST_JSON_OBJECT);
 			int sum = 0;
@@ -240,7 +232,7 @@ static void test_absent_file_is_empty(void **state)
 	bc_test_json_value *v = parse_ok(o.out);
 	assert_false(bc_test_json_get(v, "exists")->boolean);
 	assert_int_equal(bc_test_json_get(v, "sessions")->n, 0);
-	assert_int_equal((int)number(v, "streak_days"), 0);
+	assert_int_equal((int)bc_test_json_number(v, "streak_days"), 0);
 	bc_test_json_free(v);
 	bc_test_output_free(&o);
 	struct stat st;

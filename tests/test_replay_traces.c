@@ -102,18 +102,15 @@ static int reported_outcomes(const bc_test_json_value *events, outcome *out, int
 	int n = 0;
 	for (size_t i = 0; i < events->n; i++) {
 		const bc_test_json_value *e = events->items[i];
-		const bc_test_json_value *type = bc_test_json_get(e, "type");
-		const bc_test_json_value *t = bc_test_json_get(e, "t");
-		assert_non_null(type);
-		assert_non_null(t);
+		const bc_test_json_value *type = bc_test_json_need(e, "type", BC_TEST_JSON_STRING);
+		const bc_test_json_value *t = bc_test_json_need(e, "t", BC_TEST_JSON_NUMBER);
 		bool rep = !strcmp(type->string, "rep");
 		if (!rep && strcmp(type->string, "rejected"))
 			continue;
 		assert_true(n < max);
 		out[n] = (outcome){ .rep = rep, .t_s = t->number };
 		if (!rep) {
-			const bc_test_json_value *why = bc_test_json_get(e, "reason");
-			assert_non_null(why);
+			const bc_test_json_value *why = bc_test_json_need(e, "reason", BC_TEST_JSON_STRING);
 			snprintf(out[n].reason, sizeof(out[n].reason), "%s", why->string);
 		}
 		n++;
@@ -152,12 +149,9 @@ static void test_trace(void **state)
 	bc_test_json_value *v = bc_test_json_parse(o.out, err, sizeof(err));
 	if (!v)
 		fail_msg("%s: replay --json: %s", path, err);
-	const bc_test_json_value *reps = bc_test_json_get(v, "reps");
-	const bc_test_json_value *rejected = bc_test_json_get(v, "rejected");
-	const bc_test_json_value *events = bc_test_json_get(v, "events");
-	assert_non_null(reps);
-	assert_non_null(rejected);
-	assert_non_null(events);
+	const bc_test_json_value *reps = bc_test_json_need(v, "reps", BC_TEST_JSON_NUMBER);
+	const bc_test_json_value *rejected = bc_test_json_need(v, "rejected", BC_TEST_JSON_NUMBER);
+	const bc_test_json_value *events = bc_test_json_need(v, "events", BC_TEST_JSON_ARRAY);
 
 	static outcome got[MAX_EVENTS];
 	int n = reported_outcomes(events, got, MAX_EVENTS);

@@ -2,9 +2,15 @@
 /* Recursive-descent JSON parser for tests; see mini_json.h. */
 #include "support/mini_json.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cmocka.h>
 
 #define MAX_DEPTH 64
 
@@ -313,4 +319,20 @@ const bc_test_json_value *bc_test_json_get(const bc_test_json_value *v, const ch
 		if (!strcmp(v->keys[i], key))
 			return v->items[i];
 	return NULL;
+}
+
+const bc_test_json_value *bc_test_json_need(const bc_test_json_value *v, const char *key,
+					    bc_test_json_type type)
+{
+	const bc_test_json_value *x = bc_test_json_get(v, key);
+	if (!x)
+		fail_msg("JSON member \"%s\" missing", key);
+	if (x->type != type)
+		fail_msg("JSON member \"%s\" has type %d, want %d", key, (int)x->type, (int)type);
+	return x;
+}
+
+double bc_test_json_number(const bc_test_json_value *v, const char *key)
+{
+	return bc_test_json_need(v, key, BC_TEST_JSON_NUMBER)->number;
 }

@@ -35,4 +35,15 @@ void bc_test_json_free(bc_test_json_value *v);
 /* Member key of an object, NULL if absent or v is not an object. */
 const bc_test_json_value *bc_test_json_get(const bc_test_json_value *v, const char *key);
 
+/*
+ * Member key of object v, which must be there and of the given type (the
+ * test fails otherwise): reading ->number of a string member would quietly
+ * give 0, which an expected count of 0 would accept.
+ */
+const bc_test_json_value *bc_test_json_need(const bc_test_json_value *v, const char *key,
+					    bc_test_json_type type);
+
+/* bc_test_json_need(v, key, BC_TEST_JSON_NUMBER)->number. */
+double bc_test_json_number(const bc_test_json_value *v, const char *key);
+
 #endif /* BC_TEST_MINI_JSON_H */
