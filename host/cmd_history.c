@@ -76,18 +76,6 @@ static const char *reason_name(bc_reject_reason r)
 	return r == BC_REJECT_NONE ? "unknown" : bc_reject_reason_text(r);
 }
 
-static int parse_days(const char *text, int *days)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(text, &end, 10);
-	if (end == text || *end || errno || v < 1 || v > MAX_DAYS)
-		return bc_cli_usage_error(&command, "--days '%s' is not a whole number in 1..%d",
-					  text, MAX_DAYS);
-	*days = (int)v;
-	return -1;
-}
-
 /* Text output */
 
 static int print_session_text(const bc_history_session *s, void *user)
@@ -240,11 +228,11 @@ int cmd_history(int argc, char **argv)
 	int status = bc_cli_parse(&command, argc, argv, &args);
 	if (status >= 0)
 		return status;
-	history_view v = { .days = DEFAULT_DAYS,
-			   .use_json = bc_cli_get(&command, &args, "json") != NULL };
-	const char *days = bc_cli_get(&command, &args, "days");
-	if (days && (status = parse_days(days, &v.days)) >= 0)
+	history_view v = { .use_json = bc_cli_get(&command, &args, "json") != NULL };
+	long days = DEFAULT_DAYS;
+	if ((status = bc_cli_integer(&command, &args, "days", 1, MAX_DAYS, &days)) >= 0)
 		return status;
+	v.days = (int)days;
 
 	char default_path[4096];
 	v.path = bc_cli_get(&command, &args, "db");
