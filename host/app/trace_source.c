@@ -18,7 +18,6 @@ typedef struct {
 	bc_sample_source base;  /* first: the source handed out is this struct */
 	bc_trace_reader *reader;
 	double speed;
-	bool demo;
 	bc_exercise_id exercise;
 	float hold_s;
 	bool started;           /* first sample read: pacing anchored */
@@ -109,7 +108,6 @@ bc_sample_source *bc_trace_source_open(const bc_trace_source_config *config, cha
 		return NULL;
 	}
 	ts->speed = config->speed;
-	ts->demo = config->demo;
 	const char *ex = bc_trace_reader_meta(ts->reader, "exercise");
 	ts->exercise = ex ? bc_exercise_from_name(ex) : BC_EXERCISE_NONE;
 	const char *hold = bc_trace_reader_meta(ts->reader, "hold_s");
@@ -150,9 +148,4 @@ bc_exercise_id bc_trace_source_exercise(const bc_sample_source *src)
 float bc_trace_source_hold_s(const bc_sample_source *src)
 {
 	return ((const trace_source *)src)->hold_s;
-}
-
-bool bc_trace_source_is_demo(const bc_sample_source *src)
-{
-	return ((const trace_source *)src)->demo;
 }
