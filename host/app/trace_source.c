@@ -10,9 +10,7 @@
 #include <time.h>
 
 #include "trace/trace_reader.h"
-
-/* Longest hold target accepted from the metadata, seconds (as `replay`). */
-#define HOLD_MAX_S 3600.0
+#include "trace_hold.h"
 
 typedef struct {
 	bc_sample_source base;  /* first: the source handed out is this struct */
@@ -110,18 +108,9 @@ bc_sample_source *bc_trace_source_open(const bc_trace_source_config *config, cha
 	ts->speed = config->speed;
 	const char *ex = bc_trace_reader_meta(ts->reader, "exercise");
 	ts->exercise = ex ? bc_exercise_from_name(ex) : BC_EXERCISE_NONE;
-	const char *hold = bc_trace_reader_meta(ts->reader, "hold_s");
-	if (hold) {
-		char *end;
-		double v = strtod(hold, &end);
-		if (end == hold || *end || !isfinite(v) || v <= 0 || v > HOLD_MAX_S) {
-			snprintf(err, err_size,
-				 "%s: metadata '# hold_s: %s' is not a number of seconds in (0, %g]",
-				 config->path, hold, HOLD_MAX_S);
-			trace_close(&ts->base);
-			return NULL;
-		}
-		ts->hold_s = (float)v;
+	if (bc_trace_hold_s(ts->reader, &ts->hold_s, err, err_size) < 0) {
+		trace_close(&ts->base);
+		return NULL;
 	}
 	const char *rate = bc_trace_reader_meta(ts->reader, "rate_hz");
 	ts->base.read = trace_read;
