@@ -2,6 +2,7 @@
 /* Shared option parsing and usage messages for the backcoach subcommands. */
 #include "cli_options.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -163,6 +164,22 @@ int bc_cli_number(const bc_cli_command *cmd, const bc_cli_args *args, const char
 	if (end == text || *end != '\0' || !isfinite(v) || v < lo || v > hi)
 		return bc_cli_usage_error(cmd, "--%s: '%s' is not a number from %g to %g", name,
 					  text, lo, hi);
+	*out = v;
+	return -1;
+}
+
+int bc_cli_integer(const bc_cli_command *cmd, const bc_cli_args *args, const char *name,
+		   long lo, long hi, long *out)
+{
+	const char *text = bc_cli_get(cmd, args, name);
+	if (!text)
+		return -1;
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	if (end == text || *end != '\0' || errno || v < lo || v > hi)
+		return bc_cli_usage_error(cmd, "--%s: '%s' is not a whole number from %ld to %ld",
+					  name, text, lo, hi);
 	*out = v;
 	return -1;
 }

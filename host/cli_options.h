@@ -85,6 +85,15 @@ int bc_cli_exercise(const bc_cli_command *cmd, const char *name, const char *whe
 int bc_cli_number(const bc_cli_command *cmd, const bc_cli_args *args, const char *name,
 		  double lo, double hi, double *out);
 
+/*
+ * The whole-number option name (without "--") when given: decimal, in
+ * [lo, hi], goes to *out, -1 returned. Absent: *out untouched, -1. Otherwise
+ * prints the usage error "--NAME: 'TEXT' is not a whole number from LO to HI"
+ * and returns 2.
+ */
+int bc_cli_integer(const bc_cli_command *cmd, const bc_cli_args *args, const char *name,
+		   long lo, long hi, long *out);
+
 /* Positive finite seconds (at most max_s) from text; -1 ok, else usage error 2. */
 int bc_cli_seconds(const bc_cli_command *cmd, const char *option, const char *text,
 		   float max_s, float *out_s);

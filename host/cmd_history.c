@@ -76,18 +76,6 @@ static const char *reason_name(bc_reject_reason r)
 	return r == BC_REJECT_NONE ? "unknown" : bc_reject_reason_text(r);
 }
 
-static int parse_days(const char *text, int *days)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(text, &end, 10);
-	if (end == text || *end || errno || v < 1 || v > MAX_DAYS)
-		return bc_cli_usage_error(&command, "--days '%s' is not a whole number in 1..%d",
-					  text, MAX_DAYS);
-	*days = (int)v;
-	return -1;
-}
-
 /* Text output */
 
 static int print_session_text(const bc_history_session *s, void *user)
@@ -133,11 +121,7 @@ static void print_text_head(const history_view *v)
 
 /* JSON output */
 
-static void json_float(bc_json_writer *w, const char *key, double v, int decimals)
-{
-	bc_json_key_number(w, key, v, decimals); /* NAN (no value) becomes null */
-}
-
+/* bc_json_key_number writes NAN (no value) as null. */
 static int print_session_json(const bc_history_session *s, void *user)
 {
 	history_view *v = user;
@@ -151,7 +135,7 @@ static int print_session_json(const bc_history_session *s, void *user)
 								"%Y-%m-%dT%H:%M:%S", local,
 								sizeof(local)));
 	bc_json_key_string(w, "exercise", s->exercise);
-	json_float(w, "duration_s", s->duration_s, 1);
+	bc_json_key_number(w, "duration_s", s->duration_s, 1);
 	bc_json_key_int(w, "reps", s->reps);
 	bc_json_key_int(w, "target_reps", s->target_reps);
 	bc_json_key_int(w, "rejected", s->rejected);
@@ -166,10 +150,10 @@ static int print_session_json(const bc_history_session *s, void *user)
 		bc_json_string(w, reason_name(bc_history_session_top_reason(s)));
 	else
 		bc_json_null(w);
-	json_float(w, "hold_target_s", s->hold_target_s, 2);
-	json_float(w, "mean_hold_s", s->mean_hold_s, 2);
-	json_float(w, "max_hold_s", s->max_hold_s, 2);
-	json_float(w, "peak_deg_max", s->peak_deg_max, 2);
+	bc_json_key_number(w, "hold_target_s", s->hold_target_s, 2);
+	bc_json_key_number(w, "mean_hold_s", s->mean_hold_s, 2);
+	bc_json_key_number(w, "max_hold_s", s->max_hold_s, 2);
+	bc_json_key_number(w, "peak_deg_max", s->peak_deg_max, 2);
 	bc_json_key_int(w, "posture_alerts", s->posture_alerts);
 	bc_json_key(w, "trace");
 	if (s->trace_path)
@@ -198,8 +182,8 @@ static void json_head(history_view *v)
 	bc_json_key_int(w, "reps", v->today.reps);
 	bc_json_key_int(w, "rejected", v->today.rejected);
 	bc_json_key_int(w, "posture_alerts", v->today.posture_alerts);
-	json_float(w, "duration_s", v->today.duration_s, 1);
-	json_float(w, "max_hold_s", v->today.max_hold_s, 2);
+	bc_json_key_number(w, "duration_s", v->today.duration_s, 1);
+	bc_json_key_number(w, "max_hold_s", v->today.max_hold_s, 2);
 	bc_json_object_end(w);
 	bc_json_key_int(w, "streak_days", v->streak_days);
 	bc_json_key(w, "sessions");
@@ -240,11 +224,11 @@ int cmd_history(int argc, char **argv)
 	int status = bc_cli_parse(&command, argc, argv, &args);
 	if (status >= 0)
 		return status;
-	history_view v = { .days = DEFAULT_DAYS,
-			   .use_json = bc_cli_get(&command, &args, "json") != NULL };
-	const char *days = bc_cli_get(&command, &args, "days");
-	if (days && (status = parse_days(days, &v.days)) >= 0)
+	history_view v = { .use_json = bc_cli_get(&command, &args, "json") != NULL };
+	long days = DEFAULT_DAYS;
+	if ((status = bc_cli_integer(&command, &args, "days", 1, MAX_DAYS, &days)) >= 0)
 		return status;
+	v.days = (int)days;
 
 	char default_path[4096];
 	v.path = bc_cli_get(&command, &args, "db");

@@ -67,15 +67,10 @@ int cmd_probe(int argc, char **argv)
 	int status = bc_cli_parse(&command, argc, argv, &args);
 	if (status >= 0)
 		return status;
-	int bus_number = 1;
-	const char *bus_text = bc_cli_get(&command, &args, "bus");
-	if (bus_text) {
-		char *end;
-		long n = strtol(bus_text, &end, 10);
-		if (*bus_text == '\0' || *end != '\0' || n < 0 || n > 255)
-			return bc_cli_usage_error(&command, "--bus: '%s' is not a bus number", bus_text);
-		bus_number = (int)n;
-	}
+	long bus_arg = 1;
+	if ((status = bc_cli_integer(&command, &args, "bus", 0, 255, &bus_arg)) >= 0)
+		return status;
+	int bus_number = (int)bus_arg;
 	bool all = bc_cli_get(&command, &args, "all") != NULL;
 
 	char err[256];

@@ -20,6 +20,7 @@
 
 #include "cli_options.h"
 #include "commands.h"
+#include "history/local_day.h"
 #include "hw_backend.h"
 #include "platform/live_source.h"
 #include "record_session.h"
@@ -179,7 +180,7 @@ int cmd_record(int argc, char **argv)
 
 	char rate[32], started[32], note[160];
 	snprintf(rate, sizeof(rate), "%g", imu->config.rate_hz);
-	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	bc_utc_iso8601((int64_t)now, started, sizeof(started));
 	snprintf(note, sizeof(note), "%s @ 0x%02x, +-%g g, +-%g dps, low-pass %g Hz",
 		 imu->variant->name, imu->addr, imu->config.accel_range_g,
 		 imu->config.gyro_range_dps, imu->config.accel_lpf_hz);

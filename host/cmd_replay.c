@@ -18,9 +18,7 @@
 #include "coach/coach.h"
 #include "commands.h"
 #include "json_writer.h"
-
-/* Longest hold target accepted, seconds: anything longer is a typo. */
-#define HOLD_MAX_S 3600.0f
+#include "trace_hold.h"
 
 static const bc_cli_option options[] = {
 	{ "exercise", "NAME", "the exercise (default: the trace's '# exercise:')" },
@@ -229,7 +227,7 @@ static int choose_hold(const bc_trace_reader *r, const char *option, bc_coach_se
 	bool has_hold = *hold_s > 0;
 	if (option) {
 		float v;
-		int status = bc_cli_seconds(&command, "--hold", option, HOLD_MAX_S, &v);
+		int status = bc_cli_seconds(&command, "--hold", option, BC_TRACE_HOLD_MAX_S, &v);
 		if (status >= 0)
 			return status;
 		if (has_hold)
@@ -237,16 +235,15 @@ static int choose_hold(const bc_trace_reader *r, const char *option, bc_coach_se
 		else
 			fprintf(stderr, "backcoach replay: note: %s has no hold; --hold ignored\n",
 				bc_exercise_info_get(res->exercise)->name);
-	} else if (bc_trace_reader_meta(r, "hold_s") && has_hold) {
-		const char *text = bc_trace_reader_meta(r, "hold_s");
-		char *end;
-		double v = strtod(text, &end);
-		if (end == text || *end || !isfinite(v) || v <= 0 || v > HOLD_MAX_S) {
-			fprintf(stderr, "%s: metadata '# hold_s: %s' is not a number of seconds in (0, %g]\n",
-				bc_trace_reader_path(r), text, (double)HOLD_MAX_S);
+	} else if (has_hold) {
+		char err[512];
+		float meta_s;
+		if (bc_trace_hold_s(r, &meta_s, err, sizeof(err)) < 0) {
+			fprintf(stderr, "%s\n", err);
 			return BC_EXIT_BAD_TRACE;
 		}
-		*hold_s = (float)v;
+		if (meta_s > 0)
+			*hold_s = meta_s;
 	}
 	res->hold_target_s = *hold_s;
 	return -1;
@@ -271,7 +268,7 @@ int cmd_replay(int argc, char **argv)
 	}
 	float hold_check;
 	if (hold_opt) {
-		status = bc_cli_seconds(&command, "--hold", hold_opt, HOLD_MAX_S, &hold_check);
+		status = bc_cli_seconds(&command, "--hold", hold_opt, BC_TRACE_HOLD_MAX_S, &hold_check);
 		if (status >= 0)
 			return status;
 	}

@@ -77,18 +77,6 @@ static const bc_cli_command command = {
 
 /* Parsing */
 
-static int parse_int(const char *opt, const char *text, long lo, long hi, long *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(text, &end, 10);
-	if (end == text || *end || errno || v < lo || v > hi)
-		return bc_cli_usage_error(&command, "--%s '%s' must be a whole number in %ld..%ld",
-					  opt, text, lo, hi);
-	*out = v;
-	return -1;
-}
-
 static int parse_u64(const char *opt, const char *text, uint64_t *out)
 {
 	char *end;
@@ -205,8 +193,8 @@ static int parse(int argc, char **argv, sim_session_settings *st, const char **o
 	if ((v = bc_cli_get(&command, &args, "scenario")) &&
 	    (rc = parse_scenario(v, st->script.exercise, &st->script)) >= 0)
 		return rc;
-	if ((v = bc_cli_get(&command, &args, "reps"))) {
-		if ((rc = parse_int("reps", v, 1, 60, &n)) >= 0)
+	if (bc_cli_get(&command, &args, "reps")) {
+		if ((rc = bc_cli_integer(&command, &args, "reps", 1, 60, &n)) >= 0)
 			return rc;
 		st->script.reps = (int)n;
 	}
@@ -224,8 +212,8 @@ static int parse(int argc, char **argv, sim_session_settings *st, const char **o
 			return bc_cli_usage_error(&command, "--noise must be on or off");
 		st->noise = !strcmp(v, "on");
 	}
-	if ((v = bc_cli_get(&command, &args, "dropouts"))) {
-		if ((rc = parse_int("dropouts", v, 0, 50, &n)) >= 0)
+	if (bc_cli_get(&command, &args, "dropouts")) {
+		if ((rc = bc_cli_integer(&command, &args, "dropouts", 0, 50, &n)) >= 0)
 			return rc;
 		st->script.dropouts = (int)n;
 	}
@@ -236,15 +224,15 @@ static int parse(int argc, char **argv, sim_session_settings *st, const char **o
 			return bc_cli_usage_error(&command, "%s has no hold",
 						  bc_exercise_info_get(st->script.exercise)->name);
 	}
-	if ((v = bc_cli_get(&command, &args, "accel-fs"))) {
-		if ((rc = parse_int("accel-fs", v, 2, 16, &n)) >= 0)
+	if (bc_cli_get(&command, &args, "accel-fs")) {
+		if ((rc = bc_cli_integer(&command, &args, "accel-fs", 2, 16, &n)) >= 0)
 			return rc;
 		if (!sim_imu_accel_fs_valid((int)n))
 			return bc_cli_usage_error(&command, "--accel-fs must be 2, 4, 8 or 16");
 		st->accel_fs_g = (int)n;
 	}
-	if ((v = bc_cli_get(&command, &args, "gyro-fs"))) {
-		if ((rc = parse_int("gyro-fs", v, 250, 2000, &n)) >= 0)
+	if (bc_cli_get(&command, &args, "gyro-fs")) {
+		if ((rc = bc_cli_integer(&command, &args, "gyro-fs", 250, 2000, &n)) >= 0)
 			return rc;
 		if (!sim_imu_gyro_fs_valid((int)n))
 			return bc_cli_usage_error(&command, "--gyro-fs must be 250, 500, 1000 or 2000");

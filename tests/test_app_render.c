@@ -17,38 +17,11 @@
 #include "app/draw.h"
 #include "app/render.h"
 #include "app/screenshot.h"
-#include "app/text.h"
+#include "support/app_canvas.h"
 #include "support/test_support.h"
 
-typedef struct {
-	SDL_Surface *surface;
-	SDL_Renderer *renderer;
-	bc_text *text;
-	bc_draw draw;
-} canvas;
-
-static void canvas_open(canvas *c, int w, int h)
-{
-	char err[256] = "";
-	c->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-	assert_non_null(c->surface);
-	c->renderer = SDL_CreateSoftwareRenderer(c->surface);
-	assert_non_null(c->renderer);
-	c->text = bc_text_new(c->renderer, err, sizeof(err));
-	if (!c->text)
-		fail_msg("%s", err);
-	bc_draw_setup(&c->draw, c->renderer, c->text, w, h);
-}
-
-static void canvas_close(canvas *c)
-{
-	bc_text_free(c->text);
-	SDL_DestroyRenderer(c->renderer);
-	SDL_FreeSurface(c->surface);
-}
-
 /* Pixels in rect (frame coordinates) that differ from the background colour. */
-static int ink_in(const canvas *c, SDL_Rect r)
+static int ink_in(const bc_app_canvas *c, SDL_Rect r)
 {
 	const SDL_Surface *s = c->surface;
 	int n = 0;
@@ -64,7 +37,7 @@ static int ink_in(const canvas *c, SDL_Rect r)
 	return n;
 }
 
-static void maybe_save(const canvas *c, const char *name)
+static void maybe_save(const bc_app_canvas *c, const char *name)
 {
 	const char *dir = getenv("BC_APP_RENDER_PNG_DIR");
 	if (!dir || !*dir)
@@ -161,9 +134,11 @@ static void render_all_at(int w, int h)
 {
 	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++) {
 		const scenario *sc = &scenarios[i];
-		canvas c;
+		bc_app_canvas c;
 		bc_app_state s;
-		canvas_open(&c, w, h);
+		char err[256];
+		if (bc_app_canvas_open(&c, w, h, err, sizeof(err)))
+			fail_msg("%s", err);
 		state_for(&s, sc->screen, sc->exercise, sc->variant);
 		bc_render_frame(&c.draw, &s);
 		maybe_save(&c, sc->name);
@@ -177,7 +152,7 @@ static void render_all_at(int w, int h)
 		if (ink_in(&c, left) <= left.w * left.h / 50 ||
 		    ink_in(&c, right) <= right.w * right.h / 50)
 			fail_msg("%s at %dx%d: a half of the screen is empty", sc->name, w, h);
-		canvas_close(&c);
+		bc_app_canvas_close(&c);
 	}
 }
 
@@ -203,10 +178,12 @@ static void test_every_screen_1920x1080(void **state)
 static void test_counter_shows_the_count(void **state)
 {
 	(void)state;
-	canvas a, b;
+	bc_app_canvas a, b;
 	bc_app_state s;
-	canvas_open(&a, 800, 480);
-	canvas_open(&b, 800, 480);
+	char err[256];
+	if (bc_app_canvas_open(&a, 800, 480, err, sizeof(err)) ||
+	    bc_app_canvas_open(&b, 800, 480, err, sizeof(err)))
+		fail_msg("%s", err);
 	mid_session(&s, BC_EXERCISE_BRIDGE);
 	bc_render_frame(&a.draw, &s);
 	s.view.reps = 8;
@@ -220,8 +197,8 @@ static void test_counter_shows_the_count(void **state)
 			diff += ra[x] != rb[x];
 	}
 	assert_true(diff > 500);
-	canvas_close(&a);
-	canvas_close(&b);
+	bc_app_canvas_close(&a);
+	bc_app_canvas_close(&b);
 }
 
 int main(void)

@@ -23,8 +23,8 @@
 #include "app/app_run.h"
 #include "app/draw.h"
 #include "app/render.h"
-#include "app/text.h"
 #include "app/trace_source.h"
+#include "support/app_canvas.h"
 #include "support/mini_json.h"
 #include "support/run_command.h"
 #include "support/test_support.h"
@@ -133,35 +133,8 @@ static void test_app_state_matches_replay(void **state)
 
 /* The real command, checked by its pixels */
 
-typedef struct {
-	SDL_Surface *surface;
-	SDL_Renderer *renderer;
-	bc_text *text;
-	bc_draw draw;
-} canvas;
-
-static void canvas_open(canvas *c, int w, int h)
-{
-	char err[256];
-	c->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-	assert_non_null(c->surface);
-	c->renderer = SDL_CreateSoftwareRenderer(c->surface);
-	assert_non_null(c->renderer);
-	c->text = bc_text_new(c->renderer, err, sizeof(err));
-	if (!c->text)
-		fail_msg("%s", err);
-	bc_draw_setup(&c->draw, c->renderer, c->text, w, h);
-}
-
-static void canvas_close(canvas *c)
-{
-	bc_text_free(c->text);
-	SDL_DestroyRenderer(c->renderer);
-	SDL_FreeSurface(c->surface);
-}
-
 /* The summary frame as the renderer draws it for these counts. */
-static void draw_summary(canvas *c, bc_exercise_id ex, int reps, int rejected)
+static void draw_summary(bc_app_canvas *c, bc_exercise_id ex, int reps, int rejected)
 {
 	bc_app_state s;
 	bc_app_init(&s, NULL);
@@ -217,9 +190,11 @@ static void test_screenshot_shows_replay_counts(void **state)
 		assert_int_equal(shot->h, 480);
 
 		bc_exercise_id ex = bc_exercise_from_name(want.exercise);
-		canvas same, more;
-		canvas_open(&same, 800, 480);
-		canvas_open(&more, 800, 480);
+		bc_app_canvas same, more;
+		char err[256];
+		if (bc_app_canvas_open(&same, 800, 480, err, sizeof(err)) ||
+		    bc_app_canvas_open(&more, 800, 480, err, sizeof(err)))
+			fail_msg("%s", err);
 		draw_summary(&same, ex, want.reps, want.rejected);
 		int figures = ex == BC_EXERCISE_POSTURE ? 1 : 2;
 		for (int f = 0; f < figures; f++) {
@@ -232,8 +207,8 @@ static void test_screenshot_shows_replay_counts(void **state)
 					 "%d from one more", traces[i], f, off,
 					 f ? want.rejected : want.reps, off_by_one);
 		}
-		canvas_close(&same);
-		canvas_close(&more);
+		bc_app_canvas_close(&same);
+		bc_app_canvas_close(&more);
 		SDL_FreeSurface(shot);
 	}
 }

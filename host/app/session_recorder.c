@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "history/local_day.h"
 #include "record_session.h"
 
 #define RING_SAMPLES 4096 /* 4 s at 1 kHz: the writer is never that far behind */
@@ -165,12 +166,9 @@ bc_session_recorder *bc_session_recorder_start(const char *dir, bc_exercise_id e
 		return NULL;
 	}
 	time_t now = time(NULL);
-	struct tm tm;
 	char stamp[32];
-	gmtime_r(&now, &tm);
-	strftime(r->started, sizeof(r->started), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	localtime_r(&now, &tm);
-	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
+	bc_utc_iso8601((int64_t)now, r->started, sizeof(r->started));
+	bc_local_time_text((int64_t)now, "%Y%m%d-%H%M%S", stamp, sizeof(stamp));
 	snprintf(r->exercise, sizeof(r->exercise), "%s", info ? info->name : "unknown");
 	snprintf(r->sensor, sizeof(r->sensor), "%s", sensor && *sensor ? sensor : "unknown");
 	snprintf(r->rate, sizeof(r->rate), "%g", rate_hz > 0 ? (double)rate_hz : 100.0);

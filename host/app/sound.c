@@ -94,11 +94,6 @@ void bc_sound_play(bc_sound *snd, bc_tone tone)
 	SDL_QueueAudio(snd->dev, snd->pcm[tone], snd->bytes[tone]);
 }
 
-int bc_sound_available(const bc_sound *snd)
-{
-	return snd && snd->dev;
-}
-
 void bc_sound_close(bc_sound *snd)
 {
 	if (!snd)

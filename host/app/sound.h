@@ -23,9 +23,6 @@ bc_sound *bc_sound_open(void);
 /* Queues tone (replacing whatever is still waiting to play). NULL-safe. */
 void bc_sound_play(bc_sound *snd, bc_tone tone);
 
-/* True when a real device is open (for the status line and tests). */
-int bc_sound_available(const bc_sound *snd);
-
 /* Closes the device; NULL-safe. */
 void bc_sound_close(bc_sound *snd);
 

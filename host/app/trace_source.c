@@ -10,15 +10,12 @@
 #include <time.h>
 
 #include "trace/trace_reader.h"
-
-/* Longest hold target accepted from the metadata, seconds (as `replay`). */
-#define HOLD_MAX_S 3600.0
+#include "trace_hold.h"
 
 typedef struct {
 	bc_sample_source base;  /* first: the source handed out is this struct */
 	bc_trace_reader *reader;
 	double speed;
-	bool demo;
 	bc_exercise_id exercise;
 	float hold_s;
 	bool started;           /* first sample read: pacing anchored */
@@ -109,21 +106,11 @@ bc_sample_source *bc_trace_source_open(const bc_trace_source_config *config, cha
 		return NULL;
 	}
 	ts->speed = config->speed;
-	ts->demo = config->demo;
 	const char *ex = bc_trace_reader_meta(ts->reader, "exercise");
 	ts->exercise = ex ? bc_exercise_from_name(ex) : BC_EXERCISE_NONE;
-	const char *hold = bc_trace_reader_meta(ts->reader, "hold_s");
-	if (hold) {
-		char *end;
-		double v = strtod(hold, &end);
-		if (end == hold || *end || !isfinite(v) || v <= 0 || v > HOLD_MAX_S) {
-			snprintf(err, err_size,
-				 "%s: metadata '# hold_s: %s' is not a number of seconds in (0, %g]",
-				 config->path, hold, HOLD_MAX_S);
-			trace_close(&ts->base);
-			return NULL;
-		}
-		ts->hold_s = (float)v;
+	if (bc_trace_hold_s(ts->reader, &ts->hold_s, err, err_size) < 0) {
+		trace_close(&ts->base);
+		return NULL;
 	}
 	const char *rate = bc_trace_reader_meta(ts->reader, "rate_hz");
 	ts->base.read = trace_read;
@@ -150,9 +137,4 @@ bc_exercise_id bc_trace_source_exercise(const bc_sample_source *src)
 float bc_trace_source_hold_s(const bc_sample_source *src)
 {
 	return ((const trace_source *)src)->hold_s;
-}
-
-bool bc_trace_source_is_demo(const bc_sample_source *src)
-{
-	return ((const trace_source *)src)->demo;
 }

@@ -33,7 +33,4 @@ bc_exercise_id bc_trace_source_exercise(const bc_sample_source *src);
 /* The trace's "# hold_s:" in seconds, 0 when absent (as `replay` reads it). */
 float bc_trace_source_hold_s(const bc_sample_source *src);
 
-/* True for a trace source opened with demo set. */
-bool bc_trace_source_is_demo(const bc_sample_source *src);
-
 #endif /* BC_APP_TRACE_SOURCE_H */

@@ -88,15 +88,6 @@ double sim_rng_gauss(sim_rng *r)
 	return sqrt(-2.0 * log(u1)) * cos(2.0 * M_PI * u2);
 }
 
-sim_vec3 sim_rng_unit_vec3(sim_rng *r)
-{
-	/* Archimedes: z uniform in [-1, 1], azimuth uniform. */
-	double z = sim_rng_uniform(r, -1.0, 1.0);
-	double a = sim_rng_uniform(r, 0.0, 2.0 * M_PI);
-	double s = sqrt(1.0 - z * z);
-	return sim_vec3_make(s * cos(a), s * sin(a), z);
-}
-
 sim_quat sim_rng_unit_quat(sim_rng *r)
 {
 	/* Four gaussians normalised: uniform on the 3-sphere (Haar measure). */

@@ -45,8 +45,7 @@ double sim_rng_sign(sim_rng *r);
 /* Standard normal (mean 0, standard deviation 1). */
 double sim_rng_gauss(sim_rng *r);
 
-/* Uniformly distributed unit vector and rotation (any orientation). */
-sim_vec3 sim_rng_unit_vec3(sim_rng *r);
+/* Uniformly distributed rotation (any orientation). */
 sim_quat sim_rng_unit_quat(sim_rng *r);
 
 #endif /* BC_SIM_RNG_H */

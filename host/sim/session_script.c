@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coach/coach.h"
 #include "sim/script_builder.h"
 
 /* Definitions */
@@ -270,20 +271,15 @@ bool sim_distractor_applies(bc_exercise_id ex, sim_distractor d)
 	return true;
 }
 
+/*
+ * The simulated wearer holds as long as the coach asks by default: the
+ * coach's own table, so the two cannot drift apart.
+ */
 double sim_default_hold_s(bc_exercise_id ex)
 {
-	switch (ex) {
-	case BC_EXERCISE_PELVIC_TILT:
-		return 10.0;
-	case BC_EXERCISE_BRIDGE:
-		return 2.0;
-	case BC_EXERCISE_KNEE_TO_CHEST:
-		return 15.0;
-	case BC_EXERCISE_CHILDS_POSE:
-		return 30.0;
-	default:
+	if (ex < 0 || ex >= BC_EXERCISE_COUNT)
 		return 0.0;
-	}
+	return bc_coach_settings_default.hold_s[ex];
 }
 
 static double threshold_for(bc_exercise_id ex)

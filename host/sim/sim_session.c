@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "history/local_day.h"
+
 /* Definitions */
 
 const sim_session_settings sim_session_settings_default = {
@@ -113,9 +115,7 @@ static void started_text(uint64_t seed, char *buf, size_t size)
 	time_t t = (time_t)1735718400; /* 2025-01-01T08:00:00Z */
 	t += (time_t)(seed % 365) * 86400 + (time_t)((seed / 365) % 12) * 3600 +
 	     (time_t)((seed / 7) % 3600);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	bc_utc_iso8601((int64_t)t, buf, size);
 }
 
 static int write_meta(sim_session *ss)

@@ -28,6 +28,7 @@
 #include "app/render.h"
 #include "app/text.h"
 #include "app/trace_source.h"
+#include "support/app_canvas.h"
 #include "support/bench_support.h"
 
 #define W 800
@@ -96,15 +97,13 @@ int main(int argc, char **argv)
 	(void)argv;
 	char err[512], cpu[128];
 	bc_bench_cpu_model(cpu, sizeof(cpu));
-	SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
-	SDL_Renderer *r = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
-	bc_text *text = r ? bc_text_new(r, err, sizeof(err)) : NULL;
-	if (!text) {
-		fprintf(stderr, "bench_render: %s\n", r ? err : SDL_GetError());
+	bc_app_canvas canvas;
+	if (bc_app_canvas_open(&canvas, W, H, err, sizeof(err))) {
+		fprintf(stderr, "bench_render: %s\n", err);
 		return 1;
 	}
-	bc_draw d;
-	bc_draw_setup(&d, r, text, W, H);
+	bc_draw *d = &canvas.draw;
+	bc_text *text = canvas.text;
 
 	printf("coach screen (%dx%d, SDL software renderer on a surface)\n", W, H);
 	printf("  machine: %s, %ld cores online\n", cpu, sysconf(_SC_NPROCESSORS_ONLN));
@@ -123,7 +122,7 @@ int main(int argc, char **argv)
 		for (int i = 0; i < FRAMES; i++) {
 			state_at(&s, &cases[c], i);
 			double t0 = bc_bench_now_s();
-			bc_render_frame(&d, &s);
+			bc_render_frame(d, &s);
 			ms[i] = (bc_bench_now_s() - t0) * 1e3;
 		}
 		double first = ms[0];
@@ -166,7 +165,7 @@ int main(int argc, char **argv)
 			bc_app_apply_event(&s, &sn->events[i]);
 		bc_app_apply_view(&s, sn->have_view ? &sn->view : NULL, NULL);
 		bc_app_tick(&s, bc_bench_now_s() - start);
-		bc_render_frame(&d, &s);
+		bc_render_frame(d, &s);
 		uint64_t done = bc_monotonic_ns();
 		if (!sn->oldest_new_sample_ns)
 			continue; /* nothing new in this frame */
@@ -186,9 +185,7 @@ int main(int argc, char **argv)
 	       "(goal < %.1f ms: one frame + 10 ms)\n", oldest_med, oldest_p99, oldest_max,
 	       FRAME_S * 1e3 + 10);
 
-	bc_text_free(text);
-	SDL_DestroyRenderer(r);
-	SDL_FreeSurface(surface);
+	bc_app_canvas_close(&canvas);
 	SDL_Quit();
 	return 0;
 }

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * An offscreen canvas for the coach app: an SDL surface with a software
+ * renderer, the app's text cache and a bc_draw set up on it. Tests and the
+ * render benchmark draw frames into it without a display or video driver.
+ */
+#ifndef BC_TEST_APP_CANVAS_H
+#define BC_TEST_APP_CANVAS_H
+
+#include <stddef.h>
+
+#include <SDL.h>
+
+#include "app/draw.h"
+#include "app/text.h"
+
+typedef struct {
+	SDL_Surface *surface; /* ARGB8888, w x h pixels */
+	SDL_Renderer *renderer;
+	bc_text *text;
+	bc_draw draw;
+} bc_app_canvas;
+
+/*
+ * Opens a w x h pixel canvas. Returns 0, or -1 with a message in err and
+ * nothing left open.
+ */
+int bc_app_canvas_open(bc_app_canvas *c, int w, int h, char *err, size_t err_size);
+
+/* Frees what bc_app_canvas_open made. */
+void bc_app_canvas_close(bc_app_canvas *c);
+
+#endif /* BC_TEST_APP_CANVAS_H */
