@@ -45,8 +45,8 @@ DEB_PACKAGES_CROSS := gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user pkgc
 	zlib1g-dev:arm64 libi2c-dev:arm64 libgpiod-dev:arm64 libsdl2-dev:arm64 \
 	libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64 libsqlite3-dev:arm64 libcmocka-dev:arm64
 # Test binaries not run under emulation: test_broad (accuracy over the shared
-# data set, 20 s under qemu); test_sim (asserts generation speed, meaningless
-# under qemu); test_sim_traces (checks the committed traces regenerate
+# data set, 20 s under qemu); test_sim (long sessions at 400 Hz, slow under
+# emulation); test_sim_traces (checks the committed traces regenerate
 # bit-identically, which libm on aarch64 does not promise: last-ulp
 # differences in sin/cos/exp change the gzip bytes).
 # test_app_replay and test_app_session start the coach's thread, and this

@@ -424,7 +424,8 @@ static void test_cli_usage_errors(void **state)
 			 BC_EXIT_FAILURE);
 }
 
-static void test_generation_speed(void **state)
+/* A long session generates whole (its speed is a benchmark: bench_pipeline). */
+static void test_long_session(void **state)
 {
 	(void)state;
 	/* About ten minutes at 400 Hz. */
@@ -434,19 +435,10 @@ static void test_generation_speed(void **state)
 	st.script.reps = 30;
 	sim_session ss;
 	capture c = { 0 };
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	run_session(&st, &ss, &c);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
 	double span = c.s[c.n - 1].t_s - c.s[0].t_s;
-	print_message("generated %zu samples (%.0f s of session) in %.3f s\n", c.n, span, secs);
 	assert_true(span > 500.0);
-#if defined(__SANITIZE_ADDRESS__)
-	assert_true(secs < 10.0);
-#else
-	assert_true(secs < 1.0);
-#endif
+	assert_true((double)c.n > 0.9 * 400.0 * span);
 	capture_free(&c);
 	sim_session_free(&ss);
 }
@@ -463,7 +455,7 @@ int main(void)
 		cmocka_unit_test(test_timestamps_rate_jitter_dropouts),
 		cmocka_unit_test(test_same_seed_same_bytes),
 		cmocka_unit_test(test_cli_usage_errors),
-		cmocka_unit_test(test_generation_speed),
+		cmocka_unit_test(test_long_session),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
