@@ -68,16 +68,34 @@ static const char *const fixed_text[BC_HINT_COUNT] = {
 	[BC_HINT_NOT_EXERCISE] = "Back to the start position",
 };
 
-/* The one line of guidance for now, into buf. */
-static void cue_text(const bc_coach *c, const bc_body_state *b, char *buf, size_t size)
+/*
+ * What the cue line depends on: the hint, the calibration stage (only while
+ * getting ready) and the whole seconds left of a hold (-1: no countdown).
+ * The text is built only when this changes, not every sample.
+ */
+static bc_coach_cue_key cue_key(const bc_coach *c, const bc_body_state *b)
 {
 	const bc_detect_view *dv = bc_detector_view(&c->detector);
+	bc_coach_cue_key k = { .hint = dv->hint, .stage = BC_CALIB_STAND, .left_s = -1 };
+	if (dv->hint == BC_HINT_GET_READY)
+		k.stage = b->stage;
+	if (dv->hint == BC_HINT_HOLD && c->exercise != BC_EXERCISE_CAT_COW &&
+	    dv->hold_target_s > 0.0f) {
+		int left_s = (int)ceilf(dv->hold_target_s - dv->hold_s);
+		k.left_s = left_s > 0 ? left_s : 0;
+	}
+	return k;
+}
+
+/* The one line of guidance for key k, into buf. */
+static void cue_text(const bc_coach *c, bc_coach_cue_key k, char *buf, size_t size)
+{
 	const bc_exercise_info *info = bc_exercise_info_get(c->exercise);
-	switch (dv->hint) {
+	switch (k.hint) {
 	case BC_HINT_GET_READY:
-		if (b->stage == BC_CALIB_STAND)
+		if (k.stage == BC_CALIB_STAND)
 			snprintf(buf, size, "Stand upright and keep still");
-		else if (b->stage == BC_CALIB_GO_TO_START)
+		else if (k.stage == BC_CALIB_GO_TO_START)
 			snprintf(buf, size, "%s, then keep still",
 				 info ? info->start_hint : "Go to the start position");
 		else
@@ -87,19 +105,17 @@ static void cue_text(const bc_coach *c, const bc_body_state *b, char *buf, size_
 		snprintf(buf, size, "%s", go_text[c->exercise]);
 		return;
 	case BC_HINT_HOLD:
-		if (c->exercise == BC_EXERCISE_CAT_COW || dv->hold_target_s <= 0.0f) {
+		if (k.left_s < 0)
 			snprintf(buf, size, "Hold it there");
-		} else {
-			int left_s = (int)ceilf(dv->hold_target_s - dv->hold_s);
-			snprintf(buf, size, "Hold \u2014 %d s left", left_s > 0 ? left_s : 0);
-		}
+		else
+			snprintf(buf, size, "Hold \u2014 %d s left", k.left_s);
 		return;
 	case BC_HINT_RELEASE:
 		snprintf(buf, size, "%s", c->exercise == BC_EXERCISE_BRIDGE ? "Lower slowly"
 									 : "Release slowly");
 		return;
 	default:
-		snprintf(buf, size, "%s", fixed_text[dv->hint] ? fixed_text[dv->hint] : "");
+		snprintf(buf, size, "%s", fixed_text[k.hint] ? fixed_text[k.hint] : "");
 		return;
 	}
 }
@@ -131,6 +147,7 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
 	c->view.phase_name = "";
 	c->last_stage = BC_CALIB_STAND;
 	c->progress_whole_s = -1;
+	c->cue_key.hint = BC_HINT_COUNT; /* no cue yet: the first sample builds one */
 }
 
 /* Events that must never be dropped for lack of room. */
@@ -256,13 +273,19 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 		c->progress_whole_s = -1;
 	}
 
-	char cue[BC_EVENT_TEXT_MAX];
-	cue_text(c, b, cue, sizeof(cue));
-	if (strcmp(cue, c->cue) != 0) {
-		memcpy(c->cue, cue, sizeof(cue));
-		bc_coach_event e = { .type = BC_EVENT_CUE, .t_s = b->t_s };
-		memcpy(e.text, cue, sizeof(cue));
-		bc_detect_emit(&out, &e);
+	/* Two keys can give the same text (cat-cow's GO and CAT): CUE only on new text. */
+	bc_coach_cue_key k = cue_key(c, b);
+	if (k.hint != c->cue_key.hint || k.stage != c->cue_key.stage ||
+	    k.left_s != c->cue_key.left_s) {
+		char cue[BC_EVENT_TEXT_MAX];
+		c->cue_key = k;
+		cue_text(c, k, cue, sizeof(cue));
+		if (strcmp(cue, c->cue) != 0) {
+			memcpy(c->cue, cue, sizeof(cue));
+			bc_coach_event e = { .type = BC_EVENT_CUE, .t_s = b->t_s };
+			memcpy(e.text, cue, sizeof(cue));
+			bc_detect_emit(&out, &e);
+		}
 	}
 	if (b->t_s >= c->feedback_until_s)
 		memcpy(v->feedback, c->cue, sizeof(c->cue));
