@@ -106,7 +106,7 @@ static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 	b->q_earth_from_sensor = q_es;
 	b->still = t->stillness.still;
 	b->still_s = t->stillness.still_s;
-	b->rate_dps = bc_vec3_norm(t->stillness.gyro_lp_dps);
+	b->rate_dps = t->stillness.rate_dps;
 	b->stage = c->stage;
 	b->stage_progress = c->progress;
 	b->heading_known = c->heading_known;
