@@ -53,7 +53,6 @@ void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings,
 	t->settings = settings ? *settings : bc_body_settings_default;
 	if (!t->settings.filter_custom)
 		t->settings.filter = bc_filter_settings_default;
-	t->pose = pose;
 	bc_filter_init(&t->filter, &t->settings.filter);
 	bc_stillness_init(&t->stillness, &t->settings.stillness);
 	bc_mounting_settings m = mounting_settings(&t->settings);
@@ -192,7 +191,6 @@ void bc_body_tracker_recalibrate(bc_body_tracker *t)
 
 void bc_body_tracker_set_start_pose(bc_body_tracker *t, bc_start_pose pose)
 {
-	t->pose = pose;
 	t->calib.pose = pose;
 	bc_body_tracker_recalibrate(t);
 }
