@@ -165,7 +165,7 @@ static void expect_angles(const run_ctx *r, size_t start_i, float sagittal_deg,
 	const bc_body_state *b = &r->last;
 	bc_body_angles want = truth_angles(r->synth.poses[start_i].q_earth_from_body,
 					   bc_synth_body_at(&r->synth, r->synth.prev_t_rel_s));
-	bool vertical_is_z = r->tracker.pose == BC_POSE_SITTING;
+	bool vertical_is_z = r->tracker.calib.pose == BC_POSE_SITTING;
 	double tol_frontal = vertical_is_z ? CROSS_TOL_DEG : HEADING_TOL_DEG;
 	double tol_axial = vertical_is_z ? HEADING_TOL_DEG : CROSS_TOL_DEG;
 

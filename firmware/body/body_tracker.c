@@ -53,7 +53,6 @@ void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings,
 	t->settings = settings ? *settings : bc_body_settings_default;
 	if (!t->settings.filter_custom)
 		t->settings.filter = bc_filter_settings_default;
-	t->pose = pose;
 	bc_filter_init(&t->filter, &t->settings.filter);
 	bc_stillness_init(&t->stillness, &t->settings.stillness);
 	bc_mounting_settings m = mounting_settings(&t->settings);
@@ -106,7 +105,7 @@ static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 	b->q_earth_from_sensor = q_es;
 	b->still = t->stillness.still;
 	b->still_s = t->stillness.still_s;
-	b->rate_dps = bc_vec3_norm(t->stillness.gyro_lp_dps);
+	b->rate_dps = t->stillness.rate_dps;
 	b->stage = c->stage;
 	b->stage_progress = c->progress;
 	b->heading_known = c->heading_known;
@@ -192,7 +191,6 @@ void bc_body_tracker_recalibrate(bc_body_tracker *t)
 
 void bc_body_tracker_set_start_pose(bc_body_tracker *t, bc_start_pose pose)
 {
-	t->pose = pose;
 	t->calib.pose = pose;
 	bc_body_tracker_recalibrate(t);
 }

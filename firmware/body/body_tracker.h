@@ -54,10 +54,9 @@ extern const bc_body_settings bc_body_settings_default;
 
 typedef struct {
 	bc_body_settings settings;
-	bc_start_pose pose;
 	bc_filter filter;
 	bc_stillness stillness;
-	bc_mounting_calib calib;  /* q_sensor_from_body, q_earth_from_body_start, ... */
+	bc_mounting_calib calib;  /* pose, q_sensor_from_body, q_earth_from_body_start, ... */
 	bc_quat q_tilt_fix;       /* earth-frame tilt applied to the filter's estimate
 				   * (learned while still, see body_tracker.c) */
 	bool started;             /* a sample has been fused */

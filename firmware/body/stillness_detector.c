@@ -58,6 +58,7 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 	if (!d->primed || !(dt_s > 0.0f)) {
 		/* A single sample says nothing about steadiness: not still yet. */
 		d->gyro_lp_dps = w;
+		d->rate_dps = bc_vec3_norm(w);
 		d->gyro_raw_lp_dps = gyro_dps;
 		d->gyro_raw_slow_dps = gyro_dps;
 		d->accel_fast_g = accel_g;
@@ -70,6 +71,7 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 		return false;
 	}
 	d->gyro_lp_dps = low_pass(d->gyro_lp_dps, w, dt_s, st->gyro_tau_s);
+	d->rate_dps = bc_vec3_norm(d->gyro_lp_dps);
 	d->gyro_raw_lp_dps = low_pass(d->gyro_raw_lp_dps, gyro_dps, dt_s, st->gyro_tau_s);
 	d->gyro_raw_slow_dps = low_pass(d->gyro_raw_slow_dps, gyro_dps, dt_s, st->gyro_slow_tau_s);
 	d->accel_fast_g = low_pass(d->accel_fast_g, accel_g, dt_s, st->accel_fast_tau_s);
@@ -85,7 +87,7 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 
 	float accel_step_g = bc_vec3_norm(bc_vec3_sub(d->accel_fast_g, d->accel_slow_g));
 	float accel_norm_err_g = fabsf(bc_vec3_norm(d->accel_fast_g) - 1.0f);
-	float rate_dps = bc_vec3_norm(d->gyro_lp_dps);
+	float rate_dps = d->rate_dps;
 	bool gyro_quiet = rate_dps < st->gyro_max_dps ||
 		(!d->bias_known && rate_dps < st->gyro_bias_max_dps &&
 		bc_vec3_norm(bc_vec3_sub(d->gyro_raw_lp_dps, d->gyro_raw_slow_dps)) <

@@ -68,6 +68,7 @@ typedef struct {
 	bool primed;             /* the windows hold at least one sample */
 	float history_s;         /* time since priming, up to the long window, seconds */
 	bc_vec3 gyro_lp_dps;     /* smoothed bias-corrected rate, deg/s */
+	float rate_dps;          /* |gyro_lp_dps|, deg/s: kept, the body tracker reports it */
 	bc_vec3 gyro_raw_lp_dps; /* the measured rate (bias and all) smoothed like gyro_lp_dps,
 				  * deg/s: steadiness must not see the bias estimate move */
 	bc_vec3 gyro_raw_slow_dps; /* the measured rate over the long window, deg/s */

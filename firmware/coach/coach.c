@@ -44,14 +44,26 @@ void bc_coach_settings_init(bc_coach_settings *s)
 
 /* ---- Cues --------------------------------------------------------------- */
 
-/* The "go" cue of each exercise: what to do from rest. */
-static const char *const go_text[BC_EXERCISE_COUNT] = {
-	[BC_EXERCISE_PELVIC_TILT] = "Flatten your lower back to the floor",
-	[BC_EXERCISE_BRIDGE] = "Lift your hips",
-	[BC_EXERCISE_CAT_COW] = "Round your back up (cat)",
-	[BC_EXERCISE_KNEE_TO_CHEST] = "Pull your knee to your chest",
-	[BC_EXERCISE_CHILDS_POSE] = "Sit back onto your heels",
-	[BC_EXERCISE_POSTURE] = "Sitting well",
+/*
+ * How the coach speaks about each exercise: one table, so the session code
+ * below has no if-chains over exercise names.
+ */
+typedef struct {
+	const char *go;      /* the "go" cue: what to do from rest */
+	const char *release; /* after a hold */
+	bool countdown;      /* a hold shows the seconds left (needs a hold target) */
+	bool monitor;        /* a REP is an alert: no "Good!", no set, no hold progress */
+} coach_style;
+
+static const coach_style style_of[BC_EXERCISE_COUNT] = {
+	[BC_EXERCISE_PELVIC_TILT] = { "Flatten your lower back to the floor", "Release slowly",
+				      true, false },
+	[BC_EXERCISE_BRIDGE] = { "Lift your hips", "Lower slowly", true, false },
+	[BC_EXERCISE_CAT_COW] = { "Round your back up (cat)", "Release slowly", false, false },
+	[BC_EXERCISE_KNEE_TO_CHEST] = { "Pull your knee to your chest", "Release slowly",
+					true, false },
+	[BC_EXERCISE_CHILDS_POSE] = { "Sit back onto your heels", "Release slowly", true, false },
+	[BC_EXERCISE_POSTURE] = { "Sitting well", "Release slowly", true, true },
 };
 
 static const char *const fixed_text[BC_HINT_COUNT] = {
@@ -68,38 +80,53 @@ static const char *const fixed_text[BC_HINT_COUNT] = {
 	[BC_HINT_NOT_EXERCISE] = "Back to the start position",
 };
 
-/* The one line of guidance for now, into buf. */
-static void cue_text(const bc_coach *c, const bc_body_state *b, char *buf, size_t size)
+/*
+ * What the cue line depends on: the hint, the calibration stage (only while
+ * getting ready) and the whole seconds left of a hold (-1: no countdown).
+ * The text is built only when this changes, not every sample.
+ */
+static bc_coach_cue_key cue_key(const bc_coach *c, const bc_body_state *b)
 {
 	const bc_detect_view *dv = bc_detector_view(&c->detector);
+	bc_coach_cue_key k = { .hint = dv->hint, .stage = BC_CALIB_STAND, .left_s = -1 };
+	if (dv->hint == BC_HINT_GET_READY)
+		k.stage = b->stage;
+	if (dv->hint == BC_HINT_HOLD && style_of[c->exercise].countdown &&
+	    dv->hold_target_s > 0.0f) {
+		int left_s = (int)ceilf(dv->hold_target_s - dv->hold_s);
+		k.left_s = left_s > 0 ? left_s : 0;
+	}
+	return k;
+}
+
+/* The one line of guidance for key k, into buf. */
+static void cue_text(const bc_coach *c, bc_coach_cue_key k, char *buf, size_t size)
+{
 	const bc_exercise_info *info = bc_exercise_info_get(c->exercise);
-	switch (dv->hint) {
+	switch (k.hint) {
 	case BC_HINT_GET_READY:
-		if (b->stage == BC_CALIB_STAND)
+		if (k.stage == BC_CALIB_STAND)
 			snprintf(buf, size, "Stand upright and keep still");
-		else if (b->stage == BC_CALIB_GO_TO_START)
+		else if (k.stage == BC_CALIB_GO_TO_START)
 			snprintf(buf, size, "%s, then keep still",
 				 info ? info->start_hint : "Go to the start position");
 		else
 			snprintf(buf, size, "Back to the start position");
 		return;
 	case BC_HINT_GO:
-		snprintf(buf, size, "%s", go_text[c->exercise]);
+		snprintf(buf, size, "%s", style_of[c->exercise].go);
 		return;
 	case BC_HINT_HOLD:
-		if (c->exercise == BC_EXERCISE_CAT_COW || dv->hold_target_s <= 0.0f) {
+		if (k.left_s < 0)
 			snprintf(buf, size, "Hold it there");
-		} else {
-			int left_s = (int)ceilf(dv->hold_target_s - dv->hold_s);
-			snprintf(buf, size, "Hold \u2014 %d s left", left_s > 0 ? left_s : 0);
-		}
+		else
+			snprintf(buf, size, "Hold \u2014 %d s left", k.left_s);
 		return;
 	case BC_HINT_RELEASE:
-		snprintf(buf, size, "%s", c->exercise == BC_EXERCISE_BRIDGE ? "Lower slowly"
-									 : "Release slowly");
+		snprintf(buf, size, "%s", style_of[c->exercise].release);
 		return;
 	default:
-		snprintf(buf, size, "%s", fixed_text[dv->hint] ? fixed_text[dv->hint] : "");
+		snprintf(buf, size, "%s", fixed_text[k.hint] ? fixed_text[k.hint] : "");
 		return;
 	}
 }
@@ -131,6 +158,7 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
 	c->view.phase_name = "";
 	c->last_stage = BC_CALIB_STAND;
 	c->progress_whole_s = -1;
+	c->cue_key.hint = BC_HINT_COUNT; /* no cue yet: the first sample builds one */
 }
 
 /* Events that must never be dropped for lack of room. */
@@ -167,7 +195,7 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 	if (e->type == BC_EVENT_REP) {
 		e->reps = ++v->reps;
 		e->rejected = v->rejected;
-		if (c->exercise == BC_EXERCISE_POSTURE) {
+		if (style_of[c->exercise].monitor) {
 			snprintf(e->text, sizeof(e->text), "slouch alert");
 			snprintf(v->feedback, sizeof(v->feedback), "Sit up straight");
 		} else if (v->target_reps > 0) {
@@ -178,7 +206,7 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 		}
 		c->feedback_until_s = e->t_s + c->settings.feedback_s;
 		if (v->target_reps > 0 && v->reps == v->target_reps &&
-		    c->exercise != BC_EXERCISE_POSTURE) {
+		    !style_of[c->exercise].monitor) {
 			v->set_done = true;
 			bc_coach_event done = { .type = BC_EVENT_SET_DONE, .t_s = e->t_s,
 						.reps = v->reps, .rejected = v->rejected };
@@ -243,7 +271,7 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 	v->hint = dv->hint;
 
 	/* Once a second while holding, for the countdown and the buzzer. */
-	if (dv->holding && c->exercise != BC_EXERCISE_POSTURE) {
+	if (dv->holding && !style_of[c->exercise].monitor) {
 		int whole_s = (int)floorf(dv->hold_s);
 		if (whole_s > c->progress_whole_s && whole_s > 0) {
 			bc_coach_event e = { .type = BC_EVENT_HOLD_PROGRESS, .t_s = b->t_s,
@@ -256,13 +284,19 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 		c->progress_whole_s = -1;
 	}
 
-	char cue[BC_EVENT_TEXT_MAX];
-	cue_text(c, b, cue, sizeof(cue));
-	if (strcmp(cue, c->cue) != 0) {
-		memcpy(c->cue, cue, sizeof(cue));
-		bc_coach_event e = { .type = BC_EVENT_CUE, .t_s = b->t_s };
-		memcpy(e.text, cue, sizeof(cue));
-		bc_detect_emit(&out, &e);
+	/* Two keys can give the same text (cat-cow's GO and CAT): CUE only on new text. */
+	bc_coach_cue_key k = cue_key(c, b);
+	if (k.hint != c->cue_key.hint || k.stage != c->cue_key.stage ||
+	    k.left_s != c->cue_key.left_s) {
+		char cue[BC_EVENT_TEXT_MAX];
+		c->cue_key = k;
+		cue_text(c, k, cue, sizeof(cue));
+		if (strcmp(cue, c->cue) != 0) {
+			memcpy(c->cue, cue, sizeof(cue));
+			bc_coach_event e = { .type = BC_EVENT_CUE, .t_s = b->t_s };
+			memcpy(e.text, cue, sizeof(cue));
+			bc_detect_emit(&out, &e);
+		}
 	}
 	if (b->t_s >= c->feedback_until_s)
 		memcpy(v->feedback, c->cue, sizeof(c->cue));

@@ -64,6 +64,13 @@ typedef struct {
 	bc_detect_hint hint;    /* what feedback is about (for icons/colours) */
 } bc_coach_view;
 
+/* What the cue line was built from (coach.c): rebuilt only when it changes. */
+typedef struct {
+	bc_detect_hint hint;
+	bc_calib_stage stage;   /* while getting ready, else BC_CALIB_STAND */
+	int left_s;             /* whole seconds of the hold left, -1: no countdown */
+} bc_coach_cue_key;
+
 typedef struct {
 	bc_coach_settings settings;
 	bc_exercise_id exercise;
@@ -74,6 +81,7 @@ typedef struct {
 	int progress_whole_s;   /* last whole second reported by HOLD_PROGRESS */
 	double feedback_until_s; /* a rep/rejection message holds the screen until then */
 	char cue[BC_EVENT_TEXT_MAX]; /* last CUE text emitted */
+	bc_coach_cue_key cue_key;    /* what cue was last built from */
 } bc_coach;
 
 void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
