@@ -439,6 +439,12 @@ static void test_sitting_without_lean_flags_heading_unknown(void **state)
 	}
 }
 
+/*
+ * A stand well short of the protocol's 3 s is not learned as the upright, so
+ * lying down after it calibrates nothing (the lying spell may then look like
+ * an upright to the sensor, but nothing fits it). Well short: the first
+ * half second of a slow movement stays within the tilt tolerance.
+ */
 static void test_short_stand_does_not_calibrate(void **state)
 {
 	(void)state;
@@ -448,7 +454,7 @@ static void test_short_stand_does_not_calibrate(void **state)
 		run_ctx r;
 		settings_for(&st, &rng);
 		bc_synth_pose poses[] = {
-			{ AT_STANDING, .q_earth_from_body = standing(), .hold_s = 2.5 },
+			{ AT_STANDING, .q_earth_from_body = standing(), .hold_s = 2.0 },
 			{ AT_SUPINE, .q_earth_from_body = supine(), .move_s = 3.0, .hold_s = 2.5 },
 		};
 		run_start(&r, &st, poses, 2, BC_POSE_SUPINE);
@@ -456,20 +462,22 @@ static void test_short_stand_does_not_calibrate(void **state)
 		bc_sample s;
 		while (bc_synth_next(&r.synth, &s)) {
 			const bc_body_state *b = bc_body_tracker_update(&r.tracker, &s);
-			assert_int_equal(b->stage, BC_CALIB_STAND);
+			assert_int_not_equal(b->stage, BC_CALIB_DONE);
 			assert_false(b->angles_valid);
-			assert_true(b->stage_progress >= 0.0f && b->stage_progress < 1.0f);
-			max_progress = fmaxf(max_progress, b->stage_progress);
+			if (r.synth.prev_t_rel_s < bc_synth_hold_start_s(&r.synth, 1)) {
+				assert_int_equal(b->stage, BC_CALIB_STAND);
+				max_progress = fmaxf(max_progress, b->stage_progress);
+			}
 		}
 		/* The ring did fill most of the way while standing. */
-		assert_true(max_progress > 0.6f);
+		assert_true(max_progress > 0.5f && max_progress < 1.0f);
 	}
 }
 
 /*
- * The wearer was on hands and knees while the tracker took the spell for
- * upright, then lay on the back: upside down relative to each other, so the
- * tracker starts over, and the session then calibrates properly.
+ * The wearer was on hands and knees, then lay on the back: upside down from
+ * each other, so neither was an upright. The session then calibrates
+ * properly from the stand after them.
  */
 static void test_inconsistent_start_resets(void **state)
 {
@@ -495,8 +503,6 @@ static void test_inconsistent_start_resets(void **state)
 		assert_int_equal(r.last.stage, BC_CALIB_STAND);
 		assert_int_equal(r.last.calib_resets, 1);
 		assert_false(r.reached_done);
-		/* The contradicting spell itself does not count as upright. */
-		assert_float_near(r.last.stage_progress, 0.0, 1e-6);
 
 		run_until(&r, r.synth.duration_s);
 		assert_true(r.reached_done);

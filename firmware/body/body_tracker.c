@@ -14,13 +14,17 @@
 const bc_body_settings bc_body_settings_default = {
 	.filter_custom = false,
 	.stillness = BC_STILLNESS_SETTINGS_DEFAULT_INIT,
+	.steady = BC_TILT_STEADY_SETTINGS_DEFAULT_INIT,
 	.upright_hold_s = 3.0f,
 	.start_hold_s = 2.0f,
 	.upright_max_tilt_deg = 30.0f,
-	.lying_tilt_deg = 90.0f,
-	.lying_tol_deg = 35.0f,
+	.lying_min_deg = 55.0f,
+	.lying_max_deg = 135.0f,
 	.lean_min_deg = 8.0f,
 	.sit_forward_max_deg = 8.0f,
+	.sit_back_min_deg = 20.0f,
+	.prior_max_deg = 45.0f,
+	.still_steady_s = 0.5f,
 	.start_ref_tau_s = 0.5f,
 	.still_tilt_tau_s = 0.5f,
 	.dropout_s = 0.5f,
@@ -34,13 +38,16 @@ const bc_body_settings bc_body_settings_default = {
 static bc_mounting_settings mounting_settings(const bc_body_settings *st)
 {
 	bc_mounting_settings m = {
+		.steady = st->steady,
 		.upright_hold_s = st->upright_hold_s,
 		.start_hold_s = st->start_hold_s,
 		.upright_max_tilt_deg = st->upright_max_tilt_deg,
-		.lying_tilt_deg = st->lying_tilt_deg,
-		.lying_tol_deg = st->lying_tol_deg,
+		.lying_min_deg = st->lying_min_deg,
+		.lying_max_deg = st->lying_max_deg,
 		.lean_min_deg = st->lean_min_deg,
 		.sit_forward_max_deg = st->sit_forward_max_deg,
+		.sit_back_min_deg = st->sit_back_min_deg,
+		.prior_max_deg = st->prior_max_deg,
 		.start_ref_tau_s = st->start_ref_tau_s,
 	};
 	return m;
@@ -55,6 +62,7 @@ void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings,
 		t->settings.filter = bc_filter_settings_default;
 	bc_filter_init(&t->filter, &t->settings.filter);
 	bc_stillness_init(&t->stillness, &t->settings.stillness);
+	bc_tilt_steady_init(&t->steady, &t->settings.steady);
 	bc_mounting_settings m = mounting_settings(&t->settings);
 	bc_mounting_init(&t->calib, &m, pose);
 	t->q_tilt_fix = bc_quat_identity;
@@ -103,10 +111,11 @@ static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 	const bc_mounting_calib *c = &t->calib;
 
 	b->q_earth_from_sensor = q_es;
-	b->still = t->stillness.still;
-	b->still_s = t->stillness.still_s;
+	b->still = t->still;
+	b->still_s = t->still_s;
 	b->rate_dps = t->stillness.rate_dps;
 	b->stage = c->stage;
+	b->calib_wait = c->wait;
 	b->stage_progress = c->progress;
 	b->heading_known = c->heading_known;
 	b->calib_resets = c->resets;
@@ -124,8 +133,9 @@ static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 		b->angles = (bc_body_angles){ 0 };
 		b->tilt_from_start_deg = 0.0f;
 		/* Body z is known once the upright spell is: the spine's incline. */
-		b->trunk_incline_deg = c->stage == BC_CALIB_GO_TO_START ?
-			bc_vec3_angle_deg(bc_quat_rotate(q_es, c->up_upright_s),
+		const bc_vec3 *up_upright_s = bc_mounting_upright_up(c);
+		b->trunk_incline_deg = up_upright_s ?
+			bc_vec3_angle_deg(bc_quat_rotate(q_es, *up_upright_s),
 					  bc_vec3_make(0, 0, 1)) :
 			0.0f;
 	}
@@ -154,6 +164,7 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 		bc_quat q_fix_before = t->q_tilt_fix;
 		t->q_tilt_fix = bc_quat_identity;
 		bc_stillness_reset(&t->stillness);
+		bc_tilt_steady_reset(&t->steady);
 		bc_mounting_earth_turned(&t->calib,
 					 turn_about_vertical(q_filter,
 							     bc_quat_mul(q_fix_before, q_before)));
@@ -167,14 +178,20 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 		if (t->filter_rest_s >= BIAS_LEARN_REST_S)
 			bc_stillness_set_bias_known(&t->stillness, true);
 	}
-	bool still = bc_stillness_update(&t->stillness, s->gyro_dps,
-					 bc_filter_gyro_bias_dps(&t->filter), s->accel_g, dt_s);
+	bool gyro_quiet = bc_stillness_update(&t->stillness, s->gyro_dps,
+					      bc_filter_gyro_bias_dps(&t->filter), s->accel_g, dt_s);
+	bool block_closed = bc_tilt_steady_update(&t->steady, s->accel_g, dt_s);
+	bool still = gyro_quiet || bc_tilt_steady_s(&t->steady) >= t->settings.still_steady_s;
+	t->still_s = still ? (t->still ? t->still_s + dt_s : 0.0) : 0.0;
+	t->still = still;
 	float tau_s = t->settings.still_tilt_tau_s;
 	if (still && tau_s > 0.0f && dt_s > 0.0f)
 		t->q_tilt_fix = tilt_towards_accel(t->q_tilt_fix, q_filter, s->accel_g,
 						   dt_s / (tau_s + dt_s));
 	bc_quat q_es = bc_quat_normalize(bc_quat_mul(t->q_tilt_fix, q_filter));
-	bc_mounting_update(&t->calib, q_es, s->accel_g, still, dt_s);
+	bc_mounting_input in = { .q_earth_from_sensor = q_es, .steady = &t->steady,
+				 .block_closed = block_closed, .dt_s = dt_s };
+	bc_mounting_update(&t->calib, &in);
 
 	t->state.t_s = s->t_s;
 	t->state.sample_rejected = false;

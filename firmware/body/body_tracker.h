@@ -21,6 +21,7 @@
 #include "body/body_state.h"
 #include "body/mounting_calibration.h"
 #include "body/stillness_detector.h"
+#include "body/tilt_steadiness.h"
 #include "coach/exercise.h"
 #include "core/sample.h"
 #include "filter/orientation_filter.h"
@@ -33,16 +34,21 @@ typedef struct {
 	 */
 	bc_filter_settings filter;
 	bool filter_custom;
-	bc_stillness_settings stillness;
-	float upright_hold_s;    /* still this long (stage STAND) learns the vertical, s (3) */
-	float start_hold_s;      /* still this long in the start pose finishes calibration, s (2) */
+	bc_stillness_settings stillness; /* a quiet gyro (bias learning, the tilt fix) */
+	bc_tilt_steady_settings steady;  /* a steady tilt (calibration, "still") */
+	float upright_hold_s;    /* steady this long is a candidate upright, s (3) */
+	float start_hold_s;      /* steady this long in the start pose finishes calibration, s (2) */
 	float upright_max_tilt_deg; /* sitting start: within this of the upright vertical, deg (30) */
-	float lying_tilt_deg;    /* lying start: this far from the upright vertical, deg (90) */
-	float lying_tol_deg;     /* ... give or take this, deg (35) */
+	float lying_min_deg;     /* lying start: this far from the upright vertical ... */
+	float lying_max_deg;     /* ... to this, deg (55..135: real bodies lie 55-130) */
 	float lean_min_deg;      /* sitting: a lean this large while sitting down gives the
 				  * forward axis, deg (8) */
 	float sit_forward_max_deg; /* sitting: a still spell leaning forward more than this is
 				    * a pause while sitting down, not the start, deg (8) */
+	float sit_back_min_deg;  /* hands and knees: a way down that leaned this far away from
+				  * where it ended was a lie onto the back, deg (20) */
+	float prior_max_deg;     /* recalibrating: the new upright within this of the old, deg (45) */
+	float still_steady_s;    /* "still" also when the tilt has been steady this long, s (0.5) */
 	float start_ref_tau_s;   /* the start orientation weights the filter's latest estimates
 				  * over this time constant, s (0.5) */
 	float still_tilt_tau_s;  /* while still, the tilt follows the accelerometer with this
@@ -56,9 +62,12 @@ typedef struct {
 	bc_body_settings settings;
 	bc_filter filter;
 	bc_stillness stillness;
+	bc_tilt_steadiness steady;
 	bc_mounting_calib calib;  /* pose, q_sensor_from_body, q_earth_from_body_start, ... */
 	bc_quat q_tilt_fix;       /* earth-frame tilt applied to the filter's estimate
 				   * (learned while still, see body_tracker.c) */
+	bool still;               /* at rest: a quiet gyro, or a steady tilt for still_steady_s */
+	double still_s;           /* how long, seconds */
 	bool started;             /* a sample has been fused */
 	float filter_rest_s;      /* time the filter has spent at rest, up to BIAS_LEARN_REST_S */
 	double last_t_s;          /* time of the last fused sample */

@@ -1,41 +1,43 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Mounting calibration: the wearing protocol (contract §3) as a state
- * machine that learns q_sensor_from_body for a sensor strapped on in any
- * orientation, from the filter's orientation and the stillness detector.
+ * Mounting calibration: the wearing protocol (contract §3) learns
+ * q_sensor_from_body for a sensor strapped on in any orientation.
  *
- * STAND: the first still spell of upright_hold_s gives earth-up in the sensor
- *   frame; that is the body z axis (up the spine). Up during a still spell
- *   is the mean accelerometer direction (see spell_add() for why not the
- *   filter's). We cannot check that the
- *   wearer really stood without knowing the mounting, so the spell is
- *   accepted and checked later against the start pose.
- * GO_TO_START: a new still spell (after moving) of start_hold_s whose up
- *   vector fits the start pose gives the forward axis x:
- *   - SUPINE: earth-up is body +x (belly up);
- *   - TABLETOP: earth-up is body -x (back up);
- *   - SITTING: up is nearly body z, so x is not observable from the two
- *     poses; it comes from the forward lean while sitting down (anterior
- *     tilt: earth-up seen from the body swings towards -x). Without a clear
- *     lean, the sitting pose's own tilt is used (pelvis rolled back when
- *     seated: up towards +x) and heading_known is false.
- *   A sitting spell still leaning the way of that lean by more than
- *   sit_forward_max_deg is a pause on the way down (a slow sitter), not
- *   sitting upright: waited out.
- *   A spell that contradicts the upright (lying poses: up_start more than
- *   lying_tilt_deg + lying_tol_deg from up_upright, i.e. upside down;
- *   sitting: more than lying_tilt_deg - lying_tol_deg, i.e. lying) proves the
- *   "upright" spell was not upright: back to STAND, progress 0, and the
- *   vertical is learned from the next still spell (the contradicting one is
- *   most likely the opposite lying pose, not standing). A spell that
- *   fits neither (still near upright, or half way down) is waited out.
- * DONE: q_earth_from_body_start = mean q_earth_from_sensor over the start
- *   spell (weighted towards its end, where the filter has settled after the
- *   movement; its tilt set by the accelerometer) ⊗ q_sensor_from_body. It is not refined after that: a slow
- *   start of the exercise (below the stillness threshold) must not be
- *   absorbed into the reference.
+ * It looks back over still spells rather than stepping through a one-way
+ * state machine, so that it cannot get stuck on a wrong guess:
+ * - "Still" is a steady tilt (tilt_steadiness.h), whatever the gyro shows of
+ *   sway, breathing and tremor.
+ * - Every spell of upright_hold_s or more is a candidate upright: earth up in
+ *   the sensor frame then is body z. We cannot tell standing from lying
+ *   without the mounting, so the last few candidates are kept, each with the
+ *   way the wearer went since (lean_path.h).
+ * - A spell of start_hold_s or more that fits the start pose seen from a
+ *   candidate finishes the calibration with that candidate (the newest that
+ *   fits): lying poses lie lying_min_deg..lying_max_deg from it (real bodies:
+ *   55-130), sitting within upright_max_tilt_deg. The forward axis x comes
+ *   from the pose (lying on the back: up is +x; on hands and knees: -x) or,
+ *   sitting, from the forward lean while sitting down; without a clear lean
+ *   the sitting pose's own tilt (pelvis rolled back: up towards +x) is used
+ *   and heading_known is false.
+ * - A candidate from which a later spell is further than lying_max_deg
+ *   (upside down) was not upright: both were lying (on the back and on hands
+ *   and knees), so the candidate is dropped and the later spell is none.
+ * - Hands and knees needs a way down that did not first lean away from
+ *   where it ended: people lie on their backs by sitting down, then leaning
+ *   back (sit_back_min_deg), and that is not the start of cat-cow.
+ * - Recalibrating with a mounting already known, the pose held at that
+ *   moment is a candidate only within prior_max_deg of the known upright:
+ *   lying is not taken for "stand upright" because a button was pressed on
+ *   the floor. (Only that pose: the strap may have been put on anew.)
+ * `wait` always says what the calibration is waiting for.
  *
- * No heap, no I/O; a handful of vector operations per sample.
+ * DONE: q_earth_from_body_start = the filter's recent orientation (weighted
+ * towards the end of the spell, where it has settled after the movement; its
+ * tilt set by the accelerometer) ⊗ q_sensor_from_body. It is not refined
+ * after that: a slow start of the exercise must not be absorbed into the
+ * reference.
+ *
+ * No heap, no I/O; a low-pass and a sum per sample, the rest per 0.1 s block.
  */
 #ifndef BC_MOUNTING_CALIBRATION_H
 #define BC_MOUNTING_CALIBRATION_H
@@ -44,45 +46,63 @@
 #include <stdint.h>
 
 #include "body/body_state.h"
+#include "body/lean_path.h"
+#include "body/tilt_steadiness.h"
 #include "coach/exercise.h"
 #include "core/math3d.h"
 
 typedef struct {
-	float upright_hold_s;      /* still this long in STAND learns body z, seconds */
-	float start_hold_s;        /* still this long in the start pose finishes, seconds */
+	bc_tilt_steady_settings steady;
+	float upright_hold_s;      /* a spell this long is a candidate upright, seconds */
+	float start_hold_s;        /* a spell this long in the start pose finishes, seconds */
 	float upright_max_tilt_deg; /* sitting start: up within this of the upright up, degrees */
-	float lying_tilt_deg;      /* lying start: up this far from the upright up, degrees (90) */
-	float lying_tol_deg;       /* ... give or take this, degrees */
+	float lying_min_deg;       /* lying start: up this far from the upright up ... */
+	float lying_max_deg;       /* ... to this, degrees; beyond is upside down */
 	float lean_min_deg;        /* sitting: a lean this large while sitting down sets x, degrees */
 	float sit_forward_max_deg; /* sitting: a spell still leaning forward (the way of that
 				    * lean) more than this is a pause while sitting down,
 				    * degrees (0: no check) */
+	float sit_back_min_deg;    /* hands and knees: a way down that leaned this far away
+				    * from where it ended was a lie onto the back, degrees */
+	float prior_max_deg;       /* recalibrating: a candidate within this of the known
+				    * upright, degrees */
 	float start_ref_tau_s;     /* the start orientation weights the filter's latest
 				    * estimates over this time constant, seconds */
 } bc_mounting_settings;
+
+/* Candidate uprights remembered. */
+#define BC_UPRIGHT_CANDIDATES 4
+
+typedef struct {
+	bool valid;
+	uint32_t spell_id;       /* the tilt spell it was (still growing while current) */
+	bc_vec3 up_s;            /* earth up in the sensor frame over the spell, unit */
+	bool way_started;        /* the spell has ended: way follows the wearer */
+	bc_lean_path way;        /* where the wearer went since the spell ended */
+} bc_upright_candidate;
 
 typedef struct {
 	bc_mounting_settings settings;
 	bc_start_pose pose;
 	bc_calib_stage stage;
+	bc_calib_wait wait;
 	float progress;            /* 0..1 within the stage */
 	bool heading_known;        /* x learned from a real observation (see above) */
-	uint32_t resets;           /* inconsistent start poses seen so far */
+	uint32_t resets;           /* candidate uprights dropped as impossible so far */
+	uint32_t lying_spell_id;   /* a spell upside down from a candidate: no upright */
 
-	/* The current still spell. */
-	bool spell_open;
-	bool spell_is_upright;     /* GO_TO_START: the STAND spell is still going on */
-	bool wait_for_motion;      /* after a reset: the current spell does not count */
-	double spell_s;            /* seconds in the spell */
-	bc_vec3 spell_accel_sum_g; /* accelerometer (sensor frame) summed over the spell, g */
-	bc_quat spell_q_recent;    /* q_earth_from_sensor, recency-weighted mean */
+	bc_quat q_recent;          /* q_earth_from_sensor, recency-weighted mean */
+	bool q_recent_primed;
+	bc_upright_candidate cand[BC_UPRIGHT_CANDIDATES]; /* newest at cand_head - 1 */
+	int cand_head;
+	bool have_prior;           /* a mounting was known before the last restart */
+	bc_vec3 prior_up_s;        /* ... its upright's up (body z), sensor frame */
+	bool prior_spell_pending;  /* ... the spell at the restart is not known yet */
+	uint32_t prior_spell_id;   /* ... the spell at the restart, judged by the prior */
 
 	/* What has been learned. */
 	bc_vec3 up_upright_s;      /* earth up in the sensor frame while standing = body z */
 	bc_vec3 up_start_s;        /* earth up in the sensor frame in the start pose */
-	bc_vec3 lean_sum_s;        /* sum of |d| d, d = up deviation from z while moving */
-	float lean_weight;         /* sum of |d| */
-	float lean_max_deg;        /* largest deviation of up from z while moving, degrees */
 	bc_quat q_sensor_from_body;
 	bc_quat q_earth_from_body_start;
 } bc_mounting_calib;
@@ -90,24 +110,27 @@ typedef struct {
 void bc_mounting_init(bc_mounting_calib *c, const bc_mounting_settings *settings,
 		      bc_start_pose pose);
 
-/* Forget the mounting: STAND, progress 0. */
+/* Forget the mounting: STAND, progress 0 (the old upright becomes the prior). */
 void bc_mounting_restart(bc_mounting_calib *c);
 
-/*
- * One fused sample: the filter's q_earth_from_sensor, the accelerometer
- * reading (specific force, sensor frame, g; used only while still, and must
- * then be finite), whether the sensor is still now, and the time since the
- * previous sample in seconds.
- */
-void bc_mounting_update(bc_mounting_calib *c, bc_quat q_earth_from_sensor,
-			bc_vec3 accel_g, bool still, float dt_s);
+/* What the body tracker knows after one fused sample, for the calibration. */
+typedef struct {
+	bc_quat q_earth_from_sensor;        /* the filter's orientation */
+	const bc_tilt_steadiness *steady;   /* the tilt spells */
+	bool block_closed;                  /* ... this sample closed a tilt block */
+	float dt_s;                         /* time since the previous sample (0: dropout) */
+} bc_mounting_input;
+
+void bc_mounting_update(bc_mounting_calib *c, const bc_mounting_input *in);
 
 /*
  * The filter's earth frame turned about the vertical (a restart after a
  * dropout picks a new heading): q_new_from_old is the turn, earth frame.
- * Keeps the start reference in the filter's current earth frame and ends
- * the current still spell.
+ * Keeps the start reference in the filter's current earth frame.
  */
 void bc_mounting_earth_turned(bc_mounting_calib *c, bc_quat q_new_from_old);
+
+/* The newest candidate upright's up (sensor frame), or NULL before there is one. */
+const bc_vec3 *bc_mounting_upright_up(const bc_mounting_calib *c);
 
 #endif /* BC_MOUNTING_CALIBRATION_H */
