@@ -17,7 +17,8 @@
 #include "coach/exercise.h"
 
 #define BC_CLI_MAX_OPTIONS 16
-#define BC_CLI_MAX_ARGS 8
+/* `backcoach sway` takes a whole data set of files (72 in data/ipol-l5/). */
+#define BC_CLI_MAX_ARGS 256
 
 typedef struct {
 	const char *name;  /* "exercise" for --exercise; NULL ends the table */

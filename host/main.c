@@ -15,6 +15,7 @@ static const struct {
 	{ "orient", cmd_orient, "orientation filter alone: CSV t,qw,qx,qy,qz" },
 	{ "angles", cmd_angles, "body angles per sample as CSV" },
 	{ "sim", cmd_sim, "generate a physics-based synthetic session trace" },
+	{ "sway", cmd_sway, "how unsteady the wearer stands: gyro, tilt, bands" },
 	{ "probe", cmd_probe, "find and name the IMU chips on an I2C bus" },
 	{ "record", cmd_record, "record live samples to a trace file" },
 	{ "history", cmd_history, "today's reps, the streak and recent sessions" },

@@ -125,21 +125,53 @@ static void check_meta_matches_events(sim_session *ss)
 	assert_string_equal(meta(ss, "expect_events"), s->n_events ? events : "none");
 }
 
-/* The protocol (contract §3) comes first in every session. */
-static void check_protocol(sim_session *ss)
+/* Largest angle of the spine from its mean direction during t0..t1, degrees. */
+static double spine_spread_deg(const sim_script *s, double t0, double t1, sim_vec3 *mean)
 {
-	const sim_script *s = &ss->script;
-	double t0 = s->traj.keys[0].t_s;
-	assert_true(s->upright_end_s - t0 >= 4.0);
-	assert_true(s->ready_s - s->upright_end_s > 3.0); /* a real transition */
-	for (double t = t0; t < s->upright_end_s; t += 0.05) {
+	sim_vec3 sum = { 0, 0, 0 };
+	for (double t = t0; t <= t1; t += 0.05) {
 		sim_quat q;
 		sim_vec3 p;
 		sim_traj_pose(&s->traj, t, &q, &p);
-		sim_vec3 spine = sim_quat_rotate(q, sim_vec3_make(0, 0, 1));
-		assert_true(acos(fmin(1.0, spine.z)) * SIM_DEG_PER_RAD < 2.0);
+		sum = sim_vec3_add(sum, sim_quat_rotate(q, sim_vec3_make(0, 0, 1)));
 	}
-	measured still = measure(s, s->ready_s - 2.5, s->ready_s, 99);
+	*mean = sim_vec3_scale(sum, 1.0 / sim_vec3_norm(sum));
+	double worst = 0;
+	for (double t = t0; t <= t1; t += 0.05) {
+		sim_quat q;
+		sim_vec3 p;
+		sim_traj_pose(&s->traj, t, &q, &p);
+		double c = sim_vec3_dot(*mean, sim_quat_rotate(q, sim_vec3_make(0, 0, 1)));
+		worst = fmax(worst, acos(fmin(1.0, c)) * SIM_DEG_PER_RAD);
+	}
+	return worst;
+}
+
+/*
+ * The protocol (contract §3) comes first in every session: a stand in
+ * which the trunk's tilt stays within 1.5 deg for 3 s somewhere (people
+ * sway, shake and shift their weight around it: docs/sway.md), near
+ * upright, then a real transition, then >= 2 s still in the start pose.
+ */
+static void check_protocol(sim_session *ss)
+{
+	const sim_script *s = &ss->script;
+	double t0 = s->traj.keys[0].t_s, steadiest = 1e9;
+	sim_vec3 up = { 0, 0, 1 }, steady_up = up;
+	assert_true(s->upright_end_s - t0 >= 4.0);
+	assert_true(s->ready_s - s->upright_end_s > 3.0); /* a real transition */
+	for (double a = t0; a + 3.0 <= s->upright_end_s; a += 0.1) {
+		sim_vec3 mean;
+		double spread = spine_spread_deg(s, a, a + 3.0, &mean);
+		if (spread < steadiest) {
+			steadiest = spread;
+			steady_up = mean;
+		}
+	}
+	assert_true(steadiest < 1.5);
+	/* a weight shift may leave the trunk leaning a little (<= 4 deg) */
+	assert_true(acos(fmin(1.0, sim_vec3_dot(steady_up, up))) * SIM_DEG_PER_RAD < 5.0);
+	measured still = measure(s, s->ready_s - 2.0, s->ready_s, 99);
 	assert_true(still.peak_pos_deg < 1.2 && still.peak_neg_deg > -1.2);
 }
 

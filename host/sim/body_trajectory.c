@@ -11,7 +11,8 @@
 /* Definitions */
 
 /* Step of the central differences: small against any human movement (the
- * fastest oscillator, gait, is ~2 Hz), large against double rounding. */
+ * fastest oscillator, tremor, is under ~16 Hz: the rate's error is then
+ * under 0.2 %), large against double rounding. */
 #define DIFF_STEP_S 1e-3
 
 /* Functions */

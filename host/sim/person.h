@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * A simulated wearer: how far they move, how fast, how long they hold, how
- * much they wobble and breathe. People differ widely so that detectors are
+ * much they wobble, shake, sway and breathe. People differ widely so that detectors are
  * tuned to the contract's definitions, not to one simulated body.
  */
 #ifndef BC_SIM_PERSON_H
@@ -22,7 +22,16 @@ typedef struct {
 	double breath_hz;          /* breathing rate, Hz (0.15..0.33 = 9..20 a minute) */
 	double breath_deg;         /* pelvic rocking with each breath, degrees */
 	double breath_m;           /* belly rise with each breath, metres */
-	double sway_deg;           /* standing sway, degrees */
+	double sway_deg;           /* standing (ankle-pendulum) sway, degrees */
+	double sway_hz;            /* its rate, Hz (0.1..0.5) */
+	/* Unsteadiness while standing or holding the start pose, drawn so that
+	 * the simulated people span the real ones (docs/sway.md): */
+	double tremor_dps;         /* gyro 95th percentile the tremor gives standing, deg/s */
+	double tremor_hz;          /* centre of the tilt tremor's band, Hz (3..10) */
+	double twist_share;        /* 0..1: share of tremor power in turns about the spine */
+	double drift_deg;          /* slow drift of the trunk's tilt, degrees */
+	double shift_deg;          /* a weight shift in the first stand, degrees (0: none) */
+	double fidget_p;           /* chance of fidgeting before settling in the start pose */
 	double stand_height_m;     /* sensor height when standing, metres */
 	double supine_tilt_deg;    /* resting pelvis offsets in the start poses, degrees */
 	double supine_roll_deg;

@@ -56,6 +56,8 @@ double sb_dur(sim_builder *b, double lo, double hi);
 double sb_pick(sim_builder *b, double lo, double hi);
 /* Small oscillations about all three axes during t0..t1 (a hold). */
 void sb_wobble(sim_builder *b, double t0_s, double t1_s, double amp_deg);
+/* Tremor and drift during t0..t1 (script_unsteady.c); scale 1 standing. */
+void sb_unsteady(sim_builder *b, double t0_s, double t1_s, double scale);
 
 /* Expectations */
 void sb_expect(sim_builder *b, double t_s, bool rep, bc_reject_reason reason);
@@ -63,7 +65,13 @@ void sb_attempt(sim_builder *b, const sim_attempt *a);
 
 /* Protocol (script_protocol.c) */
 void sb_breathing(sim_builder *b, double t0_s, double t1_s);
+/* Standing still: ankle sway and the person's unsteadiness. */
 void sb_stand_still(sim_builder *b, double dur_s);
+/* The protocol's first stand (contract §3, >= 3 s still), with the person's
+ * weight shift if they have one. */
+void sb_stand_first(sim_builder *b);
+/* In the start pose: maybe a fidget, then the still hold (>= 2.2 s). */
+void sb_settle_in_start_pose(sim_builder *b);
 /* From standing at home into the start pose; sets s->q_start / p_start_m. */
 void sb_to_start_pose(sim_builder *b);
 /* From the start pose (resting) up to standing. */

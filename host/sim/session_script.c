@@ -506,10 +506,10 @@ int sim_script_build(sim_script *s, const sim_script_settings *st, const sim_per
 	}
 	/* Protocol (contract §3), then the scenario, then a little rest so the
 	 * last movement is complete well before the trace ends. */
-	sb_stand_still(&b, sb_uniform(&b, 4.5, 8.0));
+	sb_stand_first(&b);
 	s->upright_end_s = sb_now(&b);
 	sb_to_start_pose(&b);
-	sb_hold(&b, sb_uniform(&b, 3.0, 6.0));
+	sb_settle_in_start_pose(&b);
 	s->ready_s = sb_now(&b);
 
 	int reps = st->reps > 0 ? st->reps : default_reps[st->exercise];
