@@ -23,6 +23,7 @@ static const bc_mounting_settings settings = {
 	.lying_min_deg = 55.0f,
 	.lying_max_deg = 135.0f,
 	.lean_min_deg = 8.0f,
+	.sit_push_min_g = 0.05f,
 	.sit_back_min_deg = 20.0f,
 	.prior_max_deg = 45.0f,
 	.start_ref_tau_s = 0.5f,
@@ -178,21 +179,44 @@ static void test_sitting_forward_axis_from_the_lean(void **state)
 	}
 }
 
-/* Straight down without leaning: x from the seated roll-back, flagged a guess. */
+/*
+ * Straight down onto a chair without leaning: the push of lowering the body
+ * says it sat; x from the seated roll-back, flagged a guess.
+ */
 static void test_sitting_without_lean_uses_the_seated_tilt(void **state)
 {
 	(void)state;
 	uint64_t rng = 103;
 	bc_quat h = heading(&rng);
 	bc_synth_pose poses[] = {
-		{ .q_earth_from_body = h, .hold_s = 3.5 },
-		{ .q_earth_from_body = bc_quat_mul(h, bc_synth_rot_deg(Y, -6.0f)), .move_s = 1.5,
-		  .hold_s = 2.5 },
+		{ .q_earth_from_body = h, .pos_m = { 0, 0, 1.0f }, .hold_s = 3.5 },
+		{ .q_earth_from_body = bc_quat_mul(h, bc_synth_rot_deg(Y, -6.0f)),
+		  .pos_m = { -0.2f, 0, 0.55f }, .move_s = 1.5, .hold_s = 2.5 },
 	};
 	bc_quat mount = bc_synth_random_quat(&rng);
 	drive_ctx d;
-	/* Heading a guess; with a pure roll-back the guess happens to be right. */
-	expect_calibrated(&d, poses, 2, mount, 100.0, BC_POSE_SITTING, false, 0.1);
+	/*
+	 * Heading a guess; with a pure roll-back the guess happens to be right,
+	 * to a few degrees (a tenth of a degree of tilt is a degree of heading
+	 * in a 6 degree roll-back).
+	 */
+	expect_calibrated(&d, poses, 2, mount, 100.0, BC_POSE_SITTING, false, 5.0);
+}
+
+/* Shifting the weight while standing tilts the pelvis a little: not sitting down. */
+static void test_a_weight_shift_is_not_sitting_down(void **state)
+{
+	(void)state;
+	bc_synth_pose poses[] = {
+		{ .q_earth_from_body = bc_quat_identity, .hold_s = 3.5 },
+		{ .q_earth_from_body = bc_synth_rot_deg(X, 3.0f), .pos_m = { 0, 0.03f, 0 },
+		  .move_s = 1.0, .hold_s = 4.0 },
+	};
+	drive_ctx d;
+	drive_start(&d, poses, 2, bc_synth_rot_deg(Y, 30.0f), 100.0, BC_POSE_SITTING);
+	drive_until(&d, hold_end_s(&d, 1));
+	assert_int_equal(d.calib.stage, BC_CALIB_GO_TO_START);
+	assert_int_equal(d.calib.wait, BC_WAIT_STILL_UPRIGHT);
 }
 
 /*
@@ -438,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_tabletop_is_not_supine),
 		cmocka_unit_test(test_sitting_forward_axis_from_the_lean),
 		cmocka_unit_test(test_sitting_without_lean_uses_the_seated_tilt),
+		cmocka_unit_test(test_a_weight_shift_is_not_sitting_down),
 		cmocka_unit_test(test_pauses_on_the_way_down_are_waited_out),
 		cmocka_unit_test(test_lying_is_not_the_sitting_start),
 		cmocka_unit_test(test_upside_down_drops_a_candidate),

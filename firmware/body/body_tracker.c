@@ -21,6 +21,7 @@ const bc_body_settings bc_body_settings_default = {
 	.lying_min_deg = 55.0f,
 	.lying_max_deg = 135.0f,
 	.lean_min_deg = 8.0f,
+	.sit_push_min_g = 0.05f,
 	.sit_forward_max_deg = 8.0f,
 	.sit_back_min_deg = 20.0f,
 	.prior_max_deg = 45.0f,
@@ -38,13 +39,13 @@ const bc_body_settings bc_body_settings_default = {
 static bc_mounting_settings mounting_settings(const bc_body_settings *st)
 {
 	bc_mounting_settings m = {
-		.steady = st->steady,
 		.upright_hold_s = st->upright_hold_s,
 		.start_hold_s = st->start_hold_s,
 		.upright_max_tilt_deg = st->upright_max_tilt_deg,
 		.lying_min_deg = st->lying_min_deg,
 		.lying_max_deg = st->lying_max_deg,
 		.lean_min_deg = st->lean_min_deg,
+		.sit_push_min_g = st->sit_push_min_g,
 		.sit_forward_max_deg = st->sit_forward_max_deg,
 		.sit_back_min_deg = st->sit_back_min_deg,
 		.prior_max_deg = st->prior_max_deg,

@@ -43,6 +43,8 @@ typedef struct {
 	float lying_max_deg;     /* ... to this, deg (55..135: real bodies lie 55-130) */
 	float lean_min_deg;      /* sitting: a lean this large while sitting down gives the
 				  * forward axis, deg (8) */
+	float sit_push_min_g;    /* sitting without that lean: the body lowered, the specific
+				  * force this far from the stand's on the way, g (0.05) */
 	float sit_forward_max_deg; /* sitting: a still spell leaning forward more than this is
 				    * a pause while sitting down, not the start, deg (8) */
 	float sit_back_min_deg;  /* hands and knees: a way down that leaned this far away from

@@ -82,20 +82,23 @@ static void follow_orientation(bc_mounting_calib *c, bc_quat q, float dt_s)
 }
 
 /* The current spell is long enough to be an upright: make or refresh its candidate. */
-static void note_upright(bc_mounting_calib *c, uint32_t spell_id, bc_vec3 up)
+static void note_upright(bc_mounting_calib *c, uint32_t spell_id, bc_vec3 up, float norm_g)
 {
 	bc_upright_candidate *newest = &c->cand[candidate_index(c, 0)];
 	if (newest->valid && newest->spell_id == spell_id) {
 		newest->up_s = up; /* a longer spell only refines the vertical */
+		newest->rest_norm_g = norm_g;
 		return;
 	}
 	newest = &c->cand[c->cand_head];
 	c->cand_head = (c->cand_head + 1) % BC_UPRIGHT_CANDIDATES;
-	*newest = (bc_upright_candidate){ .valid = true, .spell_id = spell_id, .up_s = up };
+	*newest = (bc_upright_candidate){ .valid = true, .spell_id = spell_id, .up_s = up,
+					  .rest_norm_g = norm_g };
 }
 
 /* Every candidate from an earlier spell follows the way the wearer goes. */
-static void extend_ways(bc_mounting_calib *c, uint32_t spell_id, bc_vec3 block_up)
+static void extend_ways(bc_mounting_calib *c, uint32_t spell_id, bc_vec3 up,
+			const bc_tilt_block *block)
 {
 	for (int i = 0; i < BC_UPRIGHT_CANDIDATES; i++) {
 		bc_upright_candidate *k = &c->cand[i];
@@ -105,7 +108,10 @@ static void extend_ways(bc_mounting_calib *c, uint32_t spell_id, bc_vec3 block_u
 			bc_lean_path_start(&k->way, k->up_s, c->settings.lean_min_deg);
 			k->way_started = true;
 		}
-		bc_lean_path_add(&k->way, block_up);
+		bc_lean_path_add(&k->way, up);
+		float push_g = fabsf(block->norm_g - k->rest_norm_g);
+		if (push_g > k->push_max_g)
+			k->push_max_g = push_g;
 	}
 }
 
@@ -135,6 +141,8 @@ static pose_fit start_pose_fit(const bc_mounting_calib *c, const bc_upright_cand
 		if (from_upright_deg > st->upright_max_tilt_deg ||
 		    k->way.lean_max_deg >= st->lying_min_deg)
 			return POSE_HALF_WAY;
+		if (k->way.lean_max_deg < st->lean_min_deg && k->push_max_g < st->sit_push_min_g)
+			return POSE_UPRIGHT; /* a weight shift, still standing */
 		if (st->sit_forward_max_deg > 0.0f &&
 		    forward_lean_deg(c, k, up) > st->sit_forward_max_deg)
 			return POSE_HALF_WAY; /* a pause while sitting down */
@@ -261,12 +269,15 @@ static void on_block(bc_mounting_calib *c, const bc_mounting_input *in)
 	bool steady = spell_s > 0.0f;
 
 	/*
-	 * The way is followed with the filter's up, not the block's: on the way
-	 * down the body accelerates, and the accelerometer alone would lean
-	 * with it.
+	 * The way is the movement between spells (the start of the next
+	 * movement belongs to the spell until it breaks it), followed with the
+	 * filter's up, not the block's: on the way down the body accelerates,
+	 * and the accelerometer alone would lean with it.
 	 */
-	extend_ways(c, ts->spell_id,
-		    bc_quat_rotate(bc_quat_conj(in->q_earth_from_sensor), earth_up));
+	if (spell_s < ts->settings.settle_s)
+		extend_ways(c, ts->spell_id,
+			    bc_quat_rotate(bc_quat_conj(in->q_earth_from_sensor), earth_up),
+			    bc_tilt_steady_last_block(ts));
 	if (c->prior_spell_pending) {
 		c->prior_spell_id = ts->spell_id;
 		c->prior_spell_pending = false;
@@ -276,7 +287,8 @@ static void on_block(bc_mounting_calib *c, const bc_mounting_input *in)
 	if (ts->spell_id == c->lying_spell_id)
 		upright_allowed = false;
 	if (steady && spell_s >= st->upright_hold_s && upright_allowed)
-		note_upright(c, ts->spell_id, bc_tilt_steady_up_settled(ts));
+		note_upright(c, ts->spell_id, bc_tilt_steady_up_settled(ts),
+			     bc_tilt_steady_last_block(ts)->norm_g);
 
 	if (!bc_mounting_upright_up(c)) {
 		c->stage = BC_CALIB_STAND;

@@ -14,7 +14,9 @@
  * - A spell of start_hold_s or more that fits the start pose seen from a
  *   candidate finishes the calibration with that candidate (the newest that
  *   fits): lying poses lie lying_min_deg..lying_max_deg from it (real bodies:
- *   55-130), sitting within upright_max_tilt_deg. The forward axis x comes
+ *   55-130), sitting within upright_max_tilt_deg after a clear movement (a
+ *   lean, or the push of lowering the body: a weight shift while standing
+ *   is neither). The forward axis x comes
  *   from the pose (lying on the back: up is +x; on hands and knees: -x) or,
  *   sitting, from the forward lean while sitting down; without a clear lean
  *   the sitting pose's own tilt (pelvis rolled back: up towards +x) is used
@@ -52,13 +54,15 @@
 #include "core/math3d.h"
 
 typedef struct {
-	bc_tilt_steady_settings steady;
 	float upright_hold_s;      /* a spell this long is a candidate upright, seconds */
 	float start_hold_s;        /* a spell this long in the start pose finishes, seconds */
 	float upright_max_tilt_deg; /* sitting start: up within this of the upright up, degrees */
 	float lying_min_deg;       /* lying start: up this far from the upright up ... */
 	float lying_max_deg;       /* ... to this, degrees; beyond is upside down */
 	float lean_min_deg;        /* sitting: a lean this large while sitting down sets x, degrees */
+	float sit_push_min_g;      /* sitting: without such a lean, the specific force this far
+				    * from the stand's on the way (the body lowered, not a
+				    * weight shift while standing), g */
 	float sit_forward_max_deg; /* sitting: a spell still leaning forward (the way of that
 				    * lean) more than this is a pause while sitting down,
 				    * degrees (0: no check) */
@@ -77,6 +81,8 @@ typedef struct {
 	bool valid;
 	uint32_t spell_id;       /* the tilt spell it was (still growing while current) */
 	bc_vec3 up_s;            /* earth up in the sensor frame over the spell, unit */
+	float rest_norm_g;       /* the specific force's magnitude over the spell, g */
+	float push_max_g;        /* furthest the magnitude went from it since, g */
 	bool way_started;        /* the spell has ended: way follows the wearer */
 	bc_lean_path way;        /* where the wearer went since the spell ended */
 } bc_upright_candidate;

@@ -73,6 +73,7 @@ static void close_block(bc_tilt_steadiness *d)
 	bool near_1g = fabsf(norm_g - 1.0f) < d->settings.norm_tol_g;
 	bc_tilt_block b = {
 		.up = near_1g ? bc_vec3_scale(mean_g, 1.0f / norm_g) : bc_vec3_make(0, 0, 1),
+		.norm_g = norm_g,
 		.dur_s = near_1g ? d->fill_s : 0.0f,
 	};
 

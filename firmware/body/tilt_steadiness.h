@@ -52,8 +52,9 @@ typedef struct {
 #define BC_TILT_STEADY_BLOCKS 64
 
 typedef struct {
-	bc_vec3 up;  /* mean direction of the specific force (earth up), sensor frame, unit */
-	float dur_s; /* the block's length, seconds; 0: not near 1 g, ends any spell */
+	bc_vec3 up;   /* mean direction of the specific force (earth up), sensor frame, unit */
+	float norm_g; /* the mean specific force's magnitude, g */
+	float dur_s;  /* the block's length, seconds; 0: not near 1 g, ends any spell */
 } bc_tilt_block;
 
 typedef struct {
