@@ -15,6 +15,7 @@
 
 #include "cli_options.h"
 #include "cli_trace.h"
+#include "coach/calib_words.h"
 #include "coach/coach.h"
 #include "commands.h"
 #include "json_writer.h"
@@ -48,6 +49,8 @@ typedef struct {
 	long samples;
 	double first_t_s, last_t_s;
 	double calibrated_at_s; /* NAN: calibration never finished */
+	double upright_at_s;    /* NAN: no stand was ever taken for the upright */
+	bc_calib_wait calib_wait; /* at the end: what the last pose held lacked */
 	int dropouts;
 	unsigned long rejected_samples; /* not fused by the filter */
 } replay_result;
@@ -86,6 +89,8 @@ static int take_events(replay_result *res, const bc_coach_event *events, size_t 
 				return -1;
 			break;
 		case BC_EVENT_CALIBRATION:
+			if (e->stage != BC_CALIB_STAND && isnan(res->upright_at_s))
+				res->upright_at_s = e->t_s;
 			if (e->stage == BC_CALIB_DONE && isnan(res->calibrated_at_s))
 				res->calibrated_at_s = e->t_s;
 			break;
@@ -122,6 +127,7 @@ static int run_coach(bc_trace_reader *r, const bc_coach_settings *settings, repl
 	if (take_events(res, events, n) < 0)
 		goto no_memory;
 	res->rejected_samples = coach.body.filter.rejected;
+	res->calib_wait = coach.body.calib.held_wait;
 	return 0;
 no_memory:
 	fprintf(stderr, "backcoach replay: out of memory\n");
@@ -154,6 +160,9 @@ static void print_json(const replay_result *res)
 	bc_json_key_number(&w, "duration_s", duration_s(res), 3);
 	bc_json_key_number(&w, "rate_hz", mean_rate_hz(res), 2);
 	bc_json_key_number(&w, "calibrated_at_s", res->calibrated_at_s, 3);
+	if (isnan(res->calibrated_at_s))
+		bc_json_key_string(&w, "calibration", bc_calib_missing(res->calib_wait));
+	bc_json_key_number(&w, "upright_at_s", res->upright_at_s, 3);
 	bc_json_key_int(&w, "dropouts", res->dropouts);
 	bc_json_key_int(&w, "rejected_samples", (long)res->rejected_samples);
 	bc_json_key(&w, "events");
@@ -189,7 +198,8 @@ static void print_summary(const char *path, const replay_result *res)
 		printf(" (%.1f Hz)", mean_rate_hz(res));
 	printf("\n");
 	if (isnan(res->calibrated_at_s))
-		printf("calibration: not finished (stand still upright 3 s, then hold the start position 2 s)\n");
+		printf("calibration: not finished: %s (stand still upright 3 s, then hold the "
+		       "start position 2 s)\n", bc_calib_missing(res->calib_wait));
 	else
 		printf("calibration: done at %.2f s\n", res->calibrated_at_s);
 	if (res->dropouts || res->rejected_samples)
@@ -260,7 +270,7 @@ int cmd_replay(int argc, char **argv)
 	bool json = bc_cli_get(&command, &args, "json") != NULL;
 
 	/* usage errors first, before the trace is even opened */
-	replay_result res = { .calibrated_at_s = NAN };
+	replay_result res = { .calibrated_at_s = NAN, .upright_at_s = NAN };
 	if (exercise_opt) {
 		status = bc_cli_exercise(&command, exercise_opt, "--exercise", &res.exercise);
 		if (status >= 0)

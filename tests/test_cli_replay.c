@@ -99,6 +99,14 @@ static bc_test_json_value *parse_replay_json(const bc_test_output *o, const char
 	}
 	assert_true(reps->number == n_rep);
 	assert_true(rejected->number == n_rejected);
+	/* Contract §2: calibrated_at_s always; when null, "calibration" says what was missing. */
+	const bc_test_json_value *at = bc_test_json_get(v, "calibrated_at_s");
+	assert_non_null(at);
+	if (at->type == BC_TEST_JSON_NULL)
+		assert_true(strlen(bc_test_json_need(v, "calibration",
+						     BC_TEST_JSON_STRING)->string) > 0);
+	else
+		assert_int_equal(at->type, BC_TEST_JSON_NUMBER);
 	return v;
 }
 
@@ -119,6 +127,43 @@ static void test_json_shape(void **state)
 	double calibrated_at_s = bc_test_json_number(v, "calibrated_at_s");
 	assert_true(calibrated_at_s >= 6.0 && calibrated_at_s <= 9.0);
 	assert_true(o.err_len == 0);
+	bc_test_json_free(v);
+	bc_test_output_free(&o);
+}
+
+/*
+ * A session never calibrated says what was missing: someone who sat down on
+ * a chair never reached the bridge's start (lying on the back).
+ */
+static void test_json_says_what_calibration_missed(void **state)
+{
+	char path[512];
+	bc_test_path("traces/posture-correct.csv.gz", path, sizeof(path));
+	bc_test_output o;
+	bc_run_backcoach(&o, "replay", "--json", "--exercise", "bridge", path);
+	bc_test_json_value *v = parse_replay_json(&o, "bridge");
+	assert_int_equal(bc_test_json_get(v, "calibrated_at_s")->type, BC_TEST_JSON_NULL);
+	assert_string_equal(bc_test_json_need(v, "calibration", BC_TEST_JSON_STRING)->string,
+			    "start position not reached");
+	bc_test_json_free(v);
+	bc_test_output_free(&o);
+}
+
+/*
+ * Lying on the back is not the start of cat-cow: a recorded supine session
+ * (sat down, then lay back) replayed as cat-cow says so and counts nothing.
+ */
+static void test_lying_on_the_back_is_not_cat_cow(void **state)
+{
+	char path[512];
+	bc_test_path("traces/bridge-correct.csv.gz", path, sizeof(path));
+	bc_test_output o;
+	bc_run_backcoach(&o, "replay", "--json", "--exercise", "cat-cow", path);
+	bc_test_json_value *v = parse_replay_json(&o, "cat-cow");
+	assert_true(bc_test_json_number(v, "reps") == 0);
+	assert_int_equal(bc_test_json_get(v, "calibrated_at_s")->type, BC_TEST_JSON_NULL);
+	assert_string_equal(bc_test_json_need(v, "calibration", BC_TEST_JSON_STRING)->string,
+			    "lying on the back, not on hands and knees");
 	bc_test_json_free(v);
 	bc_test_output_free(&o);
 }
@@ -396,6 +441,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_shape),
+		cmocka_unit_test(test_json_says_what_calibration_missed),
+		cmocka_unit_test(test_lying_on_the_back_is_not_cat_cow),
 		cmocka_unit_test(test_options_in_any_order_and_equals_form),
 		cmocka_unit_test(test_exercise_from_metadata_and_override),
 		cmocka_unit_test(test_every_exercise_runs),

@@ -38,7 +38,8 @@ static double feed(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz,
 	long k = 0;
 	for (; t < 5.0; t = ++k / rate_hz) {
 		bc_body_state b = { .t_s = t, .still = true,
-				    .stage = t < 3.0 ? BC_CALIB_STAND : BC_CALIB_GO_TO_START };
+				    .stage = t < 3.0 ? BC_CALIB_STAND : BC_CALIB_GO_TO_START,
+				    .calib_wait = t < 3.0 ? BC_WAIT_STAND : BC_WAIT_GO_TO_START };
 		keep(log, ev, bc_coach_update_body(c, &b, ev, room));
 	}
 	float sag = 0.0f, axial = 0.0f;
@@ -47,7 +48,8 @@ static double feed(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz,
 		for (; t < end; t = ++k / rate_hz) {
 			float f = (float)((t - seg_t0) / segs[i].dur_s);
 			bc_body_state b = {
-				.t_s = t, .still = true, .stage = BC_CALIB_DONE, .angles_valid = true,
+				.t_s = t, .still = true, .stage = BC_CALIB_DONE,
+				.calib_wait = BC_WAIT_NONE, .angles_valid = true,
 				.angles = { .sagittal_deg = sag + f * (segs[i].sag_deg - sag),
 					    .axial_deg = axial + f * (segs[i].axial_deg - axial) },
 				.trunk_incline_deg = 90.0f,
@@ -200,9 +202,47 @@ static void test_recalibration_keeps_counts(void **state)
 	assert_int_equal(count(&log, BC_EVENT_CALIBRATION), 3);
 }
 
+/* While calibrating, the cue says what it waits for and why (coach/calib_words.h). */
+static void test_calibration_cues_say_why(void **state)
+{
+	(void)state;
+	static const struct {
+		bc_exercise_id ex;
+		bc_calib_wait wait;
+		const char *cue;
+	} cases[] = {
+		{ BC_EXERCISE_CAT_COW, BC_WAIT_ON_BACK,
+		  "You are lying on your back: cat-cow starts on hands and knees" },
+		{ BC_EXERCISE_CHILDS_POSE, BC_WAIT_ON_BACK,
+		  "You are lying on your back: child's pose starts on hands and knees" },
+		{ BC_EXERCISE_BRIDGE, BC_WAIT_STAND_LONGER, "Stand still a little longer" },
+		{ BC_EXERCISE_BRIDGE, BC_WAIT_STAND_UP, "Stand up first, then keep still for 3 seconds" },
+		{ BC_EXERCISE_BRIDGE, BC_WAIT_HALF_WAY, "Not there yet: lie on your back, knees bent" },
+		{ BC_EXERCISE_POSTURE, BC_WAIT_STILL_UPRIGHT, "Sit down on a chair, then keep still" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		bc_coach c;
+		bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
+		bc_coach_init(&c, NULL, cases[i].ex);
+		bc_body_state b = { .t_s = 1.0, .stage = BC_CALIB_GO_TO_START,
+				    .calib_wait = cases[i].wait };
+		size_t n = bc_coach_update_body(&c, &b, ev, BC_COACH_MAX_EVENTS_PER_SAMPLE);
+		bool seen = false;
+		for (size_t k = 0; k < n; k++)
+			seen |= ev[k].type == BC_EVENT_CUE && !strcmp(ev[k].text, cases[i].cue);
+		if (!seen)
+			print_error("%s: no cue \"%s\" (view: \"%s\")\n",
+				    bc_exercise_info_get(cases[i].ex)->name, cases[i].cue,
+				    bc_coach_get_view(&c)->feedback);
+		assert_true(seen);
+		assert_int_equal(bc_coach_get_view(&c)->calib_wait, cases[i].wait);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_calibration_cues_say_why),
 		cmocka_unit_test(test_bridge_set),
 		cmocka_unit_test(test_outcomes_survive_a_small_buffer),
 		cmocka_unit_test(test_hold_progress_and_target),

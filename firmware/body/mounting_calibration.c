@@ -36,6 +36,8 @@ void bc_mounting_restart(bc_mounting_calib *c)
 		c->cand[i].valid = false;
 	c->stage = BC_CALIB_STAND;
 	c->wait = BC_WAIT_STAND;
+	c->held_wait = BC_WAIT_STAND;
+	c->have_on_back = false;
 	c->progress = 0.0f;
 	c->heading_known = false;
 	c->up_upright_s = bc_vec3_make(0, 0, 0);
@@ -152,6 +154,9 @@ static pose_fit start_pose_fit(const bc_mounting_calib *c, const bc_upright_cand
 		return POSE_UPRIGHT;
 	if (from_upright_deg < st->lying_min_deg)
 		return POSE_HALF_WAY;
+	if (c->pose == BC_POSE_TABLETOP && c->have_on_back)
+		return bc_vec3_angle_deg(up, c->on_back_up_s) > st->lying_max_deg ? POSE_FITS :
+										      POSE_ON_BACK;
 	if (c->pose == BC_POSE_TABLETOP &&
 	    bc_lean_path_away_deg(&k->way, up) >= st->sit_back_min_deg)
 		return POSE_ON_BACK;
@@ -206,6 +211,7 @@ static void finish(bc_mounting_calib *c, const bc_upright_candidate *k, bc_vec3 
 	c->q_earth_from_body_start = bc_quat_normalize(bc_quat_mul(q_es, c->q_sensor_from_body));
 	c->stage = BC_CALIB_DONE;
 	c->wait = BC_WAIT_NONE;
+	c->held_wait = BC_WAIT_NONE;
 	c->progress = 1.0f;
 }
 
@@ -259,6 +265,19 @@ static const bc_upright_candidate *start_candidate(bc_mounting_calib *c,
 	return 0;
 }
 
+/* Lying on the back, where hands and knees are wanted: remembered, and said while it lasts. */
+static void note_on_back(bc_mounting_calib *c, bc_vec3 up, float spell_s)
+{
+	if (c->have_on_back &&
+	    bc_vec3_angle_deg(up, c->on_back_up_s) < c->settings.lying_min_deg)
+		c->wait = BC_WAIT_ON_BACK; /* still on the back (a bridge, say) */
+	if (c->wait == BC_WAIT_ON_BACK && spell_s >= c->settings.start_hold_s &&
+	    !c->have_on_back) {
+		c->have_on_back = true;
+		c->on_back_up_s = up;
+	}
+}
+
 /* A tilt block closed: candidates, their ways, and the start pose. */
 static void on_block(bc_mounting_calib *c, const bc_mounting_input *in)
 {
@@ -266,7 +285,7 @@ static void on_block(bc_mounting_calib *c, const bc_mounting_input *in)
 	const bc_mounting_settings *st = &c->settings;
 	float spell_s = bc_tilt_steady_s(ts);
 	bc_vec3 up = bc_tilt_steady_up(ts);
-	bool steady = spell_s > 0.0f;
+	bool steady = spell_s >= ts->settings.settle_s; /* not a block or two in passing */
 
 	/*
 	 * The way is the movement between spells (the start of the next
@@ -274,7 +293,7 @@ static void on_block(bc_mounting_calib *c, const bc_mounting_input *in)
 	 * filter's up, not the block's: on the way down the body accelerates,
 	 * and the accelerometer alone would lean with it.
 	 */
-	if (spell_s < ts->settings.settle_s)
+	if (!steady)
 		extend_ways(c, ts->spell_id,
 			    bc_quat_rotate(bc_quat_conj(in->q_earth_from_sensor), earth_up),
 			    bc_tilt_steady_last_block(ts));
@@ -292,10 +311,10 @@ static void on_block(bc_mounting_calib *c, const bc_mounting_input *in)
 
 	if (!bc_mounting_upright_up(c)) {
 		c->stage = BC_CALIB_STAND;
-		c->progress = steady && upright_allowed ? fminf(1.0f, spell_s / st->upright_hold_s) :
-							  0.0f;
+		c->progress = upright_allowed ? fminf(1.0f, spell_s / st->upright_hold_s) : 0.0f;
 		c->wait = !steady ? BC_WAIT_STAND :
 			  !upright_allowed ? BC_WAIT_STAND_UP : BC_WAIT_STAND_LONGER;
+		c->held_wait = c->wait == BC_WAIT_STAND_UP ? BC_WAIT_STAND_UP : BC_WAIT_STAND;
 		return;
 	}
 	c->stage = BC_CALIB_GO_TO_START;
@@ -304,6 +323,10 @@ static void on_block(bc_mounting_calib *c, const bc_mounting_input *in)
 	if (!steady)
 		return;
 	const bc_upright_candidate *k = start_candidate(c, in, &c->wait);
+	if (!k)
+		note_on_back(c, up, spell_s);
+	if (spell_s >= st->start_hold_s)
+		c->held_wait = c->wait;
 	if (!k)
 		return;
 	c->progress = fminf(1.0f, spell_s / st->start_hold_s);

@@ -26,7 +26,9 @@
  *   and knees), so the candidate is dropped and the later spell is none.
  * - Hands and knees needs a way down that did not first lean away from
  *   where it ended: people lie on their backs by sitting down, then leaning
- *   back (sit_back_min_deg), and that is not the start of cat-cow.
+ *   back (sit_back_min_deg), and that is not the start of cat-cow. Once a
+ *   pose on the back is known, poses near it are on the back too, and the
+ *   pose upside down from it (rolled over) is hands and knees.
  * - Recalibrating with a mounting already known, the pose held at that
  *   moment is a candidate only within prior_max_deg of the known upright:
  *   lying is not taken for "stand upright" because a button was pressed on
@@ -92,10 +94,14 @@ typedef struct {
 	bc_start_pose pose;
 	bc_calib_stage stage;
 	bc_calib_wait wait;
+	bc_calib_wait held_wait;   /* wait while the last pose held start_hold_s or more:
+				    * what is missing, in the end (replay's "calibration") */
 	float progress;            /* 0..1 within the stage */
 	bool heading_known;        /* x learned from a real observation (see above) */
 	uint32_t resets;           /* candidate uprights dropped as impossible so far */
 	uint32_t lying_spell_id;   /* a spell upside down from a candidate: no upright */
+	bool have_on_back;         /* a pose was held lying on the back (hands and knees wanted) */
+	bc_vec3 on_back_up_s;      /* ... its up, sensor frame: its opposite is hands and knees */
 
 	bc_quat q_recent;          /* q_earth_from_sensor, recency-weighted mean */
 	bool q_recent_primed;

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coach/calib_words.h"
+
 /* ---- Settings ---------------------------------------------------------- */
 
 const bc_coach_settings bc_coach_settings_default = {
@@ -88,9 +90,12 @@ static const char *const fixed_text[BC_HINT_COUNT] = {
 static bc_coach_cue_key cue_key(const bc_coach *c, const bc_body_state *b)
 {
 	const bc_detect_view *dv = bc_detector_view(&c->detector);
-	bc_coach_cue_key k = { .hint = dv->hint, .stage = BC_CALIB_STAND, .left_s = -1 };
-	if (dv->hint == BC_HINT_GET_READY)
+	bc_coach_cue_key k = { .hint = dv->hint, .stage = BC_CALIB_STAND, .wait = BC_WAIT_NONE,
+			       .left_s = -1 };
+	if (dv->hint == BC_HINT_GET_READY) {
 		k.stage = b->stage;
+		k.wait = b->calib_wait;
+	}
 	if (dv->hint == BC_HINT_HOLD && style_of[c->exercise].countdown &&
 	    dv->hold_target_s > 0.0f) {
 		int left_s = (int)ceilf(dv->hold_target_s - dv->hold_s);
@@ -102,16 +107,10 @@ static bc_coach_cue_key cue_key(const bc_coach *c, const bc_body_state *b)
 /* The one line of guidance for key k, into buf. */
 static void cue_text(const bc_coach *c, bc_coach_cue_key k, char *buf, size_t size)
 {
-	const bc_exercise_info *info = bc_exercise_info_get(c->exercise);
 	switch (k.hint) {
 	case BC_HINT_GET_READY:
-		if (k.stage == BC_CALIB_STAND)
-			snprintf(buf, size, "Stand upright and keep still");
-		else if (k.stage == BC_CALIB_GO_TO_START)
-			snprintf(buf, size, "%s, then keep still",
-				 info ? info->start_hint : "Go to the start position");
-		else
-			snprintf(buf, size, "Back to the start position");
+		bc_calib_cue(k.stage == BC_CALIB_DONE ? BC_WAIT_NONE : k.wait, c->exercise, buf,
+			     size);
 		return;
 	case BC_HINT_GO:
 		snprintf(buf, size, "%s", style_of[c->exercise].go);
@@ -236,6 +235,7 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 
 	v->t_s = b->t_s;
 	v->stage = b->stage;
+	v->calib_wait = b->calib_wait;
 	v->stage_progress = b->stage_progress;
 	v->angles = b->angles;
 	if (b->stage != c->last_stage) {
@@ -287,7 +287,7 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 	/* Two keys can give the same text (cat-cow's GO and CAT): CUE only on new text. */
 	bc_coach_cue_key k = cue_key(c, b);
 	if (k.hint != c->cue_key.hint || k.stage != c->cue_key.stage ||
-	    k.left_s != c->cue_key.left_s) {
+	    k.wait != c->cue_key.wait || k.left_s != c->cue_key.left_s) {
 		char cue[BC_EVENT_TEXT_MAX];
 		c->cue_key = k;
 		cue_text(c, k, cue, sizeof(cue));

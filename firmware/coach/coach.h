@@ -44,6 +44,7 @@ void bc_coach_settings_init(bc_coach_settings *s);
 typedef struct {
 	bc_exercise_id exercise;
 	bc_calib_stage stage;
+	bc_calib_wait calib_wait; /* what the calibration waits for (NONE: calibrated) */
 	float stage_progress;   /* 0..1 */
 	bool started;           /* start position reached after calibration */
 	bc_body_angles angles;  /* live, relative to start */
@@ -68,6 +69,7 @@ typedef struct {
 typedef struct {
 	bc_detect_hint hint;
 	bc_calib_stage stage;   /* while getting ready, else BC_CALIB_STAND */
+	bc_calib_wait wait;     /* while getting ready, else BC_WAIT_NONE */
 	int left_s;             /* whole seconds of the hold left, -1: no countdown */
 } bc_coach_cue_key;
 

@@ -34,7 +34,7 @@ typedef enum {
 
 const char *bc_reject_reason_text(bc_reject_reason r);
 
-#define BC_EVENT_TEXT_MAX 64
+#define BC_EVENT_TEXT_MAX 80
 
 typedef struct {
 	bc_event_type type;

@@ -8,7 +8,9 @@
 #include "app/render.h"
 #include "app/widgets.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef enum { STEP_TODO, STEP_NOW, STEP_DONE } step_state;
 
@@ -30,6 +32,27 @@ static void draw_step(const bc_draw *d, SDL_Rect r, int number, const char *text
 		     BC_ALIGN_LEFT, BC_VALIGN_MIDDLE, r.w - 2 * rad - bc_dp(d, 14));
 }
 
+/*
+ * The coach's cue while calibrating, as a title and a smaller line of why:
+ * "You are lying on your back: cat-cow starts on hands and knees" reads
+ * from the floor as two lines, not as one line shrunk to fit.
+ */
+static void split_cue(const char *cue, char *title, size_t title_size, char *why, size_t why_size)
+{
+	const char *cut = strstr(cue, ": ");
+	const char *stop = strstr(cue, ". ");
+	if (!cut || (stop && stop < cut))
+		cut = stop;
+	if (!cut) {
+		snprintf(title, title_size, "%s", cue);
+		why[0] = '\0';
+		return;
+	}
+	snprintf(title, title_size, "%.*s", (int)(cut - cue), cue);
+	snprintf(why, why_size, "%s", cut + 2);
+	why[0] = (char)toupper((unsigned char)why[0]);
+}
+
 void bc_render_calibration(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 {
 	const bc_exercise_info *info = bc_exercise_info_get(s->exercise);
@@ -42,18 +65,22 @@ void bc_render_calibration(const bc_draw *d, const bc_app_state *s, SDL_Rect are
 		progress = step == 2 ? 1.0f : v->stage_progress;
 	}
 
-	char title[96];
+	char title[96], why[96] = "";
 	if (!s->have_view)
 		snprintf(title, sizeof(title), "Waiting for the sensor\xe2\x80\xa6");
-	else if (step == 0)
-		snprintf(title, sizeof(title), "Stand upright and still");
-	else if (step == 1)
-		snprintf(title, sizeof(title), "%s", start_hint);
+	else if (step < 2 && v->feedback[0])
+		split_cue(v->feedback, title, sizeof(title), why, sizeof(why));
+	else if (step < 2)
+		snprintf(title, sizeof(title), "%s", step == 0 ? "Stand upright and still" : start_hint);
 	else
 		snprintf(title, sizeof(title), "Stay still: ready to start");
-	SDL_Rect head = bc_design_rect(d, 20, 52, 760, 72);
+	SDL_Rect head = bc_design_rect(d, 20, 44, 760, 60);
 	bc_draw_text(d, title, 42, BC_FONT_BOLD, bc_col_text, head.x + head.w / 2,
 		     head.y + head.h / 2, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, head.w);
+	SDL_Rect sub = bc_design_rect(d, 20, 102, 760, 36);
+	if (why[0])
+		bc_draw_text(d, why, 28, BC_FONT_REGULAR, bc_col_text, sub.x + sub.w / 2,
+			     sub.y + sub.h / 2, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, sub.w);
 
 	/* The ring: how far through the current step. */
 	SDL_Rect ring = bc_design_rect(d, 30, 140, 300, 300);
