@@ -61,8 +61,15 @@ pkg_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS ?= -O2 -g
-ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) -Ifirmware -Ihost -Itests \
-	$(call pkg_cflags,$(FW_PKGS) $(HOST_PKGS)) -MMD -MP
+# Each layer compiles with only the include paths and flags it may use
+# (docs/architecture.md): firmware sees firmware/ and its own libraries, never
+# host/, tests/, SDL or sqlite; host/ adds itself and the screen's libraries;
+# tests/ see everything. tests/check_layers.sh checks the includes themselves.
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) -MMD -MP
+FW_CFLAGS := -Ifirmware $(call pkg_cflags,$(FW_PKGS))
+HOST_CFLAGS := $(FW_CFLAGS) -Ihost $(call pkg_cflags,$(HOST_PKGS))
+TEST_CFLAGS := $(HOST_CFLAGS) -Itests
+ALL_CFLAGS := $(BASE_CFLAGS)
 LDLIBS_FW := $(call pkg_libs,$(FW_PKGS)) -li2c -lm
 LDLIBS_HOST := $(call pkg_libs,$(HOST_PKGS))
 LDLIBS_TEST := $(call pkg_libs,cmocka)
@@ -105,9 +112,11 @@ BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 .SECONDARY:
 all: $(BUILD)/backcoach
 
+layer_cflags = $(if $(filter firmware/%,$(1)),$(FW_CFLAGS),$(if $(filter host/%,$(1)),$(HOST_CFLAGS),$(TEST_CFLAGS)))
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(call layer_cflags,$<) -c $< -o $@
 
 $(FW_LIB): $(call obj,$(FW_SRC))
 	@rm -f $@
