@@ -16,17 +16,6 @@
 #include "support/broad_trial.h"
 #include "support/test_support.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
-
 #define BAR_DEG 1.0
 #define BROAD_TRIALS 14
 
@@ -67,7 +56,7 @@ static void test_broad_inclination_rmse(void **state)
 	}
 	assert_int_equal(n, BROAD_TRIALS);
 	size_t run = n;
-	if (UNDER_ASAN) {
+	if (BC_TEST_UNDER_ASAN) {
 		run = 2;
 		print_message("AddressSanitizer build: only the first %zu of %zu trials "
 			      "(the plain build runs all)\n", run, n);

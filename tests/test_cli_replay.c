@@ -131,22 +131,29 @@ static void test_json_shape(void **state)
 	bc_test_output_free(&o);
 }
 
+/* Replays a committed trace as exercise: no reps, no calibration, missing says why. */
+static void expect_uncalibrated(const char *trace, const char *exercise, const char *missing)
+{
+	char path[512];
+	bc_test_path(trace, path, sizeof(path));
+	bc_test_output o;
+	bc_run_backcoach(&o, "replay", "--json", "--exercise", exercise, path);
+	bc_test_json_value *v = parse_replay_json(&o, exercise);
+	assert_true(bc_test_json_number(v, "reps") == 0);
+	assert_int_equal(bc_test_json_get(v, "calibrated_at_s")->type, BC_TEST_JSON_NULL);
+	assert_string_equal(bc_test_json_need(v, "calibration", BC_TEST_JSON_STRING)->string,
+			    missing);
+	bc_test_json_free(v);
+	bc_test_output_free(&o);
+}
+
 /*
  * A session never calibrated says what was missing: someone who sat down on
  * a chair never reached the bridge's start (lying on the back).
  */
 static void test_json_says_what_calibration_missed(void **state)
 {
-	char path[512];
-	bc_test_path("traces/posture-correct.csv.gz", path, sizeof(path));
-	bc_test_output o;
-	bc_run_backcoach(&o, "replay", "--json", "--exercise", "bridge", path);
-	bc_test_json_value *v = parse_replay_json(&o, "bridge");
-	assert_int_equal(bc_test_json_get(v, "calibrated_at_s")->type, BC_TEST_JSON_NULL);
-	assert_string_equal(bc_test_json_need(v, "calibration", BC_TEST_JSON_STRING)->string,
-			    "start position not reached");
-	bc_test_json_free(v);
-	bc_test_output_free(&o);
+	expect_uncalibrated("traces/posture-correct.csv.gz", "bridge", "start position not reached");
 }
 
 /*
@@ -155,17 +162,8 @@ static void test_json_says_what_calibration_missed(void **state)
  */
 static void test_lying_on_the_back_is_not_cat_cow(void **state)
 {
-	char path[512];
-	bc_test_path("traces/bridge-correct.csv.gz", path, sizeof(path));
-	bc_test_output o;
-	bc_run_backcoach(&o, "replay", "--json", "--exercise", "cat-cow", path);
-	bc_test_json_value *v = parse_replay_json(&o, "cat-cow");
-	assert_true(bc_test_json_number(v, "reps") == 0);
-	assert_int_equal(bc_test_json_get(v, "calibrated_at_s")->type, BC_TEST_JSON_NULL);
-	assert_string_equal(bc_test_json_need(v, "calibration", BC_TEST_JSON_STRING)->string,
+	expect_uncalibrated("traces/bridge-correct.csv.gz", "cat-cow",
 			    "lying on the back, not on hands and knees");
-	bc_test_json_free(v);
-	bc_test_output_free(&o);
 }
 
 static void test_options_in_any_order_and_equals_form(void **state)

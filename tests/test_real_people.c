@@ -22,17 +22,6 @@
 #include "support/test_support.h"
 #include "trace/trace_reader.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
-
 /* Definitions */
 
 #define MAX_RECORDINGS 128
@@ -123,7 +112,7 @@ static void skip_without_data(void)
 
 static bool runs_here(size_t i)
 {
-	return !UNDER_ASAN || i % 6 == 0;
+	return !BC_TEST_UNDER_ASAN || i % 6 == 0;
 }
 
 /*
@@ -184,7 +173,7 @@ static void test_every_steady_stand_is_learned_before_walking(void **state)
 {
 	(void)state;
 	skip_without_data();
-	if (UNDER_ASAN)
+	if (BC_TEST_UNDER_ASAN)
 		print_message("AddressSanitizer build: every sixth recording only\n");
 	int steady = 0, learned = 0, ran = 0, learned_any = 0;
 	for (size_t i = 0; i < n_recs; i++) {
@@ -206,7 +195,7 @@ static void test_every_steady_stand_is_learned_before_walking(void **state)
 	print_message("%d recordings: %d stand steadily for %.1f s or more, %d of them learned "
 		      "before walking (%d of all %d)\n", ran, steady, STEADY_MIN_S, learned,
 		      learned_any, ran);
-	if (!UNDER_ASAN)
+	if (!BC_TEST_UNDER_ASAN)
 		assert_true(steady >= EXPECT_STEADY_MIN);
 	assert_int_equal(learned, steady);
 }

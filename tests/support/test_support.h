@@ -11,6 +11,18 @@
 
 #include <cmocka.h>
 
+/* 1 in an AddressSanitizer build: slow tests run a part of their data there, and say so. */
+#if defined(__SANITIZE_ADDRESS__)
+#define BC_TEST_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BC_TEST_UNDER_ASAN 1
+#endif
+#endif
+#ifndef BC_TEST_UNDER_ASAN
+#define BC_TEST_UNDER_ASAN 0
+#endif
+
 /* ../shared/data (BC_SHARED_DATA), or NULL when this clone has none. */
 const char *bc_test_shared_data(void);
 
