@@ -6,14 +6,6 @@
 #include <math.h>
 #include <time.h>
 
-const bc_imu_settings bc_imu_settings_default = {
-	.rate_hz = 200.0f,
-	.accel_range_g = 4.0f,
-	.gyro_range_dps = 500.0f,
-	.lpf_hz = 0.0f,
-	.data_ready_int = true,
-};
-
 static void sleep_ns_system(void *ctx, uint64_t ns)
 {
 	(void)ctx;

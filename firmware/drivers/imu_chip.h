@@ -35,9 +35,6 @@ typedef struct {
 	bool data_ready_int;  /* drive the INT pin on data ready */
 } bc_imu_settings;
 
-/* 200 Hz, ±4 g, ±500 °/s, 0.4 × rate low-pass, data-ready interrupt on. */
-extern const bc_imu_settings bc_imu_settings_default;
-
 /* What the chip was actually set to by init(). */
 typedef struct {
 	float rate_hz;          /* output data rate, Hz (the chip's nominal) */
