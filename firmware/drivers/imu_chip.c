@@ -4,16 +4,8 @@
 
 #include <errno.h>
 #include <math.h>
-#include <time.h>
 
-static void sleep_ns_system(void *ctx, uint64_t ns)
-{
-	(void)ctx;
-	struct timespec ts = { .tv_sec = (time_t)(ns / 1000000000u),
-			       .tv_nsec = (long)(ns % 1000000000u) };
-	while (clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, &ts) == EINTR)
-		;
-}
+#include "platform/mono_clock.h"
 
 void bc_imu_attach(bc_imu *imu, bc_i2c_bus *bus, uint8_t addr, const bc_imu_variant *variant)
 {
@@ -22,7 +14,7 @@ void bc_imu_attach(bc_imu *imu, bc_i2c_bus *bus, uint8_t addr, const bc_imu_vari
 		.addr = addr,
 		.variant = variant,
 		.bank = -1,
-		.sleep_ns = sleep_ns_system,
+		.sleep_ns = bc_mono_sleep_ns,
 	};
 }
 
