@@ -118,6 +118,20 @@ size_t bc_imu_probe_bus(bc_i2c_bus *bus, bc_imu_found *found, size_t max)
 	return n;
 }
 
+int bc_imu_find(bc_i2c_bus *bus, uint8_t addr, bc_imu_found *found)
+{
+	if (!addr)
+		return bc_imu_probe_bus(bus, found, 1) == 1 ? 0 : -ENODEV;
+	const bc_imu_variant *v;
+	int rc = bc_imu_probe_address(bus, addr, &v);
+	if (rc < 0)
+		return rc;
+	if (rc == 0)
+		return -ENODEV;
+	*found = (bc_imu_found){ addr, v };
+	return 0;
+}
+
 const bc_imu_variant *bc_imu_variant_by_trace_name(const char *trace_name)
 {
 	for (size_t i = 0; i < bc_imu_probe_table_size; i++)
