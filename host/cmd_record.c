@@ -22,7 +22,7 @@
 #include "commands.h"
 #include "history/local_day.h"
 #include "hw_backend.h"
-#include "platform/live_source.h"
+#include "drivers/live_source.h"
 #include "record_session.h"
 
 static const bc_cli_option options[] = {
@@ -169,7 +169,7 @@ int cmd_record(int argc, char **argv)
 	}
 	bc_imu_hooks hooks = bc_hw_data_ready_hooks(drdy);
 	cfg.hooks = &hooks;
-	bc_sample_source *src = bc_live_source_open(&cfg, err, sizeof(err));
+	bc_sample_source *src = bc_hw_live_source_open(&cfg, err, sizeof(err));
 	if (!src) {
 		fprintf(stderr, "backcoach record: i2c-%d: %s\n", (int)bus_number, err);
 		bc_hw.i2c_close(cfg.bus);

@@ -33,7 +33,7 @@
 #include "coach/settings.h"
 #include "commands.h"
 #include "hw_backend.h"
-#include "platform/live_source.h"
+#include "drivers/live_source.h"
 #include "record_session.h"
 
 #define DEMO_NAME "demo-session.csv.gz"
@@ -105,7 +105,7 @@ static bc_sample_source *open_live(sources *src, char *err, size_t err_size)
 		return NULL;
 	cfg.bus_close = bc_hw.i2c_close;
 	cfg.hooks = &src->hooks;
-	bc_sample_source *s = bc_live_source_open(&cfg, err, err_size);
+	bc_sample_source *s = bc_hw_live_source_open(&cfg, err, err_size);
 	if (!s)
 		bc_hw.i2c_close(cfg.bus);
 	return s;

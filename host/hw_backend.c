@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "drivers/imu_probe.h"
+#include "platform/mono_clock.h"
+
 /* Opens /dev/i2c-N and turns the usual failures into advice. */
 static bc_i2c_bus *linux_i2c_open(int bus_number, char *err, size_t err_size)
 {
@@ -50,22 +53,56 @@ static int wait_rising(void *ctx, int timeout_ms, uint64_t *edge_ns)
 	}
 }
 
-static uint64_t system_now(void *ctx)
-{
-	return bc_imu_hooks_system.now_ns(ctx);
-}
-
-static void system_sleep(void *ctx, uint64_t ns)
-{
-	bc_imu_hooks_system.sleep_ns(ctx, ns);
-}
-
 bc_imu_hooks bc_hw_data_ready_hooks(bc_gpio_line *line)
 {
 	return (bc_imu_hooks){
 		.wait_data_ready = line ? wait_rising : NULL,
-		.now_ns = system_now,
-		.sleep_ns = system_sleep,
+		.now_ns = bc_mono_now_ns,
+		.sleep_ns = bc_mono_sleep_ns,
 		.ctx = line,
 	};
+}
+
+/*
+ * Which chip is there, said in words when none is. Done here rather than left
+ * to the reader so each way of failing gets its own message; the reader then
+ * reads the ID registers once more at the address found.
+ */
+static int find_chip(bc_i2c_bus *bus, uint8_t addr, bc_imu_found *found, char *err,
+		     size_t err_size)
+{
+	if (!addr) {
+		if (bc_imu_probe_bus(bus, found, 1) == 1)
+			return 0;
+		snprintf(err, err_size, "no IMU found (tried 0x68, 0x69, 0x6a, 0x6b)");
+		return -1;
+	}
+	int rc = bc_imu_probe_address(bus, addr, &found->variant);
+	if (rc == 1) {
+		found->addr = addr;
+		return 0;
+	}
+	if (rc == 0)
+		snprintf(err, err_size, "no known IMU at 0x%02x (unknown ID)", addr);
+	else
+		snprintf(err, err_size, "nothing answers at 0x%02x: %s", addr, strerror(-rc));
+	return -1;
+}
+
+bc_sample_source *bc_hw_live_source_open(const bc_live_source_config *config, char *err,
+					 size_t err_size)
+{
+	bc_live_source_config c = *config;
+	bc_imu_found chip;
+
+	if (find_chip(c.bus, c.reader.address, &chip, err, err_size))
+		return NULL;
+	c.reader.address = chip.addr;
+	bc_sample_source *src = bc_live_source_open(&c);
+	if (!src && errno == ENOMEM)
+		snprintf(err, err_size, "out of memory");
+	else if (!src)
+		snprintf(err, err_size, "%s at 0x%02x: initialisation failed: %s", chip.variant->name,
+			 chip.addr, strerror(errno));
+	return src;
 }

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
+ * Layer: host (the top: may use everything below).
+ *
  * The one place where the commands reach the real hardware backends (Linux
- * i2c-dev, libgpiod). Everything else talks to the seams (i2c_bus.h,
- * gpio_line.h); this table says which implementation is behind them.
+ * i2c-dev, libgpiod) and open the live sensor. Everything else talks to the
+ * seams (i2c_bus.h, gpio_line.h, sample_source.h); this file says which
+ * implementation is behind them, and turns the layers' error codes into the
+ * messages people read.
  */
 #ifndef BC_HW_BACKEND_H
 #define BC_HW_BACKEND_H
@@ -10,8 +14,10 @@
 #include <stddef.h>
 
 #include "drivers/imu_reader.h"
+#include "drivers/live_source.h"
 #include "platform/gpio_line.h"
 #include "platform/i2c_bus.h"
+#include "platform/sample_source.h"
 
 typedef struct {
 	/* /dev/i2c-N; NULL with a message in err. */
@@ -34,5 +40,14 @@ extern const bc_hw_backend bc_hw;
 
 /* The IMU reader's hooks: rising edges of line (kernel timestamps), system clock. */
 bc_imu_hooks bc_hw_data_ready_hooks(bc_gpio_line *line);
+
+/*
+ * Opens the live sensor on config->bus (address config->reader.address, 0 =
+ * probe): finds the chip, starts it, and returns it as a sample source. NULL
+ * with a message in err ("no IMU found ...", "MPU-6050 at 0x68:
+ * initialisation failed: ..."); the bus then stays the caller's.
+ */
+bc_sample_source *bc_hw_live_source_open(const bc_live_source_config *config, char *err,
+					 size_t err_size);
 
 #endif /* BC_HW_BACKEND_H */

@@ -5,11 +5,14 @@
  * two seconds and plugged back. Never a crash, never a lost stream; every
  * loss of data is marked as a dropout and timestamps keep rising.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "drivers/live_source.h"
 #include "drivers/mpu6050_regs.h"
+#include "hw_backend.h"
 #include "models/model_rig.h"
 #include "support/rig_checks.h"
 #include "support/test_support.h"
@@ -198,22 +201,35 @@ static void test_chip_reset_behind_our_back(void **state)
 	bc_model_rig_close(&rig);
 }
 
-/* A reader on an empty bus fails with a message instead of hanging. */
+/*
+ * A reader on an empty bus fails at once instead of hanging: ENODEV when a
+ * probe finds nothing, the bus's NACK when nothing answers at the address.
+ * The host says which in words.
+ */
 static void test_no_chip_is_a_clear_error(void **state)
 {
 	(void)state;
 	bc_model_bus *bus = bc_model_bus_new();
-	char err[256] = "";
+	errno = 0;
 	bc_imu_reader *r = bc_imu_reader_new(bc_model_bus_i2c(bus),
-					     &bc_imu_reader_settings_default, NULL, err,
-					     sizeof(err));
+					     &bc_imu_reader_settings_default, NULL);
 	assert_null(r);
-	assert_non_null(strstr(err, "no IMU found"));
+	assert_int_equal(errno, ENODEV);
 	bc_imu_reader_settings s = bc_imu_reader_settings_default;
 	s.address = 0x68;
-	r = bc_imu_reader_new(bc_model_bus_i2c(bus), &s, NULL, err, sizeof(err));
+	errno = 0;
+	r = bc_imu_reader_new(bc_model_bus_i2c(bus), &s, NULL);
 	assert_null(r);
-	assert_non_null(strstr(err, "0x68"));
+	assert_true(errno != 0 && errno != ENODEV);
+
+	char err[256] = "";
+	bc_live_source_config cfg = { .bus = bc_model_bus_i2c(bus),
+				      .reader = bc_imu_reader_settings_default };
+	assert_null(bc_hw_live_source_open(&cfg, err, sizeof(err)));
+	assert_non_null(strstr(err, "no IMU found"));
+	cfg.reader.address = 0x68;
+	assert_null(bc_hw_live_source_open(&cfg, err, sizeof(err)));
+	assert_non_null(strstr(err, "nothing answers at 0x68"));
 	bc_model_bus_free(bus);
 }
 

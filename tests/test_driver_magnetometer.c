@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "drivers/ak_magnetometer.h"
 #include "drivers/ak_magnetometer_regs.h"
@@ -65,11 +66,9 @@ static void open_rig_fuse(mag_rig *rig, bc_chip_kind imu_kind, bool with_mag, bc
 	rig->hooks = bc_model_world_hooks(rig->world, true);
 	bc_imu_reader_settings s = bc_imu_reader_settings_default;
 	s.chip.rate_hz = 200;
-	char err[256];
-	rig->reader = bc_imu_reader_new(bc_model_bus_i2c(rig->bus), &s, &rig->hooks, err,
-					sizeof(err));
+	rig->reader = bc_imu_reader_new(bc_model_bus_i2c(rig->bus), &s, &rig->hooks);
 	if (!rig->reader)
-		print_message("reader: %s\n", err);
+		print_message("reader: %s\n", strerror(errno));
 	assert_non_null(rig->reader);
 }
 

@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "drivers/ak_magnetometer.h"
+#include "drivers/live_source.h"
 #include "drivers/mpu6050_regs.h"
 #include "models/model_rig.h"
-#include "platform/live_source.h"
 #include "record_session.h"
 #include "support/protocol_trace.h"
 #include "support/test_support.h"
@@ -197,8 +197,7 @@ static void test_record_through_unplug(void **state)
 	bc_live_source_config cfg = { .bus = bc_model_bus_i2c(bus),
 				      .reader = bc_imu_reader_settings_default, .hooks = &hooks };
 	cfg.reader.chip.rate_hz = 100;
-	char err[256];
-	bc_sample_source *src = bc_live_source_open(&cfg, err, sizeof(err));
+	bc_sample_source *src = bc_live_source_open(&cfg);
 	assert_non_null(src);
 	assert_non_null(strstr(src->description, "MPU-6050"));
 
@@ -272,8 +271,7 @@ static void record_mpu9250(bool with_ak, mag_script *ms, const char *out, bc_rec
 	bc_live_source_config cfg = { .bus = bc_model_bus_i2c(bus),
 				      .reader = bc_imu_reader_settings_default, .hooks = &hooks };
 	cfg.reader.chip.rate_hz = 200;
-	char err[256];
-	bc_sample_source *src = bc_live_source_open(&cfg, err, sizeof(err));
+	bc_sample_source *src = bc_live_source_open(&cfg);
 	assert_non_null(src);
 	ms->t0_s = bc_model_world_now_s(world); /* ~ the first sample: the trace's t = 0 */
 	const bc_imu *chip = bc_imu_reader_chip(bc_live_source_reader(src));
@@ -406,8 +404,7 @@ static unsigned long round_trip(const char *orig, const char *rec, float rate_hz
 	bc_live_source_config cfg = { .bus = bc_model_bus_i2c(bus),
 				      .reader = bc_imu_reader_settings_default, .hooks = &hooks };
 	cfg.reader.chip.rate_hz = rate_hz;
-	char e[256];
-	bc_sample_source *src = bc_live_source_open(&cfg, e, sizeof(e));
+	bc_sample_source *src = bc_live_source_open(&cfg);
 	assert_non_null(src);
 	bc_record_options opt = bc_record_options_default;
 	opt.out_path = rec;

@@ -21,14 +21,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drivers/live_source.h"
 #include "drivers/mpu6050_regs.h"
+#include "hw_backend.h"
 #include "models/chip_model.h"
 #include "models/model_bus.h"
 #include "models/model_signals.h"
 #include "models/model_world.h"
 #include "platform/gpio_line.h"
 #include "platform/i2c_bus.h"
-#include "platform/live_source.h"
 #include "record_session.h"
 #include "trace/trace_reader.h"
 
@@ -243,7 +244,7 @@ static void record_through_backends(const char *orig, const char *rec, float rat
 	cfg = (bc_live_source_config){ .bus = bus, .reader = bc_imu_reader_settings_default,
 				       .hooks = &hooks };
 	cfg.reader.chip.rate_hz = rate_hz;
-	src = bc_live_source_open(&cfg, err, sizeof(err));
+	src = bc_hw_live_source_open(&cfg, err, sizeof(err));
 	if (!src)
 		print_message("live source: %s\n", err);
 	assert_non_null(src);

@@ -3,9 +3,9 @@
 #include "drivers/ak_magnetometer.h"
 
 #include <errno.h>
-#include <time.h>
 
 #include "drivers/ak_magnetometer_regs.h"
+#include "platform/mono_clock.h"
 
 /* Definitions */
 
@@ -63,15 +63,6 @@ const bc_ak_variant bc_ak09916_variant = {
 
 /* Functions: chip access */
 
-static void sleep_ns_system(void *ctx, uint64_t ns)
-{
-	(void)ctx;
-	struct timespec ts = { .tv_sec = (time_t)(ns / 1000000000u),
-			       .tv_nsec = (long)(ns % 1000000000u) };
-	while (clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, &ts) == EINTR)
-		;
-}
-
 void bc_ak_mag_attach(bc_ak_mag *mag, bc_i2c_bus *bus, uint8_t addr, const bc_ak_variant *variant,
 		      void (*sleep_ns)(void *ctx, uint64_t ns), void *sleep_ctx)
 {
@@ -80,7 +71,7 @@ void bc_ak_mag_attach(bc_ak_mag *mag, bc_i2c_bus *bus, uint8_t addr, const bc_ak
 		.addr = addr,
 		.variant = variant,
 		.adjust = { 1, 1, 1 },
-		.sleep_ns = sleep_ns ? sleep_ns : sleep_ns_system,
+		.sleep_ns = sleep_ns ? sleep_ns : bc_mono_sleep_ns,
 		.sleep_ctx = sleep_ctx,
 	};
 }

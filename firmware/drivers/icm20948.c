@@ -40,10 +40,13 @@ static const bc_imu_driver icm20948_driver = {
 };
 
 const bc_imu_variant bc_icm20948_variants[] = {
-	{ "ICM-20948", "icm20948", ICM20948_B0_WHO_AM_I, ICM20948_WHO_AM_I_VALUE,
-	  ICM20948_REG_BANK_SEL, 512, 0, &icm20948_driver, NULL, &bc_ak09916_variant },
+	[BC_ICM20948] = {
+		.name = "ICM-20948", .trace_name = "icm20948",
+		.id_reg = ICM20948_B0_WHO_AM_I, .id_value = ICM20948_WHO_AM_I_VALUE,
+		.bank_sel_reg = ICM20948_REG_BANK_SEL, .fifo_bytes = 512,
+		.driver = &icm20948_driver, .mag = &bc_ak09916_variant,
+	},
 };
-const size_t bc_icm20948_variant_count = BC_ARRAY_SIZE(bc_icm20948_variants);
 
 /* Functions */
 

@@ -5,7 +5,11 @@
 
 #include "drivers/imu_chip.h"
 
+/* Rows of bc_icm20948_variants. */
+enum {
+	BC_ICM20948,
+};
+
 extern const bc_imu_variant bc_icm20948_variants[];
-extern const size_t bc_icm20948_variant_count;
 
 #endif /* BC_ICM20948_H */

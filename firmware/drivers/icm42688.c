@@ -53,10 +53,13 @@ static const bc_imu_driver icm42688_driver = {
 };
 
 const bc_imu_variant bc_icm42688_variants[] = {
-	{ "ICM-42688-P", "icm42688", ICM42688_REG_WHO_AM_I, ICM42688_WHO_AM_I_VALUE,
-	  ICM42688_REG_BANK_SEL, ICM42688_FIFO_BYTES, 0, &icm42688_driver, NULL, NULL },
+	[BC_ICM42688P] = {
+		.name = "ICM-42688-P", .trace_name = "icm42688",
+		.id_reg = ICM42688_REG_WHO_AM_I, .id_value = ICM42688_WHO_AM_I_VALUE,
+		.bank_sel_reg = ICM42688_REG_BANK_SEL, .fifo_bytes = ICM42688_FIFO_BYTES,
+		.driver = &icm42688_driver,
+	},
 };
-const size_t bc_icm42688_variant_count = BC_ARRAY_SIZE(bc_icm42688_variants);
 
 /* Functions */
 

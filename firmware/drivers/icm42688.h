@@ -5,7 +5,11 @@
 
 #include "drivers/imu_chip.h"
 
+/* Rows of bc_icm42688_variants. */
+enum {
+	BC_ICM42688P,
+};
+
 extern const bc_imu_variant bc_icm42688_variants[];
-extern const size_t bc_icm42688_variant_count;
 
 #endif /* BC_ICM42688_H */

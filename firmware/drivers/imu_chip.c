@@ -4,24 +4,8 @@
 
 #include <errno.h>
 #include <math.h>
-#include <time.h>
 
-const bc_imu_settings bc_imu_settings_default = {
-	.rate_hz = 200.0f,
-	.accel_range_g = 4.0f,
-	.gyro_range_dps = 500.0f,
-	.lpf_hz = 0.0f,
-	.data_ready_int = true,
-};
-
-static void sleep_ns_system(void *ctx, uint64_t ns)
-{
-	(void)ctx;
-	struct timespec ts = { .tv_sec = (time_t)(ns / 1000000000u),
-			       .tv_nsec = (long)(ns % 1000000000u) };
-	while (clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, &ts) == EINTR)
-		;
-}
+#include "platform/mono_clock.h"
 
 void bc_imu_attach(bc_imu *imu, bc_i2c_bus *bus, uint8_t addr, const bc_imu_variant *variant)
 {
@@ -30,7 +14,7 @@ void bc_imu_attach(bc_imu *imu, bc_i2c_bus *bus, uint8_t addr, const bc_imu_vari
 		.addr = addr,
 		.variant = variant,
 		.bank = -1,
-		.sleep_ns = sleep_ns_system,
+		.sleep_ns = bc_mono_sleep_ns,
 	};
 }
 

@@ -5,11 +5,15 @@
  * register and value, FIFO size) of a family driver (a handful of functions:
  * init, FIFO status, FIFO read, FIFO reset).
  *
- * Layering, as in Linux IIO and Zephyr:
+ * Layer: drivers, above platform (i2c_bus.h, gpio_line.h, sample_source.h)
+ * and below everything that uses samples. Inside it, as in Linux IIO and
+ * Zephyr:
  *   imu_chip.h    this file: settings, variant table type, device handle
  *   <chip>.c      chip logic behind bc_i2c_bus (register map in <chip>_regs.h)
  *   imu_probe.c   which chip is at which address
- *   imu_reader.c  FIFO draining, timestamps, fault handling, reconnects
+ *   imu_reader.h  a stream of timestamped samples that survives faults
+ *                 (its parts: imu_reader_internal.h)
+ *   live_source.h that stream as a bc_sample_source
  *
  * Drivers return 0 or a negative errno from the bus; they never print and
  * never allocate. Every physical quantity carries its unit in its name.
@@ -34,9 +38,6 @@ typedef struct {
 	float lpf_hz;         /* low-pass bandwidth wanted, Hz; 0 = 0.4 × rate */
 	bool data_ready_int;  /* drive the INT pin on data ready */
 } bc_imu_settings;
-
-/* 200 Hz, ±4 g, ±500 °/s, 0.4 × rate low-pass, data-ready interrupt on. */
-extern const bc_imu_settings bc_imu_settings_default;
 
 /* What the chip was actually set to by init(). */
 typedef struct {

@@ -15,24 +15,22 @@
 /*
  * Order matters at a shared address only for reads that have side effects;
  * ID registers have none, so each address's ID registers are all read.
- * Index into the family tables: see mpu6050.c, lsm6ds.c, icm20948.c,
- * icm42688.c.
  */
 const bc_imu_probe_entry bc_imu_probe_table[] = {
-	{ 0x68, &bc_mpu6050_variants[0] }, /* MPU-6050, AD0 low */
-	{ 0x68, &bc_mpu6050_variants[1] }, /* MPU-6500 */
-	{ 0x68, &bc_mpu6050_variants[2] }, /* MPU-9250 */
-	{ 0x68, &bc_icm20948_variants[0] }, /* ICM-20948, AD0 low: same address, other ID reg */
-	{ 0x68, &bc_icm42688_variants[0] }, /* ICM-42688-P: the MPU's ID reg, its own value */
-	{ 0x69, &bc_mpu6050_variants[0] }, /* AD0 high */
-	{ 0x69, &bc_mpu6050_variants[1] },
-	{ 0x69, &bc_mpu6050_variants[2] },
-	{ 0x69, &bc_icm20948_variants[0] },
-	{ 0x69, &bc_icm42688_variants[0] },
-	{ 0x6A, &bc_lsm6ds_variants[0] }, /* LSM6DS3, SA0 low */
-	{ 0x6A, &bc_lsm6ds_variants[1] }, /* LSM6DSOX */
-	{ 0x6B, &bc_lsm6ds_variants[0] }, /* SA0 high */
-	{ 0x6B, &bc_lsm6ds_variants[1] },
+	{ 0x68, &bc_mpu6050_variants[BC_MPU6050] }, /* AD0 low */
+	{ 0x68, &bc_mpu6050_variants[BC_MPU6500] },
+	{ 0x68, &bc_mpu6050_variants[BC_MPU9250] },
+	{ 0x68, &bc_icm20948_variants[BC_ICM20948] }, /* same address, other ID reg */
+	{ 0x68, &bc_icm42688_variants[BC_ICM42688P] }, /* the MPU's ID reg, its own value */
+	{ 0x69, &bc_mpu6050_variants[BC_MPU6050] }, /* AD0 high */
+	{ 0x69, &bc_mpu6050_variants[BC_MPU6500] },
+	{ 0x69, &bc_mpu6050_variants[BC_MPU9250] },
+	{ 0x69, &bc_icm20948_variants[BC_ICM20948] },
+	{ 0x69, &bc_icm42688_variants[BC_ICM42688P] },
+	{ 0x6A, &bc_lsm6ds_variants[BC_LSM6DS3] }, /* SA0 low */
+	{ 0x6A, &bc_lsm6ds_variants[BC_LSM6DSOX] },
+	{ 0x6B, &bc_lsm6ds_variants[BC_LSM6DS3] }, /* SA0 high */
+	{ 0x6B, &bc_lsm6ds_variants[BC_LSM6DSOX] },
 };
 const size_t bc_imu_probe_table_size = BC_ARRAY_SIZE(bc_imu_probe_table);
 
@@ -118,6 +116,20 @@ size_t bc_imu_probe_bus(bc_i2c_bus *bus, bc_imu_found *found, size_t max)
 			found[n++] = (bc_imu_found){ addr, v };
 	}
 	return n;
+}
+
+int bc_imu_find(bc_i2c_bus *bus, uint8_t addr, bc_imu_found *found)
+{
+	if (!addr)
+		return bc_imu_probe_bus(bus, found, 1) == 1 ? 0 : -ENODEV;
+	const bc_imu_variant *v;
+	int rc = bc_imu_probe_address(bus, addr, &v);
+	if (rc < 0)
+		return rc;
+	if (rc == 0)
+		return -ENODEV;
+	*found = (bc_imu_found){ addr, v };
+	return 0;
 }
 
 const bc_imu_variant *bc_imu_variant_by_trace_name(const char *trace_name)

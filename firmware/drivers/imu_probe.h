@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
+ * Layer: drivers.
+ *
  * Which IMU is where: a table of (address, ID register, expected value)
  * triples and the functions that try them on a bus. Two chips share 0x68
  * with different ID registers (MPU-6050 WHO_AM_I at 0x75 = 0x68, ICM-20948
@@ -37,6 +39,14 @@ typedef struct {
  * table), negative errno when nothing answers (-ENXIO, -EIO, ...).
  */
 int bc_imu_probe_address(bc_i2c_bus *bus, uint8_t addr, const bc_imu_variant **variant);
+
+/*
+ * The chip at addr, or with addr 0 the first the table finds: 0 with *found
+ * set, -ENODEV when no known chip is there, or the bus's -errno when nothing
+ * answers at addr (buses report a NACK as -ENXIO, -EIO or -EREMOTEIO, and
+ * some as -ENODEV too: bc_imu_probe_address tells the cases apart).
+ */
+int bc_imu_find(bc_i2c_bus *bus, uint8_t addr, bc_imu_found *found);
 
 /* Tries every address of the table once; fills up to max found, returns the count. */
 size_t bc_imu_probe_bus(bc_i2c_bus *bus, bc_imu_found *found, size_t max);

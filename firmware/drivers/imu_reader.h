@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
+ * Layer: drivers (over the chip drivers, imu_chip.h, and platform/i2c_bus.h).
+ *
  * A live stream of timestamped samples from an IMU on an I2C bus, that keeps
  * going through faults:
  *
@@ -26,6 +28,10 @@
  *     stale) samples are simply 6-axis.
  *
  * read() never allocates and does no I/O besides the bus and the hooks.
+ *
+ * Its parts, one file each: the retrying bus (retry_bus.c), the chip's life
+ * cycle and reconnects (imu_lifecycle.c), the sample clock (sample_clock.c),
+ * FIFO pacing (imu_pacing.c), and the drain and the calls below (imu_reader.c).
  */
 #ifndef BC_IMU_READER_H
 #define BC_IMU_READER_H
@@ -98,12 +104,13 @@ typedef struct bc_imu_reader bc_imu_reader;
 /* Functions */
 
 /*
- * Finds the chip (settings->address, or probing), initialises it and starts
- * the FIFO. hooks NULL = bc_imu_hooks_system. The bus stays the caller's.
- * NULL with a message in err when no chip answers or init fails.
+ * Finds the chip (settings->address, or probing: bc_imu_find), initialises it
+ * and starts the FIFO. hooks NULL = bc_imu_hooks_system. The bus stays the
+ * caller's. NULL + errno: ENODEV no known chip, ENOMEM, or the bus's or the
+ * chip's error (nothing answers at the address, init failed).
  */
 bc_imu_reader *bc_imu_reader_new(bc_i2c_bus *bus, const bc_imu_reader_settings *settings,
-				 const bc_imu_hooks *hooks, char *err, size_t err_size);
+				 const bc_imu_hooks *hooks);
 
 /* NULL-safe. */
 void bc_imu_reader_free(bc_imu_reader *r);
@@ -124,7 +131,11 @@ const bc_imu_reader_stats *bc_imu_reader_get_stats(const bc_imu_reader *r);
 /* The chip in use: variant, address, applied configuration. */
 const bc_imu *bc_imu_reader_chip(const bc_imu_reader *r);
 
-/* The last fault, for a status line ("" if none). */
+/*
+ * The last fault or event (a reconnect, a fallback to polling) in words, for
+ * a status line ("" if none). The read path has no caller to return codes to,
+ * so it leaves this note instead.
+ */
 const char *bc_imu_reader_last_error(const bc_imu_reader *r);
 
 #endif /* BC_IMU_READER_H */

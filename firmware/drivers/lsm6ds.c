@@ -62,12 +62,19 @@ static const bc_imu_driver lsm6dsox_driver = {
 };
 
 const bc_imu_variant bc_lsm6ds_variants[] = {
-	{ "LSM6DS3", "lsm6ds3", LSM6DS_REG_WHO_AM_I, LSM6DS3_WHO_AM_I_VALUE, 0, 8192, 0,
-	  &lsm6ds3_driver, NULL, NULL },
-	{ "LSM6DSOX", "lsm6dsox", LSM6DS_REG_WHO_AM_I, LSM6DSOX_WHO_AM_I_VALUE, 0, 3072,
-	  BC_IMU_TAGGED_FIFO, &lsm6dsox_driver, NULL, NULL },
+	[BC_LSM6DS3] = {
+		.name = "LSM6DS3", .trace_name = "lsm6ds3",
+		.id_reg = LSM6DS_REG_WHO_AM_I, .id_value = LSM6DS3_WHO_AM_I_VALUE,
+		.fifo_bytes = 8192,
+		.driver = &lsm6ds3_driver,
+	},
+	[BC_LSM6DSOX] = {
+		.name = "LSM6DSOX", .trace_name = "lsm6dsox",
+		.id_reg = LSM6DS_REG_WHO_AM_I, .id_value = LSM6DSOX_WHO_AM_I_VALUE,
+		.fifo_bytes = 3072, .flags = BC_IMU_TAGGED_FIFO,
+		.driver = &lsm6dsox_driver,
+	},
 };
-const size_t bc_lsm6ds_variant_count = BC_ARRAY_SIZE(bc_lsm6ds_variants);
 
 /* Functions */
 

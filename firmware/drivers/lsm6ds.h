@@ -5,7 +5,12 @@
 
 #include "drivers/imu_chip.h"
 
+/* Rows of bc_lsm6ds_variants, named so a table that points at one says which. */
+enum {
+	BC_LSM6DS3,
+	BC_LSM6DSOX,
+};
+
 extern const bc_imu_variant bc_lsm6ds_variants[];
-extern const size_t bc_lsm6ds_variant_count;
 
 #endif /* BC_LSM6DS_H */

@@ -67,14 +67,25 @@ static const bc_imu_driver mpu6050_driver = {
 };
 
 const bc_imu_variant bc_mpu6050_variants[] = {
-	{ "MPU-6050", "mpu6050", MPU6050_REG_WHO_AM_I, MPU6050_WHO_AM_I_6050, 0, 1024, 0,
-	  &mpu6050_driver, &mpu6050_layout, NULL },
-	{ "MPU-6500", "mpu6500", MPU6050_REG_WHO_AM_I, MPU6050_WHO_AM_I_6500, 0, 512,
-	  BC_IMU_HAS_ACCEL_DLPF, &mpu6050_driver, &mpu6500_layout, NULL },
-	{ "MPU-9250", "mpu9250", MPU6050_REG_WHO_AM_I, MPU6050_WHO_AM_I_9250, 0, 512,
-	  BC_IMU_HAS_ACCEL_DLPF, &mpu6050_driver, &mpu6500_layout, &bc_ak8963_variant },
+	[BC_MPU6050] = {
+		.name = "MPU-6050", .trace_name = "mpu6050",
+		.id_reg = MPU6050_REG_WHO_AM_I, .id_value = MPU6050_WHO_AM_I_6050,
+		.fifo_bytes = 1024,
+		.driver = &mpu6050_driver, .priv = &mpu6050_layout,
+	},
+	[BC_MPU6500] = {
+		.name = "MPU-6500", .trace_name = "mpu6500",
+		.id_reg = MPU6050_REG_WHO_AM_I, .id_value = MPU6050_WHO_AM_I_6500,
+		.fifo_bytes = 512, .flags = BC_IMU_HAS_ACCEL_DLPF,
+		.driver = &mpu6050_driver, .priv = &mpu6500_layout,
+	},
+	[BC_MPU9250] = {
+		.name = "MPU-9250", .trace_name = "mpu9250",
+		.id_reg = MPU6050_REG_WHO_AM_I, .id_value = MPU6050_WHO_AM_I_9250,
+		.fifo_bytes = 512, .flags = BC_IMU_HAS_ACCEL_DLPF,
+		.driver = &mpu6050_driver, .priv = &mpu6500_layout, .mag = &bc_ak8963_variant,
+	},
 };
-const size_t bc_mpu6050_variant_count = BC_ARRAY_SIZE(bc_mpu6050_variants);
 
 /* Functions */
 

@@ -5,7 +5,13 @@
 
 #include "drivers/imu_chip.h"
 
+/* Rows of bc_mpu6050_variants, named so a table that points at one says which. */
+enum {
+	BC_MPU6050,
+	BC_MPU6500,
+	BC_MPU9250,
+};
+
 extern const bc_imu_variant bc_mpu6050_variants[];
-extern const size_t bc_mpu6050_variant_count;
 
 #endif /* BC_MPU6050_H */

@@ -3,9 +3,7 @@
 #include "platform/buttons.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "platform/debounce.h"
 #include "platform/gpio_line.h"
@@ -23,27 +21,26 @@ struct bc_buttons {
 	bool started;
 };
 
-bc_buttons *bc_buttons_open(const bc_buttons_config *config, char *err, size_t err_size)
+bc_buttons *bc_buttons_open(const bc_buttons_config *config)
 {
 	bc_buttons *b = calloc(1, sizeof(*b));
-	if (!b) {
-		snprintf(err, err_size, "out of memory");
+	int saved;
+
+	if (!b)
 		return NULL;
-	}
 	b->config = *config;
 	for (int i = 0; i < BC_BUTTON_COUNT; i++) {
 		if (!config->line_names[i])
 			continue;
 		b->lines[i] = bc_gpio_input_open(config->line_names[i], "backcoach-buttons");
-		if (!b->lines[i]) {
-			snprintf(err, err_size, "button line %s: %s", config->line_names[i],
-				 strerror(errno));
+		if (!b->lines[i])
 			goto fail;
-		}
 	}
 	return b;
 fail:
+	saved = errno;
 	bc_buttons_close(b);
+	errno = saved;
 	return NULL;
 }
 

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
+ * Layer: platform.
+ *
  * The device's three push buttons (start, next, recalibrate) on GPIO lines
  * found by name, debounced. Polled from the UI loop: no thread, no blocking.
  */
@@ -7,7 +9,6 @@
 #define BC_BUTTONS_H
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
 
 typedef enum {
@@ -28,8 +29,8 @@ extern const bc_buttons_config bc_buttons_config_default;
 
 typedef struct bc_buttons bc_buttons;
 
-/* NULL with err when a named line cannot be opened. */
-bc_buttons *bc_buttons_open(const bc_buttons_config *config, char *err, size_t err_size);
+/* NULL + errno (bc_gpio_input_open's) when a named line cannot be opened. */
+bc_buttons *bc_buttons_open(const bc_buttons_config *config);
 
 /* The next button pressed since the last call (debounced), or -1. now_ns: CLOCK_MONOTONIC. */
 int bc_buttons_poll(bc_buttons *b, uint64_t now_ns);

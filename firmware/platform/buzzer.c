@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
+/* A GPIO line playing cue patterns: see buzzer.h. */
 #include "platform/buzzer.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "platform/gpio_line.h"
 
@@ -15,20 +14,22 @@ struct bc_buzzer {
 	int level; /* last level set, -1 unknown */
 };
 
-bc_buzzer *bc_buzzer_open(const char *line_name, char *err, size_t err_size)
+bc_buzzer *bc_buzzer_open(const char *line_name)
 {
 	bc_buzzer *b = calloc(1, sizeof(*b));
-	if (!b) {
-		snprintf(err, err_size, "out of memory");
+	int saved;
+
+	if (!b)
 		return NULL;
-	}
 	b->line = bc_gpio_output_open(line_name, "backcoach-buzzer", 0);
-	if (!b->line) {
-		snprintf(err, err_size, "buzzer line %s: %s", line_name, strerror(errno));
-		free(b);
-		return NULL;
-	}
+	if (!b->line)
+		goto fail;
 	return b;
+fail:
+	saved = errno;
+	free(b);
+	errno = saved;
+	return NULL;
 }
 
 void bc_buzzer_cue(bc_buzzer *b, bc_cue cue, uint64_t now_ns)

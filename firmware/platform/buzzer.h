@@ -1,18 +1,21 @@
 /* SPDX-License-Identifier: MIT */
-/* A buzzer or LED on a GPIO output line, playing cues without blocking. */
+/*
+ * Layer: platform.
+ *
+ * A buzzer or LED on a GPIO output line, playing cues without blocking.
+ */
 #ifndef BC_BUZZER_H
 #define BC_BUZZER_H
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
 
 #include "platform/cue_pattern.h"
 
 typedef struct bc_buzzer bc_buzzer;
 
-/* Output line by name ("GPIO12"), off. NULL with err on failure. */
-bc_buzzer *bc_buzzer_open(const char *line_name, char *err, size_t err_size);
+/* Output line by name ("GPIO12"), off. NULL + errno (bc_gpio_output_open's). */
+bc_buzzer *bc_buzzer_open(const char *line_name);
 
 /* Starts a cue now (replaces one playing). now_ns: CLOCK_MONOTONIC. */
 void bc_buzzer_cue(bc_buzzer *b, bc_cue cue, uint64_t now_ns);

@@ -438,7 +438,7 @@ int bc_app_run(const bc_app_config *cfg_in)
 		a->sound = bc_sound_open();
 	a->buttons = bc_input_buttons_open();
 	/* Like the buttons: no buzzer line (a desktop) is not an error, just quiet. */
-	a->buzzer = bc_buzzer_open(BC_APP_BUZZER_LINE, err, sizeof(err));
+	a->buzzer = bc_buzzer_open(BC_APP_BUZZER_LINE);
 	if (cfg.start_exercise != BC_EXERCISE_NONE && start_session(a, cfg.start_exercise) != 0 &&
 	    cfg.replay) {
 		a->status = 3; /* the trace cannot be read: nothing to show */

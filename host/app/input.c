@@ -83,8 +83,7 @@ struct bc_input_buttons {
 
 bc_input_buttons *bc_input_buttons_open(void)
 {
-	char err[256];
-	bc_buttons *b = bc_buttons_open(&bc_buttons_config_default, err, sizeof(err));
+	bc_buttons *b = bc_buttons_open(&bc_buttons_config_default);
 	if (!b)
 		return NULL; /* no GPIO buttons here: keys and touch do */
 	bc_input_buttons *ib = calloc(1, sizeof(*ib));

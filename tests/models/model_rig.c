@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "models/model_rig.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,10 +37,11 @@ int bc_model_rig_open(bc_model_rig *rig, bc_chip_kind kind, uint8_t addr,
 	bc_model_world_add(rig->world, rig->model, bc_seq_signal_fn, rig->seq, with_int);
 	rig->hooks = bc_model_world_hooks(rig->world, with_int);
 	rig->start_world_s = bc_model_world_now_s(rig->world);
-	rig->reader = bc_imu_reader_new(bc_model_bus_i2c(rig->bus), settings, &rig->hooks,
-					rig->err, sizeof(rig->err));
-	if (!rig->reader)
+	rig->reader = bc_imu_reader_new(bc_model_bus_i2c(rig->bus), settings, &rig->hooks);
+	if (!rig->reader) {
+		snprintf(rig->err, sizeof(rig->err), "reader: %s", strerror(errno));
 		goto fail;
+	}
 	return 0;
 fail:
 	bc_model_world_free(rig->world);

@@ -105,8 +105,7 @@ void bc_check_saturation(bc_chip_model *m, uint8_t addr)
 	bc_model_world_add(w, m, saturating_signal, NULL, true);
 	bc_imu_hooks hooks = bc_model_world_hooks(w, true);
 	bc_imu_reader_settings s = bc_model_rig_settings(100, 2, 250);
-	char err[128];
-	bc_imu_reader *r = bc_imu_reader_new(bc_model_bus_i2c(bus), &s, &hooks, err, sizeof(err));
+	bc_imu_reader *r = bc_imu_reader_new(bc_model_bus_i2c(bus), &s, &hooks);
 	assert_non_null(r);
 	bc_sample x;
 	assert_int_equal(bc_imu_reader_read(r, &x, 100), 1);

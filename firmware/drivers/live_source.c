@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* bc_sample_source over bc_imu_reader: see live_source.h. */
-#include "platform/live_source.h"
+#include "drivers/live_source.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,17 +51,16 @@ static void live_close(bc_sample_source *src)
 	free(ls);
 }
 
-bc_sample_source *bc_live_source_open(const bc_live_source_config *config, char *err,
-				      size_t err_size)
+bc_sample_source *bc_live_source_open(const bc_live_source_config *config)
 {
 	live_source *ls = calloc(1, sizeof(*ls));
-	if (!ls) {
-		snprintf(err, err_size, "out of memory");
+	if (!ls)
 		return NULL;
-	}
-	ls->reader = bc_imu_reader_new(config->bus, &config->reader, config->hooks, err, err_size);
+	ls->reader = bc_imu_reader_new(config->bus, &config->reader, config->hooks);
 	if (!ls->reader) {
+		int saved = errno;
 		free(ls);
+		errno = saved;
 		return NULL;
 	}
 	ls->bus = config->bus;

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
+ * Layer: drivers (adapts the reader to platform/sample_source.h; it lives
+ * here, not in platform, because it needs the reader and platform needs
+ * nothing above it). host/hw_backend.c is the one caller that opens it for
+ * real hardware; tests open it over chip models.
+ *
  * The live sensor as a bc_sample_source: an IMU reader on an I2C bus, with
  * the source's status CONNECTED while samples stream and RECONNECTING while
  * the sensor is lost (the session goes on; the screen says so).
  */
 #ifndef BC_LIVE_SOURCE_H
 #define BC_LIVE_SOURCE_H
-
-#include <stddef.h>
 
 #include "drivers/imu_reader.h"
 #include "platform/i2c_bus.h"
@@ -20,9 +23,8 @@ typedef struct {
 	void (*bus_close)(bc_i2c_bus *bus); /* called on close when the source owns the bus */
 } bc_live_source_config;
 
-/* NULL with a message in err when no chip is found or it cannot be set up. */
-bc_sample_source *bc_live_source_open(const bc_live_source_config *config, char *err,
-				      size_t err_size);
+/* NULL + errno as bc_imu_reader_new when no chip is found or it cannot be set up. */
+bc_sample_source *bc_live_source_open(const bc_live_source_config *config);
 
 /* The reader underneath (stats, chip, config), for status lines and tests. */
 bc_imu_reader *bc_live_source_reader(bc_sample_source *src);
