@@ -10,6 +10,10 @@
 
 #include "commands.h"
 
+/* getopt_long's value for cmd->options[i]: above every character. */
+#define LONG_VAL(i) (256 + (i))
+#define HELP_VAL 'h'
+
 /* Help */
 
 static void print_help(const bc_cli_command *cmd, FILE *out)
@@ -25,20 +29,32 @@ static void print_help(const bc_cli_command *cmd, FILE *out)
 	fprintf(out, "  %-20s %s\n", "-h, --help", "show this help");
 	if (cmd->more_help)
 		cmd->more_help(out);
-	fprintf(out, "\nexit status: %s\n",
-		cmd->exit_status ? cmd->exit_status
-				 : "0 done, 2 usage error, 3 unreadable or malformed trace");
+	fprintf(out, "\nexit status: %s\n", cmd->exit_status);
+}
+
+static void vprint_usage_error(const bc_cli_command *cmd, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "backcoach %s: ", cmd->name);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, " (see 'backcoach %s --help')\n", cmd->name);
 }
 
 int bc_cli_usage_error(const bc_cli_command *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "backcoach %s: ", cmd->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vprint_usage_error(cmd, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " (see 'backcoach %s --help')\n", cmd->name);
 	return BC_EXIT_USAGE;
+}
+
+void bc_cli_die_usage(const bc_cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vprint_usage_error(cmd, fmt, ap);
+	va_end(ap);
+	exit(BC_EXIT_USAGE);
 }
 
 int bc_cli_flush_stdout(const bc_cli_command *cmd)
@@ -68,73 +84,91 @@ void bc_cli_help_exercises(FILE *out)
 
 /* Parsing */
 
-static int find_option(const bc_cli_command *cmd, const char *name, size_t len)
+void bc_cli_parser_init(bc_cli_parser *p, const bc_cli_command *cmd, int argc, char **argv)
 {
-	for (int i = 0; cmd->options && cmd->options[i].name; i++) {
-		const char *known = cmd->options[i].name;
-		if (strlen(known) == len && !strncmp(known, name, len))
-			return i;
-	}
-	return -1;
+	*p = (bc_cli_parser){ .cmd = cmd, .argc = argc, .argv = argv };
+	int n = 0;
+	for (; cmd->options && cmd->options[n].name && n < BC_CLI_MAX_OPTIONS; n++)
+		p->longopts[n] = (struct option){
+			.name = cmd->options[n].name,
+			.has_arg = cmd->options[n].value ? required_argument : no_argument,
+			.val = LONG_VAL(n),
+		};
+	p->longopts[n] = (struct option){ .name = "help", .val = HELP_VAL };
+	optind = 0; /* glibc: start afresh (a test may parse many command lines) */
+	opterr = 0; /* the messages below name the command */
 }
 
-int bc_cli_parse(const bc_cli_command *cmd, int argc, char **argv, bc_cli_args *out)
+/* The argv element that named long option o: "--name" or "--name=value". */
+static const char *option_text(const bc_cli_parser *p, const char *value)
 {
-	*out = (bc_cli_args){ 0 };
-	bool options_done = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (options_done || a[0] != '-' || !strcmp(a, "-")) {
-			if (out->n_args >= cmd->max_args || out->n_args >= BC_CLI_MAX_ARGS)
-				return bc_cli_usage_error(cmd, "unexpected argument '%s'", a);
-			out->args[out->n_args++] = a;
-			continue;
-		}
-		if (!strcmp(a, "--")) {
-			options_done = true;
-			continue;
-		}
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			print_help(cmd, stdout);
-			return BC_EXIT_OK;
-		}
-		if (a[1] != '-')
-			return bc_cli_usage_error(cmd, "unknown option '%s'", a);
-		const char *name = a + 2;
-		const char *eq = strchr(name, '=');
-		size_t len = eq ? (size_t)(eq - name) : strlen(name);
-		int idx = find_option(cmd, name, len);
-		if (idx < 0 || idx >= BC_CLI_MAX_OPTIONS)
-			return bc_cli_usage_error(cmd, "unknown option '--%.*s'", (int)len, name);
-		const bc_cli_option *o = &cmd->options[idx];
-		if (out->values[idx])
-			return bc_cli_usage_error(cmd, "--%s given twice", o->name);
-		if (!o->value) {
-			if (eq)
-				return bc_cli_usage_error(cmd, "--%s takes no value", o->name);
-			out->values[idx] = "";
-		} else if (eq) {
-			out->values[idx] = eq + 1;
-		} else {
-			if (i + 1 >= argc)
-				return bc_cli_usage_error(cmd, "--%s needs a value (%s)", o->name,
-							  o->value);
-			out->values[idx] = argv[++i];
-		}
-		if (o->value && !out->values[idx][0])
-			return bc_cli_usage_error(cmd, "--%s needs a non-empty value (%s)", o->name,
-						  o->value);
-	}
-	if (out->n_args < cmd->min_args)
-		return bc_cli_usage_error(cmd, "missing argument: usage: backcoach %s %s",
-					  cmd->name, cmd->synopsis);
-	return -1;
+	return value && value == p->argv[optind - 1] ? p->argv[optind - 2] : p->argv[optind - 1];
 }
 
-const char *bc_cli_get(const bc_cli_command *cmd, const bc_cli_args *args, const char *name)
+/* getopt_long takes any unambiguous prefix ("--exer"); only whole names are options. */
+static bool typed_in_full(const char *text, const char *name)
 {
-	int idx = find_option(cmd, name, strlen(name));
-	return idx >= 0 && idx < BC_CLI_MAX_OPTIONS ? args->values[idx] : NULL;
+	size_t len = strlen(name);
+	return !strncmp(text + 2, name, len) && (text[2 + len] == '\0' || text[2 + len] == '=');
+}
+
+/* The usage error for getopt_long's '?' (unknown or superfluous value) or ':'. */
+static _Noreturn void refuse(const bc_cli_parser *p, int got)
+{
+	const bc_cli_command *cmd = p->cmd;
+	int i = optopt - LONG_VAL(0);
+	bool known = i >= 0 && i < BC_CLI_MAX_OPTIONS && p->longopts[i].name;
+	if (got == ':' && known)
+		bc_cli_die_usage(cmd, "--%s needs a value (%s)", cmd->options[i].name,
+				 cmd->options[i].value);
+	if (known)
+		bc_cli_die_usage(cmd, "--%s takes no value", cmd->options[i].name);
+	if (optopt && optopt != HELP_VAL) /* "--help=x" falls through, named in full */
+		bc_cli_die_usage(cmd, "unknown option '-%c'", optopt);
+	const char *text = p->argv[optind - 1];
+	bc_cli_die_usage(cmd, "unknown option '%.*s'", (int)strcspn(text, "="), text);
+}
+
+int bc_cli_next_option(bc_cli_parser *p, const char **value)
+{
+	const bc_cli_command *cmd = p->cmd;
+	int got = getopt_long(p->argc, p->argv, ":h", p->longopts, NULL);
+	*value = optarg;
+	if (got == -1)
+		return BC_CLI_END;
+	if (got == '?' || got == ':')
+		refuse(p, got);
+	const char *text = option_text(p, optarg);
+	if (got == HELP_VAL) {
+		if (text[1] == '-' && !typed_in_full(text, "help"))
+			bc_cli_die_usage(cmd, "unknown option '%.*s'", (int)strcspn(text, "="), text);
+		print_help(cmd, stdout);
+		exit(BC_EXIT_OK);
+	}
+	int i = got - LONG_VAL(0);
+	const bc_cli_option *o = &cmd->options[i];
+	if (!typed_in_full(text, o->name))
+		bc_cli_die_usage(cmd, "unknown option '%.*s'", (int)strcspn(text, "="), text);
+	if (p->seen[i])
+		bc_cli_die_usage(cmd, "--%s given twice", o->name);
+	p->seen[i] = true;
+	if (o->value && !optarg[0])
+		bc_cli_die_usage(cmd, "--%s needs a non-empty value (%s)", o->name, o->value);
+	return o->id;
+}
+
+char **bc_cli_arguments(bc_cli_parser *p, int *n)
+{
+	const bc_cli_command *cmd = p->cmd;
+	int count = p->argc - optind;
+	if (count > cmd->max_args)
+		bc_cli_die_usage(cmd, "unexpected argument '%s'", p->argv[optind + cmd->max_args]);
+	if (count < cmd->min_args)
+		bc_cli_die_usage(cmd, "missing argument: usage: backcoach %s %s", cmd->name,
+				 cmd->synopsis);
+	if (n)
+		*n = count;
+	return p->argv + optind;
 }
 
 /* Values */
@@ -144,7 +178,7 @@ int bc_cli_exercise(const bc_cli_command *cmd, const char *name, const char *whe
 {
 	*id = bc_exercise_from_name(name);
 	if (*id != BC_EXERCISE_NONE)
-		return -1;
+		return 0;
 	fprintf(stderr, "backcoach %s: unknown exercise '%s' in %s (one of: ", cmd->name, name,
 		where);
 	bc_cli_print_exercise_names(stderr);
@@ -152,46 +186,45 @@ int bc_cli_exercise(const bc_cli_command *cmd, const char *name, const char *whe
 	return BC_EXIT_USAGE;
 }
 
-int bc_cli_number(const bc_cli_command *cmd, const bc_cli_args *args, const char *name,
-		  double lo, double hi, double *out)
+bc_exercise_id bc_cli_exercise_option(const bc_cli_command *cmd, const char *text)
 {
-	const char *text = bc_cli_get(cmd, args, name);
-	if (!text)
-		return -1;
+	bc_exercise_id id;
+	if (bc_cli_exercise(cmd, text, "--exercise", &id))
+		exit(BC_EXIT_USAGE);
+	return id;
+}
+
+double bc_cli_number(const bc_cli_command *cmd, const char *name, const char *text, double lo,
+		     double hi)
+{
 	char *end;
 	double v = strtod(text, &end);
 	/* isfinite: strtod takes "nan" and "inf", which no option means. */
 	if (end == text || *end != '\0' || !isfinite(v) || v < lo || v > hi)
-		return bc_cli_usage_error(cmd, "--%s: '%s' is not a number from %g to %g", name,
-					  text, lo, hi);
-	*out = v;
-	return -1;
+		bc_cli_die_usage(cmd, "--%s: '%s' is not a number from %g to %g", name, text, lo,
+				 hi);
+	return v;
 }
 
-int bc_cli_integer(const bc_cli_command *cmd, const bc_cli_args *args, const char *name,
-		   long lo, long hi, long *out)
+long bc_cli_integer(const bc_cli_command *cmd, const char *name, const char *text, long lo,
+		    long hi)
 {
-	const char *text = bc_cli_get(cmd, args, name);
-	if (!text)
-		return -1;
 	char *end;
 	errno = 0;
 	long v = strtol(text, &end, 10);
 	if (end == text || *end != '\0' || errno || v < lo || v > hi)
-		return bc_cli_usage_error(cmd, "--%s: '%s' is not a whole number from %ld to %ld",
-					  name, text, lo, hi);
-	*out = v;
-	return -1;
+		bc_cli_die_usage(cmd, "--%s: '%s' is not a whole number from %ld to %ld", name,
+				 text, lo, hi);
+	return v;
 }
 
-int bc_cli_seconds(const bc_cli_command *cmd, const char *option, const char *text,
-		   float max_s, float *out_s)
+float bc_cli_seconds(const bc_cli_command *cmd, const char *option, const char *text,
+		     float max_s)
 {
 	char *end;
 	double v = strtod(text, &end);
 	if (end == text || *end != '\0' || !isfinite(v) || v <= 0 || v > max_s)
-		return bc_cli_usage_error(cmd, "%s '%s' is not a number of seconds in (0, %g]",
-					  option, text, (double)max_s);
-	*out_s = (float)v;
-	return -1;
+		bc_cli_die_usage(cmd, "%s '%s' is not a number of seconds in (0, %g]", option,
+				 text, (double)max_s);
+	return (float)v;
 }

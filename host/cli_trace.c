@@ -30,11 +30,13 @@ int bc_cli_trace_finish(const bc_cli_command *cmd, int got, const bc_trace_error
 	return bc_cli_flush_stdout(cmd);
 }
 
-int bc_cli_trace_exercise(const bc_cli_command *cmd, const char *option,
+int bc_cli_trace_exercise(const bc_cli_command *cmd, bc_exercise_id given,
 			  const bc_trace_reader *r, bc_exercise_id *id)
 {
-	if (option)
-		return bc_cli_exercise(cmd, option, "--exercise", id);
+	if (given != BC_EXERCISE_NONE) {
+		*id = given;
+		return 0;
+	}
 	const char *meta = bc_trace_reader_meta(r, "exercise");
 	if (!meta || !meta[0])
 		return bc_cli_usage_error(cmd, "%s names no exercise; give --exercise NAME",

@@ -25,11 +25,12 @@ int bc_cli_trace_failed(const bc_trace_error *err);
 int bc_cli_trace_finish(const bc_cli_command *cmd, int got, const bc_trace_error *err);
 
 /*
- * The exercise named by option (--exercise, may be NULL) or else by the
- * trace's metadata. -1 on success; 2 after a usage error when neither names
- * one or the name is unknown (the message lists the valid names).
+ * The exercise: given (from --exercise) unless it is BC_EXERCISE_NONE, else
+ * the one the trace's metadata names. 0 on success; 2 after a usage error
+ * when the trace names none or an unknown one (the message lists the valid
+ * names).
  */
-int bc_cli_trace_exercise(const bc_cli_command *cmd, const char *option,
+int bc_cli_trace_exercise(const bc_cli_command *cmd, bc_exercise_id given,
 			  const bc_trace_reader *r, bc_exercise_id *id);
 
 #endif /* BC_CLI_TRACE_H */

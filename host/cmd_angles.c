@@ -13,9 +13,12 @@
 #include "coach/coach.h"
 #include "commands.h"
 
+enum { OPT_EXERCISE };
+
 static const bc_cli_option options[] = {
-	{ "exercise", "NAME", "sets the start pose (default: the trace's '# exercise:')" },
-	{ NULL, NULL, NULL },
+	{ "exercise", "NAME", "sets the start pose (default: the trace's '# exercise:')",
+	  OPT_EXERCISE },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static void more_help(FILE *out)
@@ -36,7 +39,28 @@ static const bc_cli_command command = {
 	.min_args = 1,
 	.max_args = 1,
 	.more_help = more_help,
+	.exit_status = BC_CLI_EXIT_STATUS_TRACE,
 };
+
+/* The command line, checked. */
+typedef struct {
+	bc_exercise_id exercise; /* BC_EXERCISE_NONE: the trace's '# exercise:' */
+	const char *path;
+} angles_options;
+
+/* Parses argv into o; exits on --help (0) and on a usage error (2). */
+static void parse_options(int argc, char **argv, angles_options *o)
+{
+	*o = (angles_options){ .exercise = BC_EXERCISE_NONE };
+	bc_cli_parser p;
+	const char *value;
+	bc_cli_parser_init(&p, &command, argc, argv);
+	for (int id; (id = bc_cli_next_option(&p, &value)) != BC_CLI_END;) {
+		if (id == OPT_EXERCISE)
+			o->exercise = bc_cli_exercise_option(&command, value);
+	}
+	o->path = bc_cli_arguments(&p, NULL)[0];
+}
 
 static const char *stage_name(bc_calib_stage stage)
 {
@@ -56,22 +80,16 @@ static double angle_or_nan(const bc_body_state *b, float deg)
 
 int cmd_angles(int argc, char **argv)
 {
-	bc_cli_args args;
-	int status = bc_cli_parse(&command, argc, argv, &args);
-	if (status >= 0)
-		return status;
-	const char *exercise_opt = bc_cli_get(&command, &args, "exercise");
+	angles_options o;
+	parse_options(argc, argv, &o);
+
+	int status;
 	bc_exercise_id exercise;
-	if (exercise_opt) {
-		status = bc_cli_exercise(&command, exercise_opt, "--exercise", &exercise);
-		if (status >= 0)
-			return status;
-	}
-	bc_trace_reader *r = bc_cli_open_trace(args.args[0], &status);
+	bc_trace_reader *r = bc_cli_open_trace(o.path, &status);
 	if (!r)
 		return status;
-	status = bc_cli_trace_exercise(&command, exercise_opt, r, &exercise);
-	if (status >= 0)
+	status = bc_cli_trace_exercise(&command, o.exercise, r, &exercise);
+	if (status)
 		goto out;
 
 	/* the body settings the coach (the live device) uses */

@@ -27,11 +27,14 @@
 #define DEFAULT_DAYS 7
 #define MAX_DAYS 36500 /* a hundred years: anything more is a typo */
 
+enum { OPT_DB, OPT_JSON, OPT_DAYS };
+
 static const bc_cli_option options[] = {
-	{ "db", "FILE", "the history file (default: see below)" },
-	{ "json", NULL, "print exactly one JSON object instead of the listing" },
-	{ "days", "N", "list the sessions of the last N days, today included (default 7)" },
-	{ NULL, NULL, NULL },
+	{ "db", "FILE", "the history file (default: see below)", OPT_DB },
+	{ "json", NULL, "print exactly one JSON object instead of the listing", OPT_JSON },
+	{ "days", "N", "list the sessions of the last N days, today included (default 7)",
+	  OPT_DAYS },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static void more_help(FILE *out)
@@ -55,6 +58,36 @@ static const bc_cli_command command = {
 	.more_help = more_help,
 	.exit_status = "0 done, 1 the history file cannot be read, 2 usage error",
 };
+
+/* The command line, checked. */
+typedef struct {
+	const char *db_path; /* NULL: bc_history_default_path */
+	bool json;
+	int days;
+} history_options;
+
+/* Parses argv into o; exits on --help (0) and on a usage error (2). */
+static void parse_options(int argc, char **argv, history_options *o)
+{
+	*o = (history_options){ .db_path = NULL, .json = false, .days = DEFAULT_DAYS };
+	bc_cli_parser p;
+	const char *value;
+	bc_cli_parser_init(&p, &command, argc, argv);
+	for (int id; (id = bc_cli_next_option(&p, &value)) != BC_CLI_END;) {
+		switch (id) {
+		case OPT_DB:
+			o->db_path = value;
+			break;
+		case OPT_JSON:
+			o->json = true;
+			break;
+		case OPT_DAYS:
+			o->days = (int)bc_cli_integer(&command, "days", value, 1, MAX_DAYS);
+			break;
+		}
+	}
+	bc_cli_arguments(&p, NULL);
+}
 
 /* What the listing shows, gathered before anything is printed. */
 typedef struct {
@@ -220,18 +253,12 @@ static int gather(bc_history *h, history_view *v)
 
 int cmd_history(int argc, char **argv)
 {
-	bc_cli_args args;
-	int status = bc_cli_parse(&command, argc, argv, &args);
-	if (status >= 0)
-		return status;
-	history_view v = { .use_json = bc_cli_get(&command, &args, "json") != NULL };
-	long days = DEFAULT_DAYS;
-	if ((status = bc_cli_integer(&command, &args, "days", 1, MAX_DAYS, &days)) >= 0)
-		return status;
-	v.days = (int)days;
+	history_options o;
+	parse_options(argc, argv, &o);
+	history_view v = { .use_json = o.json, .days = o.days };
 
 	char default_path[4096];
-	v.path = bc_cli_get(&command, &args, "db");
+	v.path = o.db_path;
 	if (!v.path)
 		v.path = bc_history_default_path(default_path, sizeof(default_path));
 	if (!v.path) {
@@ -253,7 +280,7 @@ int cmd_history(int argc, char **argv)
 
 	char *text = NULL;
 	size_t len = 0;
-	status = BC_EXIT_FAILURE;
+	int status = BC_EXIT_FAILURE;
 	v.out = open_memstream(&text, &len);
 	if (!v.out) {
 		perror("backcoach history");

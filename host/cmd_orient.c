@@ -11,9 +11,11 @@
 #include "commands.h"
 #include "filter/orientation_filter.h"
 
+enum { OPT_MAG };
+
 static const bc_cli_option options[] = {
-	{ "mag", NULL, "fuse the magnetometer (mx,my,mz): heading east/north" },
-	{ NULL, NULL, NULL },
+	{ "mag", NULL, "fuse the magnetometer (mx,my,mz): heading east/north", OPT_MAG },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static const bc_cli_command command = {
@@ -25,27 +27,46 @@ static const bc_cli_command command = {
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,
+	.exit_status = BC_CLI_EXIT_STATUS_TRACE,
 };
+
+/* The command line, checked. */
+typedef struct {
+	bool use_mag;
+	const char *path;
+} orient_options;
+
+/* Parses argv into o; exits on --help (0) and on a usage error (2). */
+static void parse_options(int argc, char **argv, orient_options *o)
+{
+	*o = (orient_options){ .use_mag = false };
+	bc_cli_parser p;
+	const char *value;
+	bc_cli_parser_init(&p, &command, argc, argv);
+	for (int id; (id = bc_cli_next_option(&p, &value)) != BC_CLI_END;) {
+		if (id == OPT_MAG)
+			o->use_mag = true;
+	}
+	o->path = bc_cli_arguments(&p, NULL)[0];
+}
 
 int cmd_orient(int argc, char **argv)
 {
-	bc_cli_args args;
-	int status = bc_cli_parse(&command, argc, argv, &args);
-	if (status >= 0)
-		return status;
-	bool use_mag = bc_cli_get(&command, &args, "mag") != NULL;
+	orient_options o;
+	parse_options(argc, argv, &o);
 
-	bc_trace_reader *r = bc_cli_open_trace(args.args[0], &status);
+	int status;
+	bc_trace_reader *r = bc_cli_open_trace(o.path, &status);
 	if (!r)
 		return status;
-	if (use_mag && !bc_trace_reader_has_mag(r)) {
+	if (o.use_mag && !bc_trace_reader_has_mag(r)) {
 		status = bc_cli_usage_error(&command, "--mag: %s has no mx,my,mz columns",
 					    bc_trace_reader_path(r));
 		goto out;
 	}
 
 	bc_filter_settings settings = bc_filter_settings_default;
-	settings.use_mag = use_mag;
+	settings.use_mag = o.use_mag;
 	bc_filter filter;
 	bc_filter_init(&filter, &settings);
 

@@ -23,10 +23,15 @@
 #define FIRST_ADDR 0x08
 #define LAST_ADDR 0x77
 
+/* The Raspberry Pi header's I2C bus. */
+#define DEFAULT_BUS 1
+
+enum { OPT_BUS, OPT_ALL };
+
 static const bc_cli_option options[] = {
-	{ "bus", "N", "the I2C bus, /dev/i2c-N (default 1, the Raspberry Pi header)" },
-	{ "all", NULL, "also list other devices that answer (reads register 0 of each)" },
-	{ NULL, NULL, NULL },
+	{ "bus", "N", "the I2C bus, /dev/i2c-N (default 1, the Raspberry Pi header)", OPT_BUS },
+	{ "all", NULL, "also list other devices that answer (reads register 0 of each)", OPT_ALL },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static const bc_cli_command command = {
@@ -37,7 +42,34 @@ static const bc_cli_command command = {
 	.options = options,
 	.min_args = 0,
 	.max_args = 0,
+	.exit_status = "0 an IMU found, 1 none (or the bus cannot be opened), 2 usage error",
 };
+
+/* The command line, checked. */
+typedef struct {
+	int bus_number; /* /dev/i2c-N */
+	bool all;
+} probe_options;
+
+/* Parses argv into o; exits on --help (0) and on a usage error (2). */
+static void parse_options(int argc, char **argv, probe_options *o)
+{
+	*o = (probe_options){ .bus_number = DEFAULT_BUS, .all = false };
+	bc_cli_parser p;
+	const char *value;
+	bc_cli_parser_init(&p, &command, argc, argv);
+	for (int id; (id = bc_cli_next_option(&p, &value)) != BC_CLI_END;) {
+		switch (id) {
+		case OPT_BUS:
+			o->bus_number = (int)bc_cli_integer(&command, "bus", value, 0, 255);
+			break;
+		case OPT_ALL:
+			o->all = true;
+			break;
+		}
+	}
+	bc_cli_arguments(&p, NULL);
+}
 
 /* The magnetometer at addr, or NULL (read-only: probes ID registers). */
 static const bc_ak_variant *magnetometer_at(bc_i2c_bus *bus, uint8_t addr)
@@ -63,15 +95,9 @@ static bool is_imu_address(uint8_t addr)
 
 int cmd_probe(int argc, char **argv)
 {
-	bc_cli_args args;
-	int status = bc_cli_parse(&command, argc, argv, &args);
-	if (status >= 0)
-		return status;
-	long bus_arg = 1;
-	if ((status = bc_cli_integer(&command, &args, "bus", 0, 255, &bus_arg)) >= 0)
-		return status;
-	int bus_number = (int)bus_arg;
-	bool all = bc_cli_get(&command, &args, "all") != NULL;
+	probe_options o;
+	parse_options(argc, argv, &o);
+	int bus_number = o.bus_number;
 
 	char err[256];
 	bc_i2c_bus *bus = bc_hw.i2c_open(bus_number, err, sizeof(err));
@@ -103,7 +129,7 @@ int cmd_probe(int argc, char **argv)
 			       mag->name, mag->id_reg, mag->id_value);
 			continue;
 		}
-		if (all && bc_i2c_read(bus, addr, 0x00, &byte, 1) == 0)
+		if (o.all && bc_i2c_read(bus, addr, 0x00, &byte, 1) == 0)
 			printf("  0x%02x  device (not an IMU we know)\n", addr);
 	}
 	if (!imus)

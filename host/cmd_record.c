@@ -25,19 +25,27 @@
 #include "drivers/live_source.h"
 #include "record_session.h"
 
+#define DEFAULT_BUS 1 /* the Raspberry Pi header's I2C bus */
+
+enum {
+	OPT_OUT, OPT_BUS, OPT_ADDRESS, OPT_RATE, OPT_ACCEL_RANGE, OPT_GYRO_RANGE, OPT_LPF,
+	OPT_DURATION, OPT_EXERCISE, OPT_INT, OPT_NO_INT,
+};
+
 static const bc_cli_option options[] = {
-	{ "out", "FILE", "the trace to write (default backcoach-YYYYmmdd-HHMMSS.csv)" },
-	{ "bus", "N", "the I2C bus, /dev/i2c-N (default 1)" },
-	{ "address", "ADDR", "the IMU's I2C address, e.g. 0x68 (default: probe)" },
-	{ "rate", "HZ", "output data rate, 100-1000 Hz (default 200)" },
-	{ "accel-range", "G", "accelerometer full scale, g (default 4)" },
-	{ "gyro-range", "DPS", "gyroscope full scale, degrees/s (default 500)" },
-	{ "lpf", "HZ", "low-pass bandwidth, Hz (default 0.4 x rate)" },
-	{ "duration", "SECONDS", "stop after this long (default: until Ctrl-C)" },
-	{ "exercise", "NAME", "write '# exercise: NAME' into the trace" },
-	{ "int", "LINE", "GPIO line of the data-ready interrupt (default GPIO17, header pin 11)" },
-	{ "no-int", NULL, "poll the FIFO instead of waiting for the interrupt" },
-	{ NULL, NULL, NULL },
+	{ "out", "FILE", "the trace to write (default backcoach-YYYYmmdd-HHMMSS.csv)", OPT_OUT },
+	{ "bus", "N", "the I2C bus, /dev/i2c-N (default 1)", OPT_BUS },
+	{ "address", "ADDR", "the IMU's I2C address, e.g. 0x68 (default: probe)", OPT_ADDRESS },
+	{ "rate", "HZ", "output data rate, 100-1000 Hz (default 200)", OPT_RATE },
+	{ "accel-range", "G", "accelerometer full scale, g (default 4)", OPT_ACCEL_RANGE },
+	{ "gyro-range", "DPS", "gyroscope full scale, degrees/s (default 500)", OPT_GYRO_RANGE },
+	{ "lpf", "HZ", "low-pass bandwidth, Hz (default 0.4 x rate)", OPT_LPF },
+	{ "duration", "SECONDS", "stop after this long (default: until Ctrl-C)", OPT_DURATION },
+	{ "exercise", "NAME", "write '# exercise: NAME' into the trace", OPT_EXERCISE },
+	{ "int", "LINE", "GPIO line of the data-ready interrupt (default GPIO17, header pin 11)",
+	  OPT_INT },
+	{ "no-int", NULL, "poll the FIFO instead of waiting for the interrupt", OPT_NO_INT },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static const bc_cli_command command = {
@@ -50,7 +58,29 @@ static const bc_cli_command command = {
 	.min_args = 0,
 	.max_args = 0,
 	.more_help = bc_cli_help_exercises,
+	.exit_status = "0 recorded, 1 no sensor or cannot write, 2 usage error",
 };
+
+/* The command line, checked. */
+typedef struct {
+	const char *out_path;      /* NULL: backcoach-YYYYmmdd-HHMMSS.csv (UTC) */
+	int bus_number;            /* /dev/i2c-N */
+	bool address_given;        /* else the first chip the probe finds */
+	uint8_t address;           /* 7-bit I2C address */
+	bc_imu_settings chip;      /* rate, ranges, low-pass (lpf_hz 0: 0.4 x rate) */
+	bool duration_given;       /* else until Ctrl-C or SIGTERM */
+	double duration_s;
+	const char *exercise;      /* NULL: no '# exercise:' line */
+	const char *drdy_line;     /* the data-ready GPIO line */
+	bool no_int;               /* poll the FIFO, no data-ready line */
+} record_options;
+
+/* The live sensor: an I2C bus, maybe a data-ready line, the source reading both. */
+typedef struct {
+	bc_sample_source *src;
+	bc_gpio_line *drdy;
+	const bc_imu *imu;
+} sensor;
 
 static volatile sig_atomic_t stop_requested;
 
@@ -68,15 +98,6 @@ static void on_status(void *ctx, const bc_sample_source *src)
 			src->error);
 	else if (src->status == BC_SOURCE_CONNECTED)
 		fprintf(stderr, "backcoach record: sensor back: %s\n", src->error);
-}
-
-/* bc_cli_number into one of the reader's float settings. */
-static int number(const bc_cli_args *args, const char *name, double lo, double hi, float *out)
-{
-	double v = *out;
-	int status = bc_cli_number(&command, args, name, lo, hi, &v);
-	*out = (float)v;
-	return status;
 }
 
 /* Recovers every .part in the directory of out_path (left by a crash). */
@@ -109,88 +130,153 @@ static void recover_leftovers(const char *out_path)
 	closedir(d);
 }
 
-int cmd_record(int argc, char **argv)
+/* Parsing */
+
+static uint8_t parse_address(const char *text)
 {
-	bc_cli_args args;
-	int status = bc_cli_parse(&command, argc, argv, &args);
-	if (status >= 0)
-		return status;
+	char *end;
+	long a = strtol(text, &end, 0);
+	if (*text == '\0' || *end != '\0' || a < 0x03 || a > 0x77)
+		bc_cli_die_usage(&command, "--address: '%s' is not a 7-bit address", text);
+	return (uint8_t)a;
+}
 
-	bc_live_source_config cfg = { .reader = bc_imu_reader_settings_default };
-	float bus_number = 1, address = 0, duration_s = 0;
-	if ((status = number(&args, "bus", 0, 255, &bus_number)) >= 0 ||
-	    (status = number(&args, "rate", 100, 1000, &cfg.reader.chip.rate_hz)) >= 0 ||
-	    (status = number(&args, "accel-range", 2, 16, &cfg.reader.chip.accel_range_g)) >= 0 ||
-	    (status = number(&args, "gyro-range", 125, 2000, &cfg.reader.chip.gyro_range_dps)) >= 0 ||
-	    (status = number(&args, "lpf", 1, 500, &cfg.reader.chip.lpf_hz)) >= 0 ||
-	    (status = number(&args, "duration", 0.01, 86400, &duration_s)) >= 0)
-		return status;
-	const char *addr_text = bc_cli_get(&command, &args, "address");
-	if (addr_text) {
-		char *end;
-		long a = strtol(addr_text, &end, 0);
-		if (*addr_text == '\0' || *end != '\0' || a < 0x03 || a > 0x77)
-			return bc_cli_usage_error(&command, "--address: '%s' is not a 7-bit address",
-						  addr_text);
-		address = (float)a;
+/* One option's value into o. */
+static void take_option(record_options *o, int id, const char *value)
+{
+	switch (id) {
+	case OPT_OUT:
+		o->out_path = value;
+		break;
+	case OPT_BUS:
+		o->bus_number = (int)bc_cli_number(&command, "bus", value, 0, 255);
+		break;
+	case OPT_ADDRESS:
+		o->address_given = true;
+		o->address = parse_address(value);
+		break;
+	case OPT_RATE:
+		o->chip.rate_hz = (float)bc_cli_number(&command, "rate", value, 100, 1000);
+		break;
+	case OPT_ACCEL_RANGE:
+		o->chip.accel_range_g = (float)bc_cli_number(&command, "accel-range", value, 2, 16);
+		break;
+	case OPT_GYRO_RANGE:
+		o->chip.gyro_range_dps =
+			(float)bc_cli_number(&command, "gyro-range", value, 125, 2000);
+		break;
+	case OPT_LPF:
+		o->chip.lpf_hz = (float)bc_cli_number(&command, "lpf", value, 1, 500);
+		break;
+	case OPT_DURATION:
+		o->duration_given = true;
+		o->duration_s = bc_cli_number(&command, "duration", value, 0.01, 86400);
+		break;
+	case OPT_EXERCISE:
+		bc_cli_exercise_option(&command, value);
+		o->exercise = value;
+		break;
+	case OPT_INT:
+		o->drdy_line = value;
+		break;
+	case OPT_NO_INT:
+		o->no_int = true;
+		break;
 	}
-	cfg.reader.address = (uint8_t)address;
-	const char *exercise = bc_cli_get(&command, &args, "exercise");
-	if (exercise) {
-		bc_exercise_id id;
-		if ((status = bc_cli_exercise(&command, exercise, "--exercise", &id)) >= 0)
-			return status;
-	}
-	char default_out[64];
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(default_out, sizeof(default_out), "backcoach-%Y%m%d-%H%M%S.csv", &tm);
-	const char *out = bc_cli_get(&command, &args, "out");
-	if (!out)
-		out = default_out;
+}
 
-	recover_leftovers(out);
+/* Parses argv into o; exits on --help (0) and on a usage error (2). */
+static void parse_options(int argc, char **argv, record_options *o)
+{
+	*o = (record_options){
+		.out_path = NULL,
+		.bus_number = DEFAULT_BUS,
+		.address_given = false,
+		.chip = bc_imu_reader_settings_default.chip,
+		.duration_given = false,
+		.exercise = NULL,
+		.drdy_line = BC_HW_DEFAULT_DRDY_LINE,
+		.no_int = false,
+	};
+	bc_cli_parser p;
+	const char *value;
+	bc_cli_parser_init(&p, &command, argc, argv);
+	for (int id; (id = bc_cli_next_option(&p, &value)) != BC_CLI_END;)
+		take_option(o, id, value);
+	bc_cli_arguments(&p, NULL);
+}
 
+/* The sensor */
+
+/* Opens the bus, the data-ready line (else polling) and the chip; 0, or 1 after a message. */
+static int open_sensor(const record_options *o, sensor *s)
+{
 	char err[256];
-	cfg.bus = bc_hw.i2c_open((int)bus_number, err, sizeof(err));
+	bc_live_source_config cfg = { .reader = bc_imu_reader_settings_default };
+	cfg.reader.chip = o->chip;
+	cfg.reader.address = o->address_given ? o->address : 0; /* 0: probe */
+	*s = (sensor){ NULL };
+	cfg.bus = bc_hw.i2c_open(o->bus_number, err, sizeof(err));
 	if (!cfg.bus) {
 		fprintf(stderr, "backcoach record: %s\n", err);
 		return BC_EXIT_FAILURE;
 	}
 	cfg.bus_close = bc_hw.i2c_close;
-	bc_gpio_line *drdy = NULL;
-	if (!bc_cli_get(&command, &args, "no-int")) {
-		const char *line = bc_cli_get(&command, &args, "int");
-		drdy = bc_hw.gpio_input_open(line ? line : BC_HW_DEFAULT_DRDY_LINE, "backcoach-imu");
-		if (!drdy)
+	if (!o->no_int) {
+		s->drdy = bc_hw.gpio_input_open(o->drdy_line, "backcoach-imu");
+		if (!s->drdy)
 			fprintf(stderr, "backcoach record: no data-ready line %s: polling the FIFO\n",
-				line ? line : BC_HW_DEFAULT_DRDY_LINE);
+				o->drdy_line);
 	}
-	bc_imu_hooks hooks = bc_hw_data_ready_hooks(drdy);
+	bc_imu_hooks hooks = bc_hw_data_ready_hooks(s->drdy);
 	cfg.hooks = &hooks;
-	bc_sample_source *src = bc_hw_live_source_open(&cfg, err, sizeof(err));
-	if (!src) {
-		fprintf(stderr, "backcoach record: i2c-%d: %s\n", (int)bus_number, err);
+	s->src = bc_hw_live_source_open(&cfg, err, sizeof(err));
+	if (!s->src) {
+		fprintf(stderr, "backcoach record: i2c-%d: %s\n", o->bus_number, err);
 		bc_hw.i2c_close(cfg.bus);
-		bc_hw.gpio_close(drdy);
+		bc_hw.gpio_close(s->drdy);
 		return BC_EXIT_FAILURE;
 	}
-	const bc_imu *imu = bc_imu_reader_chip(bc_live_source_reader(src));
+	s->imu = bc_imu_reader_chip(bc_live_source_reader(s->src));
+	return 0;
+}
 
+static void close_sensor(sensor *s)
+{
+	bc_source_close(s->src);
+	bc_hw.gpio_close(s->drdy);
+}
+
+/* Recording */
+
+/* The trace's metadata lines, written into the caller's buffers. */
+typedef struct {
 	char rate[32], started[32], note[160];
-	snprintf(rate, sizeof(rate), "%g", imu->config.rate_hz);
-	bc_utc_iso8601((int64_t)now, started, sizeof(started));
-	snprintf(note, sizeof(note), "%s @ 0x%02x, +-%g g, +-%g dps, low-pass %g Hz",
+	bc_trace_meta lines[5];
+	size_t n;
+} trace_header;
+
+static void make_header(const record_options *o, const bc_imu *imu, time_t now, trace_header *h)
+{
+	snprintf(h->rate, sizeof(h->rate), "%g", imu->config.rate_hz);
+	bc_utc_iso8601((int64_t)now, h->started, sizeof(h->started));
+	snprintf(h->note, sizeof(h->note), "%s @ 0x%02x, +-%g g, +-%g dps, low-pass %g Hz",
 		 imu->variant->name, imu->addr, imu->config.accel_range_g,
 		 imu->config.gyro_range_dps, imu->config.accel_lpf_hz);
-	bc_trace_meta meta[5] = {
-		{ "sensor", imu->variant->trace_name },
-		{ "rate_hz", rate },
-		{ "started", started },
-		{ "note", note },
-		{ "exercise", exercise },
-	};
+	h->lines[0] = (bc_trace_meta){ "sensor", imu->variant->trace_name };
+	h->lines[1] = (bc_trace_meta){ "rate_hz", h->rate };
+	h->lines[2] = (bc_trace_meta){ "started", h->started };
+	h->lines[3] = (bc_trace_meta){ "note", h->note };
+	h->lines[4] = (bc_trace_meta){ "exercise", o->exercise };
+	h->n = o->exercise ? 5 : 4;
+}
+
+/* Records until Ctrl-C, SIGTERM or --duration; 0, or 1 after a message. */
+static int record(const record_options *o, const char *out, time_t now, sensor *s,
+		  bc_record_result *res)
+{
+	trace_header h;
+	make_header(o, s->imu, now, &h);
 
 	struct sigaction sa = { .sa_handler = on_signal };
 	sigemptyset(&sa.sa_mask);
@@ -199,32 +285,58 @@ int cmd_record(int argc, char **argv)
 
 	bc_record_options opt = bc_record_options_default;
 	opt.out_path = out;
-	opt.meta = meta;
-	opt.n_meta = exercise ? 5 : 4;
-	opt.duration_s = duration_s;
+	opt.meta = h.lines;
+	opt.n_meta = h.n;
+	opt.duration_s = o->duration_given ? o->duration_s : 0; /* 0: until *stop */
 	opt.stop = &stop_requested;
 	opt.on_status = on_status;
-	opt.mag = bc_record_chip_has_mag(imu);
-	fprintf(stderr, "backcoach record: %s at %s Hz into %s (Ctrl-C stops)\n", src->description,
-		rate, out);
-	bc_record_result res;
+	opt.mag = bc_record_chip_has_mag(s->imu);
+	fprintf(stderr, "backcoach record: %s at %s Hz into %s (Ctrl-C stops)\n",
+		s->src->description, h.rate, out);
 	bc_trace_error terr;
-	int rc = bc_record_session(src, &opt, &res, &terr);
-	bc_source_close(src);
-	bc_hw.gpio_close(drdy);
-	if (rc) {
+	if (bc_record_session(s->src, &opt, res, &terr)) {
 		fprintf(stderr, "backcoach record: %s\n", terr.message);
 		return BC_EXIT_FAILURE;
 	}
-	fprintf(stderr, "backcoach record: %lu samples, %.1f s, %lu gaps: %s\n", res.samples,
-		res.recorded_s, res.gaps, out);
-	if (res.mag_missing)
+	return 0;
+}
+
+/* What was recorded, and what the magnetometer did. */
+static void report_result(const char *out, const bc_imu *imu, const bc_record_result *res)
+{
+	fprintf(stderr, "backcoach record: %lu samples, %.1f s, %lu gaps: %s\n", res->samples,
+		res->recorded_s, res->gaps, out);
+	if (res->mag_missing)
 		fprintf(stderr, "backcoach record: the %s's magnetometer gave no field in its "
 				"first %.1f s: recorded without mx,my,mz\n",
 			imu->variant->name, BC_RECORD_MAG_WAIT_S);
-	else if (res.with_mag && res.mag_repeated)
+	else if (res->with_mag && res->mag_repeated)
 		fprintf(stderr, "backcoach record: %lu rows repeat the last magnetic field "
 				"(the magnetometer was briefly invalid)\n",
-			res.mag_repeated);
-	return BC_EXIT_OK;
+			res->mag_repeated);
+}
+
+int cmd_record(int argc, char **argv)
+{
+	record_options o;
+	parse_options(argc, argv, &o);
+
+	time_t now = time(NULL);
+	char default_out[64];
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(default_out, sizeof(default_out), "backcoach-%Y%m%d-%H%M%S.csv", &tm);
+	const char *out = o.out_path ? o.out_path : default_out;
+
+	recover_leftovers(out);
+	sensor s;
+	int status = open_sensor(&o, &s);
+	if (status)
+		return status;
+	bc_record_result res;
+	status = record(&o, out, now, &s, &res);
+	if (status == 0)
+		report_result(out, s.imu, &res);
+	close_sensor(&s);
+	return status;
 }

@@ -21,11 +21,14 @@
 #include "json_writer.h"
 #include "trace_hold.h"
 
+enum { OPT_EXERCISE, OPT_HOLD, OPT_JSON };
+
 static const bc_cli_option options[] = {
-	{ "exercise", "NAME", "the exercise (default: the trace's '# exercise:')" },
-	{ "hold", "SECONDS", "hold target (default: the trace's '# hold_s:', else the exercise's)" },
-	{ "json", NULL, "print exactly one JSON object instead of the summary" },
-	{ NULL, NULL, NULL },
+	{ "exercise", "NAME", "the exercise (default: the trace's '# exercise:')", OPT_EXERCISE },
+	{ "hold", "SECONDS", "hold target (default: the trace's '# hold_s:', else the exercise's)",
+	  OPT_HOLD },
+	{ "json", NULL, "print exactly one JSON object instead of the summary", OPT_JSON },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static const bc_cli_command command = {
@@ -38,7 +41,41 @@ static const bc_cli_command command = {
 	.min_args = 1,
 	.max_args = 1,
 	.more_help = bc_cli_help_exercises,
+	.exit_status = BC_CLI_EXIT_STATUS_TRACE,
 };
+
+/* The command line, checked. */
+typedef struct {
+	bc_exercise_id exercise; /* BC_EXERCISE_NONE: the trace's '# exercise:' */
+	bool hold_given;         /* --hold given: hold_s overrides the trace and exercise */
+	float hold_s;
+	bool json;
+	const char *path;
+} replay_options;
+
+/* Parses argv into o; exits on --help (0) and on a usage error (2). */
+static void parse_options(int argc, char **argv, replay_options *o)
+{
+	*o = (replay_options){ .exercise = BC_EXERCISE_NONE };
+	bc_cli_parser p;
+	const char *value;
+	bc_cli_parser_init(&p, &command, argc, argv);
+	for (int id; (id = bc_cli_next_option(&p, &value)) != BC_CLI_END;) {
+		switch (id) {
+		case OPT_EXERCISE:
+			o->exercise = bc_cli_exercise_option(&command, value);
+			break;
+		case OPT_HOLD:
+			o->hold_given = true;
+			o->hold_s = bc_cli_seconds(&command, "--hold", value, BC_TRACE_HOLD_MAX_S);
+			break;
+		case OPT_JSON:
+			o->json = true;
+			break;
+		}
+	}
+	o->path = bc_cli_arguments(&p, NULL)[0];
+}
 
 /* What a replay found: the counted events and facts about the trace. */
 typedef struct {
@@ -230,18 +267,14 @@ static bc_coach_settings live_settings(bc_exercise_id exercise)
 }
 
 /* The hold target: --hold, else the trace's "# hold_s:", else the exercise default. */
-static int choose_hold(const bc_trace_reader *r, const char *option, bc_coach_settings *st,
+static int choose_hold(const bc_trace_reader *r, const replay_options *o, bc_coach_settings *st,
 		       replay_result *res)
 {
 	float *hold_s = &st->hold_s[res->exercise];
 	bool has_hold = *hold_s > 0;
-	if (option) {
-		float v;
-		int status = bc_cli_seconds(&command, "--hold", option, BC_TRACE_HOLD_MAX_S, &v);
-		if (status >= 0)
-			return status;
+	if (o->hold_given) {
 		if (has_hold)
-			*hold_s = v;
+			*hold_s = o->hold_s;
 		else
 			fprintf(stderr, "backcoach replay: note: %s has no hold; --hold ignored\n",
 				bc_exercise_info_get(res->exercise)->name);
@@ -256,51 +289,34 @@ static int choose_hold(const bc_trace_reader *r, const char *option, bc_coach_se
 			*hold_s = meta_s;
 	}
 	res->hold_target_s = *hold_s;
-	return -1;
+	return 0;
 }
 
 int cmd_replay(int argc, char **argv)
 {
-	bc_cli_args args;
-	int status = bc_cli_parse(&command, argc, argv, &args);
-	if (status >= 0)
-		return status;
-	const char *exercise_opt = bc_cli_get(&command, &args, "exercise");
-	const char *hold_opt = bc_cli_get(&command, &args, "hold");
-	bool json = bc_cli_get(&command, &args, "json") != NULL;
+	replay_options o;
+	parse_options(argc, argv, &o);
 
-	/* usage errors first, before the trace is even opened */
+	int status;
 	replay_result res = { .calibrated_at_s = NAN, .upright_at_s = NAN };
-	if (exercise_opt) {
-		status = bc_cli_exercise(&command, exercise_opt, "--exercise", &res.exercise);
-		if (status >= 0)
-			return status;
-	}
-	float hold_check;
-	if (hold_opt) {
-		status = bc_cli_seconds(&command, "--hold", hold_opt, BC_TRACE_HOLD_MAX_S, &hold_check);
-		if (status >= 0)
-			return status;
-	}
-
-	bc_trace_reader *r = bc_cli_open_trace(args.args[0], &status);
+	bc_trace_reader *r = bc_cli_open_trace(o.path, &status);
 	if (!r)
 		return status;
-	status = bc_cli_trace_exercise(&command, exercise_opt, r, &res.exercise);
-	if (status >= 0)
+	status = bc_cli_trace_exercise(&command, o.exercise, r, &res.exercise);
+	if (status)
 		goto out;
 	bc_coach_settings settings = live_settings(res.exercise);
-	status = choose_hold(r, hold_opt, &settings, &res);
-	if (status >= 0)
+	status = choose_hold(r, &o, &settings, &res);
+	if (status)
 		goto out;
 
 	status = run_coach(r, &settings, &res);
 	if (status != 0)
 		goto out;
-	if (json)
+	if (o.json)
 		print_json(&res);
 	else
-		print_summary(args.args[0], &res);
+		print_summary(o.path, &res);
 	status = bc_cli_flush_stdout(&command);
 out:
 	free(res.events);

@@ -7,7 +7,7 @@
  * The coach on the screen. Where the samples come from:
  *   --trace FILE   a recorded session replayed in real time (x --speed);
  *   otherwise      the live sensor on /dev/i2c-N (--bus, default 1);
- *   no sensor      the bundled demo session, labelled DEMO (see find_demo()).
+ *   no sensor      the bundled demo session, labelled DEMO (see paths.h).
  * A trace (or the demo) starts straight in its exercise; live starts on home.
  *
  * Settings: live sessions read ~/.config/backcoach/settings.conf (or
@@ -19,7 +19,6 @@
  * History: live sessions are saved to the history store; replays only with
  * --history or --record (a demo must not pollute the user's history).
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,30 +33,45 @@
 #include "commands.h"
 #include "hw_backend.h"
 #include "drivers/live_source.h"
+#include "paths.h"
 #include "record_session.h"
 
 #define DEMO_NAME "demo-session.csv.gz"
-#define DEMO_INSTALLED "/usr/local/share/backcoach/" DEMO_NAME
+#define DEMO_INSTALLED BC_PATHS_INSTALLED_DATA_DIR "/" DEMO_NAME
 #define SPEED_MAX 1000.0
 #define QUIT_AFTER_MAX_S 86400.0
+#define DEFAULT_BUS 1 /* the Raspberry Pi header's I2C bus */
+#define DEFAULT_WIDTH 800
+#define DEFAULT_HEIGHT 480
+
+enum {
+	OPT_TRACE, OPT_SPEED, OPT_EXERCISE, OPT_SIZE, OPT_WINDOWED, OPT_QUIT_AFTER,
+	OPT_SCREENSHOT, OPT_SETTINGS, OPT_RECORD, OPT_NO_RECORD, OPT_HISTORY, OPT_BUS,
+	OPT_TEXT, OPT_HOME, OPT_OFFSCREEN,
+};
 
 static const bc_cli_option options[] = {
-	{ "trace", "FILE", "replay a recorded session as a virtual sensor" },
-	{ "speed", "X", "replay speed, 0.1-1000 (default 1: real time)" },
-	{ "exercise", "NAME", "start in this exercise (default: the trace's; live: home)" },
-	{ "size", "WxH", "window size, 320x240-3840x2160 (default 800x480)" },
-	{ "windowed", NULL, "a window even on the Pi's console (no full screen)" },
-	{ "quit-after", "SECONDS", "quit after this long" },
-	{ "screenshot", "FILE.png", "save the last frame as PNG on exit (works headless)" },
-	{ "settings", "FILE", "coach settings file (default ~/.config/backcoach/settings.conf)" },
-	{ "record", "DIR", "record live sessions here; with --trace: save to the history" },
-	{ "no-record", NULL, "do not record live sessions" },
-	{ "history", NULL, "save replayed sessions to the history too" },
-	{ "bus", "N", "the sensor's I2C bus, /dev/i2c-N (default 1)" },
-	{ "text", NULL, "no graphics: live angles and coach events as text" },
-	{ "home", NULL, "start on the home screen even with a trace" },
-	{ "offscreen", NULL, "draw in memory only, never a window (for --screenshot)" },
-	{ NULL, NULL, NULL },
+	{ "trace", "FILE", "replay a recorded session as a virtual sensor", OPT_TRACE },
+	{ "speed", "X", "replay speed, 0.1-1000 (default 1: real time)", OPT_SPEED },
+	{ "exercise", "NAME", "start in this exercise (default: the trace's; live: home)",
+	  OPT_EXERCISE },
+	{ "size", "WxH", "window size, 320x240-3840x2160 (default 800x480)", OPT_SIZE },
+	{ "windowed", NULL, "a window even on the Pi's console (no full screen)", OPT_WINDOWED },
+	{ "quit-after", "SECONDS", "quit after this long", OPT_QUIT_AFTER },
+	{ "screenshot", "FILE.png", "save the last frame as PNG on exit (works headless)",
+	  OPT_SCREENSHOT },
+	{ "settings", "FILE", "coach settings file (default ~/.config/backcoach/settings.conf)",
+	  OPT_SETTINGS },
+	{ "record", "DIR", "record live sessions here; with --trace: save to the history",
+	  OPT_RECORD },
+	{ "no-record", NULL, "do not record live sessions", OPT_NO_RECORD },
+	{ "history", NULL, "save replayed sessions to the history too", OPT_HISTORY },
+	{ "bus", "N", "the sensor's I2C bus, /dev/i2c-N (default 1)", OPT_BUS },
+	{ "text", NULL, "no graphics: live angles and coach events as text", OPT_TEXT },
+	{ "home", NULL, "start on the home screen even with a trace", OPT_HOME },
+	{ "offscreen", NULL, "draw in memory only, never a window (for --screenshot)",
+	  OPT_OFFSCREEN },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static void more_help(FILE *out)
@@ -86,6 +100,23 @@ static const bc_cli_command command = {
 		       "2 usage error, 3 unreadable trace",
 };
 
+/* The command line, checked. */
+typedef struct {
+	const char *trace_path;      /* --trace; NULL: the live sensor, else the demo */
+	double speed;                /* replay speed, times real time */
+	bc_exercise_id exercise;     /* BC_EXERCISE_NONE: the trace's (live: home) */
+	int width, height;           /* pixels */
+	bool windowed, history, home;
+	bool quit_after_given;       /* quit after quit_after_s (else: not on a timer) */
+	double quit_after_s;
+	const char *screenshot_path; /* NULL: no screenshot */
+	const char *settings_path;   /* NULL: live the user's file, a replay the defaults */
+	const char *record_dir;      /* --record; NULL: the default directory (live) */
+	bool no_record;
+	int bus_number;              /* /dev/i2c-N */
+	bc_app_display display;
+} run_options;
+
 /* Where sessions get their samples (the app asks again for each session). */
 typedef struct {
 	const char *trace_path;       /* a replay: this file (or the demo) */
@@ -95,7 +126,107 @@ typedef struct {
 	int bus_number;
 	bc_gpio_line *drdy;
 	bc_imu_hooks hooks;
+	char demo_path[PATH_MAX];
 } sources;
+
+/* Parsing */
+
+static void parse_size(const char *text, int *w, int *h)
+{
+	char tail;
+	if (sscanf(text, "%dx%d%c", w, h, &tail) != 2 || *w < 320 || *h < 240 || *w > 3840 ||
+	    *h > 2160)
+		bc_cli_die_usage(&command, "--size: '%s' is not WxH within 320x240..3840x2160",
+				 text);
+}
+
+/* A flag (an option without a value) into o. */
+static void take_flag(run_options *o, int id)
+{
+	switch (id) {
+	case OPT_WINDOWED:
+		o->windowed = true;
+		break;
+	case OPT_NO_RECORD:
+		o->no_record = true;
+		break;
+	case OPT_HISTORY:
+		o->history = true;
+		break;
+	case OPT_HOME:
+		o->home = true;
+		break;
+	case OPT_TEXT:
+		o->display = BC_APP_DISPLAY_TERMINAL;
+		break;
+	case OPT_OFFSCREEN:
+		if (o->display != BC_APP_DISPLAY_TERMINAL) /* --text wins */
+			o->display = BC_APP_DISPLAY_SURFACE;
+		break;
+	}
+}
+
+/* One option's value into o. */
+static void take_option(run_options *o, int id, const char *value)
+{
+	switch (id) {
+	case OPT_TRACE:
+		o->trace_path = value;
+		break;
+	case OPT_SPEED:
+		o->speed = bc_cli_number(&command, "speed", value, 0.1, SPEED_MAX);
+		break;
+	case OPT_EXERCISE:
+		o->exercise = bc_cli_exercise_option(&command, value);
+		break;
+	case OPT_SIZE:
+		parse_size(value, &o->width, &o->height);
+		break;
+	case OPT_QUIT_AFTER:
+		o->quit_after_given = true;
+		o->quit_after_s = bc_cli_number(&command, "quit-after", value, 0.01,
+						QUIT_AFTER_MAX_S);
+		break;
+	case OPT_SCREENSHOT:
+		o->screenshot_path = value;
+		break;
+	case OPT_SETTINGS:
+		o->settings_path = value;
+		break;
+	case OPT_RECORD:
+		o->record_dir = value;
+		break;
+	case OPT_BUS:
+		o->bus_number = (int)bc_cli_number(&command, "bus", value, 0, 255);
+		break;
+	default:
+		take_flag(o, id);
+		break;
+	}
+}
+
+/* Parses argv into o; exits on --help (0) and on a usage error (2). */
+static void parse_options(int argc, char **argv, run_options *o)
+{
+	*o = (run_options){
+		.speed = 1.0,
+		.exercise = BC_EXERCISE_NONE,
+		.width = DEFAULT_WIDTH,
+		.height = DEFAULT_HEIGHT,
+		.bus_number = DEFAULT_BUS,
+		.display = BC_APP_DISPLAY_AUTO,
+	};
+	bc_cli_parser p;
+	const char *value;
+	bc_cli_parser_init(&p, &command, argc, argv);
+	for (int id; (id = bc_cli_next_option(&p, &value)) != BC_CLI_END;)
+		take_option(o, id, value);
+	bc_cli_arguments(&p, NULL);
+	if (o->record_dir && o->no_record)
+		bc_cli_die_usage(&command, "--record and --no-record contradict each other");
+}
+
+/* Sources */
 
 static bc_sample_source *open_live(sources *src, char *err, size_t err_size)
 {
@@ -129,57 +260,79 @@ static bc_sample_source *open_source(void *ctx, bc_exercise_id exercise, char *e
 	return open_live(src, err, err_size);
 }
 
-/* The directory of this executable, for finding the demo beside it. */
-static bool exe_dir(char *buf, size_t size)
+/* --trace, else the live sensor, else the demo; 0, or 1 after a message. */
+static int choose_source(const run_options *o, sources *src)
 {
-	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	char *slash = strrchr(buf, '/');
-	if (!slash)
-		return false;
-	*slash = '\0';
-	return true;
+	char err[512];
+	*src = (sources){ .trace_path = o->trace_path, .speed = o->speed,
+			  .bus_number = o->bus_number };
+	if (src->trace_path)
+		return 0;
+	src->hooks = bc_hw_data_ready_hooks(NULL);
+	src->live = open_live(src, err, sizeof(err));
+	if (src->live)
+		return 0;
+	if (!bc_paths_find_bundled(DEMO_NAME, src->demo_path, sizeof(src->demo_path))) {
+		fprintf(stderr, "backcoach run: no sensor (i2c-%d: %s) and no demo session (%s)\n",
+			src->bus_number, err, DEMO_INSTALLED);
+		return BC_EXIT_FAILURE;
+	}
+	fprintf(stderr, "backcoach run: no sensor on i2c-%d (%s): playing the DEMO session %s\n",
+		src->bus_number, err, src->demo_path);
+	src->trace_path = src->demo_path;
+	src->demo = true;
+	return 0;
 }
+
+/* Configuration */
 
 /*
- * The bundled demo: beside the program in the source tree (build/ and
- * build/<arch>/ are one and two levels below it), in the working directory's
- * host/data/, or installed under /usr/local/share/backcoach/.
+ * Coach settings: the defaults replay has; --settings FILE, or for a live
+ * session the user's file when there is one. A bad file: a notice, defaults.
  */
-static bool find_demo(char *out, size_t size)
+static void load_settings(const run_options *o, bc_app_config *cfg, char *notice,
+			  size_t notice_size)
 {
-	char dir[PATH_MAX];
-	if (exe_dir(dir, sizeof(dir))) {
-		static const char *const rel[] = { "/../host/data/", "/../../host/data/",
-						   "/../share/backcoach/" };
-		for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-			if ((size_t)snprintf(out, size, "%.*s%s" DEMO_NAME, (int)(size / 2), dir,
-					     rel[i]) >= size)
-				continue;
-			if (access(out, R_OK) == 0)
-				return true;
-		}
+	bc_coach_settings_init(&cfg->settings);
+	const char *path = o->settings_path;
+	char user_path[PATH_MAX];
+	if (!path && !cfg->replay && bc_paths_settings_file(user_path, sizeof(user_path)) &&
+	    access(user_path, F_OK) == 0)
+		path = user_path;
+	if (!path)
+		return;
+	bc_settings_error serr;
+	if (bc_settings_load(path, &cfg->settings, &serr) != 0) {
+		snprintf(notice, notice_size, "Settings not used (defaults instead): %s",
+			 serr.message);
+		fprintf(stderr, "backcoach run: %s\n", notice);
+		cfg->notice = notice;
 	}
-	snprintf(out, size, "host/data/" DEMO_NAME);
-	if (access(out, R_OK) == 0)
-		return true;
-	snprintf(out, size, "%s", DEMO_INSTALLED);
-	return access(out, R_OK) == 0;
 }
 
-/* ~/.config/backcoach/settings.conf (XDG_CONFIG_HOME first); false if no home. */
-static bool default_settings_path(char *out, size_t size)
+/* A replay: the trace's exercise and hold target, as `replay` takes them. 0 or 3. */
+static int configure_replay(const run_options *o, const sources *src, bc_app_config *cfg)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	if (xdg && xdg[0] == '/')
-		snprintf(out, size, "%s/backcoach/settings.conf", xdg);
-	else if (home && *home)
-		snprintf(out, size, "%s/.config/backcoach/settings.conf", home);
-	else
-		return false;
-	return true;
+	char err[512];
+	bc_trace_source_config tc = { .path = src->trace_path, .speed = src->speed,
+				      .demo = src->demo };
+	bc_sample_source *probe = bc_trace_source_open(&tc, err, sizeof(err));
+	if (!probe) {
+		fprintf(stderr, "%s\n", err);
+		return BC_EXIT_BAD_TRACE;
+	}
+	bc_exercise_id ex = o->exercise != BC_EXERCISE_NONE ? o->exercise
+							    : bc_trace_source_exercise(probe);
+	float hold_s = bc_trace_source_hold_s(probe);
+	bc_source_close(probe);
+	/* As `replay` does: the trace's hold target, when the exercise has a hold. */
+	if (ex != BC_EXERCISE_NONE && hold_s > 0 && cfg->settings.hold_s[ex] > 0 &&
+	    !o->settings_path)
+		cfg->settings.hold_s[ex] = hold_s;
+	cfg->start_exercise = o->home ? BC_EXERCISE_NONE : ex;
+	cfg->quit_when_done = cfg->screenshot_path && !o->quit_after_given;
+	cfg->history = o->record_dir || o->history;
+	return 0;
 }
 
 static void report(const char *msg)
@@ -187,121 +340,51 @@ static void report(const char *msg)
 	fprintf(stderr, "backcoach run: %s\n", msg);
 }
 
-static int parse_size(const char *text, int *w, int *h)
+/* A live session: saved to the history and recorded, leftovers recovered first. */
+static void configure_live(const run_options *o, const sources *src, bc_app_config *cfg,
+			   char *default_dir, size_t dir_size)
 {
-	char tail;
-	if (sscanf(text, "%dx%d%c", w, h, &tail) != 2 || *w < 320 || *h < 240 || *w > 3840 ||
-	    *h > 2160)
-		return bc_cli_usage_error(&command, "--size: '%s' is not WxH within "
-					  "320x240..3840x2160", text);
-	return -1;
+	cfg->start_exercise = o->exercise;
+	cfg->history = true;
+	cfg->record_dir = o->no_record ? NULL
+			: o->record_dir ? o->record_dir
+			: bc_session_recorder_default_dir(default_dir, dir_size);
+	if (cfg->record_dir)
+		bc_session_recorder_recover(cfg->record_dir, report);
+	const bc_imu *imu = bc_imu_reader_chip(bc_live_source_reader(src->live));
+	cfg->sensor_name = imu && imu->variant ? imu->variant->trace_name : NULL;
+	cfg->sensor_mag = bc_record_chip_has_mag(imu);
 }
 
 int cmd_run(int argc, char **argv)
 {
-	bc_cli_args args;
-	int status = bc_cli_parse(&command, argc, argv, &args);
-	if (status >= 0)
+	run_options o;
+	parse_options(argc, argv, &o);
+	bc_app_config cfg = {
+		.start_exercise = BC_EXERCISE_NONE,
+		.display = o.display,
+		.width = o.width,
+		.height = o.height,
+		.windowed = o.windowed,
+		.quit_after_s = o.quit_after_given ? o.quit_after_s : 0, /* 0: never */
+		.screenshot_path = o.screenshot_path,
+	};
+	sources src;
+	int status = choose_source(&o, &src);
+	if (status)
 		return status;
-
-	bc_app_config cfg = { .start_exercise = BC_EXERCISE_NONE, .width = 800, .height = 480 };
-	sources src = { .speed = 1.0, .bus_number = 1 };
-	double speed = 1.0, quit_after = 0, bus = 1;
-	if ((status = bc_cli_number(&command, &args, "speed", 0.1, SPEED_MAX, &speed)) >= 0 ||
-	    (status = bc_cli_number(&command, &args, "quit-after", 0.01, QUIT_AFTER_MAX_S,
-				    &quit_after)) >= 0 ||
-	    (status = bc_cli_number(&command, &args, "bus", 0, 255, &bus)) >= 0)
-		return status;
-	src.speed = speed;
-	src.bus_number = (int)bus;
-	cfg.quit_after_s = quit_after;
-	const char *size = bc_cli_get(&command, &args, "size");
-	if (size && (status = parse_size(size, &cfg.width, &cfg.height)) >= 0)
-		return status;
-	bc_exercise_id forced = BC_EXERCISE_NONE;
-	const char *ex_name = bc_cli_get(&command, &args, "exercise");
-	if (ex_name && (status = bc_cli_exercise(&command, ex_name, "--exercise", &forced)) >= 0)
-		return status;
-	const char *record = bc_cli_get(&command, &args, "record");
-	bool no_record = bc_cli_get(&command, &args, "no-record") != NULL;
-	if (record && no_record)
-		return bc_cli_usage_error(&command, "--record and --no-record contradict each other");
-	cfg.windowed = bc_cli_get(&command, &args, "windowed") != NULL;
-	cfg.screenshot_path = bc_cli_get(&command, &args, "screenshot");
-	if (bc_cli_get(&command, &args, "text"))
-		cfg.display = BC_APP_DISPLAY_TERMINAL;
-	else if (bc_cli_get(&command, &args, "offscreen"))
-		cfg.display = BC_APP_DISPLAY_SURFACE;
-
-	/* The source: --trace, else the live sensor, else the demo. */
-	char demo[PATH_MAX], err[512], notice[600] = "", default_dir[PATH_MAX];
-	src.trace_path = bc_cli_get(&command, &args, "trace");
-	if (!src.trace_path) {
-		src.hooks = bc_hw_data_ready_hooks(NULL);
-		src.live = open_live(&src, err, sizeof(err));
-		if (!src.live) {
-			if (!find_demo(demo, sizeof(demo))) {
-				fprintf(stderr, "backcoach run: no sensor (i2c-%d: %s) and no demo "
-						"session (%s)\n", src.bus_number, err, DEMO_INSTALLED);
-				return BC_EXIT_FAILURE;
-			}
-			fprintf(stderr, "backcoach run: no sensor on i2c-%d (%s): playing the DEMO "
-					"session %s\n", src.bus_number, err, demo);
-			src.trace_path = demo;
-			src.demo = true;
-		}
-	}
 	cfg.replay = src.trace_path != NULL;
 	cfg.demo = src.demo;
 	cfg.source_description = src.live ? src.live->description : NULL;
 
-	/* Settings: defaults as replay has them; the user's file for live sessions. */
-	bc_coach_settings_init(&cfg.settings);
-	const char *settings_path = bc_cli_get(&command, &args, "settings");
-	char default_path[PATH_MAX];
-	if (!settings_path && !cfg.replay && default_settings_path(default_path, sizeof(default_path)) &&
-	    access(default_path, F_OK) == 0)
-		settings_path = default_path;
-	if (settings_path) {
-		bc_settings_error serr;
-		if (bc_settings_load(settings_path, &cfg.settings, &serr) != 0) {
-			snprintf(notice, sizeof(notice), "Settings not used (defaults instead): %s",
-				 serr.message);
-			fprintf(stderr, "backcoach run: %s\n", notice);
-			cfg.notice = notice;
-		}
-	}
+	char notice[600] = "", default_dir[PATH_MAX];
+	load_settings(&o, &cfg, notice, sizeof(notice));
 	if (cfg.replay) {
-		bc_trace_source_config tc = { .path = src.trace_path, .speed = src.speed,
-					      .demo = src.demo };
-		bc_sample_source *probe = bc_trace_source_open(&tc, err, sizeof(err));
-		if (!probe) {
-			fprintf(stderr, "%s\n", err);
-			return BC_EXIT_BAD_TRACE;
-		}
-		bc_exercise_id ex = forced != BC_EXERCISE_NONE ? forced
-							       : bc_trace_source_exercise(probe);
-		float hold_s = bc_trace_source_hold_s(probe);
-		bc_source_close(probe);
-		/* As `replay` does: the trace's hold target, when the exercise has a hold. */
-		if (ex != BC_EXERCISE_NONE && hold_s > 0 && cfg.settings.hold_s[ex] > 0 &&
-		    !bc_cli_get(&command, &args, "settings"))
-			cfg.settings.hold_s[ex] = hold_s;
-		cfg.start_exercise = bc_cli_get(&command, &args, "home") ? BC_EXERCISE_NONE : ex;
-		cfg.quit_when_done = cfg.screenshot_path && quit_after <= 0;
-		cfg.history = record || bc_cli_get(&command, &args, "history");
+		status = configure_replay(&o, &src, &cfg);
+		if (status)
+			return status;
 	} else {
-		cfg.start_exercise = forced;
-		cfg.history = true;
-		/* Each live session to its own trace; first recover what a crash left. */
-		cfg.record_dir = no_record ? NULL
-			: record ? record
-			: bc_session_recorder_default_dir(default_dir, sizeof(default_dir));
-		if (cfg.record_dir)
-			bc_session_recorder_recover(cfg.record_dir, report);
-		const bc_imu *imu = bc_imu_reader_chip(bc_live_source_reader(src.live));
-		cfg.sensor_name = imu && imu->variant ? imu->variant->trace_name : NULL;
-		cfg.sensor_mag = bc_record_chip_has_mag(imu);
+		configure_live(&o, &src, &cfg, default_dir, sizeof(default_dir));
 	}
 	cfg.open_source = open_source;
 	cfg.source_ctx = &src;

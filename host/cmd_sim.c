@@ -19,22 +19,32 @@
 
 /* Definitions */
 
+enum {
+	OPT_EXERCISE, OPT_SEED, OPT_SCENARIO, OPT_REPS, OPT_RATE, OPT_PERSON, OPT_MOUNT,
+	OPT_NOISE, OPT_DROPOUTS, OPT_HOLD, OPT_ACCEL_FS, OPT_GYRO_FS, OPT_T0, OPT_OUT,
+};
+
 static const bc_cli_option options[] = {
-	{ "exercise", "NAME", "the exercise (required)" },
-	{ "seed", "N", "random seed; the same seed gives the same file (default 1)" },
-	{ "scenario", "KIND", "correct | mixed | incorrect:REASON | distractor:WHAT (default correct)" },
-	{ "reps", "N", "correct reps (incorrect: attempts); default per exercise" },
-	{ "rate", "HZ", "nominal sample rate, 10..2000 (default 100)" },
-	{ "person", "ID|random", "the wearer: a number names one person (default random)" },
-	{ "mount", "HOW", "random | aligned | w,x,y,z (q_body_from_sensor) (default random)" },
-	{ "noise", "on|off", "off: ideal sensor, clock and no quantisation (default on)" },
-	{ "dropouts", "N", "data gaps of 0.6-2.5 s placed in rests (default 0)" },
-	{ "hold", "SECONDS", "hold target the attempts are scripted against" },
-	{ "accel-fs", "G", "accelerometer full scale 2|4|8|16 (default random)" },
-	{ "gyro-fs", "DPS", "gyroscope full scale 250|500|1000|2000 (default random)" },
-	{ "t0", "SECONDS", "time of the first sample (default 0)" },
-	{ "out", "FILE", "output .csv or .csv.gz (default: CSV on stdout)" },
-	{ NULL, NULL, NULL },
+	{ "exercise", "NAME", "the exercise (required)", OPT_EXERCISE },
+	{ "seed", "N", "random seed; the same seed gives the same file (default 1)", OPT_SEED },
+	{ "scenario", "KIND",
+	  "correct | mixed | incorrect:REASON | distractor:WHAT (default correct)", OPT_SCENARIO },
+	{ "reps", "N", "correct reps (incorrect: attempts); default per exercise", OPT_REPS },
+	{ "rate", "HZ", "nominal sample rate, 10..2000 (default 100)", OPT_RATE },
+	{ "person", "ID|random", "the wearer: a number names one person (default random)",
+	  OPT_PERSON },
+	{ "mount", "HOW", "random | aligned | w,x,y,z (q_body_from_sensor) (default random)",
+	  OPT_MOUNT },
+	{ "noise", "on|off", "off: ideal sensor, clock and no quantisation (default on)",
+	  OPT_NOISE },
+	{ "dropouts", "N", "data gaps of 0.6-2.5 s placed in rests (default 0)", OPT_DROPOUTS },
+	{ "hold", "SECONDS", "hold target the attempts are scripted against", OPT_HOLD },
+	{ "accel-fs", "G", "accelerometer full scale 2|4|8|16 (default random)", OPT_ACCEL_FS },
+	{ "gyro-fs", "DPS", "gyroscope full scale 250|500|1000|2000 (default random)",
+	  OPT_GYRO_FS },
+	{ "t0", "SECONDS", "time of the first sample (default 0)", OPT_T0 },
+	{ "out", "FILE", "output .csv or .csv.gz (default: CSV on stdout)", OPT_OUT },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static void more_help(FILE *out)
@@ -73,23 +83,29 @@ static const bc_cli_command command = {
 	.min_args = 0,
 	.max_args = 0,
 	.more_help = more_help,
+	.exit_status = "0 done, 1 the trace cannot be made or written, 2 usage error",
 };
 
 /* Parsing */
 
-static int parse_u64(const char *opt, const char *text, uint64_t *out)
+/* The command line, checked. */
+typedef struct {
+	sim_session_settings session;
+	const char *out_path; /* NULL: CSV on stdout */
+} sim_options;
+
+static uint64_t parse_u64(const char *opt, const char *text)
 {
 	char *end;
 	errno = 0;
 	unsigned long long v = strtoull(text, &end, 10);
 	if (end == text || *end || errno || text[0] == '-')
-		return bc_cli_usage_error(&command, "--%s '%s' must be a non-negative whole number",
-					  opt, text);
-	*out = (uint64_t)v;
-	return -1;
+		bc_cli_die_usage(&command, "--%s '%s' must be a non-negative whole number", opt,
+				 text);
+	return (uint64_t)v;
 }
 
-static int parse_scenario(const char *text, bc_exercise_id ex, sim_script_settings *st)
+static void parse_scenario(const char *text, bc_exercise_id ex, sim_script_settings *st)
 {
 	if (!strcmp(text, "correct")) {
 		st->scenario = SIM_SCENARIO_CORRECT;
@@ -99,35 +115,34 @@ static int parse_scenario(const char *text, bc_exercise_id ex, sim_script_settin
 		st->scenario = SIM_SCENARIO_INCORRECT;
 		st->reason = sim_reason_from_name(text + 10);
 		if (st->reason == BC_REJECT_NONE)
-			return bc_cli_usage_error(&command, "unknown rejection reason '%s'", text + 10);
+			bc_cli_die_usage(&command, "unknown rejection reason '%s'", text + 10);
 		if (!sim_reason_applies(ex, st->reason))
-			return bc_cli_usage_error(&command, "'%s' does not apply to %s",
-						  bc_reject_reason_text(st->reason),
-						  bc_exercise_info_get(ex)->name);
+			bc_cli_die_usage(&command, "'%s' does not apply to %s",
+					 bc_reject_reason_text(st->reason),
+					 bc_exercise_info_get(ex)->name);
 	} else if (!strncmp(text, "distractor", 10) && (text[10] == ':' || !text[10])) {
 		st->scenario = SIM_SCENARIO_DISTRACTOR;
 		st->distractor = text[10] ? sim_distractor_from_name(text + 11) : SIM_DISTRACT_ALL;
 		if (st->distractor == SIM_DISTRACT_COUNT)
-			return bc_cli_usage_error(&command, "unknown distractor '%s'", text + 11);
+			bc_cli_die_usage(&command, "unknown distractor '%s'", text + 11);
 		if (!sim_distractor_applies(ex, st->distractor))
-			return bc_cli_usage_error(&command, "distractor '%s' does not apply to %s",
-						  sim_distractor_name(st->distractor),
-						  bc_exercise_info_get(ex)->name);
+			bc_cli_die_usage(&command, "distractor '%s' does not apply to %s",
+					 sim_distractor_name(st->distractor),
+					 bc_exercise_info_get(ex)->name);
 	} else {
-		return bc_cli_usage_error(&command, "unknown scenario '%s'", text);
+		bc_cli_die_usage(&command, "unknown scenario '%s'", text);
 	}
-	return -1;
 }
 
-static int parse_mount(const char *text, sim_session_settings *st)
+static void parse_mount(const char *text, sim_session_settings *st)
 {
 	if (!strcmp(text, "random")) {
 		st->mount = SIM_MOUNT_RANDOM;
-		return -1;
+		return;
 	}
 	if (!strcmp(text, "aligned")) {
 		st->mount = SIM_MOUNT_ALIGNED;
-		return -1;
+		return;
 	}
 	double q[4];
 	const char *p = text;
@@ -135,15 +150,112 @@ static int parse_mount(const char *text, sim_session_settings *st)
 		char *end;
 		q[i] = strtod(p, &end);
 		if (end == p || !isfinite(q[i]) || (i < 3 && *end != ',') || (i == 3 && *end))
-			return bc_cli_usage_error(&command, "--mount '%s': random, aligned or w,x,y,z",
-						  text);
+			bc_cli_die_usage(&command, "--mount '%s': random, aligned or w,x,y,z", text);
 		p = end + 1;
 	}
 	if (sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]) < 1e-6)
-		return bc_cli_usage_error(&command, "--mount '%s' is not a rotation", text);
+		bc_cli_die_usage(&command, "--mount '%s' is not a rotation", text);
 	st->mount = SIM_MOUNT_GIVEN;
 	st->mount_q = sim_quat_make(q[0], q[1], q[2], q[3]);
-	return -1;
+}
+
+/* A full scale that the simulated chip has, else a usage error. */
+static int full_scale(int id, const char *text)
+{
+	if (id == OPT_ACCEL_FS) {
+		int g = (int)bc_cli_integer(&command, "accel-fs", text, 2, 16);
+		if (!sim_imu_accel_fs_valid(g))
+			bc_cli_die_usage(&command, "--accel-fs must be 2, 4, 8 or 16");
+		return g;
+	}
+	int dps = (int)bc_cli_integer(&command, "gyro-fs", text, 250, 2000);
+	if (!sim_imu_gyro_fs_valid(dps))
+		bc_cli_die_usage(&command, "--gyro-fs must be 250, 500, 1000 or 2000");
+	return dps;
+}
+
+/* An option that needs no other to be checked: its value into o. */
+static void take_option(sim_options *o, int id, const char *value)
+{
+	sim_session_settings *st = &o->session;
+	switch (id) {
+	case OPT_SEED:
+		st->seed = parse_u64("seed", value);
+		break;
+	case OPT_REPS:
+		st->script.reps = (int)bc_cli_integer(&command, "reps", value, 1, 60);
+		break;
+	case OPT_RATE:
+		st->rate_hz = bc_cli_number(&command, "rate", value, 10, 2000);
+		break;
+	case OPT_PERSON:
+		st->person_random = !strcmp(value, "random");
+		if (!st->person_random)
+			st->person_id = parse_u64("person", value);
+		break;
+	case OPT_MOUNT:
+		parse_mount(value, st);
+		break;
+	case OPT_NOISE:
+		if (strcmp(value, "on") && strcmp(value, "off"))
+			bc_cli_die_usage(&command, "--noise must be on or off");
+		st->noise = !strcmp(value, "on");
+		break;
+	case OPT_DROPOUTS:
+		st->script.dropouts = (int)bc_cli_integer(&command, "dropouts", value, 0, 50);
+		break;
+	case OPT_ACCEL_FS:
+		st->accel_fs_g = full_scale(id, value);
+		break;
+	case OPT_GYRO_FS:
+		st->gyro_fs_dps = full_scale(id, value);
+		break;
+	case OPT_T0:
+		st->script.t0_s = bc_cli_number(&command, "t0", value, 0, 1e7);
+		break;
+	case OPT_OUT:
+		o->out_path = value;
+		break;
+	}
+}
+
+/*
+ * Parses argv into o; exits on --help (0) and on a usage error (2). The
+ * scenario and the hold are checked against the exercise once all is read.
+ */
+static void parse_options(int argc, char **argv, sim_options *o)
+{
+	*o = (sim_options){ .session = sim_session_settings_default, .out_path = NULL };
+	sim_script_settings *script = &o->session.script;
+	/* reps and hold_s 0: the exercise's own (session_script.h) */
+	script->reps = 0;
+	script->hold_s = 0;
+	const char *exercise = NULL, *scenario = NULL, *hold = NULL;
+	bc_cli_parser p;
+	const char *value;
+	bc_cli_parser_init(&p, &command, argc, argv);
+	for (int id; (id = bc_cli_next_option(&p, &value)) != BC_CLI_END;) {
+		if (id == OPT_EXERCISE)
+			exercise = value;
+		else if (id == OPT_SCENARIO)
+			scenario = value;
+		else if (id == OPT_HOLD)
+			hold = value;
+		else
+			take_option(o, id, value);
+	}
+	bc_cli_arguments(&p, NULL);
+	if (!exercise)
+		bc_cli_die_usage(&command, "--exercise is required");
+	script->exercise = bc_cli_exercise_option(&command, exercise);
+	if (scenario)
+		parse_scenario(scenario, script->exercise, script);
+	if (hold) {
+		script->hold_s = bc_cli_number(&command, "hold", hold, 0.5, 600);
+		if (sim_default_hold_s(script->exercise) <= 0.0)
+			bc_cli_die_usage(&command, "%s has no hold",
+					 bc_exercise_info_get(script->exercise)->name);
+	}
 }
 
 /* The command line that reproduces this file (without --out). */
@@ -172,78 +284,6 @@ static char *command_line(int argc, char **argv)
 	return s;
 }
 
-static int parse(int argc, char **argv, sim_session_settings *st, const char **out_path)
-{
-	bc_cli_args args;
-	int rc = bc_cli_parse(&command, argc, argv, &args);
-	if (rc >= 0)
-		return rc;
-	const char *v;
-	long n;
-	*st = sim_session_settings_default;
-	st->script.reps = 0;
-	st->script.hold_s = 0;
-
-	if (!(v = bc_cli_get(&command, &args, "exercise")))
-		return bc_cli_usage_error(&command, "--exercise is required");
-	if ((rc = bc_cli_exercise(&command, v, "--exercise", &st->script.exercise)) >= 0)
-		return rc;
-	if ((v = bc_cli_get(&command, &args, "seed")) && (rc = parse_u64("seed", v, &st->seed)) >= 0)
-		return rc;
-	if ((v = bc_cli_get(&command, &args, "scenario")) &&
-	    (rc = parse_scenario(v, st->script.exercise, &st->script)) >= 0)
-		return rc;
-	if (bc_cli_get(&command, &args, "reps")) {
-		if ((rc = bc_cli_integer(&command, &args, "reps", 1, 60, &n)) >= 0)
-			return rc;
-		st->script.reps = (int)n;
-	}
-	if ((rc = bc_cli_number(&command, &args, "rate", 10, 2000, &st->rate_hz)) >= 0)
-		return rc;
-	if ((v = bc_cli_get(&command, &args, "person")) && strcmp(v, "random")) {
-		if ((rc = parse_u64("person", v, &st->person_id)) >= 0)
-			return rc;
-		st->person_random = false;
-	}
-	if ((v = bc_cli_get(&command, &args, "mount")) && (rc = parse_mount(v, st)) >= 0)
-		return rc;
-	if ((v = bc_cli_get(&command, &args, "noise"))) {
-		if (strcmp(v, "on") && strcmp(v, "off"))
-			return bc_cli_usage_error(&command, "--noise must be on or off");
-		st->noise = !strcmp(v, "on");
-	}
-	if (bc_cli_get(&command, &args, "dropouts")) {
-		if ((rc = bc_cli_integer(&command, &args, "dropouts", 0, 50, &n)) >= 0)
-			return rc;
-		st->script.dropouts = (int)n;
-	}
-	if ((v = bc_cli_get(&command, &args, "hold"))) {
-		if ((rc = bc_cli_number(&command, &args, "hold", 0.5, 600, &st->script.hold_s)) >= 0)
-			return rc;
-		if (sim_default_hold_s(st->script.exercise) <= 0.0)
-			return bc_cli_usage_error(&command, "%s has no hold",
-						  bc_exercise_info_get(st->script.exercise)->name);
-	}
-	if (bc_cli_get(&command, &args, "accel-fs")) {
-		if ((rc = bc_cli_integer(&command, &args, "accel-fs", 2, 16, &n)) >= 0)
-			return rc;
-		if (!sim_imu_accel_fs_valid((int)n))
-			return bc_cli_usage_error(&command, "--accel-fs must be 2, 4, 8 or 16");
-		st->accel_fs_g = (int)n;
-	}
-	if (bc_cli_get(&command, &args, "gyro-fs")) {
-		if ((rc = bc_cli_integer(&command, &args, "gyro-fs", 250, 2000, &n)) >= 0)
-			return rc;
-		if (!sim_imu_gyro_fs_valid((int)n))
-			return bc_cli_usage_error(&command, "--gyro-fs must be 250, 500, 1000 or 2000");
-		st->gyro_fs_dps = (int)n;
-	}
-	if ((rc = bc_cli_number(&command, &args, "t0", 0, 1e7, &st->script.t0_s)) >= 0)
-		return rc;
-	*out_path = bc_cli_get(&command, &args, "out");
-	return -1;
-}
-
 /* Writing */
 
 typedef struct {
@@ -260,18 +300,16 @@ static int write_sample(void *user, const bc_sample *s, const sim_truth *truth)
 
 int cmd_sim(int argc, char **argv)
 {
-	sim_session_settings st;
-	const char *out = NULL;
-	int rc = parse(argc, argv, &st, &out);
-	if (rc >= 0)
-		return rc;
+	sim_options o;
+	parse_options(argc, argv, &o);
+	const char *out = o.out_path;
 
 	sim_session ss;
 	char err[256];
 	write_ctx ctx = { 0 };
 	char *cmdline = NULL;
-	rc = BC_EXIT_FAILURE;
-	if (sim_session_init(&ss, &st, err, sizeof(err))) {
+	int rc = BC_EXIT_FAILURE;
+	if (sim_session_init(&ss, &o.session, err, sizeof(err))) {
 		fprintf(stderr, "backcoach sim: %s\n", err);
 		goto out;
 	}

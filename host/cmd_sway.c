@@ -20,11 +20,15 @@
 
 #define N_COLS (7 + 2 * BC_SWAY_BANDS)
 
+enum { OPT_UNTIL_META, OPT_FROM, OPT_TO };
+
 static const bc_cli_option options[] = {
-	{ "until-meta", "KEY", "span: from the first sample to the trace time in '# KEY:'" },
-	{ "from", "S", "span starts at trace time S, seconds (default: the first sample)" },
-	{ "to", "S", "span ends at trace time S, seconds (default: the last sample)" },
-	{ NULL, NULL, NULL },
+	{ "until-meta", "KEY", "span: from the first sample to the trace time in '# KEY:'",
+	  OPT_UNTIL_META },
+	{ "from", "S", "span starts at trace time S, seconds (default: the first sample)",
+	  OPT_FROM },
+	{ "to", "S", "span ends at trace time S, seconds (default: the last sample)", OPT_TO },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static void more_help(FILE *out)
@@ -53,12 +57,49 @@ static const bc_cli_command command = {
 		       "3 unreadable trace",
 };
 
+/* The command line, checked. */
+typedef struct {
+	const char *until_key; /* --until-meta: the span ends at '# KEY:'; NULL: at to_s */
+	double from_s, to_s;   /* trace time; -INFINITY, INFINITY: the whole trace */
+	char **paths;
+	int n_paths;
+} sway_options;
+
 typedef struct {
 	bc_sample *s;
 	size_t n, cap;
 } sample_buf;
 
 /* Functions */
+
+/* Parses argv into o; exits on --help (0) and on a usage error (2). */
+static void parse_options(int argc, char **argv, sway_options *o)
+{
+	*o = (sway_options){ .until_key = NULL, .from_s = -INFINITY, .to_s = INFINITY };
+	bool to_given = false;
+	bc_cli_parser p;
+	const char *value;
+	bc_cli_parser_init(&p, &command, argc, argv);
+	for (int id; (id = bc_cli_next_option(&p, &value)) != BC_CLI_END;) {
+		switch (id) {
+		case OPT_UNTIL_META:
+			o->until_key = value;
+			break;
+		case OPT_FROM:
+			o->from_s = bc_cli_number(&command, "from", value, -1e9, 1e9);
+			break;
+		case OPT_TO:
+			o->to_s = bc_cli_number(&command, "to", value, -1e9, 1e9);
+			to_given = true;
+			break;
+		}
+	}
+	o->paths = bc_cli_arguments(&p, &o->n_paths);
+	if (o->until_key && to_given)
+		bc_cli_die_usage(&command, "--until-meta and --to both end the span");
+	if (!(o->to_s > o->from_s))
+		bc_cli_die_usage(&command, "--to must be after --from");
+}
 
 static int push(sample_buf *b, const bc_sample *s)
 {
@@ -179,29 +220,18 @@ static int read_span(const char *path, const char *until_key, double from_s, dou
 
 int cmd_sway(int argc, char **argv)
 {
-	bc_cli_args args;
-	int status = bc_cli_parse(&command, argc, argv, &args);
-	if (status >= 0)
-		return status;
-	double from_s = -INFINITY, to_s = INFINITY;
-	if ((status = bc_cli_number(&command, &args, "from", -1e9, 1e9, &from_s)) >= 0 ||
-	    (status = bc_cli_number(&command, &args, "to", -1e9, 1e9, &to_s)) >= 0)
-		return status;
-	const char *until_key = bc_cli_get(&command, &args, "until-meta");
-	if (until_key && bc_cli_get(&command, &args, "to"))
-		return bc_cli_usage_error(&command, "--until-meta and --to both end the span");
-	if (!(to_s > from_s))
-		return bc_cli_usage_error(&command, "--to must be after --from");
+	sway_options o;
+	parse_options(argc, argv, &o);
 
-	status = BC_EXIT_OK;
+	int status = BC_EXIT_OK;
 	static double rows[BC_CLI_MAX_ARGS][N_COLS];
 	size_t n_rows = 0;
 	sample_buf buf = { 0 };
 	double *scratch = NULL;
 	print_header();
-	for (int i = 0; i < args.n_args; i++) {
-		const char *path = args.args[i];
-		int st = read_span(path, until_key, from_s, to_s, &buf);
+	for (int i = 0; i < o.n_paths; i++) {
+		const char *path = o.paths[i];
+		int st = read_span(path, o.until_key, o.from_s, o.to_s, &buf);
 		if (st) {
 			status = st;
 			goto out;

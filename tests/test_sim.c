@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "sim/body_trajectory.h"
@@ -346,6 +348,7 @@ static void test_timestamps_rate_jitter_dropouts(void **state)
 
 /* Determinism and the command line */
 
+/* cmd_sim's exit status, run in a child process: a usage error exits, as in any tool. */
 static int sim_cli(const char *args)
 {
 	char buf[1024];
@@ -355,7 +358,18 @@ static int sim_cli(const char *args)
 	for (char *tok = strtok(buf, " "); tok && argc < 39; tok = strtok(NULL, " "))
 		argv[argc++] = tok;
 	argv[argc] = NULL;
-	return cmd_sim(argc, argv);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int rc = cmd_sim(argc, argv);
+		fflush(NULL);
+		_exit(rc);
+	}
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	return WEXITSTATUS(st);
 }
 
 static void test_same_seed_same_bytes(void **state)

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "history/local_day.h"
+#include "paths.h"
 #include "record_session.h"
 
 #define RING_SAMPLES 4096 /* 4 s at 1 kHz: the writer is never that far behind */
@@ -35,18 +36,7 @@ struct bc_session_recorder {
 
 const char *bc_session_recorder_default_dir(char *buf, size_t size)
 {
-	const char *bch = getenv("BACKCOACH_HOME"), *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	int n;
-	if (bch && *bch)
-		n = snprintf(buf, size, "%s/sessions", bch);
-	else if (xdg && xdg[0] == '/')
-		n = snprintf(buf, size, "%s/backcoach/sessions", xdg);
-	else if (home && *home)
-		n = snprintf(buf, size, "%s/.local/share/backcoach/sessions", home);
-	else
-		return NULL;
-	return n > 0 && (size_t)n < size ? buf : NULL;
+	return bc_paths_data_file("sessions", buf, size);
 }
 
 /* mkdir -p, mode 0700 (recordings are personal). */

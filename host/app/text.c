@@ -10,10 +10,12 @@
 
 #include <SDL_ttf.h>
 
+#include "paths.h"
+
 /* Fonts from the Debian package fonts-dejavu-core. */
 static const char *const font_paths[BC_FONT_STYLE_COUNT] = {
-	[BC_FONT_REGULAR] = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-	[BC_FONT_BOLD] = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+	[BC_FONT_REGULAR] = BC_PATHS_FONT_DIR "/DejaVuSans.ttf",
+	[BC_FONT_BOLD] = BC_PATHS_FONT_DIR "/DejaVuSans-Bold.ttf",
 };
 
 #define MAX_FONTS 40           /* distinct (style, size) pairs open at once */

@@ -8,34 +8,11 @@
 
 #include "history/history.h"
 #include "history/history_internal.h"
-
-/* An environment variable's value when set and non-empty (XDG: empty = unset). */
-static const char *env(const char *name)
-{
-	const char *v = getenv(name);
-	return v && *v ? v : NULL;
-}
-
-/* buf if "fmt" fitted, else NULL. */
-static const char *fit(char *buf, size_t size, int n)
-{
-	return n >= 0 && (size_t)n < size ? buf : NULL;
-}
+#include "paths.h"
 
 const char *bc_history_default_path(char *buf, size_t size)
 {
-	const char *dir;
-	if (!buf || size == 0)
-		return NULL;
-	if ((dir = env("BACKCOACH_HOME")))
-		return fit(buf, size, snprintf(buf, size, "%s/history.sqlite3", dir));
-	/* the XDG base directory spec says to ignore a relative XDG_DATA_HOME */
-	if ((dir = env("XDG_DATA_HOME")) && dir[0] == '/')
-		return fit(buf, size, snprintf(buf, size, "%s/backcoach/history.sqlite3", dir));
-	if ((dir = env("HOME")))
-		return fit(buf, size,
-			   snprintf(buf, size, "%s/.local/share/backcoach/history.sqlite3", dir));
-	return NULL;
+	return bc_paths_data_file("history.sqlite3", buf, size);
 }
 
 int bc_history_make_parent_dirs(const char *path)
