@@ -62,17 +62,16 @@ typedef struct {
 	bc_hold_timer hold;
 	bc_settle settle;
 	bc_halfway halfway;    /* when the return passed halfway (event time) */
-	bool in_zone;
+	bool in_zone;          /* past enter_deg, not yet back below exit_deg */
 	bool unlevel;          /* |axial| beyond the level limit now */
 	double last_t_s;
-	/* the attempt in progress */
-	bool closed;           /* its outcome has been reported */
+	/* the attempt in progress (a wrong-way one is the WRONG_WAY phase) */
+	bool closed;           /* its outcome has been reported, or it was none */
 	double attempt_t_s;    /* when it started */
-	bool reached_zone;
-	bool hold_done;
-	bool counted;
-	bool wrong_way;
-	bool not_level;
+	bool reached_zone;     /* a hold began */
+	bool hold_done;        /* the hold target was reached */
+	bool counted;          /* the rep was reported at hold_done; the hold goes on */
+	bool not_level;        /* unlevel in the zone for level_min_s */
 	float unlevel_s;       /* time in the zone while not level */
 	float peak_deg;
 	float trough_deg;
