@@ -168,7 +168,6 @@ static void finish(bc_detector *d, double t_s, bc_detect_out *out)
 }
 
 const bc_detector_ops bc_cat_cow_ops = {
-	.exercise = BC_EXERCISE_CAT_COW,
 	.init = init,
 	.update = update,
 	.finish = finish,

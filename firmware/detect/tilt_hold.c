@@ -16,13 +16,27 @@
 /* Time constant of the average that finds the hold level, seconds. */
 #define LEVEL_TAU_S 0.3f
 
+float bc_gauge_sagittal_deg(const bc_body_state *b)
+{
+	return b->angles.sagittal_deg;
+}
+
 void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
-		       const char *const *phase_names, float hold_target_s,
+		       const bc_tilt_hold_exercise *ex, float hold_target_s,
 		       float wobble_max_s)
 {
-	*th = (bc_tilt_hold){ .s = *s, .phase_names = phase_names,
-			      .hold_target_s = hold_target_s, .phase = BC_TH_REST };
+	*th = (bc_tilt_hold){ .s = *s, .ex = ex, .hold_target_s = hold_target_s,
+			      .phase = BC_TH_REST };
 	bc_hold_timer_init(&th->hold, wobble_max_s);
+}
+
+/* The exercise's own part comes from its row of the detector table. */
+static void op_init(bc_detector *d)
+{
+	const bc_tilt_hold_exercise *ex = &d->row->tilt;
+	const void *s = (const char *)&d->settings + ex->settings_offset;
+	bc_tilt_hold_init(&d->u.tilt, s, ex, d->hold_target_s, d->settings.wobble_max_s);
+	d->view.phase_name = ex->phase_names[BC_TH_REST];
 }
 
 /* ---- The attempt -------------------------------------------------------- */
@@ -90,7 +104,7 @@ static void set_phase(bc_detector *d, int phase, double t_s, bc_detect_out *out)
 	if (phase == BC_TH_OFF)
 		th->settled_since_s = -1.0;
 	th->phase = phase;
-	bc_detect_set_phase(d, phase, th->phase_names[phase], t_s, out);
+	bc_detect_set_phase(d, phase, th->ex->phase_names[phase], t_s, out);
 }
 
 static void enter_rest(bc_detector *d, double t_s, bc_detect_out *out)
@@ -395,7 +409,7 @@ static bool in_pose(const bc_tilt_hold_settings *s, const bc_body_state *b, floa
 	       (s->roll_off_deg <= 0.0f || fabsf(b->angles.axial_deg) <= s->roll_off_deg);
 }
 
-void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
+static void op_update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 {
 	bc_tilt_hold *th = &d->u.tilt;
 	double t = b->t_s;
@@ -404,7 +418,7 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 		step_s = 0.0f;
 	th->last_t_s = t;
 
-	float g = b->angles.sagittal_deg; /* from the start position */
+	float g = th->ex->gauge_deg(b);
 	bool pose_ok = in_pose(&th->s, b, g);
 	if (th->phase != BC_TH_REST && th->phase != BC_TH_OFF)
 		bc_halfway_update(&th->halfway, t, g, LEVEL_TAU_S);
@@ -426,7 +440,7 @@ void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_ou
 	update_view(d, g);
 }
 
-void bc_tilt_hold_op_finish(bc_detector *d, double t_s, bc_detect_out *out)
+static void op_finish(bc_detector *d, double t_s, bc_detect_out *out)
 {
 	bc_tilt_hold *th = &d->u.tilt;
 	/* A movement cut off by the end of the session before it got anywhere
@@ -435,3 +449,9 @@ void bc_tilt_hold_op_finish(bc_detector *d, double t_s, bc_detect_out *out)
 	if (th->phase != BC_TH_REST && th->phase != BC_TH_OFF)
 		close_attempt(th, t_s, !judged, out);
 }
+
+const bc_detector_ops bc_tilt_hold_ops = {
+	.init = op_init,
+	.update = op_update,
+	.finish = op_finish,
+};
