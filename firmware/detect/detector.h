@@ -24,11 +24,11 @@
 #include <stddef.h>
 
 #include "body/body_state.h"
-#include "coach/coach_event.h"
-#include "coach/exercise.h"
 #include "detect/cat_cow.h"
 #include "detect/posture.h"
 #include "detect/tilt_hold.h"
+#include "vocab/coach_event.h"
+#include "vocab/exercise.h"
 
 typedef struct {
 	bc_tilt_hold_settings pelvic_tilt;
