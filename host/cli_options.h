@@ -27,7 +27,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "coach/exercise.h"
+#include "vocab/exercise.h"
 
 #define BC_CLI_MAX_OPTIONS 16
 /* `backcoach sway` takes a whole data set of files (72 in data/ipol-l5/). */

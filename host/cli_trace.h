@@ -8,8 +8,8 @@
 #define BC_CLI_TRACE_H
 
 #include "cli_options.h"
-#include "coach/exercise.h"
 #include "trace/trace_reader.h"
+#include "vocab/exercise.h"
 
 /* Opens path; NULL after printing the error, with *status set to 3. */
 bc_trace_reader *bc_cli_open_trace(const char *path, int *status);

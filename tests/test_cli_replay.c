@@ -11,11 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "coach/exercise.h"
 #include "support/mini_json.h"
 #include "support/protocol_trace.h"
 #include "support/run_command.h"
 #include "support/test_support.h"
+#include "vocab/exercise.h"
 
 /* Helpers */
 

@@ -367,6 +367,18 @@ static void test_deep_childs_pose_counts(void **state)
 	assert_int_equal(r.reps, 2);
 	assert_int_equal(r.rejected, 0);
 }
+/* Every exercise has a row in the detector table, with a phase to show. */
+static void test_every_exercise_has_a_detector(void **state)
+{
+	(void)state;
+	bc_detector d;
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++) {
+		assert_int_equal(bc_detector_init(&d, NULL, ex, 0.0f), 0);
+		assert_non_null(bc_detector_view(&d)->phase_name);
+	}
+	assert_int_equal(bc_detector_init(&d, NULL, BC_EXERCISE_COUNT, 0.0f), -1);
+	assert_int_equal(bc_detector_init(&d, NULL, BC_EXERCISE_NONE, 0.0f), -1);
+}
 
 int main(void)
 {
@@ -389,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_back_from_rolling_over_is_not_an_attempt),
 		cmocka_unit_test(test_fidget_either_side_of_start_is_no_attempt),
 		cmocka_unit_test(test_rest_level_is_where_it_settled),
+		cmocka_unit_test(test_every_exercise_has_a_detector),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

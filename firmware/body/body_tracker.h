@@ -22,9 +22,9 @@
 #include "body/mounting_calibration.h"
 #include "body/stillness_detector.h"
 #include "body/tilt_steadiness.h"
-#include "coach/exercise.h"
 #include "core/sample.h"
 #include "filter/orientation_filter.h"
+#include "vocab/exercise.h"
 
 typedef struct {
 	/*

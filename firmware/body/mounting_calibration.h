@@ -52,8 +52,8 @@
 #include "body/body_state.h"
 #include "body/lean_path.h"
 #include "body/tilt_steadiness.h"
-#include "coach/exercise.h"
 #include "core/math3d.h"
+#include "vocab/exercise.h"
 
 typedef struct {
 	float upright_hold_s;      /* a spell this long is a candidate upright, seconds */

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "body/body_state.h"
-#include "coach/exercise.h"
+#include "vocab/exercise.h"
 
 /* What to do now, and why when it is not obvious, for the exercise ex, into buf. */
 void bc_calib_cue(bc_calib_wait wait, bc_exercise_id ex, char *buf, size_t size);

@@ -12,9 +12,9 @@
 #include <stddef.h>
 
 #include "body/body_tracker.h"
-#include "coach/coach_event.h"
-#include "coach/exercise.h"
 #include "detect/detector.h"
+#include "vocab/coach_event.h"
+#include "vocab/exercise.h"
 
 /*
  * Room callers should give update() for the events of one sample. With less

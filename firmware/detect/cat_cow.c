@@ -64,27 +64,24 @@ static void end_half(bc_cat_cow *cc, double t_s, bc_detect_out *out)
 	cc->pending = h;
 }
 
-static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
+/*
+ * Beyond max_deg it is not cat-cow any more: forget the half-cycles in
+ * progress, and wait until the wearer is back on hands and knees and settled
+ * there: right after a big movement (sitting up, kneeling tall) the angles can
+ * be a degree or two off until the body is still again, and the way back may
+ * overshoot a little; neither is a half-cycle.
+ */
+static void update_off(bc_cat_cow *cc, const bc_body_state *b, float g)
 {
-	bc_cat_cow *cc = &d->u.cat_cow;
 	const bc_cat_cow_settings *s = &cc->s;
 	double t = b->t_s;
-	float g = b->angles.sagittal_deg;
-
 	if (fabsf(g) > s->max_deg) {
-		/* Not cat-cow any more: forget the half-cycles in progress. */
 		cc->off = true;
 		cc->settled_since_s = -1.0;
 		cc->cur = (bc_cc_half){ 0 };
 		cc->pending = (bc_cc_half){ 0 };
 		bc_hold_timer_stop(&cc->zone_timer);
 	} else if (cc->off) {
-		/*
-		 * Back on hands and knees, and settled there: right after a big
-		 * movement (sitting up, kneeling tall) the angles can be a
-		 * degree or two off until the body is still again, and the
-		 * way back may overshoot a little; neither is a half-cycle.
-		 */
 		if (!(fabsf(g) < s->attempt_deg && b->still))
 			cc->settled_since_s = -1.0;
 		else if (cc->settled_since_s < 0.0)
@@ -92,53 +89,52 @@ static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 		else if (t - cc->settled_since_s >= OFF_SETTLE_S)
 			cc->off = false;
 	}
+}
 
-	/* The phase shown: which zone the gauge is in, with hysteresis. */
+/* The half-cycle in progress: its peak, whether it reached its zone, and how long. */
+static void update_half(bc_cat_cow *cc, double t, float g, bool in_zone)
+{
+	bc_cc_half *h = &cc->cur;
+	bc_halfway_update(&cc->halfway, t, g, 0.3f);
+	if (h->dir * g > h->dir * h->peak_deg)
+		h->peak_deg = g;
+	if (in_zone)
+		h->reached = true;
+	/* Time counts past enter_deg itself; hysteresis only pauses. */
+	bool past = h->dir * g >= cc->s.enter_deg;
+	bc_hold_timer_update_counting(&cc->zone_timer, t, in_zone, past);
+	if (cc->zone_timer.held_s > h->zone_s && cc->zone_timer.active)
+		h->zone_s = cc->zone_timer.held_s;
+}
+
+/* Excursions from neutral: start, end, cross straight to the other side. */
+static void update_halves(bc_cat_cow *cc, double t, float g, bool in_cat, bool in_cow,
+			  bc_detect_out *out)
+{
+	const bc_cat_cow_settings *s = &cc->s;
+	int dir = g >= s->attempt_deg ? 1 : g <= -s->attempt_deg ? -1 : 0;
+	if (cc->cur.dir != 0 && (fabsf(g) < s->rest_deg || dir == -cc->cur.dir))
+		end_half(cc, t, out);
+	if (cc->cur.dir == 0 && dir != 0) {
+		cc->cur = (bc_cc_half){ .dir = dir, .peak_deg = g };
+		bc_halfway_start(&cc->halfway, dir, 0.0f, g, t);
+	}
+	/* A half alone at neutral too long: its partner never came. */
+	if (cc->cur.dir == 0 && cc->pending.dir != 0 &&
+	    t - cc->neutral_since_s >= s->max_pause_s) {
+		bc_detect_emit_outcome(out, cc->pending.event_t_s, BC_REJECT_TOO_LITTLE_RANGE,
+				       cc->pending.zone_s, 0.0f, cc->pending.peak_deg);
+		cc->pending = (bc_cc_half){ 0 };
+	}
+	if (cc->cur.dir != 0)
+		update_half(cc, t, g, cc->cur.dir > 0 ? in_cat : in_cow);
+}
+
+static void update_view(bc_detector *d, float g)
+{
+	const bc_cat_cow *cc = &d->u.cat_cow;
+	const bc_cat_cow_settings *s = &cc->s;
 	int phase = cc->phase;
-	bool in_cat = bc_hyst_above(phase == BC_CC_CAT, g, s->enter_deg, s->exit_deg);
-	bool in_cow = bc_hyst_below(phase == BC_CC_COW, g, -s->enter_deg, -s->exit_deg);
-	phase = in_cat ? BC_CC_CAT : in_cow ? BC_CC_COW : BC_CC_NEUTRAL;
-	if (cc->off)
-		phase = BC_CC_NEUTRAL;
-	if (phase != cc->phase) {
-		cc->phase = phase;
-		bc_detect_set_phase(d, phase, phase_names[phase], t, out);
-	}
-
-	if (!cc->off) {
-		/* Excursions from neutral: start, end, cross straight to the other side. */
-		int dir = g >= s->attempt_deg ? 1 : g <= -s->attempt_deg ? -1 : 0;
-		if (cc->cur.dir != 0 && (fabsf(g) < s->rest_deg || dir == -cc->cur.dir))
-			end_half(cc, t, out);
-		if (cc->cur.dir == 0 && dir != 0) {
-			cc->cur = (bc_cc_half){ .dir = dir, .peak_deg = g };
-			bc_halfway_start(&cc->halfway, dir, 0.0f, g, t);
-		}
-		/* A half alone at neutral too long: its partner never came. */
-		if (cc->cur.dir == 0 && cc->pending.dir != 0 &&
-		    t - cc->neutral_since_s >= s->max_pause_s) {
-			bc_detect_emit_outcome(out, cc->pending.event_t_s,
-					       BC_REJECT_TOO_LITTLE_RANGE, cc->pending.zone_s,
-					       0.0f, cc->pending.peak_deg);
-			cc->pending = (bc_cc_half){ 0 };
-		}
-
-		if (cc->cur.dir != 0) {
-			bc_cc_half *h = &cc->cur;
-			bc_halfway_update(&cc->halfway, t, g, 0.3f);
-			if (h->dir * g > h->dir * h->peak_deg)
-				h->peak_deg = g;
-			bool in_zone = h->dir > 0 ? in_cat : in_cow;
-			if (in_zone)
-				h->reached = true;
-			/* Time counts past enter_deg itself; hysteresis only pauses. */
-			bool past = h->dir * g >= s->enter_deg;
-			bc_hold_timer_update_counting(&cc->zone_timer, t, in_zone, past);
-			if (cc->zone_timer.held_s > h->zone_s && cc->zone_timer.active)
-				h->zone_s = cc->zone_timer.held_s;
-		}
-	}
-
 	bc_detect_view *v = &d->view;
 	v->gauge_deg = g;
 	v->zone_min_deg = -s->enter_deg;
@@ -156,6 +152,30 @@ static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 		v->hint = BC_HINT_CAT;
 }
 
+static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
+{
+	bc_cat_cow *cc = &d->u.cat_cow;
+	const bc_cat_cow_settings *s = &cc->s;
+	double t = b->t_s;
+	float g = b->angles.sagittal_deg;
+
+	update_off(cc, b, g);
+	/* The phase shown: which zone the gauge is in, with hysteresis. */
+	int phase = cc->phase;
+	bool in_cat = bc_hyst_above(phase == BC_CC_CAT, g, s->enter_deg, s->exit_deg);
+	bool in_cow = bc_hyst_below(phase == BC_CC_COW, g, -s->enter_deg, -s->exit_deg);
+	phase = in_cat ? BC_CC_CAT : in_cow ? BC_CC_COW : BC_CC_NEUTRAL;
+	if (cc->off)
+		phase = BC_CC_NEUTRAL;
+	if (phase != cc->phase) {
+		cc->phase = phase;
+		bc_detect_set_phase(d, phase, phase_names[phase], t, out);
+	}
+	if (!cc->off)
+		update_halves(cc, t, g, in_cat, in_cow, out);
+	update_view(d, g);
+}
+
 static void finish(bc_detector *d, double t_s, bc_detect_out *out)
 {
 	bc_cat_cow *cc = &d->u.cat_cow;
@@ -168,7 +188,6 @@ static void finish(bc_detector *d, double t_s, bc_detect_out *out)
 }
 
 const bc_detector_ops bc_cat_cow_ops = {
-	.exercise = BC_EXERCISE_CAT_COW,
 	.init = init,
 	.update = update,
 	.finish = finish,

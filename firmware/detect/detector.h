@@ -3,10 +3,11 @@
  * Exercise detectors: small phase state machines over the body angles.
  *
  * One detector object serves every exercise: a tagged union of the machines
- * (tilt-and-hold, cat-cow, posture) and a table of operations indexed by
- * exercise. Pelvic tilt, knee-to-chest, child's pose and the bridge are the
- * same "move into a zone, hold, come back" machine with different settings
- * (tilt_hold.c); cat-cow and the posture monitor have their own.
+ * (tilt-and-hold, cat-cow, posture) and a table with one row per exercise
+ * (detector_table.c). Pelvic tilt, knee-to-chest, child's pose and the bridge
+ * are the same "move into a zone, hold, come back" machine (tilt_hold.c),
+ * each a row naming its settings, gauge and phases; cat-cow and the posture
+ * monitor have a machine, and a file, of their own.
  *
  * Common to all: nothing counts before the start position has been reached
  * and held after calibration (the start gate, detector.c). Detectors emit
@@ -23,11 +24,11 @@
 #include <stddef.h>
 
 #include "body/body_state.h"
-#include "coach/coach_event.h"
-#include "coach/exercise.h"
 #include "detect/cat_cow.h"
 #include "detect/posture.h"
 #include "detect/tilt_hold.h"
+#include "vocab/coach_event.h"
+#include "vocab/exercise.h"
 
 typedef struct {
 	bc_tilt_hold_settings pelvic_tilt;
@@ -92,20 +93,12 @@ static inline void bc_detect_emit(bc_detect_out *o, const bc_coach_event *e)
 }
 
 typedef struct bc_detector bc_detector;
-
-typedef struct {
-	bc_exercise_id exercise;
-	void (*init)(bc_detector *d);
-	void (*update)(bc_detector *d, const bc_body_state *b, bc_detect_out *out);
-	/* End of session: report an attempt still in progress. */
-	void (*finish)(bc_detector *d, double t_s, bc_detect_out *out);
-	/* How far from the start position, degrees, for the start gate (NULL: |sagittal|). */
-	float (*start_offset_deg)(const bc_body_state *b);
-} bc_detector_ops;
+/* An exercise's row in the detector table (detect_internal.h). */
+typedef struct bc_detector_row bc_detector_row;
 
 struct bc_detector {
 	bc_exercise_id exercise;
-	const bc_detector_ops *ops;
+	const bc_detector_row *row;
 	bc_detect_settings settings;
 	float hold_target_s;
 	bc_detect_view view;
@@ -137,13 +130,5 @@ static inline const bc_detect_view *bc_detector_view(const bc_detector *d)
 {
 	return &d->view;
 }
-
-/* The operations of each exercise (one file each). */
-extern const bc_detector_ops bc_pelvic_tilt_ops;
-extern const bc_detector_ops bc_bridge_ops;
-extern const bc_detector_ops bc_cat_cow_ops;
-extern const bc_detector_ops bc_knee_to_chest_ops;
-extern const bc_detector_ops bc_childs_pose_ops;
-extern const bc_detector_ops bc_posture_ops;
 
 #endif /* BC_DETECTOR_H */

@@ -112,7 +112,6 @@ static void finish(bc_detector *d, double t_s, bc_detect_out *out)
 }
 
 const bc_detector_ops bc_posture_ops = {
-	.exercise = BC_EXERCISE_POSTURE,
 	.init = init,
 	.update = update,
 	.finish = finish,

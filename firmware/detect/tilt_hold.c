@@ -13,19 +13,35 @@
 #define SLIP_AT_REST_MAX_S 0.5
 /* Signal changes smaller than this do not count as movement when settling. */
 #define SETTLE_BAND_DEG 1.0f
-
-void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
-		       const char *const *phase_names, float hold_target_s,
-		       float wobble_max_s)
-{
-	*th = (bc_tilt_hold){ .s = *s, .phase_names = phase_names,
-			      .hold_target_s = hold_target_s, .phase = BC_TH_REST };
-	bc_hold_timer_init(&th->hold, wobble_max_s);
-}
-
 /* Time constant of the average that finds the hold level, seconds. */
 #define LEVEL_TAU_S 0.3f
 
+float bc_gauge_sagittal_deg(const bc_body_state *b)
+{
+	return b->angles.sagittal_deg;
+}
+
+void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
+		       const bc_tilt_hold_exercise *ex, float hold_target_s,
+		       float wobble_max_s)
+{
+	*th = (bc_tilt_hold){ .s = *s, .ex = ex, .hold_target_s = hold_target_s,
+			      .phase = BC_TH_REST };
+	bc_hold_timer_init(&th->hold, wobble_max_s);
+}
+
+/* The exercise's own part comes from its row of the detector table. */
+static void op_init(bc_detector *d)
+{
+	const bc_tilt_hold_exercise *ex = &d->row->tilt;
+	const void *s = (const char *)&d->settings + ex->settings_offset;
+	bc_tilt_hold_init(&d->u.tilt, s, ex, d->hold_target_s, d->settings.wobble_max_s);
+	d->view.phase_name = ex->phase_names[BC_TH_REST];
+}
+
+/* ---- The attempt -------------------------------------------------------- */
+
+/* dir: +1 towards the zone, -1 the wrong way. Keeps attempt_t_s. */
 static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
 {
 	bc_halfway_start(&th->halfway, dir, th->rest_level_deg, g, t_s);
@@ -33,7 +49,6 @@ static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
 	th->reached_zone = false;
 	th->hold_done = false;
 	th->counted = false;
-	th->wrong_way = false;
 	th->not_level = false;
 	th->unlevel_s = 0.0f;
 	th->peak_deg = 0.0f;
@@ -61,7 +76,7 @@ static void close_attempt(bc_tilt_hold *th, double t_s, bool off, bc_detect_out 
 	bc_reject_reason why;
 	float peak = th->peak_deg;
 	t_s = bc_halfway_time(&th->halfway, t_s);
-	if (th->wrong_way && !th->reached_zone) {
+	if (th->phase == BC_TH_WRONG_WAY) {
 		why = BC_REJECT_WRONG_DIRECTION;
 		peak = th->trough_deg;
 	} else if (th->not_level) {
@@ -89,17 +104,29 @@ static void set_phase(bc_detector *d, int phase, double t_s, bc_detect_out *out)
 	if (phase == BC_TH_OFF)
 		th->settled_since_s = -1.0;
 	th->phase = phase;
-	bc_detect_set_phase(d, phase, th->phase_names[phase], t_s, out);
+	bc_detect_set_phase(d, phase, th->ex->phase_names[phase], t_s, out);
 }
 
-/* The hold: timer, level check, HOLD_START / HOLD_DONE and an early rep. */
-static void update_hold(bc_detector *d, const bc_body_state *b, float g, float step_s,
-			bc_detect_out *out)
+static void enter_rest(bc_detector *d, double t_s, bc_detect_out *out)
 {
-	bc_tilt_hold *th = &d->u.tilt;
-	const bc_tilt_hold_settings *s = &th->s;
-	double t = b->t_s;
+	bc_settle_reset(&d->u.tilt.settle);
+	set_phase(d, BC_TH_REST, t_s, out);
+}
 
+/* Over short of rest: the outcome now, and the screen shows the way back. */
+static void end_short_of_rest(bc_detector *d, double t_s, bc_detect_out *out)
+{
+	close_attempt(&d->u.tilt, t_s, false, out);
+	if (d->u.tilt.phase != BC_TH_RETURNING)
+		set_phase(d, BC_TH_RETURNING, t_s, out);
+}
+
+/* ---- The hold ----------------------------------------------------------- */
+
+/* In the zone (with hysteresis), and level; not level for long rejects. */
+static void update_zone(bc_tilt_hold *th, const bc_body_state *b, float g, float step_s)
+{
+	const bc_tilt_hold_settings *s = &th->s;
 	th->in_zone = bc_hyst_above(th->in_zone, g, s->enter_deg, s->exit_deg);
 	if (s->level_max_deg > 0.0f) {
 		float roll = fabsf(b->angles.axial_deg);
@@ -111,7 +138,31 @@ static void update_hold(bc_detector *d, const bc_body_state *b, float g, float s
 				th->not_level = true;
 		}
 	}
+}
 
+/* The hold target reached: HOLD_DONE, and the rep itself where it counts now. */
+static void reach_hold_target(bc_tilt_hold *th, double t_s, bc_detect_out *out)
+{
+	th->hold_done = true;
+	bc_coach_event e = { .type = BC_EVENT_HOLD_DONE, .t_s = t_s,
+			     .hold_s = th->hold.held_s, .hold_target_s = th->hold_target_s };
+	bc_detect_emit(out, &e);
+	if (th->s.count_at_hold_done && !th->not_level) {
+		th->counted = true;
+		bc_detect_emit_outcome(out, t_s, BC_REJECT_NONE, th->hold.held_s,
+				       th->hold_target_s, th->peak_deg);
+	}
+}
+
+/* The hold: timer, level check, HOLD_START / HOLD_DONE and an early rep. */
+static void update_hold(bc_detector *d, const bc_body_state *b, float g, float step_s,
+			bc_detect_out *out)
+{
+	bc_tilt_hold *th = &d->u.tilt;
+	const bc_tilt_hold_settings *s = &th->s;
+	double t = b->t_s;
+
+	update_zone(th, b, g, step_s);
 	/* Rolled to one side is not holding the bridge: the hold pauses. */
 	bool holding_now = th->in_zone && !th->unlevel;
 	bool counting = holding_now && g >= s->enter_deg;
@@ -125,18 +176,8 @@ static void update_hold(bc_detector *d, const bc_body_state *b, float g, float s
 	}
 	if (th->hold.held_s > th->best_hold_s && th->hold.active)
 		th->best_hold_s = th->hold.held_s;
-	if (th->hold.active && !th->hold_done && th->hold.held_s >= th->hold_target_s) {
-		th->hold_done = true;
-		bc_coach_event e = { .type = BC_EVENT_HOLD_DONE, .t_s = t,
-				     .hold_s = th->hold.held_s,
-				     .hold_target_s = th->hold_target_s };
-		bc_detect_emit(out, &e);
-		if (s->count_at_hold_done && !th->not_level) {
-			th->counted = true;
-			bc_detect_emit_outcome(out, t, BC_REJECT_NONE, th->hold.held_s,
-					       th->hold_target_s, th->peak_deg);
-		}
-	}
+	if (th->hold.active && !th->hold_done && th->hold.held_s >= th->hold_target_s)
+		reach_hold_target(th, t, out);
 	/*
 	 * After the hold the phase shows the way down as soon as the gauge is
 	 * clearly below the zone (halfway to rest), not at the zone edge where
@@ -151,225 +192,266 @@ static void update_hold(bc_detector *d, const bc_body_state *b, float g, float s
 	}
 }
 
-void bc_tilt_hold_op_update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
+/* ---- The phases --------------------------------------------------------- */
+
+static void update_rest(bc_detector *d, const bc_body_state *b, float g, bool pose_ok,
+			float step_s, bc_detect_out *out)
 {
 	bc_tilt_hold *th = &d->u.tilt;
 	const bc_tilt_hold_settings *s = &th->s;
+	double t = b->t_s;
+	float rel = g - th->rest_level_deg;
+
+	if (!pose_ok) {
+		begin_attempt(th, 1, g, t);
+		th->closed = true;
+		set_phase(d, BC_TH_OFF, t, out);
+	} else if (rel >= s->attempt_deg && g >= s->attempt_deg) {
+		/*
+		 * An attempt: attempt_deg past where rest settled, and past the
+		 * start position too -- rest may have settled at the low end of
+		 * a fidget, and a fidget the other way is no attempt.
+		 */
+		begin_attempt(th, 1, g, t);
+		th->peak_deg = g;
+		th->attempt_t_s = t;
+		set_phase(d, BC_TH_MOVING, t, out);
+		update_hold(d, b, g, step_s, out);
+	} else if (g <= -s->wrong_deg) {
+		begin_attempt(th, -1, g, t);
+		th->attempt_t_s = t;
+		th->trough_deg = g;
+		set_phase(d, BC_TH_WRONG_WAY, t, out);
+	} else if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG, s->settle_s) >=
+		   s->settle_s) {
+		/*
+		 * Resting: rest is where the gauge settled (its mean over the
+		 * first settle_s, hysteresis.h), near the start.
+		 */
+		set_rest_level(th, th->settle.mean);
+	}
+}
+
+static void update_wrong_way(bc_detector *d, double t, float g, bool pose_ok,
+			     bc_detect_out *out)
+{
+	bc_tilt_hold *th = &d->u.tilt;
+	if (g < th->trough_deg)
+		th->trough_deg = g;
+	if (!pose_ok) {
+		th->closed = true;
+		set_phase(d, BC_TH_OFF, t, out);
+	} else if (g > -th->s.rest_deg) {
+		if (t - th->attempt_t_s < th->s.min_attempt_s)
+			th->closed = true; /* a blip, not an attempt */
+		close_attempt(th, t, false, out);
+		enter_rest(d, t, out);
+	}
+}
+
+/*
+ * Back in the start pose, and settled there: right after a big movement
+ * (rolling back, lying down again) the angles can be a degree or two off
+ * until the body is still again. Rest is where it settled.
+ */
+static void update_off(bc_detector *d, const bc_body_state *b, float g, bool pose_ok,
+		       bc_detect_out *out)
+{
+	bc_tilt_hold *th = &d->u.tilt;
+	double t = b->t_s;
+	if (!(pose_ok && fabsf(g) < th->s.attempt_deg && b->still)) {
+		th->settled_since_s = -1.0;
+	} else if (th->settled_since_s < 0.0) {
+		th->settled_since_s = t;
+	} else if (t - th->settled_since_s >= OFF_SETTLE_S) {
+		set_rest_level(th, g);
+		enter_rest(d, t, out);
+	}
+}
+
+/*
+ * Back at rest -- unless this may be a quick slip out of a hold that is only
+ * paused: a slip can dip right down to rest and straight back up. Still a
+ * paused hold is over once at rest for SLIP_AT_REST_MAX_S (timed, as always,
+ * where the return passed halfway).
+ */
+static bool back_at_rest(bc_tilt_hold *th, double t, float rel)
+{
+	if (rel >= th->s.rest_deg)
+		th->at_rest_since_s = -1.0;
+	else if (th->at_rest_since_s < 0.0)
+		th->at_rest_since_s = t;
+	bool maybe_slip = th->hold.active && !th->closed &&
+			  t - th->at_rest_since_s < SLIP_AT_REST_MAX_S;
+	return rel < th->s.rest_deg && !maybe_slip;
+}
+
+/* Neither in the zone nor back at rest: has the attempt ended short of rest? */
+static void update_stopped_short(bc_detector *d, double t, float g, bc_detect_out *out)
+{
+	bc_tilt_hold *th = &d->u.tilt;
+	const bc_tilt_hold_settings *s = &th->s;
+	/*
+	 * Out of the zone for longer than a wobble and below halfway: the
+	 * wearer has left the hold for good, even if they rest a little above
+	 * where they started.
+	 */
+	if (!th->closed && th->reached_zone && th->halfway.cross_t_s >= 0.0)
+		end_short_of_rest(d, t, out);
+	/*
+	 * Never got to the zone: a shallow attempt, often held as long as a
+	 * real one. It is over once the wearer comes back below halfway for
+	 * longer than a wobble (timed there, as a rep is); a slip back shorter
+	 * than min_attempt_s after it began was a blip, not an attempt.
+	 */
+	if (!th->closed && !th->reached_zone && th->halfway.cross_t_s >= 0.0 &&
+	    t - th->halfway.cross_t_s >= th->hold.wobble_max_s) {
+		if (th->halfway.cross_t_s - th->attempt_t_s < s->min_attempt_s)
+			th->closed = true;
+		end_short_of_rest(d, t, out);
+	}
+	/* Stopped short and stayed there far longer than any hold: the
+	 * attempt is over, and this may be the new rest. */
+	double settle_s = th->reached_zone ? s->settle_s
+					   : s->settle_s + 2.0f * th->hold_target_s;
+	if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG, s->settle_s) < settle_s)
+		return;
+	if (!th->closed)
+		end_short_of_rest(d, t, out);
+	if (th->settle.mean < s->attempt_deg) {
+		set_rest_level(th, th->settle.mean);
+		enter_rest(d, t, out);
+	}
+}
+
+/* MOVING, HOLDING, RETURNING: one attempt under way; the phase is what the screen shows. */
+static void update_attempt(bc_detector *d, const bc_body_state *b, float g, bool pose_ok,
+			   float step_s, bc_detect_out *out)
+{
+	bc_tilt_hold *th = &d->u.tilt;
+	double t = b->t_s;
+	if (!pose_ok) {
+		close_attempt(th, t, true, out);
+		set_phase(d, BC_TH_OFF, t, out);
+		return;
+	}
+	if (th->closed && g >= th->s.enter_deg) {
+		/* Stopped short, then went on into the zone: a new attempt. */
+		begin_attempt(th, 1, g, t);
+		set_phase(d, BC_TH_MOVING, t, out);
+	}
+	if (g > th->peak_deg)
+		th->peak_deg = g;
+	if (!th->closed)
+		update_hold(d, b, g, step_s, out);
+	if (back_at_rest(th, t, g - th->rest_level_deg)) {
+		/* A blip past the attempt threshold that never reached the zone
+		 * is noise, not an attempt: no outcome. */
+		if (!th->reached_zone && !th->closed &&
+		    t - th->attempt_t_s < th->s.min_attempt_s)
+			th->closed = true;
+		close_attempt(th, t, false, out);
+		enter_rest(d, t, out);
+		return;
+	}
+	if (th->in_zone || th->hold.active) {
+		bc_settle_reset(&th->settle);
+		return;
+	}
+	update_stopped_short(d, t, g, out);
+}
+
+/* ---- The view ----------------------------------------------------------- */
+
+static bc_detect_hint hint_of(const bc_tilt_hold *th)
+{
+	switch (th->phase) {
+	case BC_TH_REST:
+		return BC_HINT_GO;
+	case BC_TH_MOVING:
+		return th->in_zone && th->unlevel ? BC_HINT_KEEP_LEVEL : BC_HINT_FURTHER;
+	case BC_TH_HOLDING:
+		if (th->unlevel)
+			return BC_HINT_KEEP_LEVEL;
+		if (th->hold_done)
+			return BC_HINT_RELEASE;
+		if (bc_hold_timer_paused(&th->hold))
+			return BC_HINT_BACK_IN_ZONE;
+		return BC_HINT_HOLD;
+	case BC_TH_RETURNING:
+		return th->hold_done ? BC_HINT_RELEASE : BC_HINT_RETURN;
+	case BC_TH_WRONG_WAY:
+		return BC_HINT_WRONG_WAY;
+	default:
+		return BC_HINT_NOT_EXERCISE;
+	}
+}
+
+static void update_view(bc_detector *d, float g)
+{
+	const bc_tilt_hold *th = &d->u.tilt;
+	bc_detect_view *v = &d->view;
+	v->gauge_deg = g;
+	v->zone_min_deg = th->s.enter_deg;
+	v->zone_max_deg = th->s.max_deg;
+	v->holding = th->hold.active && !th->closed;
+	v->hold_s = th->closed ? th->best_hold_s : th->hold.held_s;
+	v->hint = hint_of(th);
+}
+
+/* ---- Per sample --------------------------------------------------------- */
+
+/* Sat up, stood up, rolled onto the side: not this exercise at all. */
+static bool in_pose(const bc_tilt_hold_settings *s, const bc_body_state *b, float g)
+{
+	return (s->min_incline_deg <= 0.0f || b->trunk_incline_deg >= s->min_incline_deg) &&
+	       fabsf(g) <= s->max_deg &&
+	       (s->roll_off_deg <= 0.0f || fabsf(b->angles.axial_deg) <= s->roll_off_deg);
+}
+
+static void op_update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
+{
+	bc_tilt_hold *th = &d->u.tilt;
 	double t = b->t_s;
 	float step_s = th->last_t_s > 0.0 ? (float)(t - th->last_t_s) : 0.0f;
 	if (step_s < 0.0f || step_s > BC_HOLD_MAX_STEP_S)
 		step_s = 0.0f;
 	th->last_t_s = t;
 
-	float g = b->angles.sagittal_deg;          /* from the start position */
-	float rel = g - th->rest_level_deg;        /* from where rest settled */
-	/* Sat up, stood up, rolled onto the side: not this exercise at all. */
-	bool pose_ok = (s->min_incline_deg <= 0.0f ||
-			b->trunk_incline_deg >= s->min_incline_deg) &&
-		       fabsf(g) <= s->max_deg &&
-		       (s->roll_off_deg <= 0.0f || fabsf(b->angles.axial_deg) <= s->roll_off_deg);
+	float g = th->ex->gauge_deg(b);
+	bool pose_ok = in_pose(&th->s, b, g);
 	if (th->phase != BC_TH_REST && th->phase != BC_TH_OFF)
 		bc_halfway_update(&th->halfway, t, g, LEVEL_TAU_S);
 
 	switch (th->phase) {
 	case BC_TH_REST:
-		if (!pose_ok) {
-			begin_attempt(th, 1, g, t);
-			th->closed = true;
-			set_phase(d, BC_TH_OFF, t, out);
-		} else if (rel >= s->attempt_deg && g >= s->attempt_deg) {
-			/*
-			 * An attempt: attempt_deg past where rest settled, and
-			 * past the start position too -- rest may have settled
-			 * at the low end of a fidget, and a fidget the other way
-			 * is no attempt.
-			 */
-			begin_attempt(th, 1, g, t);
-			th->peak_deg = g;
-			th->attempt_t_s = t;
-			set_phase(d, BC_TH_MOVING, t, out);
-			update_hold(d, b, g, step_s, out);
-		} else if (g <= -s->wrong_deg) {
-			begin_attempt(th, -1, g, t);
-			th->attempt_t_s = t;
-			th->wrong_way = true;
-			th->trough_deg = g;
-			set_phase(d, BC_TH_WRONG_WAY, t, out);
-		} else if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG, s->settle_s) >=
-			   s->settle_s) {
-			/*
-			 * Resting: rest is where the gauge settled (its mean over
-			 * the first settle_s, hysteresis.h), near the start.
-			 */
-			set_rest_level(th, th->settle.mean);
-		}
+		update_rest(d, b, g, pose_ok, step_s, out);
 		break;
 	case BC_TH_WRONG_WAY:
-		if (g < th->trough_deg)
-			th->trough_deg = g;
-		if (!pose_ok) {
-			th->closed = true;
-			set_phase(d, BC_TH_OFF, t, out);
-		} else if (g > -s->rest_deg) {
-			if (t - th->attempt_t_s < s->min_attempt_s)
-				th->closed = true; /* a blip, not an attempt */
-			close_attempt(th, t, false, out);
-			bc_settle_reset(&th->settle);
-			set_phase(d, BC_TH_REST, t, out);
-		}
+		update_wrong_way(d, t, g, pose_ok, out);
 		break;
 	case BC_TH_OFF:
-		/*
-		 * Back in the start pose, and settled there: right after a big
-		 * movement (rolling back, lying down again) the angles can be a
-		 * degree or two off until the body is still again. Rest is
-		 * where it settled.
-		 */
-		if (!(pose_ok && fabsf(g) < s->attempt_deg && b->still)) {
-			th->settled_since_s = -1.0;
-		} else if (th->settled_since_s < 0.0) {
-			th->settled_since_s = t;
-		} else if (t - th->settled_since_s >= OFF_SETTLE_S) {
-			set_rest_level(th, g);
-			bc_settle_reset(&th->settle);
-			set_phase(d, BC_TH_REST, t, out);
-		}
-		break;
-	default: /* MOVING, HOLDING, RETURNING */
-		if (!pose_ok) {
-			close_attempt(th, t, true, out);
-			set_phase(d, BC_TH_OFF, t, out);
-			break;
-		}
-		if (th->closed && g >= s->enter_deg) {
-			/* Stopped short, then went on into the zone: a new attempt. */
-			begin_attempt(th, 1, g, t);
-			set_phase(d, BC_TH_MOVING, t, out);
-		}
-		if (g > th->peak_deg)
-			th->peak_deg = g;
-		if (!th->closed)
-			update_hold(d, b, g, step_s, out);
-		/*
-		 * Back at rest -- unless this may be a quick slip out of a hold
-		 * that is only paused: a slip can dip right down to rest and
-		 * straight back up. Still a paused hold is over once at rest for
-		 * SLIP_AT_REST_MAX_S (timed, as always, where the return passed
-		 * halfway).
-		 */
-		if (rel >= s->rest_deg)
-			th->at_rest_since_s = -1.0;
-		else if (th->at_rest_since_s < 0.0)
-			th->at_rest_since_s = t;
-		bool maybe_slip = th->hold.active && !th->closed &&
-				  t - th->at_rest_since_s < SLIP_AT_REST_MAX_S;
-		if (rel < s->rest_deg && !maybe_slip) {
-			/*
-			 * A blip past the attempt threshold that never reached the
-			 * zone is noise, not an attempt: no outcome.
-			 */
-			if (!th->reached_zone && !th->closed &&
-			    t - th->attempt_t_s < s->min_attempt_s)
-				th->closed = true;
-			close_attempt(th, t, false, out);
-			bc_settle_reset(&th->settle);
-			set_phase(d, BC_TH_REST, t, out);
-			break;
-		}
-		/*
-		 * Stopped short of rest (or of the zone) without holding: after
-		 * settle_s the attempt is over. Rest may have moved a little.
-		 */
-		if (th->in_zone || th->hold.active) {
-			bc_settle_reset(&th->settle);
-			break;
-		}
-		/*
-		 * Out of the zone for longer than a wobble and below halfway:
-		 * the wearer has left the hold for good, even if they rest a
-		 * little above where they started.
-		 */
-		if (!th->closed && th->reached_zone && th->halfway.cross_t_s >= 0.0) {
-			close_attempt(th, t, false, out);
-			if (th->phase != BC_TH_RETURNING)
-				set_phase(d, BC_TH_RETURNING, t, out);
-		}
-		/*
-		 * Never got to the zone: a shallow attempt, often held as long as
-		 * a real one. It is over once the wearer comes back below
-		 * halfway for longer than a wobble (timed there, as a rep is);
-		 * a slip back shorter than min_attempt_s after it began was a
-		 * blip, not an attempt.
-		 */
-		if (!th->closed && !th->reached_zone && th->halfway.cross_t_s >= 0.0 &&
-		    t - th->halfway.cross_t_s >= th->hold.wobble_max_s) {
-			if (th->halfway.cross_t_s - th->attempt_t_s < s->min_attempt_s)
-				th->closed = true;
-			close_attempt(th, t, false, out);
-			if (th->phase != BC_TH_RETURNING)
-				set_phase(d, BC_TH_RETURNING, t, out);
-		}
-		/* Stopped short and stayed there far longer than any hold: the
-		 * attempt is over, and this may be the new rest. */
-		double settle_s = th->reached_zone ? s->settle_s
-						   : s->settle_s + 2.0f * th->hold_target_s;
-		if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG, s->settle_s) >= settle_s) {
-			if (!th->closed) {
-				close_attempt(th, t, false, out);
-				if (th->phase != BC_TH_RETURNING)
-					set_phase(d, BC_TH_RETURNING, t, out);
-			}
-			if (th->settle.mean < s->attempt_deg) {
-				set_rest_level(th, th->settle.mean);
-				bc_settle_reset(&th->settle);
-				set_phase(d, BC_TH_REST, t, out);
-			}
-		}
-		break;
-	}
-
-	/* The view. */
-	bc_detect_view *v = &d->view;
-	v->gauge_deg = g;
-	v->zone_min_deg = s->enter_deg;
-	v->zone_max_deg = s->max_deg;
-	v->holding = th->hold.active && !th->closed;
-	v->hold_s = th->closed ? th->best_hold_s : th->hold.held_s;
-	switch (th->phase) {
-	case BC_TH_REST:
-		v->hint = BC_HINT_GO;
-		break;
-	case BC_TH_MOVING:
-		v->hint = th->in_zone && th->unlevel ? BC_HINT_KEEP_LEVEL : BC_HINT_FURTHER;
-		break;
-	case BC_TH_HOLDING:
-		if (th->unlevel)
-			v->hint = BC_HINT_KEEP_LEVEL;
-		else if (th->hold_done)
-			v->hint = BC_HINT_RELEASE;
-		else if (bc_hold_timer_paused(&th->hold))
-			v->hint = BC_HINT_BACK_IN_ZONE;
-		else
-			v->hint = BC_HINT_HOLD;
-		break;
-	case BC_TH_RETURNING:
-		v->hint = th->hold_done ? BC_HINT_RELEASE : BC_HINT_RETURN;
-		break;
-	case BC_TH_WRONG_WAY:
-		v->hint = BC_HINT_WRONG_WAY;
+		update_off(d, b, g, pose_ok, out);
 		break;
 	default:
-		v->hint = BC_HINT_NOT_EXERCISE;
+		update_attempt(d, b, g, pose_ok, step_s, out);
 		break;
 	}
+	update_view(d, g);
 }
 
-void bc_tilt_hold_op_finish(bc_detector *d, double t_s, bc_detect_out *out)
+static void op_finish(bc_detector *d, double t_s, bc_detect_out *out)
 {
 	bc_tilt_hold *th = &d->u.tilt;
 	/* A movement cut off by the end of the session before it got anywhere
 	 * is no attempt to judge. */
-	bool judged = th->reached_zone || th->wrong_way;
+	bool judged = th->reached_zone || th->phase == BC_TH_WRONG_WAY;
 	if (th->phase != BC_TH_REST && th->phase != BC_TH_OFF)
 		close_attempt(th, t_s, !judged, out);
 }
+
+const bc_detector_ops bc_tilt_hold_ops = {
+	.init = op_init,
+	.update = op_update,
+	.finish = op_finish,
+};

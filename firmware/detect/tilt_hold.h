@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The "move into a zone, hold, come back" machine shared by pelvic tilt,
- * knee-to-chest, child's pose and the bridge. The gauge is the sagittal
- * angle from the start position, posterior tilt / flexion positive.
+ * knee-to-chest, child's pose and the bridge. The gauge is an angle from the
+ * start position, towards the zone positive (each exercise's row names it;
+ * for these four the sagittal angle, posterior tilt / flexion positive).
  *
  *   rest --(gauge >= attempt)--> moving --(>= enter)--> holding
  *   holding --(< exit for wobble_max_s)--> returning --(< rest)--> rest
@@ -21,7 +22,9 @@
 #define BC_TILT_HOLD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
+#include "body/body_state.h"
 #include "detect/halfway.h"
 #include "detect/hold_timer.h"
 #include "detect/hysteresis.h"
@@ -53,26 +56,35 @@ enum {
 	BC_TH_PHASE_COUNT
 };
 
+/* What one exercise adds to the machine: its row in the detector table. */
+typedef struct {
+	size_t settings_offset; /* its bc_tilt_hold_settings in bc_detect_settings */
+	float (*gauge_deg)(const bc_body_state *b); /* towards the zone positive */
+	const char *phase_names[BC_TH_PHASE_COUNT];
+} bc_tilt_hold_exercise;
+
+/* Gauges: the sagittal angle from the start, posterior tilt / flexion positive. */
+float bc_gauge_sagittal_deg(const bc_body_state *b);
+
 typedef struct {
 	bc_tilt_hold_settings s;
-	const char *const *phase_names; /* BC_TH_PHASE_COUNT names, per exercise */
+	const bc_tilt_hold_exercise *ex;
 	float hold_target_s;
 	int phase;
 	float rest_level_deg;  /* where "rest" settled, within ±rest_deg of the start */
 	bc_hold_timer hold;
 	bc_settle settle;
 	bc_halfway halfway;    /* when the return passed halfway (event time) */
-	bool in_zone;
+	bool in_zone;          /* past enter_deg, not yet back below exit_deg */
 	bool unlevel;          /* |axial| beyond the level limit now */
 	double last_t_s;
-	/* the attempt in progress */
-	bool closed;           /* its outcome has been reported */
+	/* the attempt in progress (a wrong-way one is the WRONG_WAY phase) */
+	bool closed;           /* its outcome has been reported, or it was none */
 	double attempt_t_s;    /* when it started */
-	bool reached_zone;
-	bool hold_done;
-	bool counted;
-	bool wrong_way;
-	bool not_level;
+	bool reached_zone;     /* a hold began */
+	bool hold_done;        /* the hold target was reached */
+	bool counted;          /* the rep was reported at hold_done; the hold goes on */
+	bool not_level;        /* unlevel in the zone for level_min_s */
 	float unlevel_s;       /* time in the zone while not level */
 	float peak_deg;
 	float trough_deg;
@@ -82,7 +94,7 @@ typedef struct {
 } bc_tilt_hold;
 
 void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
-		       const char *const *phase_names, float hold_target_s,
+		       const bc_tilt_hold_exercise *ex, float hold_target_s,
 		       float wobble_max_s);
 
 #endif /* BC_TILT_HOLD_H */

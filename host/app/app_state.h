@@ -15,8 +15,8 @@
 #include <stdbool.h>
 
 #include "coach/coach.h"
-#include "coach/coach_event.h"
 #include "platform/sample_source.h"
+#include "vocab/coach_event.h"
 
 typedef enum {
 	BC_SCREEN_HOME,        /* pick an exercise or the posture monitor */

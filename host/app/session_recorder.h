@@ -13,8 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "coach/exercise.h"
 #include "core/sample.h"
+#include "vocab/exercise.h"
 
 typedef struct bc_session_recorder bc_session_recorder;
 

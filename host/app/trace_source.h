@@ -11,8 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "coach/exercise.h"
 #include "platform/sample_source.h"
+#include "vocab/exercise.h"
 
 typedef struct {
 	const char *path;   /* the trace (.csv or .csv.gz) */

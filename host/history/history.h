@@ -34,8 +34,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "coach/coach_event.h"
-#include "coach/exercise.h"
+#include "vocab/coach_event.h"
+#include "vocab/exercise.h"
 
 /* How long a writer waits for another process's transaction, milliseconds. */
 #define BC_HISTORY_BUSY_TIMEOUT_MS 5000

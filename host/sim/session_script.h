@@ -35,11 +35,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "coach/coach_event.h"
-#include "coach/exercise.h"
 #include "sim/body_trajectory.h"
 #include "sim/person.h"
 #include "sim/rng.h"
+#include "vocab/coach_event.h"
+#include "vocab/exercise.h"
 
 typedef enum {
 	SIM_SCENARIO_CORRECT,

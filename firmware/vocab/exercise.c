@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "coach/exercise.h"
+#include "vocab/exercise.h"
 
 #include <string.h>
 

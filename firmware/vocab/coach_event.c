@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "coach/coach_event.h"
+#include "vocab/coach_event.h"
 
 static const char *const reason_text[BC_REJECT_COUNT] = {
 	[BC_REJECT_NONE] = "",
