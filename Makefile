@@ -64,7 +64,7 @@ CFLAGS ?= -O2 -g
 # Each layer compiles with only the include paths and flags it may use
 # (docs/architecture.md): firmware sees firmware/ and its own libraries, never
 # host/, tests/, SDL or sqlite; host/ adds itself and the screen's libraries;
-# tests/ see everything. tests/check_layers.sh checks the includes themselves.
+# tests/ see everything. tests/check_layers.sh (make test) checks the includes.
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) -MMD -MP
 FW_CFLAGS := -Ifirmware $(call pkg_cflags,$(FW_PKGS))
 HOST_CFLAGS := $(FW_CFLAGS) -Ihost $(call pkg_cflags,$(HOST_PKGS))
@@ -191,6 +191,7 @@ PI_BUILD := build/aarch64
 TEST_BUILDS := $(BUILD) $(BUILD)/asan $(if $(HAVE_PI_CROSS),$(PI_BUILD))
 
 test-only:
+	@tests/check_layers.sh
 	@$(MAKE) --no-print-directory tests
 	@$(MAKE) --no-print-directory SAN=1 tests
 	@$(if $(HAVE_PI_CROSS),$(MAKE) --no-print-directory cross-tests, \

@@ -2,18 +2,20 @@
 # The layering rule (docs/architecture.md), checked on the includes themselves:
 # a file may include headers of its own layer and of the layers below it, never
 # above. The data flow sample -> filter -> body -> detector -> coach -> views
-# is the folder order; hardware (platform, then drivers) sits beside it on core.
+# is the folder order; hardware (platform, then drivers) sits beside it on core,
+# and vocab/ (exercises, events, reasons) is the words every layer above it shares.
 # Firmware never includes host/ or tests/, nor SDL or sqlite. Prints each upward
 # include as file:line and exits 1 if there is any.
 # Usage: tests/check_layers.sh   (from the repository root)
 set -u
 declare -A may=(
 	[core]="core"
+	[vocab]="core vocab"
 	[trace]="core trace"
 	[filter]="core filter"
-	[body]="core filter body"
-	[detect]="core body detect"
-	[coach]="core filter body detect coach"
+	[body]="core vocab filter body"
+	[detect]="core vocab body detect"
+	[coach]="core vocab filter body detect coach"
 	[platform]="core platform"
 	[drivers]="core platform drivers"
 )
