@@ -126,7 +126,7 @@ static void test_app_state_matches_replay(void **state)
 		/* The summary's reasons add up to what the counter says. */
 		int by_reason = 0;
 		for (int r = 0; r < BC_REJECT_COUNT; r++)
-			by_reason += final.tally.reason_count[r];
+			by_reason += final.tally.events.rejected_by_reason[r];
 		assert_int_equal(by_reason, want.rejected);
 	}
 }

@@ -126,10 +126,10 @@ static void test_outcomes_counter_and_feedback(void **state)
 	assert_non_null(strstr(bc_app_last_rejection(&s, buf, sizeof(buf)), "hold too short"));
 
 	/* The summary's figures. */
-	assert_int_equal(s.tally.reason_count[BC_REJECT_HOLD_TOO_SHORT], 1);
-	assert_int_equal(s.tally.holds, 1);
-	assert_float_near(s.tally.best_hold_s, 3.5, 1e-6);
-	assert_float_near(s.tally.best_peak_deg, 24, 1e-6);
+	assert_int_equal(s.tally.events.rejected_by_reason[BC_REJECT_HOLD_TOO_SHORT], 1);
+	assert_int_equal(s.tally.events.holds, 1);
+	assert_float_near(s.tally.events.best_hold_s, 3.5, 1e-6);
+	assert_float_near(s.tally.events.peak_deg, 24, 1e-6);
 }
 
 static void test_set_and_session_summary(void **state)

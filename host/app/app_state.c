@@ -58,6 +58,7 @@ void bc_app_begin_session(bc_app_state *s, bc_exercise_id exercise)
 	s->have_view = false;
 	s->start_reached = false;
 	s->tally = (bc_app_tally){ 0 };
+	bc_session_tally_init(&s->tally.events, exercise);
 	s->outcome = (bc_app_outcome){ .type = BC_EVENT_SUMMARY };
 	s->last_rejection = s->outcome;
 	s->set_done = false;
@@ -120,14 +121,7 @@ static void note_outcome(bc_app_state *s, const bc_coach_event *e)
 
 static void note_rep(bc_app_state *s, const bc_coach_event *e)
 {
-	if (e->hold_s > 0) {
-		s->tally.holds++;
-		s->tally.total_hold_s += e->hold_s;
-		if (e->hold_s > s->tally.best_hold_s)
-			s->tally.best_hold_s = e->hold_s;
-	}
-	if (fabsf(e->peak_deg) > s->tally.best_peak_deg)
-		s->tally.best_peak_deg = fabsf(e->peak_deg);
+	bc_session_tally_add(&s->tally.events, e);
 	/* The event carries the coach's count; the view catches up within a frame. */
 	if (e->reps > s->view.reps)
 		s->view.reps = e->reps;
@@ -137,8 +131,7 @@ static void note_rep(bc_app_state *s, const bc_coach_event *e)
 
 static void note_rejection(bc_app_state *s, const bc_coach_event *e)
 {
-	int r = e->reason >= 0 && e->reason < BC_REJECT_COUNT ? (int)e->reason : BC_REJECT_NONE;
-	s->tally.reason_count[r]++;
+	bc_session_tally_add(&s->tally.events, e);
 	if (e->rejected > s->view.rejected)
 		s->view.rejected = e->rejected;
 	note_outcome(s, e);

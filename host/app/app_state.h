@@ -16,6 +16,7 @@
 
 #include "coach/coach.h"
 #include "coach/coach_event.h"
+#include "coach/session_tally.h"
 #include "platform/sample_source.h"
 
 typedef enum {
@@ -68,13 +69,9 @@ typedef struct {
 	double first_t_s;       /* sample time of the session's first sample: the session clock */
 } bc_app_source_info;
 
-/* Session figures gathered from the coach's events, for the summary. */
+/* Session figures for the summary: the coach's events, and what the views showed. */
 typedef struct {
-	int reason_count[BC_REJECT_COUNT]; /* rejected attempts by reason */
-	int holds;                         /* counted reps that carried a hold */
-	float best_hold_s;
-	float total_hold_s;
-	float best_peak_deg;               /* largest |peak| of counted reps */
+	bc_session_tally events;           /* counts, reasons, holds, range: from the events */
 	float slouched_s;                  /* posture: time outside the upright zone */
 	double first_t_s, last_t_s;        /* sample times seen, seconds */
 } bc_app_tally;
