@@ -160,24 +160,16 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
 	c->cue_key.hint = BC_HINT_COUNT; /* no cue yet: the first sample builds one */
 }
 
-/* Events that must never be dropped for lack of room. */
-static bool essential(const bc_coach_event *e)
-{
-	return e->type == BC_EVENT_REP || e->type == BC_EVENT_REJECTED ||
-	       e->type == BC_EVENT_SET_DONE || e->type == BC_EVENT_CALIBRATION ||
-	       e->type == BC_EVENT_START_REACHED || e->type == BC_EVENT_SUMMARY;
-}
-
 /* Copies up to max events, essential ones first in line for the room. */
 static size_t deliver(const bc_coach_event *src, size_t n, bc_coach_event *dst, size_t max)
 {
 	size_t need = 0;
 	for (size_t i = 0; i < n; i++)
-		need += essential(&src[i]);
+		need += bc_coach_event_essential(&src[i]);
 	size_t spare = max > need ? max - need : 0;
 	size_t out = 0;
 	for (size_t i = 0; i < n && out < max; i++) {
-		if (essential(&src[i]))
+		if (bc_coach_event_essential(&src[i]))
 			dst[out++] = src[i];
 		else if (spare > 0) {
 			dst[out++] = src[i];

@@ -18,7 +18,7 @@
 
 /*
  * Room callers should give update() for the events of one sample. With less
- * room, REP, REJECTED, SET_DONE and CALIBRATION are kept first.
+ * room, the essential events (bc_coach_event_essential) are kept first.
  */
 #define BC_COACH_MAX_EVENTS_PER_SAMPLE 8
 
