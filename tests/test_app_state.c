@@ -105,11 +105,13 @@ static void test_outcomes_counter_and_feedback(void **state)
 	assert_int_equal(bc_app_apply_event(&s, &rej), BC_TONE_REJECTED);
 	assert_int_equal(s.view.rejected, 1);
 
-	/* While fresh, the feedback line says why it did not count, in red. */
+	/* While fresh, the feedback line says the coach's why it did not count, in red. */
 	v = view_at(21, BC_CALIB_DONE, true);
 	v.reps = 1;
 	v.rejected = 1;
-	snprintf(v.feedback, sizeof(v.feedback), "Lift your hips");
+	snprintf(v.not_counted, sizeof(v.not_counted), "hold too short (0.8 of 2 s)");
+	snprintf(v.feedback, sizeof(v.feedback), "Not counted: hold too short (0.8 of 2 s)");
+	v.feedback_of = BC_EVENT_REJECTED;
 	bc_app_apply_view(&s, &v, NULL);
 	char buf[BC_APP_TEXT_MAX];
 	bc_feedback_kind kind;
@@ -119,6 +121,8 @@ static void test_outcomes_counter_and_feedback(void **state)
 	assert_non_null(strstr(buf, "0.8 of 2 s"));
 	/* Later the coach's cue again; the reason stays in the counter panel. */
 	v.t_s = 40;
+	snprintf(v.feedback, sizeof(v.feedback), "Lift your hips");
+	v.feedback_of = BC_EVENT_CUE;
 	bc_app_apply_view(&s, &v, NULL);
 	bc_app_feedback(&s, buf, sizeof(buf), &kind);
 	assert_int_equal(kind, BC_FEEDBACK_NEUTRAL);
