@@ -23,6 +23,7 @@
 #include "app/app_run.h"
 #include "app/draw.h"
 #include "app/render.h"
+#include "app/screens.h"
 #include "app/trace_source.h"
 #include "support/app_canvas.h"
 #include "support/mini_json.h"

@@ -4,9 +4,11 @@
  * hold times and the range reached. For the posture monitor: alerts and the
  * time spent slouched.
  */
-#include "app/render.h"
+#include "app/screens.h"
 
 #include <stdio.h>
+
+#include "app/layout.h"
 
 SDL_Rect bc_summary_figure_rect(const bc_draw *d, int i)
 {
