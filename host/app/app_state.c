@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+/* How long a notice stays in the status bar, seconds of app clock. */
+#define NOTICE_SHOWN_S 12.0
 /* A gap between views longer than this is a dropout, not slouching time. */
 #define MAX_VIEW_STEP_S 0.5
 
@@ -214,6 +216,12 @@ void bc_app_pick(bc_app_state *s, int exercise_index)
 		return;
 	s->home_selection = exercise_index;
 	s->start_requested = (bc_exercise_id)exercise_index;
+}
+
+void bc_app_notice(bc_app_state *s, const char *text)
+{
+	snprintf(s->notice, sizeof(s->notice), "%.*s", (int)sizeof(s->notice) - 1, text);
+	s->notice_until_s = s->now_s + NOTICE_SHOWN_S;
 }
 
 void bc_app_tick(bc_app_state *s, double now_s)

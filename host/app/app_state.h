@@ -137,6 +137,9 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a);
 /* A home tile touched or clicked: select it and start it. */
 void bc_app_pick(bc_app_state *s, int exercise_index);
 
+/* One line for the user in the status bar for a while, cut to fit. */
+void bc_app_notice(bc_app_state *s, const char *text);
+
 /* The app clock moves on (seconds since the app started). */
 void bc_app_tick(bc_app_state *s, double now_s);
 
