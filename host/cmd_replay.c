@@ -17,6 +17,7 @@
 #include "cli_trace.h"
 #include "coach/calib_words.h"
 #include "coach/coach.h"
+#include "coach/session_tally.h"
 #include "commands.h"
 #include "json_writer.h"
 #include "trace_hold.h"
@@ -81,6 +82,7 @@ static void parse_options(int argc, char **argv, replay_options *o)
 typedef struct {
 	bc_exercise_id exercise;
 	float hold_target_s;    /* 0: the exercise has no hold */
+	bc_session_tally tally; /* the counts, from the same events */
 	bc_coach_event *events; /* REP and REJECTED only, in time order */
 	size_t n_events, cap_events;
 	long samples;
@@ -106,19 +108,11 @@ static int keep_event(replay_result *res, const bc_coach_event *e)
 	return 0;
 }
 
-/* Counts, from the events themselves. */
-static int count_events(const replay_result *res, bc_event_type type)
-{
-	int n = 0;
-	for (size_t i = 0; i < res->n_events; i++)
-		n += res->events[i].type == type;
-	return n;
-}
-
 static int take_events(replay_result *res, const bc_coach_event *events, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const bc_coach_event *e = &events[i];
+		bc_session_tally_add(&res->tally, e);
 		switch (e->type) {
 		case BC_EVENT_REP:
 		case BC_EVENT_REJECTED:
@@ -146,6 +140,7 @@ static int run_coach(bc_trace_reader *r, const bc_coach_settings *settings, repl
 {
 	static bc_coach coach; /* large; one per process */
 	bc_coach_init(&coach, settings, res->exercise);
+	bc_session_tally_init(&res->tally, res->exercise);
 	bc_coach_event events[BC_COACH_MAX_EVENTS_PER_SAMPLE];
 	bc_sample s;
 	bc_trace_error err = { { 0 } };
@@ -190,8 +185,8 @@ static void print_json(const replay_result *res)
 	bc_json_init(&w, stdout);
 	bc_json_object_begin(&w);
 	bc_json_key_string(&w, "exercise", bc_exercise_info_get(res->exercise)->name);
-	bc_json_key_int(&w, "reps", count_events(res, BC_EVENT_REP));
-	bc_json_key_int(&w, "rejected", count_events(res, BC_EVENT_REJECTED));
+	bc_json_key_int(&w, "reps", res->tally.reps);
+	bc_json_key_int(&w, "rejected", res->tally.rejected);
 	bc_json_key_number(&w, "hold_target_s", res->hold_target_s, 2);
 	bc_json_key_int(&w, "samples", res->samples);
 	bc_json_key_number(&w, "duration_s", duration_s(res), 3);
@@ -226,8 +221,7 @@ static void print_json(const replay_result *res)
 static void print_summary(const char *path, const replay_result *res)
 {
 	const bc_exercise_info *info = bc_exercise_info_get(res->exercise);
-	printf("%s: %d reps, %d rejected", info->name, count_events(res, BC_EVENT_REP),
-	       count_events(res, BC_EVENT_REJECTED));
+	printf("%s: %d reps, %d rejected", info->name, res->tally.reps, res->tally.rejected);
 	if (res->hold_target_s > 0)
 		printf(" (hold target %.1f s)", (double)res->hold_target_s);
 	printf("\ntrace: %s, %ld samples over %.1f s", path, res->samples, duration_s(res));

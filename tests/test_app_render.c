@@ -15,7 +15,9 @@
 
 #include "app/app_state.h"
 #include "app/draw.h"
+#include "app/layout.h"
 #include "app/render.h"
+#include "app/screens.h"
 #include "app/screenshot.h"
 #include "support/app_canvas.h"
 #include "support/test_support.h"

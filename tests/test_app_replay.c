@@ -23,6 +23,7 @@
 #include "app/app_run.h"
 #include "app/draw.h"
 #include "app/render.h"
+#include "app/screens.h"
 #include "app/trace_source.h"
 #include "support/app_canvas.h"
 #include "support/mini_json.h"
@@ -126,7 +127,7 @@ static void test_app_state_matches_replay(void **state)
 		/* The summary's reasons add up to what the counter says. */
 		int by_reason = 0;
 		for (int r = 0; r < BC_REJECT_COUNT; r++)
-			by_reason += final.tally.reason_count[r];
+			by_reason += final.tally.events.rejected_by_reason[r];
 		assert_int_equal(by_reason, want.rejected);
 	}
 }

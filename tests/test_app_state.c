@@ -105,11 +105,13 @@ static void test_outcomes_counter_and_feedback(void **state)
 	assert_int_equal(bc_app_apply_event(&s, &rej), BC_TONE_REJECTED);
 	assert_int_equal(s.view.rejected, 1);
 
-	/* While fresh, the feedback line says why it did not count, in red. */
+	/* While fresh, the feedback line says the coach's why it did not count, in red. */
 	v = view_at(21, BC_CALIB_DONE, true);
 	v.reps = 1;
 	v.rejected = 1;
-	snprintf(v.feedback, sizeof(v.feedback), "Lift your hips");
+	snprintf(v.not_counted, sizeof(v.not_counted), "hold too short (0.8 of 2 s)");
+	snprintf(v.feedback, sizeof(v.feedback), "Not counted: hold too short (0.8 of 2 s)");
+	v.feedback_of = BC_EVENT_REJECTED;
 	bc_app_apply_view(&s, &v, NULL);
 	char buf[BC_APP_TEXT_MAX];
 	bc_feedback_kind kind;
@@ -119,6 +121,8 @@ static void test_outcomes_counter_and_feedback(void **state)
 	assert_non_null(strstr(buf, "0.8 of 2 s"));
 	/* Later the coach's cue again; the reason stays in the counter panel. */
 	v.t_s = 40;
+	snprintf(v.feedback, sizeof(v.feedback), "Lift your hips");
+	v.feedback_of = BC_EVENT_CUE;
 	bc_app_apply_view(&s, &v, NULL);
 	bc_app_feedback(&s, buf, sizeof(buf), &kind);
 	assert_int_equal(kind, BC_FEEDBACK_NEUTRAL);
@@ -126,10 +130,10 @@ static void test_outcomes_counter_and_feedback(void **state)
 	assert_non_null(strstr(bc_app_last_rejection(&s, buf, sizeof(buf)), "hold too short"));
 
 	/* The summary's figures. */
-	assert_int_equal(s.tally.reason_count[BC_REJECT_HOLD_TOO_SHORT], 1);
-	assert_int_equal(s.tally.holds, 1);
-	assert_float_near(s.tally.best_hold_s, 3.5, 1e-6);
-	assert_float_near(s.tally.best_peak_deg, 24, 1e-6);
+	assert_int_equal(s.tally.events.rejected_by_reason[BC_REJECT_HOLD_TOO_SHORT], 1);
+	assert_int_equal(s.tally.events.holds, 1);
+	assert_float_near(s.tally.events.best_hold_s, 3.5, 1e-6);
+	assert_float_near(s.tally.events.peak_deg, 24, 1e-6);
 }
 
 static void test_set_and_session_summary(void **state)

@@ -12,8 +12,11 @@
 #include "support/angle_script.h"
 #include "support/test_support.h"
 
+/* Events a log keeps: a dropout on every sample of a bridge set at 50 Hz fills 2000. */
+#define LOG_MAX 4096
+
 typedef struct {
-	bc_coach_event ev[1024];
+	bc_coach_event ev[LOG_MAX];
 	size_t n;
 	size_t max_per_sample; /* most events seen for one sample */
 } log_t;
@@ -22,16 +25,18 @@ static void keep(log_t *log, const bc_coach_event *ev, size_t n)
 {
 	if (n > log->max_per_sample)
 		log->max_per_sample = n;
-	for (size_t i = 0; i < n && log->n < 1024; i++)
+	for (size_t i = 0; i < n && log->n < LOG_MAX; i++)
 		log->ev[log->n++] = ev[i];
 }
 
 /*
  * Feeds segments as body states at rate_hz: first 3 s of STAND, 2 s of
  * GO_TO_START, then DONE with the scripted angles. room: events per update.
+ * gappy: every sample after calibration says a dropout came before it, so
+ * each update starts with a DROPOUT event competing for the room.
  */
-static double feed(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz,
-		   size_t room, log_t *log)
+static double feed_gappy(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz,
+			 size_t room, bool gappy, log_t *log)
 {
 	bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
 	double t = 0.0, seg_t0 = 5.0;
@@ -52,7 +57,7 @@ static double feed(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz,
 				.calib_wait = BC_WAIT_NONE, .angles_valid = true,
 				.angles = { .sagittal_deg = sag + f * (segs[i].sag_deg - sag),
 					    .axial_deg = axial + f * (segs[i].axial_deg - axial) },
-				.trunk_incline_deg = 90.0f,
+				.trunk_incline_deg = 90.0f, .dropout = gappy,
 			};
 			keep(log, ev, bc_coach_update_body(c, &b, ev, room));
 		}
@@ -61,6 +66,12 @@ static double feed(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz,
 		seg_t0 = end;
 	}
 	return t;
+}
+
+static double feed(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz,
+		   size_t room, log_t *log)
+{
+	return feed_gappy(c, segs, nseg, rate_hz, room, false, log);
 }
 
 static int count(const log_t *log, bc_event_type type)
@@ -160,6 +171,42 @@ static void test_outcomes_survive_a_small_buffer(void **state)
 	assert_int_equal(count(&log, BC_EVENT_REJECTED), 1);
 }
 
+/*
+ * With room for one event a sample and a dropout in front of every outcome,
+ * the outcome still gets the room: a rep or rejection is never traded for a
+ * note that the next view supersedes.
+ */
+static void test_outcomes_beat_a_dropout_for_the_room(void **state)
+{
+	(void)state;
+	static log_t log;
+	memset(&log, 0, sizeof(log));
+	bc_coach c;
+	bc_coach_init(&c, NULL, BC_EXERCISE_BRIDGE);
+	feed_gappy(&c, bridge_set, sizeof(bridge_set) / sizeof(bridge_set[0]), 50, 1, true,
+		   &log);
+	assert_int_equal(count(&log, BC_EVENT_REP), 3);
+	assert_int_equal(count(&log, BC_EVENT_REJECTED), 1);
+}
+
+/* The essential events, one list for the coach's budget and the app's ring. */
+static void test_which_events_are_essential(void **state)
+{
+	(void)state;
+	static const bool essential[] = {
+		[BC_EVENT_CALIBRATION] = true,  [BC_EVENT_START_REACHED] = true,
+		[BC_EVENT_PHASE] = false,       [BC_EVENT_HOLD_START] = true,
+		[BC_EVENT_HOLD_PROGRESS] = false, [BC_EVENT_HOLD_DONE] = true,
+		[BC_EVENT_REP] = true,          [BC_EVENT_REJECTED] = true,
+		[BC_EVENT_CUE] = false,         [BC_EVENT_SET_DONE] = true,
+		[BC_EVENT_DROPOUT] = false,     [BC_EVENT_SUMMARY] = true,
+	};
+	for (int t = 0; t <= BC_EVENT_SUMMARY; t++) {
+		bc_coach_event e = { .type = (bc_event_type)t };
+		assert_int_equal(bc_coach_event_essential(&e), essential[t]);
+	}
+}
+
 /* Hold progress comes once a second; the --hold target reaches the detector. */
 static void test_hold_progress_and_target(void **state)
 {
@@ -178,8 +225,11 @@ static void test_hold_progress_and_target(void **state)
 	/* 5 whole seconds in the first hold (5.5 s), 2 in the second (2.5 s). */
 	assert_int_equal(count(&log, BC_EVENT_HOLD_PROGRESS), 5 + 2);
 	assert_true(saw_cue(&log, "Hold \u2014 4 s left"));
+	/* The screen's line says why, with the numbers; the counter panel keeps the why. */
 	const bc_coach_view *v = bc_coach_get_view(&c);
-	assert_true(strncmp(v->feedback, "Not counted", 11) == 0);
+	assert_string_equal(v->feedback, "Not counted: hold too short (2.5 of 4 s)");
+	assert_int_equal(v->feedback_of, BC_EVENT_REJECTED);
+	assert_string_equal(v->not_counted, "hold too short (2.5 of 4 s)");
 }
 
 static void test_recalibration_keeps_counts(void **state)
@@ -245,6 +295,8 @@ int main(void)
 		cmocka_unit_test(test_calibration_cues_say_why),
 		cmocka_unit_test(test_bridge_set),
 		cmocka_unit_test(test_outcomes_survive_a_small_buffer),
+		cmocka_unit_test(test_outcomes_beat_a_dropout_for_the_room),
+		cmocka_unit_test(test_which_events_are_essential),
 		cmocka_unit_test(test_hold_progress_and_target),
 		cmocka_unit_test(test_recalibration_keeps_counts),
 	};

@@ -155,17 +155,10 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
 	c->view.target_reps = c->settings.target_reps;
 	c->view.hold_target_s = bc_detector_view(&c->detector)->hold_target_s;
 	c->view.phase_name = "";
+	c->view.feedback_of = BC_EVENT_CUE;
 	c->last_stage = BC_CALIB_STAND;
 	c->progress_whole_s = -1;
 	c->cue_key.hint = BC_HINT_COUNT; /* no cue yet: the first sample builds one */
-}
-
-/* Events that must never be dropped for lack of room. */
-static bool essential(const bc_coach_event *e)
-{
-	return e->type == BC_EVENT_REP || e->type == BC_EVENT_REJECTED ||
-	       e->type == BC_EVENT_SET_DONE || e->type == BC_EVENT_CALIBRATION ||
-	       e->type == BC_EVENT_START_REACHED || e->type == BC_EVENT_SUMMARY;
 }
 
 /* Copies up to max events, essential ones first in line for the room. */
@@ -173,11 +166,11 @@ static size_t deliver(const bc_coach_event *src, size_t n, bc_coach_event *dst, 
 {
 	size_t need = 0;
 	for (size_t i = 0; i < n; i++)
-		need += essential(&src[i]);
+		need += bc_coach_event_essential(&src[i]);
 	size_t spare = max > need ? max - need : 0;
 	size_t out = 0;
 	for (size_t i = 0; i < n && out < max; i++) {
-		if (essential(&src[i]))
+		if (bc_coach_event_essential(&src[i]))
 			dst[out++] = src[i];
 		else if (spare > 0) {
 			dst[out++] = src[i];
@@ -185,6 +178,22 @@ static size_t deliver(const bc_coach_event *src, size_t n, bc_coach_event *dst, 
 		}
 	}
 	return out;
+}
+
+/* "hold too short (0.8 of 2 s)": why an attempt did not count, with its numbers. */
+static void not_counted_text(const bc_coach *c, const bc_coach_event *e, char *buf, size_t size)
+{
+	const char *why = bc_reject_reason_text(e->reason);
+	float target_s = e->hold_target_s > 0 ? e->hold_target_s : c->view.hold_target_s;
+	if (!why || !*why)
+		why = "attempt incomplete";
+	if (e->reason == BC_REJECT_HOLD_TOO_SHORT && target_s > 0)
+		snprintf(buf, size, "%s (%.1f of %.0f s)", why, (double)e->hold_s,
+			 (double)target_s);
+	else if (e->reason == BC_REJECT_TOO_LITTLE_RANGE)
+		snprintf(buf, size, "%s (%.0f\xc2\xb0)", why, fabs((double)e->peak_deg));
+	else
+		snprintf(buf, size, "%s", why);
 }
 
 /* Counts, totals and messages for the detector's outcome events. */
@@ -203,6 +212,7 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 		} else {
 			snprintf(v->feedback, sizeof(v->feedback), "Good! %d", v->reps);
 		}
+		v->feedback_of = BC_EVENT_REP;
 		c->feedback_until_s = e->t_s + c->settings.feedback_s;
 		if (v->target_reps > 0 && v->reps == v->target_reps &&
 		    !style_of[c->exercise].monitor) {
@@ -214,9 +224,13 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 	} else if (e->type == BC_EVENT_REJECTED) {
 		e->rejected = ++v->rejected;
 		e->reps = v->reps;
-		snprintf(v->feedback, sizeof(v->feedback), "Not counted: %s",
-			 bc_reject_reason_text(e->reason));
-		c->feedback_until_s = e->t_s + c->settings.feedback_s;
+		not_counted_text(c, e, v->not_counted, sizeof(v->not_counted));
+		snprintf(v->feedback, sizeof(v->feedback), "Not counted: %.*s",
+			 (int)sizeof(v->feedback) - 14, v->not_counted);
+		v->feedback_of = BC_EVENT_REJECTED;
+		c->feedback_until_s = e->t_s + (c->settings.feedback_s > BC_COACH_REJECTION_SHOWN_MIN_S
+						? c->settings.feedback_s
+						: BC_COACH_REJECTION_SHOWN_MIN_S);
 	}
 }
 
@@ -298,8 +312,10 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 			bc_detect_emit(&out, &e);
 		}
 	}
-	if (b->t_s >= c->feedback_until_s)
+	if (b->t_s >= c->feedback_until_s) {
 		memcpy(v->feedback, c->cue, sizeof(c->cue));
+		v->feedback_of = BC_EVENT_CUE;
+	}
 
 	return deliver(buf, out.n, events, max);
 }

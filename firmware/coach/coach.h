@@ -18,9 +18,12 @@
 
 /*
  * Room callers should give update() for the events of one sample. With less
- * room, REP, REJECTED, SET_DONE and CALIBRATION are kept first.
+ * room, the essential events (bc_coach_event_essential) are kept first.
  */
 #define BC_COACH_MAX_EVENTS_PER_SAMPLE 8
+
+/* Why an attempt did not count needs time to read: its message stays at least this long. */
+#define BC_COACH_REJECTION_SHOWN_MIN_S 4.0f
 
 /*
  * A sub-struct left all zero (body, detect) means "its defaults": C cannot
@@ -32,7 +35,8 @@ typedef struct {
 	bc_detect_settings detect;
 	int target_reps;        /* reps (or holds) per set */
 	float hold_s[BC_EXERCISE_COUNT]; /* hold target per exercise, seconds (0: none) */
-	float feedback_s;       /* a rep's or rejection's message stays this long, seconds */
+	float feedback_s;       /* a rep's message stays this long, seconds (a rejection's
+				 * at least BC_COACH_REJECTION_SHOWN_MIN_S) */
 } bc_coach_settings;
 
 extern const bc_coach_settings bc_coach_settings_default;
@@ -59,7 +63,10 @@ typedef struct {
 	int reps;
 	int rejected;
 	int target_reps;
-	char feedback[BC_EVENT_TEXT_MAX]; /* last cue / why the last attempt failed */
+	char feedback[BC_EVENT_TEXT_MAX]; /* the screen's line: the cue, or an outcome */
+	bc_event_type feedback_of; /* what feedback says: REP, REJECTED, else CUE */
+	/* Why the last attempt did not count, with its numbers ("" none yet). */
+	char not_counted[BC_EVENT_TEXT_MAX];
 	double t_s;
 	bool set_done;          /* target_reps reached */
 	bc_detect_hint hint;    /* what feedback is about (for icons/colours) */

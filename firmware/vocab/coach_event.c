@@ -16,3 +16,24 @@ const char *bc_reject_reason_text(bc_reject_reason r)
 		return "unknown";
 	return reason_text[r];
 }
+
+bool bc_coach_event_essential(const bc_coach_event *e)
+{
+	switch (e->type) {
+	case BC_EVENT_REP:
+	case BC_EVENT_REJECTED:
+	case BC_EVENT_SET_DONE:
+	case BC_EVENT_SUMMARY:
+	case BC_EVENT_CALIBRATION:
+	case BC_EVENT_START_REACHED:
+	case BC_EVENT_HOLD_START:
+	case BC_EVENT_HOLD_DONE:
+		return true;
+	case BC_EVENT_PHASE:
+	case BC_EVENT_HOLD_PROGRESS:
+	case BC_EVENT_CUE:
+	case BC_EVENT_DROPOUT:
+		break;
+	}
+	return false;
+}

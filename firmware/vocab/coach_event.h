@@ -6,6 +6,8 @@
 #ifndef BC_COACH_EVENT_H
 #define BC_COACH_EVENT_H
 
+#include <stdbool.h>
+
 typedef enum {
 	BC_EVENT_CALIBRATION, /* calibration stage changed (stage) */
 	BC_EVENT_START_REACHED, /* start position held; counting may begin */
@@ -50,5 +52,15 @@ typedef struct {
 	int rejected;           /* REJECTED/SUMMARY: rejected so far */
 	char text[BC_EVENT_TEXT_MAX]; /* CUE: text; REP on posture: "slouch alert" */
 } bc_coach_event;
+
+/*
+ * Events that must never be dropped for lack of room: outcomes (REP,
+ * REJECTED, SET_DONE, SUMMARY), calibration steps (CALIBRATION,
+ * START_REACHED) and a hold's edges (HOLD_START, HOLD_DONE: their tones,
+ * and the history's hold target). The rest (PHASE, HOLD_PROGRESS, CUE,
+ * DROPOUT) are superseded by the next view. The coach's per-sample budget
+ * and the app's event ring both keep these first.
+ */
+bool bc_coach_event_essential(const bc_coach_event *e);
 
 #endif /* BC_COACH_EVENT_H */

@@ -2,14 +2,13 @@
 /* The app's state and its reducer: see app_state.h. No SDL, no I/O. */
 #include "app/app_state.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+/* How long a notice stays in the status bar, seconds of app clock. */
+#define NOTICE_SHOWN_S 12.0
 /* A gap between views longer than this is a dropout, not slouching time. */
 #define MAX_VIEW_STEP_S 0.5
-/* A rejection keeps the feedback line at least this long, seconds of session. */
-#define REJECTION_SHOWN_MIN_S 4.0
 
 void bc_app_init(bc_app_state *s, const bc_coach_settings *settings)
 {
@@ -19,10 +18,7 @@ void bc_app_init(bc_app_state *s, const bc_coach_settings *settings)
 	s->exercise = BC_EXERCISE_NONE;
 	s->start_requested = BC_EXERCISE_NONE;
 	s->target_reps = cs->target_reps;
-	s->feedback_s = cs->feedback_s;
 	memcpy(s->hold_target_s, cs->hold_s, sizeof(s->hold_target_s));
-	s->outcome.type = BC_EVENT_SUMMARY;
-	s->last_rejection = s->outcome;
 	s->rep_flash_at_s = -1e9;
 }
 
@@ -58,8 +54,7 @@ void bc_app_begin_session(bc_app_state *s, bc_exercise_id exercise)
 	s->have_view = false;
 	s->start_reached = false;
 	s->tally = (bc_app_tally){ 0 };
-	s->outcome = (bc_app_outcome){ .type = BC_EVENT_SUMMARY };
-	s->last_rejection = s->outcome;
+	bc_session_tally_init(&s->tally.events, exercise);
 	s->set_done = false;
 	s->session_over = false;
 	s->rep_flash_at_s = -1e9;
@@ -106,43 +101,20 @@ void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view,
 	choose_screen(s);
 }
 
-static void note_outcome(bc_app_state *s, const bc_coach_event *e)
-{
-	s->outcome = (bc_app_outcome){
-		.type = e->type,
-		.t_s = e->t_s,
-		.reason = e->reason,
-		.hold_s = e->hold_s,
-		.hold_target_s = e->hold_target_s > 0 ? e->hold_target_s : s->view.hold_target_s,
-		.peak_deg = e->peak_deg,
-	};
-}
-
 static void note_rep(bc_app_state *s, const bc_coach_event *e)
 {
-	if (e->hold_s > 0) {
-		s->tally.holds++;
-		s->tally.total_hold_s += e->hold_s;
-		if (e->hold_s > s->tally.best_hold_s)
-			s->tally.best_hold_s = e->hold_s;
-	}
-	if (fabsf(e->peak_deg) > s->tally.best_peak_deg)
-		s->tally.best_peak_deg = fabsf(e->peak_deg);
+	bc_session_tally_add(&s->tally.events, e);
 	/* The event carries the coach's count; the view catches up within a frame. */
 	if (e->reps > s->view.reps)
 		s->view.reps = e->reps;
 	s->rep_flash_at_s = s->now_s;
-	note_outcome(s, e);
 }
 
 static void note_rejection(bc_app_state *s, const bc_coach_event *e)
 {
-	int r = e->reason >= 0 && e->reason < BC_REJECT_COUNT ? (int)e->reason : BC_REJECT_NONE;
-	s->tally.reason_count[r]++;
+	bc_session_tally_add(&s->tally.events, e);
 	if (e->rejected > s->view.rejected)
 		s->view.rejected = e->rejected;
-	note_outcome(s, e);
-	s->last_rejection = s->outcome;
 }
 
 bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
@@ -246,6 +218,12 @@ void bc_app_pick(bc_app_state *s, int exercise_index)
 	s->start_requested = (bc_exercise_id)exercise_index;
 }
 
+void bc_app_notice(bc_app_state *s, const char *text)
+{
+	snprintf(s->notice, sizeof(s->notice), "%.*s", (int)sizeof(s->notice) - 1, text);
+	s->notice_until_s = s->now_s + NOTICE_SHOWN_S;
+}
+
 void bc_app_tick(bc_app_state *s, double now_s)
 {
 	s->now_s = now_s;
@@ -256,38 +234,17 @@ void bc_app_tick(bc_app_state *s, double now_s)
 
 const char *bc_app_last_rejection(const bc_app_state *s, char *buf, size_t size)
 {
-	const bc_app_outcome *o = &s->last_rejection;
-	buf[0] = '\0';
-	if (o->type != BC_EVENT_REJECTED)
-		return buf;
-	const char *why = bc_reject_reason_text(o->reason);
-	if (!why || !*why)
-		why = "attempt incomplete";
-	if (o->reason == BC_REJECT_HOLD_TOO_SHORT && o->hold_target_s > 0)
-		snprintf(buf, size, "%s (%.1f of %.0f s)", why, (double)o->hold_s,
-			 (double)o->hold_target_s);
-	else if (o->reason == BC_REJECT_TOO_LITTLE_RANGE)
-		snprintf(buf, size, "%s (%.0f\xc2\xb0)", why, fabs((double)o->peak_deg));
-	else
-		snprintf(buf, size, "%s", why);
+	snprintf(buf, size, "%s", s->view.not_counted);
 	return buf;
 }
 
 const char *bc_app_feedback(const bc_app_state *s, char *buf, size_t size,
 			    bc_feedback_kind *kind)
 {
-	const bc_app_outcome *o = &s->outcome;
-	double age_s = s->view.t_s - o->t_s;
-	double shown_s = s->feedback_s > REJECTION_SHOWN_MIN_S ? s->feedback_s
-							       : REJECTION_SHOWN_MIN_S;
 	*kind = BC_FEEDBACK_NEUTRAL;
-	if (o->type == BC_EVENT_REJECTED && age_s >= 0 && age_s < shown_s) {
-		char why[BC_APP_TEXT_MAX];
-		snprintf(buf, size, "Not counted: %s", bc_app_last_rejection(s, why, sizeof(why)));
+	if (s->view.feedback_of == BC_EVENT_REJECTED)
 		*kind = BC_FEEDBACK_BAD;
-		return buf;
-	}
-	if (o->type == BC_EVENT_REP && age_s >= 0 && age_s < s->feedback_s)
+	else if (s->view.feedback_of == BC_EVENT_REP)
 		*kind = s->exercise == BC_EXERCISE_POSTURE ? BC_FEEDBACK_BAD : BC_FEEDBACK_GOOD;
 	snprintf(buf, size, "%s", s->view.feedback);
 	return buf;

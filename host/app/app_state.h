@@ -15,6 +15,7 @@
 #include <stdbool.h>
 
 #include "coach/coach.h"
+#include "coach/session_tally.h"
 #include "platform/sample_source.h"
 #include "vocab/coach_event.h"
 
@@ -68,24 +69,12 @@ typedef struct {
 	double first_t_s;       /* sample time of the session's first sample: the session clock */
 } bc_app_source_info;
 
-/* Session figures gathered from the coach's events, for the summary. */
+/* Session figures for the summary: the coach's events, and what the views showed. */
 typedef struct {
-	int reason_count[BC_REJECT_COUNT]; /* rejected attempts by reason */
-	int holds;                         /* counted reps that carried a hold */
-	float best_hold_s;
-	float total_hold_s;
-	float best_peak_deg;               /* largest |peak| of counted reps */
+	bc_session_tally events;           /* counts, reasons, holds, range: from the events */
 	float slouched_s;                  /* posture: time outside the upright zone */
 	double first_t_s, last_t_s;        /* sample times seen, seconds */
 } bc_app_tally;
-
-/* The last attempt's outcome, for the feedback line and the counter panel. */
-typedef struct {
-	bc_event_type type;     /* BC_EVENT_REP or BC_EVENT_REJECTED; SUMMARY: none yet */
-	double t_s;             /* its sample time */
-	bc_reject_reason reason;
-	float hold_s, hold_target_s, peak_deg;
-} bc_app_outcome;
 
 /* What the home screen shows of the history (filled by the main loop). */
 typedef struct {
@@ -103,7 +92,6 @@ typedef struct {
 	int home_selection;           /* exercise index highlighted on home */
 	int target_reps;              /* per set, for home */
 	float hold_target_s[BC_EXERCISE_COUNT]; /* for home */
-	float feedback_s;             /* how long an outcome colours the feedback line */
 	bc_app_today today;
 
 	bc_coach_view view;           /* latest from the coach */
@@ -111,8 +99,6 @@ typedef struct {
 	bool start_reached;           /* START_REACHED seen (or view.started) */
 	bc_app_source_info source;
 	bc_app_tally tally;
-	bc_app_outcome outcome;       /* the last attempt, counted or not */
-	bc_app_outcome last_rejection; /* the last one not counted (type REJECTED once any) */
 
 	bool set_done;                /* SET_DONE: set summary showing */
 	double set_done_at_s;         /* app clock when it appeared */
@@ -151,17 +137,21 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a);
 /* A home tile touched or clicked: select it and start it. */
 void bc_app_pick(bc_app_state *s, int exercise_index);
 
+/* One line for the user in the status bar for a while, cut to fit. */
+void bc_app_notice(bc_app_state *s, const char *text);
+
 /* The app clock moves on (seconds since the app started). */
 void bc_app_tick(bc_app_state *s, double now_s);
 
 /*
- * The one line of feedback to show now and its colour: above all why the
- * last attempt did not count (while it is fresh), else the coach's cue.
+ * The one line of feedback to show now and its colour: the coach's line
+ * (its cue, or while fresh a rep or why the last attempt did not count),
+ * coloured by what it is about.
  */
 const char *bc_app_feedback(const bc_app_state *s, char *buf, size_t size,
 			    bc_feedback_kind *kind);
 
-/* "hold too short (0.8 of 2 s)": the last rejection in words, "" if none. */
+/* "hold too short (0.8 of 2 s)": the coach's words for the last rejection, "" if none. */
 const char *bc_app_last_rejection(const bc_app_state *s, char *buf, size_t size);
 
 /* Seconds the set summary stays up before the exercise screen returns. */

@@ -4,7 +4,8 @@
 
 #include <stdlib.h>
 
-#include "app/render.h"
+#include "app/layout.h"
+#include "app/screens.h"
 #include "platform/buttons.h"
 
 static bc_app_action key_action(SDL_Keycode k)

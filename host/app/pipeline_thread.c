@@ -50,14 +50,6 @@ uint64_t bc_monotonic_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-static bool essential(const bc_coach_event *e)
-{
-	return e->type == BC_EVENT_REP || e->type == BC_EVENT_REJECTED ||
-	       e->type == BC_EVENT_SET_DONE || e->type == BC_EVENT_SUMMARY ||
-	       e->type == BC_EVENT_CALIBRATION || e->type == BC_EVENT_START_REACHED ||
-	       e->type == BC_EVENT_HOLD_START || e->type == BC_EVENT_HOLD_DONE;
-}
-
 /*
  * Into the ring, under the lock. Full: a replay waits for the screen; a live
  * sensor drops the oldest non-essential event to make room (or, if every
@@ -73,7 +65,7 @@ static void push_locked(bc_pipeline *p, const bc_coach_event *e)
 		size_t victim = BC_PIPELINE_EVENTS_MAX;
 		for (size_t i = 0; i < p->count; i++) {
 			size_t k = (p->head + i) % BC_PIPELINE_EVENTS_MAX;
-			if (!essential(&p->ring[k])) {
+			if (!bc_coach_event_essential(&p->ring[k])) {
 				victim = i;
 				break;
 			}

@@ -8,9 +8,10 @@
  *
  * Events go through a bounded ring. A live sensor never waits for the
  * screen: if the ring is full, non-essential events (cues, hold progress)
- * are dropped and counted; REP/REJECTED/SET_DONE/SUMMARY and calibration
- * steps are kept. The counts on screen come from the view, which is always
- * the latest, so they cannot drift even then. A replayed trace may instead
+ * are dropped and counted; the essential ones (bc_coach_event_essential:
+ * outcomes, calibration steps, hold edges) are kept. The counts on screen
+ * come from the view, which is always the latest, so they cannot drift even
+ * then. A replayed trace may instead
  * wait for room (lossless), which tests use to run a trace at full speed.
  */
 #ifndef BC_APP_PIPELINE_THREAD_H

@@ -5,12 +5,14 @@
  * the coach's stage_progress fills and a check mark once the coach confirms
  * the step. Readable from across the room: one instruction, very large.
  */
-#include "app/render.h"
-#include "app/widgets.h"
+#include "app/screens.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "app/layout.h"
+#include "app/widgets.h"
 
 typedef enum { STEP_TODO, STEP_NOW, STEP_DONE } step_state;
 

@@ -6,12 +6,15 @@
  * back gauge with the target zone on the right, and one line of feedback at
  * the bottom: above all, why the last attempt did not count.
  */
-#include "app/render.h"
-#include "app/widgets.h"
+#include "app/screens.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "app/feedback_line.h"
+#include "app/layout.h"
+#include "app/widgets.h"
 
 /* A counted rep turns the counter green this long, seconds. */
 #define REP_FLASH_S 1.2

@@ -4,9 +4,11 @@
  * monitor), each with today's target, so the choice can be made with a
  * finger, the arrow keys or the two GPIO buttons.
  */
-#include "app/render.h"
+#include "app/screens.h"
 
 #include <stdio.h>
+
+#include "app/layout.h"
 
 #define COLS 3
 #define ROWS 2

@@ -4,11 +4,14 @@
  * against the upright zone the coach marks; the time spent slouched and the
  * number of alerts the coach raised.
  */
-#include "app/render.h"
-#include "app/widgets.h"
+#include "app/screens.h"
 
 #include <math.h>
 #include <stdio.h>
+
+#include "app/feedback_line.h"
+#include "app/layout.h"
+#include "app/widgets.h"
 
 static void stat_block(const bc_draw *d, SDL_Rect r, const char *label, const char *value,
 		       SDL_Color c)

@@ -4,9 +4,11 @@
  * replay, DEMO, reconnecting), the sample rate, the exercise and the session
  * time, so the wearer always knows whether the coach is really listening.
  */
-#include "app/render.h"
+#include "app/screens.h"
 
 #include <stdio.h>
+
+#include "app/layout.h"
 
 static void source_text(const bc_app_state *s, char *buf, size_t size, SDL_Color *dot)
 {

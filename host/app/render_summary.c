@@ -4,9 +4,11 @@
  * hold times and the range reached. For the posture monitor: alerts and the
  * time spent slouched.
  */
-#include "app/render.h"
+#include "app/screens.h"
 
 #include <stdio.h>
+
+#include "app/layout.h"
 
 SDL_Rect bc_summary_figure_rect(const bc_draw *d, int i)
 {
@@ -62,25 +64,26 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 		y = detail(d, col, y, line, bc_col_text);
 	} else {
 		bool any = false;
+		const bc_session_tally *t = &s->tally.events;
 		for (int r = 0; r < BC_REJECT_COUNT; r++) {
-			if (!s->tally.reason_count[r])
+			if (!t->rejected_by_reason[r])
 				continue;
 			const char *why = r == BC_REJECT_NONE ? "other" : bc_reject_reason_text(r);
 			snprintf(line, sizeof(line), "\xe2\x9c\x97 %s \xc3\x97 %d", why,
-				 s->tally.reason_count[r]);
+				 t->rejected_by_reason[r]);
 			y = detail(d, col, y, line, bc_col_bad);
 			any = true;
 		}
 		if (!any && s->view.rejected == 0)
 			y = detail(d, col, y, "Every attempt counted", bc_col_good);
-		if (s->tally.holds > 0) {
+		if (t->holds > 0) {
 			snprintf(line, sizeof(line), "Holds: best %.1f s, mean %.1f s",
-				 s->tally.best_hold_s, s->tally.total_hold_s / s->tally.holds);
+				 t->best_hold_s, t->total_hold_s / t->holds);
 			y = detail(d, col, y, line, bc_col_text);
 		}
-		if (s->tally.best_peak_deg > 0) {
+		if (t->peak_deg > 0) { /* NAN: no counted rep */
 			snprintf(line, sizeof(line), "Range reached: %.0f\xc2\xb0",
-				 s->tally.best_peak_deg);
+				 t->peak_deg);
 			y = detail(d, col, y, line, bc_col_text);
 		}
 		if (s->view.target_reps > 0) {

@@ -34,6 +34,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "coach/session_tally.h"
 #include "vocab/coach_event.h"
 #include "vocab/exercise.h"
 
@@ -82,6 +83,8 @@ typedef struct {
 	 * during the call only.
 	 */
 	const char *trace_path;
+	/* The session's tally the counts above are taken from (not stored). */
+	bc_session_tally tally;
 } bc_history_session;
 
 /* Totals over the sessions of one local day. */
@@ -107,12 +110,12 @@ void bc_history_session_begin(bc_history_session *s, bc_exercise_id exercise,
 			      int64_t started_unix_s, double start_t_s);
 
 /*
- * Adds n coach events to the record. REP events count reps (posture:
- * alerts) and their hold and peak statistics; REJECTED events count by
- * reason; an event with a hold_target_s (HOLD_START) sets the hold target;
- * every event extends duration_s. May be called once per coach update
- * (the app) or once with the whole session (replay): the result is the
- * same. The counts come from REP/REJECTED events, not from SUMMARY's
+ * Adds n coach events to the record. The counts, reasons, holds and peak
+ * come from the session tally (coach/session_tally.h: posture's REP events
+ * are alerts, not reps); an event with a hold_target_s (HOLD_START) sets the
+ * hold target; every event extends duration_s. May be called once per coach
+ * update (the app) or once with the whole session (replay): the result is
+ * the same. The counts come from REP/REJECTED events, not from SUMMARY's
  * running totals, exactly as `replay --json` counts them.
  */
 void bc_history_session_add_events(bc_history_session *s, const bc_coach_event *events,

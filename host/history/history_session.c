@@ -6,7 +6,6 @@
 #include "history/history.h"
 
 #include <math.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,40 +25,28 @@ void bc_history_session_begin(bc_history_session *s, bc_exercise_id exercise,
 	const bc_exercise_info *info = bc_exercise_info_get(exercise);
 	if (info)
 		snprintf(s->exercise, sizeof(s->exercise), "%s", info->name);
+	bc_session_tally_init(&s->tally, exercise);
 }
 
-/* A counted rep: running mean and maxima of its hold and peak. */
-static void add_rep(bc_history_session *s, const bc_coach_event *e)
+/* The record's counts and statistics, as the tally has them now. */
+static void take_tally(bc_history_session *s)
 {
-	s->reps++;
-	float hold_s = e->hold_s;
-	if (s->reps == 1) {
-		s->mean_hold_s = hold_s;
-		s->max_hold_s = hold_s;
-		s->peak_deg_max = e->peak_deg;
-		return;
+	const bc_session_tally *t = &s->tally;
+	if (t->monitor) {
+		s->posture_alerts = t->reps; /* a slouch alert is no achievement */
+	} else {
+		s->reps = t->reps;
+		s->mean_hold_s = t->holds ? t->total_hold_s / (float)t->holds : NAN;
+		s->max_hold_s = t->holds ? t->best_hold_s : NAN;
+		s->peak_deg_max = t->peak_deg;
 	}
-	/* incremental mean: no running sum to overflow or lose precision */
-	s->mean_hold_s += (hold_s - s->mean_hold_s) / (float)s->reps;
-	if (hold_s > s->max_hold_s)
-		s->max_hold_s = hold_s;
-	if (e->peak_deg > s->peak_deg_max)
-		s->peak_deg_max = e->peak_deg;
-}
-
-static void add_rejected(bc_history_session *s, const bc_coach_event *e)
-{
-	bc_reject_reason r = e->reason;
-	if (r <= BC_REJECT_NONE || r >= BC_REJECT_COUNT)
-		r = BC_REJECT_NONE; /* counted, under "unknown" */
-	s->rejected_by_reason[r]++;
-	s->rejected++;
+	s->rejected = t->rejected;
+	memcpy(s->rejected_by_reason, t->rejected_by_reason, sizeof(s->rejected_by_reason));
 }
 
 void bc_history_session_add_events(bc_history_session *s, const bc_coach_event *events,
 				   size_t n)
 {
-	bool posture = bc_exercise_from_name(s->exercise) == BC_EXERCISE_POSTURE;
 	for (size_t i = 0; i < n; i++) {
 		const bc_coach_event *e = &events[i];
 		double elapsed_s = e->t_s - s->start_t_s;
@@ -67,20 +54,9 @@ void bc_history_session_add_events(bc_history_session *s, const bc_coach_event *
 			s->duration_s = elapsed_s;
 		if (e->hold_target_s > 0) /* HOLD_START carries it; others may */
 			s->hold_target_s = e->hold_target_s;
-		switch (e->type) {
-		case BC_EVENT_REP:
-			if (posture)
-				s->posture_alerts++; /* a slouch alert is no achievement */
-			else
-				add_rep(s, e);
-			break;
-		case BC_EVENT_REJECTED:
-			add_rejected(s, e);
-			break;
-		default:
-			break;
-		}
 	}
+	bc_session_tally_add_events(&s->tally, events, n);
+	take_tally(s);
 }
 
 void bc_history_session_from_events(bc_history_session *s, bc_exercise_id exercise,

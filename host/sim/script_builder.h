@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Internal to the session scripts: the builder that the protocol, exercise
- * and distractor parts append movements through. Errors are sticky (the
+ * and distractor parts (script_parts.h) append movements through; it knows
+ * nothing of them. Errors are sticky (the
  * first failure is kept and later calls do nothing), so scripts read as a
  * plain list of movements.
  */
@@ -9,6 +10,8 @@
 #define BC_SIM_SCRIPT_BUILDER_H
 
 #include "sim/session_script.h"
+
+#define SB_QUIET_MARGIN_S 1.0 /* a dropout keeps this far from any movement */
 
 typedef struct {
 	sim_script *s;
@@ -56,40 +59,12 @@ double sb_dur(sim_builder *b, double lo, double hi);
 double sb_pick(sim_builder *b, double lo, double hi);
 /* Small oscillations about all three axes during t0..t1 (a hold). */
 void sb_wobble(sim_builder *b, double t0_s, double t1_s, double amp_deg);
-/* Tremor and drift during t0..t1 (script_unsteady.c); scale 1 standing. */
-void sb_unsteady(sim_builder *b, double t0_s, double t1_s, double scale);
 
 /* Expectations */
 void sb_expect(sim_builder *b, double t_s, bool rep, bc_reject_reason reason);
 void sb_attempt(sim_builder *b, const sim_attempt *a);
 
-/* Protocol (script_protocol.c) */
-void sb_breathing(sim_builder *b, double t0_s, double t1_s);
-/* Standing still: ankle sway and the person's unsteadiness. */
-void sb_stand_still(sim_builder *b, double dur_s);
-/* The protocol's first stand (contract §3, >= 3 s still), with the person's
- * weight shift if they have one. */
-void sb_stand_first(sim_builder *b);
-/* In the start pose: maybe a fidget, then the still hold (>= 2.2 s). */
-void sb_settle_in_start_pose(sim_builder *b);
-/* From standing at home into the start pose; sets s->q_start / p_start_m. */
-void sb_to_start_pose(sim_builder *b);
-/* From the start pose (resting) up to standing. */
-void sb_get_up(sim_builder *b);
-/* From standing back down into the start pose. */
-void sb_back_to_start_pose(sim_builder *b);
-/* From standing: walk somewhere and back, for about dur_s. */
-void sb_walk(sim_builder *b, double dur_s);
-
-/* Exercise attempts (script_exercises.c). reason NONE = a correct one. */
-void sb_hold_attempt(sim_builder *b, bc_reject_reason reason);
-void sb_catcow_cycle(sim_builder *b, bc_reject_reason reason);
-/* Posture: alerts >= 1 a real slouch giving that many alerts; 0 a near
- * miss (too short or too slight) that must give none. */
-void sb_slouch(sim_builder *b, int alerts);
-void sb_exercise_rest(sim_builder *b);
-
-/* Distractors (script_distractors.c) */
-void sb_distractor(sim_builder *b, sim_distractor d);
+/* Growable arrays: room for need items of size bytes; 0, or -1 out of memory. */
+int sb_grow(void **items, size_t *cap, size_t need, size_t size);
 
 #endif /* BC_SIM_SCRIPT_BUILDER_H */

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "sim/script_builder.h"
+#include "sim/script_parts.h"
 
 /* Functions */
 

@@ -15,6 +15,7 @@
 
 #include "sim/motion_profile.h"
 #include "sim/script_builder.h"
+#include "sim/script_parts.h"
 
 /* Definitions */
 

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "sim/script_builder.h"
+#include "sim/script_parts.h"
 
 /* Definitions */
 

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The screens, one file each (render_*.c), and the places on them that
+ * input and tests look up. Each draws from the app state and changes
+ * nothing; render.c picks which one a frame shows.
+ */
+#ifndef BC_APP_SCREENS_H
+#define BC_APP_SCREENS_H
+
+#include "app/app_state.h"
+#include "app/draw.h"
+
+/* Screens and parts; area is the frame below the status bar. */
+void bc_render_status_bar(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+void bc_render_home(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+void bc_render_calibration(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+void bc_render_exercise(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+void bc_render_posture(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+
+/* Home screen tiles: rectangle of tile i, and the tile under a point (-1: none). */
+SDL_Rect bc_home_tile_rect(const bc_draw *d, int i);
+int bc_home_tile_at(const bc_draw *d, int x, int y);
+
+/* Summary: the big figure panels (0 counted / alerts, 1 not counted). */
+SDL_Rect bc_summary_figure_rect(const bc_draw *d, int i);
+
+/* Exercise screen: where the rep counter's digits are drawn. */
+SDL_Rect bc_exercise_counter_rect(const bc_draw *d);
+
+#endif /* BC_APP_SCREENS_H */
