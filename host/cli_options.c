@@ -12,7 +12,7 @@
 
 /* getopt_long's value for cmd->options[i]: above every character. */
 #define LONG_VAL(i) (256 + (i))
-#define HELP_VAL 'h'
+#define HELP_VAL    'h'
 
 /* Help */
 
@@ -141,7 +141,8 @@ int bc_cli_next_option(bc_cli_parser *p, const char **value)
 	const char *text = option_text(p, optarg);
 	if (got == HELP_VAL) {
 		if (text[1] == '-' && !typed_in_full(text, "help"))
-			bc_cli_die_usage(cmd, "unknown option '%.*s'", (int)strcspn(text, "="), text);
+			bc_cli_die_usage(cmd, "unknown option '%.*s'", (int)strcspn(text, "="),
+					 text);
 		print_help(cmd, stdout);
 		exit(BC_EXIT_OK);
 	}
@@ -206,8 +207,7 @@ double bc_cli_number(const bc_cli_command *cmd, const char *name, const char *te
 	return v;
 }
 
-long bc_cli_integer(const bc_cli_command *cmd, const char *name, const char *text, long lo,
-		    long hi)
+long bc_cli_integer(const bc_cli_command *cmd, const char *name, const char *text, long lo, long hi)
 {
 	char *end;
 	errno = 0;
@@ -218,13 +218,12 @@ long bc_cli_integer(const bc_cli_command *cmd, const char *name, const char *tex
 	return v;
 }
 
-float bc_cli_seconds(const bc_cli_command *cmd, const char *option, const char *text,
-		     float max_s)
+float bc_cli_seconds(const bc_cli_command *cmd, const char *option, const char *text, float max_s)
 {
 	char *end;
 	double v = strtod(text, &end);
 	if (end == text || *end != '\0' || !isfinite(v) || v <= 0 || v > max_s)
-		bc_cli_die_usage(cmd, "%s '%s' is not a number of seconds in (0, %g]", option,
-				 text, (double)max_s);
+		bc_cli_die_usage(cmd, "%s '%s' is not a number of seconds in (0, %g]", option, text,
+				 (double)max_s);
 	return (float)v;
 }

@@ -43,15 +43,15 @@ typedef struct {
 	const char *name;  /* "exercise" for --exercise; NULL ends the table */
 	const char *value; /* placeholder for its value ("NAME"); NULL for a flag */
 	const char *help;  /* one line for --help */
-	int id;            /* what bc_cli_next_option returns for it; >= 0 */
+	int id;		   /* what bc_cli_next_option returns for it; >= 0 */
 } bc_cli_option;
 
 typedef struct {
-	const char *name;     /* "replay" */
-	const char *synopsis; /* "--exercise NAME [--hold SECONDS] [--json] FILE" */
-	const char *about;    /* a sentence or two for --help */
+	const char *name;	      /* "replay" */
+	const char *synopsis;	      /* "--exercise NAME [--hold SECONDS] [--json] FILE" */
+	const char *about;	      /* a sentence or two for --help */
 	const bc_cli_option *options; /* table ending with { NULL } */
-	int min_args, max_args;       /* positional arguments allowed */
+	int min_args, max_args;	      /* positional arguments allowed */
 	void (*more_help)(FILE *out); /* printed after the options; may be NULL */
 	const char *exit_status;      /* --help's last line, e.g. BC_CLI_EXIT_STATUS_TRACE */
 } bc_cli_command;
@@ -135,7 +135,6 @@ long bc_cli_integer(const bc_cli_command *cmd, const char *name, const char *tex
  * Positive finite seconds, at most max_s, for option ("--hold"); otherwise
  * prints "OPTION 'TEXT' is not a number of seconds in (0, MAX]" and exits 2.
  */
-float bc_cli_seconds(const bc_cli_command *cmd, const char *option, const char *text,
-		     float max_s);
+float bc_cli_seconds(const bc_cli_command *cmd, const char *option, const char *text, float max_s);
 
 #endif /* BC_CLI_OPTIONS_H */

@@ -30,8 +30,8 @@ int bc_cli_trace_finish(const bc_cli_command *cmd, int got, const bc_trace_error
 	return bc_cli_flush_stdout(cmd);
 }
 
-int bc_cli_trace_exercise(const bc_cli_command *cmd, bc_exercise_id given,
-			  const bc_trace_reader *r, bc_exercise_id *id)
+int bc_cli_trace_exercise(const bc_cli_command *cmd, bc_exercise_id given, const bc_trace_reader *r,
+			  bc_exercise_id *id)
 {
 	if (given != BC_EXERCISE_NONE) {
 		*id = given;

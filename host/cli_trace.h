@@ -30,7 +30,7 @@ int bc_cli_trace_finish(const bc_cli_command *cmd, int got, const bc_trace_error
  * when the trace names none or an unknown one (the message lists the valid
  * names).
  */
-int bc_cli_trace_exercise(const bc_cli_command *cmd, bc_exercise_id given,
-			  const bc_trace_reader *r, bc_exercise_id *id);
+int bc_cli_trace_exercise(const bc_cli_command *cmd, bc_exercise_id given, const bc_trace_reader *r,
+			  bc_exercise_id *id);
 
 #endif /* BC_CLI_TRACE_H */

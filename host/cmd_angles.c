@@ -65,9 +65,12 @@ static void parse_options(int argc, char **argv, angles_options *o)
 static const char *stage_name(bc_calib_stage stage)
 {
 	switch (stage) {
-	case BC_CALIB_STAND: return "stand";
-	case BC_CALIB_GO_TO_START: return "go-to-start";
-	case BC_CALIB_DONE: return "done";
+	case BC_CALIB_STAND:
+		return "stand";
+	case BC_CALIB_GO_TO_START:
+		return "go-to-start";
+	case BC_CALIB_DONE:
+		return "done";
 	}
 	return "unknown";
 }
@@ -109,8 +112,8 @@ int cmd_angles(int argc, char **argv)
 		const bc_body_state *b = bc_body_tracker_update(&tracker, &s);
 		printf("%.6f,%s,%d,%.3f,%.3f,%.3f,%.3f\n", s.t_s, stage_name(b->stage),
 		       b->still ? 1 : 0, angle_or_nan(b, b->angles.sagittal_deg),
-		       angle_or_nan(b, b->angles.frontal_deg),
-		       angle_or_nan(b, b->angles.axial_deg), (double)b->trunk_incline_deg);
+		       angle_or_nan(b, b->angles.frontal_deg), angle_or_nan(b, b->angles.axial_deg),
+		       (double)b->trunk_incline_deg);
 	}
 	status = bc_cli_trace_finish(&command, got, &err);
 out:

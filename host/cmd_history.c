@@ -25,7 +25,7 @@
 /* Definitions */
 
 #define DEFAULT_DAYS 7
-#define MAX_DAYS 36500 /* a hundred years: anything more is a typo */
+#define MAX_DAYS     36500 /* a hundred years: anything more is a typo */
 
 enum { OPT_DB, OPT_JSON, OPT_DAYS };
 
@@ -92,12 +92,12 @@ static void parse_options(int argc, char **argv, history_options *o)
 /* What the listing shows, gathered before anything is printed. */
 typedef struct {
 	const char *path;
-	bool missing;             /* the file does not exist yet */
+	bool missing; /* the file does not exist yet */
 	int64_t now_unix_s;
 	int days;
 	bc_history_totals today;
 	int streak_days;
-	FILE *out;                /* memory stream the sessions are rendered into */
+	FILE *out; /* memory stream the sessions are rendered into */
 	bc_json_writer json;
 	bool use_json;
 } history_view;
@@ -164,9 +164,9 @@ static int print_session_json(const bc_history_session *s, void *user)
 	bc_json_key_int(w, "id", (long)s->id);
 	bc_json_key_string(w, "started", s->started_utc);
 	bc_json_key_number(w, "started_unix_s", (double)s->started_unix_s, 0);
-	bc_json_key_string(w, "local_time", bc_local_time_text(s->started_unix_s,
-								"%Y-%m-%dT%H:%M:%S", local,
-								sizeof(local)));
+	bc_json_key_string(
+		w, "local_time",
+		bc_local_time_text(s->started_unix_s, "%Y-%m-%dT%H:%M:%S", local, sizeof(local)));
 	bc_json_key_string(w, "exercise", s->exercise);
 	bc_json_key_number(w, "duration_s", s->duration_s, 1);
 	bc_json_key_int(w, "reps", s->reps);

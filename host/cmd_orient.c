@@ -80,8 +80,8 @@ int cmd_orient(int argc, char **argv)
 		/* a rejected sample still gets a row: the filter's current estimate */
 		bc_filter_update(&filter, &s);
 		bc_quat q = bc_filter_quat(&filter);
-		printf("%.6f,%.7f,%.7f,%.7f,%.7f\n", s.t_s, (double)q.w, (double)q.x,
-		       (double)q.y, (double)q.z);
+		printf("%.6f,%.7f,%.7f,%.7f,%.7f\n", s.t_s, (double)q.w, (double)q.x, (double)q.y,
+		       (double)q.z);
 	}
 	status = bc_cli_trace_finish(&command, got, &err);
 out:

@@ -21,7 +21,7 @@
 
 /* Addresses i2cdetect scans by default (0x03..0x77 minus reserved ones). */
 #define FIRST_ADDR 0x08
-#define LAST_ADDR 0x77
+#define LAST_ADDR  0x77
 
 /* The Raspberry Pi header's I2C bus. */
 #define DEFAULT_BUS 1
@@ -113,8 +113,8 @@ int cmd_probe(int argc, char **argv)
 		if (is_imu_address(addr)) {
 			int rc = bc_imu_probe_address(bus, addr, &v);
 			if (rc == 1) {
-				printf("  0x%02x  %-10s (register 0x%02x reads 0x%02x)\n", addr, v->name,
-				       v->id_reg, v->id_value);
+				printf("  0x%02x  %-10s (register 0x%02x reads 0x%02x)\n", addr,
+				       v->name, v->id_reg, v->id_value);
 				imus++;
 				continue;
 			}
@@ -125,8 +125,8 @@ int cmd_probe(int argc, char **argv)
 		}
 		const bc_ak_variant *mag = addr == BC_AK_ADDR ? magnetometer_at(bus, addr) : NULL;
 		if (mag) {
-			printf("  0x%02x  %-10s (magnetometer; register 0x%02x reads 0x%02x)\n", addr,
-			       mag->name, mag->id_reg, mag->id_value);
+			printf("  0x%02x  %-10s (magnetometer; register 0x%02x reads 0x%02x)\n",
+			       addr, mag->name, mag->id_reg, mag->id_value);
 			continue;
 		}
 		if (o.all && bc_i2c_read(bus, addr, 0x00, &byte, 1) == 0)

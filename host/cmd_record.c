@@ -28,8 +28,17 @@
 #define DEFAULT_BUS 1 /* the Raspberry Pi header's I2C bus */
 
 enum {
-	OPT_OUT, OPT_BUS, OPT_ADDRESS, OPT_RATE, OPT_ACCEL_RANGE, OPT_GYRO_RANGE, OPT_LPF,
-	OPT_DURATION, OPT_EXERCISE, OPT_INT, OPT_NO_INT,
+	OPT_OUT,
+	OPT_BUS,
+	OPT_ADDRESS,
+	OPT_RATE,
+	OPT_ACCEL_RANGE,
+	OPT_GYRO_RANGE,
+	OPT_LPF,
+	OPT_DURATION,
+	OPT_EXERCISE,
+	OPT_INT,
+	OPT_NO_INT,
 };
 
 static const bc_cli_option options[] = {
@@ -63,16 +72,16 @@ static const bc_cli_command command = {
 
 /* The command line, checked. */
 typedef struct {
-	const char *out_path;      /* NULL: backcoach-YYYYmmdd-HHMMSS.csv (UTC) */
-	int bus_number;            /* /dev/i2c-N */
-	bool address_given;        /* else the first chip the probe finds */
-	uint8_t address;           /* 7-bit I2C address */
-	bc_imu_settings chip;      /* rate, ranges, low-pass (lpf_hz 0: 0.4 x rate) */
-	bool duration_given;       /* else until Ctrl-C or SIGTERM */
+	const char *out_path; /* NULL: backcoach-YYYYmmdd-HHMMSS.csv (UTC) */
+	int bus_number;	      /* /dev/i2c-N */
+	bool address_given;   /* else the first chip the probe finds */
+	uint8_t address;      /* 7-bit I2C address */
+	bc_imu_settings chip; /* rate, ranges, low-pass (lpf_hz 0: 0.4 x rate) */
+	bool duration_given;  /* else until Ctrl-C or SIGTERM */
 	double duration_s;
-	const char *exercise;      /* NULL: no '# exercise:' line */
-	const char *drdy_line;     /* the data-ready GPIO line */
-	bool no_int;               /* poll the FIFO, no data-ready line */
+	const char *exercise;  /* NULL: no '# exercise:' line */
+	const char *drdy_line; /* the data-ready GPIO line */
+	bool no_int;	       /* poll the FIFO, no data-ready line */
 } record_options;
 
 /* The live sensor: an I2C bus, maybe a data-ready line, the source reading both. */
@@ -94,7 +103,8 @@ static void on_status(void *ctx, const bc_sample_source *src)
 {
 	(void)ctx;
 	if (src->status == BC_SOURCE_RECONNECTING)
-		fprintf(stderr, "backcoach record: sensor lost (%s): reconnecting, still recording\n",
+		fprintf(stderr,
+			"backcoach record: sensor lost (%s): reconnecting, still recording\n",
 			src->error);
 	else if (src->status == BC_SOURCE_CONNECTED)
 		fprintf(stderr, "backcoach record: sensor back: %s\n", src->error);
@@ -119,10 +129,11 @@ static void recover_leftovers(const char *out_path)
 		bc_trace_error err;
 		int rc = bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err);
 		if (rc == 1)
-			fprintf(stderr, "backcoach record: recovered %lu rows from %s into %s\n", rows,
-				part, final_path);
+			fprintf(stderr, "backcoach record: recovered %lu rows from %s into %s\n",
+				rows, part, final_path);
 		else if (rc == 0)
-			fprintf(stderr, "backcoach record: removed %s (no whole row to keep)\n", part);
+			fprintf(stderr, "backcoach record: removed %s (no whole row to keep)\n",
+				part);
 		else
 			fprintf(stderr, "backcoach record: could not recover %s: %s\n", part,
 				err.message);
@@ -162,8 +173,8 @@ static void take_option(record_options *o, int id, const char *value)
 		o->chip.accel_range_g = (float)bc_cli_number(&command, "accel-range", value, 2, 16);
 		break;
 	case OPT_GYRO_RANGE:
-		o->chip.gyro_range_dps =
-			(float)bc_cli_number(&command, "gyro-range", value, 125, 2000);
+		o->chip.gyro_range_dps = (float)bc_cli_number(&command, "gyro-range", value, 125,
+							      2000);
 		break;
 	case OPT_LPF:
 		o->chip.lpf_hz = (float)bc_cli_number(&command, "lpf", value, 1, 500);
@@ -225,7 +236,8 @@ static int open_sensor(const record_options *o, sensor *s)
 	if (!o->no_int) {
 		s->drdy = bc_hw.gpio_input_open(o->drdy_line, "backcoach-imu");
 		if (!s->drdy)
-			fprintf(stderr, "backcoach record: no data-ready line %s: polling the FIFO\n",
+			fprintf(stderr,
+				"backcoach record: no data-ready line %s: polling the FIFO\n",
 				o->drdy_line);
 	}
 	bc_imu_hooks hooks = bc_hw_data_ready_hooks(s->drdy);
@@ -307,12 +319,14 @@ static void report_result(const char *out, const bc_imu *imu, const bc_record_re
 	fprintf(stderr, "backcoach record: %lu samples, %.1f s, %lu gaps: %s\n", res->samples,
 		res->recorded_s, res->gaps, out);
 	if (res->mag_missing)
-		fprintf(stderr, "backcoach record: the %s's magnetometer gave no field in its "
-				"first %.1f s: recorded without mx,my,mz\n",
+		fprintf(stderr,
+			"backcoach record: the %s's magnetometer gave no field in its "
+			"first %.1f s: recorded without mx,my,mz\n",
 			imu->variant->name, BC_RECORD_MAG_WAIT_S);
 	else if (res->with_mag && res->mag_repeated)
-		fprintf(stderr, "backcoach record: %lu rows repeat the last magnetic field "
-				"(the magnetometer was briefly invalid)\n",
+		fprintf(stderr,
+			"backcoach record: %lu rows repeat the last magnetic field "
+			"(the magnetometer was briefly invalid)\n",
 			res->mag_repeated);
 }
 

@@ -48,7 +48,7 @@ static const bc_cli_command command = {
 /* The command line, checked. */
 typedef struct {
 	bc_exercise_id exercise; /* BC_EXERCISE_NONE: the trace's '# exercise:' */
-	bool hold_given;         /* --hold given: hold_s overrides the trace and exercise */
+	bool hold_given;	 /* --hold given: hold_s overrides the trace and exercise */
 	float hold_s;
 	bool json;
 	const char *path;
@@ -81,14 +81,14 @@ static void parse_options(int argc, char **argv, replay_options *o)
 /* What a replay found: the counted events and facts about the trace. */
 typedef struct {
 	bc_exercise_id exercise;
-	float hold_target_s;    /* 0: the exercise has no hold */
+	float hold_target_s;	/* 0: the exercise has no hold */
 	bc_session_tally tally; /* the counts, from the same events */
 	bc_coach_event *events; /* REP and REJECTED only, in time order */
 	size_t n_events, cap_events;
 	long samples;
 	double first_t_s, last_t_s;
-	double calibrated_at_s; /* NAN: calibration never finished */
-	double upright_at_s;    /* NAN: no stand was ever taken for the upright */
+	double calibrated_at_s;	  /* NAN: calibration never finished */
+	double upright_at_s;	  /* NAN: no stand was ever taken for the upright */
 	bc_calib_wait calib_wait; /* at the end: what the last pose held lacked */
 	int dropouts;
 	unsigned long rejected_samples; /* not fused by the filter */
@@ -230,7 +230,8 @@ static void print_summary(const char *path, const replay_result *res)
 	printf("\n");
 	if (isnan(res->calibrated_at_s))
 		printf("calibration: not finished: %s (stand still upright 3 s, then hold the "
-		       "start position 2 s)\n", bc_calib_missing(res->calib_wait));
+		       "start position 2 s)\n",
+		       bc_calib_missing(res->calib_wait));
 	else
 		printf("calibration: done at %.2f s\n", res->calibrated_at_s);
 	if (res->dropouts || res->rejected_samples)

@@ -36,18 +36,30 @@
 #include "paths.h"
 #include "record_session.h"
 
-#define DEMO_NAME "demo-session.csv.gz"
-#define DEMO_INSTALLED BC_PATHS_INSTALLED_DATA_DIR "/" DEMO_NAME
-#define SPEED_MAX 1000.0
+#define DEMO_NAME	 "demo-session.csv.gz"
+#define DEMO_INSTALLED	 BC_PATHS_INSTALLED_DATA_DIR "/" DEMO_NAME
+#define SPEED_MAX	 1000.0
 #define QUIT_AFTER_MAX_S 86400.0
-#define DEFAULT_BUS 1 /* the Raspberry Pi header's I2C bus */
-#define DEFAULT_WIDTH 800
-#define DEFAULT_HEIGHT 480
+#define DEFAULT_BUS	 1 /* the Raspberry Pi header's I2C bus */
+#define DEFAULT_WIDTH	 800
+#define DEFAULT_HEIGHT	 480
 
 enum {
-	OPT_TRACE, OPT_SPEED, OPT_EXERCISE, OPT_SIZE, OPT_WINDOWED, OPT_QUIT_AFTER,
-	OPT_SCREENSHOT, OPT_SETTINGS, OPT_RECORD, OPT_NO_RECORD, OPT_HISTORY, OPT_BUS,
-	OPT_TEXT, OPT_HOME, OPT_OFFSCREEN,
+	OPT_TRACE,
+	OPT_SPEED,
+	OPT_EXERCISE,
+	OPT_SIZE,
+	OPT_WINDOWED,
+	OPT_QUIT_AFTER,
+	OPT_SCREENSHOT,
+	OPT_SETTINGS,
+	OPT_RECORD,
+	OPT_NO_RECORD,
+	OPT_HISTORY,
+	OPT_BUS,
+	OPT_TEXT,
+	OPT_HOME,
+	OPT_OFFSCREEN,
 };
 
 static const bc_cli_option options[] = {
@@ -102,27 +114,27 @@ static const bc_cli_command command = {
 
 /* The command line, checked. */
 typedef struct {
-	const char *trace_path;      /* --trace; NULL: the live sensor, else the demo */
-	double speed;                /* replay speed, times real time */
-	bc_exercise_id exercise;     /* BC_EXERCISE_NONE: the trace's (live: home) */
-	int width, height;           /* pixels */
+	const char *trace_path;	 /* --trace; NULL: the live sensor, else the demo */
+	double speed;		 /* replay speed, times real time */
+	bc_exercise_id exercise; /* BC_EXERCISE_NONE: the trace's (live: home) */
+	int width, height;	 /* pixels */
 	bool windowed, history, home;
-	bool quit_after_given;       /* quit after quit_after_s (else: not on a timer) */
+	bool quit_after_given; /* quit after quit_after_s (else: not on a timer) */
 	double quit_after_s;
 	const char *screenshot_path; /* NULL: no screenshot */
 	const char *settings_path;   /* NULL: live the user's file, a replay the defaults */
-	const char *record_dir;      /* --record; NULL: the default directory (live) */
+	const char *record_dir;	     /* --record; NULL: the default directory (live) */
 	bool no_record;
-	int bus_number;              /* /dev/i2c-N */
+	int bus_number; /* /dev/i2c-N */
 	bc_app_display display;
 } run_options;
 
 /* Where sessions get their samples (the app asks again for each session). */
 typedef struct {
-	const char *trace_path;       /* a replay: this file (or the demo) */
+	const char *trace_path; /* a replay: this file (or the demo) */
 	double speed;
 	bool demo;
-	bc_sample_source *live;       /* opened at start, handed to the first session */
+	bc_sample_source *live; /* opened at start, handed to the first session */
 	int bus_number;
 	bc_gpio_line *drdy;
 	bc_imu_hooks hooks;
@@ -242,13 +254,13 @@ static bc_sample_source *open_live(sources *src, char *err, size_t err_size)
 	return s;
 }
 
-static bc_sample_source *open_source(void *ctx, bc_exercise_id exercise, char *err,
-				     size_t err_size)
+static bc_sample_source *open_source(void *ctx, bc_exercise_id exercise, char *err, size_t err_size)
 {
 	(void)exercise;
 	sources *src = ctx;
 	if (src->trace_path) {
-		bc_trace_source_config tc = { .path = src->trace_path, .speed = src->speed,
+		bc_trace_source_config tc = { .path = src->trace_path,
+					      .speed = src->speed,
 					      .demo = src->demo };
 		return bc_trace_source_open(&tc, err, err_size);
 	}
@@ -264,7 +276,8 @@ static bc_sample_source *open_source(void *ctx, bc_exercise_id exercise, char *e
 static int choose_source(const run_options *o, sources *src)
 {
 	char err[512];
-	*src = (sources){ .trace_path = o->trace_path, .speed = o->speed,
+	*src = (sources){ .trace_path = o->trace_path,
+			  .speed = o->speed,
 			  .bus_number = o->bus_number };
 	if (src->trace_path)
 		return 0;
@@ -314,7 +327,8 @@ static void load_settings(const run_options *o, bc_app_config *cfg, char *notice
 static int configure_replay(const run_options *o, const sources *src, bc_app_config *cfg)
 {
 	char err[512];
-	bc_trace_source_config tc = { .path = src->trace_path, .speed = src->speed,
+	bc_trace_source_config tc = { .path = src->trace_path,
+				      .speed = src->speed,
 				      .demo = src->demo };
 	bc_sample_source *probe = bc_trace_source_open(&tc, err, sizeof(err));
 	if (!probe) {
@@ -346,9 +360,9 @@ static void configure_live(const run_options *o, const sources *src, bc_app_conf
 {
 	cfg->start_exercise = o->exercise;
 	cfg->history = true;
-	cfg->record_dir = o->no_record ? NULL
-			: o->record_dir ? o->record_dir
-			: bc_session_recorder_default_dir(default_dir, dir_size);
+	cfg->record_dir = o->no_record	  ? NULL
+			  : o->record_dir ? o->record_dir
+					  : bc_session_recorder_default_dir(default_dir, dir_size);
 	if (cfg->record_dir)
 		bc_session_recorder_recover(cfg->record_dir, report);
 	const bc_imu *imu = bc_imu_reader_chip(bc_live_source_reader(src->live));

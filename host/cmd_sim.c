@@ -20,8 +20,20 @@
 /* Definitions */
 
 enum {
-	OPT_EXERCISE, OPT_SEED, OPT_SCENARIO, OPT_REPS, OPT_RATE, OPT_PERSON, OPT_MOUNT,
-	OPT_NOISE, OPT_DROPOUTS, OPT_HOLD, OPT_ACCEL_FS, OPT_GYRO_FS, OPT_T0, OPT_OUT,
+	OPT_EXERCISE,
+	OPT_SEED,
+	OPT_SCENARIO,
+	OPT_REPS,
+	OPT_RATE,
+	OPT_PERSON,
+	OPT_MOUNT,
+	OPT_NOISE,
+	OPT_DROPOUTS,
+	OPT_HOLD,
+	OPT_ACCEL_FS,
+	OPT_GYRO_FS,
+	OPT_T0,
+	OPT_OUT,
 };
 
 static const bc_cli_option options[] = {
@@ -58,19 +70,20 @@ static void more_help(FILE *out)
 				fprintf(out, " %s", bc_exercise_info_get((bc_exercise_id)e)->name);
 		fprintf(out, "\n");
 	}
-	fprintf(out, "\ndistractors (distractor:WHAT, nothing to count):\n"
-		     "  all        fidget, roll over, lie still, sit up, stand, walk, return\n"
-		     "  fidget     small shifts in the start pose\n"
-		     "  roll-over  onto the side and back (lying exercises)\n"
-		     "  sit-up     sit up / kneel up and back down (not posture)\n"
-		     "  walk       get up and walk about\n"
-		     "  still      stay in the start pose for minutes\n"
-		     "  stand      get up and stand\n"
-		     "\nThe trace's '# expect_*' lines carry the answer: expect_reps, expect_rejected,\n"
-		     "expect_reasons (in order), expect_events (TYPE@t; t is the midpoint of the\n"
-		     "return movement that ends an attempt: the release of the hold, cat-cow the\n"
-		     "rise out of the cow; posture: 10 s after the slouch reaches 10 deg, then\n"
-		     "every 30 s), expect_tolerance_s.\n");
+	fprintf(out,
+		"\ndistractors (distractor:WHAT, nothing to count):\n"
+		"  all        fidget, roll over, lie still, sit up, stand, walk, return\n"
+		"  fidget     small shifts in the start pose\n"
+		"  roll-over  onto the side and back (lying exercises)\n"
+		"  sit-up     sit up / kneel up and back down (not posture)\n"
+		"  walk       get up and walk about\n"
+		"  still      stay in the start pose for minutes\n"
+		"  stand      get up and stand\n"
+		"\nThe trace's '# expect_*' lines carry the answer: expect_reps, expect_rejected,\n"
+		"expect_reasons (in order), expect_events (TYPE@t; t is the midpoint of the\n"
+		"return movement that ends an attempt: the release of the hold, cat-cow the\n"
+		"rise out of the cow; posture: 10 s after the slouch reaches 10 deg, then\n"
+		"every 30 s), expect_tolerance_s.\n");
 }
 
 static const bc_cli_command command = {
@@ -150,7 +163,8 @@ static void parse_mount(const char *text, sim_session_settings *st)
 		char *end;
 		q[i] = strtod(p, &end);
 		if (end == p || !isfinite(q[i]) || (i < 3 && *end != ',') || (i == 3 && *end))
-			bc_cli_die_usage(&command, "--mount '%s': random, aligned or w,x,y,z", text);
+			bc_cli_die_usage(&command, "--mount '%s': random, aligned or w,x,y,z",
+					 text);
 		p = end + 1;
 	}
 	if (sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]) < 1e-6)
@@ -341,8 +355,9 @@ int cmd_sim(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (out) {
 		const sim_script *sc = &ss.script;
-		fprintf(stderr, "backcoach sim: %s: %lu samples, %.1f s, %zu expected events, "
-				"%lu saturated, generated in %.2f s\n",
+		fprintf(stderr,
+			"backcoach sim: %s: %lu samples, %.1f s, %zu expected events, "
+			"%lu saturated, generated in %.2f s\n",
 			out, ss.n_samples, sim_traj_end_s(&sc->traj) - sc->traj.keys[0].t_s,
 			sc->n_events, ss.n_saturated,
 			(double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec));

@@ -33,15 +33,14 @@ static const bc_cli_option options[] = {
 
 static void more_help(FILE *out)
 {
-	fprintf(out,
-		"\ncolumns: dur_s (span measured); gyro_p50 / gyro_p95: percentiles of\n"
-		"|gyro - its median|, deg/s; tilt_max / tilt_rms: the accelerometer's\n"
-		"direction in 0.1 s blocks, largest and RMS angle from its mean, deg;\n"
-		"steady3s: the steadiest 3 s window's largest tilt from its own mean, deg\n"
-		"(nan if the span is shorter); g<band> / t<band>: RMS of the gyro\n"
-		"(deg/s) and of the per-sample accelerometer direction (deg) in that\n"
-		"band, Hz. Then the min, median and max of every column.\n"
-		"Example: backcoach sway --until-meta stand_until_s data/ipol-l5/*.csv.gz\n");
+	fprintf(out, "\ncolumns: dur_s (span measured); gyro_p50 / gyro_p95: percentiles of\n"
+		     "|gyro - its median|, deg/s; tilt_max / tilt_rms: the accelerometer's\n"
+		     "direction in 0.1 s blocks, largest and RMS angle from its mean, deg;\n"
+		     "steady3s: the steadiest 3 s window's largest tilt from its own mean, deg\n"
+		     "(nan if the span is shorter); g<band> / t<band>: RMS of the gyro\n"
+		     "(deg/s) and of the per-sample accelerometer direction (deg) in that\n"
+		     "band, Hz. Then the min, median and max of every column.\n"
+		     "Example: backcoach sway --until-meta stand_until_s data/ipol-l5/*.csv.gz\n");
 }
 
 static const bc_cli_command command = {
@@ -245,7 +244,8 @@ int cmd_sway(int argc, char **argv)
 		}
 		bc_sway_stats stats;
 		if (bc_sway_measure(buf.s, buf.n, scratch, &stats)) {
-			fprintf(stderr, "%s: span too short to measure (%zu samples)\n", path, buf.n);
+			fprintf(stderr, "%s: span too short to measure (%zu samples)\n", path,
+				buf.n);
 			status = BC_EXIT_FAILURE;
 			continue;
 		}

@@ -7,9 +7,9 @@
 #ifndef BC_COMMANDS_H
 #define BC_COMMANDS_H
 
-#define BC_EXIT_OK 0
-#define BC_EXIT_FAILURE 1
-#define BC_EXIT_USAGE 2
+#define BC_EXIT_OK	  0
+#define BC_EXIT_FAILURE	  1
+#define BC_EXIT_USAGE	  2
 #define BC_EXIT_BAD_TRACE 3
 
 int cmd_replay(int argc, char **argv);

@@ -68,8 +68,7 @@ bc_imu_hooks bc_hw_data_ready_hooks(bc_gpio_line *line)
  * to the reader so each way of failing gets its own message; the reader then
  * reads the ID registers once more at the address found.
  */
-static int find_chip(bc_i2c_bus *bus, uint8_t addr, bc_imu_found *found, char *err,
-		     size_t err_size)
+static int find_chip(bc_i2c_bus *bus, uint8_t addr, bc_imu_found *found, char *err, size_t err_size)
 {
 	if (!addr) {
 		if (bc_imu_probe_bus(bus, found, 1) == 1)
@@ -102,7 +101,7 @@ bc_sample_source *bc_hw_live_source_open(const bc_live_source_config *config, ch
 	if (!src && errno == ENOMEM)
 		snprintf(err, err_size, "out of memory");
 	else if (!src)
-		snprintf(err, err_size, "%s at 0x%02x: initialisation failed: %s", chip.variant->name,
-			 chip.addr, strerror(errno));
+		snprintf(err, err_size, "%s at 0x%02x: initialisation failed: %s",
+			 chip.variant->name, chip.addr, strerror(errno));
 	return src;
 }

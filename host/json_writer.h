@@ -17,8 +17,8 @@ typedef struct {
 	FILE *out;
 	int depth;
 	bool first[BC_JSON_MAX_DEPTH]; /* no member written yet at this depth */
-	bool after_key;                /* a key was written; its value comes next */
-	bool misuse;                   /* nesting overflow or unbalanced end */
+	bool after_key;		       /* a key was written; its value comes next */
+	bool misuse;		       /* nesting overflow or unbalanced end */
 } bc_json_writer;
 
 void bc_json_init(bc_json_writer *w, FILE *out);

@@ -39,7 +39,8 @@ const char *bc_paths_data_file(const char *name, char *buf, size_t size)
 	if ((dir = xdg_env("XDG_DATA_HOME")))
 		return fit(buf, size, snprintf(buf, size, "%s/backcoach/%s", dir, name));
 	if ((dir = env("HOME")))
-		return fit(buf, size, snprintf(buf, size, "%s/.local/share/backcoach/%s", dir, name));
+		return fit(buf, size,
+			   snprintf(buf, size, "%s/.local/share/backcoach/%s", dir, name));
 	return NULL;
 }
 
@@ -51,7 +52,8 @@ const char *bc_paths_settings_file(char *buf, size_t size)
 	if ((dir = xdg_env("XDG_CONFIG_HOME")))
 		return fit(buf, size, snprintf(buf, size, "%s/backcoach/settings.conf", dir));
 	if ((dir = env("HOME")))
-		return fit(buf, size, snprintf(buf, size, "%s/.config/backcoach/settings.conf", dir));
+		return fit(buf, size,
+			   snprintf(buf, size, "%s/.config/backcoach/settings.conf", dir));
 	return NULL;
 }
 

@@ -21,7 +21,7 @@
 #include <stddef.h>
 
 #define BC_PATHS_INSTALLED_DATA_DIR "/usr/local/share/backcoach"
-#define BC_PATHS_FONT_DIR "/usr/share/fonts/truetype/dejavu"
+#define BC_PATHS_FONT_DIR	    "/usr/share/fonts/truetype/dejavu"
 
 /*
  * name ("history.sqlite3", "sessions") in the user's data directory,

@@ -55,12 +55,12 @@ int bc_record_sync_dir(const char *path)
 typedef struct {
 	const bc_record_options *opt;
 	bc_record_result *result;
-	bc_trace_writer *w;            /* NULL until the columns are decided */
+	bc_trace_writer *w; /* NULL until the columns are decided */
 	char part[4096];
 	double t0, t_prev;
-	bool first;                    /* no row written yet */
-	bc_vec3 last_mag_ut;           /* the last valid field, for rows without one */
-	bc_sample *held;               /* samples waiting for the first field */
+	bool first;	     /* no row written yet */
+	bc_vec3 last_mag_ut; /* the last valid field, for rows without one */
+	bc_sample *held;     /* samples waiting for the first field */
 	size_t n_held;
 } recording;
 
@@ -131,8 +131,8 @@ static int take_sample(recording *rec, const bc_sample *s, bc_trace_error *err)
 	return 0;
 }
 
-int bc_record_session(bc_sample_source *src, const bc_record_options *opt,
-		      bc_record_result *result, bc_trace_error *err)
+int bc_record_session(bc_sample_source *src, const bc_record_options *opt, bc_record_result *result,
+		      bc_trace_error *err)
 {
 	recording rec = { .opt = opt, .result = result, .first = true };
 	bc_sample s;
@@ -165,8 +165,9 @@ int bc_record_session(bc_sample_source *src, const bc_record_options *opt,
 			goto out;
 		/* Sync by recorded time and by wall time: whichever says a second passed. */
 		double now = wall_s();
-		if (rec.w && ((!rec.first && result->recorded_s - last_sync_t >= opt->sync_interval_s) ||
-			      now - last_sync_wall >= opt->sync_interval_s)) {
+		if (rec.w &&
+		    ((!rec.first && result->recorded_s - last_sync_t >= opt->sync_interval_s) ||
+		     now - last_sync_wall >= opt->sync_interval_s)) {
 			if (bc_trace_writer_sync(rec.w, err))
 				goto out;
 			result->syncs++;

@@ -37,17 +37,17 @@
 #define BC_RECORD_MAG_WAIT_S 0.5
 
 typedef struct {
-	const char *out_path;          /* final name; rows go to out_path + ".part" */
-	const bc_trace_meta *meta;     /* metadata lines (sensor, rate_hz, started, ...) */
+	const char *out_path;	   /* final name; rows go to out_path + ".part" */
+	const bc_trace_meta *meta; /* metadata lines (sensor, rate_hz, started, ...) */
 	size_t n_meta;
-	double duration_s;             /* stop after this much recorded time; 0 = until *stop */
-	double sync_interval_s;        /* push to the disk at least this often, s */
-	volatile sig_atomic_t *stop;   /* set by a signal handler to end cleanly; may be NULL */
-	int read_timeout_ms;           /* longest wait for a sample before checking stop */
+	double duration_s;	     /* stop after this much recorded time; 0 = until *stop */
+	double sync_interval_s;	     /* push to the disk at least this often, s */
+	volatile sig_atomic_t *stop; /* set by a signal handler to end cleanly; may be NULL */
+	int read_timeout_ms;	     /* longest wait for a sample before checking stop */
 	/* Source status changed (CONNECTED / RECONNECTING); may be NULL. */
 	void (*on_status)(void *ctx, const bc_sample_source *src);
 	void *ctx;
-	bool mag;                      /* the chip has a magnetometer: record mx,my,mz */
+	bool mag; /* the chip has a magnetometer: record mx,my,mz */
 } bc_record_options;
 
 /* 1 s sync, 200 ms read timeout; paths and stop to be filled in. */
@@ -56,12 +56,12 @@ extern const bc_record_options bc_record_options_default;
 typedef struct {
 	unsigned long samples;
 	unsigned long syncs;
-	double recorded_s;             /* t of the last row */
-	unsigned long gaps;            /* sample steps over 0.5 s (dropouts, contract §1) */
-	bool with_mag;                 /* the trace has mx,my,mz */
-	bool mag_missing;              /* opt->mag, but no field came: recorded 6-axis */
-	unsigned long mag_skipped;     /* samples left out before the first field */
-	unsigned long mag_repeated;    /* rows carrying the last valid field */
+	double recorded_s;	    /* t of the last row */
+	unsigned long gaps;	    /* sample steps over 0.5 s (dropouts, contract §1) */
+	bool with_mag;		    /* the trace has mx,my,mz */
+	bool mag_missing;	    /* opt->mag, but no field came: recorded 6-axis */
+	unsigned long mag_skipped;  /* samples left out before the first field */
+	unsigned long mag_repeated; /* rows carrying the last valid field */
 } bc_record_result;
 
 /*
@@ -69,8 +69,8 @@ typedef struct {
  * t = 0. 0 on success (out_path complete), -1 on a write error (err says
  * which file; the .part keeps what was synced).
  */
-int bc_record_session(bc_sample_source *src, const bc_record_options *opt,
-		      bc_record_result *result, bc_trace_error *err);
+int bc_record_session(bc_sample_source *src, const bc_record_options *opt, bc_record_result *result,
+		      bc_trace_error *err);
 
 /*
  * Recovers one .part: keeps the valid whole rows, renames it to the name

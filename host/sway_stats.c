@@ -72,8 +72,12 @@ static void fft(double *re, double *im, size_t m)
 			j ^= bit;
 		j ^= bit;
 		if (i < j) {
-			double t = re[i]; re[i] = re[j]; re[j] = t;
-			t = im[i]; im[i] = im[j]; im[j] = t;
+			double t = re[i];
+			re[i] = re[j];
+			re[j] = t;
+			t = im[i];
+			im[i] = im[j];
+			im[j] = t;
 		}
 	}
 	for (size_t len = 2; len <= m; len *= 2) {
@@ -152,8 +156,8 @@ static void gyro_figures(const bc_sample *s, size_t n, double *buf, double *re, 
 
 /* The per-sample accelerometer direction as two angles about mean (a unit
  * vector), degrees, in bands. */
-static void tilt_bands(const bc_sample *s, size_t n, const double mean[3], double *re,
-		       double *im, bc_sway_stats *out)
+static void tilt_bands(const bc_sample *s, size_t n, const double mean[3], double *re, double *im,
+		       bc_sway_stats *out)
 {
 	/* e1, e2: any two unit vectors square to the mean and each other */
 	double e1[3] = { 1, 0, 0 }, e2[3];
@@ -213,13 +217,15 @@ int bc_sway_measure(const bc_sample *s, size_t n, double *scratch, bc_sway_stats
 	/* Tilt: whole 0.1 s blocks on a grid from the first sample; a block
 	 * with no sample (a dropout) is left out, the grid goes on. */
 	size_t n_grid = (size_t)floor(out->duration_s / BC_SWAY_BLOCK_S + 1e-6);
-	size_t n_blocks = 0, i = 0, steady_blocks = (size_t)llround(BC_SWAY_STEADY_S / BC_SWAY_BLOCK_S);
+	size_t n_blocks = 0, i = 0,
+	       steady_blocks = (size_t)llround(BC_SWAY_STEADY_S / BC_SWAY_BLOCK_S);
 	size_t first_grid = 0;
 	double *grid_of = buf; /* block -> grid index, reused below by the gyro */
 	for (size_t g = 0; g < n_grid; g++) {
 		double sum[3] = { 0, 0, 0 };
 		int count = 0;
-		for (; i < n && s[i].t_s - s[0].t_s < (double)(g + 1) * BC_SWAY_BLOCK_S - 1e-9; i++) {
+		for (; i < n && s[i].t_s - s[0].t_s < (double)(g + 1) * BC_SWAY_BLOCK_S - 1e-9;
+		     i++) {
 			sum[0] += s[i].accel_g.x;
 			sum[1] += s[i].accel_g.y;
 			sum[2] += s[i].accel_g.z;

@@ -28,9 +28,9 @@
 
 #include "core/sample.h"
 
-#define BC_SWAY_BANDS 4
-#define BC_SWAY_BLOCK_S 0.1   /* tilt is averaged over blocks this long */
-#define BC_SWAY_STEADY_S 3.0  /* the steadiest window's length */
+#define BC_SWAY_BANDS	 4
+#define BC_SWAY_BLOCK_S	 0.1 /* tilt is averaged over blocks this long */
+#define BC_SWAY_STEADY_S 3.0 /* the steadiest window's length */
 
 /* Band edges, Hz: band i is [edge[i], edge[i + 1]). */
 extern const double bc_sway_band_hz[BC_SWAY_BANDS + 1];
@@ -38,11 +38,11 @@ extern const double bc_sway_band_hz[BC_SWAY_BANDS + 1];
 typedef struct {
 	size_t n_samples;
 	double duration_s;
-	double rate_hz;                /* mean sample rate of the span */
+	double rate_hz; /* mean sample rate of the span */
 	double gyro_p50_dps, gyro_p95_dps;
-	double tilt_max_dev_deg;       /* largest block tilt from the mean tilt */
+	double tilt_max_dev_deg; /* largest block tilt from the mean tilt */
 	double tilt_rms_deg;
-	double steadiest_3s_dev_deg;   /* NAN when the span is shorter than 3 s */
+	double steadiest_3s_dev_deg; /* NAN when the span is shorter than 3 s */
 	double gyro_band_rms_dps[BC_SWAY_BANDS];
 	double tilt_band_rms_deg[BC_SWAY_BANDS];
 } bc_sway_stats;

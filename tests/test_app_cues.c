@@ -11,7 +11,7 @@
 #include "platform/cue_pattern.h"
 #include "support/test_support.h"
 
-#define MS 1000000ull
+#define MS	  1000000ull
 #define MAX_BEEPS 8
 
 /* A pattern measured by sampling it every ms: beep count and lengths. */

@@ -47,7 +47,8 @@ static void maybe_save(const bc_app_canvas *c, const char *name)
 	char path[512], err[256];
 	snprintf(path, sizeof(path), "%s/%s-%dx%d.png", dir, name, c->surface->w, c->surface->h);
 	assert_int_equal(bc_screenshot_save(c->renderer, c->surface->w, c->surface->h, path, err,
-					    sizeof(err)), 0);
+					    sizeof(err)),
+			 0);
 }
 
 /* A state as it looks mid-session: counts, a hold in progress, feedback. */
@@ -57,10 +58,19 @@ static void mid_session(bc_app_state *s, bc_exercise_id ex)
 	bc_app_begin_session(s, ex);
 	bc_app_source_info src = { .status = BC_SOURCE_REPLAYING, .rate_hz = 100, .demo = true };
 	snprintf(src.description, sizeof(src.description), "DEMO: test");
-	bc_coach_view v = { .exercise = ex, .stage = BC_CALIB_DONE, .started = true,
-			    .gauge_deg = 18, .zone_min_deg = 15, .zone_max_deg = 40,
-			    .phase_name = "hold", .holding = true, .hold_s = 1.2f,
-			    .hold_target_s = 2, .reps = 7, .rejected = 2, .target_reps = 10,
+	bc_coach_view v = { .exercise = ex,
+			    .stage = BC_CALIB_DONE,
+			    .started = true,
+			    .gauge_deg = 18,
+			    .zone_min_deg = 15,
+			    .zone_max_deg = 40,
+			    .phase_name = "hold",
+			    .holding = true,
+			    .hold_s = 1.2f,
+			    .hold_target_s = 2,
+			    .reps = 7,
+			    .rejected = 2,
+			    .target_reps = 10,
 			    .t_s = 95 };
 	if (ex == BC_EXERCISE_POSTURE) {
 		v.gauge_deg = 14;
@@ -71,8 +81,12 @@ static void mid_session(bc_app_state *s, bc_exercise_id ex)
 	}
 	bc_app_tick(s, 10);
 	bc_app_apply_view(s, &v, &src);
-	bc_coach_event e = { .type = BC_EVENT_REJECTED, .t_s = 90, .reason = BC_REJECT_HOLD_TOO_SHORT,
-			     .hold_s = 0.8f, .hold_target_s = 2, .rejected = 2 };
+	bc_coach_event e = { .type = BC_EVENT_REJECTED,
+			     .t_s = 90,
+			     .reason = BC_REJECT_HOLD_TOO_SHORT,
+			     .hold_s = 0.8f,
+			     .hold_target_s = 2,
+			     .rejected = 2 };
 	bc_app_apply_event(s, &e);
 }
 
@@ -88,9 +102,11 @@ static void state_for(bc_app_state *s, bc_screen sc, bc_exercise_id ex, int vari
 	case BC_SCREEN_CALIBRATION: {
 		bc_app_init(s, NULL);
 		bc_app_begin_session(s, ex);
-		bc_coach_view v = { .exercise = ex, .stage = variant ? BC_CALIB_GO_TO_START
-								   : BC_CALIB_STAND,
-				    .stage_progress = 0.6f, .target_reps = 10, .t_s = 5,
+		bc_coach_view v = { .exercise = ex,
+				    .stage = variant ? BC_CALIB_GO_TO_START : BC_CALIB_STAND,
+				    .stage_progress = 0.6f,
+				    .target_reps = 10,
+				    .t_s = 5,
 				    .phase_name = "" };
 		bc_app_source_info src = { .status = BC_SOURCE_CONNECTED, .rate_hz = 100 };
 		bc_app_apply_view(s, &v, &src);
@@ -104,7 +120,9 @@ static void state_for(bc_app_state *s, bc_screen sc, bc_exercise_id ex, int vari
 	case BC_SCREEN_COUNT: {
 		mid_session(s, ex);
 		bc_coach_event e = { .type = variant ? BC_EVENT_SET_DONE : BC_EVENT_SUMMARY,
-				     .t_s = 120, .reps = s->view.reps, .rejected = s->view.rejected };
+				     .t_s = 120,
+				     .reps = s->view.reps,
+				     .rejected = s->view.rejected };
 		bc_app_apply_event(s, &e);
 		break;
 	}
@@ -193,8 +211,10 @@ static void test_counter_shows_the_count(void **state)
 	SDL_Rect counter = bc_exercise_counter_rect(&a.draw);
 	int diff = 0;
 	for (int y = counter.y; y < counter.y + counter.h; y++) {
-		const Uint32 *ra = (const Uint32 *)((Uint8 *)a.surface->pixels + y * a.surface->pitch);
-		const Uint32 *rb = (const Uint32 *)((Uint8 *)b.surface->pixels + y * b.surface->pitch);
+		const Uint32 *ra = (const Uint32 *)((Uint8 *)a.surface->pixels +
+						    y * a.surface->pitch);
+		const Uint32 *rb = (const Uint32 *)((Uint8 *)b.surface->pixels +
+						    y * b.surface->pitch);
 		for (int x = counter.x; x < counter.x + counter.w; x++)
 			diff += ra[x] != rb[x];
 	}

@@ -36,10 +36,8 @@ typedef struct {
 } replay_counts;
 
 static const char *const traces[] = {
-	"../host/data/demo-session.csv.gz",
-	"traces/bridge-mixed.csv.gz",
-	"traces/cat-cow-mixed.csv.gz",
-	"traces/pelvic-tilt-mixed.csv.gz",
+	"../host/data/demo-session.csv.gz", "traces/bridge-mixed.csv.gz",
+	"traces/cat-cow-mixed.csv.gz",	    "traces/pelvic-tilt-mixed.csv.gz",
 	"traces/posture-mixed.csv.gz",
 };
 #define N_TRACES (sizeof(traces) / sizeof(traces[0]))
@@ -74,8 +72,7 @@ static void replay(const char *path, replay_counts *out)
 
 /* In-process */
 
-static bc_sample_source *open_trace(void *ctx, bc_exercise_id exercise, char *err,
-				    size_t err_size)
+static bc_sample_source *open_trace(void *ctx, bc_exercise_id exercise, char *err, size_t err_size)
 {
 	(void)exercise;
 	bc_trace_source_config tc = { .path = ctx, .speed = 0 };
@@ -174,8 +171,10 @@ static void test_screenshot_shows_replay_counts(void **state)
 		snprintf(png, sizeof(png), "%s/run-%zu.png", bc_test_tmpdir(), i);
 
 		bc_test_output o;
-		const char *argv[] = { bc_test_backcoach(), "run", "--trace", path, "--speed",
-				       "1000", "--offscreen", "--screenshot", png, NULL };
+		const char *argv[] = {
+			bc_test_backcoach(), "run",	     "--trace", path, "--speed", "1000",
+			"--offscreen",	     "--screenshot", png,	NULL
+		};
 		int rc = bc_test_run(argv, &o);
 		if (rc != 0)
 			fail_msg("backcoach run exited %d: %s", rc, o.err);
@@ -205,8 +204,9 @@ static void test_screenshot_shows_replay_counts(void **state)
 			int off_by_one = differing(shot, more.surface, r);
 			if (off > r.w * r.h / 200 || off_by_one < r.w * r.h / 50)
 				fail_msg("%s: figure %d: %d pixels differ from replay's count %d, "
-					 "%d from one more", traces[i], f, off,
-					 f ? want.rejected : want.reps, off_by_one);
+					 "%d from one more",
+					 traces[i], f, off, f ? want.rejected : want.reps,
+					 off_by_one);
 		}
 		bc_app_canvas_close(&same);
 		bc_app_canvas_close(&more);

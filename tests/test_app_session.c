@@ -42,8 +42,8 @@ static void test_recorder_writes_every_sample(void **state)
 	(void)state;
 	char dir[512], err[512];
 	snprintf(dir, sizeof(dir), "%s/rec/sessions", bc_test_tmpdir());
-	bc_session_recorder *r = bc_session_recorder_start(dir, BC_EXERCISE_BRIDGE, "mpu6050",
-							   200, false, err, sizeof(err));
+	bc_session_recorder *r = bc_session_recorder_start(dir, BC_EXERCISE_BRIDGE, "mpu6050", 200,
+							   false, err, sizeof(err));
 	if (!r)
 		fail_msg("%s", err);
 	char path[1024];
@@ -51,7 +51,8 @@ static void test_recorder_writes_every_sample(void **state)
 	assert_non_null(strstr(path, "bridge"));
 	const int n = 1500;
 	for (int i = 0; i < n; i++) {
-		bc_sample s = { .t_s = 100.0 + i * 0.005, .accel_g = { 0, 0, 1 },
+		bc_sample s = { .t_s = 100.0 + i * 0.005,
+				.accel_g = { 0, 0, 1 },
 				.gyro_dps = { (float)i * 0.01f, 0, 0 } };
 		bc_session_recorder_push(r, &s);
 	}
@@ -97,16 +98,17 @@ static void test_recorder_keeps_a_9_axis_chips_field(void **state)
 
 	char dir[512], err[512];
 	snprintf(dir, sizeof(dir), "%s/rec9/sessions", bc_test_tmpdir());
-	bc_session_recorder *r = bc_session_recorder_start(dir, BC_EXERCISE_CAT_COW, "mpu9250",
-							   100, bc_record_chip_has_mag(&mpu9250),
-							   err, sizeof(err));
+	bc_session_recorder *r = bc_session_recorder_start(dir, BC_EXERCISE_CAT_COW, "mpu9250", 100,
+							   bc_record_chip_has_mag(&mpu9250), err,
+							   sizeof(err));
 	if (!r)
 		fail_msg("%s", err);
 	char path[1024];
 	snprintf(path, sizeof(path), "%s", bc_session_recorder_path(r));
 	const int n = 300;
 	for (int i = 0; i < n; i++) {
-		bc_sample s = { .t_s = 5.0 + i * 0.01, .accel_g = { 0, 0, 1 },
+		bc_sample s = { .t_s = 5.0 + i * 0.01,
+				.accel_g = { 0, 0, 1 },
 				.mag_ut = { 20.0f + (float)i * 0.1f, -3.0f, 40.0f },
 				.has_mag = true };
 		bc_session_recorder_push(r, &s);
@@ -174,8 +176,10 @@ static void test_run_saves_history_that_matches_replay(void **state)
 	replay_counts(trace, &reps, &rejected);
 
 	bc_test_output o;
-	const char *run[] = { bc_test_backcoach(), "run", "--trace", trace, "--speed", "1000",
-			      "--offscreen", "--screenshot", png, "--history", NULL };
+	const char *run[] = {
+		bc_test_backcoach(), "run",	     "--trace", trace,	     "--speed", "1000",
+		"--offscreen",	     "--screenshot", png,	"--history", NULL
+	};
 	if (bc_test_run(run, &o) != 0)
 		fail_msg("run: %s", o.err);
 	bc_test_output_free(&o);
@@ -194,14 +198,17 @@ static void test_run_saves_history_that_matches_replay(void **state)
 	bc_test_output_free(&o);
 
 	/* Without --history a replay (the demo) leaves the history alone. */
-	const char *again[] = { bc_test_backcoach(), "run", "--trace", trace, "--speed", "1000",
-				"--offscreen", "--screenshot", png, NULL };
+	const char *again[] = {
+		bc_test_backcoach(), "run",	     "--trace", trace, "--speed", "1000",
+		"--offscreen",	     "--screenshot", png,	NULL
+	};
 	assert_int_equal(bc_test_run(again, &o), 0);
 	bc_test_output_free(&o);
 	assert_int_equal(bc_test_run(hist, &o), 0);
 	v = bc_test_json_parse(o.out, err, sizeof(err));
 	assert_non_null(v);
-	assert_int_equal((int)bc_test_json_get(bc_test_json_get(v, "today"), "sessions")->number, 1);
+	assert_int_equal((int)bc_test_json_get(bc_test_json_get(v, "today"), "sessions")->number,
+			 1);
 	bc_test_json_free(v);
 	bc_test_output_free(&o);
 }
@@ -214,8 +221,8 @@ static void test_text_view_ends_with_replay_counts(void **state)
 	int reps, rejected;
 	replay_counts(trace, &reps, &rejected);
 	bc_test_output o;
-	const char *argv[] = { bc_test_backcoach(), "run", "--text", "--trace", trace, "--speed",
-			       "1000", NULL };
+	const char *argv[] = { bc_test_backcoach(), "run",  "--text", "--trace", trace,
+			       "--speed",	    "1000", NULL };
 	assert_int_equal(bc_test_run(argv, &o), 0);
 	snprintf(want, sizeof(want), "session over: %d reps, %d not counted", reps, rejected);
 	if (!strstr(o.out, want))

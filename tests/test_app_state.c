@@ -13,9 +13,15 @@
 
 static bc_coach_view view_at(double t_s, bc_calib_stage stage, bool started)
 {
-	bc_coach_view v = { .exercise = BC_EXERCISE_BRIDGE, .stage = stage, .started = started,
-			    .target_reps = 10, .hold_target_s = 2, .t_s = t_s,
-			    .zone_min_deg = 15, .zone_max_deg = 40, .phase_name = "" };
+	bc_coach_view v = { .exercise = BC_EXERCISE_BRIDGE,
+			    .stage = stage,
+			    .started = started,
+			    .target_reps = 10,
+			    .hold_target_s = 2,
+			    .t_s = t_s,
+			    .zone_min_deg = 15,
+			    .zone_max_deg = 40,
+			    .phase_name = "" };
 	return v;
 }
 
@@ -181,10 +187,14 @@ static void test_posture_slouch_time_and_alerts(void **state)
 	bc_app_begin_session(&s, BC_EXERCISE_POSTURE);
 	/* 100 Hz for 3 s: 1 s upright, 2 s slouched 14 deg past a +-10 deg zone. */
 	for (int i = 0; i <= 300; i++) {
-		bc_coach_view v = { .exercise = BC_EXERCISE_POSTURE, .stage = BC_CALIB_DONE,
-				    .started = true, .t_s = 50 + i * 0.01,
-				    .gauge_deg = i > 100 ? 14.0f : 2.0f, .zone_min_deg = -10,
-				    .zone_max_deg = 10, .phase_name = "" };
+		bc_coach_view v = { .exercise = BC_EXERCISE_POSTURE,
+				    .stage = BC_CALIB_DONE,
+				    .started = true,
+				    .t_s = 50 + i * 0.01,
+				    .gauge_deg = i > 100 ? 14.0f : 2.0f,
+				    .zone_min_deg = -10,
+				    .zone_max_deg = 10,
+				    .phase_name = "" };
 		bc_app_apply_view(&s, &v, NULL);
 	}
 	assert_float_near(s.tally.slouched_s, 2.0, 0.02);

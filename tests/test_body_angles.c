@@ -14,7 +14,10 @@
 static const bc_vec3 X = { 1, 0, 0 }, Y = { 0, 1, 0 }, Z = { 0, 0, 1 };
 
 /* Lying on the back: belly (+x) up. */
-static bc_quat supine(void) { return bc_synth_rot_deg(Y, -90.0f); }
+static bc_quat supine(void)
+{
+	return bc_synth_rot_deg(Y, -90.0f);
+}
 
 /* Tests */
 
@@ -57,7 +60,7 @@ static void test_roll_about_the_spine_is_axial(void **state)
 	bc_quat start = supine();
 	bc_quat now = bc_quat_mul(start, bc_synth_rot_deg(Z, 15.0f));
 	bc_vec3 left = bc_quat_rotate(now, Y); /* left side, earth frame */
-	assert_true(left.z < 0.0f);            /* the left hip is lower */
+	assert_true(left.z < 0.0f);	       /* the left hip is lower */
 	bc_body_angles a = bc_body_angles_from_start(start, now);
 	assert_float_near(a.axial_deg, 15.0, 1e-3);
 	assert_float_near(a.sagittal_deg, 0.0, 1e-3);

@@ -18,10 +18,10 @@ typedef struct {
 	double rate_hz;
 	float gyro_noise_dps;
 	float accel_noise_g;
-	bc_vec3 gyro_bias_dps;     /* in the measurement */
+	bc_vec3 gyro_bias_dps;	   /* in the measurement */
 	bc_vec3 bias_estimate_dps; /* what the filter believes */
-	float rotation_dps;        /* steady turn about sensor x */
-	float shake_g;             /* vertical shaking amplitude, g */
+	float rotation_dps;	   /* steady turn about sensor x */
+	float shake_g;		   /* vertical shaking amplitude, g */
 	float shake_hz;
 } scene;
 
@@ -43,7 +43,8 @@ static double still_fraction(bc_stillness *d, const scene *sc, double duration_s
 		float lift = sc->shake_g * sinf(2.0f * (float)M_PI * sc->shake_hz * (float)t);
 		bc_vec3 a = bc_vec3_make(sc->accel_noise_g * bc_synth_gauss(&rng),
 					 sinf(ang) + sc->accel_noise_g * bc_synth_gauss(&rng),
-					 cosf(ang) + lift + sc->accel_noise_g * bc_synth_gauss(&rng));
+					 cosf(ang) + lift +
+						 sc->accel_noise_g * bc_synth_gauss(&rng));
 		bool still = bc_stillness_update(d, w, sc->bias_estimate_dps, a,
 						 t == 0.0 ? 0.0f : (float)dt);
 		if (t > duration_s - 1.0) {
@@ -213,9 +214,8 @@ static bool run_broad(const char *path, broad_run *r)
 		last_t = s.t_s;
 		r->t_s[r->n] = s.t_s;
 		r->moving[r->n] = v[col[7]] > 0.5;
-		r->still[r->n] = bc_stillness_update(&d, s.gyro_dps,
-						     bc_filter_gyro_bias_dps(&filter),
-						     s.accel_g, dt);
+		r->still[r->n] = bc_stillness_update(
+			&d, s.gyro_dps, bc_filter_gyro_bias_dps(&filter), s.accel_g, dt);
 		r->n++;
 	}
 	gzclose(f);
@@ -249,9 +249,11 @@ static void test_broad_rests_are_still(void **state)
 		for (size_t i = 0; i < r.n; i++) {
 			const double margin_s = 1.0;
 			bool clear = true;
-			for (size_t j = i; j > 0 && r.t_s[i] - r.t_s[j - 1] < margin_s && clear; j--)
+			for (size_t j = i; j > 0 && r.t_s[i] - r.t_s[j - 1] < margin_s && clear;
+			     j--)
 				clear = r.moving[j - 1] == r.moving[i];
-			for (size_t j = i + 1; j < r.n && r.t_s[j] - r.t_s[i] < margin_s && clear; j++)
+			for (size_t j = i + 1; j < r.n && r.t_s[j] - r.t_s[i] < margin_s && clear;
+			     j++)
 				clear = r.moving[j] == r.moving[i];
 			if (!clear)
 				continue;

@@ -23,24 +23,33 @@
  * and the VQF-style filter: sagittal 0.9, the other horizontal axis 2.1,
  * the vertical axis 3.3.
  */
-#define ANGLE_TOL_DEG 1.5   /* sagittal: what the exercises measure */
-#define CROSS_TOL_DEG 2.5   /* the other angle not about the start pose's vertical */
+#define ANGLE_TOL_DEG	1.5 /* sagittal: what the exercises measure */
+#define CROSS_TOL_DEG	2.5 /* the other angle not about the start pose's vertical */
 #define HEADING_TOL_DEG 4.0 /* the angle about the start pose's vertical */
 
 static const bc_vec3 X = { 1, 0, 0 }, Y = { 0, 1, 0 }, Z = { 0, 0, 1 };
 
 /* Key poses of the lower back, body frame relative to standing (earth = body). */
-static bc_quat standing(void) { return bc_quat_identity; }
+static bc_quat standing(void)
+{
+	return bc_quat_identity;
+}
 /* Lying on the back: the spine swung back by 90 degrees, belly (+x) up. */
-static bc_quat supine(void) { return bc_synth_rot_deg(Y, -90.0f); }
+static bc_quat supine(void)
+{
+	return bc_synth_rot_deg(Y, -90.0f);
+}
 /* Hands and knees: the spine swung forward by 90 degrees, back (-x) up. */
-static bc_quat tabletop(void) { return bc_synth_rot_deg(Y, 90.0f); }
+static bc_quat tabletop(void)
+{
+	return bc_synth_rot_deg(Y, 90.0f);
+}
 
 /* Where the pelvis is (earth frame, metres): getting down accelerates it. */
 #define AT_STANDING .pos_m = { 0.0f, 0.0f, 1.0f }
-#define AT_SUPINE .pos_m = { -0.5f, 0.1f, 0.15f }
+#define AT_SUPINE   .pos_m = { -0.5f, 0.1f, 0.15f }
 #define AT_TABLETOP .pos_m = { 0.3f, 0.0f, 0.7f }
-#define AT_SITTING .pos_m = { -0.25f, 0.0f, 0.5f }
+#define AT_SITTING  .pos_m = { -0.25f, 0.0f, 0.5f }
 
 /* pose then a turn of the body by deg about its own axis (body frame). */
 static bc_quat then(bc_quat pose, bc_vec3 body_axis, float deg)
@@ -53,7 +62,7 @@ typedef struct {
 	bc_body_tracker tracker;
 	bc_body_state last;
 	bool reached_done;
-	double done_at_s;       /* relative time DONE was first reached */
+	double done_at_s; /* relative time DONE was first reached */
 	uint32_t dropouts;
 } run_ctx;
 
@@ -89,8 +98,8 @@ static void face_random_heading(bc_synth_pose *poses, size_t n, uint64_t *rng)
 		poses[i].q_earth_from_body = bc_quat_mul(h, poses[i].q_earth_from_body);
 }
 
-static void run_start(run_ctx *r, const bc_synth_settings *st, const bc_synth_pose *poses,
-		      size_t n, bc_start_pose pose)
+static void run_start(run_ctx *r, const bc_synth_settings *st, const bc_synth_pose *poses, size_t n,
+		      bc_start_pose pose)
 {
 	memset(r, 0, sizeof(*r));
 	bc_synth_init(&r->synth, st, poses, n);
@@ -145,8 +154,7 @@ static double quat_angle_deg(bc_quat a, bc_quat b)
 static bc_body_angles truth_angles(bc_quat start_pose, bc_quat now_pose)
 {
 	bc_vec3 rv = bc_quat_to_rotvec(bc_quat_mul(bc_quat_conj(start_pose), now_pose));
-	bc_body_angles a = { -rv.y * BC_DEG_PER_RAD, rv.x * BC_DEG_PER_RAD,
-			     rv.z * BC_DEG_PER_RAD };
+	bc_body_angles a = { -rv.y * BC_DEG_PER_RAD, rv.x * BC_DEG_PER_RAD, rv.z * BC_DEG_PER_RAD };
 	return a;
 }
 
@@ -159,8 +167,8 @@ static bc_body_angles truth_angles(bc_quat start_pose, bc_quat now_pose)
  * is what a 6-axis filter's heading drift spoils; no exercise uses it, so
  * it gets a looser tolerance.
  */
-static void expect_angles(const run_ctx *r, size_t start_i, float sagittal_deg,
-			  float frontal_deg, float axial_deg, const char *what, int mounting)
+static void expect_angles(const run_ctx *r, size_t start_i, float sagittal_deg, float frontal_deg,
+			  float axial_deg, const char *what, int mounting)
 {
 	const bc_body_state *b = &r->last;
 	bc_body_angles want = truth_angles(r->synth.poses[start_i].q_earth_from_body,
@@ -185,7 +193,8 @@ static void expect_angles(const run_ctx *r, size_t start_i, float sagittal_deg,
 		bc_quat ref = bc_body_tracker_q_earth_from_body_start(&r->tracker);
 		bc_vec3 ref_up = bc_quat_rotate(bc_quat_conj(ref), bc_vec3_make(0, 0, 1));
 		bc_vec3 ref_up_true = bc_quat_rotate(
-			bc_quat_conj(r->synth.poses[start_i].q_earth_from_body), bc_vec3_make(0, 0, 1));
+			bc_quat_conj(r->synth.poses[start_i].q_earth_from_body),
+			bc_vec3_make(0, 0, 1));
 		print_error("  filter inclination error now %.2f deg, mounting error %.2f deg, "
 			    "start reference inclination error %.2f deg\n",
 			    bc_vec3_angle_deg(up_true, up_est),
@@ -195,8 +204,8 @@ static void expect_angles(const run_ctx *r, size_t start_i, float sagittal_deg,
 	}
 	if (!ok)
 		print_error("%s, mounting %d (%.0f Hz): got sag %.2f fr %.2f ax %.2f "
-			    "(valid %d), want %.2f %.2f %.2f\n", what, mounting,
-			    r->synth.settings.rate_hz, b->angles.sagittal_deg,
+			    "(valid %d), want %.2f %.2f %.2f\n",
+			    what, mounting, r->synth.settings.rate_hz, b->angles.sagittal_deg,
 			    b->angles.frontal_deg, b->angles.axial_deg, b->angles_valid,
 			    want.sagittal_deg, want.frontal_deg, want.axial_deg);
 	assert_true(ok);
@@ -206,8 +215,10 @@ static void expect_angles(const run_ctx *r, size_t start_i, float sagittal_deg,
 static size_t supine_session(bc_synth_pose *p, bc_quat moved)
 {
 	p[0] = (bc_synth_pose){ AT_STANDING, .q_earth_from_body = standing(), .hold_s = 4.0 };
-	p[1] = (bc_synth_pose){ AT_SUPINE, .q_earth_from_body = supine(), .move_s = 3.0, .hold_s = 3.0 };
-	p[2] = (bc_synth_pose){ AT_SUPINE, .q_earth_from_body = moved, .move_s = 1.0, .hold_s = 3.0 };
+	p[1] = (bc_synth_pose){ AT_SUPINE, .q_earth_from_body = supine(), .move_s = 3.0,
+				.hold_s = 3.0 };
+	p[2] = (bc_synth_pose){ AT_SUPINE, .q_earth_from_body = moved, .move_s = 1.0,
+				.hold_s = 3.0 };
 	return 3;
 }
 
@@ -233,7 +244,8 @@ static void test_supine_posterior_tilt_any_mounting(void **state)
 		double mount_err = quat_angle_deg(bc_body_tracker_q_sensor_from_body(&r.tracker),
 						  st.q_sensor_from_body);
 		if (mount_err > 3.0)
-			print_error("mounting %d: learned mounting off by %.2f deg\n", m, mount_err);
+			print_error("mounting %d: learned mounting off by %.2f deg\n", m,
+				    mount_err);
 		assert_true(mount_err <= 3.0);
 		expect_angles(&r, 1, 0, 0, 0, "supine start", m);
 		assert_float_near(r.last.trunk_incline_deg, 90.0, 3.0);
@@ -281,8 +293,9 @@ static void test_still_sagittal_follows_gravity_after_moving(void **state)
 		run_start(&r, &st, p, 5, BC_POSE_SUPINE);
 		run_until(&r, r.synth.duration_s);
 		assert_true(r.last.angles_valid);
-		bc_body_angles want = truth_angles(r.synth.poses[1].q_earth_from_body,
-						   bc_synth_body_at(&r.synth, r.synth.prev_t_rel_s));
+		bc_body_angles want = truth_angles(
+			r.synth.poses[1].q_earth_from_body,
+			bc_synth_body_at(&r.synth, r.synth.prev_t_rel_s));
 		double err = fabs(r.last.angles.sagittal_deg - want.sagittal_deg);
 		if (err > worst_deg)
 			worst_deg = err;
@@ -329,7 +342,8 @@ static void test_tabletop_cat_positive_cow_negative(void **state)
 		bc_quat cow = then(tabletop(), Y, 8.0f);
 		bc_synth_pose poses[] = {
 			{ AT_STANDING, .q_earth_from_body = standing(), .hold_s = 4.0 },
-			{ AT_TABLETOP, .q_earth_from_body = tabletop(), .move_s = 3.0, .hold_s = 3.0 },
+			{ AT_TABLETOP, .q_earth_from_body = tabletop(), .move_s = 3.0,
+			  .hold_s = 3.0 },
 			{ AT_TABLETOP, .q_earth_from_body = cat, .move_s = 1.5, .hold_s = 2.0 },
 			{ AT_TABLETOP, .q_earth_from_body = cow, .move_s = 2.0, .hold_s = 2.0 },
 		};
@@ -340,7 +354,8 @@ static void test_tabletop_cat_positive_cow_negative(void **state)
 		double mount_err = quat_angle_deg(bc_body_tracker_q_sensor_from_body(&r.tracker),
 						  st.q_sensor_from_body);
 		if (mount_err > 3.0)
-			print_error("mounting %d: learned mounting off by %.2f deg\n", m, mount_err);
+			print_error("mounting %d: learned mounting off by %.2f deg\n", m,
+				    mount_err);
 		assert_true(mount_err <= 3.0);
 
 		run_until(&r, hold_end_s(&r, 2));
@@ -357,18 +372,19 @@ static void test_tabletop_cat_positive_cow_negative(void **state)
  * calibration must be done; the caller checks the slump. poses is the
  * caller's: the synthesiser reads it until r is done with.
  */
-static void sit_down_through_lean(run_ctx *r, bc_synth_pose poses[4], uint64_t *rng,
-				  float lean_deg, double lean_move_s, double lean_hold_s)
+static void sit_down_through_lean(run_ctx *r, bc_synth_pose poses[4], uint64_t *rng, float lean_deg,
+				  double lean_move_s, double lean_hold_s)
 {
 	bc_synth_settings st;
 	settings_for(&st, rng);
 	bc_quat sit = bc_synth_rot_deg(Y, -8.0f);
 	const bc_synth_pose script[4] = {
 		{ AT_STANDING, .q_earth_from_body = standing(), .hold_s = 4.0 },
-		{ AT_SITTING, .q_earth_from_body = bc_synth_rot_deg(Y, lean_deg), .move_s = lean_move_s,
-		  .hold_s = lean_hold_s },
+		{ AT_SITTING, .q_earth_from_body = bc_synth_rot_deg(Y, lean_deg),
+		  .move_s = lean_move_s, .hold_s = lean_hold_s },
 		{ AT_SITTING, .q_earth_from_body = sit, .move_s = 1.2, .hold_s = 3.0 },
-		{ AT_SITTING, .q_earth_from_body = then(sit, Y, -15.0f), .move_s = 2.0, .hold_s = 3.0 },
+		{ AT_SITTING, .q_earth_from_body = then(sit, Y, -15.0f), .move_s = 2.0,
+		  .hold_s = 3.0 },
 	};
 	memcpy(poses, script, sizeof(script));
 	face_random_heading(poses, 4, rng);
@@ -494,9 +510,11 @@ static void test_inconsistent_start_resets(void **state)
 		bc_synth_pose poses[] = {
 			{ AT_TABLETOP, .q_earth_from_body = tabletop(), .hold_s = 4.0 },
 			{ AT_SUPINE, .q_earth_from_body = supine(), .move_s = 3.0, .hold_s = 4.0 },
-			{ AT_STANDING, .q_earth_from_body = standing(), .move_s = 3.0, .hold_s = 4.0 },
+			{ AT_STANDING, .q_earth_from_body = standing(), .move_s = 3.0,
+			  .hold_s = 4.0 },
 			{ AT_SUPINE, .q_earth_from_body = supine(), .move_s = 3.0, .hold_s = 3.0 },
-			{ AT_SUPINE, .q_earth_from_body = then(supine(), Y, -10.0f), .move_s = 1.0, .hold_s = 3.0 },
+			{ AT_SUPINE, .q_earth_from_body = then(supine(), Y, -10.0f), .move_s = 1.0,
+			  .hold_s = 3.0 },
 		};
 		face_random_heading(poses, 5, &rng);
 		run_start(&r, &st, poses, 5, BC_POSE_SUPINE);
@@ -546,8 +564,8 @@ static void test_recalibrate_learns_a_new_mounting(void **state)
 		st.t0_s = r.last.t_s + 1.0 / st.rate_hz;
 		st.q_sensor_from_body = bc_synth_random_quat(&rng);
 		st.seed++;
-		second[0] = (bc_synth_pose){ AT_SUPINE, .q_earth_from_body =
-				bc_quat_mul(q_es_end, st.q_sensor_from_body) };
+		second[0] = (bc_synth_pose){ AT_SUPINE, .q_earth_from_body = bc_quat_mul(
+								q_es_end, st.q_sensor_from_body) };
 		supine_session(&second[1], then(supine(), Z, 12.0f));
 		second[1].move_s = 3.0;
 		second[1].hold_s = 5.0;
@@ -558,7 +576,8 @@ static void test_recalibrate_learns_a_new_mounting(void **state)
 		double mount_err = quat_angle_deg(bc_body_tracker_q_sensor_from_body(&r.tracker),
 						  st.q_sensor_from_body);
 		if (mount_err > 3.0)
-			print_error("mounting %d: learned mounting off by %.2f deg\n", m, mount_err);
+			print_error("mounting %d: learned mounting off by %.2f deg\n", m,
+				    mount_err);
 		assert_true(mount_err <= 3.0);
 		run_until(&r, r.synth.duration_s);
 		expect_angles(&r, 2, 0, 0, 12.0f, "second mounting", m);
@@ -578,7 +597,8 @@ static void test_set_start_pose_restarts_protocol(void **state)
 		{ AT_SUPINE, .q_earth_from_body = supine(), .move_s = 3.0, .hold_s = 3.0 },
 		{ AT_STANDING, .q_earth_from_body = standing(), .move_s = 3.0, .hold_s = 4.0 },
 		{ AT_TABLETOP, .q_earth_from_body = tabletop(), .move_s = 3.0, .hold_s = 3.0 },
-		{ AT_TABLETOP, .q_earth_from_body = then(tabletop(), Y, -9.0f), .move_s = 1.0, .hold_s = 3.0 },
+		{ AT_TABLETOP, .q_earth_from_body = then(tabletop(), Y, -9.0f), .move_s = 1.0,
+		  .hold_s = 3.0 },
 	};
 	run_start(&r, &st, poses, 5, BC_POSE_SUPINE);
 	run_until(&r, hold_end_s(&r, 1));
@@ -618,7 +638,8 @@ static void test_dropout_keeps_calibration(void **state)
 		run_until(&r, gap_from - 1e-6);
 		assert_int_equal(r.dropouts, 0);
 		/* Up to the first sample after the gap. */
-		run_until_gap(&r, gap_from + 1.0 + 0.5 / r.synth.settings.rate_hz, gap_from, gap_from + 1.0);
+		run_until_gap(&r, gap_from + 1.0 + 0.5 / r.synth.settings.rate_hz, gap_from,
+			      gap_from + 1.0);
 		assert_int_equal(r.dropouts, 1);
 		assert_true(r.last.dropout);
 		assert_int_equal(r.last.stage, BC_CALIB_DONE);
@@ -644,7 +665,8 @@ static void test_rejected_sample_changes_nothing(void **state)
 
 	bc_body_state before = r.last;
 	/* Rejected by any filter: no usable rate, or time going backwards. */
-	bc_sample bad = { .t_s = before.t_s + 0.001, .accel_g = { 0, 0, 1 },
+	bc_sample bad = { .t_s = before.t_s + 0.001,
+			  .accel_g = { 0, 0, 1 },
 			  .gyro_dps = { NAN, 0, 0 } };
 	const bc_body_state *b = bc_body_tracker_update(&r.tracker, &bad);
 	assert_true(b->sample_rejected);

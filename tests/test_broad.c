@@ -16,7 +16,7 @@
 #include "support/broad_trial.h"
 #include "support/test_support.h"
 
-#define BAR_DEG 1.0
+#define BAR_DEG	     1.0
 #define BROAD_TRIALS 14
 
 /* RMS inclination error of one trial, degrees; samples counted in *used. */
@@ -59,7 +59,8 @@ static void test_broad_inclination_rmse(void **state)
 	if (BC_TEST_UNDER_ASAN) {
 		run = 2;
 		print_message("AddressSanitizer build: only the first %zu of %zu trials "
-			      "(the plain build runs all)\n", run, n);
+			      "(the plain build runs all)\n",
+			      run, n);
 	}
 
 	print_message("%-46s %8s %9s\n", "trial", "samples", "RMSE deg");

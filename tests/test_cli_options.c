@@ -162,8 +162,8 @@ static int number_status(const char *text, bool whole)
 static void test_number_refused(void **state)
 {
 	(void)state;
-	static const char *const bad[] = { "abc", "2x", "0.09", "10.01", "nan", "inf",
-					   "-inf", " ", "1,5", "" };
+	static const char *const bad[] = { "abc", "2x",	  "0.09", "10.01", "nan",
+					   "inf", "-inf", " ",	  "1,5",   "" };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		if (number_status(bad[i], false) != BC_EXIT_USAGE)
 			fail_msg("'%s' accepted", bad[i]);

@@ -31,8 +31,10 @@ static const char *static_trace(const char *name, bc_vec3 accel_g, bool with_mag
 	bc_trace_writer *w = bc_trace_writer_open(path, meta, 2, with_mag, &err);
 	assert_non_null(w);
 	for (int i = 0; i < rows; i++) {
-		bc_sample s = { .t_s = 100 + i * 0.02, .accel_g = accel_g,
-				.mag_ut = bc_vec3_make(10, 20, -30), .has_mag = with_mag };
+		bc_sample s = { .t_s = 100 + i * 0.02,
+				.accel_g = accel_g,
+				.mag_ut = bc_vec3_make(10, 20, -30),
+				.has_mag = with_mag };
 		if (i == rows / 2)
 			s.accel_g = bc_vec3_make(40, 0, 0); /* saturated: rejected */
 		if (i == rows / 2 + 1)

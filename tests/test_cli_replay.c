@@ -71,7 +71,8 @@ static bc_test_json_value *parse_replay_json(const bc_test_output *o, const char
 	assert_non_null(v);
 	assert_int_equal(v->type, BC_TEST_JSON_OBJECT);
 
-	assert_string_equal(bc_test_json_need(v, "exercise", BC_TEST_JSON_STRING)->string, exercise);
+	assert_string_equal(bc_test_json_need(v, "exercise", BC_TEST_JSON_STRING)->string,
+			    exercise);
 
 	const bc_test_json_value *reps = bc_test_json_need(v, "reps", BC_TEST_JSON_NUMBER);
 	const bc_test_json_value *rejected = bc_test_json_need(v, "rejected", BC_TEST_JSON_NUMBER);
@@ -91,8 +92,8 @@ static bc_test_json_value *parse_replay_json(const bc_test_output *o, const char
 			n_rep++;
 		} else {
 			assert_string_equal(type->string, "rejected");
-			const bc_test_json_value *reason =
-				bc_test_json_need(e, "reason", BC_TEST_JSON_STRING);
+			const bc_test_json_value *reason = bc_test_json_need(e, "reason",
+									     BC_TEST_JSON_STRING);
 			assert_true(strlen(reason->string) > 0);
 			n_rejected++;
 		}
@@ -103,8 +104,9 @@ static bc_test_json_value *parse_replay_json(const bc_test_output *o, const char
 	const bc_test_json_value *at = bc_test_json_get(v, "calibrated_at_s");
 	assert_non_null(at);
 	if (at->type == BC_TEST_JSON_NULL)
-		assert_true(strlen(bc_test_json_need(v, "calibration",
-						     BC_TEST_JSON_STRING)->string) > 0);
+		assert_true(
+			strlen(bc_test_json_need(v, "calibration", BC_TEST_JSON_STRING)->string) >
+			0);
 	else
 		assert_int_equal(at->type, BC_TEST_JSON_NUMBER);
 	return v;
@@ -153,7 +155,8 @@ static void expect_uncalibrated(const char *trace, const char *exercise, const c
  */
 static void test_json_says_what_calibration_missed(void **state)
 {
-	expect_uncalibrated("traces/posture-correct.csv.gz", "bridge", "start position not reached");
+	expect_uncalibrated("traces/posture-correct.csv.gz", "bridge",
+			    "start position not reached");
 }
 
 /*
@@ -291,8 +294,9 @@ static void test_usage_errors(void **state)
 		/* the trace argument is missing on purpose in this call: still 2 */
 		bc_test_assert_usage_error(&o, NULL);
 		bc_test_output_free(&o);
-		const char *argv[] = { bc_test_backcoach(), "replay", "--json", "--exercise",
-				       "bridge", "--hold", bad_holds[i], trace, NULL };
+		const char *argv[] = { bc_test_backcoach(), "replay", "--json",
+				       "--exercise",	    "bridge", "--hold",
+				       bad_holds[i],	    trace,    NULL };
 		bc_test_run(argv, &o);
 		bc_test_assert_usage_error(&o, "--hold");
 		bc_test_output_free(&o);
@@ -352,7 +356,7 @@ static void test_malformed_trace(void **state)
 	for (int json = 0; json <= 1; json++) {
 		bc_test_output o;
 		bc_run_backcoach(&o, "replay", "--exercise", "bridge", json ? "--json" : bad_path,
-		    json ? bad_path : NULL);
+				 json ? bad_path : NULL);
 		assert_int_equal(o.status, 3);
 		assert_int_equal(o.out_len, 0);
 		if (!strstr(o.err, expect))
@@ -366,9 +370,11 @@ static void test_bad_trace_files(void **state)
 {
 	const char *cases[][3] = {
 		{ "sig.csv", "t,ax,ay,az,gx,gy,gz\n0,0,0,1,0,0,0\n", ":1: " },
-		{ "t.csv", "# backcoach-trace v1\nt,ax,ay,az,gx,gy,gz\n0,0,0,1,0,0,0\n0,0,0,1,0,0,0\n",
+		{ "t.csv",
+		  "# backcoach-trace v1\nt,ax,ay,az,gx,gy,gz\n0,0,0,1,0,0,0\n0,0,0,1,0,0,0\n",
 		  ":4: " },
-		{ "nan.csv", "# backcoach-trace v1\nt,ax,ay,az,gx,gy,gz\n0,0,0,1,nan,0,0\n", ":3: " },
+		{ "nan.csv", "# backcoach-trace v1\nt,ax,ay,az,gx,gy,gz\n0,0,0,1,nan,0,0\n",
+		  ":3: " },
 		{ "cols.csv", "# backcoach-trace v1\nt,ax,ay,az,gx,gy\n0,0,0,1,0,0\n", ":2: " },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -432,7 +438,8 @@ static void check_malformed_fixture(const char *path, const char *name, void *ct
 
 static void test_malformed_fixtures(void **state)
 {
-	assert_true(bc_test_each_file("traces/malformed", ".csv", check_malformed_fixture, NULL) >= 9);
+	assert_true(bc_test_each_file("traces/malformed", ".csv", check_malformed_fixture, NULL) >=
+		    9);
 }
 
 int main(void)

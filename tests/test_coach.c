@@ -35,14 +35,15 @@ static void keep(log_t *log, const bc_coach_event *ev, size_t n)
  * gappy: every sample after calibration says a dropout came before it, so
  * each update starts with a DROPOUT event competing for the room.
  */
-static double feed_gappy(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz,
-			 size_t room, bool gappy, log_t *log)
+static double feed_gappy(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz, size_t room,
+			 bool gappy, log_t *log)
 {
 	bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
 	double t = 0.0, seg_t0 = 5.0;
 	long k = 0;
 	for (; t < 5.0; t = ++k / rate_hz) {
-		bc_body_state b = { .t_s = t, .still = true,
+		bc_body_state b = { .t_s = t,
+				    .still = true,
 				    .stage = t < 3.0 ? BC_CALIB_STAND : BC_CALIB_GO_TO_START,
 				    .calib_wait = t < 3.0 ? BC_WAIT_STAND : BC_WAIT_GO_TO_START };
 		keep(log, ev, bc_coach_update_body(c, &b, ev, room));
@@ -53,11 +54,15 @@ static double feed_gappy(bc_coach *c, const bc_seg *segs, size_t nseg, double ra
 		for (; t < end; t = ++k / rate_hz) {
 			float f = (float)((t - seg_t0) / segs[i].dur_s);
 			bc_body_state b = {
-				.t_s = t, .still = true, .stage = BC_CALIB_DONE,
-				.calib_wait = BC_WAIT_NONE, .angles_valid = true,
+				.t_s = t,
+				.still = true,
+				.stage = BC_CALIB_DONE,
+				.calib_wait = BC_WAIT_NONE,
+				.angles_valid = true,
 				.angles = { .sagittal_deg = sag + f * (segs[i].sag_deg - sag),
 					    .axial_deg = axial + f * (segs[i].axial_deg - axial) },
-				.trunk_incline_deg = 90.0f, .dropout = gappy,
+				.trunk_incline_deg = 90.0f,
+				.dropout = gappy,
 			};
 			keep(log, ev, bc_coach_update_body(c, &b, ev, room));
 		}
@@ -68,8 +73,8 @@ static double feed_gappy(bc_coach *c, const bc_seg *segs, size_t nseg, double ra
 	return t;
 }
 
-static double feed(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz,
-		   size_t room, log_t *log)
+static double feed(bc_coach *c, const bc_seg *segs, size_t nseg, double rate_hz, size_t room,
+		   log_t *log)
 {
 	return feed_gappy(c, segs, nseg, rate_hz, room, false, log);
 }
@@ -91,11 +96,10 @@ static bool saw_cue(const log_t *log, const char *text)
 }
 
 static const bc_seg bridge_set[] = {
-	SEG(1, 0),
-	SEG(1, 20), SEG(3, 20), SEG(1.5, 0), SEG(1, 0),
+	SEG(1, 0),	   SEG(1, 20),	      SEG(3, 20),  SEG(1.5, 0), SEG(1, 0),
 	SEG_AX(1, 20, 15), SEG_AX(3, 20, 15), SEG(1.5, 0), SEG(1, 0), /* rolled */
-	SEG(1, 20), SEG(3, 20), SEG(1.5, 0), SEG(1, 0),
-	SEG(1, 20), SEG(3, 20), SEG(1.5, 0), SEG(1, 0),
+	SEG(1, 20),	   SEG(3, 20),	      SEG(1.5, 0), SEG(1, 0),	SEG(1, 20),
+	SEG(3, 20),	   SEG(1.5, 0),	      SEG(1, 0),
 };
 
 static void test_bridge_set(void **state)
@@ -183,8 +187,7 @@ static void test_outcomes_beat_a_dropout_for_the_room(void **state)
 	memset(&log, 0, sizeof(log));
 	bc_coach c;
 	bc_coach_init(&c, NULL, BC_EXERCISE_BRIDGE);
-	feed_gappy(&c, bridge_set, sizeof(bridge_set) / sizeof(bridge_set[0]), 50, 1, true,
-		   &log);
+	feed_gappy(&c, bridge_set, sizeof(bridge_set) / sizeof(bridge_set[0]), 50, 1, true, &log);
 	assert_int_equal(count(&log, BC_EVENT_REP), 3);
 	assert_int_equal(count(&log, BC_EVENT_REJECTED), 1);
 }
@@ -194,12 +197,18 @@ static void test_which_events_are_essential(void **state)
 {
 	(void)state;
 	static const bool essential[] = {
-		[BC_EVENT_CALIBRATION] = true,  [BC_EVENT_START_REACHED] = true,
-		[BC_EVENT_PHASE] = false,       [BC_EVENT_HOLD_START] = true,
-		[BC_EVENT_HOLD_PROGRESS] = false, [BC_EVENT_HOLD_DONE] = true,
-		[BC_EVENT_REP] = true,          [BC_EVENT_REJECTED] = true,
-		[BC_EVENT_CUE] = false,         [BC_EVENT_SET_DONE] = true,
-		[BC_EVENT_DROPOUT] = false,     [BC_EVENT_SUMMARY] = true,
+		[BC_EVENT_CALIBRATION] = true,
+		[BC_EVENT_START_REACHED] = true,
+		[BC_EVENT_PHASE] = false,
+		[BC_EVENT_HOLD_START] = true,
+		[BC_EVENT_HOLD_PROGRESS] = false,
+		[BC_EVENT_HOLD_DONE] = true,
+		[BC_EVENT_REP] = true,
+		[BC_EVENT_REJECTED] = true,
+		[BC_EVENT_CUE] = false,
+		[BC_EVENT_SET_DONE] = true,
+		[BC_EVENT_DROPOUT] = false,
+		[BC_EVENT_SUMMARY] = true,
 	};
 	for (int t = 0; t <= BC_EVENT_SUMMARY; t++) {
 		bc_coach_event e = { .type = (bc_event_type)t };
@@ -217,8 +226,8 @@ static void test_hold_progress_and_target(void **state)
 	s.hold_s[BC_EXERCISE_PELVIC_TILT] = 4.0f;
 	bc_coach c;
 	bc_coach_init(&c, &s, BC_EXERCISE_PELVIC_TILT);
-	const bc_seg segs[] = { SEG(1, 0), SEG(0.01, 8), SEG(5.5, 8), SEG(0.01, 0), SEG(1, 0),
-				SEG(0.01, 8), SEG(2.5, 8), SEG(0.01, 0), SEG(1, 0) };
+	const bc_seg segs[] = { SEG(1, 0),    SEG(0.01, 8), SEG(5.5, 8),  SEG(0.01, 0), SEG(1, 0),
+				SEG(0.01, 8), SEG(2.5, 8),  SEG(0.01, 0), SEG(1, 0) };
 	feed(&c, segs, sizeof(segs) / sizeof(segs[0]), 200, 8, &log);
 	assert_int_equal(count(&log, BC_EVENT_REP), 1);
 	assert_int_equal(count(&log, BC_EVENT_REJECTED), 1);
@@ -266,15 +275,19 @@ static void test_calibration_cues_say_why(void **state)
 		{ BC_EXERCISE_CHILDS_POSE, BC_WAIT_ON_BACK,
 		  "You are lying on your back: child's pose starts on hands and knees" },
 		{ BC_EXERCISE_BRIDGE, BC_WAIT_STAND_LONGER, "Stand still a little longer" },
-		{ BC_EXERCISE_BRIDGE, BC_WAIT_STAND_UP, "Stand up first, then keep still for 3 seconds" },
-		{ BC_EXERCISE_BRIDGE, BC_WAIT_HALF_WAY, "Not there yet: lie on your back, knees bent" },
-		{ BC_EXERCISE_POSTURE, BC_WAIT_STILL_UPRIGHT, "Sit down on a chair, then keep still" },
+		{ BC_EXERCISE_BRIDGE, BC_WAIT_STAND_UP,
+		  "Stand up first, then keep still for 3 seconds" },
+		{ BC_EXERCISE_BRIDGE, BC_WAIT_HALF_WAY,
+		  "Not there yet: lie on your back, knees bent" },
+		{ BC_EXERCISE_POSTURE, BC_WAIT_STILL_UPRIGHT,
+		  "Sit down on a chair, then keep still" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		bc_coach c;
 		bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
 		bc_coach_init(&c, NULL, cases[i].ex);
-		bc_body_state b = { .t_s = 1.0, .stage = BC_CALIB_GO_TO_START,
+		bc_body_state b = { .t_s = 1.0,
+				    .stage = BC_CALIB_GO_TO_START,
 				    .calib_wait = cases[i].wait };
 		size_t n = bc_coach_update_body(&c, &b, ev, BC_COACH_MAX_EVENTS_PER_SAMPLE);
 		bool seen = false;

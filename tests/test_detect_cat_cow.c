@@ -7,20 +7,20 @@
 #include "support/angle_script.h"
 #include "support/test_support.h"
 
-#define RUN(segs, rate, noise, r) \
-	bc_script_run(BC_EXERCISE_CAT_COW, NULL, 0.0f, rate, segs, \
-		      sizeof(segs) / sizeof(segs[0]), 90.0f, noise, r)
+#define RUN(segs, rate, noise, r)                                                                  \
+	bc_script_run(BC_EXERCISE_CAT_COW, NULL, 0.0f, rate, segs, sizeof(segs) / sizeof(segs[0]), \
+		      90.0f, noise, r)
 
 /* One cycle: cat at +c held hold_s, back, cow at -c held hold_s, back. */
-#define CYCLE(c, ramp_s, hold_s) \
-	SEG(ramp_s, c), SEG(hold_s, c), SEG(ramp_s, 0), \
-	SEG(ramp_s, -(c)), SEG(hold_s, -(c)), SEG(ramp_s, 0)
+#define CYCLE(c, ramp_s, hold_s)                                                              \
+	SEG(ramp_s, c), SEG(hold_s, c), SEG(ramp_s, 0), SEG(ramp_s, -(c)), SEG(hold_s, -(c)), \
+		SEG(ramp_s, 0)
 
 static void test_counts_cycles_and_reports_phases(void **state)
 {
 	(void)state;
-	const bc_seg segs[] = { SEG(2, 0), CYCLE(10, 1, 1.5), CYCLE(12, 0.8, 2),
-				CYCLE(9, 1.2, 1.2), SEG(2, 0) };
+	const bc_seg segs[] = { SEG(2, 0), CYCLE(10, 1, 1.5), CYCLE(12, 0.8, 2), CYCLE(9, 1.2, 1.2),
+				SEG(2, 0) };
 	bc_script_result r;
 	RUN(segs, 100, 0.3f, &r);
 	assert_int_equal(r.reps, 3);
@@ -38,9 +38,9 @@ static void test_counts_cycles_and_reports_phases(void **state)
 static void test_continuous_flow_counts(void **state)
 {
 	(void)state;
-	const bc_seg segs[] = { SEG(2, 0), SEG(1, 10), SEG(1.5, 10), SEG(2, -10), SEG(1.5, -10),
-				SEG(2, 10), SEG(1.5, 10), SEG(2, -10), SEG(1.5, -10),
-				SEG(1, 0), SEG(2, 0) };
+	const bc_seg segs[] = { SEG(2, 0),     SEG(1, 10), SEG(1.5, 10), SEG(2, -10),
+				SEG(1.5, -10), SEG(2, 10), SEG(1.5, 10), SEG(2, -10),
+				SEG(1.5, -10), SEG(1, 0),  SEG(2, 0) };
 	bc_script_result r;
 	RUN(segs, 50, 0.2f, &r);
 	assert_int_equal(r.reps, 2);
@@ -75,8 +75,8 @@ static void test_shallow_cycle_is_too_little_range(void **state)
 static void test_half_cycles_do_not_count(void **state)
 {
 	(void)state;
-	const bc_seg segs[] = { SEG(2, 0), SEG(1, 10), SEG(2, 10), SEG(1, -1.5f), SEG(1, 0),
-				SEG(2, 0), CYCLE(10, 1, 1.5), SEG(2, 0) };
+	const bc_seg segs[] = { SEG(2, 0), SEG(1, 10), SEG(2, 10),	  SEG(1, -1.5f),
+				SEG(1, 0), SEG(2, 0),  CYCLE(10, 1, 1.5), SEG(2, 0) };
 	bc_script_result r;
 	RUN(segs, 100, 0.2f, &r);
 	assert_int_equal(r.reps, 1);
@@ -97,9 +97,9 @@ static void test_back_from_kneeling_is_not_a_cow(void **state)
 {
 	(void)state;
 	bc_seg segs[] = {
-		SEG(2, 0), SEG(2, 60), SEG(3, 60), SEG(2, -2.8f), SEG(1.5, -2.8f), SEG(0.5, 0),
-		SEG(4, 0),
-		SEG(1, 8), SEG(2, 8), SEG(1, 0), SEG(1, -8), SEG(2, -8), SEG(1, 0), SEG(3, 0),
+		SEG(2, 0),   SEG(2, 60), SEG(3, 60), SEG(2, -2.8f), SEG(1.5, -2.8f),
+		SEG(0.5, 0), SEG(4, 0),	 SEG(1, 8),  SEG(2, 8),	    SEG(1, 0),
+		SEG(1, -8),  SEG(2, -8), SEG(1, 0),  SEG(3, 0),
 	};
 	for (int i = 1; i <= 5; i++)
 		segs[i].moving = true;

@@ -7,9 +7,9 @@
 #include "support/angle_script.h"
 #include "support/test_support.h"
 
-#define RUN(segs, r) \
-	bc_script_run(BC_EXERCISE_POSTURE, NULL, 0.0f, 100, segs, \
-		      sizeof(segs) / sizeof(segs[0]), 12.0f, 0.3f, r)
+#define RUN(segs, r)                                                                              \
+	bc_script_run(BC_EXERCISE_POSTURE, NULL, 0.0f, 100, segs, sizeof(segs) / sizeof(segs[0]), \
+		      12.0f, 0.3f, r)
 
 static void test_alert_after_delay_then_repeats(void **state)
 {
@@ -32,8 +32,8 @@ static void test_short_slouch_and_forward_hunch(void **state)
 {
 	(void)state;
 	const bc_seg segs[] = {
-		SEG(2, 0), SEG(1, 14), SEG(8, 14), SEG(1, 0), SEG(5, 0),  /* 8 s: no alert */
-		SEG(1, -13), SEG(12, -13), SEG(1, 0), SEG(5, 0),           /* hunch: alert */
+		SEG(2, 0),   SEG(1, 14),   SEG(8, 14), SEG(1, 0), SEG(5, 0), /* 8 s: no alert */
+		SEG(1, -13), SEG(12, -13), SEG(1, 0),  SEG(5, 0),	     /* hunch: alert */
 	};
 	bc_script_result r;
 	RUN(segs, &r);
@@ -45,8 +45,8 @@ static void test_short_slouch_and_forward_hunch(void **state)
 static void test_brief_correction_does_not_reset(void **state)
 {
 	(void)state;
-	const bc_seg segs[] = { SEG(2, 0), SEG(0.01, 15), SEG(6, 15), SEG(0.01, 2), SEG(0.5, 2),
-				SEG(0.01, 15), SEG(6, 15), SEG(1, 0), SEG(2, 0) };
+	const bc_seg segs[] = { SEG(2, 0),     SEG(0.01, 15), SEG(6, 15), SEG(0.01, 2), SEG(0.5, 2),
+				SEG(0.01, 15), SEG(6, 15),    SEG(1, 0),  SEG(2, 0) };
 	bc_script_result r;
 	RUN(segs, &r);
 	assert_int_equal(r.reps, 1);
@@ -56,9 +56,9 @@ static void test_silent_while_walking_or_standing(void **state)
 {
 	(void)state;
 	bc_seg segs[] = {
-		SEG(2, 0),
-		SEG(1, -12), SEG(30, -12), SEG(1, 0), SEG(3, 0),  /* stood up: upright again */
-		SEG(1, 15), SEG(30, 15), SEG(1, 0), SEG(3, 0),    /* bent, but walking */
+		SEG(2, 0),  SEG(1, -12), SEG(30, -12), SEG(1, 0),
+		SEG(3, 0),					  /* stood up: upright again */
+		SEG(1, 15), SEG(30, 15), SEG(1, 0),    SEG(3, 0), /* bent, but walking */
 	};
 	segs[1].incline_deg = 0.0f;
 	segs[3].incline_deg = 12.0f;

@@ -11,16 +11,14 @@
 
 static const bc_detect_settings *defaults = &bc_detect_settings_default;
 
-#define RUN(ex, hold, rate, segs, incline, noise, r) \
-	bc_script_run(ex, defaults, hold, rate, segs, sizeof(segs) / sizeof(segs[0]), \
-		      incline, noise, r)
+#define RUN(ex, hold, rate, segs, incline, noise, r)                                           \
+	bc_script_run(ex, defaults, hold, rate, segs, sizeof(segs) / sizeof(segs[0]), incline, \
+		      noise, r)
 
 /* Three good pelvic tilts: 8° for 11 s each, released over 1 s. */
 static const bc_seg three_tilts[] = {
-	SEG(2, 0),
-	SEG(1, 8), SEG(11, 8), SEG(1, 0), SEG(3, 0),
-	SEG(1, 8), SEG(11, 8), SEG(1, 0), SEG(3, 0),
-	SEG(1, 8), SEG(11, 8), SEG(1, 0), SEG(3, 0),
+	SEG(2, 0), SEG(1, 8), SEG(11, 8), SEG(1, 0),  SEG(3, 0), SEG(1, 8), SEG(11, 8),
+	SEG(1, 0), SEG(3, 0), SEG(1, 8),  SEG(11, 8), SEG(1, 0), SEG(3, 0),
 };
 
 static void test_counts_good_reps_when_released(void **state)
@@ -84,8 +82,8 @@ static void test_brief_wobble_pauses_the_hold(void **state)
 {
 	(void)state;
 	const bc_seg wobble[] = {
-		SEG(2, 0), SEG(0.01, 8), SEG(6, 8), SEG(0.01, 3), SEG(0.6, 3),
-		SEG(0.01, 8), SEG(5, 8), SEG(0.01, 0), SEG(2, 0),
+		SEG(2, 0),    SEG(0.01, 8), SEG(6, 8),	  SEG(0.01, 3), SEG(0.6, 3),
+		SEG(0.01, 8), SEG(5, 8),    SEG(0.01, 0), SEG(2, 0),
 	};
 	bc_script_result r;
 	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, wobble, 0, 0.0f, &r);
@@ -105,8 +103,8 @@ static void test_slip_down_to_rest_is_a_wobble(void **state)
 {
 	(void)state;
 	const bc_seg slip[] = {
-		SEG(2, 0), SEG(0.01, 8), SEG(6, 8), SEG(0.3, 0.5f), SEG(0.15, 0.5f),
-		SEG(0.3, 8), SEG(6, 8), SEG(1, 0), SEG(2, 0),
+		SEG(2, 0),   SEG(0.01, 8), SEG(6, 8), SEG(0.3, 0.5f), SEG(0.15, 0.5f),
+		SEG(0.3, 8), SEG(6, 8),	   SEG(1, 0), SEG(2, 0),
 	};
 	bc_script_result r;
 	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, slip, 0, 0.1f, &r);
@@ -119,8 +117,8 @@ static void test_long_wobble_ends_the_hold(void **state)
 {
 	(void)state;
 	const bc_seg broken[] = {
-		SEG(2, 0), SEG(0.01, 8), SEG(6, 8), SEG(0.01, 3), SEG(1.2, 3),
-		SEG(0.01, 8), SEG(6, 8), SEG(0.01, 0), SEG(2, 0),
+		SEG(2, 0),    SEG(0.01, 8), SEG(6, 8),	  SEG(0.01, 3), SEG(1.2, 3),
+		SEG(0.01, 8), SEG(6, 8),    SEG(0.01, 0), SEG(2, 0),
 	};
 	bc_script_result r;
 	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, broken, 0, 0.0f, &r);
@@ -151,8 +149,8 @@ static void test_too_little_range_and_too_short(void **state)
 {
 	(void)state;
 	const bc_seg weak[] = {
-		SEG(2, 0), SEG(1, 3.5f), SEG(2, 3.5f), SEG(1, 0), SEG(2, 0),  /* too little */
-		SEG(1, 8), SEG(4, 8), SEG(1, 0), SEG(2, 0),                    /* too short */
+		SEG(2, 0), SEG(1, 3.5f), SEG(2, 3.5f), SEG(1, 0), SEG(2, 0), /* too little */
+		SEG(1, 8), SEG(4, 8),	 SEG(1, 0),    SEG(2, 0),	     /* too short */
 	};
 	bc_script_result r;
 	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, weak, 0, 0.2f, &r);
@@ -160,8 +158,7 @@ static void test_too_little_range_and_too_short(void **state)
 	assert_int_equal(r.rejected, 2);
 	assert_int_equal(bc_script_nth(&r, BC_EVENT_REJECTED, 0)->reason,
 			 BC_REJECT_TOO_LITTLE_RANGE);
-	assert_int_equal(bc_script_nth(&r, BC_EVENT_REJECTED, 1)->reason,
-			 BC_REJECT_HOLD_TOO_SHORT);
+	assert_int_equal(bc_script_nth(&r, BC_EVENT_REJECTED, 1)->reason, BC_REJECT_HOLD_TOO_SHORT);
 }
 
 /*
@@ -189,10 +186,10 @@ static void test_nothing_counts_before_start(void **state)
 {
 	(void)state;
 	bc_seg segs[] = {
-		SEG(1, 8), SEG(11, 8), SEG(1, 0), /* a full rep during calibration */
-		SEG(0.01, 8), SEG(11, 8),          /* calibrated, but not at the start */
-		SEG(1, 0), SEG(2, 0),              /* now at the start */
-		SEG(1, 8), SEG(11, 8), SEG(1, 0), SEG(2, 0),
+		SEG(1, 8),    SEG(11, 8), SEG(1, 0), /* a full rep during calibration */
+		SEG(0.01, 8), SEG(11, 8),	     /* calibrated, but not at the start */
+		SEG(1, 0),    SEG(2, 0),	     /* now at the start */
+		SEG(1, 8),    SEG(11, 8), SEG(1, 0), SEG(2, 0),
 	};
 	segs[0].invalid = segs[1].invalid = segs[2].invalid = true;
 	bc_script_result r;
@@ -207,10 +204,10 @@ static void test_bridge_level_and_not_level(void **state)
 {
 	(void)state;
 	const bc_seg bridges[] = {
-		SEG(2, 0),
-		SEG_AX(1, 20, 3), SEG_AX(3, 20, 3), SEG(1, 0), SEG(2, 0),   /* level */
-		SEG_AX(1, 20, 14), SEG_AX(3, 20, 14), SEG(1, 0), SEG(2, 0), /* rolled */
-		SEG(1, 11), SEG(3, 11), SEG(1, 0), SEG(2, 0),               /* too low */
+		SEG(2, 0),	   SEG_AX(1, 20, 3),  SEG_AX(3, 20, 3), SEG(1, 0),
+		SEG(2, 0),							   /* level */
+		SEG_AX(1, 20, 14), SEG_AX(3, 20, 14), SEG(1, 0),	SEG(2, 0), /* rolled */
+		SEG(1, 11),	   SEG(3, 11),	      SEG(1, 0),	SEG(2, 0), /* too low */
 	};
 	bc_script_result r;
 	RUN(BC_EXERCISE_BRIDGE, 2.0f, 100, bridges, 0, 0.3f, &r);
@@ -258,7 +255,7 @@ static void test_sitting_up_and_rolling_over_are_ignored(void **state)
 {
 	(void)state;
 	const bc_seg segs[] = {
-		SEG(2, 0), SEG(3, -80), SEG(8, -80), SEG(3, 0), SEG(3, 0),
+		SEG(2, 0),	     SEG(3, -80),	SEG(8, -80), SEG(3, 0), SEG(3, 0),
 		SEG_AX(2.5, -2, 85), SEG_AX(5, -2, 85), SEG(2.5, 0), SEG(3, 0),
 	};
 	bc_script_result r;
@@ -281,9 +278,9 @@ static void test_back_from_rolling_over_is_not_an_attempt(void **state)
 {
 	(void)state;
 	bc_seg segs[] = {
-		SEG_AX(2, 0, 0), SEG_AX(2, 0, 80), SEG_AX(3, 0, 80), SEG_AX(2, 2.5f, 0),
-		SEG_AX(1.5, 2.5f, 0), SEG(0.5, 0), SEG(4, 0),
-		SEG(1, 8), SEG(11, 8), SEG(1, 0), SEG(3, 0),
+		SEG_AX(2, 0, 0),      SEG_AX(2, 0, 80), SEG_AX(3, 0, 80), SEG_AX(2, 2.5f, 0),
+		SEG_AX(1.5, 2.5f, 0), SEG(0.5, 0),	SEG(4, 0),	  SEG(1, 8),
+		SEG(11, 8),	      SEG(1, 0),	SEG(3, 0),
 	};
 	for (int i = 1; i <= 5; i++)
 		segs[i].moving = true;
@@ -302,8 +299,8 @@ static void test_back_from_rolling_over_is_not_an_attempt(void **state)
 static void test_fidget_either_side_of_start_is_no_attempt(void **state)
 {
 	(void)state;
-	const bc_seg segs[] = { SEG(2, 0), SEG(0.3, -1.1f), SEG(5, -1.1f), SEG(0.8, 1.3f),
-				SEG(2, 1.3f), SEG(0.8, 0), SEG(3, 0) };
+	const bc_seg segs[] = { SEG(2, 0),    SEG(0.3, -1.1f), SEG(5, -1.1f), SEG(0.8, 1.3f),
+				SEG(2, 1.3f), SEG(0.8, 0),     SEG(3, 0) };
 	bc_script_result r;
 	RUN(BC_EXERCISE_PELVIC_TILT, 10.0f, 100, segs, 0, 0.05f, &r);
 	assert_int_equal(r.reps, 0);
@@ -321,7 +318,7 @@ static void test_rest_level_is_where_it_settled(void **state)
 {
 	(void)state;
 	const bc_seg segs[] = {
-		SEG(2, 0), SEG(1, 3), SEG(12, 3), SEG(1.5, 0.3f), SEG(4, 0.3f),
+		SEG(2, 0),    SEG(1, 3),     SEG(12, 3),   SEG(1.5, 0.3f), SEG(4, 0.3f),
 		SEG(1, 2.6f), SEG(12, 2.6f), SEG(1, 0.3f), SEG(4, 0.3f),
 	};
 	bc_script_result r;
@@ -337,8 +334,8 @@ static void test_standing_up_is_not_childs_pose(void **state)
 {
 	(void)state;
 	bc_seg segs[] = {
-		SEG(2, 0), SEG(2, 25), SEG(32, 25), SEG(2, 0), SEG(2, 0), /* a good pose */
-		SEG(3, 85), SEG(40, 85), SEG(3, 0), SEG(2, 0),            /* stood up */
+		SEG(2, 0),  SEG(2, 25),	 SEG(32, 25), SEG(2, 0), SEG(2, 0), /* a good pose */
+		SEG(3, 85), SEG(40, 85), SEG(3, 0),   SEG(2, 0),	    /* stood up */
 	};
 	segs[5].incline_deg = 5.0f;
 	segs[7].incline_deg = 90.0f;
@@ -357,8 +354,8 @@ static void test_deep_childs_pose_counts(void **state)
 {
 	(void)state;
 	bc_seg segs[] = {
-		SEG(2, 0), SEG(3, 48), SEG(32, 48), SEG(3, 0), SEG(2, 0),
-		SEG(3, 48), SEG(32, 48), SEG(3, 0), SEG(2, 0),
+		SEG(2, 0),  SEG(3, 48),	 SEG(32, 48), SEG(3, 0), SEG(2, 0),
+		SEG(3, 48), SEG(32, 48), SEG(3, 0),   SEG(2, 0),
 	};
 	for (size_t i = 0; i < sizeof(segs) / sizeof(segs[0]); i++)
 		segs[i].incline_deg = 90.0f - segs[i].sag_deg;

@@ -15,7 +15,10 @@ static void test_bounce_gives_one_press(void **state)
 	int presses = 0, releases = 0;
 	uint64_t pressed_at = 0;
 	for (uint64_t t = 1; t <= 200; t++) {
-		int raw = t < 10 ? 0 : t < 18 ? (int)(t % 2) : t < 120 ? 1 : (t < 124 ? (int)(t % 2) : 0);
+		int raw = t < 10    ? 0
+			  : t < 18  ? (int)(t % 2)
+			  : t < 120 ? 1
+				    : (t < 124 ? (int)(t % 2) : 0);
 		int ev = bc_debouncer_update(&d, raw, t * MS, 30 * MS);
 		if (ev == 1) {
 			presses++;

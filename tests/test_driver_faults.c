@@ -191,8 +191,9 @@ static void test_chip_reset_behind_our_back(void **state)
 	open_rig(&rig, 200, true);
 	double t = -2;
 	bc_check_consecutive(&rig, 100, -1, &t);
-	assert_int_equal(bc_chip_model_write(rig.model, MPU6050_REG_PWR_MGMT_1,
-					     MPU6050_PWR1_DEVICE_RESET), 0);
+	assert_int_equal(
+		bc_chip_model_write(rig.model, MPU6050_REG_PWR_MGMT_1, MPU6050_PWR1_DEVICE_RESET),
+		0);
 	bc_sample x;
 	bc_check_resumes_after_dropout(&rig, &x);
 	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->reconnects, 1);
@@ -211,8 +212,8 @@ static void test_no_chip_is_a_clear_error(void **state)
 	(void)state;
 	bc_model_bus *bus = bc_model_bus_new();
 	errno = 0;
-	bc_imu_reader *r = bc_imu_reader_new(bc_model_bus_i2c(bus),
-					     &bc_imu_reader_settings_default, NULL);
+	bc_imu_reader *r = bc_imu_reader_new(bc_model_bus_i2c(bus), &bc_imu_reader_settings_default,
+					     NULL);
 	assert_null(r);
 	assert_int_equal(errno, ENODEV);
 	bc_imu_reader_settings s = bc_imu_reader_settings_default;

@@ -16,8 +16,7 @@
 #include "support/rig_checks.h"
 #include "support/test_support.h"
 
-static void open_rig(bc_model_rig *rig, float rate_hz, float accel_g, float gyro_dps,
-		     bool with_int)
+static void open_rig(bc_model_rig *rig, float rate_hz, float accel_g, float gyro_dps, bool with_int)
 {
 	bc_check_rig_open(rig, BC_CHIP_ICM42688, 0x68, rate_hz, accel_g, gyro_dps, with_int);
 }
@@ -61,7 +60,8 @@ static void test_probe_tells_icm42688_from_mpu(void **state)
 			bc_model_bus_attach(bus, addr, m);
 			uint8_t id;
 			assert_int_equal(bc_chip_model_read(m, 0x75, &id, 1), 0);
-			assert_int_equal(id, at_0x75[i].who_am_i); /* the models agree with the datasheets */
+			assert_int_equal(
+				id, at_0x75[i].who_am_i); /* the models agree with the datasheets */
 			const bc_imu_variant *v = NULL;
 			assert_int_equal(bc_imu_probe_address(bc_model_bus_i2c(bus), addr, &v), 1);
 			assert_string_equal(v->name, at_0x75[i].name);
@@ -126,7 +126,7 @@ static void test_configure_writes_registers(void **state)
 	} cases[] = {
 		{ 100, 2, 250, 100, 3, 3 },   { 200, 4, 500, 200, 2, 2 },
 		{ 500, 8, 1000, 500, 1, 1 },  { 1000, 16, 2000, 1000, 0, 0 },
-		{ 250, 3, 300, 200, 2, 2 }, /* nearest rate; ranges round up, never clip */
+		{ 250, 3, 300, 200, 2, 2 },   /* nearest rate; ranges round up, never clip */
 		{ 700, 20, 5000, 500, 0, 0 }, /* beyond the widest: the widest */
 	};
 	for (size_t i = 0; i < BC_ARRAY_SIZE(cases); i++) {
@@ -275,8 +275,9 @@ static void test_torn_read_and_foreign_bank_recover(void **state)
 	 * Nothing is decoded from them; the chip is configured again.
 	 */
 	unsigned long dropouts = bc_imu_reader_get_stats(rig.reader)->dropouts;
-	assert_int_equal(bc_chip_model_write(rig.model, ICM42688_REG_FIFO_CONFIG1,
-					     ICM42688_FIFO_ACCEL_EN), 0);
+	assert_int_equal(
+		bc_chip_model_write(rig.model, ICM42688_REG_FIFO_CONFIG1, ICM42688_FIFO_ACCEL_EN),
+		0);
 	bc_sample x;
 	assert_int_equal(bc_imu_reader_read(rig.reader, &x, 2000), 1);
 	assert_true(bc_imu_reader_after_dropout(rig.reader) ||
@@ -325,8 +326,8 @@ static void test_reset_behind_our_back(void **state)
 	open_rig(&rig, 200, 4, 500, true);
 	double t = -2;
 	bc_check_consecutive(&rig, 100, -1, &t);
-	assert_int_equal(bc_chip_model_write(rig.model, ICM42688_REG_DEVICE_CONFIG,
-					     ICM42688_SOFT_RESET), 0);
+	assert_int_equal(
+		bc_chip_model_write(rig.model, ICM42688_REG_DEVICE_CONFIG, ICM42688_SOFT_RESET), 0);
 	bc_sample x;
 	bc_check_resumes_after_dropout(&rig, &x);
 	assert_int_equal(bc_imu_reader_get_stats(rig.reader)->reconnects, 1);

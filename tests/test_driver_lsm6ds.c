@@ -18,8 +18,10 @@ static void check_configure(bc_chip_kind kind)
 		float rate_hz, accel_g, gyro_dps;
 		int odr, fs_xl, fs_g;
 	} cases[] = {
-		{ 100, 2, 250, 4, 0, 0 }, { 200, 4, 500, 5, 2, 1 },
-		{ 400, 8, 1000, 6, 3, 2 }, { 1000, 16, 2000, 7, 1, 3 },
+		{ 100, 2, 250, 4, 0, 0 },
+		{ 200, 4, 500, 5, 2, 1 },
+		{ 400, 8, 1000, 6, 3, 2 },
+		{ 1000, 16, 2000, 7, 1, 3 },
 	};
 	bool dsox = kind == BC_CHIP_LSM6DSOX;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -35,8 +37,10 @@ static void check_configure(bc_chip_kind kind)
 		assert_int_equal((c2 >> 2) & 3, cases[i].fs_g);
 		assert_int_equal(bc_chip_model_peek(m, 0, LSM6DS_REG_CTRL3_C),
 				 LSM6DS_CTRL3_BDU | LSM6DS_CTRL3_IF_INC);
-		assert_int_equal(bc_chip_model_peek(m, 0, LSM6DS_REG_INT1_CTRL), LSM6DS_INT1_DRDY_G);
-		assert_true(bc_chip_model_peek(m, 0, LSM6DS_REG_DRDY_PULSE_CFG) & LSM6DS_DRDY_PULSED);
+		assert_int_equal(bc_chip_model_peek(m, 0, LSM6DS_REG_INT1_CTRL),
+				 LSM6DS_INT1_DRDY_G);
+		assert_true(bc_chip_model_peek(m, 0, LSM6DS_REG_DRDY_PULSE_CFG) &
+			    LSM6DS_DRDY_PULSED);
 		if (dsox) {
 			assert_int_equal(bc_chip_model_peek(m, 0, LSM6DSOX_REG_FIFO_CTRL3),
 					 cases[i].odr << 4 | cases[i].odr);

@@ -57,8 +57,8 @@ static void open_rig_fuse(mag_rig *rig, bc_chip_kind imu_kind, bool with_mag, bc
 	if (with_mag) {
 		rig->mag = bc_chip_model_new(imu_kind == BC_CHIP_MPU9250 ? BC_CHIP_AK8963
 									 : BC_CHIP_AK09916);
-		assert_int_equal(bc_model_bus_attach_behind(rig->bus, BC_AK_ADDR, rig->mag, rig->imu),
-				 0);
+		assert_int_equal(
+			bc_model_bus_attach_behind(rig->bus, BC_AK_ADDR, rig->mag, rig->imu), 0);
 		bc_model_world_add(rig->world, rig->mag, field_fn, &rig->field, false);
 		if (fuse)
 			bc_ak_model_set_fuse(rig->mag, fuse[0], fuse[1], fuse[2]);
@@ -128,7 +128,8 @@ static void test_ak8963_scaling_with_sensitivity_adjustment(void **state)
 	assert_true(read_n(&rig, 200, &x) == 200);
 
 	/* the IMU opened its bypass and left its I2C master off; 16-bit continuous 100 Hz */
-	assert_true(bc_chip_model_peek(rig.imu, 0, MPU6050_REG_INT_PIN_CFG) & MPU6050_INT_BYPASS_EN);
+	assert_true(bc_chip_model_peek(rig.imu, 0, MPU6050_REG_INT_PIN_CFG) &
+		    MPU6050_INT_BYPASS_EN);
 	assert_int_equal(bc_chip_model_peek(rig.mag, 0, AK8963_REG_CNTL1), 0x16);
 	assert_float_near(bc_chip_model_odr_hz(rig.mag), 100, 1e-9);
 
@@ -189,8 +190,9 @@ static void test_axes_turned_into_accel_frame(void **state)
 			assert_true(read_n(&rig, 40, &x) == 40);
 			for (int i = 0; i < 3; i++) {
 				int16_t raw = peek_le16(rig.mag, (uint8_t)(parts[p].hxl + 2 * i));
-				int want = i == parts[p].mag_axis[axis] ? parts[p].mag_sign[axis] * 200
-									: 0;
+				int want = i == parts[p].mag_axis[axis]
+						   ? parts[p].mag_sign[axis] * 200
+						   : 0;
 				assert_int_equal(raw, want); /* 30 µT / 0.15 µT */
 			}
 			float got[3] = { x.mag_ut.x, x.mag_ut.y, x.mag_ut.z };
@@ -223,8 +225,9 @@ static void test_overflow_marks_magnetometer_invalid(void **state)
 		const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig.reader);
 		assert_true(st->mag_overflows >= 20);
 		assert_true(st->mag_present);
-		assert_true(bc_chip_model_peek(rig.mag, 0, imus[i] == BC_CHIP_MPU9250 ?
-							   AK8963_REG_ST2 : AK09916_REG_ST2) &
+		assert_true(bc_chip_model_peek(rig.mag, 0,
+					       imus[i] == BC_CHIP_MPU9250 ? AK8963_REG_ST2
+									  : AK09916_REG_ST2) &
 			    AK_ST2_HOFL);
 
 		rig.field.field_ut = bc_vec3_make(-10, 30, 12);
@@ -303,7 +306,8 @@ static void test_unplug_replug_restores_magnetometer(void **state)
 	read_n(&rig, 10, &x);
 	assert_int_equal(read_n(&rig, 50, &x), 50);
 	assert_float_near(x.mag_ut.y, 40, 0.2);
-	assert_true(bc_chip_model_peek(rig.imu, 0, MPU6050_REG_INT_PIN_CFG) & MPU6050_INT_BYPASS_EN);
+	assert_true(bc_chip_model_peek(rig.imu, 0, MPU6050_REG_INT_PIN_CFG) &
+		    MPU6050_INT_BYPASS_EN);
 	close_rig(&rig);
 }
 

@@ -20,9 +20,8 @@ static void test_configure_writes_registers(void **state)
 		float rate_hz, accel_g, gyro_dps;
 		int afs, fs;
 	} cases[] = {
-		{ 100, 2, 250, 0, 0 }, { 200, 4, 500, 1, 1 },
-		{ 500, 8, 1000, 2, 2 }, { 1000, 16, 2000, 3, 3 },
-		{ 250, 3, 300, 1, 1 }, /* in-between asks round up: never clip */
+		{ 100, 2, 250, 0, 0 },	  { 200, 4, 500, 1, 1 }, { 500, 8, 1000, 2, 2 },
+		{ 1000, 16, 2000, 3, 3 }, { 250, 3, 300, 1, 1 }, /* in-between asks round up: never clip */
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		bc_model_rig rig;
@@ -33,9 +32,12 @@ static void test_configure_writes_registers(void **state)
 		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_SMPLRT_DIV), div);
 		int dlpf = bc_chip_model_peek(m, 0, MPU6050_REG_CONFIG) & 7;
 		assert_true(dlpf >= 1 && dlpf <= 6); /* 1 kHz internal rate */
-		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_ACCEL_CONFIG), cases[i].afs << 3);
-		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_GYRO_CONFIG), cases[i].fs << 3);
-		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_PWR_MGMT_1), 0x01); /* PLL, awake */
+		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_ACCEL_CONFIG),
+				 cases[i].afs << 3);
+		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_GYRO_CONFIG),
+				 cases[i].fs << 3);
+		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_PWR_MGMT_1),
+				 0x01); /* PLL, awake */
 		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_FIFO_EN), 0x78);
 		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_USER_CTRL), 0x40);
 		assert_int_equal(bc_chip_model_peek(m, 0, MPU6050_REG_INT_ENABLE), 0x01);
@@ -62,8 +64,8 @@ static void test_mpu6500_accel_lpf(void **state)
 		/* RM-MPU-6500A: A_DLPF_CFG 4 = 21.2 Hz is the widest at most... 20? no: 5 = 10.2 */
 		uint8_t a2 = bc_chip_model_peek(rig.model, 0, MPU6500_REG_ACCEL_CONFIG2);
 		uint8_t cfg = bc_chip_model_peek(rig.model, 0, MPU6050_REG_CONFIG) & 7;
-		assert_int_equal(cfg, 4);     /* gyro 20 Hz */
-		assert_int_equal(a2 & 7, 5);  /* accel 10.2 Hz: 21.2 would exceed the 20 asked */
+		assert_int_equal(cfg, 4);    /* gyro 20 Hz */
+		assert_int_equal(a2 & 7, 5); /* accel 10.2 Hz: 21.2 would exceed the 20 asked */
 		assert_int_equal(a2 & MPU6500_ACCEL_FCHOICE_B, 0);
 		const bc_imu *imu = bc_imu_reader_chip(rig.reader);
 		assert_float_near(imu->config.accel_lpf_hz, 10.2, 1e-3);

@@ -79,12 +79,14 @@ static void test_every_variant_every_address(void **state)
 	for (size_t i = 0; i < sizeof(chips) / sizeof(chips[0]); i++) {
 		for (int a = 0; a < 2; a++) {
 			bc_model_bus *bus = bc_model_bus_new();
-			bc_model_bus_attach(bus, chips[i].addrs[a], bc_chip_model_new(chips[i].kind));
+			bc_model_bus_attach(bus, chips[i].addrs[a],
+					    bc_chip_model_new(chips[i].kind));
 			bc_imu_found f;
 			assert_int_equal(bc_imu_probe_bus(bc_model_bus_i2c(bus), &f, 1), 1);
 			assert_int_equal(f.addr, chips[i].addrs[a]);
 			assert_string_equal(f.variant->name, chips[i].name);
-			assert_ptr_equal(bc_imu_variant_by_trace_name(f.variant->trace_name), f.variant);
+			assert_ptr_equal(bc_imu_variant_by_trace_name(f.variant->trace_name),
+					 f.variant);
 			bc_model_bus_free(bus);
 		}
 	}

@@ -60,7 +60,8 @@ static void write_part(const char *path, int rows)
 	bc_trace_writer *w = bc_trace_writer_open(path, meta, 2, false, &err);
 	assert_non_null(w);
 	for (int i = 0; i < rows; i++) {
-		bc_sample s = { .t_s = i * 0.01, .accel_g = { 0.01f * i, -0.5f, 0.86f },
+		bc_sample s = { .t_s = i * 0.01,
+				.accel_g = { 0.01f * i, -0.5f, 0.86f },
 				.gyro_dps = { 1.5f, -2.25f, 0.125f * i } };
 		assert_int_equal(bc_trace_writer_write(w, &s, &err), 0);
 	}
@@ -93,7 +94,8 @@ static void test_recover_truncated_part(void **state)
 
 	unsigned long rows;
 	bc_trace_error err;
-	assert_int_equal(bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err), 1);
+	assert_int_equal(bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err),
+			 1);
 	assert_string_equal(final_path, expect);
 	assert_int_equal(rows, 150);
 	assert_false(exists(part));
@@ -111,14 +113,16 @@ static void test_recover_row_without_newline(void **state)
 	append(part, row, strlen(row));
 	unsigned long rows;
 	bc_trace_error err;
-	assert_int_equal(bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err), 1);
+	assert_int_equal(bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err),
+			 1);
 	assert_int_equal(rows, 20);
 	double t0, step;
 	assert_int_equal(count_rows(final_path, &t0, &step), 20);
 
 	/* the same name again: the earlier recording is not overwritten */
 	write_part(part, 5);
-	assert_int_equal(bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err), 1);
+	assert_int_equal(bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err),
+			 1);
 	assert_non_null(strstr(final_path, "nonl-recovered-1.csv"));
 	assert_int_equal(count_rows(final_path, &t0, &step), 5);
 }
@@ -135,7 +139,8 @@ static void test_recover_header_only(void **state)
 	fclose(fp);
 	unsigned long rows;
 	bc_trace_error err;
-	assert_int_equal(bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err), 0);
+	assert_int_equal(bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err),
+			 0);
 	assert_false(exists(part));
 }
 
@@ -191,11 +196,12 @@ static void test_record_through_unplug(void **state)
 	bc_model_bus_attach(bus, 0x68, m);
 	bc_model_world_add(w, m, NULL, NULL, true);
 	double t_start = bc_model_world_now_s(w);
-	plug_script p = { w, m, bc_model_world_hooks(w, true), t_start + 2.0, t_start + 4.5,
+	plug_script p = { w,	 m,    bc_model_world_hooks(w, true), t_start + 2.0, t_start + 4.5,
 			  false, false };
 	bc_imu_hooks hooks = { plug_wait, plug_now, plug_sleep, &p };
 	bc_live_source_config cfg = { .bus = bc_model_bus_i2c(bus),
-				      .reader = bc_imu_reader_settings_default, .hooks = &hooks };
+				      .reader = bc_imu_reader_settings_default,
+				      .hooks = &hooks };
 	cfg.reader.chip.rate_hz = 100;
 	bc_sample_source *src = bc_live_source_open(&cfg);
 	assert_non_null(src);
@@ -222,7 +228,7 @@ static void test_record_through_unplug(void **state)
 	long rows = count_rows(out, &t0, &step);
 	assert_true(rows > 500);
 	assert_float_near(t0, 0, 1e-9);
-	assert_true(step >= 2.5);  /* the 2.5 s unplugged is in the trace as a dropout */
+	assert_true(step >= 2.5); /* the 2.5 s unplugged is in the trace as a dropout */
 	assert_true(step < 4.0);
 	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(bc_live_source_reader(src));
 	assert_int_equal(st->reconnects, 1);
@@ -269,7 +275,8 @@ static void record_mpu9250(bool with_ak, mag_script *ms, const char *out, bc_rec
 	}
 	bc_imu_hooks hooks = bc_model_world_hooks(world, true);
 	bc_live_source_config cfg = { .bus = bc_model_bus_i2c(bus),
-				      .reader = bc_imu_reader_settings_default, .hooks = &hooks };
+				      .reader = bc_imu_reader_settings_default,
+				      .hooks = &hooks };
 	cfg.reader.chip.rate_hz = 200;
 	bc_sample_source *src = bc_live_source_open(&cfg);
 	assert_non_null(src);
@@ -402,7 +409,8 @@ static unsigned long round_trip(const char *orig, const char *rec, float rate_hz
 	bc_model_world_add(world, m, bc_trace_feed_fn, &feed, true);
 	bc_imu_hooks hooks = bc_model_world_hooks(world, true);
 	bc_live_source_config cfg = { .bus = bc_model_bus_i2c(bus),
-				      .reader = bc_imu_reader_settings_default, .hooks = &hooks };
+				      .reader = bc_imu_reader_settings_default,
+				      .hooks = &hooks };
 	cfg.reader.chip.rate_hz = rate_hz;
 	bc_sample_source *src = bc_live_source_open(&cfg);
 	assert_non_null(src);
@@ -452,7 +460,8 @@ static void test_session_round_trip_replays_the_same(void **state)
 	bc_test_trace_spec spec = bc_test_trace_spec_default();
 	spec.rate_hz = 200;
 	assert_true(bc_test_write_protocol_trace(orig, &spec) > 0);
-	bc_trace_meta meta[] = { { "sensor", "mpu6050" }, { "rate_hz", "200" },
+	bc_trace_meta meta[] = { { "sensor", "mpu6050" },
+				 { "rate_hz", "200" },
 				 { "exercise", spec.exercise } };
 	round_trip(orig, rec, 200, meta, 3);
 	/* the pipeline got as far as calibrating the mounting on both */
@@ -466,8 +475,8 @@ static void test_broad_round_trip_replays_the_same(void **state)
 	const char *data = bc_test_shared_data();
 	char src_path[512], orig[512], rec[512];
 	if (data)
-		snprintf(src_path, sizeof(src_path), "%s/broad/01_undisturbed_slow_rotation_A.csv.gz",
-			 data);
+		snprintf(src_path, sizeof(src_path),
+			 "%s/broad/01_undisturbed_slow_rotation_A.csv.gz", data);
 	if (!data || !exists(src_path)) {
 		print_message("skipped: BROAD trial 01 not present (../shared/data)\n");
 		skip();
@@ -481,7 +490,8 @@ static void test_broad_round_trip_replays_the_same(void **state)
 	bc_trace_error err;
 	bc_trace_reader *r = bc_trace_reader_open(src_path, &err);
 	assert_non_null(r);
-	bc_trace_meta meta[] = { { "sensor", "mpu6050" }, { "rate_hz", "250" },
+	bc_trace_meta meta[] = { { "sensor", "mpu6050" },
+				 { "rate_hz", "250" },
 				 { "exercise", "posture" } };
 	bc_trace_writer *w = bc_trace_writer_open(orig, meta, 3, false, &err);
 	assert_non_null(w);

@@ -10,8 +10,8 @@
 #include "drivers/sample_clock.h"
 #include "support/test_support.h"
 
-#define START_NS 5000000000ull /* any CLOCK_MONOTONIC value */
-#define RATE_HZ 100.0
+#define START_NS  5000000000ull /* any CLOCK_MONOTONIC value */
+#define RATE_HZ	  100.0
 #define PERIOD_NS 10000000ull
 
 static void start_clock(bc_sample_clock *c)

@@ -18,9 +18,9 @@
 
 /* Truth at one instant. */
 typedef struct {
-	bc_quat q;              /* q_earth_from_sensor */
-	bc_vec3 rate_dps;       /* body angular rate, sensor frame */
-	bc_vec3 lin_acc_g;      /* linear acceleration, earth frame, g */
+	bc_quat q;	   /* q_earth_from_sensor */
+	bc_vec3 rate_dps;  /* body angular rate, sensor frame */
+	bc_vec3 lin_acc_g; /* linear acceleration, earth frame, g */
 } truth;
 
 /*
@@ -30,12 +30,12 @@ typedef struct {
  */
 typedef struct {
 	bc_quat q0;
-	bc_vec3 axis1, axis2;   /* unit, sensor frame */
+	bc_vec3 axis1, axis2; /* unit, sensor frame */
 	float amp1_deg, amp2_deg, freq1_hz, freq2_hz;
 	float spin1_dps, spin2_dps; /* constant rates added to th1, th2 */
-	bc_vec3 shake_g;        /* linear acceleration amplitude, earth frame, g */
+	bc_vec3 shake_g;	    /* linear acceleration amplitude, earth frame, g */
 	float shake_hz;
-	double t_start_s;       /* motion starts here, s */
+	double t_start_s; /* motion starts here, s */
 } trajectory;
 
 static truth truth_at(const trajectory *tr, double t_abs)
@@ -186,8 +186,8 @@ static void test_learns_gyro_bias_at_rest_and_keeps_it(void **state)
 	run(&f, &tr, 0, 6.0, 200, 0, bias, 0);
 	assert_true(bc_filter_at_rest(&f));
 	bc_vec3 est = bc_filter_gyro_bias_dps(&f);
-	print_message("bias after 6 s at rest: %.3f %.3f %.3f (true %.1f %.1f %.1f)\n",
-		      est.x, est.y, est.z, bias.x, bias.y, bias.z);
+	print_message("bias after 6 s at rest: %.3f %.3f %.3f (true %.1f %.1f %.1f)\n", est.x,
+		      est.y, est.z, bias.x, bias.y, bias.z);
 	assert_true(bc_vec3_norm(bc_vec3_sub(est, bias)) < 0.05f);
 
 	/* Keeps it: another minute of rest, then 20 s of turning about two axes. */
@@ -235,10 +235,17 @@ static void test_pure_rotation_matches_analytic_integration(void **state)
 	(void)state;
 	/* Constant body rate about a tilted axis, then a two-axis oscillation. */
 	const trajectory cases[] = {
-		{ .q0 = tilted(), .axis1 = { 0.48f, 0.6f, 0.64f }, .axis2 = { 0, 1, 0 },
+		{ .q0 = tilted(),
+		  .axis1 = { 0.48f, 0.6f, 0.64f },
+		  .axis2 = { 0, 1, 0 },
 		  .spin1_dps = 90 },
-		{ .q0 = tilted(), .axis1 = { 1, 0, 0 }, .axis2 = { 0, 0.6f, 0.8f },
-		  .amp1_deg = 60, .freq1_hz = 0.5f, .amp2_deg = 45, .freq2_hz = 0.7f },
+		{ .q0 = tilted(),
+		  .axis1 = { 1, 0, 0 },
+		  .axis2 = { 0, 0.6f, 0.8f },
+		  .amp1_deg = 60,
+		  .freq1_hz = 0.5f,
+		  .amp2_deg = 45,
+		  .freq2_hz = 0.7f },
 	};
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 		bc_filter f;
@@ -267,7 +274,8 @@ static void test_pure_rotation_matches_analytic_integration(void **state)
 		 */
 		double allowed = 0.05 + peak_dps / rate;
 		print_message("rotation case %zu: worst deviation from analytic %.3f deg "
-			      "(allowed %.3f)\n", c, worst, allowed);
+			      "(allowed %.3f)\n",
+			      c, worst, allowed);
 		assert_true(worst < allowed);
 	}
 }
@@ -289,13 +297,32 @@ static void test_rejects_bad_samples_and_keeps_going(void **state)
 		bc_sample s = sample_from(&tt, t, no_bias, 0.05f, 0.002f);
 		bool expect_reject = false, expect_gyro_only = false;
 		switch (i % 50) {
-		case 7: s.gyro_dps.y = NAN; expect_reject = true; break;
-		case 13: s.gyro_dps.z = 2500; expect_reject = true; break;
-		case 19: s.t_s = INFINITY; expect_reject = true; break;
-		case 23: s.accel_g.x = NAN; expect_gyro_only = true; break;
-		case 31: s.accel_g.z = 16.5f; expect_gyro_only = true; break;
-		case 37: s.gyro_dps.x = -INFINITY; expect_reject = true; break;
-		default: break;
+		case 7:
+			s.gyro_dps.y = NAN;
+			expect_reject = true;
+			break;
+		case 13:
+			s.gyro_dps.z = 2500;
+			expect_reject = true;
+			break;
+		case 19:
+			s.t_s = INFINITY;
+			expect_reject = true;
+			break;
+		case 23:
+			s.accel_g.x = NAN;
+			expect_gyro_only = true;
+			break;
+		case 31:
+			s.accel_g.z = 16.5f;
+			expect_gyro_only = true;
+			break;
+		case 37:
+			s.gyro_dps.x = -INFINITY;
+			expect_reject = true;
+			break;
+		default:
+			break;
 		}
 		bc_filter_status st = bc_filter_update(&f, &s);
 		if (i == 0)
@@ -365,8 +392,8 @@ static void test_rates_and_jitter(void **state)
 	const struct {
 		double rate_hz, jitter, max_rms_deg;
 	} cases[] = {
-		{ 25, 0, 1.6 },   /* coarse steps: up to half a step ahead, 2 deg at 100 deg/s */
-		{ 100, 0.3, 0.5 },/* 30 % step jitter */
+		{ 25, 0, 1.6 },	   /* coarse steps: up to half a step ahead, 2 deg at 100 deg/s */
+		{ 100, 0.3, 0.5 }, /* 30 % step jitter */
 		{ 1000, 0, 0.5 },
 		{ 1000, 0.5, 0.5 },
 	};
@@ -382,7 +409,8 @@ static void test_rates_and_jitter(void **state)
 		tr.amp2_deg = 30;
 		tr.freq2_hz = 0.4f;
 		tr.axis2 = bc_vec3_make(0, 0.6f, 0.8f);
-		run_result r = run(&f, &tr, 4.0, 40.0, cases[c].rate_hz, cases[c].jitter, bias, 4.0);
+		run_result r = run(&f, &tr, 4.0, 40.0, cases[c].rate_hz, cases[c].jitter, bias,
+				   4.0);
 		print_message("%6.0f Hz jitter %2.0f %%: inclination RMS %.3f deg, max %.3f deg\n",
 			      cases[c].rate_hz, cases[c].jitter * 100, r.rms_deg, r.max_deg);
 		assert_int_equal(f.restarts, 0);
@@ -427,7 +455,8 @@ static void test_magnetometer_heading(void **state)
 	st.use_mag = true;
 	bc_filter f;
 	bc_filter_init(&f, &st);
-	const bc_vec3 field_enu_ut = { 0, 20, -44 }; /* x east, y north, z up: points north and down */
+	const bc_vec3 field_enu_ut = { 0, 20,
+				       -44 }; /* x east, y north, z up: points north and down */
 	trajectory tr = still_at(tilted());
 	tr.amp1_deg = 30;
 	tr.freq1_hz = 0.2f;
@@ -435,7 +464,8 @@ static void test_magnetometer_heading(void **state)
 	for (double t = 0; t < 40; t += 0.01) {
 		truth tt = truth_at(&tr, t);
 		bc_sample s = sample_from(&tt, t, no_bias, 0.05f, 0.002f);
-		s.mag_ut = bc_vec3_add(bc_quat_rotate(bc_quat_conj(tt.q), field_enu_ut), noise3(0.3f));
+		s.mag_ut = bc_vec3_add(bc_quat_rotate(bc_quat_conj(tt.q), field_enu_ut),
+				       noise3(0.3f));
 		s.has_mag = true;
 		bc_filter_update(&f, &s);
 		if (t > 10) {

@@ -58,8 +58,13 @@ static bc_history *open_ok(const char *path)
 /* Local wall-clock time to unix seconds (mktime decides summer time). */
 static int64_t local_time(int year, int month, int day, int hour, int minute, int second)
 {
-	struct tm tm = { .tm_year = year - 1900, .tm_mon = month - 1, .tm_mday = day,
-			 .tm_hour = hour, .tm_min = minute, .tm_sec = second, .tm_isdst = -1 };
+	struct tm tm = { .tm_year = year - 1900,
+			 .tm_mon = month - 1,
+			 .tm_mday = day,
+			 .tm_hour = hour,
+			 .tm_min = minute,
+			 .tm_sec = second,
+			 .tm_isdst = -1 };
 	return (int64_t)mktime(&tm);
 }
 
@@ -349,7 +354,8 @@ static bc_history_totals expected_today(const bc_history_session *s, int n, int6
 		t.rejected += s[i].rejected;
 		t.posture_alerts += s[i].posture_alerts;
 		t.duration_s += s[i].duration_s;
-		if (!isnan(s[i].max_hold_s) && (isnan(t.max_hold_s) || s[i].max_hold_s > t.max_hold_s))
+		if (!isnan(s[i].max_hold_s) &&
+		    (isnan(t.max_hold_s) || s[i].max_hold_s > t.max_hold_s))
 			t.max_hold_s = s[i].max_hold_s;
 	}
 	return t;
@@ -374,8 +380,8 @@ static int sessions_around(int y, int m, int d, bc_history_session *s)
 	int64_t start = local_time(y, m, d, 0, 0, 0);
 	int64_t next = local_time(y, m, d + 1, 0, 0, 0);
 	int64_t times[] = { start - 1, start, start + 3600, next - 1, next, next + 1 };
-	const char *names[] = { "bridge", "pelvic-tilt", "bridge", "posture", "bridge",
-				"pelvic-tilt" };
+	const char *names[] = { "bridge",  "pelvic-tilt", "bridge",
+				"posture", "bridge",	  "pelvic-tilt" };
 	int n = 0;
 	for (int i = 0; i < 6; i++) {
 		s[n] = make_session(names[i], times[i], 3 + i, i % 2, 1);
@@ -398,9 +404,9 @@ static void test_today_local_day(void **state)
 	int n = sessions_around(2024, 5, 1, s);
 	for (int i = 0; i < n; i++)
 		add_ok(h, &s[i]);
-	int64_t nows[] = { local_time(2024, 5, 1, 0, 0, 0), local_time(2024, 5, 1, 9, 59, 59),
+	int64_t nows[] = { local_time(2024, 5, 1, 0, 0, 0),  local_time(2024, 5, 1, 9, 59, 59),
 			   local_time(2024, 5, 1, 10, 0, 0), local_time(2024, 5, 1, 23, 59, 59),
-			   local_time(2024, 5, 2, 0, 0, 0), local_time(2024, 4, 30, 12, 0, 0),
+			   local_time(2024, 5, 2, 0, 0, 0),  local_time(2024, 4, 30, 12, 0, 0),
 			   local_time(2024, 6, 1, 12, 0, 0) };
 	for (size_t i = 0; i < sizeof(nows) / sizeof(nows[0]); i++) {
 		check_today(h, s, n, nows[i], NULL);
@@ -483,9 +489,8 @@ static void test_streak(void **state)
 		int64_t tomorrow = local_time(2024, month, today + 1, 6, 0, 0);
 		assert_int_equal(bc_history_streak_days(h, tomorrow), rep_day[0] ? want : 0);
 		/* two days later the run is broken */
-		assert_int_equal(bc_history_streak_days(h, local_time(2024, month, today + 2, 6, 0,
-								      0)),
-				 0);
+		assert_int_equal(
+			bc_history_streak_days(h, local_time(2024, month, today + 2, 6, 0, 0)), 0);
 		/* sessions after now (a clock set back) do not count */
 		bc_history_session future = make_session("bridge", tomorrow + 86400 * 3, 5, 0, 0);
 		add_ok(h, &future);
@@ -555,8 +560,7 @@ static void test_foreign_and_newer_database(void **state)
 	bc_history *h = open_ok(newer);
 	bc_history_close(h);
 	assert_int_equal(sqlite3_open(newer, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_open_fails(newer, "newer backcoach");
 }

@@ -163,12 +163,16 @@ static void test_json_agrees_with_store(void **state)
 			bc_history_session want = planned(i);
 			const bc_test_json_value *s = list->items[k];
 			assert_string_equal(bc_test_json_get(s, "exercise")->string, want.exercise);
-			assert_string_equal(bc_test_json_get(s, "started")->string, want.started_utc);
-			assert_true(bc_test_json_number(s, "started_unix_s") == (double)want.started_unix_s);
+			assert_string_equal(bc_test_json_get(s, "started")->string,
+					    want.started_utc);
+			assert_true(bc_test_json_number(s, "started_unix_s") ==
+				    (double)want.started_unix_s);
 			assert_int_equal((int)bc_test_json_number(s, "reps"), want.reps);
-			assert_int_equal((int)bc_test_json_number(s, "target_reps"), want.target_reps);
+			assert_int_equal((int)bc_test_json_number(s, "target_reps"),
+					 want.target_reps);
 			assert_int_equal((int)bc_test_json_number(s, "rejected"), want.rejected);
-			assert_int_equal((int)bc_test_json_number(s, "posture_alerts"), want.posture_alerts);
+			assert_int_equal((int)bc_test_json_number(s, "posture_alerts"),
+					 want.posture_alerts);
 			const bc_test_json_value *by = bc_test_json_get(s, "rejected_by_reason");
 			assert_int_equal(by->type, BC_TEST_JSON_OBJECT);
 			int sum = 0;
@@ -218,7 +222,7 @@ static void test_text_listing(void **state)
 	assert_non_null(strstr(p, "8/10 reps  3 rejected (hold too short)"));
 	assert_non_null(strstr(p, "3 slouch alerts"));
 	assert_non_null(strstr(p, "cat-cow")); /* two days ago: listed */
-	assert_null(strstr(p, " 7/10 reps")); /* nine days ago: not */
+	assert_null(strstr(p, " 7/10 reps"));  /* nine days ago: not */
 	bc_test_output_free(&o);
 }
 

@@ -63,7 +63,8 @@ static size_t synth_events(rng *r, double start_t_s, float hold_target_s, bc_coa
 			/* BC_REJECT_COUNT stands in for a reason from a newer coach */
 			e.reason = (bc_reject_reason)pick;
 			e.hold_s = uniform(r, 0.0f, hold_target_s);
-			e.peak_deg = uniform(r, 0.0f, 50.0f); /* bigger than any rep: must not count */
+			e.peak_deg = uniform(r, 0.0f,
+					     50.0f); /* bigger than any rep: must not count */
 			e.rejected = ++rejected;
 		} else if (kind == 7) {
 			e.type = BC_EVENT_HOLD_START;
@@ -78,8 +79,9 @@ static size_t synth_events(rng *r, double start_t_s, float hold_target_s, bc_coa
 		ev[n++] = e;
 	}
 	t += 1.0;
-	ev[n++] = (bc_coach_event){ .type = BC_EVENT_SUMMARY, .t_s = t, .reps = reps,
-				    .rejected = rejected };
+	ev[n++] = (bc_coach_event){
+		.type = BC_EVENT_SUMMARY, .t_s = t, .reps = reps, .rejected = rejected
+	};
 	return n;
 }
 
@@ -168,7 +170,9 @@ static void test_no_reps(void **state)
 {
 	bc_coach_event ev[] = {
 		{ .type = BC_EVENT_CALIBRATION, .t_s = 2.0 },
-		{ .type = BC_EVENT_REJECTED, .t_s = 9.0, .reason = BC_REJECT_NOT_LEVEL,
+		{ .type = BC_EVENT_REJECTED,
+		  .t_s = 9.0,
+		  .reason = BC_REJECT_NOT_LEVEL,
 		  .peak_deg = 30.0f },
 		{ .type = BC_EVENT_REJECTED, .t_s = 14.0, .reason = BC_REJECT_NOT_LEVEL },
 		{ .type = BC_EVENT_REJECTED, .t_s = 19.0, .reason = BC_REJECT_RUSHED },

@@ -30,12 +30,12 @@ static const bc_mounting_settings settings = {
 };
 
 typedef struct {
-	bc_synth synth;           /* used for its trajectory only */
+	bc_synth synth; /* used for its trajectory only */
 	bc_quat q_sensor_from_body;
 	bc_mounting_calib calib;
 	bc_tilt_steadiness steady;
 	double dt_s;
-	double t_s;               /* relative time of the next step */
+	double t_s; /* relative time of the next step */
 	uint32_t max_resets;
 } drive_ctx;
 
@@ -61,8 +61,10 @@ static void drive_sample(drive_ctx *d, bc_quat q_earth_from_body, bc_vec3 accel_
 	bc_vec3 accel_g = bc_quat_rotate(bc_quat_conj(q_es), bc_vec3_add(Z, accel_lin_g));
 	float dt_s = d->t_s > 0.0 ? (float)d->dt_s : 0.0f;
 	bool block = bc_tilt_steady_update(&d->steady, accel_g, dt_s);
-	bc_mounting_input in = { .q_earth_from_sensor = q_es, .steady = &d->steady,
-				 .block_closed = block, .dt_s = dt_s };
+	bc_mounting_input in = { .q_earth_from_sensor = q_es,
+				 .steady = &d->steady,
+				 .block_closed = block,
+				 .dt_s = dt_s };
 	bc_mounting_update(&d->calib, &in);
 }
 
@@ -108,7 +110,8 @@ static bc_quat heading(uint64_t *rng)
  * and the mounting found to within tol_deg.
  */
 static void expect_calibrated(drive_ctx *d, const bc_synth_pose *poses, size_t n, bc_quat mount,
-			      double rate_hz, bc_start_pose pose, bool heading_known, double tol_deg)
+			      double rate_hz, bc_start_pose pose, bool heading_known,
+			      double tol_deg)
 {
 	drive_start(d, poses, n, mount, rate_hz, pose);
 	drive_until(d, hold_end_s(d, n - 1));
@@ -137,7 +140,8 @@ static void test_lying_starts_recover_any_mounting(void **state)
 		drive_ctx d;
 		expect_calibrated(&d, poses, 2, mount, 100.0,
 				  supine ? BC_POSE_SUPINE : BC_POSE_TABLETOP, true, 0.05);
-		assert_float_near(quat_angle_deg(d.calib.q_earth_from_body_start, lying), 0.0, 0.05);
+		assert_float_near(quat_angle_deg(d.calib.q_earth_from_body_start, lying), 0.0,
+				  0.05);
 	}
 }
 
@@ -169,9 +173,11 @@ static void test_sitting_forward_axis_from_the_lean(void **state)
 		bc_synth_pose poses[] = {
 			{ .q_earth_from_body = h, .hold_s = 3.5 },
 			{ .q_earth_from_body = bc_quat_mul(h, bc_synth_rot_deg(Y, lean_deg)),
-			  .move_s = 1.0, .hold_s = 0.0 },
+			  .move_s = 1.0,
+			  .hold_s = 0.0 },
 			{ .q_earth_from_body = bc_quat_mul(h, bc_synth_rot_deg(Y, sit_deg)),
-			  .move_s = 1.0, .hold_s = 2.5 },
+			  .move_s = 1.0,
+			  .hold_s = 2.5 },
 		};
 		bc_quat mount = bc_synth_random_quat(&rng);
 		drive_ctx d;
@@ -191,7 +197,9 @@ static void test_sitting_without_lean_uses_the_seated_tilt(void **state)
 	bc_synth_pose poses[] = {
 		{ .q_earth_from_body = h, .pos_m = { 0, 0, 1.0f }, .hold_s = 3.5 },
 		{ .q_earth_from_body = bc_quat_mul(h, bc_synth_rot_deg(Y, -6.0f)),
-		  .pos_m = { -0.2f, 0, 0.55f }, .move_s = 1.5, .hold_s = 2.5 },
+		  .pos_m = { -0.2f, 0, 0.55f },
+		  .move_s = 1.5,
+		  .hold_s = 2.5 },
 	};
 	bc_quat mount = bc_synth_random_quat(&rng);
 	drive_ctx d;
@@ -209,8 +217,10 @@ static void test_a_weight_shift_is_not_sitting_down(void **state)
 	(void)state;
 	bc_synth_pose poses[] = {
 		{ .q_earth_from_body = bc_quat_identity, .hold_s = 3.5 },
-		{ .q_earth_from_body = bc_synth_rot_deg(X, 3.0f), .pos_m = { 0, 0.03f, 0 },
-		  .move_s = 1.0, .hold_s = 4.0 },
+		{ .q_earth_from_body = bc_synth_rot_deg(X, 3.0f),
+		  .pos_m = { 0, 0.03f, 0 },
+		  .move_s = 1.0,
+		  .hold_s = 4.0 },
 	};
 	drive_ctx d;
 	drive_start(&d, poses, 2, bc_synth_rot_deg(Y, 30.0f), 100.0, BC_POSE_SITTING);
@@ -279,13 +289,21 @@ static void test_upside_down_drops_a_candidate(void **state)
 	bc_quat supine = bc_synth_rot_deg(Y, -90.0f), tabletop = bc_synth_rot_deg(Y, 90.0f);
 	bc_synth_pose poses[] = {
 		{ .q_earth_from_body = supine, .pos_m = { 0, 0, 0.1f }, .hold_s = 4.0 },
-		{ .q_earth_from_body = tabletop, .pos_m = { 0, 0, 0.55f }, .move_s = 3.0,
+		{ .q_earth_from_body = tabletop,
+		  .pos_m = { 0, 0, 0.55f },
+		  .move_s = 3.0,
 		  .hold_s = 2.5 },
-		{ .q_earth_from_body = bc_quat_identity, .pos_m = { 0, 0, 1.0f }, .move_s = 2.0,
+		{ .q_earth_from_body = bc_quat_identity,
+		  .pos_m = { 0, 0, 1.0f },
+		  .move_s = 2.0,
 		  .hold_s = 3.5 },
-		{ .q_earth_from_body = bc_synth_rot_deg(Y, 35.0f), .pos_m = { 0.1f, 0, 0.8f },
-		  .move_s = 1.5, .hold_s = 0.0 },
-		{ .q_earth_from_body = tabletop, .pos_m = { 0.2f, 0, 0.55f }, .move_s = 1.5,
+		{ .q_earth_from_body = bc_synth_rot_deg(Y, 35.0f),
+		  .pos_m = { 0.1f, 0, 0.8f },
+		  .move_s = 1.5,
+		  .hold_s = 0.0 },
+		{ .q_earth_from_body = tabletop,
+		  .pos_m = { 0.2f, 0, 0.55f },
+		  .move_s = 1.5,
 		  .hold_s = 2.5 },
 	};
 	bc_quat mount = bc_synth_rot_deg(X, 120.0f);
@@ -333,8 +351,8 @@ static void test_hands_and_knees_after_leaning_forward(void **state)
 		{ .q_earth_from_body = bc_synth_rot_deg(Y, 88.0f), .move_s = 1.5, .hold_s = 2.5 },
 	};
 	drive_ctx d;
-	expect_calibrated(&d, poses, 4, bc_synth_rot_deg(Z, -30.0f), 100.0, BC_POSE_TABLETOP,
-			  true, 0.1);
+	expect_calibrated(&d, poses, 4, bc_synth_rot_deg(Z, -30.0f), 100.0, BC_POSE_TABLETOP, true,
+			  0.1);
 }
 
 /*
@@ -383,11 +401,13 @@ static void test_a_swaying_trembling_stand_is_upright(void **state)
 	while (d.t_s <= 3.3) {
 		double t = d.t_s;
 		/* Sway 0.6 deg at 0.25 Hz, breathing 0.3 deg at 0.3 Hz, tremor 0.25 deg at 9 Hz. */
-		float sway = (float)(0.6 * sin(2 * M_PI * 0.25 * t) + 0.25 * sin(2 * M_PI * 9.0 * t));
+		float sway = (float)(0.6 * sin(2 * M_PI * 0.25 * t) +
+				     0.25 * sin(2 * M_PI * 9.0 * t));
 		float breath = (float)(0.3 * sin(2 * M_PI * 0.3 * t + 1.0) +
 				       0.25 * sin(2 * M_PI * 7.0 * t + 2.0));
 		bc_quat now = bc_quat_mul(bc_synth_rot_deg(Y, sway), bc_synth_rot_deg(X, breath));
-		float rate_dps = 2.0f * bc_quat_to_rotvec(bc_quat_mul(bc_quat_conj(before), now)).y *
+		float rate_dps = 2.0f *
+				 bc_quat_to_rotvec(bc_quat_mul(bc_quat_conj(before), now)).y *
 				 0.5f * BC_DEG_PER_RAD * 200.0f;
 		if (t > 0.0 && fabsf(rate_dps) > max_rate_dps)
 			max_rate_dps = fabsf(rate_dps);

@@ -24,12 +24,12 @@
 
 /* Definitions */
 
-#define MAX_RECORDINGS 128
-#define MAX_SAMPLES 20000      /* the longest recording is about 60 s at 100 Hz */
-#define BLOCK_S 0.1            /* tilt averaged over blocks this long, as sway_stats */
-#define STEADY_TOL_DEG 1.5     /* contract §3: the trunk's tilt within about 1.5 deg */
-#define STEADY_MIN_S 3.5       /* ... for this long: the stand must be learned */
-#define EXPECT_STEADY_MIN 50   /* recordings with such a stand (62 of 72 today) */
+#define MAX_RECORDINGS	  128
+#define MAX_SAMPLES	  20000 /* the longest recording is about 60 s at 100 Hz */
+#define BLOCK_S		  0.1	/* tilt averaged over blocks this long, as sway_stats */
+#define STEADY_TOL_DEG	  1.5	/* contract §3: the trunk's tilt within about 1.5 deg */
+#define STEADY_MIN_S	  3.5	/* ... for this long: the stand must be learned */
+#define EXPECT_STEADY_MIN 50	/* recordings with such a stand (62 of 72 today) */
 
 typedef struct {
 	char path[1024];
@@ -189,12 +189,13 @@ static void test_every_steady_stand_is_learned_before_walking(void **state)
 		learned += must && ok;
 		learned_any += ok;
 		if (must && !ok)
-			print_error("%s: steady %.1f s, walking at %.2f s, upright learned at %.2f s\n",
-				    strrchr(r->path, '/') + 1, steady_s, r->stand_until_s, at_s);
+			print_error(
+				"%s: steady %.1f s, walking at %.2f s, upright learned at %.2f s\n",
+				strrchr(r->path, '/') + 1, steady_s, r->stand_until_s, at_s);
 	}
 	print_message("%d recordings: %d stand steadily for %.1f s or more, %d of them learned "
-		      "before walking (%d of all %d)\n", ran, steady, STEADY_MIN_S, learned,
-		      learned_any, ran);
+		      "before walking (%d of all %d)\n",
+		      ran, steady, STEADY_MIN_S, learned, learned_any, ran);
 	if (!BC_TEST_UNDER_ASAN)
 		assert_true(steady >= EXPECT_STEADY_MIN);
 	assert_int_equal(learned, steady);
@@ -216,10 +217,12 @@ static void test_nothing_counts_on_real_walking(void **state)
 			bc_coach_init(&coach, NULL, (bc_exercise_id)x);
 			int reps = 0;
 			for (size_t k = 0; k <= r->n; k++) {
-				size_t n = k < r->n ?
-					bc_coach_update(&coach, &r->samples[k], ev,
-							BC_COACH_MAX_EVENTS_PER_SAMPLE) :
-					bc_coach_finish(&coach, ev, BC_COACH_MAX_EVENTS_PER_SAMPLE);
+				size_t n = k < r->n
+						   ? bc_coach_update(&coach, &r->samples[k], ev,
+								     BC_COACH_MAX_EVENTS_PER_SAMPLE)
+						   : bc_coach_finish(
+							     &coach, ev,
+							     BC_COACH_MAX_EVENTS_PER_SAMPLE);
 				for (size_t j = 0; j < n; j++)
 					reps += ev[j].type == BC_EVENT_REP;
 			}

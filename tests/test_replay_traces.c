@@ -38,7 +38,7 @@ typedef struct {
 	double tolerance_s;
 	outcome ev[MAX_EVENTS];
 	int n;
-	char reasons[1024];     /* expect_reasons as written ("none" or a,b,c) */
+	char reasons[1024]; /* expect_reasons as written ("none" or a,b,c) */
 } expectation;
 
 static glob_t traces;
@@ -110,7 +110,8 @@ static int reported_outcomes(const bc_test_json_value *events, outcome *out, int
 		assert_true(n < max);
 		out[n] = (outcome){ .rep = rep, .t_s = t->number };
 		if (!rep) {
-			const bc_test_json_value *why = bc_test_json_need(e, "reason", BC_TEST_JSON_STRING);
+			const bc_test_json_value *why = bc_test_json_need(e, "reason",
+									  BC_TEST_JSON_STRING);
 			snprintf(out[n].reason, sizeof(out[n].reason), "%s", why->string);
 		}
 		n++;
@@ -158,8 +159,9 @@ static void test_trace(void **state)
 	char got_reasons[1024];
 	reason_list(got, n, got_reasons, sizeof(got_reasons));
 	print_message("%s: reps %g (expected %ld), rejected %g (expected %ld), reasons %s "
-		      "(expected %s)\n", path, reps->number, x.reps, rejected->number,
-		      x.rejected, got_reasons, x.reasons);
+		      "(expected %s)\n",
+		      path, reps->number, x.reps, rejected->number, x.rejected, got_reasons,
+		      x.reasons);
 	assert_int_equal((long)reps->number, x.reps);
 	assert_int_equal((long)rejected->number, x.rejected);
 	assert_string_equal(got_reasons, x.reasons);

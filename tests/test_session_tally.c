@@ -15,8 +15,11 @@ static const bc_coach_event session[] = {
 	{ .type = BC_EVENT_HOLD_START, .t_s = 9.0, .hold_target_s = 2.0f },
 	{ .type = BC_EVENT_REP, .t_s = 12.0, .hold_s = 2.5f, .peak_deg = 21.0f },
 	{ .type = BC_EVENT_CUE, .t_s = 12.5, .text = "Lift your hips" },
-	{ .type = BC_EVENT_REJECTED, .t_s = 20.0, .reason = BC_REJECT_HOLD_TOO_SHORT,
-	  .hold_s = 0.8f, .peak_deg = 40.0f },
+	{ .type = BC_EVENT_REJECTED,
+	  .t_s = 20.0,
+	  .reason = BC_REJECT_HOLD_TOO_SHORT,
+	  .hold_s = 0.8f,
+	  .peak_deg = 40.0f },
 	{ .type = BC_EVENT_REP, .t_s = 30.0, .hold_s = 3.5f, .peak_deg = 27.0f },
 	{ .type = BC_EVENT_REJECTED, .t_s = 35.0, .reason = BC_REJECT_COUNT }, /* a newer coach's */
 	{ .type = BC_EVENT_SUMMARY, .t_s = 40.0, .reps = 2, .rejected = 2 },

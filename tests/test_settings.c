@@ -40,13 +40,12 @@ static void test_values_apply(void **state)
 	bc_coach_settings s;
 	bc_settings_error err;
 	bc_coach_settings_init(&s);
-	const char *text =
-		"# my settings\r\n"
-		"\n"
-		"  bridge.hold_s = 5   # longer\r\n"
-		"posture.alert_delay_s=20\n"
-		"target_reps = 12\n"
-		"knee-to-chest.count_at_hold_done = no";
+	const char *text = "# my settings\r\n"
+			   "\n"
+			   "  bridge.hold_s = 5   # longer\r\n"
+			   "posture.alert_delay_s=20\n"
+			   "target_reps = 12\n"
+			   "knee-to-chest.count_at_hold_done = no";
 	assert_int_equal(bc_settings_parse(text, &s, &err), 0);
 	assert_float_near(s.hold_s[BC_EXERCISE_BRIDGE], 5.0, 1e-6);
 	assert_float_near(s.detect.posture.alert_delay_s, 20.0, 1e-6);

@@ -98,9 +98,9 @@ static void integrate_and_compare(bc_exercise_id ex, sim_scenario sc, sim_distra
 	double worst = 0.0;
 	for (size_t i = 1; i < c.n; i++) {
 		double dt = c.s[i].t_s - c.s[i - 1].t_s;
-		sim_vec3 w = sim_vec3_scale(sim_vec3_add(vec_of(c.s[i].gyro_dps),
-							 vec_of(c.s[i - 1].gyro_dps)),
-					    0.5 * SIM_RAD_PER_DEG * dt);
+		sim_vec3 w = sim_vec3_scale(
+			sim_vec3_add(vec_of(c.s[i].gyro_dps), vec_of(c.s[i - 1].gyro_dps)),
+			0.5 * SIM_RAD_PER_DEG * dt);
 		q = sim_quat_normalize(sim_quat_mul(q, sim_quat_from_rotvec(w)));
 		double e = sim_quat_angle_deg(q, c.truth[i].q_earth_from_sensor);
 		if (e > worst)
@@ -167,10 +167,18 @@ static void test_trajectory_derivatives_are_analytic(void **state)
 	assert_int_equal(sim_traj_init(&tr, 0.0, sim_quat_identity, sim_vec3_make(0, 0, 1)), 0);
 	assert_int_equal(sim_traj_hold(&tr, 20.0), 0);
 	const double amp_m = 0.05, f_hz = 1.5, rot_deg = 10.0, rot_hz = 0.5;
-	sim_oscillator bob = { .t0_s = -1, .t1_s = 30, .kind = SIM_OSC_POSITION,
-			       .axis = { 0, 0, 1 }, .amp = amp_m, .freq_hz = f_hz };
-	sim_oscillator turn = { .t0_s = -1, .t1_s = 30, .kind = SIM_OSC_ROTATION,
-				.axis = { 0, 0, 1 }, .amp = rot_deg, .freq_hz = rot_hz };
+	sim_oscillator bob = { .t0_s = -1,
+			       .t1_s = 30,
+			       .kind = SIM_OSC_POSITION,
+			       .axis = { 0, 0, 1 },
+			       .amp = amp_m,
+			       .freq_hz = f_hz };
+	sim_oscillator turn = { .t0_s = -1,
+				.t1_s = 30,
+				.kind = SIM_OSC_ROTATION,
+				.axis = { 0, 0, 1 },
+				.amp = rot_deg,
+				.freq_hz = rot_hz };
 	assert_int_equal(sim_traj_add_osc(&tr, &bob), 0);
 	assert_int_equal(sim_traj_add_osc(&tr, &turn), 0);
 	assert_int_equal(sim_traj_finalize(&tr), 0);

@@ -18,11 +18,11 @@
 
 typedef struct {
 	double peak_pos_deg, peak_neg_deg; /* extremes of the sagittal angle */
-	double zone_s;        /* longest hold past +threshold, slips < 1 s paused */
-	double cat_s, cow_s;  /* longest unbroken time past +th / past -th */
-	double abs_zone_s;    /* longest unbroken time with |sagittal| >= th */
-	double axial_in_zone_deg; /* largest |axial| while past +threshold */
-	double first_abs_cross_s; /* first time |sagittal| >= th */
+	double zone_s;			   /* longest hold past +threshold, slips < 1 s paused */
+	double cat_s, cow_s;		   /* longest unbroken time past +th / past -th */
+	double abs_zone_s;		   /* longest unbroken time with |sagittal| >= th */
+	double axial_in_zone_deg;	   /* largest |axial| while past +threshold */
+	double first_abs_cross_s;	   /* first time |sagittal| >= th */
 } measured;
 
 static measured measure(const sim_script *s, double t0, double t1, double th)
@@ -308,7 +308,8 @@ static void test_correct_sessions(void **state)
 				reps += ss.script.attempts[i].counts;
 			assert_true(reps >= 3);
 			assert_int_equal(ss.script.n_events, ex == BC_EXERCISE_POSTURE
-							      ? ss.script.n_events : (size_t)reps);
+								     ? ss.script.n_events
+								     : (size_t)reps);
 			sim_session_free(&ss);
 		}
 }
@@ -340,7 +341,8 @@ static void test_incorrect_sessions(void **state)
 			if (!sim_reason_applies(ex, r))
 				continue;
 			sim_session ss;
-			build(&ss, ex, SIM_SCENARIO_INCORRECT, r, SIM_DISTRACT_ALL, 500 + ex * 10 + r);
+			build(&ss, ex, SIM_SCENARIO_INCORRECT, r, SIM_DISTRACT_ALL,
+			      500 + ex * 10 + r);
 			check_session(&ss);
 			assert_true(ss.script.n_events >= 3);
 			for (size_t i = 0; i < ss.script.n_events; i++) {
@@ -359,7 +361,8 @@ static void test_distractors_have_nothing_to_count(void **state)
 			if (!sim_distractor_applies(ex, d))
 				continue;
 			sim_session ss;
-			build(&ss, ex, SIM_SCENARIO_DISTRACTOR, BC_REJECT_NONE, d, 900 + ex * 10 + d);
+			build(&ss, ex, SIM_SCENARIO_DISTRACTOR, BC_REJECT_NONE, d,
+			      900 + ex * 10 + d);
 			check_protocol(&ss);
 			check_meta_matches_events(&ss);
 			assert_int_equal(ss.script.n_events, 0);

@@ -30,17 +30,17 @@
  * (72 recordings; docs/sway.md). test_real_figures re-measures them where
  * the data is present, so these cannot drift from what the code computes.
  */
-#define REAL_FILES 72
+#define REAL_FILES	      72
 #define REAL_MIN_GYRO_P95_DPS 0.71
 #define REAL_MAX_GYRO_P95_DPS 18.02
 #define REAL_MIN_TILT_MAX_DEG 0.26
 #define REAL_MAX_TILT_MAX_DEG 7.42
 
-#define SIM_PEOPLE 100
-#define SIM_RATE_HZ 100.0
-#define STILL_DEG 1.5         /* contract §3 */
-#define START_STILL_S 2.0     /* contract §3: still in the start pose */
-#define MAX_SAMPLES 4096
+#define SIM_PEOPLE    100
+#define SIM_RATE_HZ   100.0
+#define STILL_DEG     1.5 /* contract §3 */
+#define START_STILL_S 2.0 /* contract §3: still in the start pose */
+#define MAX_SAMPLES   4096
 
 typedef struct {
 	bc_sample stand[MAX_SAMPLES], start[MAX_SAMPLES];
@@ -115,14 +115,14 @@ static void test_sim_people_span_real_people(void **state)
 		widen(&start, b.tilt_max_dev_deg);
 		if (!(a.steadiest_3s_dev_deg < STILL_DEG) || !(b.tilt_max_dev_deg < STILL_DEG))
 			fail_msg("seed %d: steadiest 3 s standing %.2f deg, start pose %.2f deg "
-				 "(both must be < %.1f)", 9000 + i, a.steadiest_3s_dev_deg,
-				 b.tilt_max_dev_deg, STILL_DEG);
+				 "(both must be < %.1f)",
+				 9000 + i, a.steadiest_3s_dev_deg, b.tilt_max_dev_deg, STILL_DEG);
 	}
 	print_message("%d simulated people standing: gyro p95 %.2f..%.2f deg/s (real "
 		      "%.2f..%.2f), tilt max %.2f..%.2f deg (real %.2f..%.2f), steadiest 3 s "
-		      "%.2f..%.2f deg; start pose last 2 s %.2f..%.2f deg\n", SIM_PEOPLE,
-		      p95.min, p95.max, REAL_MIN_GYRO_P95_DPS, REAL_MAX_GYRO_P95_DPS, tilt.min,
-		      tilt.max, REAL_MIN_TILT_MAX_DEG, REAL_MAX_TILT_MAX_DEG, steady.min,
+		      "%.2f..%.2f deg; start pose last 2 s %.2f..%.2f deg\n",
+		      SIM_PEOPLE, p95.min, p95.max, REAL_MIN_GYRO_P95_DPS, REAL_MAX_GYRO_P95_DPS,
+		      tilt.min, tilt.max, REAL_MIN_TILT_MAX_DEG, REAL_MAX_TILT_MAX_DEG, steady.min,
 		      steady.max, start.min, start.max);
 	assert_true(p95.max >= 0.8 * REAL_MAX_GYRO_P95_DPS);
 	assert_true(tilt.max >= 0.8 * REAL_MAX_TILT_MAX_DEG);
@@ -144,8 +144,7 @@ static void measure_real(const char *path, bc_sway_stats *out)
 	double until_s = atof(until);
 	size_t n = 0;
 	bc_sample one;
-	while (bc_trace_reader_next(r, &one, &err) == 1 && one.t_s <= until_s &&
-	       n < MAX_SAMPLES)
+	while (bc_trace_reader_next(r, &one, &err) == 1 && one.t_s <= until_s && n < MAX_SAMPLES)
 		s[n++] = one;
 	bc_trace_reader_free(r);
 	measure(s, n, out);
@@ -187,7 +186,8 @@ static void test_real_figures(void **state)
 	}
 	free(names);
 	print_message("%d real recordings standing: gyro p95 %.2f..%.2f deg/s, tilt max "
-		      "%.2f..%.2f deg\n", n, p95.min, p95.max, tilt.min, tilt.max);
+		      "%.2f..%.2f deg\n",
+		      n, p95.min, p95.max, tilt.min, tilt.max);
 	assert_int_equal(n, REAL_FILES);
 	assert_float_near(p95.min, REAL_MIN_GYRO_P95_DPS, 0.006);
 	assert_float_near(p95.max, REAL_MAX_GYRO_P95_DPS, 0.006);

@@ -51,7 +51,8 @@ static void check_trace(const char *path)
 	long rejected = whole(bc_trace_reader_meta(r, "expect_rejected"));
 	const char *events = bc_trace_reader_meta(r, "expect_events");
 	const char *reasons = bc_trace_reader_meta(r, "expect_reasons");
-	double rate = atof(bc_trace_reader_meta(r, "rate_hz") ? bc_trace_reader_meta(r, "rate_hz") : "0");
+	double rate = atof(bc_trace_reader_meta(r, "rate_hz") ? bc_trace_reader_meta(r, "rate_hz")
+							      : "0");
 	assert_true(reps >= 0);
 	assert_true(rejected >= 0);
 	assert_non_null(events);
@@ -138,7 +139,8 @@ static void test_small_traces_regenerate_identically(void **state)
 		if (!r)
 			fail_msg("%s", err.message);
 		char cmd[1024];
-		snprintf(cmd, sizeof(cmd), "%s --out %s", bc_trace_reader_meta(r, "sim_command"), out);
+		snprintf(cmd, sizeof(cmd), "%s --out %s", bc_trace_reader_meta(r, "sim_command"),
+			 out);
 		bc_trace_reader_free(r);
 		char *argv[48];
 		int argc = 0;
@@ -152,7 +154,8 @@ static void test_small_traces_regenerate_identically(void **state)
 		char *a = bc_test_read_file(path, &na), *b = bc_test_read_file(out, &nb);
 		if (na != nb || memcmp(a, b, na))
 			fail_msg("%s differs from what the simulator now makes: run "
-				 "tests/traces/regenerate.sh if the change is intended", path);
+				 "tests/traces/regenerate.sh if the change is intended",
+				 path);
 		free(a);
 		free(b);
 	}

@@ -169,15 +169,13 @@ static void test_header_only_is_an_empty_session(void **state)
 
 static void test_columns_by_name_extra_and_mag(void **state)
 {
-	const char *path = write_text(
-		"order.csv",
-		"# backcoach-trace v1\n"
-		"# note:   padded value   \n"
-		"# empty:\n"
-		"gz, mz ,quality,ax,my,t,gy,ay,mx,az,gx\n"
-		"3,-40.5,nan,0.5,20.25,10.0,2,-0.5,1.5,0.25,1\n"
-		"6,-41.5,,0.75,21.25,10.5,5,-0.25,2.5,1e-1,4\n"
-		"9,-42.5,0x10,1,22.25,11.0,8,0,3.5,-1E+0,7\n");
+	const char *path = write_text("order.csv", "# backcoach-trace v1\n"
+						   "# note:   padded value   \n"
+						   "# empty:\n"
+						   "gz, mz ,quality,ax,my,t,gy,ay,mx,az,gx\n"
+						   "3,-40.5,nan,0.5,20.25,10.0,2,-0.5,1.5,0.25,1\n"
+						   "6,-41.5,,0.75,21.25,10.5,5,-0.25,2.5,1e-1,4\n"
+						   "9,-42.5,0x10,1,22.25,11.0,8,0,3.5,-1E+0,7\n");
 	bc_trace_error err = { { 0 } };
 	bc_trace_reader *r = bc_trace_reader_open(path, &err);
 	assert_non_null(r);
@@ -274,7 +272,8 @@ static const struct bad_case bad_cases[] = {
 	{ "partial-mag", HEAD "t,ax,ay,az,gx,gy,gz,mx\n", 4, "mx,my,mz", -1 },
 	{ "too-few", HEAD COLS ROW0 "0.01,0,0,1,0,0\n", 6, "6 fields, the header has 7", 1 },
 	{ "too-many", HEAD COLS ROW0 ROW1 "0.02,0,0,1,0,0,0,0\n", 7, "8 fields", 2 },
-	{ "bad-number", HEAD COLS ROW0 "0.01,0,abc,1,0,0,0\n", 6, "'ay': 'abc' is not a number", 1 },
+	{ "bad-number", HEAD COLS ROW0 "0.01,0,abc,1,0,0,0\n", 6, "'ay': 'abc' is not a number",
+	  1 },
 	{ "trailing-junk", HEAD COLS "0.00,0,0,1x,0,0,0\n", 5, "'az': '1x'", 0 },
 	{ "empty-field", HEAD COLS "0.00,0,0,1,0,,0\n", 5, "'gy': ''", 0 },
 	{ "nan-accel", HEAD COLS ROW0 "0.01,nan,0,1,0,0,0\n", 6, "'ax' is not finite", 1 },
@@ -400,7 +399,8 @@ static void check_malformed_fixture(const char *path, const char *name, void *ct
 
 static void test_malformed_fixtures(void **state)
 {
-	assert_true(bc_test_each_file("traces/malformed", ".csv", check_malformed_fixture, NULL) >= 9);
+	assert_true(bc_test_each_file("traces/malformed", ".csv", check_malformed_fixture, NULL) >=
+		    9);
 }
 
 /* Shared data: a BROAD trial, counted independently; speed reported. */
@@ -458,8 +458,7 @@ static void test_broad_trial(void **state)
 	double s_elapsed = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) * 1e-9;
 	assert_int_equal(rows, count_lines_gz(path) - header_lines);
 	assert_true(reference > rows / 2); /* the optical reference mostly exists */
-	print_message("read %ld rows in %.3f s: %.0f rows/s\n", rows, s_elapsed,
-		      rows / s_elapsed);
+	print_message("read %ld rows in %.3f s: %.0f rows/s\n", rows, s_elapsed, rows / s_elapsed);
 }
 
 int main(void)

@@ -27,10 +27,8 @@ static bc_sample make_sample(int i)
 }
 
 static const bc_trace_meta meta[] = {
-	{ "sensor", "mpu6050" },
-	{ "rate_hz", "99" },
-	{ "exercise", "cat-cow" },
-	{ "note", "written by test_trace_writer: commas, colons: fine" },
+	{ "sensor", "mpu6050" },   { "rate_hz", "99" },
+	{ "exercise", "cat-cow" }, { "note", "written by test_trace_writer: commas, colons: fine" },
 	{ "x-custom", "" },
 };
 #define N_META (sizeof(meta) / sizeof(meta[0]))
@@ -162,10 +160,8 @@ static void test_refuses_bad_metadata(void **state)
 	bc_test_tmp_path("badmeta.csv", path, sizeof(path));
 	bc_trace_error err = { { 0 } };
 	const bc_trace_meta bad[][1] = {
-		{ { "note", "two\nlines" } },
-		{ { "key with space", "v" } },
-		{ { "key:colon", "v" } },
-		{ { "", "v" } },
+		{ { "note", "two\nlines" } },	  { { "key with space", "v" } },
+		{ { "key:colon", "v" } },	  { { "", "v" } },
 		{ { "note", " leading blank" } },
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {

@@ -34,7 +34,7 @@
 #include "trace/trace_reader.h"
 
 #define INT_OFFSET 17 /* GPIO17, pin 11 */
-#define PI_LINES 54
+#define PI_LINES   54
 
 /* A testbed with a Pi-like gpiochip0 and i2c-1 in front of a model bus. */
 typedef struct {
@@ -79,8 +79,10 @@ static void test_probe_names_the_modelled_chips(void **state)
 
 	bc_umockdev_skip_if_unavailable();
 	rig_open(&r);
-	assert_int_equal(bc_model_bus_attach(r.models, 0x68, bc_mpu6050_model_new(BC_CHIP_MPU6050)), 0);
-	assert_int_equal(bc_model_bus_attach(r.models, 0x6a, bc_lsm6ds_model_new(BC_CHIP_LSM6DSOX)), 0);
+	assert_int_equal(bc_model_bus_attach(r.models, 0x68, bc_mpu6050_model_new(BC_CHIP_MPU6050)),
+			 0);
+	assert_int_equal(bc_model_bus_attach(r.models, 0x6a, bc_lsm6ds_model_new(BC_CHIP_LSM6DSOX)),
+			 0);
 
 	assert_int_equal(bc_test_run(argv, &out), 0);
 	print_message("%s", out.out);
@@ -96,9 +98,9 @@ static void test_probe_names_the_modelled_chips(void **state)
 
 /* Faults scripted in world time, applied between transfers. */
 typedef struct {
-	double unplug_at_s, replug_at_s;  /* sensor cable out and back (model power-cycles) */
-	double nack_at_s;                 /* a burst of NACKs */
-	double stuck_from_s, stuck_to_s;  /* data-ready line delivers nothing */
+	double unplug_at_s, replug_at_s; /* sensor cable out and back (model power-cycles) */
+	double nack_at_s;		 /* a burst of NACKs */
+	double stuck_from_s, stuck_to_s; /* data-ready line delivers nothing */
 	bool unplugged, replugged, nacked;
 } fault_script;
 
@@ -197,7 +199,8 @@ typedef struct {
 static void record_through_backends(const char *orig, const char *rec, float rate_hz,
 				    fault_script *faults, chain_result *out)
 {
-	const bc_trace_meta meta[] = { { "sensor", "mpu6050" }, { "rate_hz", "200" },
+	const bc_trace_meta meta[] = { { "sensor", "mpu6050" },
+				       { "rate_hz", "200" },
 				       { "exercise", "bridge" } };
 	bc_record_options opt = bc_record_options_default;
 	bc_live_source_config cfg;
@@ -239,9 +242,12 @@ static void record_through_backends(const char *orig, const char *rec, float rat
 	bus = bc_i2c_bus_open_linux_by_name("bcm2835");
 	assert_non_null(bus);
 
-	bc_imu_hooks hooks = { .wait_data_ready = chain_wait, .now_ns = chain_now,
-			       .sleep_ns = chain_sleep, .ctx = &plat };
-	cfg = (bc_live_source_config){ .bus = bus, .reader = bc_imu_reader_settings_default,
+	bc_imu_hooks hooks = { .wait_data_ready = chain_wait,
+			       .now_ns = chain_now,
+			       .sleep_ns = chain_sleep,
+			       .ctx = &plat };
+	cfg = (bc_live_source_config){ .bus = bus,
+				       .reader = bc_imu_reader_settings_default,
 				       .hooks = &hooks };
 	cfg.reader.chip.rate_hz = rate_hz;
 	src = bc_hw_live_source_open(&cfg, err, sizeof(err));
@@ -341,8 +347,11 @@ static void test_session_through_backends_replays_the_same(void **state)
  */
 static void test_session_survives_faults(void **state)
 {
-	fault_script faults = { .unplug_at_s = 8.0, .replug_at_s = 9.5, .nack_at_s = 12.0,
-				.stuck_from_s = 14.0, .stuck_to_s = 16.0 };
+	fault_script faults = { .unplug_at_s = 8.0,
+				.replug_at_s = 9.5,
+				.nack_at_s = 12.0,
+				.stuck_from_s = 14.0,
+				.stuck_to_s = 16.0 };
 	const char *argv[4] = { bc_test_backcoach(), "replay", NULL, NULL };
 	char orig[512], rec[512];
 	bc_test_output out;
@@ -354,8 +363,9 @@ static void test_session_survives_faults(void **state)
 	write_session(orig);
 	record_through_backends(orig, rec, 200, &faults, &res);
 
-	print_message("    %lu samples, %lu losses, %lu reconnects, %lu bus errors, %lu edges withheld\n",
-		      res.samples, res.losses, res.reconnects, res.bus_errors, res.edges_withheld);
+	print_message(
+		"    %lu samples, %lu losses, %lu reconnects, %lu bus errors, %lu edges withheld\n",
+		res.samples, res.losses, res.reconnects, res.bus_errors, res.edges_withheld);
 	assert_true(faults.unplugged && faults.replugged && faults.nacked);
 	assert_true(res.losses >= 1);
 	assert_true(res.reconnects >= 1);

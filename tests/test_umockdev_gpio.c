@@ -51,8 +51,10 @@ static void pi_line_names(char names[PI_LINES][16], const char *ptrs[PI_LINES])
 
 static int group_setup(void **state)
 {
-	static const char *exp_names[] = { "BT_ON", "WL_ON", "PWR_LED_OFF", "GLOBAL_RESET",
-					   "VDD_SD_IO_SEL", "CAM_GPIO", "SD_PWR_ON", "" };
+	static const char *exp_names[] = { "BT_ON",	    "WL_ON",
+					   "PWR_LED_OFF",   "GLOBAL_RESET",
+					   "VDD_SD_IO_SEL", "CAM_GPIO",
+					   "SD_PWR_ON",	    "" };
 	static const char *extra_names[] = { "", "", "", "IMU_INT", "", "", "", "" };
 	char names[PI_LINES][16];
 	const char *ptrs[PI_LINES];
@@ -167,7 +169,8 @@ static void test_rising_edges_keep_kernel_timestamps(void **state)
 	assert_non_null(line);
 	/* Three data-ready pulses 10 ms apart, read back in order, stamps intact. */
 	for (i = 0; i < 3; i++)
-		assert_int_equal(fake_gpiochip_pulse(fx->pi, 17, t0_ns + (uint64_t)i * 10000000u), 1);
+		assert_int_equal(fake_gpiochip_pulse(fx->pi, 17, t0_ns + (uint64_t)i * 10000000u),
+				 1);
 	for (i = 0; i < 3; i++) {
 		memset(&edge, 0, sizeof(edge));
 		assert_int_equal(bc_gpio_wait_edge(line, 100, &edge), 1);

@@ -16,10 +16,10 @@
 
 #include "platform/i2c_bus.h"
 
-#define MPU_ADDR 0x68
-#define MPU_WHO_AM_I 0x75
+#define MPU_ADDR	 0x68
+#define MPU_WHO_AM_I	 0x75
 #define MPU_ACCEL_XOUT_H 0x3b
-#define MPU_PWR_MGMT_1 0x6b
+#define MPU_PWR_MGMT_1	 0x6b
 
 typedef struct {
 	UMockdevTestbed *tb;
@@ -40,8 +40,8 @@ static int group_setup(void **state)
 	regfile_model_init(&fx->chip2, MPU_ADDR, MPU_WHO_AM_I, 0x68);
 	fx->pi_bus = fake_i2c_new(fx->tb, 1, "bcm2835 (i2c@7e804000)", FAKE_I2C_FUNCS_BCM2835,
 				  &fx->chip.bus);
-	fx->smbus = fake_i2c_new(fx->tb, 2, "SMBus I801 adapter at f040",
-				 FAKE_I2C_FUNCS_SMBUS_ONLY, &fx->chip2.bus);
+	fx->smbus = fake_i2c_new(fx->tb, 2, "SMBus I801 adapter at f040", FAKE_I2C_FUNCS_SMBUS_ONLY,
+				 &fx->chip2.bus);
 	if (!fx->pi_bus || !fx->smbus)
 		return -1;
 	*state = fx;

@@ -12,8 +12,7 @@ bc_body_angles bc_body_angles_from_start(bc_quat q_earth_from_body_start,
 					 bc_quat q_earth_from_body_now)
 {
 	/* q_start_from_now: now's body axes seen in the start body frame. */
-	bc_quat q_rel = bc_quat_mul(bc_quat_conj(q_earth_from_body_start),
-				    q_earth_from_body_now);
+	bc_quat q_rel = bc_quat_mul(bc_quat_conj(q_earth_from_body_start), q_earth_from_body_now);
 	bc_vec3 rv = bc_quat_to_rotvec(q_rel);
 	bc_body_angles a = {
 		.sagittal_deg = -rv.y * BC_DEG_PER_RAD,
@@ -29,8 +28,7 @@ float bc_body_trunk_incline_deg(bc_quat q_earth_from_body)
 	return bc_vec3_angle_deg(spine, earth_up);
 }
 
-float bc_body_tilt_from_start_deg(bc_quat q_earth_from_body_start,
-				  bc_quat q_earth_from_body_now)
+float bc_body_tilt_from_start_deg(bc_quat q_earth_from_body_start, bc_quat q_earth_from_body_now)
 {
 	bc_vec3 up_start = bc_quat_rotate(bc_quat_conj(q_earth_from_body_start), earth_up);
 	bc_vec3 up_now = bc_quat_rotate(bc_quat_conj(q_earth_from_body_now), earth_up);

@@ -25,7 +25,6 @@ float bc_body_trunk_incline_deg(bc_quat q_earth_from_body);
  * about the earth vertical (which a 6-axis filter cannot see and lets drift):
  * the angle between earth-up seen from the body at the start and now, degrees.
  */
-float bc_body_tilt_from_start_deg(bc_quat q_earth_from_body_start,
-				  bc_quat q_earth_from_body_now);
+float bc_body_tilt_from_start_deg(bc_quat q_earth_from_body_start, bc_quat q_earth_from_body_now);
 
 #endif /* BC_BODY_ANGLES_H */

@@ -34,21 +34,21 @@
 typedef enum {
 	BC_CALIB_STAND = 0,   /* waiting for >= 3 s upright and still */
 	BC_CALIB_GO_TO_START, /* upright learned; waiting for >= 2 s still in start pose */
-	BC_CALIB_DONE,        /* mounting known; angles valid */
+	BC_CALIB_DONE,	      /* mounting known; angles valid */
 } bc_calib_stage;
 
 /* What the calibration waits for now (mounting_calibration.h), for the screen and replay. */
 typedef enum {
-	BC_WAIT_STAND = 0,      /* no steady tilt yet: stand upright and keep still */
-	BC_WAIT_STAND_LONGER,   /* steady, not yet long enough to learn the upright */
-	BC_WAIT_STAND_UP,       /* recalibrating, not upright (lying, bent): stand up first */
-	BC_WAIT_GO_TO_START,    /* upright known; moving towards the start position */
-	BC_WAIT_STILL_UPRIGHT,  /* still at the upright: go to the start position (already
+	BC_WAIT_STAND = 0,     /* no steady tilt yet: stand upright and keep still */
+	BC_WAIT_STAND_LONGER,  /* steady, not yet long enough to learn the upright */
+	BC_WAIT_STAND_UP,      /* recalibrating, not upright (lying, bent): stand up first */
+	BC_WAIT_GO_TO_START,   /* upright known; moving towards the start position */
+	BC_WAIT_STILL_UPRIGHT, /* still at the upright: go to the start position (already
 				 * there? then it needs to see a stand first) */
-	BC_WAIT_HALF_WAY,       /* still in a pose that is neither upright nor the start */
-	BC_WAIT_HOLD_START,     /* in the start position: keep still a little longer */
-	BC_WAIT_ON_BACK,        /* lying on the back; the exercise starts on hands and knees */
-	BC_WAIT_NONE,           /* calibrated */
+	BC_WAIT_HALF_WAY,      /* still in a pose that is neither upright nor the start */
+	BC_WAIT_HOLD_START,    /* in the start position: keep still a little longer */
+	BC_WAIT_ON_BACK,       /* lying on the back; the exercise starts on hands and knees */
+	BC_WAIT_NONE,	       /* calibrated */
 } bc_calib_wait;
 
 typedef struct {
@@ -58,22 +58,22 @@ typedef struct {
 } bc_body_angles;
 
 typedef struct {
-	double t_s;                  /* time of the sample this describes */
+	double t_s;		     /* time of the sample this describes */
 	bc_quat q_earth_from_sensor; /* filter output */
-	bool still;                  /* sensor at rest now */
-	double still_s;              /* how long it has been at rest, seconds */
-	float rate_dps;              /* how fast the body turns: |gyro - bias| smoothed
+	bool still;		     /* sensor at rest now */
+	double still_s;		     /* how long it has been at rest, seconds */
+	float rate_dps;		     /* how fast the body turns: |gyro - bias| smoothed
 				      * over 0.1 s, deg/s (walking 20-30, sitting down
 				      * slowly a few, holding a pose under 2) */
 	bc_calib_stage stage;
-	bc_calib_wait calib_wait;    /* what the calibration waits for (NONE once done) */
-	float stage_progress;        /* 0..1 within the current stage */
-	bool angles_valid;           /* stage == DONE */
-	bc_body_angles angles;       /* relative to the start position */
-	float trunk_incline_deg;     /* body z axis from vertical: 0 upright, 90 lying;
+	bc_calib_wait calib_wait; /* what the calibration waits for (NONE once done) */
+	float stage_progress;	  /* 0..1 within the current stage */
+	bool angles_valid;	  /* stage == DONE */
+	bc_body_angles angles;	  /* relative to the start position */
+	float trunk_incline_deg;  /* body z axis from vertical: 0 upright, 90 lying;
 				      * 0 until the upright is learned (stage STAND) */
-	bool dropout;                /* a time gap > 0.5 s came before this sample */
-	bool sample_rejected;        /* saturated / non-finite input, not fused */
+	bool dropout;		  /* a time gap > 0.5 s came before this sample */
+	bool sample_rejected;	  /* saturated / non-finite input, not fused */
 
 	/*
 	 * False when the forward axis is a guess (sitting start without a clear
@@ -81,10 +81,10 @@ typedef struct {
 	 * detectors should use tilt_from_start_deg. True for lying starts.
 	 */
 	bool heading_known;
-	bc_quat q_earth_from_body;   /* body orientation now; valid when angles_valid */
-	float tilt_from_start_deg;   /* tilt from the start, blind to turns about the
+	bc_quat q_earth_from_body; /* body orientation now; valid when angles_valid */
+	float tilt_from_start_deg; /* tilt from the start, blind to turns about the
 				      * vertical (see above); degrees, valid when angles_valid */
-	uint32_t calib_resets;       /* candidate uprights dropped as impossible */
+	uint32_t calib_resets;	   /* candidate uprights dropped as impossible */
 } bc_body_state;
 
 #endif /* BC_BODY_STATE_H */

@@ -54,8 +54,7 @@ static bc_mounting_settings mounting_settings(const bc_body_settings *st)
 	return m;
 }
 
-void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings,
-			  bc_start_pose pose)
+void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings, bc_start_pose pose)
 {
 	*t = (bc_body_tracker){ 0 };
 	t->settings = settings ? *settings : bc_body_settings_default;
@@ -127,18 +126,18 @@ static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 		b->q_earth_from_body = q_eb;
 		b->angles = bc_body_angles_from_start(c->q_earth_from_body_start, q_eb);
 		b->trunk_incline_deg = bc_body_trunk_incline_deg(q_eb);
-		b->tilt_from_start_deg =
-			bc_body_tilt_from_start_deg(c->q_earth_from_body_start, q_eb);
+		b->tilt_from_start_deg = bc_body_tilt_from_start_deg(c->q_earth_from_body_start,
+								     q_eb);
 	} else {
 		b->q_earth_from_body = bc_quat_identity;
 		b->angles = (bc_body_angles){ 0 };
 		b->tilt_from_start_deg = 0.0f;
 		/* Body z is known once the upright spell is: the spine's incline. */
 		const bc_vec3 *up_upright_s = bc_mounting_upright_up(c);
-		b->trunk_incline_deg = up_upright_s ?
-			bc_vec3_angle_deg(bc_quat_rotate(q_es, *up_upright_s),
-					  bc_vec3_make(0, 0, 1)) :
-			0.0f;
+		b->trunk_incline_deg = up_upright_s ? bc_vec3_angle_deg(
+							      bc_quat_rotate(q_es, *up_upright_s),
+							      bc_vec3_make(0, 0, 1))
+						    : 0.0f;
 	}
 }
 
@@ -166,9 +165,9 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 		t->q_tilt_fix = bc_quat_identity;
 		bc_stillness_reset(&t->stillness);
 		bc_tilt_steady_reset(&t->steady);
-		bc_mounting_earth_turned(&t->calib,
-					 turn_about_vertical(q_filter,
-							     bc_quat_mul(q_fix_before, q_before)));
+		bc_mounting_earth_turned(
+			&t->calib,
+			turn_about_vertical(q_filter, bc_quat_mul(q_fix_before, q_before)));
 	}
 	/*
 	 * The filter learns the bias quickly at rest (bias_tau_rest_s): after
@@ -179,8 +178,8 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 		if (t->filter_rest_s >= BIAS_LEARN_REST_S)
 			bc_stillness_set_bias_known(&t->stillness, true);
 	}
-	bool gyro_quiet = bc_stillness_update(&t->stillness, s->gyro_dps,
-					      bc_filter_gyro_bias_dps(&t->filter), s->accel_g, dt_s);
+	bool gyro_quiet = bc_stillness_update(
+		&t->stillness, s->gyro_dps, bc_filter_gyro_bias_dps(&t->filter), s->accel_g, dt_s);
 	bool block_closed = bc_tilt_steady_update(&t->steady, s->accel_g, dt_s);
 	bool still = gyro_quiet || bc_tilt_steady_s(&t->steady) >= t->settings.still_steady_s;
 	t->still_s = still ? (t->still ? t->still_s + dt_s : 0.0) : 0.0;
@@ -190,8 +189,10 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 		t->q_tilt_fix = tilt_towards_accel(t->q_tilt_fix, q_filter, s->accel_g,
 						   dt_s / (tau_s + dt_s));
 	bc_quat q_es = bc_quat_normalize(bc_quat_mul(t->q_tilt_fix, q_filter));
-	bc_mounting_input in = { .q_earth_from_sensor = q_es, .steady = &t->steady,
-				 .block_closed = block_closed, .dt_s = dt_s };
+	bc_mounting_input in = { .q_earth_from_sensor = q_es,
+				 .steady = &t->steady,
+				 .block_closed = block_closed,
+				 .dt_s = dt_s };
 	bc_mounting_update(&t->calib, &in);
 
 	t->state.t_s = s->t_s;

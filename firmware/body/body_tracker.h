@@ -35,27 +35,27 @@ typedef struct {
 	bc_filter_settings filter;
 	bool filter_custom;
 	bc_stillness_settings stillness; /* a quiet gyro (bias learning, the tilt fix) */
-	bc_tilt_steady_settings steady;  /* a steady tilt (calibration, "still") */
-	float upright_hold_s;    /* steady this long is a candidate upright, s (3) */
-	float start_hold_s;      /* steady this long in the start pose finishes calibration, s (2) */
+	bc_tilt_steady_settings steady;	 /* a steady tilt (calibration, "still") */
+	float upright_hold_s;		 /* steady this long is a candidate upright, s (3) */
+	float start_hold_s; /* steady this long in the start pose finishes calibration, s (2) */
 	float upright_max_tilt_deg; /* sitting start: within this of the upright vertical, deg (30) */
-	float lying_min_deg;     /* lying start: this far from the upright vertical ... */
-	float lying_max_deg;     /* ... to this, deg (55..135: real bodies lie 55-130) */
-	float lean_min_deg;      /* sitting: a lean this large while sitting down gives the
+	float lying_min_deg;	    /* lying start: this far from the upright vertical ... */
+	float lying_max_deg;	    /* ... to this, deg (55..135: real bodies lie 55-130) */
+	float lean_min_deg;	    /* sitting: a lean this large while sitting down gives the
 				  * forward axis, deg (8) */
-	float sit_push_min_g;    /* sitting without that lean: the body lowered, the specific
+	float sit_push_min_g;	    /* sitting without that lean: the body lowered, the specific
 				  * force this far from the stand's on the way, g (0.05) */
 	float sit_forward_max_deg; /* sitting: a still spell leaning forward more than this is
 				    * a pause while sitting down, not the start, deg (8) */
-	float sit_back_min_deg;  /* hands and knees: a way down that leaned this far away from
+	float sit_back_min_deg;	   /* hands and knees: a way down that leaned this far away from
 				  * where it ended was a lie onto the back, deg (20) */
-	float prior_max_deg;     /* recalibrating: the new upright within this of the old, deg (45) */
-	float still_steady_s;    /* "still" also when the tilt has been steady this long, s (0.5) */
-	float start_ref_tau_s;   /* the start orientation weights the filter's latest estimates
+	float prior_max_deg;   /* recalibrating: the new upright within this of the old, deg (45) */
+	float still_steady_s;  /* "still" also when the tilt has been steady this long, s (0.5) */
+	float start_ref_tau_s; /* the start orientation weights the filter's latest estimates
 				  * over this time constant, s (0.5) */
-	float still_tilt_tau_s;  /* while still, the tilt follows the accelerometer with this
+	float still_tilt_tau_s; /* while still, the tilt follows the accelerometer with this
 				  * time constant, s (0.5; 0: the filter's tilt as it is) */
-	float dropout_s;         /* a gap longer than this is a dropout, s (contract: 0.5) */
+	float dropout_s;	/* a gap longer than this is a dropout, s (contract: 0.5) */
 } bc_body_settings;
 
 extern const bc_body_settings bc_body_settings_default;
@@ -65,20 +65,19 @@ typedef struct {
 	bc_filter filter;
 	bc_stillness stillness;
 	bc_tilt_steadiness steady;
-	bc_mounting_calib calib;  /* pose, q_sensor_from_body, q_earth_from_body_start, ... */
-	bc_quat q_tilt_fix;       /* earth-frame tilt applied to the filter's estimate
+	bc_mounting_calib calib; /* pose, q_sensor_from_body, q_earth_from_body_start, ... */
+	bc_quat q_tilt_fix;	 /* earth-frame tilt applied to the filter's estimate
 				   * (learned while still, see body_tracker.c) */
-	bool still;               /* at rest: a quiet gyro, or a steady tilt for still_steady_s */
-	double still_s;           /* how long, seconds */
-	bool started;             /* a sample has been fused */
-	float filter_rest_s;      /* time the filter has spent at rest, up to BIAS_LEARN_REST_S */
-	double last_t_s;          /* time of the last fused sample */
+	bool still;		 /* at rest: a quiet gyro, or a steady tilt for still_steady_s */
+	double still_s;		 /* how long, seconds */
+	bool started;		 /* a sample has been fused */
+	float filter_rest_s;	 /* time the filter has spent at rest, up to BIAS_LEARN_REST_S */
+	double last_t_s;	 /* time of the last fused sample */
 	bc_body_state state;
 } bc_body_tracker;
 
 /* settings NULL: bc_body_settings_default. */
-void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings,
-			  bc_start_pose pose);
+void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings, bc_start_pose pose);
 
 /* Fuses one sample; the returned state lives inside t until the next call. */
 const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample *s);

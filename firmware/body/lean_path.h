@@ -26,15 +26,15 @@
 #define BC_LEAN_SECTORS 12
 
 typedef struct {
-	bc_vec3 z;                /* the upright's up, sensor frame, unit */
-	bc_vec3 across_a;         /* two unit axes across z, for the sectors */
+	bc_vec3 z;	  /* the upright's up, sensor frame, unit */
+	bc_vec3 across_a; /* two unit axes across z, for the sectors */
 	bc_vec3 across_b;
-	float first_min_deg;      /* a lean this large is a clear one, degrees */
-	bc_vec3 first_lean;       /* direction of the first clear lean at its furthest
+	float first_min_deg;		       /* a lean this large is a clear one, degrees */
+	bc_vec3 first_lean;		       /* direction of the first clear lean at its furthest
 				   * (unit across z; 0: none) */
-	float first_lean_deg;     /* ... how far it went, degrees */
-	bool first_done;          /* ... it has come back: first_lean is final */
-	float lean_max_deg;       /* furthest lean from z, degrees */
+	float first_lean_deg;		       /* ... how far it went, degrees */
+	bool first_done;		       /* ... it has come back: first_lean is final */
+	float lean_max_deg;		       /* furthest lean from z, degrees */
 	float sector_max_deg[BC_LEAN_SECTORS]; /* furthest lean in each direction, degrees */
 } bc_lean_path;
 

@@ -7,10 +7,10 @@
 /* Includes above; definitions below. */
 
 typedef enum {
-	POSE_FITS,        /* the spell is the start pose, seen from the candidate */
-	POSE_UPRIGHT,     /* still near the candidate upright */
-	POSE_HALF_WAY,    /* neither upright nor the start (half way down, a pause) */
-	POSE_ON_BACK,     /* lying on the back, where hands and knees are wanted */
+	POSE_FITS,	  /* the spell is the start pose, seen from the candidate */
+	POSE_UPRIGHT,	  /* still near the candidate upright */
+	POSE_HALF_WAY,	  /* neither upright nor the start (half way down, a pause) */
+	POSE_ON_BACK,	  /* lying on the back, where hands and knees are wanted */
 	POSE_CONTRADICTS, /* upside down from it: the candidate was not upright */
 } pose_fit;
 
@@ -94,8 +94,9 @@ static void note_upright(bc_mounting_calib *c, uint32_t spell_id, bc_vec3 up, fl
 	}
 	newest = &c->cand[c->cand_head];
 	c->cand_head = (c->cand_head + 1) % BC_UPRIGHT_CANDIDATES;
-	*newest = (bc_upright_candidate){ .valid = true, .spell_id = spell_id, .up_s = up,
-					  .rest_norm_g = norm_g };
+	*newest = (bc_upright_candidate){
+		.valid = true, .spell_id = spell_id, .up_s = up, .rest_norm_g = norm_g
+	};
 }
 
 /* Every candidate from an earlier spell follows the way the wearer goes. */
@@ -121,8 +122,7 @@ static void extend_ways(bc_mounting_calib *c, uint32_t spell_id, bc_vec3 up,
  * Sitting: how far up (sensor frame) leans from the upright the way the
  * wearer leaned while sitting down, degrees (0 without a clear lean).
  */
-static float forward_lean_deg(const bc_mounting_calib *c, const bc_upright_candidate *k,
-			      bc_vec3 up)
+static float forward_lean_deg(const bc_mounting_calib *c, const bc_upright_candidate *k, bc_vec3 up)
 {
 	bc_vec3 lean = bc_lean_path_first(&k->way);
 	if (bc_vec3_norm(lean) == 0.0f)
@@ -155,8 +155,8 @@ static pose_fit start_pose_fit(const bc_mounting_calib *c, const bc_upright_cand
 	if (from_upright_deg < st->lying_min_deg)
 		return POSE_HALF_WAY;
 	if (c->pose == BC_POSE_TABLETOP && c->have_on_back)
-		return bc_vec3_angle_deg(up, c->on_back_up_s) > st->lying_max_deg ? POSE_FITS :
-										      POSE_ON_BACK;
+		return bc_vec3_angle_deg(up, c->on_back_up_s) > st->lying_max_deg ? POSE_FITS
+										  : POSE_ON_BACK;
 	if (c->pose == BC_POSE_TABLETOP &&
 	    bc_lean_path_away_deg(&k->way, up) >= st->sit_back_min_deg)
 		return POSE_ON_BACK;
@@ -179,7 +179,8 @@ static bc_vec3 forward_axis(bc_mounting_calib *c, const bc_upright_candidate *k,
 		return bc_vec3_scale(up, -1.0f);
 	case BC_POSE_SITTING:
 		if (bc_vec3_norm(bc_lean_path_first(&k->way)) > 0.0f) /* leaning forward, */
-			return bc_vec3_scale(bc_lean_path_first(&k->way), -1.0f); /* up swings to -x */
+			return bc_vec3_scale(bc_lean_path_first(&k->way),
+					     -1.0f); /* up swings to -x */
 		c->heading_known = false; /* seated, the pelvis usually rolls back: up towards +x */
 		return up;
 	case BC_POSE_SUPINE:
@@ -207,7 +208,8 @@ static void finish(bc_mounting_calib *c, const bc_upright_candidate *k, bc_vec3 
 	/* The filter's heading, tilted minimally so that up is the accelerometer's. */
 	bc_quat q_es = bc_quat_normalize(c->q_recent);
 	bc_vec3 up_filter_s = bc_quat_rotate(bc_quat_conj(q_es), earth_up);
-	q_es = bc_quat_normalize(bc_quat_mul(q_es, bc_quat_from_two_vectors(up_start, up_filter_s)));
+	q_es = bc_quat_normalize(
+		bc_quat_mul(q_es, bc_quat_from_two_vectors(up_start, up_filter_s)));
 	c->q_earth_from_body_start = bc_quat_normalize(bc_quat_mul(q_es, c->q_sensor_from_body));
 	c->stage = BC_CALIB_DONE;
 	c->wait = BC_WAIT_NONE;
@@ -268,11 +270,9 @@ static const bc_upright_candidate *start_candidate(bc_mounting_calib *c,
 /* Lying on the back, where hands and knees are wanted: remembered, and said while it lasts. */
 static void note_on_back(bc_mounting_calib *c, bc_vec3 up, float spell_s)
 {
-	if (c->have_on_back &&
-	    bc_vec3_angle_deg(up, c->on_back_up_s) < c->settings.lying_min_deg)
+	if (c->have_on_back && bc_vec3_angle_deg(up, c->on_back_up_s) < c->settings.lying_min_deg)
 		c->wait = BC_WAIT_ON_BACK; /* still on the back (a bridge, say) */
-	if (c->wait == BC_WAIT_ON_BACK && spell_s >= c->settings.start_hold_s &&
-	    !c->have_on_back) {
+	if (c->wait == BC_WAIT_ON_BACK && spell_s >= c->settings.start_hold_s && !c->have_on_back) {
 		c->have_on_back = true;
 		c->on_back_up_s = up;
 	}
@@ -312,8 +312,9 @@ static void on_block(bc_mounting_calib *c, const bc_mounting_input *in)
 	if (!bc_mounting_upright_up(c)) {
 		c->stage = BC_CALIB_STAND;
 		c->progress = upright_allowed ? fminf(1.0f, spell_s / st->upright_hold_s) : 0.0f;
-		c->wait = !steady ? BC_WAIT_STAND :
-			  !upright_allowed ? BC_WAIT_STAND_UP : BC_WAIT_STAND_LONGER;
+		c->wait = !steady	     ? BC_WAIT_STAND
+			  : !upright_allowed ? BC_WAIT_STAND_UP
+					     : BC_WAIT_STAND_LONGER;
 		c->held_wait = c->wait == BC_WAIT_STAND_UP ? BC_WAIT_STAND_UP : BC_WAIT_STAND;
 		return;
 	}
@@ -345,8 +346,8 @@ void bc_mounting_update(bc_mounting_calib *c, const bc_mounting_input *in)
 
 void bc_mounting_earth_turned(bc_mounting_calib *c, bc_quat q_new_from_old)
 {
-	c->q_earth_from_body_start =
-		bc_quat_normalize(bc_quat_mul(q_new_from_old, c->q_earth_from_body_start));
+	c->q_earth_from_body_start = bc_quat_normalize(
+		bc_quat_mul(q_new_from_old, c->q_earth_from_body_start));
 	c->q_recent_primed = false;
 	if (c->stage != BC_CALIB_DONE)
 		c->progress = 0.0f;

@@ -56,23 +56,23 @@
 #include "vocab/exercise.h"
 
 typedef struct {
-	float upright_hold_s;      /* a spell this long is a candidate upright, seconds */
-	float start_hold_s;        /* a spell this long in the start pose finishes, seconds */
+	float upright_hold_s;	    /* a spell this long is a candidate upright, seconds */
+	float start_hold_s;	    /* a spell this long in the start pose finishes, seconds */
 	float upright_max_tilt_deg; /* sitting start: up within this of the upright up, degrees */
-	float lying_min_deg;       /* lying start: up this far from the upright up ... */
-	float lying_max_deg;       /* ... to this, degrees; beyond is upside down */
-	float lean_min_deg;        /* sitting: a lean this large while sitting down sets x, degrees */
-	float sit_push_min_g;      /* sitting: without such a lean, the specific force this far
+	float lying_min_deg;	    /* lying start: up this far from the upright up ... */
+	float lying_max_deg;	    /* ... to this, degrees; beyond is upside down */
+	float lean_min_deg;   /* sitting: a lean this large while sitting down sets x, degrees */
+	float sit_push_min_g; /* sitting: without such a lean, the specific force this far
 				    * from the stand's on the way (the body lowered, not a
 				    * weight shift while standing), g */
 	float sit_forward_max_deg; /* sitting: a spell still leaning forward (the way of that
 				    * lean) more than this is a pause while sitting down,
 				    * degrees (0: no check) */
-	float sit_back_min_deg;    /* hands and knees: a way down that leaned this far away
+	float sit_back_min_deg;	   /* hands and knees: a way down that leaned this far away
 				    * from where it ended was a lie onto the back, degrees */
-	float prior_max_deg;       /* recalibrating: a candidate within this of the known
+	float prior_max_deg;	   /* recalibrating: a candidate within this of the known
 				    * upright, degrees */
-	float start_ref_tau_s;     /* the start orientation weights the filter's latest
+	float start_ref_tau_s;	   /* the start orientation weights the filter's latest
 				    * estimates over this time constant, seconds */
 } bc_mounting_settings;
 
@@ -81,12 +81,12 @@ typedef struct {
 
 typedef struct {
 	bool valid;
-	uint32_t spell_id;       /* the tilt spell it was (still growing while current) */
-	bc_vec3 up_s;            /* earth up in the sensor frame over the spell, unit */
-	float rest_norm_g;       /* the specific force's magnitude over the spell, g */
-	float push_max_g;        /* furthest the magnitude went from it since, g */
-	bool way_started;        /* the spell has ended: way follows the wearer */
-	bc_lean_path way;        /* where the wearer went since the spell ended */
+	uint32_t spell_id; /* the tilt spell it was (still growing while current) */
+	bc_vec3 up_s;	   /* earth up in the sensor frame over the spell, unit */
+	float rest_norm_g; /* the specific force's magnitude over the spell, g */
+	float push_max_g;  /* furthest the magnitude went from it since, g */
+	bool way_started;  /* the spell has ended: way follows the wearer */
+	bc_lean_path way;  /* where the wearer went since the spell ended */
 } bc_upright_candidate;
 
 typedef struct {
@@ -94,27 +94,27 @@ typedef struct {
 	bc_start_pose pose;
 	bc_calib_stage stage;
 	bc_calib_wait wait;
-	bc_calib_wait held_wait;   /* wait while the last pose held start_hold_s or more:
+	bc_calib_wait held_wait; /* wait while the last pose held start_hold_s or more:
 				    * what is missing, in the end (replay's "calibration") */
-	float progress;            /* 0..1 within the stage */
-	bool heading_known;        /* x learned from a real observation (see above) */
-	uint32_t resets;           /* candidate uprights dropped as impossible so far */
-	uint32_t lying_spell_id;   /* a spell upside down from a candidate: no upright */
-	bool have_on_back;         /* a pose was held lying on the back (hands and knees wanted) */
-	bc_vec3 on_back_up_s;      /* ... its up, sensor frame: its opposite is hands and knees */
+	float progress;		 /* 0..1 within the stage */
+	bool heading_known;	 /* x learned from a real observation (see above) */
+	uint32_t resets;	 /* candidate uprights dropped as impossible so far */
+	uint32_t lying_spell_id; /* a spell upside down from a candidate: no upright */
+	bool have_on_back;	 /* a pose was held lying on the back (hands and knees wanted) */
+	bc_vec3 on_back_up_s;	 /* ... its up, sensor frame: its opposite is hands and knees */
 
-	bc_quat q_recent;          /* q_earth_from_sensor, recency-weighted mean */
+	bc_quat q_recent; /* q_earth_from_sensor, recency-weighted mean */
 	bool q_recent_primed;
 	bc_upright_candidate cand[BC_UPRIGHT_CANDIDATES]; /* newest at cand_head - 1 */
 	int cand_head;
-	bool have_prior;           /* a mounting was known before the last restart */
-	bc_vec3 prior_up_s;        /* ... its upright's up (body z), sensor frame */
-	bool prior_spell_pending;  /* ... the spell at the restart is not known yet */
-	uint32_t prior_spell_id;   /* ... the spell at the restart, judged by the prior */
+	bool have_prior;	  /* a mounting was known before the last restart */
+	bc_vec3 prior_up_s;	  /* ... its upright's up (body z), sensor frame */
+	bool prior_spell_pending; /* ... the spell at the restart is not known yet */
+	uint32_t prior_spell_id;  /* ... the spell at the restart, judged by the prior */
 
 	/* What has been learned. */
-	bc_vec3 up_upright_s;      /* earth up in the sensor frame while standing = body z */
-	bc_vec3 up_start_s;        /* earth up in the sensor frame in the start pose */
+	bc_vec3 up_upright_s; /* earth up in the sensor frame while standing = body z */
+	bc_vec3 up_start_s;   /* earth up in the sensor frame in the start pose */
 	bc_quat q_sensor_from_body;
 	bc_quat q_earth_from_body_start;
 } bc_mounting_calib;
@@ -127,10 +127,10 @@ void bc_mounting_restart(bc_mounting_calib *c);
 
 /* What the body tracker knows after one fused sample, for the calibration. */
 typedef struct {
-	bc_quat q_earth_from_sensor;        /* the filter's orientation */
-	const bc_tilt_steadiness *steady;   /* the tilt spells */
-	bool block_closed;                  /* ... this sample closed a tilt block */
-	float dt_s;                         /* time since the previous sample (0: dropout) */
+	bc_quat q_earth_from_sensor;	  /* the filter's orientation */
+	const bc_tilt_steadiness *steady; /* the tilt spells */
+	bool block_closed;		  /* ... this sample closed a tilt block */
+	float dt_s;			  /* time since the previous sample (0: dropout) */
 } bc_mounting_input;
 
 void bc_mounting_update(bc_mounting_calib *c, const bc_mounting_input *in);

@@ -42,8 +42,8 @@ static bc_vec3 low_pass(bc_vec3 mean, bc_vec3 x, float dt_s, float tau_s)
 	return bc_vec3_add(mean, bc_vec3_scale(bc_vec3_sub(x, mean), k));
 }
 
-bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
-			 bc_vec3 accel_g, float dt_s)
+bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps, bc_vec3 accel_g,
+			 float dt_s)
 {
 	const bc_stillness_settings *st = &d->settings;
 	bc_vec3 w = bc_vec3_sub(gyro_dps, bias_dps);
@@ -89,12 +89,12 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps,
 	float accel_norm_err_g = fabsf(bc_vec3_norm(d->accel_fast_g) - 1.0f);
 	float rate_dps = d->rate_dps;
 	bool gyro_quiet = rate_dps < st->gyro_max_dps ||
-		(!d->bias_known && rate_dps < st->gyro_bias_max_dps &&
-		bc_vec3_norm(bc_vec3_sub(d->gyro_raw_lp_dps, d->gyro_raw_slow_dps)) <
-			st->gyro_steady_dps &&
-		bc_vec3_norm(bc_vec3_sub(d->accel_fast_g, d->accel_long_g)) < st->accel_max_g);
-	bool still = gyro_quiet &&
-		     accel_step_g < st->accel_max_g &&
+			  (!d->bias_known && rate_dps < st->gyro_bias_max_dps &&
+			   bc_vec3_norm(bc_vec3_sub(d->gyro_raw_lp_dps, d->gyro_raw_slow_dps)) <
+				   st->gyro_steady_dps &&
+			   bc_vec3_norm(bc_vec3_sub(d->accel_fast_g, d->accel_long_g)) <
+				   st->accel_max_g);
+	bool still = gyro_quiet && accel_step_g < st->accel_max_g &&
 		     accel_norm_err_g < st->accel_norm_tol_g;
 
 	d->still_s = still ? (d->still ? d->still_s + dt_s : 0.0) : 0.0;

@@ -120,7 +120,8 @@ bool bc_tilt_steady_update(bc_tilt_steadiness *d, bc_vec3 accel_g, float dt_s)
 
 bc_vec3 bc_tilt_steady_up(const bc_tilt_steadiness *d)
 {
-	bc_vec3 sum = d->spell_s > d->head_s ? bc_vec3_sub(d->spell_sum, d->head_sum) : d->spell_sum;
+	bc_vec3 sum = d->spell_s > d->head_s ? bc_vec3_sub(d->spell_sum, d->head_sum)
+					     : d->spell_sum;
 	return bc_vec3_normalize(sum);
 }
 

@@ -27,10 +27,10 @@
 #include "core/math3d.h"
 
 typedef struct {
-	float block_s;    /* accelerometer averaged over blocks this long, seconds */
-	float lp_tau_s;   /* low-pass before averaging, seconds (0: none) */
-	float tol_deg;    /* a spell's blocks within this of its mean direction, degrees */
-	float settle_s;   /* a spell's direction leaves out its first settle_s, seconds */
+	float block_s;	  /* accelerometer averaged over blocks this long, seconds */
+	float lp_tau_s;	  /* low-pass before averaging, seconds (0: none) */
+	float tol_deg;	  /* a spell's blocks within this of its mean direction, degrees */
+	float settle_s;	  /* a spell's direction leaves out its first settle_s, seconds */
 	float norm_tol_g; /* a block's mean magnitude within this of 1 g, g */
 } bc_tilt_steady_settings;
 
@@ -40,13 +40,11 @@ typedef struct {
  * spell before the subject walks off (tests/test_real_people.c); a slow
  * movement faster than about 1.5 deg/s never is.
  */
-#define BC_TILT_STEADY_SETTINGS_DEFAULT_INIT { \
-	.block_s = 0.1f, \
-	.lp_tau_s = 0.1f, \
-	.tol_deg = 2.0f, \
-	.settle_s = 0.5f, \
-	.norm_tol_g = 0.15f, \
-}
+#define BC_TILT_STEADY_SETTINGS_DEFAULT_INIT                                          \
+	{                                                                             \
+		.block_s = 0.1f, .lp_tau_s = 0.1f, .tol_deg = 2.0f, .settle_s = 0.5f, \
+		.norm_tol_g = 0.15f,                                                  \
+	}
 
 /* Blocks remembered for rebuilding a spell: 6.4 s at the default block_s. */
 #define BC_TILT_STEADY_BLOCKS 64
@@ -59,21 +57,21 @@ typedef struct {
 
 typedef struct {
 	bc_tilt_steady_settings settings;
-	float cos_tol;                /* cos(tol_deg) */
-	bool primed;                  /* the low-pass holds a sample */
-	bc_vec3 lp_g;                 /* low-passed accelerometer, g */
-	bc_vec3 fill_sum_g;           /* the block being filled: sum of lp_g */
-	int fill_n;                   /* ... samples in it */
-	float fill_s;                 /* ... its length so far, seconds */
+	float cos_tol;				   /* cos(tol_deg) */
+	bool primed;				   /* the low-pass holds a sample */
+	bc_vec3 lp_g;				   /* low-passed accelerometer, g */
+	bc_vec3 fill_sum_g;			   /* the block being filled: sum of lp_g */
+	int fill_n;				   /* ... samples in it */
+	float fill_s;				   /* ... its length so far, seconds */
 	bc_tilt_block ring[BC_TILT_STEADY_BLOCKS]; /* closed blocks, newest at head - 1 */
 	int head;
 	int count;
-	bc_vec3 spell_sum;            /* sum of dur_s * up over the spell's blocks */
+	bc_vec3 spell_sum; /* sum of dur_s * up over the spell's blocks */
 	int spell_blocks;
-	float spell_s;                /* the spell's length, seconds (0: none) */
-	bc_vec3 head_sum;             /* the part of spell_sum from its first settle_s */
+	float spell_s;	  /* the spell's length, seconds (0: none) */
+	bc_vec3 head_sum; /* the part of spell_sum from its first settle_s */
 	float head_s;
-	uint32_t spell_id;            /* changes whenever a new spell begins */
+	uint32_t spell_id; /* changes whenever a new spell begins */
 } bc_tilt_steadiness;
 
 void bc_tilt_steady_init(bc_tilt_steadiness *d, const bc_tilt_steady_settings *settings);

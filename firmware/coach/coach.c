@@ -51,10 +51,10 @@ void bc_coach_settings_init(bc_coach_settings *s)
  * below has no if-chains over exercise names.
  */
 typedef struct {
-	const char *go;      /* the "go" cue: what to do from rest */
+	const char *go;	     /* the "go" cue: what to do from rest */
 	const char *release; /* after a hold */
-	bool countdown;      /* a hold shows the seconds left (needs a hold target) */
-	bool monitor;        /* a REP is an alert: no "Good!", no set, no hold progress */
+	bool countdown;	     /* a hold shows the seconds left (needs a hold target) */
+	bool monitor;	     /* a REP is an alert: no "Good!", no set, no hold progress */
 } coach_style;
 
 static const coach_style style_of[BC_EXERCISE_COUNT] = {
@@ -62,8 +62,8 @@ static const coach_style style_of[BC_EXERCISE_COUNT] = {
 				      true, false },
 	[BC_EXERCISE_BRIDGE] = { "Lift your hips", "Lower slowly", true, false },
 	[BC_EXERCISE_CAT_COW] = { "Round your back up (cat)", "Release slowly", false, false },
-	[BC_EXERCISE_KNEE_TO_CHEST] = { "Pull your knee to your chest", "Release slowly",
-					true, false },
+	[BC_EXERCISE_KNEE_TO_CHEST] = { "Pull your knee to your chest", "Release slowly", true,
+					false },
 	[BC_EXERCISE_CHILDS_POSE] = { "Sit back onto your heels", "Release slowly", true, false },
 	[BC_EXERCISE_POSTURE] = { "Sitting well", "Release slowly", true, true },
 };
@@ -90,8 +90,9 @@ static const char *const fixed_text[BC_HINT_COUNT] = {
 static bc_coach_cue_key cue_key(const bc_coach *c, const bc_body_state *b)
 {
 	const bc_detect_view *dv = bc_detector_view(&c->detector);
-	bc_coach_cue_key k = { .hint = dv->hint, .stage = BC_CALIB_STAND, .wait = BC_WAIT_NONE,
-			       .left_s = -1 };
+	bc_coach_cue_key k = {
+		.hint = dv->hint, .stage = BC_CALIB_STAND, .wait = BC_WAIT_NONE, .left_s = -1
+	};
 	if (dv->hint == BC_HINT_GET_READY) {
 		k.stage = b->stage;
 		k.wait = b->calib_wait;
@@ -132,8 +133,7 @@ static void cue_text(const bc_coach *c, bc_coach_cue_key k, char *buf, size_t si
 
 /* ---- Session ------------------------------------------------------------ */
 
-void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
-		   bc_exercise_id exercise)
+void bc_coach_init(bc_coach *c, const bc_coach_settings *settings, bc_exercise_id exercise)
 {
 	*c = (bc_coach){ 0 };
 	if (settings) {
@@ -147,8 +147,7 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
 	}
 	c->exercise = exercise;
 	const bc_exercise_info *info = bc_exercise_info_get(exercise);
-	bc_body_tracker_init(&c->body, &c->settings.body,
-			     info ? info->start_pose : BC_POSE_SUPINE);
+	bc_body_tracker_init(&c->body, &c->settings.body, info ? info->start_pose : BC_POSE_SUPINE);
 	float hold_s = info ? c->settings.hold_s[exercise] : 0.0f;
 	bc_detector_init(&c->detector, &c->settings.detect, exercise, hold_s);
 	c->view.exercise = exercise;
@@ -217,8 +216,10 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 		if (v->target_reps > 0 && v->reps == v->target_reps &&
 		    !style_of[c->exercise].monitor) {
 			v->set_done = true;
-			bc_coach_event done = { .type = BC_EVENT_SET_DONE, .t_s = e->t_s,
-						.reps = v->reps, .rejected = v->rejected };
+			bc_coach_event done = { .type = BC_EVENT_SET_DONE,
+						.t_s = e->t_s,
+						.reps = v->reps,
+						.rejected = v->rejected };
 			bc_detect_emit(out, &done);
 		}
 	} else if (e->type == BC_EVENT_REJECTED) {
@@ -228,20 +229,19 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 		snprintf(v->feedback, sizeof(v->feedback), "Not counted: %.*s",
 			 (int)sizeof(v->feedback) - 14, v->not_counted);
 		v->feedback_of = BC_EVENT_REJECTED;
-		c->feedback_until_s = e->t_s + (c->settings.feedback_s > BC_COACH_REJECTION_SHOWN_MIN_S
-						? c->settings.feedback_s
-						: BC_COACH_REJECTION_SHOWN_MIN_S);
+		c->feedback_until_s = e->t_s +
+				      (c->settings.feedback_s > BC_COACH_REJECTION_SHOWN_MIN_S
+					       ? c->settings.feedback_s
+					       : BC_COACH_REJECTION_SHOWN_MIN_S);
 	}
 }
 
-size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events,
-		       size_t max)
+size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, size_t max)
 {
 	return bc_coach_update_body(c, bc_body_tracker_update(&c->body, s), events, max);
 }
 
-size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event *events,
-			    size_t max)
+size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event *events, size_t max)
 {
 	bc_coach_event buf[24];
 	bc_detect_out out = { .ev = buf, .max = sizeof(buf) / sizeof(buf[0]) };
@@ -253,7 +253,8 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 	v->stage_progress = b->stage_progress;
 	v->angles = b->angles;
 	if (b->stage != c->last_stage) {
-		bc_coach_event e = { .type = BC_EVENT_CALIBRATION, .t_s = b->t_s,
+		bc_coach_event e = { .type = BC_EVENT_CALIBRATION,
+				     .t_s = b->t_s,
 				     .stage = b->stage };
 		bc_detect_emit(&out, &e);
 		/* Calibration started over: so does the wait for the start position. */
@@ -288,7 +289,8 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 	if (dv->holding && !style_of[c->exercise].monitor) {
 		int whole_s = (int)floorf(dv->hold_s);
 		if (whole_s > c->progress_whole_s && whole_s > 0) {
-			bc_coach_event e = { .type = BC_EVENT_HOLD_PROGRESS, .t_s = b->t_s,
+			bc_coach_event e = { .type = BC_EVENT_HOLD_PROGRESS,
+					     .t_s = b->t_s,
 					     .hold_s = dv->hold_s,
 					     .hold_target_s = dv->hold_target_s };
 			bc_detect_emit(&out, &e);
@@ -300,8 +302,8 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 
 	/* Two keys can give the same text (cat-cow's GO and CAT): CUE only on new text. */
 	bc_coach_cue_key k = cue_key(c, b);
-	if (k.hint != c->cue_key.hint || k.stage != c->cue_key.stage ||
-	    k.wait != c->cue_key.wait || k.left_s != c->cue_key.left_s) {
+	if (k.hint != c->cue_key.hint || k.stage != c->cue_key.stage || k.wait != c->cue_key.wait ||
+	    k.left_s != c->cue_key.left_s) {
 		char cue[BC_EVENT_TEXT_MAX];
 		c->cue_key = k;
 		cue_text(c, k, cue, sizeof(cue));
@@ -329,8 +331,10 @@ size_t bc_coach_finish(bc_coach *c, bc_coach_event *events, size_t max)
 	out.max = sizeof(buf) / sizeof(buf[0]);
 	for (size_t i = 0; i < n; i++)
 		account(c, &buf[i], &out);
-	bc_coach_event e = { .type = BC_EVENT_SUMMARY, .t_s = c->view.t_s,
-			     .reps = c->view.reps, .rejected = c->view.rejected };
+	bc_coach_event e = { .type = BC_EVENT_SUMMARY,
+			     .t_s = c->view.t_s,
+			     .reps = c->view.reps,
+			     .rejected = c->view.rejected };
 	bc_detect_emit(&out, &e);
 	return deliver(buf, out.n, events, max);
 }

@@ -33,9 +33,9 @@
 typedef struct {
 	bc_body_settings body;
 	bc_detect_settings detect;
-	int target_reps;        /* reps (or holds) per set */
+	int target_reps;		 /* reps (or holds) per set */
 	float hold_s[BC_EXERCISE_COUNT]; /* hold target per exercise, seconds (0: none) */
-	float feedback_s;       /* a rep's message stays this long, seconds (a rejection's
+	float feedback_s;		 /* a rep's message stays this long, seconds (a rejection's
 				 * at least BC_COACH_REJECTION_SHOWN_MIN_S) */
 } bc_coach_settings;
 
@@ -49,35 +49,35 @@ typedef struct {
 	bc_exercise_id exercise;
 	bc_calib_stage stage;
 	bc_calib_wait calib_wait; /* what the calibration waits for (NONE: calibrated) */
-	float stage_progress;   /* 0..1 */
-	bool started;           /* start position reached after calibration */
-	bc_body_angles angles;  /* live, relative to start */
-	float gauge_deg;        /* the angle the exercise is about (sign: its direction) */
-	float zone_min_deg;     /* target zone on that gauge */
+	float stage_progress;	  /* 0..1 */
+	bool started;		  /* start position reached after calibration */
+	bc_body_angles angles;	  /* live, relative to start */
+	float gauge_deg;	  /* the angle the exercise is about (sign: its direction) */
+	float zone_min_deg;	  /* target zone on that gauge */
 	float zone_max_deg;
 	int phase;
 	const char *phase_name;
 	bool holding;
-	float hold_s;           /* held so far in the current attempt */
+	float hold_s; /* held so far in the current attempt */
 	float hold_target_s;
 	int reps;
 	int rejected;
 	int target_reps;
 	char feedback[BC_EVENT_TEXT_MAX]; /* the screen's line: the cue, or an outcome */
-	bc_event_type feedback_of; /* what feedback says: REP, REJECTED, else CUE */
+	bc_event_type feedback_of;	  /* what feedback says: REP, REJECTED, else CUE */
 	/* Why the last attempt did not count, with its numbers ("" none yet). */
 	char not_counted[BC_EVENT_TEXT_MAX];
 	double t_s;
-	bool set_done;          /* target_reps reached */
-	bc_detect_hint hint;    /* what feedback is about (for icons/colours) */
+	bool set_done;	     /* target_reps reached */
+	bc_detect_hint hint; /* what feedback is about (for icons/colours) */
 } bc_coach_view;
 
 /* What the cue line was built from (coach.c): rebuilt only when it changes. */
 typedef struct {
 	bc_detect_hint hint;
-	bc_calib_stage stage;   /* while getting ready, else BC_CALIB_STAND */
-	bc_calib_wait wait;     /* while getting ready, else BC_WAIT_NONE */
-	int left_s;             /* whole seconds of the hold left, -1: no countdown */
+	bc_calib_stage stage; /* while getting ready, else BC_CALIB_STAND */
+	bc_calib_wait wait;   /* while getting ready, else BC_WAIT_NONE */
+	int left_s;	      /* whole seconds of the hold left, -1: no countdown */
 } bc_coach_cue_key;
 
 typedef struct {
@@ -87,18 +87,16 @@ typedef struct {
 	bc_detector detector;
 	bc_coach_view view;
 	bc_calib_stage last_stage;
-	int progress_whole_s;   /* last whole second reported by HOLD_PROGRESS */
-	double feedback_until_s; /* a rep/rejection message holds the screen until then */
+	int progress_whole_s;	     /* last whole second reported by HOLD_PROGRESS */
+	double feedback_until_s;     /* a rep/rejection message holds the screen until then */
 	char cue[BC_EVENT_TEXT_MAX]; /* last CUE text emitted */
 	bc_coach_cue_key cue_key;    /* what cue was last built from */
 } bc_coach;
 
-void bc_coach_init(bc_coach *c, const bc_coach_settings *settings,
-		   bc_exercise_id exercise);
+void bc_coach_init(bc_coach *c, const bc_coach_settings *settings, bc_exercise_id exercise);
 
 /* One sample in; up to max events out (returns how many were written). */
-size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events,
-		       size_t max);
+size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, size_t max);
 
 /*
  * The same, from a body state instead of a sample: everything after the body

@@ -19,14 +19,14 @@
 #include "vocab/exercise.h"
 
 typedef struct {
-	bool monitor;         /* posture: a REP is a slouch alert, no hold or range */
-	int reps;             /* REP events: counted reps (posture: slouch alerts) */
-	int rejected;         /* REJECTED events */
+	bool monitor; /* posture: a REP is a slouch alert, no hold or range */
+	int reps;     /* REP events: counted reps (posture: slouch alerts) */
+	int rejected; /* REJECTED events */
 	/* Rejected attempts by reason; slot BC_REJECT_NONE: no known reason. Adds up to rejected. */
 	int rejected_by_reason[BC_REJECT_COUNT];
-	int holds;            /* counted reps that carried a hold (hold_s > 0) */
-	float best_hold_s;    /* longest of those holds, seconds; 0: none */
-	float total_hold_s;   /* their sum, seconds (mean: total_hold_s / holds) */
+	int holds;	    /* counted reps that carried a hold (hold_s > 0) */
+	float best_hold_s;  /* longest of those holds, seconds; 0: none */
+	float total_hold_s; /* their sum, seconds (mean: total_hold_s / holds) */
 	/*
 	 * The largest signed peak of a counted rep, degrees; NAN: none. The
 	 * peak's sign is the exercise's direction (the coach's gauge), so the

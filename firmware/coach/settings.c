@@ -16,41 +16,47 @@ typedef enum { KEY_FLOAT, KEY_INT, KEY_BOOL } key_type;
 typedef struct {
 	const char *name;
 	key_type type;
-	size_t offset;     /* into bc_coach_settings */
-	float min, max;    /* allowed range (inclusive) */
+	size_t offset;	/* into bc_coach_settings */
+	float min, max; /* allowed range (inclusive) */
 	const char *doc;
 } key_info;
 
 #define OFF(field) offsetof(bc_coach_settings, field)
-#define F(name, field, lo, hi, doc) { name, KEY_FLOAT, OFF(field), lo, hi, doc }
+#define F(name, field, lo, hi, doc)                      \
+	{                                                \
+		name, KEY_FLOAT, OFF(field), lo, hi, doc \
+	}
 
 /* The keys of the tilt-and-hold machine, for one exercise. */
-#define TILT_KEYS(ex, id, member) \
-	F(ex ".hold_s", hold_s[id], 0, 600, "hold target, seconds"), \
-	F(ex ".enter_deg", detect.member.enter_deg, 1, 90, \
-	  "the hold zone starts this far from the start position, degrees"), \
-	F(ex ".exit_deg", detect.member.exit_deg, 0.5f, 90, \
-	  "...and is left below this, degrees (less than enter_deg)"), \
-	F(ex ".attempt_deg", detect.member.attempt_deg, 0.5f, 90, \
-	  "an attempt starts past this, degrees"), \
-	F(ex ".rest_deg", detect.member.rest_deg, 0.2f, 90, \
-	  "back at rest below this, degrees (less than attempt_deg)"), \
-	F(ex ".wrong_deg", detect.member.wrong_deg, 0.5f, 90, \
-	  "this far the opposite way is the wrong direction, degrees"), \
-	F(ex ".max_deg", detect.member.max_deg, 5, 180, \
-	  "beyond +-this it is not this exercise (sat or stood up), degrees"), \
-	F(ex ".roll_off_deg", detect.member.roll_off_deg, 0, 180, \
-	  "rolled onto the side beyond this is not this exercise, degrees (0: no check)"), \
-	F(ex ".min_attempt_s", detect.member.min_attempt_s, 0, 10, \
-	  "shorter excursions that never reach the zone are ignored, seconds"), \
-	F(ex ".settle_s", detect.member.settle_s, 0.5f, 60, \
-	  "stopped short of the zone or of rest this long ends the attempt, seconds"), \
-	{ ex ".count_at_hold_done", KEY_BOOL, OFF(detect.member.count_at_hold_done), 0, 1, \
-	  "yes: the rep counts when the hold target is reached; no: when released" }
+#define TILT_KEYS(ex, id, member)                                                                  \
+	F(ex ".hold_s", hold_s[id], 0, 600, "hold target, seconds"),                               \
+		F(ex ".enter_deg", detect.member.enter_deg, 1, 90,                                 \
+		  "the hold zone starts this far from the start position, degrees"),               \
+		F(ex ".exit_deg", detect.member.exit_deg, 0.5f, 90,                                \
+		  "...and is left below this, degrees (less than enter_deg)"),                     \
+		F(ex ".attempt_deg", detect.member.attempt_deg, 0.5f, 90,                          \
+		  "an attempt starts past this, degrees"),                                         \
+		F(ex ".rest_deg", detect.member.rest_deg, 0.2f, 90,                                \
+		  "back at rest below this, degrees (less than attempt_deg)"),                     \
+		F(ex ".wrong_deg", detect.member.wrong_deg, 0.5f, 90,                              \
+		  "this far the opposite way is the wrong direction, degrees"),                    \
+		F(ex ".max_deg", detect.member.max_deg, 5, 180,                                    \
+		  "beyond +-this it is not this exercise (sat or stood up), degrees"),             \
+		F(ex ".roll_off_deg", detect.member.roll_off_deg, 0, 180,                          \
+		  "rolled onto the side beyond this is not this exercise, degrees (0: no check)"), \
+		F(ex ".min_attempt_s", detect.member.min_attempt_s, 0, 10,                         \
+		  "shorter excursions that never reach the zone are ignored, seconds"),            \
+		F(ex ".settle_s", detect.member.settle_s, 0.5f, 60,                                \
+		  "stopped short of the zone or of rest this long ends the attempt, seconds"),     \
+	{                                                                                          \
+		ex ".count_at_hold_done", KEY_BOOL, OFF(detect.member.count_at_hold_done), 0, 1,   \
+			"yes: the rep counts when the hold target is reached; no: when released"   \
+	}
 
 static const key_info keys[] = {
 	{ "target_reps", KEY_INT, OFF(target_reps), 1, 1000, "reps (or holds) per set" },
-	F("feedback_s", feedback_s, 0, 60, "a rep's or rejection's message shows this long, seconds"),
+	F("feedback_s", feedback_s, 0, 60,
+	  "a rep's or rejection's message shows this long, seconds"),
 	F("start_tol_deg", detect.start_tol_deg, 0.5f, 30,
 	  "start position: within this of the calibrated start, degrees"),
 	F("start_hold_s", detect.start_hold_s, 0, 30,
@@ -280,8 +286,8 @@ out:
 
 /* ---- Validation ----------------------------------------------------------- */
 
-static int check_order(const char *ex, const char *lo_name, float lo, const char *hi_name,
-		       float hi, bc_settings_error *err)
+static int check_order(const char *ex, const char *lo_name, float lo, const char *hi_name, float hi,
+		       bc_settings_error *err)
 {
 	if (lo < hi)
 		return 0;
@@ -321,8 +327,8 @@ int bc_settings_validate(const bc_coach_settings *s, bc_settings_error *err)
 			v = fv;
 		}
 		if (!(v >= k->min && v <= k->max))
-			return fail(err, 0, k->name, "%s: %g is out of range (%g to %g)", k->name, v,
-				    (double)k->min, (double)k->max);
+			return fail(err, 0, k->name, "%s: %g is out of range (%g to %g)", k->name,
+				    v, (double)k->min, (double)k->max);
 	}
 	const bc_detect_settings *d = &s->detect;
 	if (check_tilt("pelvic-tilt", &d->pelvic_tilt, err) ||
@@ -335,8 +341,8 @@ int bc_settings_validate(const bc_coach_settings *s, bc_settings_error *err)
 			d->cat_cow.enter_deg, err) ||
 	    check_order("cat-cow", "attempt_deg", d->cat_cow.attempt_deg, "enter_deg",
 			d->cat_cow.enter_deg, err) ||
-	    check_order("cat-cow", "enter_deg", d->cat_cow.enter_deg, "max_deg",
-			d->cat_cow.max_deg, err) ||
+	    check_order("cat-cow", "enter_deg", d->cat_cow.enter_deg, "max_deg", d->cat_cow.max_deg,
+			err) ||
 	    check_order("posture", "slouch_exit_deg", d->posture.slouch_exit_deg, "slouch_deg",
 			d->posture.slouch_deg, err))
 		return -1;
@@ -348,12 +354,12 @@ int bc_settings_validate(const bc_coach_settings *s, bc_settings_error *err)
 size_t bc_settings_format(const bc_coach_settings *s, char *buf, size_t size)
 {
 	size_t used = 0;
-#define PUT(...)                                                                     \
-	do {                                                                         \
-		int w_ = snprintf(buf && used < size ? buf + used : NULL,            \
+#define PUT(...)                                                                      \
+	do {                                                                          \
+		int w_ = snprintf(buf && used < size ? buf + used : NULL,             \
 				  buf && used < size ? size - used : 0, __VA_ARGS__); \
-		if (w_ > 0)                                                          \
-			used += (size_t)w_;                                          \
+		if (w_ > 0)                                                           \
+			used += (size_t)w_;                                           \
 	} while (0)
 	PUT("# backcoach settings: key = value; '#' starts a comment.\n");
 	for (size_t i = 0; i < NKEYS; i++) {

@@ -20,8 +20,8 @@
 #include "coach/coach.h"
 
 typedef struct {
-	int line;          /* 1-based line of the problem (0: not tied to a line) */
-	char key[48];      /* the key concerned ("" if none) */
+	int line;	   /* 1-based line of the problem (0: not tied to a line) */
+	char key[48];	   /* the key concerned ("" if none) */
 	char message[320]; /* one sentence, naming the key (and file:line) */
 } bc_settings_error;
 

@@ -59,8 +59,7 @@ static inline float bc_vec3_dot(bc_vec3 a, bc_vec3 b)
 
 static inline bc_vec3 bc_vec3_cross(bc_vec3 a, bc_vec3 b)
 {
-	return bc_vec3_make(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z,
-			    a.x * b.y - a.y * b.x);
+	return bc_vec3_make(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x);
 }
 
 static inline float bc_vec3_norm(bc_vec3 a)
@@ -83,8 +82,7 @@ static inline int bc_vec3_isfinite(bc_vec3 a)
 /* Angle between two vectors, degrees (0..180); robust near 0 and 180. */
 static inline float bc_vec3_angle_deg(bc_vec3 a, bc_vec3 b)
 {
-	return atan2f(bc_vec3_norm(bc_vec3_cross(a, b)), bc_vec3_dot(a, b)) *
-	       BC_DEG_PER_RAD;
+	return atan2f(bc_vec3_norm(bc_vec3_cross(a, b)), bc_vec3_dot(a, b)) * BC_DEG_PER_RAD;
 }
 
 /* Quaternion functions */
@@ -121,8 +119,7 @@ static inline bc_quat bc_quat_normalize(bc_quat q)
 static inline bc_quat bc_quat_from_axis_angle(bc_vec3 axis, float angle_rad)
 {
 	float s = sinf(0.5f * angle_rad);
-	return bc_quat_make(cosf(0.5f * angle_rad), axis.x * s, axis.y * s,
-			    axis.z * s);
+	return bc_quat_make(cosf(0.5f * angle_rad), axis.x * s, axis.y * s, axis.z * s);
 }
 
 /* Rotation vector (axis * angle, radians) -> quaternion. */
@@ -130,8 +127,7 @@ static inline bc_quat bc_quat_from_rotvec(bc_vec3 r)
 {
 	float angle = bc_vec3_norm(r);
 	if (angle < 1e-9f)
-		return bc_quat_normalize(
-			bc_quat_make(1.0f, 0.5f * r.x, 0.5f * r.y, 0.5f * r.z));
+		return bc_quat_normalize(bc_quat_make(1.0f, 0.5f * r.x, 0.5f * r.y, 0.5f * r.z));
 	return bc_quat_from_axis_angle(bc_vec3_scale(r, 1.0f / angle), angle);
 }
 
@@ -153,8 +149,7 @@ static inline bc_vec3 bc_quat_rotate(bc_quat q, bc_vec3 v)
 	/* t = 2 (q.xyz × v); v' = v + w t + q.xyz × t */
 	bc_vec3 u = bc_vec3_make(q.x, q.y, q.z);
 	bc_vec3 t = bc_vec3_scale(bc_vec3_cross(u, v), 2.0f);
-	return bc_vec3_add(bc_vec3_add(v, bc_vec3_scale(t, q.w)),
-			   bc_vec3_cross(u, t));
+	return bc_vec3_add(bc_vec3_add(v, bc_vec3_scale(t, q.w)), bc_vec3_cross(u, t));
 }
 
 /* The shortest rotation taking unit vector from onto unit vector to. */
@@ -167,8 +162,7 @@ static inline bc_quat bc_quat_from_two_vectors(bc_vec3 from, bc_vec3 to)
 		bc_vec3 axis = bc_vec3_cross(bc_vec3_make(1, 0, 0), from);
 		if (bc_vec3_norm(axis) < 1e-6f)
 			axis = bc_vec3_cross(bc_vec3_make(0, 1, 0), from);
-		return bc_quat_from_axis_angle(bc_vec3_normalize(axis),
-					       (float)M_PI);
+		return bc_quat_from_axis_angle(bc_vec3_normalize(axis), (float)M_PI);
 	}
 	return bc_quat_normalize(bc_quat_make(1.0f + d, c.x, c.y, c.z));
 }
@@ -183,20 +177,16 @@ static inline bc_quat bc_quat_from_axes(bc_vec3 x, bc_vec3 y, bc_vec3 z)
 	bc_quat q;
 	if (tr > 0.0f) {
 		float s = 2.0f * sqrtf(1.0f + tr);
-		q = bc_quat_make(0.25f * s, (y.z - z.y) / s, (z.x - x.z) / s,
-				 (x.y - y.x) / s);
+		q = bc_quat_make(0.25f * s, (y.z - z.y) / s, (z.x - x.z) / s, (x.y - y.x) / s);
 	} else if (x.x > y.y && x.x > z.z) {
 		float s = 2.0f * sqrtf(1.0f + x.x - y.y - z.z);
-		q = bc_quat_make((y.z - z.y) / s, 0.25f * s, (y.x + x.y) / s,
-				 (z.x + x.z) / s);
+		q = bc_quat_make((y.z - z.y) / s, 0.25f * s, (y.x + x.y) / s, (z.x + x.z) / s);
 	} else if (y.y > z.z) {
 		float s = 2.0f * sqrtf(1.0f + y.y - x.x - z.z);
-		q = bc_quat_make((z.x - x.z) / s, (y.x + x.y) / s, 0.25f * s,
-				 (z.y + y.z) / s);
+		q = bc_quat_make((z.x - x.z) / s, (y.x + x.y) / s, 0.25f * s, (z.y + y.z) / s);
 	} else {
 		float s = 2.0f * sqrtf(1.0f + z.z - x.x - y.y);
-		q = bc_quat_make((x.y - y.x) / s, (z.x + x.z) / s,
-				 (z.y + y.z) / s, 0.25f * s);
+		q = bc_quat_make((x.y - y.x) / s, (z.x + x.z) / s, (z.y + y.z) / s, 0.25f * s);
 	}
 	return bc_quat_normalize(q);
 }

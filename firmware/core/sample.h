@@ -14,10 +14,10 @@
 #define BC_STANDARD_GRAVITY 9.80665
 
 typedef struct {
-	double t_s;       /* timestamp, seconds; strictly increasing in a stream */
+	double t_s;	  /* timestamp, seconds; strictly increasing in a stream */
 	bc_vec3 accel_g;  /* specific force, g, sensor frame (+1 g up at rest) */
 	bc_vec3 gyro_dps; /* angular rate, degrees per second, sensor frame */
-	bc_vec3 mag_ut;   /* magnetic field, microtesla; valid if has_mag */
+	bc_vec3 mag_ut;	  /* magnetic field, microtesla; valid if has_mag */
 	bool has_mag;
 } bc_sample;
 

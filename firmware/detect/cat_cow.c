@@ -59,8 +59,8 @@ static void end_half(bc_cat_cow *cc, double t_s, bc_detect_out *out)
 	}
 	/* Same direction twice: the earlier half had no partner. */
 	if (p.dir != 0)
-		bc_detect_emit_outcome(out, p.event_t_s, BC_REJECT_TOO_LITTLE_RANGE, p.zone_s,
-				       0.0f, p.peak_deg);
+		bc_detect_emit_outcome(out, p.event_t_s, BC_REJECT_TOO_LITTLE_RANGE, p.zone_s, 0.0f,
+				       p.peak_deg);
 	cc->pending = h;
 }
 
@@ -120,8 +120,7 @@ static void update_halves(bc_cat_cow *cc, double t, float g, bool in_cat, bool i
 		bc_halfway_start(&cc->halfway, dir, 0.0f, g, t);
 	}
 	/* A half alone at neutral too long: its partner never came. */
-	if (cc->cur.dir == 0 && cc->pending.dir != 0 &&
-	    t - cc->neutral_since_s >= s->max_pause_s) {
+	if (cc->cur.dir == 0 && cc->pending.dir != 0 && t - cc->neutral_since_s >= s->max_pause_s) {
 		bc_detect_emit_outcome(out, cc->pending.event_t_s, BC_REJECT_TOO_LITTLE_RANGE,
 				       cc->pending.zone_s, 0.0f, cc->pending.peak_deg);
 		cc->pending = (bc_cc_half){ 0 };

@@ -21,35 +21,35 @@
 #include "detect/hold_timer.h"
 
 typedef struct {
-	float enter_deg;    /* cat at +enter or beyond, cow at -enter or beyond */
-	float exit_deg;     /* ...left when back inside ±exit (< enter_deg) */
-	float attempt_deg;  /* an excursion from neutral starts beyond ±attempt */
-	float rest_deg;     /* ...and ends back inside ±rest (< attempt_deg) */
-	float min_phase_s;  /* each phase held at least this long, else "rushed" */
-	float max_deg;      /* beyond ±max it is not cat-cow (stood up, sat back) */
-	float max_pause_s;  /* a half waits this long at neutral for its partner */
+	float enter_deg;   /* cat at +enter or beyond, cow at -enter or beyond */
+	float exit_deg;	   /* ...left when back inside ±exit (< enter_deg) */
+	float attempt_deg; /* an excursion from neutral starts beyond ±attempt */
+	float rest_deg;	   /* ...and ends back inside ±rest (< attempt_deg) */
+	float min_phase_s; /* each phase held at least this long, else "rushed" */
+	float max_deg;	   /* beyond ±max it is not cat-cow (stood up, sat back) */
+	float max_pause_s; /* a half waits this long at neutral for its partner */
 } bc_cat_cow_settings;
 
 enum { BC_CC_NEUTRAL = 0, BC_CC_CAT, BC_CC_COW, BC_CC_PHASE_COUNT };
 
 /* One excursion from neutral. */
 typedef struct {
-	int dir;            /* +1 cat, -1 cow, 0 none */
-	bool reached;       /* entered its zone */
-	float zone_s;       /* time in its zone (brief wobbles excluded) */
-	float peak_deg;     /* signed extreme */
-	double event_t_s;   /* when its return passed halfway */
+	int dir;	  /* +1 cat, -1 cow, 0 none */
+	bool reached;	  /* entered its zone */
+	float zone_s;	  /* time in its zone (brief wobbles excluded) */
+	float peak_deg;	  /* signed extreme */
+	double event_t_s; /* when its return passed halfway */
 } bc_cc_half;
 
 typedef struct {
 	bc_cat_cow_settings s;
-	int phase;          /* BC_CC_*: which zone the gauge is in now */
+	int phase; /* BC_CC_*: which zone the gauge is in now */
 	bc_hold_timer zone_timer;
-	bc_cc_half cur;     /* excursion in progress (dir 0: at neutral) */
-	bc_cc_half pending; /* the finished half waiting for its partner */
-	bc_halfway halfway; /* of the half in progress */
+	bc_cc_half cur;		/* excursion in progress (dir 0: at neutral) */
+	bc_cc_half pending;	/* the finished half waiting for its partner */
+	bc_halfway halfway;	/* of the half in progress */
 	double neutral_since_s; /* back at neutral since (no half in progress) */
-	bool off;           /* beyond max: ignore until back at neutral, still */
+	bool off;		/* beyond max: ignore until back at neutral, still */
 	double settled_since_s; /* off: still at neutral since (<0: not) */
 } bc_cat_cow;
 

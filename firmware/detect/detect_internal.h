@@ -33,7 +33,7 @@ void bc_detect_set_phase(bc_detector *d, int phase, const char *name, double t_s
 			 bc_detect_out *out);
 
 /* A REP or REJECTED event with the attempt's figures. */
-void bc_detect_emit_outcome(bc_detect_out *out, double t_s, bc_reject_reason reason,
-			    float hold_s, float hold_target_s, float peak_deg);
+void bc_detect_emit_outcome(bc_detect_out *out, double t_s, bc_reject_reason reason, float hold_s,
+			    float hold_target_s, float peak_deg);
 
 #endif /* BC_DETECT_INTERNAL_H */

@@ -7,14 +7,13 @@
 
 void bc_detector_reset(bc_detector *d)
 {
-	d->view = (bc_detect_view){ .hold_target_s = d->hold_target_s,
-				    .hint = BC_HINT_GET_READY };
+	d->view = (bc_detect_view){ .hold_target_s = d->hold_target_s, .hint = BC_HINT_GET_READY };
 	d->start_since_s = -1.0;
 	d->row->ops->init(d);
 }
 
-int bc_detector_init(bc_detector *d, const bc_detect_settings *settings,
-		     bc_exercise_id exercise, float hold_target_s)
+int bc_detector_init(bc_detector *d, const bc_detect_settings *settings, bc_exercise_id exercise,
+		     float hold_target_s)
 {
 	*d = (bc_detector){ 0 };
 	d->row = bc_detector_row_of(exercise);
@@ -79,18 +78,22 @@ void bc_detect_set_phase(bc_detector *d, int phase, const char *name, double t_s
 		return;
 	d->view.phase = phase;
 	d->view.phase_name = name;
-	bc_coach_event e = { .type = BC_EVENT_PHASE, .t_s = t_s, .phase = phase,
-			     .phase_name = name };
+	bc_coach_event e = {
+		.type = BC_EVENT_PHASE, .t_s = t_s, .phase = phase, .phase_name = name
+	};
 	bc_detect_emit(out, &e);
 }
 
-void bc_detect_emit_outcome(bc_detect_out *out, double t_s, bc_reject_reason reason,
-			    float hold_s, float hold_target_s, float peak_deg)
+void bc_detect_emit_outcome(bc_detect_out *out, double t_s, bc_reject_reason reason, float hold_s,
+			    float hold_target_s, float peak_deg)
 {
 	bc_coach_event e = {
 		.type = reason == BC_REJECT_NONE ? BC_EVENT_REP : BC_EVENT_REJECTED,
-		.t_s = t_s, .hold_s = hold_s, .hold_target_s = hold_target_s,
-		.peak_deg = peak_deg, .reason = reason,
+		.t_s = t_s,
+		.hold_s = hold_s,
+		.hold_target_s = hold_target_s,
+		.peak_deg = peak_deg,
+		.reason = reason,
 	};
 	bc_detect_emit(out, &e);
 }

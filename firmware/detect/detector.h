@@ -37,9 +37,9 @@ typedef struct {
 	bc_tilt_hold_settings childs_pose;
 	bc_cat_cow_settings cat_cow;
 	bc_posture_settings posture;
-	float start_tol_deg;  /* start position: |sagittal| within this, degrees */
-	float start_hold_s;   /* ...held this long after calibration, seconds */
-	float wobble_max_s;   /* out of a hold zone shorter than this pauses the hold */
+	float start_tol_deg; /* start position: |sagittal| within this, degrees */
+	float start_hold_s;  /* ...held this long after calibration, seconds */
+	float wobble_max_s;  /* out of a hold zone shorter than this pauses the hold */
 } bc_detect_settings;
 
 extern const bc_detect_settings bc_detect_settings_default;
@@ -47,35 +47,35 @@ extern const bc_detect_settings bc_detect_settings_default;
 /* What the screen should tell the wearer now; the coach turns it into text. */
 typedef enum {
 	BC_HINT_NONE = 0,
-	BC_HINT_GET_READY,   /* go to / stay in the start position */
-	BC_HINT_GO,          /* at rest: start the movement */
-	BC_HINT_FURTHER,     /* moving, not far enough yet */
-	BC_HINT_HOLD,        /* in the zone: hold */
+	BC_HINT_GET_READY,    /* go to / stay in the start position */
+	BC_HINT_GO,	      /* at rest: start the movement */
+	BC_HINT_FURTHER,      /* moving, not far enough yet */
+	BC_HINT_HOLD,	      /* in the zone: hold */
 	BC_HINT_BACK_IN_ZONE, /* wobbled out of the zone: get back in */
-	BC_HINT_KEEP_LEVEL,  /* bridge rolled to one side */
-	BC_HINT_RELEASE,     /* hold done: come back down slowly */
-	BC_HINT_RETURN,      /* attempt over: back to the start */
-	BC_HINT_WRONG_WAY,   /* moving the opposite way */
-	BC_HINT_CAT,         /* cat-cow: round up */
-	BC_HINT_COW,         /* cat-cow: let the belly sink */
-	BC_HINT_SLOWER,      /* cat-cow: each phase at least min_phase_s */
+	BC_HINT_KEEP_LEVEL,   /* bridge rolled to one side */
+	BC_HINT_RELEASE,      /* hold done: come back down slowly */
+	BC_HINT_RETURN,	      /* attempt over: back to the start */
+	BC_HINT_WRONG_WAY,    /* moving the opposite way */
+	BC_HINT_CAT,	      /* cat-cow: round up */
+	BC_HINT_COW,	      /* cat-cow: let the belly sink */
+	BC_HINT_SLOWER,	      /* cat-cow: each phase at least min_phase_s */
 	BC_HINT_SITTING_WELL, /* posture: fine */
-	BC_HINT_SIT_UP,      /* posture: slouching */
+	BC_HINT_SIT_UP,	      /* posture: slouching */
 	BC_HINT_NOT_EXERCISE, /* far outside anything this exercise does */
 	BC_HINT_COUNT
 } bc_detect_hint;
 
 /* Everything the screen needs from the detector, refreshed every sample. */
 typedef struct {
-	bool started;          /* start position reached after calibration */
-	float gauge_deg;       /* the angle the exercise is about, its direction positive */
-	float zone_min_deg;    /* target zone on the gauge */
+	bool started;	    /* start position reached after calibration */
+	float gauge_deg;    /* the angle the exercise is about, its direction positive */
+	float zone_min_deg; /* target zone on the gauge */
 	float zone_max_deg;
 	int phase;
 	const char *phase_name;
-	bool holding;          /* a hold is running (possibly paused by a wobble) */
-	float hold_s;          /* held so far in the current attempt */
-	float hold_target_s;   /* 0: no hold */
+	bool holding;	     /* a hold is running (possibly paused by a wobble) */
+	float hold_s;	     /* held so far in the current attempt */
+	float hold_target_s; /* 0: no hold */
 	bc_detect_hint hint;
 } bc_detect_view;
 
@@ -102,7 +102,7 @@ struct bc_detector {
 	bc_detect_settings settings;
 	float hold_target_s;
 	bc_detect_view view;
-	double start_since_s;  /* start gate: in the start position since (<0: not) */
+	double start_since_s; /* start gate: in the start position since (<0: not) */
 	union {
 		bc_tilt_hold tilt;
 		bc_cat_cow cat_cow;
@@ -111,8 +111,8 @@ struct bc_detector {
 };
 
 /* Sets up the detector for one exercise; returns -1 if the exercise is unknown. */
-int bc_detector_init(bc_detector *d, const bc_detect_settings *settings,
-		     bc_exercise_id exercise, float hold_target_s);
+int bc_detector_init(bc_detector *d, const bc_detect_settings *settings, bc_exercise_id exercise,
+		     float hold_target_s);
 
 /*
  * One body state in; events appended to out. Until the start gate opens,

@@ -62,19 +62,27 @@ const bc_detect_settings bc_detect_settings_default = {
 /* Indexed by exercise: no if-chains over exercise names anywhere else. */
 static const bc_detector_row rows[BC_EXERCISE_COUNT] = {
 	/* phase names: rest, moving, holding, returning, wrong way, off */
-	[BC_EXERCISE_PELVIC_TILT] = { &bc_tilt_hold_ops, {
-		SETTINGS(pelvic_tilt), bc_gauge_sagittal_deg,
-		{ "resting", "tilting", "holding", "releasing", "arching", "not in position" } } },
-	[BC_EXERCISE_BRIDGE] = { &bc_tilt_hold_ops, {
-		SETTINGS(bridge), bc_gauge_sagittal_deg,
-		{ "resting", "rising", "holding", "lowering", "arching", "not in position" } } },
+	[BC_EXERCISE_PELVIC_TILT] = { &bc_tilt_hold_ops,
+				      { SETTINGS(pelvic_tilt),
+					bc_gauge_sagittal_deg,
+					{ "resting", "tilting", "holding", "releasing", "arching",
+					  "not in position" } } },
+	[BC_EXERCISE_BRIDGE] = { &bc_tilt_hold_ops,
+				 { SETTINGS(bridge),
+				   bc_gauge_sagittal_deg,
+				   { "resting", "rising", "holding", "lowering", "arching",
+				     "not in position" } } },
 	[BC_EXERCISE_CAT_COW] = { &bc_cat_cow_ops },
-	[BC_EXERCISE_KNEE_TO_CHEST] = { &bc_tilt_hold_ops, {
-		SETTINGS(knee_to_chest), bc_gauge_sagittal_deg,
-		{ "resting", "pulling", "holding", "releasing", "wrong way", "not in position" } } },
-	[BC_EXERCISE_CHILDS_POSE] = { &bc_tilt_hold_ops, {
-		SETTINGS(childs_pose), bc_gauge_sagittal_deg,
-		{ "resting", "sinking", "holding", "coming up", "wrong way", "not in position" } } },
+	[BC_EXERCISE_KNEE_TO_CHEST] = { &bc_tilt_hold_ops,
+					{ SETTINGS(knee_to_chest),
+					  bc_gauge_sagittal_deg,
+					  { "resting", "pulling", "holding", "releasing",
+					    "wrong way", "not in position" } } },
+	[BC_EXERCISE_CHILDS_POSE] = { &bc_tilt_hold_ops,
+				      { SETTINGS(childs_pose),
+					bc_gauge_sagittal_deg,
+					{ "resting", "sinking", "holding", "coming up", "wrong way",
+					  "not in position" } } },
 	[BC_EXERCISE_POSTURE] = { &bc_posture_ops },
 };
 

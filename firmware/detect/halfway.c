@@ -3,8 +3,12 @@
 
 void bc_halfway_start(bc_halfway *hw, int dir, float base_deg, float g_deg, double t_s)
 {
-	*hw = (bc_halfway){ .dir = dir, .base_deg = base_deg, .avg_deg = g_deg,
-			    .level_deg = g_deg, .prev_deg = g_deg, .prev_t_s = t_s,
+	*hw = (bc_halfway){ .dir = dir,
+			    .base_deg = base_deg,
+			    .avg_deg = g_deg,
+			    .level_deg = g_deg,
+			    .prev_deg = g_deg,
+			    .prev_t_s = t_s,
 			    .cross_t_s = -1.0 };
 }
 

@@ -15,13 +15,13 @@
 #include <stdbool.h>
 
 typedef struct {
-	int dir;            /* +1: the attempt goes positive; -1: negative */
-	float base_deg;     /* rest level the attempt started from */
-	float avg_deg;      /* moving average of the gauge */
-	float level_deg;    /* its extreme in dir: the hold level */
+	int dir;	 /* +1: the attempt goes positive; -1: negative */
+	float base_deg;	 /* rest level the attempt started from */
+	float avg_deg;	 /* moving average of the gauge */
+	float level_deg; /* its extreme in dir: the hold level */
 	float prev_deg;
 	double prev_t_s;
-	double cross_t_s;   /* last passage back through halfway (<0: none since) */
+	double cross_t_s; /* last passage back through halfway (<0: none since) */
 } bc_halfway;
 
 void bc_halfway_start(bc_halfway *hw, int dir, float base_deg, float g_deg, double t_s);

@@ -16,22 +16,22 @@
 #define BC_HOLD_MAX_STEP_S 0.5
 
 typedef enum {
-	BC_HOLD_IDLE,    /* no hold running */
+	BC_HOLD_IDLE,	 /* no hold running */
 	BC_HOLD_STARTED, /* entered the zone with this sample */
 	BC_HOLD_RUNNING, /* in the zone, time accumulating */
-	BC_HOLD_PAUSED,  /* briefly out of the zone; may still come back */
-	BC_HOLD_ENDED,   /* out too long: the hold ended with this sample */
+	BC_HOLD_PAUSED,	 /* briefly out of the zone; may still come back */
+	BC_HOLD_ENDED,	 /* out too long: the hold ended with this sample */
 } bc_hold_status;
 
 typedef struct {
-	float wobble_max_s;   /* out of the zone at least this long ends the hold */
-	bool active;          /* a hold is running (possibly paused) */
-	bool was_in_zone;     /* previous sample was in the zone */
-	bool was_counting;    /* previous sample's time counts as held */
-	float held_s;         /* time in the zone so far, wobbles excluded */
-	double last_t_s;      /* previous sample's time */
-	double out_since_s;   /* when the current wobble began */
-	double ended_at_s;    /* when the last hold really ended (left the zone) */
+	float wobble_max_s; /* out of the zone at least this long ends the hold */
+	bool active;	    /* a hold is running (possibly paused) */
+	bool was_in_zone;   /* previous sample was in the zone */
+	bool was_counting;  /* previous sample's time counts as held */
+	float held_s;	    /* time in the zone so far, wobbles excluded */
+	double last_t_s;    /* previous sample's time */
+	double out_since_s; /* when the current wobble began */
+	double ended_at_s;  /* when the last hold really ended (left the zone) */
 } bc_hold_timer;
 
 void bc_hold_timer_init(bc_hold_timer *h, float wobble_max_s);

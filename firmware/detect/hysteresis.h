@@ -39,7 +39,7 @@ static inline bool bc_hyst_below(bool inside, float x, float enter, float exit)
 typedef struct {
 	float anchor;
 	double anchor_t_s;
-	float mean;          /* where it settled (see above) */
+	float mean; /* where it settled (see above) */
 	double last_t_s;
 	bool primed;
 } bc_settle;

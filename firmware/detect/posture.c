@@ -81,7 +81,8 @@ static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 		float due_s = s->alert_delay_s + (float)p->alerts_this_slouch * s->repeat_s;
 		if (p->slouch.active && p->slouch.held_s >= due_s) {
 			p->alerts_this_slouch++;
-			bc_coach_event e = { .type = BC_EVENT_REP, .t_s = t,
+			bc_coach_event e = { .type = BC_EVENT_REP,
+					     .t_s = t,
 					     .hold_s = p->slouch.held_s,
 					     .peak_deg = p->peak_deg };
 			strcpy(e.text, "slouch alert");
@@ -100,8 +101,9 @@ static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 	v->holding = p->slouch.active;
 	v->hold_s = p->slouch.held_s;
 	v->hold_target_s = s->alert_delay_s;
-	v->hint = phase == BC_PO_SLOUCHING ? BC_HINT_SIT_UP :
-		  phase == BC_PO_UPRIGHT ? BC_HINT_SITTING_WELL : BC_HINT_NONE;
+	v->hint = phase == BC_PO_SLOUCHING ? BC_HINT_SIT_UP
+		  : phase == BC_PO_UPRIGHT ? BC_HINT_SITTING_WELL
+					   : BC_HINT_NONE;
 }
 
 static void finish(bc_detector *d, double t_s, bc_detect_out *out)

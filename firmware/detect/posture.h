@@ -21,14 +21,14 @@
 #include "detect/hold_timer.h"
 
 typedef struct {
-	float slouch_deg;       /* at least this far from the upright start: slouching */
-	float slouch_exit_deg;  /* ...until back within this (< slouch_deg) */
-	float alert_delay_s;    /* slouching this long raises the first alert */
-	float repeat_s;         /* then again every repeat_s while it lasts */
+	float slouch_deg;	/* at least this far from the upright start: slouching */
+	float slouch_exit_deg;	/* ...until back within this (< slouch_deg) */
+	float alert_delay_s;	/* slouching this long raises the first alert */
+	float repeat_s;		/* then again every repeat_s while it lasts */
 	float standing_max_deg; /* trunk within this of the standing vertical: standing */
-	float walk_rate_dps;    /* turning at least this fast is walking-like activity, deg/s */
-	float active_share;     /* active more than this share of recent time: walking */
-	float active_tau_s;     /* "recent" for active_share, seconds */
+	float walk_rate_dps;	/* turning at least this fast is walking-like activity, deg/s */
+	float active_share;	/* active more than this share of recent time: walking */
+	float active_tau_s;	/* "recent" for active_share, seconds */
 } bc_posture_settings;
 
 enum { BC_PO_UPRIGHT = 0, BC_PO_SLOUCHING, BC_PO_AWAY, BC_PO_PHASE_COUNT };
@@ -36,10 +36,10 @@ enum { BC_PO_UPRIGHT = 0, BC_PO_SLOUCHING, BC_PO_AWAY, BC_PO_PHASE_COUNT };
 typedef struct {
 	bc_posture_settings s;
 	int phase;
-	bool slouched;        /* in the slouch zone now (hysteresis) */
+	bool slouched;	      /* in the slouch zone now (hysteresis) */
 	bc_hold_timer slouch; /* time slouched */
 	int alerts_this_slouch;
-	float active;         /* share of recent time moving, 0..1 */
+	float active; /* share of recent time moving, 0..1 */
 	double last_t_s;
 	float peak_deg;
 } bc_posture;

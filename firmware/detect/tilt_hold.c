@@ -22,11 +22,11 @@ float bc_gauge_sagittal_deg(const bc_body_state *b)
 }
 
 void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
-		       const bc_tilt_hold_exercise *ex, float hold_target_s,
-		       float wobble_max_s)
+		       const bc_tilt_hold_exercise *ex, float hold_target_s, float wobble_max_s)
 {
-	*th = (bc_tilt_hold){ .s = *s, .ex = ex, .hold_target_s = hold_target_s,
-			      .phase = BC_TH_REST };
+	*th = (bc_tilt_hold){
+		.s = *s, .ex = ex, .hold_target_s = hold_target_s, .phase = BC_TH_REST
+	};
 	bc_hold_timer_init(&th->hold, wobble_max_s);
 }
 
@@ -144,13 +144,15 @@ static void update_zone(bc_tilt_hold *th, const bc_body_state *b, float g, float
 static void reach_hold_target(bc_tilt_hold *th, double t_s, bc_detect_out *out)
 {
 	th->hold_done = true;
-	bc_coach_event e = { .type = BC_EVENT_HOLD_DONE, .t_s = t_s,
-			     .hold_s = th->hold.held_s, .hold_target_s = th->hold_target_s };
+	bc_coach_event e = { .type = BC_EVENT_HOLD_DONE,
+			     .t_s = t_s,
+			     .hold_s = th->hold.held_s,
+			     .hold_target_s = th->hold_target_s };
 	bc_detect_emit(out, &e);
 	if (th->s.count_at_hold_done && !th->not_level) {
 		th->counted = true;
-		bc_detect_emit_outcome(out, t_s, BC_REJECT_NONE, th->hold.held_s,
-				       th->hold_target_s, th->peak_deg);
+		bc_detect_emit_outcome(out, t_s, BC_REJECT_NONE, th->hold.held_s, th->hold_target_s,
+				       th->peak_deg);
 	}
 }
 
@@ -170,7 +172,8 @@ static void update_hold(bc_detector *d, const bc_body_state *b, float g, float s
 	if (st == BC_HOLD_STARTED) {
 		th->reached_zone = true;
 		set_phase(d, BC_TH_HOLDING, t, out);
-		bc_coach_event e = { .type = BC_EVENT_HOLD_START, .t_s = t,
+		bc_coach_event e = { .type = BC_EVENT_HOLD_START,
+				     .t_s = t,
 				     .hold_target_s = th->hold_target_s };
 		bc_detect_emit(out, &e);
 	}
@@ -194,8 +197,8 @@ static void update_hold(bc_detector *d, const bc_body_state *b, float g, float s
 
 /* ---- The phases --------------------------------------------------------- */
 
-static void update_rest(bc_detector *d, const bc_body_state *b, float g, bool pose_ok,
-			float step_s, bc_detect_out *out)
+static void update_rest(bc_detector *d, const bc_body_state *b, float g, bool pose_ok, float step_s,
+			bc_detect_out *out)
 {
 	bc_tilt_hold *th = &d->u.tilt;
 	const bc_tilt_hold_settings *s = &th->s;
@@ -232,8 +235,7 @@ static void update_rest(bc_detector *d, const bc_body_state *b, float g, bool po
 	}
 }
 
-static void update_wrong_way(bc_detector *d, double t, float g, bool pose_ok,
-			     bc_detect_out *out)
+static void update_wrong_way(bc_detector *d, double t, float g, bool pose_ok, bc_detect_out *out)
 {
 	bc_tilt_hold *th = &d->u.tilt;
 	if (g < th->trough_deg)
@@ -312,8 +314,7 @@ static void update_stopped_short(bc_detector *d, double t, float g, bc_detect_ou
 	}
 	/* Stopped short and stayed there far longer than any hold: the
 	 * attempt is over, and this may be the new rest. */
-	double settle_s = th->reached_zone ? s->settle_s
-					   : s->settle_s + 2.0f * th->hold_target_s;
+	double settle_s = th->reached_zone ? s->settle_s : s->settle_s + 2.0f * th->hold_target_s;
 	if (bc_settle_update(&th->settle, t, g, SETTLE_BAND_DEG, s->settle_s) < settle_s)
 		return;
 	if (!th->closed)
@@ -347,8 +348,7 @@ static void update_attempt(bc_detector *d, const bc_body_state *b, float g, bool
 	if (back_at_rest(th, t, g - th->rest_level_deg)) {
 		/* A blip past the attempt threshold that never reached the zone
 		 * is noise, not an attempt: no outcome. */
-		if (!th->reached_zone && !th->closed &&
-		    t - th->attempt_t_s < th->s.min_attempt_s)
+		if (!th->reached_zone && !th->closed && t - th->attempt_t_s < th->s.min_attempt_s)
 			th->closed = true;
 		close_attempt(th, t, false, out);
 		enter_rest(d, t, out);

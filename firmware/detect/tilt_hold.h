@@ -30,18 +30,18 @@
 #include "detect/hysteresis.h"
 
 typedef struct {
-	float enter_deg;      /* the hold zone starts here (contract §4 minimum range) */
-	float exit_deg;       /* ...and is left below this (< enter_deg) */
-	float attempt_deg;    /* an attempt starts this far above the rest level */
-	float rest_deg;       /* back at rest below this above the rest level (< attempt_deg) */
-	float wrong_deg;      /* this far the opposite way: wrong direction */
-	float max_deg;        /* beyond ±this it is not this exercise (stood up, sat up) */
-	float roll_off_deg;   /* |axial_deg| beyond this: rolled onto the side, not this exercise */
-	float level_max_deg;  /* |axial_deg| at or above this: pelvis not level (0: no check) */
-	float level_min_s;    /* not level this long while in the zone rejects the attempt */
+	float enter_deg;     /* the hold zone starts here (contract §4 minimum range) */
+	float exit_deg;	     /* ...and is left below this (< enter_deg) */
+	float attempt_deg;   /* an attempt starts this far above the rest level */
+	float rest_deg;	     /* back at rest below this above the rest level (< attempt_deg) */
+	float wrong_deg;     /* this far the opposite way: wrong direction */
+	float max_deg;	     /* beyond ±this it is not this exercise (stood up, sat up) */
+	float roll_off_deg;  /* |axial_deg| beyond this: rolled onto the side, not this exercise */
+	float level_max_deg; /* |axial_deg| at or above this: pelvis not level (0: no check) */
+	float level_min_s;   /* not level this long while in the zone rejects the attempt */
 	float min_incline_deg; /* trunk nearer vertical than this: not this exercise (0: no check) */
-	float min_attempt_s;  /* shorter excursions that never reach the zone are noise */
-	float settle_s;       /* stopped short of the zone/rest this long: the attempt is over */
+	float min_attempt_s;   /* shorter excursions that never reach the zone are noise */
+	float settle_s;	       /* stopped short of the zone/rest this long: the attempt is over */
 	bool count_at_hold_done; /* rep counts when the hold target is reached, not on return */
 } bc_tilt_hold_settings;
 
@@ -52,7 +52,7 @@ enum {
 	BC_TH_HOLDING,
 	BC_TH_RETURNING,
 	BC_TH_WRONG_WAY,
-	BC_TH_OFF,        /* not doing this exercise (e.g. stood up) */
+	BC_TH_OFF, /* not doing this exercise (e.g. stood up) */
 	BC_TH_PHASE_COUNT
 };
 
@@ -71,21 +71,21 @@ typedef struct {
 	const bc_tilt_hold_exercise *ex;
 	float hold_target_s;
 	int phase;
-	float rest_level_deg;  /* where "rest" settled, within ±rest_deg of the start */
+	float rest_level_deg; /* where "rest" settled, within ±rest_deg of the start */
 	bc_hold_timer hold;
 	bc_settle settle;
-	bc_halfway halfway;    /* when the return passed halfway (event time) */
-	bool in_zone;          /* past enter_deg, not yet back below exit_deg */
-	bool unlevel;          /* |axial| beyond the level limit now */
+	bc_halfway halfway; /* when the return passed halfway (event time) */
+	bool in_zone;	    /* past enter_deg, not yet back below exit_deg */
+	bool unlevel;	    /* |axial| beyond the level limit now */
 	double last_t_s;
 	/* the attempt in progress (a wrong-way one is the WRONG_WAY phase) */
-	bool closed;           /* its outcome has been reported, or it was none */
-	double attempt_t_s;    /* when it started */
-	bool reached_zone;     /* a hold began */
-	bool hold_done;        /* the hold target was reached */
-	bool counted;          /* the rep was reported at hold_done; the hold goes on */
-	bool not_level;        /* unlevel in the zone for level_min_s */
-	float unlevel_s;       /* time in the zone while not level */
+	bool closed;	    /* its outcome has been reported, or it was none */
+	double attempt_t_s; /* when it started */
+	bool reached_zone;  /* a hold began */
+	bool hold_done;	    /* the hold target was reached */
+	bool counted;	    /* the rep was reported at hold_done; the hold goes on */
+	bool not_level;	    /* unlevel in the zone for level_min_s */
+	float unlevel_s;    /* time in the zone while not level */
 	float peak_deg;
 	float trough_deg;
 	float best_hold_s;
@@ -94,7 +94,6 @@ typedef struct {
 } bc_tilt_hold;
 
 void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
-		       const bc_tilt_hold_exercise *ex, float hold_target_s,
-		       float wobble_max_s);
+		       const bc_tilt_hold_exercise *ex, float hold_target_s, float wobble_max_s);
 
 #endif /* BC_TILT_HOLD_H */

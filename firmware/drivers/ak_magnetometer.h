@@ -29,17 +29,17 @@
 
 /* One magnetometer model: its registers, scale and mounting in the IMU package. */
 struct bc_ak_variant {
-	const char *name;      /* "AK8963", for people */
-	uint8_t id_reg;        /* WIA (AK8963) or WIA2 (AK09916) */
+	const char *name; /* "AK8963", for people */
+	uint8_t id_reg;	  /* WIA (AK8963) or WIA2 (AK09916) */
 	uint8_t id_value;
-	uint8_t st1_reg;       /* start of the data burst: ST1, HXL..HZH, [TMPS], ST2 */
-	uint8_t burst_bytes;   /* ST1 through ST2 */
-	uint8_t mode_reg;      /* CNTL1 (AK8963) or CNTL2 (AK09916) */
-	uint8_t mode_100hz;    /* continuous measurement at 100 Hz, 16-bit output */
-	uint8_t reset_reg;     /* CNTL2 (AK8963) or CNTL3 (AK09916), SRST in bit 0 */
-	uint8_t asa_reg;       /* fuse ROM sensitivity adjustment (ASAX..Z), 0 = none */
-	uint8_t fuse_mode;     /* mode_reg value that makes the fuse ROM readable */
-	float ut_per_lsb;      /* µT per count */
+	uint8_t st1_reg;     /* start of the data burst: ST1, HXL..HZH, [TMPS], ST2 */
+	uint8_t burst_bytes; /* ST1 through ST2 */
+	uint8_t mode_reg;    /* CNTL1 (AK8963) or CNTL2 (AK09916) */
+	uint8_t mode_100hz;  /* continuous measurement at 100 Hz, 16-bit output */
+	uint8_t reset_reg;   /* CNTL2 (AK8963) or CNTL3 (AK09916), SRST in bit 0 */
+	uint8_t asa_reg;     /* fuse ROM sensitivity adjustment (ASAX..Z), 0 = none */
+	uint8_t fuse_mode;   /* mode_reg value that makes the fuse ROM readable */
+	float ut_per_lsb;    /* µT per count */
 	/* IMU axis i = sign[i] × magnetometer axis from_axis[i]. */
 	uint8_t from_axis[3];
 	int8_t sign[3];
@@ -54,8 +54,8 @@ extern const bc_ak_variant bc_ak09916_variant;
 /* One burst read, decoded. */
 typedef struct {
 	bc_vec3 field_ut; /* magnetic field, µT, in the IMU's accel/gyro axes */
-	bool fresh;       /* ST1.DRDY: a measurement not read before */
-	bool overflow;    /* ST2.HOFL: the sensor overflowed; field_ut is not a measurement */
+	bool fresh;	  /* ST1.DRDY: a measurement not read before */
+	bool overflow;	  /* ST2.HOFL: the sensor overflowed; field_ut is not a measurement */
 } bc_ak_reading;
 
 /* Caller-owned; set up by bc_ak_mag_attach(). */
@@ -63,17 +63,17 @@ typedef struct {
 	bc_i2c_bus *bus;
 	uint8_t addr;
 	const bc_ak_variant *variant;
-	float adjust[3];         /* sensitivity adjustment per magnetometer axis (1 without ASA) */
+	float adjust[3]; /* sensitivity adjustment per magnetometer axis (1 without ASA) */
 	void (*sleep_ns)(void *ctx, uint64_t ns);
 	void *sleep_ctx;
 
 	/* tracking, for bc_ak_mag_update() */
-	bool present;            /* found and measuring */
-	bool valid;              /* field_ut is a recent good measurement */
-	bc_vec3 field_ut;        /* latest good measurement, µT, IMU axes */
-	uint64_t next_read_ns;   /* next read due (100 Hz schedule) */
-	uint64_t last_fresh_ns;  /* time of the latest new measurement */
-	uint64_t next_start_ns;  /* while absent: next attempt to find and start it */
+	bool present;		/* found and measuring */
+	bool valid;		/* field_ut is a recent good measurement */
+	bc_vec3 field_ut;	/* latest good measurement, µT, IMU axes */
+	uint64_t next_read_ns;	/* next read due (100 Hz schedule) */
+	uint64_t last_fresh_ns; /* time of the latest new measurement */
+	uint64_t next_start_ns; /* while absent: next attempt to find and start it */
 	int failures_in_row;
 	unsigned long reads, overflows, errors;
 } bc_ak_mag;

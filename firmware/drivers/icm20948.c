@@ -17,11 +17,11 @@
 /* DS-000189 table 16 / 18: 3-dB bandwidth by DLPFCFG with FCHOICE = 1, Hz. */
 static const bc_imu_choice icm_gyro_lpf[] = {
 	{ 0, 196.6f }, { 1, 151.8f }, { 2, 119.5f }, { 3, 51.2f },
-	{ 4, 23.9f }, { 5, 11.6f }, { 6, 5.7f }, { 7, 361.4f },
+	{ 4, 23.9f },  { 5, 11.6f },  { 6, 5.7f },   { 7, 361.4f },
 };
 static const bc_imu_choice icm_accel_lpf[] = {
-	{ 1, 246.0f }, { 2, 111.4f }, { 3, 50.4f }, { 4, 23.9f },
-	{ 5, 11.5f }, { 6, 5.7f }, { 7, 473.0f },
+	{ 1, 246.0f }, { 2, 111.4f }, { 3, 50.4f },  { 4, 23.9f },
+	{ 5, 11.5f },  { 6, 5.7f },   { 7, 473.0f },
 };
 /* Ranges, scales and the FIFO frame are the MPU-6050's: invensense_mpu.h. */
 _Static_assert(ICM20948_FIFO_FRAME_BYTES == BC_INV_FIFO_FRAME_BYTES, "ICM-20948 FIFO frame");
@@ -99,8 +99,8 @@ static int icm_init(bc_imu *imu, const bc_imu_settings *s)
 	float lpf_target = bc_imu_lpf_target_hz(s, rate_hz);
 	const bc_imu_choice *glpf = bc_imu_pick_at_most(icm_gyro_lpf, BC_ARRAY_SIZE(icm_gyro_lpf),
 							lpf_target);
-	const bc_imu_choice *alpf = bc_imu_pick_at_most(icm_accel_lpf,
-							BC_ARRAY_SIZE(icm_accel_lpf), lpf_target);
+	const bc_imu_choice *alpf = bc_imu_pick_at_most(icm_accel_lpf, BC_ARRAY_SIZE(icm_accel_lpf),
+							lpf_target);
 	const bc_imu_choice *ar, *gr;
 	bc_inv_pick_ranges(s, &ar, &gr);
 
@@ -123,7 +123,7 @@ static int icm_init(bc_imu *imu, const bc_imu_settings *s)
 		     s->data_ready_int ? ICM20948_INT1_RAW_DATA_0_RDY : 0)) ||
 	    (rc = wr_verify(imu, 0, ICM20948_B0_FIFO_EN_2,
 			    ICM20948_FIFO_EN2_ACCEL | ICM20948_FIFO_EN2_GYRO_X |
-			    ICM20948_FIFO_EN2_GYRO_Y | ICM20948_FIFO_EN2_GYRO_Z)) ||
+				    ICM20948_FIFO_EN2_GYRO_Y | ICM20948_FIFO_EN2_GYRO_Z)) ||
 	    (rc = wr(imu, 0, ICM20948_B0_FIFO_MODE, 0)) || /* stream */
 	    (rc = icm_fifo_reset(imu)) ||
 	    (rc = wr(imu, 0, ICM20948_B0_USER_CTRL, ICM20948_USER_FIFO_EN)))

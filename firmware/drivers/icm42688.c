@@ -21,16 +21,22 @@
 
 /* ODR codes we offer (GYRO_CONFIG0 / ACCEL_CONFIG0). */
 static const bc_imu_choice icm42688_rates[] = {
-	{ ICM42688_ODR_100HZ, 100 }, { ICM42688_ODR_200HZ, 200 },
-	{ ICM42688_ODR_500HZ, 500 }, { ICM42688_ODR_1KHZ, 1000 },
+	{ ICM42688_ODR_100HZ, 100 },
+	{ ICM42688_ODR_200HZ, 200 },
+	{ ICM42688_ODR_500HZ, 500 },
+	{ ICM42688_ODR_1KHZ, 1000 },
 };
 static const bc_imu_choice icm42688_accel_ranges[] = {
-	{ ICM42688_ACCEL_FS_2G, 2 }, { ICM42688_ACCEL_FS_4G, 4 },
-	{ ICM42688_ACCEL_FS_8G, 8 }, { ICM42688_ACCEL_FS_16G, 16 },
+	{ ICM42688_ACCEL_FS_2G, 2 },
+	{ ICM42688_ACCEL_FS_4G, 4 },
+	{ ICM42688_ACCEL_FS_8G, 8 },
+	{ ICM42688_ACCEL_FS_16G, 16 },
 };
 static const bc_imu_choice icm42688_gyro_ranges[] = {
-	{ ICM42688_GYRO_FS_250DPS, 250 }, { ICM42688_GYRO_FS_500DPS, 500 },
-	{ ICM42688_GYRO_FS_1000DPS, 1000 }, { ICM42688_GYRO_FS_2000DPS, 2000 },
+	{ ICM42688_GYRO_FS_250DPS, 250 },
+	{ ICM42688_GYRO_FS_500DPS, 500 },
+	{ ICM42688_GYRO_FS_1000DPS, 1000 },
+	{ ICM42688_GYRO_FS_2000DPS, 2000 },
 };
 /* Datasheet sensitivities by GYRO_FS_SEL code 0..3 (2000 .. 250 °/s), LSB per °/s. */
 static const float icm42688_gyro_lsb_per_dps[] = { 16.4f, 32.8f, 65.5f, 131.0f };
@@ -97,8 +103,8 @@ static int icm42688_init(bc_imu *imu, const bc_imu_settings *s)
 	int rc;
 
 	/* DEVICE_CONFIG is a bank-0 register: another program may have left bank 1..4 selected. */
-	if ((rc = select_bank0(imu)) || (rc = wr(imu, ICM42688_REG_DEVICE_CONFIG,
-						  ICM42688_SOFT_RESET)))
+	if ((rc = select_bank0(imu)) ||
+	    (rc = wr(imu, ICM42688_REG_DEVICE_CONFIG, ICM42688_SOFT_RESET)))
 		return rc;
 	bc_imu_sleep_ms(imu, 2); /* DEVICE_CONFIG: 1 ms before any register access */
 	/* The reset selected bank 0 again; RESET_DONE tells it really happened. */
@@ -108,33 +114,31 @@ static int icm42688_init(bc_imu *imu, const bc_imu_settings *s)
 	if (!(status & ICM42688_INT_RESET_DONE))
 		return -EIO;
 
-	const bc_imu_choice *rate = bc_imu_pick_nearest(icm42688_rates,
-							BC_ARRAY_SIZE(icm42688_rates),
-							bc_imu_rate_wanted_hz(s));
+	const bc_imu_choice *rate = bc_imu_pick_nearest(
+		icm42688_rates, BC_ARRAY_SIZE(icm42688_rates), bc_imu_rate_wanted_hz(s));
 	bc_imu_choice bw[ICM42688_BW_CHOICES];
 	bandwidth_choices(rate->value, bw);
 	const bc_imu_choice *lpf = bc_imu_pick_at_most(bw, ICM42688_BW_CHOICES,
 						       bc_imu_lpf_target_hz(s, rate->value));
-	const bc_imu_choice *ar = bc_imu_pick_at_least(icm42688_accel_ranges,
-						       BC_ARRAY_SIZE(icm42688_accel_ranges),
-						       s->accel_range_g);
-	const bc_imu_choice *gr = bc_imu_pick_at_least(icm42688_gyro_ranges,
-						       BC_ARRAY_SIZE(icm42688_gyro_ranges),
-						       s->gyro_range_dps);
+	const bc_imu_choice *ar = bc_imu_pick_at_least(
+		icm42688_accel_ranges, BC_ARRAY_SIZE(icm42688_accel_ranges), s->accel_range_g);
+	const bc_imu_choice *gr = bc_imu_pick_at_least(
+		icm42688_gyro_ranges, BC_ARRAY_SIZE(icm42688_gyro_ranges), s->gyro_range_dps);
 
-	if ((rc = bc_imu_write_verify(imu, ICM42688_REG_INT_CONFIG1, 0)) || /* INT_ASYNC_RESET off */
+	if ((rc = bc_imu_write_verify(imu, ICM42688_REG_INT_CONFIG1,
+				      0)) || /* INT_ASYNC_RESET off */
 	    (rc = bc_imu_write_verify(imu, ICM42688_REG_INT_CONFIG,
 				      ICM42688_INT1_ACTIVE_HIGH | ICM42688_INT1_PUSH_PULL)) ||
 	    (rc = bc_imu_write_verify(imu, ICM42688_REG_GYRO_CONFIG0,
 				      (uint8_t)(gr->field << ICM42688_FS_SHIFT | rate->field))) ||
 	    (rc = bc_imu_write_verify(imu, ICM42688_REG_ACCEL_CONFIG0,
 				      (uint8_t)(ar->field << ICM42688_FS_SHIFT | rate->field))) ||
-	    (rc = bc_imu_write_verify(imu, ICM42688_REG_GYRO_ACCEL_CONFIG0,
-				      (uint8_t)(lpf->field << ICM42688_ACCEL_BW_SHIFT |
-						lpf->field))) ||
+	    (rc = bc_imu_write_verify(
+		     imu, ICM42688_REG_GYRO_ACCEL_CONFIG0,
+		     (uint8_t)(lpf->field << ICM42688_ACCEL_BW_SHIFT | lpf->field))) ||
 	    (rc = bc_imu_write_verify(imu, ICM42688_REG_FIFO_CONFIG1,
 				      ICM42688_FIFO_ACCEL_EN | ICM42688_FIFO_GYRO_EN |
-				      ICM42688_FIFO_TEMP_EN)) || /* packet 3 */
+					      ICM42688_FIFO_TEMP_EN)) || /* packet 3 */
 	    (rc = bc_imu_write_verify(imu, ICM42688_REG_FIFO_CONFIG, ICM42688_FIFO_MODE_STREAM)) ||
 	    (rc = bc_imu_write_verify(imu, ICM42688_REG_INT_SOURCE0,
 				      s->data_ready_int ? ICM42688_INT1_UI_DRDY_EN : 0)))

@@ -32,21 +32,21 @@
 
 /* What the application asks for; the driver picks the nearest the chip has. */
 typedef struct {
-	float rate_hz;        /* output data rate, 100–1000 Hz */
+	float rate_hz;	      /* output data rate, 100–1000 Hz */
 	float accel_range_g;  /* accelerometer full scale, ±g (2, 4, 8, 16) */
 	float gyro_range_dps; /* gyroscope full scale, ±°/s (250, 500, 1000, 2000) */
-	float lpf_hz;         /* low-pass bandwidth wanted, Hz; 0 = 0.4 × rate */
+	float lpf_hz;	      /* low-pass bandwidth wanted, Hz; 0 = 0.4 × rate */
 	bool data_ready_int;  /* drive the INT pin on data ready */
 } bc_imu_settings;
 
 /* What the chip was actually set to by init(). */
 typedef struct {
-	float rate_hz;          /* output data rate, Hz (the chip's nominal) */
-	float accel_range_g;    /* ±g */
-	float gyro_range_dps;   /* ±°/s */
-	float accel_lpf_hz;     /* accelerometer low-pass bandwidth, Hz */
-	float gyro_lpf_hz;      /* gyroscope low-pass bandwidth, Hz */
-	float accel_g_per_lsb;  /* scale of one raw count */
+	float rate_hz;		/* output data rate, Hz (the chip's nominal) */
+	float accel_range_g;	/* ±g */
+	float gyro_range_dps;	/* ±°/s */
+	float accel_lpf_hz;	/* accelerometer low-pass bandwidth, Hz */
+	float gyro_lpf_hz;	/* gyroscope low-pass bandwidth, Hz */
+	float accel_g_per_lsb;	/* scale of one raw count */
 	float gyro_dps_per_lsb; /* scale of one raw count */
 } bc_imu_config;
 
@@ -66,15 +66,15 @@ typedef struct bc_ak_variant bc_ak_variant; /* drivers/ak_magnetometer.h */
 
 /* One chip of a family: a row of the family's variant table. */
 typedef struct {
-	const char *name;       /* "MPU-6050", for people */
+	const char *name;	/* "MPU-6050", for people */
 	const char *trace_name; /* "mpu6050", for the trace's "# sensor:" line */
-	uint8_t id_reg;         /* register holding the chip ID (WHO_AM_I) */
-	uint8_t id_value;       /* what that register reads on this chip */
-	uint8_t bank_sel_reg;   /* register-bank select (ICM-20948: 0x7F), 0 = one bank */
-	uint16_t fifo_bytes;    /* FIFO capacity, bytes */
-	uint32_t flags;         /* BC_IMU_HAS_..., BC_IMU_TAGGED_FIFO */
+	uint8_t id_reg;		/* register holding the chip ID (WHO_AM_I) */
+	uint8_t id_value;	/* what that register reads on this chip */
+	uint8_t bank_sel_reg;	/* register-bank select (ICM-20948: 0x7F), 0 = one bank */
+	uint16_t fifo_bytes;	/* FIFO capacity, bytes */
+	uint32_t flags;		/* BC_IMU_HAS_..., BC_IMU_TAGGED_FIFO */
 	const bc_imu_driver *driver;
-	const void *priv;       /* family-specific layout (low-pass tables ...) */
+	const void *priv; /* family-specific layout (low-pass tables ...) */
 	/*
 	 * Magnetometer in the package (MPU-9250: AK8963, ICM-20948: AK09916),
 	 * reached through the I2C bypass init turns on; NULL = 6-axis only.
@@ -101,11 +101,11 @@ struct bc_imu_driver {
  */
 struct bc_imu {
 	bc_i2c_bus *bus;
-	uint8_t addr;                  /* 7-bit I2C address */
+	uint8_t addr; /* 7-bit I2C address */
 	const bc_imu_variant *variant;
-	bc_imu_config config;          /* valid after init */
-	int bank;                      /* selected register bank (ICM-20948), -1 unknown */
-	uint8_t fifo_mode_value;       /* FIFO mode register value init chose (LSM6DS restart) */
+	bc_imu_config config;	 /* valid after init */
+	int bank;		 /* selected register bank (ICM-20948), -1 unknown */
+	uint8_t fifo_mode_value; /* FIFO mode register value init chose (LSM6DS restart) */
 	/* Waits during resets; default nanosleep. Tests pass virtual time. */
 	void (*sleep_ns)(void *ctx, uint64_t ns);
 	void *sleep_ctx;

@@ -55,8 +55,8 @@ static uint64_t gather_edges(bc_imu_reader *r, uint64_t edge_ns)
 			r->hooks.sleep_ns(r->hooks.ctx, until - now);
 	}
 	uint64_t newer;
-	for (int i = 0; i < MAX_QUEUED_EDGES &&
-			r->hooks.wait_data_ready(r->hooks.ctx, 0, &newer) == 1; i++)
+	for (int i = 0;
+	     i < MAX_QUEUED_EDGES && r->hooks.wait_data_ready(r->hooks.ctx, 0, &newer) == 1; i++)
 		edge_ns = newer;
 	return edge_ns;
 }

@@ -20,9 +20,9 @@ const bc_imu_probe_entry bc_imu_probe_table[] = {
 	{ 0x68, &bc_mpu6050_variants[BC_MPU6050] }, /* AD0 low */
 	{ 0x68, &bc_mpu6050_variants[BC_MPU6500] },
 	{ 0x68, &bc_mpu6050_variants[BC_MPU9250] },
-	{ 0x68, &bc_icm20948_variants[BC_ICM20948] }, /* same address, other ID reg */
+	{ 0x68, &bc_icm20948_variants[BC_ICM20948] },  /* same address, other ID reg */
 	{ 0x68, &bc_icm42688_variants[BC_ICM42688P] }, /* the MPU's ID reg, its own value */
-	{ 0x69, &bc_mpu6050_variants[BC_MPU6050] }, /* AD0 high */
+	{ 0x69, &bc_mpu6050_variants[BC_MPU6050] },    /* AD0 high */
 	{ 0x69, &bc_mpu6050_variants[BC_MPU6500] },
 	{ 0x69, &bc_mpu6050_variants[BC_MPU9250] },
 	{ 0x69, &bc_icm20948_variants[BC_ICM20948] },

@@ -53,7 +53,7 @@ typedef struct {
 	 * failed. NULL: no line wired, poll.
 	 */
 	int (*wait_data_ready)(void *ctx, int timeout_ms, uint64_t *edge_ns);
-	uint64_t (*now_ns)(void *ctx);            /* CLOCK_MONOTONIC, ns */
+	uint64_t (*now_ns)(void *ctx);		  /* CLOCK_MONOTONIC, ns */
 	void (*sleep_ns)(void *ctx, uint64_t ns); /* relative sleep */
 	void *ctx;
 } bc_imu_hooks;
@@ -62,15 +62,15 @@ typedef struct {
 extern const bc_imu_hooks bc_imu_hooks_system;
 
 typedef struct {
-	bc_imu_settings chip;        /* rate, ranges, low-pass, INT */
-	uint8_t address;             /* 7-bit I2C address; 0 = the first chip the probe finds */
-	int max_retries;             /* retries of a failed transfer before the chip counts as lost */
-	float retry_backoff_s;       /* wait before the first retry, doubling, s */
-	float reconnect_first_s;     /* first re-probe after a loss, s; doubles ... */
-	float reconnect_max_s;       /* ... up to this, s */
-	float silent_timeout_s;      /* no sample for this long on a working bus: re-initialise, s */
-	float batch_min_s;           /* at high rates wake at most this often, s */
-	int int_misses_to_poll;      /* data-ready waits that timed out with data waiting, then poll */
+	bc_imu_settings chip;	 /* rate, ranges, low-pass, INT */
+	uint8_t address;	 /* 7-bit I2C address; 0 = the first chip the probe finds */
+	int max_retries;	 /* retries of a failed transfer before the chip counts as lost */
+	float retry_backoff_s;	 /* wait before the first retry, doubling, s */
+	float reconnect_first_s; /* first re-probe after a loss, s; doubles ... */
+	float reconnect_max_s;	 /* ... up to this, s */
+	float silent_timeout_s;	 /* no sample for this long on a working bus: re-initialise, s */
+	float batch_min_s;	 /* at high rates wake at most this often, s */
+	int int_misses_to_poll;	 /* data-ready waits that timed out with data waiting, then poll */
 } bc_imu_reader_settings;
 
 /* Chip defaults, probe any address, 3 retries from 0.5 ms, re-probe 0.1 → 1 s,
@@ -83,20 +83,20 @@ typedef enum {
 } bc_imu_reader_state;
 
 typedef struct {
-	unsigned long samples;        /* delivered */
-	unsigned long dropouts;       /* gaps marked: overflows, torn FIFO reads, losses */
+	unsigned long samples;	/* delivered */
+	unsigned long dropouts; /* gaps marked: overflows, torn FIFO reads, losses */
 	unsigned long fifo_overflows;
-	unsigned long bus_errors;     /* failed transfers (NACK, torn read, ...) */
-	unsigned long retries_ok;     /* transfers that worked on a retry */
-	unsigned long losses;         /* times the chip was lost */
-	unsigned long reconnects;     /* re-initialised after a loss */
-	unsigned long int_misses;     /* data-ready waits that timed out with data waiting */
-	unsigned long wakeups;        /* FIFO drains */
-	bool polling;                 /* reading without the data-ready line */
-	bool mag_present;             /* the package's magnetometer is found and measuring */
-	unsigned long mag_reads;      /* magnetometer bursts read */
-	unsigned long mag_overflows;  /* measurements flagged as magnetic overflow */
-	unsigned long mag_errors;     /* magnetometer transfers that failed */
+	unsigned long bus_errors;    /* failed transfers (NACK, torn read, ...) */
+	unsigned long retries_ok;    /* transfers that worked on a retry */
+	unsigned long losses;	     /* times the chip was lost */
+	unsigned long reconnects;    /* re-initialised after a loss */
+	unsigned long int_misses;    /* data-ready waits that timed out with data waiting */
+	unsigned long wakeups;	     /* FIFO drains */
+	bool polling;		     /* reading without the data-ready line */
+	bool mag_present;	     /* the package's magnetometer is found and measuring */
+	unsigned long mag_reads;     /* magnetometer bursts read */
+	unsigned long mag_overflows; /* measurements flagged as magnetic overflow */
+	unsigned long mag_errors;    /* magnetometer transfers that failed */
 } bc_imu_reader_stats;
 
 typedef struct bc_imu_reader bc_imu_reader;

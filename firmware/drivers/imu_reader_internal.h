@@ -29,8 +29,8 @@
 #define BC_READER_BUF_SAMPLES 256
 
 struct bc_imu_reader {
-	bc_i2c_bus *bus;        /* the caller's bus */
-	bc_retry_bus retry;     /* the same, with retries: what the driver talks to */
+	bc_i2c_bus *bus;    /* the caller's bus */
+	bc_retry_bus retry; /* the same, with retries: what the driver talks to */
 	bc_imu imu;
 	bc_imu_reader_settings set;
 	bc_imu_hooks hooks;
@@ -44,7 +44,7 @@ struct bc_imu_reader {
 	double buf_t_s[BC_READER_BUF_SAMPLES];
 	bool buf_gap[BC_READER_BUF_SAMPLES];
 	size_t buf_head, buf_n;
-	bool buf_has_mag;       /* the magnetometer's latest value when this drain was read */
+	bool buf_has_mag; /* the magnetometer's latest value when this drain was read */
 	bc_vec3 buf_mag_ut;
 	bool gap_pending;
 	bool last_after_dropout;
@@ -53,9 +53,9 @@ struct bc_imu_reader {
 	bool use_int;
 	int int_misses_in_row;
 	int empty_edges_in_row;
-	int bad_drains_in_row;  /* overflowed or unreadable FIFO, see imu_lifecycle.c */
+	int bad_drains_in_row; /* overflowed or unreadable FIFO, see imu_lifecycle.c */
 	uint64_t next_poll_ns;
-	uint32_t dither;        /* LCG state jittering the poll interval */
+	uint32_t dither; /* LCG state jittering the poll interval */
 	uint64_t last_data_ns;
 
 	/* reconnecting */
@@ -71,8 +71,7 @@ struct bc_imu_reader {
 uint64_t bc_reader_now_ns(bc_imu_reader *r);
 
 /* Sets the status text bc_imu_reader_last_error() returns. */
-void bc_reader_note(bc_imu_reader *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void bc_reader_note(bc_imu_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Reads what the FIFO holds into r->buf: samples read (0 is fine) or -errno (chip gone). */
 int bc_reader_drain(bc_imu_reader *r, bool have_edge, uint64_t edge_ns);

@@ -7,7 +7,10 @@
 /* RM-MPU-6000A §4.4–4.5, DS-000189 §8.2: FS_SEL / ACCEL_FS_SEL codes. */
 static const bc_imu_choice inv_accel_ranges[] = { { 0, 2 }, { 1, 4 }, { 2, 8 }, { 3, 16 } };
 static const bc_imu_choice inv_gyro_ranges[] = {
-	{ 0, 250 }, { 1, 500 }, { 2, 1000 }, { 3, 2000 },
+	{ 0, 250 },
+	{ 1, 500 },
+	{ 2, 1000 },
+	{ 3, 2000 },
 };
 
 /* Datasheet sensitivities, LSB per °/s (not exactly 32768 / range). */

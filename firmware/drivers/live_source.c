@@ -33,8 +33,9 @@ static int live_read(bc_sample_source *src, bc_sample *out, int timeout_ms)
 		double dt = out->t_s - ls->t_prev_s;
 		if (dt > 0) {
 			float hz = (float)(1.0 / dt);
-			src->rate_hz = src->rate_hz > 0 ? src->rate_hz + RATE_SMOOTHING * (hz - src->rate_hz)
-							: hz;
+			src->rate_hz = src->rate_hz > 0
+					       ? src->rate_hz + RATE_SMOOTHING * (hz - src->rate_hz)
+					       : hz;
 		}
 	}
 	ls->t_prev_s = out->t_s;
@@ -71,8 +72,9 @@ bc_sample_source *bc_live_source_open(const bc_live_source_config *config)
 	ls->base.status = BC_SOURCE_CONNECTED;
 	ls->base.rate_hz = imu->config.rate_hz;
 	if (config->bus->number >= 0)
-		snprintf(ls->base.description, sizeof(ls->base.description), "%s on i2c-%d @ 0x%02x",
-			 imu->variant->name, config->bus->number, imu->addr);
+		snprintf(ls->base.description, sizeof(ls->base.description),
+			 "%s on i2c-%d @ 0x%02x", imu->variant->name, config->bus->number,
+			 imu->addr);
 	else
 		snprintf(ls->base.description, sizeof(ls->base.description), "%s @ 0x%02x",
 			 imu->variant->name, imu->addr);

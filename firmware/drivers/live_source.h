@@ -17,9 +17,9 @@
 #include "platform/sample_source.h"
 
 typedef struct {
-	bc_i2c_bus *bus;                  /* where the IMU is */
-	bc_imu_reader_settings reader;    /* chip settings, address (0 = probe), faults */
-	const bc_imu_hooks *hooks;        /* clock + data-ready line; NULL = system, polling */
+	bc_i2c_bus *bus;		    /* where the IMU is */
+	bc_imu_reader_settings reader;	    /* chip settings, address (0 = probe), faults */
+	const bc_imu_hooks *hooks;	    /* clock + data-ready line; NULL = system, polling */
 	void (*bus_close)(bc_i2c_bus *bus); /* called on close when the source owns the bus */
 } bc_live_source_config;
 

@@ -19,17 +19,24 @@
 
 /* ODR codes (accel, gyro, FIFO and BDR use the same numbering). DSOX says 417 Hz. */
 static const bc_imu_choice lsm_rates[] = {
-	{ LSM6DS_ODR_104HZ, 104 }, { LSM6DS_ODR_208HZ, 208 },
-	{ LSM6DS_ODR_416HZ, 416 }, { LSM6DS_ODR_833HZ, 833 },
+	{ LSM6DS_ODR_104HZ, 104 },
+	{ LSM6DS_ODR_208HZ, 208 },
+	{ LSM6DS_ODR_416HZ, 416 },
+	{ LSM6DS_ODR_833HZ, 833 },
 };
 static const bc_imu_choice lsm_accel_ranges[] = {
-	{ LSM6DS_FS_XL_2G, 2 }, { LSM6DS_FS_XL_4G, 4 },
-	{ LSM6DS_FS_XL_8G, 8 }, { LSM6DS_FS_XL_16G, 16 },
+	{ LSM6DS_FS_XL_2G, 2 },
+	{ LSM6DS_FS_XL_4G, 4 },
+	{ LSM6DS_FS_XL_8G, 8 },
+	{ LSM6DS_FS_XL_16G, 16 },
 };
 /* Sensitivity per range, mg/LSB (DS10506 table 3, DS12814 table 2). */
 static const float lsm_accel_mg_per_lsb[] = { 0.061f, 0.488f, 0.122f, 0.244f }; /* by FS code */
 static const bc_imu_choice lsm_gyro_ranges[] = {
-	{ 0, 250 }, { 1, 500 }, { 2, 1000 }, { 3, 2000 },
+	{ 0, 250 },
+	{ 1, 500 },
+	{ 2, 1000 },
+	{ 3, 2000 },
 };
 static const float lsm_gyro_mdps_per_lsb[] = { 8.75f, 17.5f, 35.0f, 70.0f };
 
@@ -100,12 +107,10 @@ static int lsm_init(bc_imu *imu, const bc_imu_settings *s)
 
 	const bc_imu_choice *odr = bc_imu_pick_nearest(lsm_rates, BC_ARRAY_SIZE(lsm_rates),
 						       bc_imu_rate_wanted_hz(s));
-	const bc_imu_choice *ar = bc_imu_pick_at_least(lsm_accel_ranges,
-						       BC_ARRAY_SIZE(lsm_accel_ranges),
-						       s->accel_range_g);
-	const bc_imu_choice *gr = bc_imu_pick_at_least(lsm_gyro_ranges,
-						       BC_ARRAY_SIZE(lsm_gyro_ranges),
-						       s->gyro_range_dps);
+	const bc_imu_choice *ar = bc_imu_pick_at_least(
+		lsm_accel_ranges, BC_ARRAY_SIZE(lsm_accel_ranges), s->accel_range_g);
+	const bc_imu_choice *gr = bc_imu_pick_at_least(
+		lsm_gyro_ranges, BC_ARRAY_SIZE(lsm_gyro_ranges), s->gyro_range_dps);
 	float rate_hz = odr->value;
 	float lpf_target = bc_imu_lpf_target_hz(s, rate_hz);
 	float accel_lpf_hz;
@@ -124,18 +129,17 @@ static int lsm_init(bc_imu *imu, const bc_imu_settings *s)
 		if ((rc = bc_imu_write_verify(imu, LSM6DS_REG_CTRL8_XL, (uint8_t)(pick << 5))))
 			return rc;
 	} else {
-		const bc_imu_choice *bw = bc_imu_pick_at_most(lsm6ds3_accel_bw,
-							      BC_ARRAY_SIZE(lsm6ds3_accel_bw),
-							      lpf_target);
+		const bc_imu_choice *bw = bc_imu_pick_at_most(
+			lsm6ds3_accel_bw, BC_ARRAY_SIZE(lsm6ds3_accel_bw), lpf_target);
 		accel_lpf_hz = bw->value;
 		ctrl1 |= bw->field;
 		if ((rc = bc_imu_write_verify(imu, LSM6DS_REG_CTRL4_C, LSM6DS3_XL_BW_SCAL_ODR)))
 			return rc;
 	}
 	if ((rc = bc_imu_write_verify(imu, LSM6DS_REG_CTRL1_XL, ctrl1)) ||
-	    (rc = bc_imu_write_verify(imu, LSM6DS_REG_CTRL2_G,
-				      (uint8_t)(odr->field << LSM6DS_ODR_SHIFT |
-						gr->field << LSM6DS_FS_SHIFT))))
+	    (rc = bc_imu_write_verify(
+		     imu, LSM6DS_REG_CTRL2_G,
+		     (uint8_t)(odr->field << LSM6DS_ODR_SHIFT | gr->field << LSM6DS_FS_SHIFT))))
 		return rc;
 
 	if (tagged(imu)) {

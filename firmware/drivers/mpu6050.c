@@ -20,7 +20,7 @@
 /* Definitions */
 
 typedef struct {
-	const bc_imu_choice *gyro_lpf;  /* CONFIG.DLPF_CFG → gyro bandwidth, Hz */
+	const bc_imu_choice *gyro_lpf; /* CONFIG.DLPF_CFG → gyro bandwidth, Hz */
 	size_t n_gyro_lpf;
 	const bc_imu_choice *accel_lpf; /* CONFIG (6050) or ACCEL_CONFIG2 → accel bandwidth */
 	size_t n_accel_lpf;
@@ -42,12 +42,16 @@ static const bc_imu_choice mpu6500_accel_lpf[] = {
 };
 
 static const mpu_layout mpu6050_layout = {
-	mpu6050_gyro_lpf, BC_ARRAY_SIZE(mpu6050_gyro_lpf),
-	mpu6050_accel_lpf, BC_ARRAY_SIZE(mpu6050_accel_lpf),
+	mpu6050_gyro_lpf,
+	BC_ARRAY_SIZE(mpu6050_gyro_lpf),
+	mpu6050_accel_lpf,
+	BC_ARRAY_SIZE(mpu6050_accel_lpf),
 };
 static const mpu_layout mpu6500_layout = {
-	mpu6500_gyro_lpf, BC_ARRAY_SIZE(mpu6500_gyro_lpf),
-	mpu6500_accel_lpf, BC_ARRAY_SIZE(mpu6500_accel_lpf),
+	mpu6500_gyro_lpf,
+	BC_ARRAY_SIZE(mpu6500_gyro_lpf),
+	mpu6500_accel_lpf,
+	BC_ARRAY_SIZE(mpu6500_accel_lpf),
 };
 
 /* Ranges, scales and the FIFO frame: invensense_mpu.h, shared with the ICM-20948. */
@@ -119,7 +123,7 @@ static int mpu_init(bc_imu *imu, const bc_imu_settings *s)
 	float lpf_target = bc_imu_lpf_target_hz(s, rate_hz);
 	const bc_imu_choice *glpf = bc_imu_pick_at_most(lay->gyro_lpf, lay->n_gyro_lpf, lpf_target);
 	const bc_imu_choice *alpf = bc_imu_pick_at_most(lay->accel_lpf, lay->n_accel_lpf,
-							 lpf_target);
+							lpf_target);
 	const bc_imu_choice *ar, *gr;
 	bc_inv_pick_ranges(s, &ar, &gr);
 	if (!accel_own_lpf) /* 6050: one field for both; the accel follows the gyro choice */
@@ -143,13 +147,12 @@ static int mpu_init(bc_imu *imu, const bc_imu_settings *s)
 	 */
 	uint8_t pin_cfg = imu->variant->mag ? MPU6050_INT_BYPASS_EN : 0;
 	if ((rc = wr(imu, MPU6050_REG_INT_PIN_CFG, pin_cfg)) ||
-	    (rc = wr(imu, MPU6050_REG_INT_ENABLE,
-		     s->data_ready_int ? MPU6050_INT_DATA_RDY : 0)))
+	    (rc = wr(imu, MPU6050_REG_INT_ENABLE, s->data_ready_int ? MPU6050_INT_DATA_RDY : 0)))
 		return rc;
 
 	if ((rc = bc_imu_write_verify(imu, MPU6050_REG_FIFO_EN,
 				      MPU6050_FIFO_EN_ACCEL | MPU6050_FIFO_EN_XG |
-				      MPU6050_FIFO_EN_YG | MPU6050_FIFO_EN_ZG)) ||
+					      MPU6050_FIFO_EN_YG | MPU6050_FIFO_EN_ZG)) ||
 	    (rc = mpu_fifo_reset(imu)))
 		return rc;
 

@@ -69,7 +69,9 @@ static const bc_i2c_bus_ops retry_ops = {
 void bc_retry_bus_init(bc_retry_bus *rb, bc_i2c_bus *under)
 {
 	*rb = (bc_retry_bus){
-		.bus = { .ops = &retry_ops, .ctx = rb, .number = under->number,
+		.bus = { .ops = &retry_ops,
+			 .ctx = rb,
+			 .number = under->number,
 			 .max_read_len = under->max_read_len },
 		.under = under,
 	};

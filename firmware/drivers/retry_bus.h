@@ -21,17 +21,17 @@
 /* Definitions */
 
 typedef struct {
-	bc_i2c_bus bus;             /* what the driver talks to */
-	bc_i2c_bus *under;          /* the bus underneath, the caller's */
-	int max_retries;            /* retries of a failed transfer */
-	double backoff_s;           /* wait before the first retry, doubling, s */
+	bc_i2c_bus bus;	   /* what the driver talks to */
+	bc_i2c_bus *under; /* the bus underneath, the caller's */
+	int max_retries;   /* retries of a failed transfer */
+	double backoff_s;  /* wait before the first retry, doubling, s */
 	void (*sleep_ns)(void *ctx, uint64_t ns);
 	/* Called once a transfer failed for good: write or read, where, -errno. */
 	void (*failed)(void *ctx, bool write, uint8_t addr, uint8_t reg, int err);
-	void *ctx;                  /* for sleep_ns and failed */
-	bool no_retry;              /* set around reads that cannot be repeated */
-	unsigned long errors;       /* failed transfers, retried or not */
-	unsigned long retries_ok;   /* transfers that worked on a retry */
+	void *ctx;		  /* for sleep_ns and failed */
+	bool no_retry;		  /* set around reads that cannot be repeated */
+	unsigned long errors;	  /* failed transfers, retried or not */
+	unsigned long retries_ok; /* transfers that worked on a retry */
 } bc_retry_bus;
 
 /* Functions */

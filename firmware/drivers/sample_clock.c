@@ -17,7 +17,7 @@
 #define POLL_CREEP 0.0005
 /* Period baseline from this many samples, restarted after this long. */
 #define BASELINE_MIN_SAMPLES 20
-#define BASELINE_MAX_S 60.0
+#define BASELINE_MAX_S	     60.0
 /* The chip's clock is within ±5 % of nominal (datasheets say ±1–2 %). */
 #define PERIOD_TOLERANCE 0.05
 
@@ -80,8 +80,7 @@ static void learn_period(bc_sample_clock *c, double a, double index, double base
  * The creep covers what the period may still be wrong by (one anchor error
  * over the baseline) so the clock never falls behind for good.
  */
-static double newest_time(size_t n, double p, double a, double pred, double baseline,
-			  bool exact)
+static double newest_time(size_t n, double p, double a, double pred, double baseline, bool exact)
 {
 	if (exact)
 		return pred + EDGE_GAIN * (a - pred);
@@ -89,8 +88,8 @@ static double newest_time(size_t n, double p, double a, double pred, double base
 	return fmin(a, pred + creep);
 }
 
-void bc_sample_clock_place(bc_sample_clock *c, size_t n, size_t m, uint64_t anchor_ns,
-			   bool exact, double *t_s)
+void bc_sample_clock_place(bc_sample_clock *c, size_t n, size_t m, uint64_t anchor_ns, bool exact,
+			   double *t_s)
 {
 	double a = (double)(int64_t)(anchor_ns - c->start_ns) / NS_PER_S;
 	double p = c->period_s;

@@ -27,15 +27,15 @@
 /* Definitions */
 
 typedef struct {
-	uint64_t start_ns;        /* t = 0, CLOCK_MONOTONIC ns */
-	double period_s;          /* sample period as measured, s */
-	double period_nominal_s;  /* the chip's nominal period, s */
-	bool anchored;            /* following a phase; false: the next anchor decides */
+	uint64_t start_ns;	 /* t = 0, CLOCK_MONOTONIC ns */
+	double period_s;	 /* sample period as measured, s */
+	double period_nominal_s; /* the chip's nominal period, s */
+	bool anchored;		 /* following a phase; false: the next anchor decides */
 	bool have_t_last;
-	double t_last_s;          /* time given to the last sample placed, s */
-	unsigned long consumed;   /* samples placed since the reference anchor */
-	double ref_a_s;           /* reference anchor time (baseline start), s */
-	double ref_index;         /* its sample index, counted from the reference */
+	double t_last_s;	/* time given to the last sample placed, s */
+	unsigned long consumed; /* samples placed since the reference anchor */
+	double ref_a_s;		/* reference anchor time (baseline start), s */
+	double ref_index;	/* its sample index, counted from the reference */
 } bc_sample_clock;
 
 /* Functions */
@@ -64,7 +64,7 @@ uint64_t bc_sample_clock_anchor(const bc_sample_clock *c, bool have_edge, uint64
  * n samples were waiting, the newest produced at (about) anchor_ns; the first
  * m (m <= n, m >= 1) are being handed out. Writes their times to t_s[0..m-1].
  */
-void bc_sample_clock_place(bc_sample_clock *c, size_t n, size_t m, uint64_t anchor_ns,
-			   bool exact, double *t_s);
+void bc_sample_clock_place(bc_sample_clock *c, size_t n, size_t m, uint64_t anchor_ns, bool exact,
+			   double *t_s);
 
 #endif /* BC_SAMPLE_CLOCK_H */

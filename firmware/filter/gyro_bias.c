@@ -113,8 +113,10 @@ void bc_gyro_bias_update_motion(bc_gyro_bias *b, const float r_lp[6], const floa
 
 	/* Innovation: y - H b, with y = lowpass(R b_hat) - correction rate. */
 	float m = b->limits.motion_max_dps;
-	float e0 = clampf(rb_lp_dps[0] - corr_x_dps - (h0[0] * bb[0] + h0[1] * bb[1] + h0[2] * bb[2]), m);
-	float e1 = clampf(rb_lp_dps[1] - corr_y_dps - (h1[0] * bb[0] + h1[1] * bb[1] + h1[2] * bb[2]), m);
+	float e0 = clampf(
+		rb_lp_dps[0] - corr_x_dps - (h0[0] * bb[0] + h0[1] * bb[1] + h0[2] * bb[2]), m);
+	float e1 = clampf(
+		rb_lp_dps[1] - corr_y_dps - (h1[0] * bb[0] + h1[1] * bb[1] + h1[2] * bb[2]), m);
 
 	/* PH = P H^T (3x2), S = H P H^T + W I (2x2). */
 	float ph0[3], ph1[3];

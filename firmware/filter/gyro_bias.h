@@ -33,20 +33,20 @@
 
 typedef struct {
 	float var_rate_dps2_per_s; /* random-walk growth of the bias variance, (deg/s)^2/s */
-	float p_init_dps2;       /* variance at start and its ceiling, (deg/s)^2 */
-	float p_rest_dps2;       /* steady-state variance under rest measurements, (deg/s)^2 */
-	float p_motion_dps2;     /* steady-state variance under motion measurements, (deg/s)^2 */
-	float max_dps;           /* estimate and disagreement clip at +-this, deg/s */
-	float motion_max_dps;    /* a motion disagreement is clipped at +-this, deg/s */
-	float period_s;          /* run an update this often, s */
+	float p_init_dps2;	   /* variance at start and its ceiling, (deg/s)^2 */
+	float p_rest_dps2;	   /* steady-state variance under rest measurements, (deg/s)^2 */
+	float p_motion_dps2;	   /* steady-state variance under motion measurements, (deg/s)^2 */
+	float max_dps;		   /* estimate and disagreement clip at +-this, deg/s */
+	float motion_max_dps;	   /* a motion disagreement is clipped at +-this, deg/s */
+	float period_s;		   /* run an update this often, s */
 } bc_gyro_bias_limits;
 
 typedef struct {
 	bc_gyro_bias_limits limits;
-	bc_vec3 bias_dps;       /* estimate, deg/s */
-	float p[9];             /* covariance, (deg/s)^2, row-major, symmetric */
-	float elapsed_s;        /* time since the last update, s */
-	float corr_rad[2];      /* inclination correction summed since then (earth x, y), rad */
+	bc_vec3 bias_dps;  /* estimate, deg/s */
+	float p[9];	   /* covariance, (deg/s)^2, row-major, symmetric */
+	float elapsed_s;   /* time since the last update, s */
+	float corr_rad[2]; /* inclination correction summed since then (earth x, y), rad */
 } bc_gyro_bias;
 
 /* Functions */
@@ -54,8 +54,8 @@ typedef struct {
 void bc_gyro_bias_init(bc_gyro_bias *b, const bc_gyro_bias_limits *limits);
 
 /* Adds one sample's inclination correction (earth x, y rotation, rad) and step. */
-static inline bool bc_gyro_bias_accumulate(bc_gyro_bias *b, float corr_x_rad,
-					   float corr_y_rad, float dt_s)
+static inline bool bc_gyro_bias_accumulate(bc_gyro_bias *b, float corr_x_rad, float corr_y_rad,
+					   float dt_s)
 {
 	b->corr_rad[0] += corr_x_rad;
 	b->corr_rad[1] += corr_y_rad;

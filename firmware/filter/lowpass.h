@@ -32,9 +32,9 @@
 
 /* Per-step gains of one second-order low-pass; see bc_lowpass2_gains(). */
 typedef struct {
-	float k_pos; /* omega_c^2 dt, 1/s */
+	float k_pos;  /* omega_c^2 dt, 1/s */
 	float k_damp; /* sqrt(2) omega_c dt, dimensionless */
-	float dt_s;  /* step, seconds */
+	float dt_s;   /* step, seconds */
 } bc_lowpass2_gains;
 
 /* Functions */
@@ -43,8 +43,8 @@ typedef struct {
 static inline bc_lowpass2_gains bc_lowpass2_gains_for(float inv_tau_s, float dt_s)
 {
 	/* omega_c = sqrt(2)/tau: omega_c^2 = 2/tau^2, sqrt(2) omega_c = 2/tau. */
-	bc_lowpass2_gains g = { 2.0f * inv_tau_s * inv_tau_s * dt_s,
-				2.0f * inv_tau_s * dt_s, dt_s };
+	bc_lowpass2_gains g = { 2.0f * inv_tau_s * inv_tau_s * dt_s, 2.0f * inv_tau_s * dt_s,
+				dt_s };
 	return g;
 }
 
@@ -53,8 +53,7 @@ static inline bc_lowpass2_gains bc_lowpass2_gains_for(float inv_tau_s, float dt_
  * state, x the new inputs; afterwards y holds the filtered values.
  */
 static inline void bc_lowpass2_step(float *restrict y, float *restrict rate,
-				    const float *restrict x, size_t n,
-				    bc_lowpass2_gains g)
+				    const float *restrict x, size_t n, bc_lowpass2_gains g)
 {
 	for (size_t i = 0; i < n; i++) {
 		rate[i] += g.k_pos * (x[i] - y[i]) - g.k_damp * rate[i];
@@ -78,8 +77,7 @@ static inline void bc_lowpass2_reset(float *restrict y, float *restrict rate,
  * the mean of the count samples seen so far (count includes this one).
  */
 static inline void bc_lowpass2_mean_step(float *restrict y, float *restrict rate,
-					 const float *restrict x, size_t n,
-					 float inv_count)
+					 const float *restrict x, size_t n, float inv_count)
 {
 	for (size_t i = 0; i < n; i++) {
 		y[i] += (x[i] - y[i]) * inv_count;

@@ -25,21 +25,21 @@
 /* Definitions */
 
 typedef struct {
-	float tau_s;           /* heading correction time constant, s */
-	float norm_tol;        /* allowed relative change of field strength (0.1 = 10 %) */
-	float dip_tol_rad;     /* allowed change of dip angle, rad */
-	float ref_tau_s;       /* reference strength/dip adapt with this time constant, s */
-	float new_field_s;     /* disturbed this long: accept the field as the new reference, s */
+	float tau_s;	   /* heading correction time constant, s */
+	float norm_tol;	   /* allowed relative change of field strength (0.1 = 10 %) */
+	float dip_tol_rad; /* allowed change of dip angle, rad */
+	float ref_tau_s;   /* reference strength/dip adapt with this time constant, s */
+	float new_field_s; /* disturbed this long: accept the field as the new reference, s */
 } bc_mag_heading_limits;
 
 typedef struct {
 	bc_mag_heading_limits limits;
-	float delta_rad;       /* heading offset applied to the 6-axis estimate, rad */
-	float ref_norm_ut;     /* undisturbed field strength, microtesla (0: not learned yet) */
-	float ref_dip_rad;     /* undisturbed dip angle (positive: field points down), rad */
-	float disturbed_s;     /* how long the field has been disturbed, s */
-	float inv_count;       /* start-up gain floor 1/n; 0 once tau_s has passed */
-	float started_s;       /* time since (re)start, s */
+	float delta_rad;   /* heading offset applied to the 6-axis estimate, rad */
+	float ref_norm_ut; /* undisturbed field strength, microtesla (0: not learned yet) */
+	float ref_dip_rad; /* undisturbed dip angle (positive: field points down), rad */
+	float disturbed_s; /* how long the field has been disturbed, s */
+	float inv_count;   /* start-up gain floor 1/n; 0 once tau_s has passed */
+	float started_s;   /* time since (re)start, s */
 	bool disturbed;
 } bc_mag_heading;
 

@@ -222,8 +222,7 @@ static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
 	const float xa[3] = { a_gyro.x, a_gyro.y, a_gyro.z };
 	if (f->starting) {
 		f->start_count += 1.0f;
-		bc_lowpass2_mean_step(f->acc_lp, f->acc_lp_rate, xa, 3,
-				      1.0f / f->start_count);
+		bc_lowpass2_mean_step(f->acc_lp, f->acc_lp_rate, xa, 3, 1.0f / f->start_count);
 	} else {
 		bc_lowpass2_step(f->acc_lp, f->acc_lp_rate, xa, 3,
 				 bc_lowpass2_gains_for(f->inv_tau_acc, dt_s));
@@ -264,8 +263,9 @@ static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
 		/* (1, a, b, 0) * q written out: half the multiplications of a product. */
 		float a = 0.5f * corr_x, b = 0.5f * corr_y;
 		bc_quat q = f->q_incl;
-		f->q_incl = renormalize(bc_quat_make(q.w - a * q.x - b * q.y, q.x + a * q.w + b * q.z,
-						     q.y - a * q.z + b * q.w, q.z + a * q.y - b * q.x));
+		f->q_incl = renormalize(
+			bc_quat_make(q.w - a * q.x - b * q.y, q.x + a * q.w + b * q.z,
+				     q.y - a * q.z + b * q.w, q.z + a * q.y - b * q.x));
 	} else {
 		float n2 = bc_vec3_dot(g, g);
 		if (!(n2 > 0.0f))

@@ -43,41 +43,41 @@
  * ones measured on BROAD (docs/performance.md).
  */
 typedef struct {
-	float dropout_s;        /* a step longer than this restarts, seconds (contract: 0.5) */
-	float accel_limit_g;    /* |a| component at/over this is saturated, g */
-	float gyro_limit_dps;   /* |w| component at/over this is saturated, deg/s */
-	float tau_acc_s;        /* accelerometer low-pass time constant (gyro frame), seconds */
-	float bias_tau_rest_s;  /* gyro-bias learning time constant at rest (steady state), seconds */
+	float dropout_s;       /* a step longer than this restarts, seconds (contract: 0.5) */
+	float accel_limit_g;   /* |a| component at/over this is saturated, g */
+	float gyro_limit_dps;  /* |w| component at/over this is saturated, deg/s */
+	float tau_acc_s;       /* accelerometer low-pass time constant (gyro frame), seconds */
+	float bias_tau_rest_s; /* gyro-bias learning time constant at rest (steady state), seconds */
 	float bias_tau_motion_s; /* gyro-bias learning time constant in motion (steady state), seconds */
-	bool use_mag;           /* fuse the magnetometer for heading */
+	bool use_mag;		 /* fuse the magnetometer for heading */
 
 	/* Gyro bias (gyro_bias.h). */
-	float bias_sigma_init_dps;   /* bias uncertainty at start (1 sigma), deg/s */
-	float bias_forget_s;         /* a known bias becomes 0.1 deg/s uncertain in this time, s */
-	float bias_max_dps;          /* the estimate is clipped at +-this, deg/s */
-	float bias_motion_max_dps;   /* one motion disagreement counts at most this much, deg/s */
-	float bias_update_period_s;  /* the bias estimator runs this often, s */
+	float bias_sigma_init_dps;  /* bias uncertainty at start (1 sigma), deg/s */
+	float bias_forget_s;	    /* a known bias becomes 0.1 deg/s uncertain in this time, s */
+	float bias_max_dps;	    /* the estimate is clipped at +-this, deg/s */
+	float bias_motion_max_dps;  /* one motion disagreement counts at most this much, deg/s */
+	float bias_update_period_s; /* the bias estimator runs this often, s */
 
 	/* Rest detection (rest_detector.h). */
-	float rest_tau_s;            /* low-pass time constant of the rest detector, s */
-	float rest_gyro_dps;         /* gyro deviation from its low-pass below this is still, deg/s */
-	float rest_accel_g;          /* accel deviation from its low-pass below this is still, g */
-	float rest_min_s;            /* still this long is at rest, s */
+	float rest_tau_s;    /* low-pass time constant of the rest detector, s */
+	float rest_gyro_dps; /* gyro deviation from its low-pass below this is still, deg/s */
+	float rest_accel_g;  /* accel deviation from its low-pass below this is still, g */
+	float rest_min_s;    /* still this long is at rest, s */
 
 	/* Magnetometer heading (mag_heading.h), used with use_mag. */
-	float tau_mag_s;             /* heading correction time constant, s */
-	float mag_norm_tol;          /* relative field-strength change that is a disturbance */
-	float mag_dip_tol_deg;       /* dip-angle change that is a disturbance, deg */
-	float mag_new_field_s;       /* a disturbance this long becomes the new reference, s */
+	float tau_mag_s;       /* heading correction time constant, s */
+	float mag_norm_tol;    /* relative field-strength change that is a disturbance */
+	float mag_dip_tol_deg; /* dip-angle change that is a disturbance, deg */
+	float mag_new_field_s; /* a disturbance this long becomes the new reference, s */
 } bc_filter_settings;
 
 extern const bc_filter_settings bc_filter_settings_default;
 
 typedef enum {
 	BC_FILTER_OK = 0,
-	BC_FILTER_STARTED,      /* first sample or restart after a dropout */
-	BC_FILTER_REJECTED,     /* sample not fused (saturated / non-finite / time not increasing) */
-	BC_FILTER_GYRO_ONLY,    /* accelerometer unusable (saturated / non-finite / zero): gyro only */
+	BC_FILTER_STARTED,   /* first sample or restart after a dropout */
+	BC_FILTER_REJECTED,  /* sample not fused (saturated / non-finite / time not increasing) */
+	BC_FILTER_GYRO_ONLY, /* accelerometer unusable (saturated / non-finite / zero): gyro only */
 } bc_filter_status;
 
 /*
@@ -87,9 +87,9 @@ typedef enum {
  * BC_FILTER_ROT_PERIOD_S). Banks are padded to whole SIMD vectors.
  */
 enum {
-	BC_FILTER_ACC_N = 4,    /* accelerometer in the gyro frame, g (3 used, 1 padding) */
-	BC_FILTER_ROT_R = 0,    /* rows x, y of the sensor-to-earth rotation (6) */
-	BC_FILTER_ROT_RB = 6,   /* R * bias, earth x and y, deg/s (2) */
+	BC_FILTER_ACC_N = 4,  /* accelerometer in the gyro frame, g (3 used, 1 padding) */
+	BC_FILTER_ROT_R = 0,  /* rows x, y of the sensor-to-earth rotation (6) */
+	BC_FILTER_ROT_RB = 6, /* R * bias, earth x and y, deg/s (2) */
 	BC_FILTER_ROT_N = 8,
 };
 #define BC_FILTER_ROT_PERIOD_S 0.01f
@@ -98,27 +98,28 @@ typedef struct {
 	bc_filter_settings settings;
 	bool initialised;
 	double last_t_s;
-	bc_quat q;              /* output: q_earth_from_sensor */
-	bc_quat q_gyro;         /* q_gyroframe_from_sensor: the integrated gyroscope */
-	bc_quat q_incl;         /* q_earth_from_gyroframe: the inclination correction */
-	bc_quat q6;             /* q_incl * q_gyro: the 6-axis estimate (before heading) */
-	float acc_lp[BC_FILTER_ACC_N];      /* accelerometer low-passed in the gyro frame, g */
+	bc_quat q;		       /* output: q_earth_from_sensor */
+	bc_quat q_gyro;		       /* q_gyroframe_from_sensor: the integrated gyroscope */
+	bc_quat q_incl;		       /* q_earth_from_gyroframe: the inclination correction */
+	bc_quat q6;		       /* q_incl * q_gyro: the 6-axis estimate (before heading) */
+	float acc_lp[BC_FILTER_ACC_N]; /* accelerometer low-passed in the gyro frame, g */
 	float acc_lp_rate[BC_FILTER_ACC_N]; /* its rate of change, g/s */
-	float rot_lp[BC_FILTER_ROT_N];      /* low-passed rotation rows and R * bias, see BC_FILTER_ROT_* */
+	float rot_lp
+		[BC_FILTER_ROT_N]; /* low-passed rotation rows and R * bias, see BC_FILTER_ROT_* */
 	float rot_lp_rate[BC_FILTER_ROT_N]; /* their rates of change, per second */
-	float rot_elapsed_s;    /* time since the rotation bank's last step, s */
-	float inv_tau_acc;      /* 1 / tau_acc_s, 1/s */
-	float start_s;          /* time since (re)start while the banks are still running means, s */
-	float start_count;      /* samples in the accelerometer's running mean */
-	float rot_count;        /* steps in the rotation bank's running mean */
-	bool starting;          /* the banks are still running means (first tau_acc_s) */
-	uint8_t gyro_steps;     /* gyro steps since q_gyro was last renormalised */
+	float rot_elapsed_s;		    /* time since the rotation bank's last step, s */
+	float inv_tau_acc;		    /* 1 / tau_acc_s, 1/s */
+	float start_s;	    /* time since (re)start while the banks are still running means, s */
+	float start_count;  /* samples in the accelerometer's running mean */
+	float rot_count;    /* steps in the rotation bank's running mean */
+	bool starting;	    /* the banks are still running means (first tau_acc_s) */
+	uint8_t gyro_steps; /* gyro steps since q_gyro was last renormalised */
 	bc_rest_detector rest;
 	bc_gyro_bias bias;
 	bc_mag_heading mag;
-	uint32_t rejected;      /* samples rejected so far */
+	uint32_t rejected;	 /* samples rejected so far */
 	uint32_t accel_rejected; /* samples fused without their accelerometer so far */
-	uint32_t restarts;      /* re-initialisations after dropouts */
+	uint32_t restarts;	 /* re-initialisations after dropouts */
 } bc_filter;
 
 /* settings NULL: bc_filter_settings_default. */
@@ -127,9 +128,18 @@ void bc_filter_init(bc_filter *f, const bc_filter_settings *settings);
 /* Fuses one sample. */
 bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s);
 
-static inline bc_quat bc_filter_quat(const bc_filter *f) { return f->q; }
-static inline bc_vec3 bc_filter_gyro_bias_dps(const bc_filter *f) { return f->bias.bias_dps; }
-static inline bool bc_filter_at_rest(const bc_filter *f) { return f->rest.at_rest; }
+static inline bc_quat bc_filter_quat(const bc_filter *f)
+{
+	return f->q;
+}
+static inline bc_vec3 bc_filter_gyro_bias_dps(const bc_filter *f)
+{
+	return f->bias.bias_dps;
+}
+static inline bool bc_filter_at_rest(const bc_filter *f)
+{
+	return f->rest.at_rest;
+}
 
 /* Bias uncertainty, deg/s (1 sigma, largest axis variance). */
 static inline float bc_filter_gyro_bias_sigma_dps(const bc_filter *f)

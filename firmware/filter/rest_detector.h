@@ -24,19 +24,19 @@
 
 /* Thresholds, precomputed from the filter settings by bc_rest_detector_init. */
 typedef struct {
-	float inv_tau_s;        /* 1 / low-pass time constant, 1/s */
-	float gyro_dev2_dps2;   /* squared gyro deviation threshold, (deg/s)^2 */
-	float accel_dev2_g2;    /* squared accel deviation threshold, g^2 */
-	float gyro_lp_max_dps;  /* a low-passed rate above this is a turn, not bias, deg/s */
-	float min_s;            /* still this long means at rest, s */
+	float inv_tau_s;       /* 1 / low-pass time constant, 1/s */
+	float gyro_dev2_dps2;  /* squared gyro deviation threshold, (deg/s)^2 */
+	float accel_dev2_g2;   /* squared accel deviation threshold, g^2 */
+	float gyro_lp_max_dps; /* a low-passed rate above this is a turn, not bias, deg/s */
+	float min_s;	       /* still this long means at rest, s */
 } bc_rest_limits;
 
 typedef struct {
 	bc_rest_limits limits;
-	float lp[8];      /* low-passed gyro (deg/s, 0..2), accel (g, 4..6), 3 and 7 padding */
-	float still_s;    /* time both signals have stayed near their low-pass, s */
+	float lp[8];   /* low-passed gyro (deg/s, 0..2), accel (g, 4..6), 3 and 7 padding */
+	float still_s; /* time both signals have stayed near their low-pass, s */
 	bool at_rest;
-	bool started;     /* low-pass primed with a first sample */
+	bool started; /* low-pass primed with a first sample */
 } bc_rest_detector;
 
 /* Functions */
@@ -67,8 +67,8 @@ static inline bc_vec3 bc_rest_detector_gyro_lp_dps(const bc_rest_detector *r)
 }
 
 /* One sample (raw gyro in deg/s, accel in g) over dt_s; returns at_rest. */
-static inline bool bc_rest_detector_update(bc_rest_detector *r, bc_vec3 gyro_dps,
-					   bc_vec3 accel_g, float dt_s)
+static inline bool bc_rest_detector_update(bc_rest_detector *r, bc_vec3 gyro_dps, bc_vec3 accel_g,
+					   float dt_s)
 {
 	/*
 	 * Gyro and accel each padded to a whole 4-float vector: measured ~2.5 ns
@@ -76,7 +76,7 @@ static inline bool bc_rest_detector_update(bc_rest_detector *r, bc_vec3 gyro_dps
 	 * vector straddles the two inputs, fewer shuffles to build them).
 	 */
 	const float x[8] = { gyro_dps.x, gyro_dps.y, gyro_dps.z, 0.0f,
-			     accel_g.x, accel_g.y, accel_g.z, 0.0f };
+			     accel_g.x,	 accel_g.y,  accel_g.z,	 0.0f };
 	if (!r->started) {
 		for (int i = 0; i < 8; i++)
 			r->lp[i] = x[i];
@@ -94,8 +94,7 @@ static inline bool bc_rest_detector_update(bc_rest_detector *r, bc_vec3 gyro_dps
 	float gyro_dev2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
 	float accel_dev2 = d[4] * d[4] + d[5] * d[5] + d[6] * d[6];
 	float lp_max = r->limits.gyro_lp_max_dps;
-	bool still = gyro_dev2 < r->limits.gyro_dev2_dps2 &&
-		     accel_dev2 < r->limits.accel_dev2_g2 &&
+	bool still = gyro_dev2 < r->limits.gyro_dev2_dps2 && accel_dev2 < r->limits.accel_dev2_g2 &&
 		     fabsf(r->lp[0]) < lp_max && fabsf(r->lp[1]) < lp_max &&
 		     fabsf(r->lp[2]) < lp_max;
 	r->still_s = still ? r->still_s + dt_s : 0.0f;

@@ -20,8 +20,8 @@ typedef enum {
 
 typedef struct {
 	const char *line_names[BC_BUTTON_COUNT]; /* GPIO line names; NULL = not fitted */
-	bool active_low;                         /* pressed pulls the line to 0 (pull-up) */
-	float debounce_s;                        /* level must hold this long, s */
+	bool active_low;			 /* pressed pulls the line to 0 (pull-up) */
+	float debounce_s;			 /* level must hold this long, s */
 } bc_buttons_config;
 
 /* GPIO5 start, GPIO6 next, GPIO13 recalibrate, active low, 30 ms. */

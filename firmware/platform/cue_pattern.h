@@ -10,10 +10,10 @@
 
 typedef enum {
 	BC_CUE_NONE,
-	BC_CUE_REP,       /* one short beep: a repetition counted */
-	BC_CUE_REJECTED,  /* two short beeps: an attempt not counted */
-	BC_CUE_HOLD_DONE, /* one long beep: hold reached, release */
-	BC_CUE_ALERT,     /* three beeps: posture alert, sensor lost */
+	BC_CUE_REP,	   /* one short beep: a repetition counted */
+	BC_CUE_REJECTED,   /* two short beeps: an attempt not counted */
+	BC_CUE_HOLD_DONE,  /* one long beep: hold reached, release */
+	BC_CUE_ALERT,	   /* three beeps: posture alert, sensor lost */
 	BC_CUE_HOLD_START, /* short then long: in the zone, hold now */
 } bc_cue;
 

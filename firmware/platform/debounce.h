@@ -10,9 +10,9 @@
 #include <stdint.h>
 
 typedef struct {
-	int stable;              /* debounced level, 0/1 (pressed = 1) */
-	int raw;                 /* last raw level seen */
-	uint64_t raw_since_ns;   /* when raw last changed */
+	int stable;	       /* debounced level, 0/1 (pressed = 1) */
+	int raw;	       /* last raw level seen */
+	uint64_t raw_since_ns; /* when raw last changed */
 } bc_debouncer;
 
 /* Starts at level (no event for the level the button already has). */

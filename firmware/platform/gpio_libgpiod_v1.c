@@ -27,7 +27,7 @@
 struct bc_gpio_line {
 	struct gpiod_chip *chip;
 	struct gpiod_line *line;
-	bool events;             /* requested for edge events (an input) */
+	bool events; /* requested for edge events (an input) */
 	char chip_label[32];
 };
 

@@ -46,7 +46,8 @@ static int offset_on_chip(struct gpiod_chip *chip, const bc_gpio_spec *spec, cha
 	    strcmp(spec->chip, gpiod_chip_info_get_name(info)) != 0)
 		goto out;
 	if (spec->line_is_offset)
-		offset = spec->offset < gpiod_chip_info_get_num_lines(info) ? (int)spec->offset : -1;
+		offset = spec->offset < gpiod_chip_info_get_num_lines(info) ? (int)spec->offset
+									    : -1;
 	else
 		offset = gpiod_chip_get_line_offset_from_name(chip, spec->line);
 	if (offset >= 0) {
@@ -203,7 +204,7 @@ bc_gpio_line *bc_gpio_output_open(const char *line_name, const char *consumer, i
 		return NULL;
 	if (gpiod_line_settings_set_direction(settings, GPIOD_LINE_DIRECTION_OUTPUT) < 0 ||
 	    gpiod_line_settings_set_output_value(settings, value ? GPIOD_LINE_VALUE_ACTIVE
-							     : GPIOD_LINE_VALUE_INACTIVE) < 0)
+								 : GPIOD_LINE_VALUE_INACTIVE) < 0)
 		goto out;
 	gl = line_request(line_name, consumer, settings);
 out:
@@ -220,8 +221,8 @@ int bc_gpio_wait_edge(bc_gpio_line *gl, int timeout_ms, bc_gpio_edge *edge)
 
 	if (!gl->events)
 		return -EINVAL;
-	ret = gpiod_line_request_wait_edge_events(gl->req,
-						  timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000000);
+	ret = gpiod_line_request_wait_edge_events(
+		gl->req, timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000000);
 	if (ret < 0)
 		return -errno;
 	if (ret == 0)
@@ -266,7 +267,8 @@ int bc_gpio_set(bc_gpio_line *gl, int value)
 	if (gl->events)
 		return -EINVAL;
 	if (gpiod_line_request_set_value(gl->req, gl->offset,
-					 value ? GPIOD_LINE_VALUE_ACTIVE : GPIOD_LINE_VALUE_INACTIVE) < 0)
+					 value ? GPIOD_LINE_VALUE_ACTIVE
+					       : GPIOD_LINE_VALUE_INACTIVE) < 0)
 		return -errno;
 	return 0;
 }

@@ -27,7 +27,7 @@ typedef enum {
 
 /* The pin's internal resistor while it is an input. */
 typedef enum {
-	BC_GPIO_BIAS_AS_IS,   /* leave as configured (config.txt / device tree) */
+	BC_GPIO_BIAS_AS_IS, /* leave as configured (config.txt / device tree) */
 	BC_GPIO_BIAS_PULL_UP,
 	BC_GPIO_BIAS_PULL_DOWN,
 	BC_GPIO_BIAS_DISABLED,

@@ -9,14 +9,14 @@
 #include <stdbool.h>
 
 #define BC_GPIO_MAX_CHIPS 32
-#define BC_GPIO_PATH_LEN 48
-#define BC_GPIO_NAME_LEN 64
+#define BC_GPIO_PATH_LEN  48
+#define BC_GPIO_NAME_LEN  64
 
 /* A line name split as gpio_line.h describes: "[CHIP:]LINE". */
 typedef struct {
 	char chip[BC_GPIO_NAME_LEN]; /* "" = any chip */
 	char line[BC_GPIO_NAME_LEN];
-	bool line_is_offset;         /* LINE is all digits and CHIP was given */
+	bool line_is_offset; /* LINE is all digits and CHIP was given */
 	unsigned int offset;
 } bc_gpio_spec;
 

@@ -25,15 +25,14 @@ typedef struct {
 struct bc_i2c_bus {
 	const bc_i2c_bus_ops *ops;
 	void *ctx;
-	int number;              /* /dev/i2c-N, -1 for a model */
-	size_t max_read_len;     /* longest bc_i2c_read in bytes; 0 = no limit.
+	int number;	     /* /dev/i2c-N, -1 for a model */
+	size_t max_read_len; /* longest bc_i2c_read in bytes; 0 = no limit.
 				  * SMBus-only adapters: 32, so FIFO drains
 				  * must be chunked by the driver. */
 };
 
 /* Register burst read: len bytes starting at reg (auto-increment). */
-static inline int bc_i2c_read(bc_i2c_bus *bus, uint8_t addr, uint8_t reg,
-			      uint8_t *buf, size_t len)
+static inline int bc_i2c_read(bc_i2c_bus *bus, uint8_t addr, uint8_t reg, uint8_t *buf, size_t len)
 {
 	return bus->ops->read_regs(bus->ctx, addr, reg, buf, len);
 }

@@ -42,9 +42,9 @@
 #define SMBUS_BLOCK_MAX I2C_SMBUS_BLOCK_MAX
 
 typedef struct {
-	bc_i2c_bus bus;      /* what callers hold; ctx points back here */
+	bc_i2c_bus bus; /* what callers hold; ctx points back here */
 	int fd;
-	int slave_addr;      /* address last set with I2C_SLAVE, -1 none */
+	int slave_addr;	     /* address last set with I2C_SLAVE, -1 none */
 	unsigned long funcs; /* I2C_FUNCS mask of the adapter */
 } linux_i2c;
 

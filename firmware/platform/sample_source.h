@@ -12,10 +12,10 @@
 #include "core/sample.h"
 
 typedef enum {
-	BC_SOURCE_CONNECTED,    /* live sensor streaming */
-	BC_SOURCE_REPLAYING,    /* virtual sensor from a trace (DEMO) */
+	BC_SOURCE_CONNECTED,	/* live sensor streaming */
+	BC_SOURCE_REPLAYING,	/* virtual sensor from a trace (DEMO) */
 	BC_SOURCE_RECONNECTING, /* sensor lost; retrying, session kept */
-	BC_SOURCE_ENDED,        /* trace finished / source closed */
+	BC_SOURCE_ENDED,	/* trace finished / source closed */
 } bc_source_status;
 
 typedef struct bc_sample_source bc_sample_source;
@@ -25,9 +25,9 @@ struct bc_sample_source {
 	int (*read)(bc_sample_source *src, bc_sample *out, int timeout_ms);
 	void (*close)(bc_sample_source *src);
 	bc_source_status status;
-	float rate_hz;          /* measured sample rate */
-	char description[96];   /* "MPU-6050 on i2c-1 @ 0x68", "DEMO: bridge.csv.gz" */
-	char error[256];        /* last problem, for the status line */
+	float rate_hz;	      /* measured sample rate */
+	char description[96]; /* "MPU-6050 on i2c-1 @ 0x68", "DEMO: bridge.csv.gz" */
+	char error[256];      /* last problem, for the status line */
 };
 
 static inline int bc_source_read(bc_sample_source *src, bc_sample *out, int timeout_ms)

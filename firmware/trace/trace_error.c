@@ -5,8 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-void bc_trace_error_set(bc_trace_error *err, const char *path, long line,
-			const char *fmt, ...)
+void bc_trace_error_set(bc_trace_error *err, const char *path, long line, const char *fmt, ...)
 {
 	if (!err)
 		return;

@@ -11,7 +11,7 @@ typedef struct {
  * Fills err (when not NULL) with "path:line: " (or "path: " when line <= 0)
  * followed by the printf-style text. Always NUL-terminated, truncated to fit.
  */
-void bc_trace_error_set(bc_trace_error *err, const char *path, long line,
-			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void bc_trace_error_set(bc_trace_error *err, const char *path, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 #endif /* BC_TRACE_ERROR_H */

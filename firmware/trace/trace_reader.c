@@ -20,13 +20,24 @@
 
 /* Definitions */
 
-#define CHUNK_BYTES (64 * 1024)
+#define CHUNK_BYTES	(64 * 1024)
 #define GZ_BUFFER_BYTES (128 * 1024)
 #define SHOWN_FIELD_MAX 40 /* bytes of a bad field quoted in a message */
 
 /* Columns every trace has, in bc_sample order. */
-enum { COL_T, COL_AX, COL_AY, COL_AZ, COL_GX, COL_GY, COL_GZ, COL_MX, COL_MY,
-       COL_MZ, KNOWN_COLUMNS };
+enum {
+	COL_T,
+	COL_AX,
+	COL_AY,
+	COL_AZ,
+	COL_GX,
+	COL_GY,
+	COL_GZ,
+	COL_MX,
+	COL_MY,
+	COL_MZ,
+	KNOWN_COLUMNS
+};
 static const char *const known_names[KNOWN_COLUMNS] = {
 	"t", "ax", "ay", "az", "gx", "gy", "gz", "mx", "my", "mz",
 };
@@ -35,9 +46,9 @@ static const char *const known_names[KNOWN_COLUMNS] = {
 struct bc_trace_reader {
 	gzFile gz;
 	char *path;
-	long line;              /* lines read so far = number of the current line */
-	long row_line;          /* line of the row last returned by next() */
-	bool failed;            /* an error was reported; next() keeps failing */
+	long line;     /* lines read so far = number of the current line */
+	long row_line; /* line of the row last returned by next() */
+	bool failed;   /* an error was reported; next() keeps failing */
 
 	/* metadata, file order */
 	size_t n_meta;
@@ -46,12 +57,12 @@ struct bc_trace_reader {
 
 	/* columns */
 	int n_cols;
-	char **col_names;       /* point into col_block */
+	char **col_names; /* point into col_block */
 	char *col_block;
-	bool *col_required;     /* must parse and be finite */
+	bool *col_required;	      /* must parse and be finite */
 	int known_idx[KNOWN_COLUMNS]; /* column of t, ax, ...; -1 if absent */
 	bool has_mag;
-	double *values;         /* row last returned, one per column */
+	double *values; /* row last returned, one per column */
 
 	bool have_prev_t;
 	double prev_t_s;
@@ -210,8 +221,8 @@ static int parse_meta(bc_trace_reader *r, bc_trace_error *err)
 	return add_meta(r, key, key_len, p, err);
 bad:
 	bc_trace_error_set(err, r->path, r->line,
-			   "bad metadata line '%.*s' (expected '# key: value')",
-			   SHOWN_FIELD_MAX, r->text);
+			   "bad metadata line '%.*s' (expected '# key: value')", SHOWN_FIELD_MAX,
+			   r->text);
 	return -1;
 }
 
@@ -255,7 +266,8 @@ static int parse_columns(bc_trace_reader *r, bc_trace_error *err)
 		for (int j = 0; j < i; j++)
 			if (!strcmp(r->col_names[i], r->col_names[j])) {
 				bc_trace_error_set(err, r->path, r->line,
-						   "column '%s' appears twice in the header (columns %d and %d)",
+						   "column '%s' appears twice in the header "
+						   "(columns %d and %d)",
 						   r->col_names[i], j + 1, i + 1);
 				return -1;
 			}
@@ -300,13 +312,15 @@ static int read_header(bc_trace_reader *r, bc_trace_error *err)
 	}
 	if (strcmp(r->text, BC_TRACE_SIGNATURE) != 0) {
 		if (!strncmp(r->text, "\xef\xbb\xbf", 3))
-			bc_trace_error_set(err, r->path, r->line,
-					   "starts with a UTF-8 byte-order mark; line 1 must be exactly '%s'",
-					   BC_TRACE_SIGNATURE);
+			bc_trace_error_set(
+				err, r->path, r->line,
+				"starts with a UTF-8 byte-order mark; line 1 must be exactly '%s'",
+				BC_TRACE_SIGNATURE);
 		else if (!strncmp(r->text, "# backcoach-trace ", 18))
-			bc_trace_error_set(err, r->path, r->line,
-					   "unsupported trace version '%.*s' (this reader knows '%s')",
-					   SHOWN_FIELD_MAX, r->text + 18, BC_TRACE_SIGNATURE);
+			bc_trace_error_set(
+				err, r->path, r->line,
+				"unsupported trace version '%.*s' (this reader knows '%s')",
+				SHOWN_FIELD_MAX, r->text + 18, BC_TRACE_SIGNATURE);
 		else
 			bc_trace_error_set(err, r->path, r->line,
 					   "not a backcoach trace: line 1 must be '%s'",
@@ -318,8 +332,9 @@ static int read_header(bc_trace_reader *r, bc_trace_error *err)
 		if (got < 0)
 			return -1;
 		if (got == 0) {
-			bc_trace_error_set(err, r->path, r->line + 1,
-					   "missing header line (t,ax,ay,az,gx,gy,gz) after the metadata");
+			bc_trace_error_set(
+				err, r->path, r->line + 1,
+				"missing header line (t,ax,ay,az,gx,gy,gz) after the metadata");
 			return -1;
 		}
 		if (r->text[0] != '#')
@@ -429,8 +444,8 @@ static int parse_row(bc_trace_reader *r, bc_trace_error *err)
 			v = NAN; /* an extra column is not ours to judge */
 		} else if (r->col_required[i] && !isfinite(v)) {
 			bc_trace_error_set(err, r->path, r->line,
-					   "column '%s' is not finite ('%.*s')",
-					   r->col_names[i], shown, p);
+					   "column '%s' is not finite ('%.*s')", r->col_names[i],
+					   shown, p);
 			return -1;
 		}
 		r->values[i] = v;

@@ -28,14 +28,14 @@
 
 struct bc_trace_writer {
 	char *path;
-	FILE *fp;       /* plain text, or NULL */
-	gzFile gz;      /* gzip, or NULL */
-	int gz_fd;      /* descriptor under gz, owned by gz */
+	FILE *fp;  /* plain text, or NULL */
+	gzFile gz; /* gzip, or NULL */
+	int gz_fd; /* descriptor under gz, owned by gz */
 	bool with_mag;
-	long line;      /* lines written so far */
+	long line; /* lines written so far */
 	bool have_prev_t;
 	double prev_t_s;
-	bool failed;    /* a write failed; the file is incomplete */
+	bool failed; /* a write failed; the file is incomplete */
 };
 
 /* Output */
@@ -119,15 +119,15 @@ static int open_file(bc_trace_writer *w, bc_trace_error *err)
 	return 0;
 }
 
-bc_trace_writer *bc_trace_writer_open(const char *path, const bc_trace_meta *meta,
-				      size_t n_meta, bool with_mag,
-				      bc_trace_error *err)
+bc_trace_writer *bc_trace_writer_open(const char *path, const bc_trace_meta *meta, size_t n_meta,
+				      bool with_mag, bc_trace_error *err)
 {
 	for (size_t i = 0; i < n_meta; i++)
 		if (!meta_ok(&meta[i])) {
-			bc_trace_error_set(err, path, 0,
-					   "metadata %zu ('%s') cannot be written as '# key: value'",
-					   i, meta[i].key ? meta[i].key : "(null)");
+			bc_trace_error_set(
+				err, path, 0,
+				"metadata %zu ('%s') cannot be written as '# key: value'", i,
+				meta[i].key ? meta[i].key : "(null)");
 			return NULL;
 		}
 	bc_trace_writer *w = calloc(1, sizeof(*w));
@@ -149,13 +149,12 @@ bc_trace_writer *bc_trace_writer_open(const char *path, const bc_trace_meta *met
 	for (size_t i = 0; i < n_meta; i++) {
 		char line[BC_TRACE_LINE_MAX + 1];
 		/* "# key:" for an empty value: no trailing blank */
-		snprintf(line, sizeof(line), "# %s:%s%s", meta[i].key,
-			 meta[i].value[0] ? " " : "", meta[i].value);
+		snprintf(line, sizeof(line), "# %s:%s%s", meta[i].key, meta[i].value[0] ? " " : "",
+			 meta[i].value);
 		if (put_line(w, line, err) < 0)
 			goto fail;
 	}
-	if (put_line(w, with_mag ? "t,ax,ay,az,gx,gy,gz,mx,my,mz" : "t,ax,ay,az,gx,gy,gz",
-		     err) < 0)
+	if (put_line(w, with_mag ? "t,ax,ay,az,gx,gy,gz,mx,my,mz" : "t,ax,ay,az,gx,gy,gz", err) < 0)
 		goto fail;
 	return w;
 fail:

@@ -27,9 +27,8 @@ typedef struct {
  * Creates path and writes the signature, the n_meta metadata lines and the
  * header (with mx,my,mz when with_mag). NULL + err on failure.
  */
-bc_trace_writer *bc_trace_writer_open(const char *path, const bc_trace_meta *meta,
-				      size_t n_meta, bool with_mag,
-				      bc_trace_error *err);
+bc_trace_writer *bc_trace_writer_open(const char *path, const bc_trace_meta *meta, size_t n_meta,
+				      bool with_mag, bc_trace_error *err);
 
 /* Appends one row. 0 ok, -1 error (err filled). */
 int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error *err);

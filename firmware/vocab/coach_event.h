@@ -9,18 +9,18 @@
 #include <stdbool.h>
 
 typedef enum {
-	BC_EVENT_CALIBRATION, /* calibration stage changed (stage) */
+	BC_EVENT_CALIBRATION,	/* calibration stage changed (stage) */
 	BC_EVENT_START_REACHED, /* start position held; counting may begin */
-	BC_EVENT_PHASE,       /* detector phase changed (phase, phase_name) */
-	BC_EVENT_HOLD_START,  /* entered the hold zone (hold_target_s) */
+	BC_EVENT_PHASE,		/* detector phase changed (phase, phase_name) */
+	BC_EVENT_HOLD_START,	/* entered the hold zone (hold_target_s) */
 	BC_EVENT_HOLD_PROGRESS, /* once a second while holding (hold_s) */
-	BC_EVENT_HOLD_DONE,   /* hold target reached (hold_s) */
-	BC_EVENT_REP,         /* a correct rep/hold/alert: "rep" in JSON */
-	BC_EVENT_REJECTED,    /* an attempt that did not count: "rejected" */
-	BC_EVENT_CUE,         /* one line of guidance for the screen (text) */
-	BC_EVENT_SET_DONE,    /* target reps reached */
-	BC_EVENT_DROPOUT,     /* sensor data gap > 0.5 s; state kept */
-	BC_EVENT_SUMMARY,     /* end of session (reps, rejected) */
+	BC_EVENT_HOLD_DONE,	/* hold target reached (hold_s) */
+	BC_EVENT_REP,		/* a correct rep/hold/alert: "rep" in JSON */
+	BC_EVENT_REJECTED,	/* an attempt that did not count: "rejected" */
+	BC_EVENT_CUE,		/* one line of guidance for the screen (text) */
+	BC_EVENT_SET_DONE,	/* target reps reached */
+	BC_EVENT_DROPOUT,	/* sensor data gap > 0.5 s; state kept */
+	BC_EVENT_SUMMARY,	/* end of session (reps, rejected) */
 } bc_event_type;
 
 /* Why an attempt did not count; the strings are part of the JSON output. */
@@ -28,8 +28,8 @@ typedef enum {
 	BC_REJECT_NONE = 0,
 	BC_REJECT_TOO_LITTLE_RANGE, /* "too little range" */
 	BC_REJECT_HOLD_TOO_SHORT,   /* "hold too short" */
-	BC_REJECT_NOT_LEVEL,        /* "pelvis not level" */
-	BC_REJECT_RUSHED,           /* "rushed" */
+	BC_REJECT_NOT_LEVEL,	    /* "pelvis not level" */
+	BC_REJECT_RUSHED,	    /* "rushed" */
 	BC_REJECT_WRONG_DIRECTION,  /* "wrong direction" */
 	BC_REJECT_COUNT
 } bc_reject_reason;
@@ -40,16 +40,16 @@ const char *bc_reject_reason_text(bc_reject_reason r);
 
 typedef struct {
 	bc_event_type type;
-	double t_s;             /* sample time the event belongs to */
-	int stage;              /* CALIBRATION: bc_calib_stage */
-	int phase;              /* PHASE: detector-specific phase number */
-	const char *phase_name; /* PHASE: static string ("cat", "neutral", ...) */
-	float hold_s;           /* held so far / at the end, seconds */
-	float hold_target_s;    /* the hold goal, seconds (0: no hold) */
-	float peak_deg;         /* REP/REJECTED: peak angle reached, degrees */
-	bc_reject_reason reason; /* REJECTED */
-	int reps;               /* REP/SET_DONE/SUMMARY: count so far */
-	int rejected;           /* REJECTED/SUMMARY: rejected so far */
+	double t_s;		      /* sample time the event belongs to */
+	int stage;		      /* CALIBRATION: bc_calib_stage */
+	int phase;		      /* PHASE: detector-specific phase number */
+	const char *phase_name;	      /* PHASE: static string ("cat", "neutral", ...) */
+	float hold_s;		      /* held so far / at the end, seconds */
+	float hold_target_s;	      /* the hold goal, seconds (0: no hold) */
+	float peak_deg;		      /* REP/REJECTED: peak angle reached, degrees */
+	bc_reject_reason reason;      /* REJECTED */
+	int reps;		      /* REP/SET_DONE/SUMMARY: count so far */
+	int rejected;		      /* REJECTED/SUMMARY: rejected so far */
 	char text[BC_EVENT_TEXT_MAX]; /* CUE: text; REP on posture: "slouch alert" */
 } bc_coach_event;
 

@@ -19,17 +19,17 @@ typedef enum {
 
 /* Where the wearer waits, still, after standing upright (contract §3 step 2). */
 typedef enum {
-	BC_POSE_SUPINE,   /* lying on the back, knees bent: belly (+x) up */
+	BC_POSE_SUPINE,	  /* lying on the back, knees bent: belly (+x) up */
 	BC_POSE_TABLETOP, /* on hands and knees: back (-x) up */
 	BC_POSE_SITTING,  /* sitting upright: spine (+z) up */
 } bc_start_pose;
 
 typedef struct {
 	bc_exercise_id id;
-	const char *name;        /* "pelvic-tilt", ... (contract §2) */
-	const char *title;       /* "Pelvic tilt", for the screen */
+	const char *name;  /* "pelvic-tilt", ... (contract §2) */
+	const char *title; /* "Pelvic tilt", for the screen */
 	bc_start_pose start_pose;
-	const char *start_hint;  /* "Lie on your back, knees bent" */
+	const char *start_hint; /* "Lie on your back, knees bent" */
 } bc_exercise_info;
 
 /* Table entry for id; NULL if out of range. */

@@ -25,8 +25,8 @@
 #include "app/text.h"
 #include "platform/buzzer.h"
 
-#define FRAME_NS 16666667ull      /* 60 frames a second at most */
-#define BUZZER_TICK_NS 5000000ull /* while a cue plays: its edges within 5 ms */
+#define FRAME_NS       16666667ull /* 60 frames a second at most */
+#define BUZZER_TICK_NS 5000000ull  /* while a cue plays: its edges within 5 ms */
 
 /* Everything the loop owns, so cleanup is one ladder. */
 typedef struct {
@@ -35,7 +35,7 @@ typedef struct {
 	bc_text *text;
 	bc_draw draw;
 	bc_sound *sound;
-	bc_buzzer *buzzer;             /* GPIO18 on the device; NULL on a desktop */
+	bc_buzzer *buzzer; /* GPIO18 on the device; NULL on a desktop */
 	bc_input_buttons *buttons;
 	bc_app_session session;
 	bc_app_state state;
@@ -222,8 +222,8 @@ static int finish(app *a)
 	char err[512];
 	if (cfg->screenshot_path) {
 		draw_frame(a);
-		if (bc_screenshot_save(a->win.renderer, a->draw.w, a->draw.h,
-				       cfg->screenshot_path, err, sizeof(err)) != 0) {
+		if (bc_screenshot_save(a->win.renderer, a->draw.w, a->draw.h, cfg->screenshot_path,
+				       err, sizeof(err)) != 0) {
 			fprintf(stderr, "backcoach run: screenshot: %s\n", err);
 			status = 1;
 		}
@@ -271,8 +271,10 @@ int bc_app_run(const bc_app_config *cfg_in)
 	switch (bc_app_window_open(&a->win, &cfg, err, sizeof(err))) {
 	case BC_APP_WINDOW_NO_DISPLAY:
 		if (err[0])
-			fprintf(stderr, "backcoach run: %s: showing the coach as text instead (on "
-				"the Pi: KMSDRM needs the video and input groups)\n", err);
+			fprintf(stderr,
+				"backcoach run: %s: showing the coach as text instead (on "
+				"the Pi: KMSDRM needs the video and input groups)\n",
+				err);
 		as_text = true;
 		goto close_window;
 	case BC_APP_WINDOW_FAILED:

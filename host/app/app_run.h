@@ -18,8 +18,8 @@
 #include "platform/sample_source.h"
 
 typedef enum {
-	BC_APP_DISPLAY_AUTO,    /* a display if SDL finds one, else the terminal view */
-	BC_APP_DISPLAY_SURFACE, /* software renderer on a surface: no video driver at all */
+	BC_APP_DISPLAY_AUTO,	 /* a display if SDL finds one, else the terminal view */
+	BC_APP_DISPLAY_SURFACE,	 /* software renderer on a surface: no video driver at all */
 	BC_APP_DISPLAY_TERMINAL, /* text only */
 } bc_app_display;
 
@@ -28,28 +28,28 @@ typedef struct {
 	bc_sample_source *(*open_source)(void *ctx, bc_exercise_id exercise, char *err,
 					 size_t err_size);
 	void *source_ctx;
-	bool replay;                  /* the source is a trace (lossless allowed, no history) */
-	bool demo;                    /* the bundled demo: labelled DEMO everywhere */
+	bool replay;			/* the source is a trace (lossless allowed, no history) */
+	bool demo;			/* the bundled demo: labelled DEMO everywhere */
 	const char *source_description; /* status bar before a session ("MPU-6050 on i2c-1") */
-	bool lossless;                /* tests: the coach waits for the screen, nothing dropped */
-	bc_exercise_id start_exercise; /* start in this exercise; NONE: on home */
+	bool lossless;			/* tests: the coach waits for the screen, nothing dropped */
+	bc_exercise_id start_exercise;	/* start in this exercise; NONE: on home */
 	bc_coach_settings settings;
 
 	bc_app_display display;
-	int width, height;            /* window or surface size, pixels (0: 800x480) */
-	bool windowed;                /* never full screen */
-	double quit_after_s;          /* end after this long (wall clock); 0: never */
-	const char *screenshot_path;  /* the last frame as PNG on exit; NULL none */
-	bool quit_when_done;          /* end when the session's source has ended */
+	int width, height;	     /* window or surface size, pixels (0: 800x480) */
+	bool windowed;		     /* never full screen */
+	double quit_after_s;	     /* end after this long (wall clock); 0: never */
+	const char *screenshot_path; /* the last frame as PNG on exit; NULL none */
+	bool quit_when_done;	     /* end when the session's source has ended */
 
-	bool history;                 /* write sessions to the history store */
-	const char *history_path;     /* NULL: the default */
-	const char *record_dir;       /* live sessions recorded here (NULL: not) */
-	const char *sensor_name;      /* the chip, for the recording's "# sensor:" */
-	bool sensor_mag;              /* the chip has a magnetometer: recordings keep mx,my,mz */
-	const char *notice;           /* one line to show at start (settings problem) */
+	bool history;		  /* write sessions to the history store */
+	const char *history_path; /* NULL: the default */
+	const char *record_dir;	  /* live sessions recorded here (NULL: not) */
+	const char *sensor_name;  /* the chip, for the recording's "# sensor:" */
+	bool sensor_mag;	  /* the chip has a magnetometer: recordings keep mx,my,mz */
+	const char *notice;	  /* one line to show at start (settings problem) */
 
-	bc_app_state *final_state;    /* tests: the state at exit is copied here */
+	bc_app_state *final_state; /* tests: the state at exit is copied here */
 } bc_app_config;
 
 /* Runs the app until quit; returns the process exit status. */

@@ -36,11 +36,13 @@ void bc_app_session_take(bc_app_session *ss, bc_app_state *s, bc_app_tone_fn ton
 		bc_app_history_refresh(&ss->hist, s, time(NULL));
 	else if (saved < 0)
 		bc_app_notice(s, bc_history_error(ss->hist.hist));
-	bc_app_source_info src = { .status = sn->status, .rate_hz = sn->rate_hz,
-				   .has_first_t = sn->have_view, .first_t_s = sn->first_t_s };
+	bc_app_source_info src = { .status = sn->status,
+				   .rate_hz = sn->rate_hz,
+				   .has_first_t = sn->have_view,
+				   .first_t_s = sn->first_t_s };
 	src.demo = ss->cfg->demo;
-	snprintf(src.description, sizeof(src.description), "%.*s",
-		 (int)sizeof(src.description) - 1, sn->description);
+	snprintf(src.description, sizeof(src.description), "%.*s", (int)sizeof(src.description) - 1,
+		 sn->description);
 	snprintf(src.error, sizeof(src.error), "%.*s", (int)sizeof(src.error) - 1, sn->error);
 	bc_app_apply_view(s, sn->have_view ? &sn->view : NULL, &src);
 	if (sn->finished && !ss->ended) {

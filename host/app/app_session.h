@@ -17,11 +17,11 @@
 
 typedef struct {
 	const bc_app_config *cfg;
-	bc_pipeline *pipeline;         /* the running session's, or NULL */
+	bc_pipeline *pipeline;	       /* the running session's, or NULL */
 	bc_session_recorder *recorder; /* the live session's trace, or NULL */
 	bc_pipeline_snapshot *snap;    /* large: on the heap */
 	bc_app_history hist;
-	bool ended;                    /* the pipeline reported finished */
+	bool ended; /* the pipeline reported finished */
 } bc_app_session;
 
 /* Called with every tone the coach's events deserve, in order. */

@@ -64,8 +64,7 @@ void bc_app_begin_session(bc_app_state *s, bc_exercise_id exercise)
 	choose_screen(s);
 }
 
-void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view,
-		       const bc_app_source_info *source)
+void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view, const bc_app_source_info *source)
 {
 	if (source)
 		s->source = *source;
@@ -204,7 +203,7 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 		if (s->session_over)
 			s->start_requested = s->exercise; /* again */
 		else
-			s->set_done = false;          /* carry on counting */
+			s->set_done = false; /* carry on counting */
 	}
 	choose_screen(s);
 }
@@ -238,8 +237,7 @@ const char *bc_app_last_rejection(const bc_app_state *s, char *buf, size_t size)
 	return buf;
 }
 
-const char *bc_app_feedback(const bc_app_state *s, char *buf, size_t size,
-			    bc_feedback_kind *kind)
+const char *bc_app_feedback(const bc_app_state *s, char *buf, size_t size, bc_feedback_kind *kind)
 {
 	*kind = BC_FEEDBACK_NEUTRAL;
 	if (s->view.feedback_of == BC_EVENT_REJECTED)

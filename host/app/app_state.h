@@ -20,7 +20,7 @@
 #include "vocab/coach_event.h"
 
 typedef enum {
-	BC_SCREEN_HOME,        /* pick an exercise or the posture monitor */
+	BC_SCREEN_HOME,	       /* pick an exercise or the posture monitor */
 	BC_SCREEN_CALIBRATION, /* stand upright, then the start position */
 	BC_SCREEN_EXERCISE,    /* counter, hold ring, gauge, phase, feedback */
 	BC_SCREEN_POSTURE,     /* posture monitor */
@@ -31,12 +31,12 @@ typedef enum {
 /* What the user asked for, whatever the device: key, touch or button. */
 typedef enum {
 	BC_ACTION_NONE,
-	BC_ACTION_PREV,        /* previous item (left/up) */
-	BC_ACTION_NEXT,        /* next item (right/down; the NEXT button) */
+	BC_ACTION_PREV,	       /* previous item (left/up) */
+	BC_ACTION_NEXT,	       /* next item (right/down; the NEXT button) */
 	BC_ACTION_SELECT,      /* start the selected exercise / dismiss a summary */
-	BC_ACTION_BACK,        /* to the home screen (ends the session); on home: quit */
+	BC_ACTION_BACK,	       /* to the home screen (ends the session); on home: quit */
 	BC_ACTION_RECALIBRATE, /* restart the wearing protocol, counts kept */
-	BC_ACTION_MUTE,        /* sound on/off */
+	BC_ACTION_MUTE,	       /* sound on/off */
 	BC_ACTION_QUIT,
 } bc_app_action;
 
@@ -48,7 +48,7 @@ typedef enum {
 	BC_TONE_REP,
 	BC_TONE_REJECTED,
 	BC_TONE_SLOUCH_ALERT,
-	BC_TONE_STEP_DONE,     /* a calibration step confirmed */
+	BC_TONE_STEP_DONE, /* a calibration step confirmed */
 	BC_TONE_COUNT
 } bc_tone;
 
@@ -65,21 +65,21 @@ typedef struct {
 	bool demo;
 	char description[96];
 	char error[128];
-	bool has_first_t;       /* first_t_s known (the pipeline saw the session's first sample) */
-	double first_t_s;       /* sample time of the session's first sample: the session clock */
+	bool has_first_t; /* first_t_s known (the pipeline saw the session's first sample) */
+	double first_t_s; /* sample time of the session's first sample: the session clock */
 } bc_app_source_info;
 
 /* Session figures for the summary: the coach's events, and what the views showed. */
 typedef struct {
-	bc_session_tally events;           /* counts, reasons, holds, range: from the events */
-	float slouched_s;                  /* posture: time outside the upright zone */
-	double first_t_s, last_t_s;        /* sample times seen, seconds */
+	bc_session_tally events;    /* counts, reasons, holds, range: from the events */
+	float slouched_s;	    /* posture: time outside the upright zone */
+	double first_t_s, last_t_s; /* sample times seen, seconds */
 } bc_app_tally;
 
 /* What the home screen shows of the history (filled by the main loop). */
 typedef struct {
-	bool known;             /* history open and read */
-	int reps_today;         /* counted reps today, all exercises */
+	bool known;	/* history open and read */
+	int reps_today; /* counted reps today, all exercises */
 	int sessions_today;
 	int streak_days;
 } bc_app_today;
@@ -88,28 +88,28 @@ typedef struct {
 
 typedef struct {
 	bc_screen screen;
-	bc_exercise_id exercise;      /* session's exercise, NONE on home */
-	int home_selection;           /* exercise index highlighted on home */
-	int target_reps;              /* per set, for home */
+	bc_exercise_id exercise;		/* session's exercise, NONE on home */
+	int home_selection;			/* exercise index highlighted on home */
+	int target_reps;			/* per set, for home */
 	float hold_target_s[BC_EXERCISE_COUNT]; /* for home */
 	bc_app_today today;
 
-	bc_coach_view view;           /* latest from the coach */
+	bc_coach_view view; /* latest from the coach */
 	bool have_view;
-	bool start_reached;           /* START_REACHED seen (or view.started) */
+	bool start_reached; /* START_REACHED seen (or view.started) */
 	bc_app_source_info source;
 	bc_app_tally tally;
 
-	bool set_done;                /* SET_DONE: set summary showing */
-	double set_done_at_s;         /* app clock when it appeared */
-	bool session_over;            /* SUMMARY: the session ended */
+	bool set_done;	      /* SET_DONE: set summary showing */
+	double set_done_at_s; /* app clock when it appeared */
+	bool session_over;    /* SUMMARY: the session ended */
 
-	double rep_flash_at_s;        /* app clock of the last counted rep */
-	double now_s;                 /* app clock, seconds (animations) */
+	double rep_flash_at_s; /* app clock of the last counted rep */
+	double now_s;	       /* app clock, seconds (animations) */
 	bool muted;
 
-	char notice[BC_APP_TEXT_MAX]; /* one line for the user (bad settings, history) */
-	double notice_until_s;        /* app clock until which the status bar shows it */
+	char notice[BC_APP_TEXT_MAX];	/* one line for the user (bad settings, history) */
+	double notice_until_s;		/* app clock until which the status bar shows it */
 	char saved_to[BC_APP_TEXT_MAX]; /* where the session's trace is recorded */
 
 	/* Requests the main loop carries out (the reducer does no I/O). */
@@ -148,8 +148,7 @@ void bc_app_tick(bc_app_state *s, double now_s);
  * (its cue, or while fresh a rep or why the last attempt did not count),
  * coloured by what it is about.
  */
-const char *bc_app_feedback(const bc_app_state *s, char *buf, size_t size,
-			    bc_feedback_kind *kind);
+const char *bc_app_feedback(const bc_app_state *s, char *buf, size_t size, bc_feedback_kind *kind);
 
 /* "hold too short (0.8 of 2 s)": the coach's words for the last rejection, "" if none. */
 const char *bc_app_last_rejection(const bc_app_state *s, char *buf, size_t size);

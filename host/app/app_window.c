@@ -26,7 +26,8 @@ static int open_display(bc_app_window *w, const bc_app_config *cfg, char *err, s
 	const char *asked = getenv("SDL_VIDEODRIVER");
 	if (driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy")) &&
 	    !(asked && *asked)) {
-		snprintf(err, err_size, "no display found (DISPLAY, WAYLAND_DISPLAY or a KMSDRM "
+		snprintf(err, err_size,
+			 "no display found (DISPLAY, WAYLAND_DISPLAY or a KMSDRM "
 			 "device)");
 		return -1;
 	}

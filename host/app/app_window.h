@@ -15,17 +15,17 @@
 #include "app/app_run.h"
 
 typedef struct {
-	SDL_Window *window;     /* NULL: drawing into surface */
-	SDL_Surface *surface;   /* BC_APP_DISPLAY_SURFACE target */
+	SDL_Window *window;   /* NULL: drawing into surface */
+	SDL_Surface *surface; /* BC_APP_DISPLAY_SURFACE target */
 	SDL_Renderer *renderer;
-	bool video;             /* SDL video is up (events come from a display) */
+	bool video; /* SDL video is up (events come from a display) */
 } bc_app_window;
 
 /* What bc_app_window_open found. */
 typedef enum {
-	BC_APP_WINDOW_DRAWING,  /* w->renderer draws the frames */
+	BC_APP_WINDOW_DRAWING,	  /* w->renderer draws the frames */
 	BC_APP_WINDOW_NO_DISPLAY, /* no display and nothing asked to draw: the terminal view */
-	BC_APP_WINDOW_FAILED,   /* cannot draw at all: the message is in err */
+	BC_APP_WINDOW_FAILED,	  /* cannot draw at all: the message is in err */
 } bc_app_window_result;
 
 /*

@@ -5,7 +5,7 @@
 #include <math.h>
 
 #define ARC_SEGMENTS_PER_TURN 128
-#define MAX_ARC_SEGMENTS ARC_SEGMENTS_PER_TURN
+#define MAX_ARC_SEGMENTS      ARC_SEGMENTS_PER_TURN
 
 void bc_draw_setup(bc_draw *d, SDL_Renderer *r, bc_text *text, int w, int h)
 {

@@ -15,8 +15,8 @@
 typedef struct {
 	SDL_Renderer *r;
 	bc_text *text;
-	int w, h;    /* frame size, pixels */
-	float k;     /* pixels per design pixel (800x480 design) */
+	int w, h; /* frame size, pixels */
+	float k;  /* pixels per design pixel (800x480 design) */
 } bc_draw;
 
 /* Sets the frame size and scale. */

@@ -13,7 +13,7 @@
 
 struct bc_pipeline {
 	pthread_t thread;
-	bool running;           /* thread created and not joined */
+	bool running; /* thread created and not joined */
 	bc_sample_source *src;
 	bool lossless;
 	bc_pipeline_tap tap;
@@ -24,11 +24,11 @@ struct bc_pipeline {
 
 	/* Shared: under lock. */
 	pthread_mutex_t lock;
-	pthread_cond_t room;    /* signalled when take() empties the ring (lossless) */
+	pthread_cond_t room; /* signalled when take() empties the ring (lossless) */
 	bc_coach_view view;
 	bool have_view;
 	bc_coach_event ring[BC_PIPELINE_EVENTS_MAX];
-	size_t head, count;     /* oldest at ring[head] */
+	size_t head, count; /* oldest at ring[head] */
 	unsigned long dropped;
 	bc_source_status status;
 	float rate_hz;

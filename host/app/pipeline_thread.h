@@ -28,20 +28,20 @@
 #define BC_PIPELINE_EVENTS_MAX 512
 
 typedef struct {
-	bc_coach_view view;             /* the latest, after the latest sample */
-	bool have_view;                 /* at least one sample processed */
+	bc_coach_view view;			       /* the latest, after the latest sample */
+	bool have_view;				       /* at least one sample processed */
 	bc_coach_event events[BC_PIPELINE_EVENTS_MAX]; /* since the last snapshot, in order */
 	size_t n_events;
-	unsigned long dropped_events;   /* non-essential events lost to a full ring, total */
-	bc_source_status status;        /* the source's, as last seen */
-	float rate_hz;                  /* the source's measured/declared rate */
+	unsigned long dropped_events; /* non-essential events lost to a full ring, total */
+	bc_source_status status;      /* the source's, as last seen */
+	float rate_hz;		      /* the source's measured/declared rate */
 	char description[96];
-	char error[256];                /* the source's last problem ("" none) */
-	unsigned long samples;          /* processed so far */
-	double first_t_s;               /* sample time of the first sample */
-	uint64_t last_sample_ns;        /* CLOCK_MONOTONIC when the latest sample arrived */
-	uint64_t oldest_new_sample_ns;  /* arrival of the oldest sample new in this take; 0 none */
-	bool finished;                  /* the source ended and the SUMMARY was published */
+	char error[256];	       /* the source's last problem ("" none) */
+	unsigned long samples;	       /* processed so far */
+	double first_t_s;	       /* sample time of the first sample */
+	uint64_t last_sample_ns;       /* CLOCK_MONOTONIC when the latest sample arrived */
+	uint64_t oldest_new_sample_ns; /* arrival of the oldest sample new in this take; 0 none */
+	bool finished;		       /* the source ended and the SUMMARY was published */
 } bc_pipeline_snapshot;
 
 typedef struct bc_pipeline bc_pipeline;

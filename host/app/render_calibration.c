@@ -16,8 +16,7 @@
 
 typedef enum { STEP_TODO, STEP_NOW, STEP_DONE } step_state;
 
-static void draw_step(const bc_draw *d, SDL_Rect r, int number, const char *text,
-		      step_state st)
+static void draw_step(const bc_draw *d, SDL_Rect r, int number, const char *text, step_state st)
 {
 	int cy = r.y + r.h / 2, rad = bc_dp(d, 20);
 	int cx = r.x + rad;
@@ -73,7 +72,8 @@ void bc_render_calibration(const bc_draw *d, const bc_app_state *s, SDL_Rect are
 	else if (step < 2 && v->feedback[0])
 		split_cue(v->feedback, title, sizeof(title), why, sizeof(why));
 	else if (step < 2)
-		snprintf(title, sizeof(title), "%s", step == 0 ? "Stand upright and still" : start_hint);
+		snprintf(title, sizeof(title), "%s",
+			 step == 0 ? "Stand upright and still" : start_hint);
 	else
 		snprintf(title, sizeof(title), "Stay still: ready to start");
 	SDL_Rect head = bc_design_rect(d, 20, 44, 760, 60);

@@ -69,10 +69,10 @@ static void draw_hold(const bc_draw *d, const bc_app_state *s, int cx, int cy, i
 		snprintf(big, sizeof(big), "%.0f", target);
 		snprintf(small, sizeof(small), "s HOLD");
 	}
-	bc_draw_text(d, big, 96, BC_FONT_BOLD, v->holding ? c : bc_col_text, cx,
-		     cy - bc_dp(d, 8), BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);
-	bc_draw_text(d, small, 20, BC_FONT_BOLD, bc_col_dim, cx, cy + bc_dp(d, 50),
+	bc_draw_text(d, big, 96, BC_FONT_BOLD, v->holding ? c : bc_col_text, cx, cy - bc_dp(d, 8),
 		     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);
+	bc_draw_text(d, small, 20, BC_FONT_BOLD, bc_col_dim, cx, cy + bc_dp(d, 50), BC_ALIGN_CENTER,
+		     BC_VALIGN_MIDDLE, 0);
 }
 
 /*

@@ -81,9 +81,10 @@ void bc_render_home(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 		target_text(s, i, target, sizeof(target));
 		int pad = bc_dp(d, 14);
 		bc_draw_text(d, info->title, 30, BC_FONT_BOLD, bc_col_text, r.x + r.w / 2,
-			     r.y + r.h * 40 / 100, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, r.w - 2 * pad);
+			     r.y + r.h * 40 / 100, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE,
+			     r.w - 2 * pad);
 		bc_draw_text(d, target, 19, BC_FONT_REGULAR, sel ? bc_col_info : bc_col_dim,
-			     r.x + r.w / 2, r.y + r.h * 72 / 100, BC_ALIGN_CENTER,
-			     BC_VALIGN_MIDDLE, r.w - 2 * pad);
+			     r.x + r.w / 2, r.y + r.h * 72 / 100, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE,
+			     r.w - 2 * pad);
 	}
 }

@@ -29,7 +29,8 @@ void bc_render_posture(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 	const bc_coach_view *v = &s->view;
 	bool valid = s->have_view && v->stage == BC_CALIB_DONE;
 	bool has_zone = v->zone_max_deg > v->zone_min_deg;
-	bool upright = !has_zone || (v->gauge_deg >= v->zone_min_deg && v->gauge_deg <= v->zone_max_deg);
+	bool upright = !has_zone ||
+		       (v->gauge_deg >= v->zone_min_deg && v->gauge_deg <= v->zone_max_deg);
 	SDL_Color c = !valid ? bc_col_dim : upright ? bc_col_good : bc_col_hold;
 
 	SDL_Rect big = bc_design_rect(d, 16, 56, 330, 324);
@@ -41,9 +42,12 @@ void bc_render_posture(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 		     big.y + bc_dp(d, 28), BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);
 	bc_draw_text(d, angle, 130, BC_FONT_BOLD, c, big.x + big.w / 2, big.y + big.h * 46 / 100,
 		     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, big.w - bc_dp(d, 20));
-	bc_draw_text(d, !valid ? "" : upright ? "Upright" : "Slouching", 40, BC_FONT_BOLD, c,
-		     big.x + big.w / 2, big.y + big.h * 82 / 100, BC_ALIGN_CENTER,
-		     BC_VALIGN_MIDDLE, big.w - bc_dp(d, 20));
+	bc_draw_text(d,
+		     !valid    ? ""
+		     : upright ? "Upright"
+			       : "Slouching",
+		     40, BC_FONT_BOLD, c, big.x + big.w / 2, big.y + big.h * 82 / 100,
+		     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, big.w - bc_dp(d, 20));
 
 	char alerts[16], slouched[24];
 	snprintf(alerts, sizeof(alerts), "%d", v->reps);

@@ -32,8 +32,9 @@ static void source_text(const bc_app_state *s, char *buf, size_t size, SDL_Color
 	case BC_SOURCE_ENDED:
 	default:
 		*dot = bc_col_dim;
-		snprintf(buf, size, "%s", src->demo || s->exercise != BC_EXERCISE_NONE
-						  ? "Replay finished" : "No sensor");
+		snprintf(buf, size, "%s",
+			 src->demo || s->exercise != BC_EXERCISE_NONE ? "Replay finished"
+								      : "No sensor");
 		break;
 	}
 	/* A problem to tell (bad settings file, history) takes the line for a while. */
@@ -54,7 +55,8 @@ void bc_render_status_bar(const bc_draw *d, const bc_app_state *s, SDL_Rect area
 		/* DEMO in a loud pill: nobody should mistake a replay for their own back. */
 		int w = 0;
 		bc_text_measure(d->text, "DEMO", bc_dp(d, font), BC_FONT_BOLD, &w, NULL);
-		SDL_Rect pill = { x, area.y + bc_dp(d, 7), w + bc_dp(d, 20), area.h - bc_dp(d, 14) };
+		SDL_Rect pill = { x, area.y + bc_dp(d, 7), w + bc_dp(d, 20),
+				  area.h - bc_dp(d, 14) };
 		bc_draw_panel(d, pill, bc_dp(d, 8), bc_col_hold);
 		bc_draw_text(d, "DEMO", font, BC_FONT_BOLD, bc_col_bg, pill.x + pill.w / 2, cy,
 			     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);

@@ -46,11 +46,11 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 	bc_draw_text(d, title, 34, BC_FONT_BOLD, bc_col_text, head.x, head.y + head.h / 2,
 		     BC_ALIGN_LEFT, BC_VALIGN_MIDDLE, head.w);
 
-	big_figure(d, bc_summary_figure_rect(d, 0), s->view.reps,
-		   posture ? "alerts" : "counted", posture ? bc_col_hold : bc_col_good);
+	big_figure(d, bc_summary_figure_rect(d, 0), s->view.reps, posture ? "alerts" : "counted",
+		   posture ? bc_col_hold : bc_col_good);
 	if (!posture)
-		big_figure(d, bc_summary_figure_rect(d, 1), s->view.rejected,
-			   "not counted", s->view.rejected ? bc_col_bad : bc_col_dim);
+		big_figure(d, bc_summary_figure_rect(d, 1), s->view.rejected, "not counted",
+			   s->view.rejected ? bc_col_bad : bc_col_dim);
 
 	SDL_Rect col = posture ? bc_design_rect(d, 220, 120, 564, 230)
 			       : bc_design_rect(d, 412, 120, 372, 230);
@@ -82,8 +82,7 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 			y = detail(d, col, y, line, bc_col_text);
 		}
 		if (t->peak_deg > 0) { /* NAN: no counted rep */
-			snprintf(line, sizeof(line), "Range reached: %.0f\xc2\xb0",
-				 t->peak_deg);
+			snprintf(line, sizeof(line), "Range reached: %.0f\xc2\xb0", t->peak_deg);
 			y = detail(d, col, y, line, bc_col_text);
 		}
 		if (s->view.target_reps > 0) {

@@ -29,8 +29,7 @@ void bc_app_history_expect(bc_app_history *h, bc_exercise_id exercise, int targe
 	snprintf(h->trace_path, sizeof(h->trace_path), "%s", trace_path ? trace_path : "");
 }
 
-int bc_app_history_add(bc_app_history *h, const bc_coach_event *events, size_t n,
-		       double first_t_s)
+int bc_app_history_add(bc_app_history *h, const bc_coach_event *events, size_t n, double first_t_s)
 {
 	if (!h->hist || h->exercise == BC_EXERCISE_NONE || n == 0)
 		return 0;

@@ -19,15 +19,15 @@
 #include "history/history.h"
 
 typedef struct {
-	bc_history *hist;             /* NULL: not writing history */
+	bc_history *hist; /* NULL: not writing history */
 	bc_history_session rec;
-	bool begun;                   /* the session has had its first sample */
-	bool anything;                /* a rep, rejection or alert happened */
+	bool begun;    /* the session has had its first sample */
+	bool anything; /* a rep, rejection or alert happened */
 	bc_exercise_id exercise;
 	int target_reps;
 	float hold_target_s;
-	char trace_path[512];         /* recorded alongside ("" none) */
-	int last_yday;                /* local day of the last refresh (date change) */
+	char trace_path[512]; /* recorded alongside ("" none) */
+	int last_yday;	      /* local day of the last refresh (date change) */
 } bc_app_history;
 
 /*
@@ -48,8 +48,7 @@ void bc_app_history_expect(bc_app_history *h, bc_exercise_id exercise, int targe
  * Returns 1 when it saved (refresh the home figures), 0 otherwise, -1 when a
  * save failed (message in bc_history_error(h->hist)).
  */
-int bc_app_history_add(bc_app_history *h, const bc_coach_event *events, size_t n,
-		       double first_t_s);
+int bc_app_history_add(bc_app_history *h, const bc_coach_event *events, size_t n, double first_t_s);
 
 /* Today's reps, sessions and streak into s->today (now: wall clock). */
 void bc_app_history_refresh(bc_app_history *h, bc_app_state *s, time_t now);

@@ -19,7 +19,7 @@
 #define RING_SAMPLES 4096 /* 4 s at 1 kHz: the writer is never that far behind */
 
 struct bc_session_recorder {
-	bc_sample_source src;    /* what bc_record_session reads: the ring */
+	bc_sample_source src; /* what bc_record_session reads: the ring */
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t ready;
@@ -27,7 +27,7 @@ struct bc_session_recorder {
 	size_t head, count;
 	unsigned long dropped;
 	bool ended;
-	bool mag;                /* the chip has a magnetometer: mx,my,mz recorded */
+	bool mag; /* the chip has a magnetometer: mx,my,mz recorded */
 	char path[1024];
 	char rate[32], started[32], exercise[32], sensor[96];
 	int rc;
@@ -77,8 +77,10 @@ int bc_session_recorder_recover(const char *dir, void (*report)(const char *msg)
 		int rc = bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err);
 		if (rc == 1) {
 			recovered++;
-			snprintf(msg, sizeof(msg), "recovered %lu samples of an interrupted session "
-				 "into %s", rows, final_path);
+			snprintf(msg, sizeof(msg),
+				 "recovered %lu samples of an interrupted session "
+				 "into %s",
+				 rows, final_path);
 		} else if (rc == 0) {
 			snprintf(msg, sizeof(msg), "removed %s (no whole sample in it)", part);
 		} else {
@@ -162,8 +164,8 @@ bc_session_recorder *bc_session_recorder_start(const char *dir, bc_exercise_id e
 	snprintf(r->exercise, sizeof(r->exercise), "%s", info ? info->name : "unknown");
 	snprintf(r->sensor, sizeof(r->sensor), "%s", sensor && *sensor ? sensor : "unknown");
 	snprintf(r->rate, sizeof(r->rate), "%g", rate_hz > 0 ? (double)rate_hz : 100.0);
-	if (snprintf(r->path, sizeof(r->path), "%s/backcoach-%s-%s.csv", dir, stamp,
-		     r->exercise) >= (int)sizeof(r->path)) {
+	if (snprintf(r->path, sizeof(r->path), "%s/backcoach-%s-%s.csv", dir, stamp, r->exercise) >=
+	    (int)sizeof(r->path)) {
 		snprintf(err, err_size, "%s: path too long", dir);
 		free(r);
 		return NULL;

@@ -7,8 +7,8 @@
 
 #include <SDL.h>
 
-#define RATE_HZ 44100
-#define EDGE_S 0.008f   /* fade in/out of each beep: no clicks */
+#define RATE_HZ	  44100
+#define EDGE_S	  0.008f /* fade in/out of each beep: no clicks */
 #define MAX_BEEPS 4
 
 /* A tone as a few beeps: pitch, length and the silence after each. */
@@ -31,13 +31,15 @@ static const tone_spec specs[BC_TONE_COUNT] = {
 	[BC_TONE_HOLD_DONE] = { { { 1047, 0.35f, 0 } }, 1 },
 	[BC_TONE_REP] = { { { 880, 0.07f, 0.04f }, { 1319, 0.14f, 0 } }, 2 },
 	[BC_TONE_REJECTED] = { { { 220, 0.14f, 0.08f }, { 196, 0.20f, 0 } }, 2 },
-	[BC_TONE_SLOUCH_ALERT] = { { { 740, 0.12f, 0.08f }, { 740, 0.12f, 0.08f },
-				     { 740, 0.12f, 0 } }, 3 },
+	[BC_TONE_SLOUCH_ALERT] = { { { 740, 0.12f, 0.08f },
+				     { 740, 0.12f, 0.08f },
+				     { 740, 0.12f, 0 } },
+				   3 },
 	[BC_TONE_STEP_DONE] = { { { 660, 0.10f, 0 } }, 1 },
 };
 
 struct bc_sound {
-	SDL_AudioDeviceID dev;   /* 0: silent */
+	SDL_AudioDeviceID dev; /* 0: silent */
 	bool audio_inited;
 	float *pcm[BC_TONE_COUNT];
 	Uint32 bytes[BC_TONE_COUNT];
@@ -74,8 +76,11 @@ bc_sound *bc_sound_open(void)
 	if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0)
 		return snd; /* no audio at all: silent */
 	snd->audio_inited = true;
-	SDL_AudioSpec want = { .freq = RATE_HZ, .format = AUDIO_F32SYS, .channels = 1,
-			       .samples = 1024 }, have;
+	SDL_AudioSpec want = { .freq = RATE_HZ,
+			       .format = AUDIO_F32SYS,
+			       .channels = 1,
+			       .samples = 1024 },
+		      have;
 	snd->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
 	if (!snd->dev)
 		return snd;

@@ -18,9 +18,9 @@ static const char *const font_paths[BC_FONT_STYLE_COUNT] = {
 	[BC_FONT_BOLD] = BC_PATHS_FONT_DIR "/DejaVuSans-Bold.ttf",
 };
 
-#define MAX_FONTS 40           /* distinct (style, size) pairs open at once */
-#define MAX_STRINGS 256        /* cached string textures */
-#define KEY_MAX 112            /* longer strings are drawn but not cached */
+#define MAX_FONTS	   40  /* distinct (style, size) pairs open at once */
+#define MAX_STRINGS	   256 /* cached string textures */
+#define KEY_MAX		   112 /* longer strings are drawn but not cached */
 #define EVICT_AFTER_FRAMES 120 /* unused this long: freed */
 
 typedef struct {
@@ -167,8 +167,8 @@ static string_slot *lookup(bc_text *t, const char *utf8, int size_px, bc_font_st
 	return e;
 }
 
-void bc_text_measure(bc_text *t, const char *utf8, int size_px, bc_font_style style,
-		     int *w_px, int *h_px)
+void bc_text_measure(bc_text *t, const char *utf8, int size_px, bc_font_style style, int *w_px,
+		     int *h_px)
 {
 	int w = 0, h = 0;
 	TTF_Font *f = font_for(t, style, size_px);
@@ -181,8 +181,7 @@ void bc_text_measure(bc_text *t, const char *utf8, int size_px, bc_font_style st
 }
 
 SDL_Rect bc_text_draw(bc_text *t, const char *utf8, int size_px, bc_font_style style,
-		      SDL_Color color, int x, int y, bc_align align, bc_valign valign,
-		      int max_w_px)
+		      SDL_Color color, int x, int y, bc_align align, bc_valign valign, int max_w_px)
 {
 	SDL_Rect dst = { x, y, 0, 0 };
 	if (!t || !utf8 || !*utf8 || size_px < 4)

@@ -37,8 +37,8 @@ SDL_Rect bc_text_draw(bc_text *t, const char *utf8, int size_px, bc_font_style s
 		      int max_w_px);
 
 /* Width and height text would take, pixels. */
-void bc_text_measure(bc_text *t, const char *utf8, int size_px, bc_font_style style,
-		     int *w_px, int *h_px);
+void bc_text_measure(bc_text *t, const char *utf8, int size_px, bc_font_style style, int *w_px,
+		     int *h_px);
 
 /* End of a frame: ages the cache and frees entries unused for a while. */
 void bc_text_end_frame(bc_text *t);

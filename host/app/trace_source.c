@@ -13,15 +13,15 @@
 #include "trace_hold.h"
 
 typedef struct {
-	bc_sample_source base;  /* first: the source handed out is this struct */
+	bc_sample_source base; /* first: the source handed out is this struct */
 	bc_trace_reader *reader;
 	double speed;
 	bc_exercise_id exercise;
 	float hold_s;
-	bool started;           /* first sample read: pacing anchored */
-	double t0_s;            /* trace time of the first sample */
-	double wall0_s;         /* monotonic clock when it was handed out */
-	bc_sample pending;      /* read from the file, not yet due */
+	bool started;	   /* first sample read: pacing anchored */
+	double t0_s;	   /* trace time of the first sample */
+	double wall0_s;	   /* monotonic clock when it was handed out */
+	bc_sample pending; /* read from the file, not yet due */
 	bool has_pending;
 } trace_source;
 
@@ -57,8 +57,8 @@ static int trace_read(bc_sample_source *src, bc_sample *out, int timeout_ms)
 		if (got <= 0) {
 			src->status = BC_SOURCE_ENDED;
 			if (got < 0)
-				snprintf(src->error, sizeof(src->error), "%.*s", (int)sizeof(src->error) - 1,
-					 err.message);
+				snprintf(src->error, sizeof(src->error), "%.*s",
+					 (int)sizeof(src->error) - 1, err.message);
 			return -1;
 		}
 		ts->has_pending = true;

@@ -15,9 +15,9 @@
 #include "vocab/exercise.h"
 
 typedef struct {
-	const char *path;   /* the trace (.csv or .csv.gz) */
-	double speed;       /* 1 = real time, 10 = ten times faster; <= 0: as fast as read */
-	bool demo;          /* the bundled demo: description "DEMO: <exercise>" */
+	const char *path; /* the trace (.csv or .csv.gz) */
+	double speed;	  /* 1 = real time, 10 = ten times faster; <= 0: as fast as read */
+	bool demo;	  /* the bundled demo: description "DEMO: <exercise>" */
 } bc_trace_source_config;
 
 /*

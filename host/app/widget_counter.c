@@ -27,8 +27,8 @@ void bc_widget_counter(const bc_draw *d, SDL_Rect area, int count, int target, S
 	}
 	int x = area.x + (area.w - total) / 2;
 	int base = area.y + area.h / 2;
-	SDL_Rect r = bc_text_draw(d->text, big, big_px, BC_FONT_BOLD, color, x, base,
-				  BC_ALIGN_LEFT, BC_VALIGN_MIDDLE, 0);
+	SDL_Rect r = bc_text_draw(d->text, big, big_px, BC_FONT_BOLD, color, x, base, BC_ALIGN_LEFT,
+				  BC_VALIGN_MIDDLE, 0);
 	if (small[0])
 		/* DejaVu's digits sit ~78% down the line box; align the baselines. */
 		bc_text_draw(d->text, small, small_px, BC_FONT_BOLD, bc_col_dim, x + bw,

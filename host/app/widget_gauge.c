@@ -32,7 +32,7 @@ void bc_widget_gauge(const bc_draw *d, SDL_Rect area, const bc_gauge_spec *g)
 			 area.h - value_h - label_h - bc_dp(d, 20) };
 	if (bar.h < 20)
 		return;
-	/* Screen y of an angle: positive (the exercise's direction) is up. */
+		/* Screen y of an angle: positive (the exercise's direction) is up. */
 #define Y_OF(deg) (bar.y + (int)((hi - (deg)) / (hi - lo) * bar.h))
 
 	bc_draw_panel(d, bar, bc_dp(d, 8), bc_col_track);

@@ -16,11 +16,11 @@ void bc_widget_ring(const bc_draw *d, int cx, int cy, int r_px, int thickness_px
 		    SDL_Color color);
 
 typedef struct {
-	float value_deg;      /* the live angle */
-	float zone_min_deg;   /* target zone (equal: none) */
+	float value_deg;    /* the live angle */
+	float zone_min_deg; /* target zone (equal: none) */
 	float zone_max_deg;
-	const char *label;    /* under the gauge, e.g. "LOWER BACK" */
-	bool valid;           /* false: no angle yet, draw the scale only */
+	const char *label; /* under the gauge, e.g. "LOWER BACK" */
+	bool valid;	   /* false: no angle yet, draw the scale only */
 } bc_gauge_spec;
 
 /* Vertical gauge in area: scale, zone band, marker and the value in degrees. */

@@ -68,8 +68,9 @@ bc_history *bc_history_open(const char *path, char *err, size_t err_size)
 	if (!path) {
 		path = bc_history_default_path(default_path, sizeof(default_path));
 		if (!path) {
-			bc_history_set_error(err, err_size,
-					     "no place for the history: set HOME or BACKCOACH_HOME");
+			bc_history_set_error(
+				err, err_size,
+				"no place for the history: set HOME or BACKCOACH_HOME");
 			return NULL;
 		}
 	}
@@ -100,10 +101,11 @@ bc_history *bc_history_open(const char *path, char *err, size_t err_size)
 		if ((rc = quick_check(h->db, &ok)) != SQLITE_OK)
 			goto sqlite_failed;
 		if (!ok) {
-			bc_history_set_error(err, err_size,
-					     "%s: the history file is damaged (integrity check "
-					     "failed); move it aside and backcoach starts a new one",
-					     path);
+			bc_history_set_error(
+				err, err_size,
+				"%s: the history file is damaged (integrity check "
+				"failed); move it aside and backcoach starts a new one",
+				path);
 			goto fail;
 		}
 	}
@@ -153,7 +155,7 @@ static int failed(bc_history *h, int rc, const char *doing)
 static float column_float(sqlite3_stmt *st, int col)
 {
 	return sqlite3_column_type(st, col) == SQLITE_NULL ? NAN
-							    : (float)sqlite3_column_double(st, col);
+							   : (float)sqlite3_column_double(st, col);
 }
 
 /* NAN and infinities stored as NULL, which reads back as NAN. */
@@ -188,14 +190,16 @@ static int validate(bc_history *h, const bc_history_session *s)
 	if (by_reason != s->rejected) {
 		bc_history_set_error(h->error, sizeof(h->error),
 				     "%s: session not stored: rejected attempts by reason add up "
-				     "to %d, not %d", h->path, by_reason, s->rejected);
+				     "to %d, not %d",
+				     h->path, by_reason, s->rejected);
 		return -1;
 	}
 	return 0;
 bad:
 	bc_history_set_error(h->error, sizeof(h->error),
 			     "%s: session not stored: no exercise name, or a negative or "
-			     "non-finite count or time", h->path);
+			     "non-finite count or time",
+			     h->path);
 	return -1;
 }
 

@@ -57,26 +57,26 @@ typedef struct bc_history bc_history;
 
 /* One session (one set of one exercise) as stored. */
 typedef struct {
-	int64_t id;               /* row id once stored or read back; 0 before */
-	int64_t started_unix_s;   /* wall clock at the first sample, seconds since 1970 UTC */
+	int64_t id;		/* row id once stored or read back; 0 before */
+	int64_t started_unix_s; /* wall clock at the first sample, seconds since 1970 UTC */
 	char started_utc[BC_HISTORY_UTC_TEXT_MAX]; /* the same instant, ISO 8601 UTC */
-	char exercise[BC_HISTORY_EXERCISE_MAX];    /* contract name: "bridge", ... */
-	double start_t_s;         /* sample clock at the first sample, seconds (not stored) */
-	double duration_s;        /* first sample to last event, seconds */
-	int reps;                 /* correctly performed reps or holds (posture: 0) */
-	int rejected;             /* attempts seen but not counted */
-	int target_reps;          /* reps per set aimed at; 0 when unknown */
-	float hold_target_s;      /* hold goal, seconds; 0: the exercise has no hold */
-	float mean_hold_s;        /* mean hold of the counted reps, seconds; NAN: none */
-	float max_hold_s;         /* best hold of the counted reps, seconds; NAN: none */
-	float peak_deg_max;       /* largest peak angle of a counted rep, degrees; NAN: none */
+	char exercise[BC_HISTORY_EXERCISE_MAX];	   /* contract name: "bridge", ... */
+	double start_t_s;    /* sample clock at the first sample, seconds (not stored) */
+	double duration_s;   /* first sample to last event, seconds */
+	int reps;	     /* correctly performed reps or holds (posture: 0) */
+	int rejected;	     /* attempts seen but not counted */
+	int target_reps;     /* reps per set aimed at; 0 when unknown */
+	float hold_target_s; /* hold goal, seconds; 0: the exercise has no hold */
+	float mean_hold_s;   /* mean hold of the counted reps, seconds; NAN: none */
+	float max_hold_s;    /* best hold of the counted reps, seconds; NAN: none */
+	float peak_deg_max;  /* largest peak angle of a counted rep, degrees; NAN: none */
 	/*
 	 * Rejected attempts per reason (index bc_reject_reason; the text
 	 * bc_reject_reason_text() is what is stored). Slot BC_REJECT_NONE holds
 	 * attempts without a known reason. The slots add up to rejected.
 	 */
 	int rejected_by_reason[BC_REJECT_COUNT];
-	int posture_alerts;       /* slouch alerts (posture exercise: the replay's "reps") */
+	int posture_alerts; /* slouch alerts (posture exercise: the replay's "reps") */
 	/*
 	 * Trace recorded alongside, NULL if none. In a record handed to a
 	 * bc_history_recent() callback it points into the query and is valid
@@ -93,8 +93,8 @@ typedef struct {
 	int reps;
 	int rejected;
 	int posture_alerts;
-	double duration_s;        /* summed session time, seconds */
-	float max_hold_s;         /* best hold of a counted rep, seconds; NAN: none */
+	double duration_s; /* summed session time, seconds */
+	float max_hold_s;  /* best hold of a counted rep, seconds; NAN: none */
 } bc_history_totals;
 
 /* Building a record from the coach's events (history_session.c) */
@@ -118,8 +118,7 @@ void bc_history_session_begin(bc_history_session *s, bc_exercise_id exercise,
  * the same. The counts come from REP/REJECTED events, not from SUMMARY's
  * running totals, exactly as `replay --json` counts them.
  */
-void bc_history_session_add_events(bc_history_session *s, const bc_coach_event *events,
-				   size_t n);
+void bc_history_session_add_events(bc_history_session *s, const bc_coach_event *events, size_t n);
 
 /* begin + add_events in one call, for a finished session's event array. */
 void bc_history_session_from_events(bc_history_session *s, bc_exercise_id exercise,

@@ -27,8 +27,8 @@ static const char *os_reason(sqlite3 *db)
 	return e ? strerror(e) : "";
 }
 
-void bc_history_describe_error(sqlite3 *db, int rc, const char *path, const char *doing,
-			       char *err, size_t err_size)
+void bc_history_describe_error(sqlite3 *db, int rc, const char *path, const char *doing, char *err,
+			       size_t err_size)
 {
 	const char *detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
 	const char *os = os_reason(db);
@@ -37,12 +37,14 @@ void bc_history_describe_error(sqlite3 *db, int rc, const char *path, const char
 	case SQLITE_NOTADB:
 		bc_history_set_error(err, err_size,
 				     "%s: not an SQLite database, so not a backcoach history "
-				     "(%s); left untouched", path, detail);
+				     "(%s); left untouched",
+				     path, detail);
 		break;
 	case SQLITE_CORRUPT:
 		bc_history_set_error(err, err_size,
 				     "%s: the history file is damaged (%s); move it aside and "
-				     "backcoach starts a new one", path, detail);
+				     "backcoach starts a new one",
+				     path, detail);
 		break;
 	case SQLITE_CANTOPEN:
 		bc_history_set_error(err, err_size, "%s: cannot open the history file (%s%s%s)",
@@ -63,15 +65,16 @@ void bc_history_describe_error(sqlite3 *db, int rc, const char *path, const char
 	case SQLITE_LOCKED:
 		bc_history_set_error(err, err_size,
 				     "%s: the history is locked by another program (waited %d ms "
-				     "while %s it)", path, BC_HISTORY_BUSY_TIMEOUT_MS, doing);
+				     "while %s it)",
+				     path, BC_HISTORY_BUSY_TIMEOUT_MS, doing);
 		break;
 	case SQLITE_IOERR:
 		bc_history_set_error(err, err_size, "%s: I/O error while %s the history (%s%s%s)",
 				     path, doing, detail, sep, os);
 		break;
 	default:
-		bc_history_set_error(err, err_size, "%s: failed while %s the history (%s)",
-				     path, doing, detail);
+		bc_history_set_error(err, err_size, "%s: failed while %s the history (%s)", path,
+				     doing, detail);
 		break;
 	}
 }

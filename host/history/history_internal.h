@@ -35,8 +35,8 @@ int bc_history_make_parent_dirs(const char *path);
  * the usual causes (not a database, damaged, read-only, disk full, busy)
  * in words a user can act on. doing says what was attempted ("reading").
  */
-void bc_history_describe_error(sqlite3 *db, int rc, const char *path, const char *doing,
-			       char *err, size_t err_size);
+void bc_history_describe_error(sqlite3 *db, int rc, const char *path, const char *doing, char *err,
+			       size_t err_size);
 
 /* printf into err (when not NULL and err_size > 0), always NUL-terminated. */
 void bc_history_set_error(char *err, size_t err_size, const char *fmt, ...)

@@ -22,24 +22,24 @@ static const char *const migrations[] = {
 	/* 0 -> 1: sessions and their rejected attempts by reason */
 	"CREATE TABLE session ("
 	" id INTEGER PRIMARY KEY,"
-	" started_utc TEXT NOT NULL,"          /* ISO 8601 UTC, 2024-05-01T08:30:00Z */
-	" started_unix_s INTEGER NOT NULL,"    /* the same instant, seconds since 1970 */
+	" started_utc TEXT NOT NULL,"	    /* ISO 8601 UTC, 2024-05-01T08:30:00Z */
+	" started_unix_s INTEGER NOT NULL," /* the same instant, seconds since 1970 */
 	" exercise TEXT NOT NULL CHECK (exercise <> ''),"
 	" duration_s REAL NOT NULL CHECK (duration_s >= 0),"
 	" reps INTEGER NOT NULL CHECK (reps >= 0),"
 	" rejected INTEGER NOT NULL CHECK (rejected >= 0),"
 	" target_reps INTEGER NOT NULL CHECK (target_reps >= 0),"
 	" hold_target_s REAL NOT NULL CHECK (hold_target_s >= 0),"
-	" mean_hold_s REAL,"                    /* NULL: no counted rep */
+	" mean_hold_s REAL," /* NULL: no counted rep */
 	" max_hold_s REAL,"
 	" peak_deg_max REAL,"
 	" posture_alerts INTEGER NOT NULL CHECK (posture_alerts >= 0),"
-	" trace_path TEXT"                      /* NULL: no trace recorded */
+	" trace_path TEXT" /* NULL: no trace recorded */
 	");"
 	"CREATE INDEX session_by_start ON session (started_unix_s);"
 	"CREATE TABLE session_rejection ("
 	" session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
-	" reason TEXT NOT NULL,"                /* bc_reject_reason_text(), or unknown */
+	" reason TEXT NOT NULL," /* bc_reject_reason_text(), or unknown */
 	" count INTEGER NOT NULL CHECK (count > 0),"
 	" PRIMARY KEY (session_id, reason)"
 	") WITHOUT ROWID;"
@@ -92,21 +92,21 @@ static int judge_marks(const char *path, int app_id, int version, int objects, c
 	if (app_id != BC_HISTORY_APPLICATION_ID || version <= 0) {
 		bc_history_set_error(err, err_size,
 				     "%s: an SQLite database, but not a backcoach history "
-				     "(left untouched; move it or choose another file)", path);
+				     "(left untouched; move it or choose another file)",
+				     path);
 		return -1;
 	}
 	if (version > BC_HISTORY_SCHEMA_VERSION) {
 		bc_history_set_error(err, err_size,
 				     "%s: written by a newer backcoach (history schema v%d; "
-				     "this one reads up to v%d); left untouched", path, version,
-				     BC_HISTORY_SCHEMA_VERSION);
+				     "this one reads up to v%d); left untouched",
+				     path, version, BC_HISTORY_SCHEMA_VERSION);
 		return -1;
 	}
 	return 0;
 }
 
-int bc_history_schema_check(sqlite3 *db, const char *path, int *version, char *err,
-			    size_t err_size)
+int bc_history_schema_check(sqlite3 *db, const char *path, int *version, char *err, size_t err_size)
 {
 	int app_id = 0, objects = 0;
 	*version = 0;

@@ -44,8 +44,7 @@ static void take_tally(bc_history_session *s)
 	memcpy(s->rejected_by_reason, t->rejected_by_reason, sizeof(s->rejected_by_reason));
 }
 
-void bc_history_session_add_events(bc_history_session *s, const bc_coach_event *events,
-				   size_t n)
+void bc_history_session_add_events(bc_history_session *s, const bc_coach_event *events, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const bc_coach_event *e = &events[i];

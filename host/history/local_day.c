@@ -14,7 +14,7 @@ int64_t bc_local_day_start(int64_t t_unix_s, int days_offset)
 	tm.tm_min = 0;
 	tm.tm_sec = 0;
 	tm.tm_mday += days_offset; /* mktime normalises across months and years */
-	tm.tm_isdst = -1;          /* let mktime find whether summer time applies */
+	tm.tm_isdst = -1;	   /* let mktime find whether summer time applies */
 	return (int64_t)mktime(&tm);
 }
 

@@ -34,14 +34,15 @@ static int grow(void **items, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
-int sim_traj_init(sim_trajectory *tr, double t0_s, sim_quat q_earth_from_body,
-		  sim_vec3 pos_m)
+int sim_traj_init(sim_trajectory *tr, double t0_s, sim_quat q_earth_from_body, sim_vec3 pos_m)
 {
 	memset(tr, 0, sizeof(*tr));
 	if (grow((void **)&tr->keys, &tr->cap_keys, 1, sizeof(sim_key)))
 		return -1;
-	tr->keys[0] = (sim_key){ .t_s = t0_s, .q_earth_from_body = q_earth_from_body,
-				 .pos_m = pos_m, .profile = SIM_PROFILE_MINJERK };
+	tr->keys[0] = (sim_key){ .t_s = t0_s,
+				 .q_earth_from_body = q_earth_from_body,
+				 .pos_m = pos_m,
+				 .profile = SIM_PROFILE_MINJERK };
 	tr->n_keys = 1;
 	return 0;
 }
@@ -57,8 +58,8 @@ void sim_traj_free(sim_trajectory *tr)
 	memset(tr, 0, sizeof(*tr));
 }
 
-int sim_traj_move(sim_trajectory *tr, double duration_s, sim_quat q_earth_from_body,
-		  sim_vec3 pos_m, sim_profile profile, double ramp_s)
+int sim_traj_move(sim_trajectory *tr, double duration_s, sim_quat q_earth_from_body, sim_vec3 pos_m,
+		  sim_profile profile, double ramp_s)
 {
 	if (!(duration_s > 0.0)) {
 		errno = EINVAL;
@@ -133,7 +134,8 @@ int sim_traj_finalize(sim_trajectory *tr)
 		goto fail;
 	/* Count per bucket, prefix-sum into offsets, then fill. */
 	for (size_t i = 0; i < tr->n_osc; i++)
-		for (long b = bucket_of(tr, tr->osc[i].t0_s); b <= bucket_of(tr, tr->osc[i].t1_s); b++)
+		for (long b = bucket_of(tr, tr->osc[i].t0_s); b <= bucket_of(tr, tr->osc[i].t1_s);
+		     b++)
 			tr->bucket_start[b + 1]++;
 	for (size_t b = 0; b < tr->n_buckets; b++)
 		tr->bucket_start[b + 1] += tr->bucket_start[b];
@@ -144,7 +146,8 @@ int sim_traj_finalize(sim_trajectory *tr)
 		goto fail;
 	}
 	for (size_t i = 0; i < tr->n_osc; i++)
-		for (long b = bucket_of(tr, tr->osc[i].t0_s); b <= bucket_of(tr, tr->osc[i].t1_s); b++)
+		for (long b = bucket_of(tr, tr->osc[i].t0_s); b <= bucket_of(tr, tr->osc[i].t1_s);
+		     b++)
 			tr->bucket_items[tr->bucket_start[b] + fill[b]++] = i;
 	free(fill);
 	return 0;
@@ -235,8 +238,8 @@ void sim_traj_kinematics(const sim_trajectory *tr, double t_s, sim_kinematics *o
 	out->q_earth_from_body = q1;
 	out->pos_m = p1;
 	/* q2 = q0 ⊗ exp(omega_body 2h): the increment lives in the body frame. */
-	out->omega_body_rad_s =
-		sim_vec3_scale(sim_quat_to_rotvec(sim_quat_mul(sim_quat_conj(q0), q2)), 0.5 / h);
+	out->omega_body_rad_s = sim_vec3_scale(
+		sim_quat_to_rotvec(sim_quat_mul(sim_quat_conj(q0), q2)), 0.5 / h);
 	out->accel_earth_m_s2 = sim_vec3_scale(
 		sim_vec3_add(sim_vec3_sub(p2, sim_vec3_scale(p1, 2.0)), p0), 1.0 / (h * h));
 }

@@ -28,11 +28,11 @@ typedef enum {
 } sim_profile;
 
 typedef struct {
-	double t_s;                 /* time the body arrives at this pose */
+	double t_s; /* time the body arrives at this pose */
 	sim_quat q_earth_from_body;
-	sim_vec3 pos_m;             /* earth frame */
-	sim_profile profile;        /* movement from the previous key to this one */
-	double ramp_s;              /* CRUISE: speed-up / slow-down time, seconds */
+	sim_vec3 pos_m;	     /* earth frame */
+	sim_profile profile; /* movement from the previous key to this one */
+	double ramp_s;	     /* CRUISE: speed-up / slow-down time, seconds */
 } sim_key;
 
 typedef enum {
@@ -41,11 +41,11 @@ typedef enum {
 } sim_osc_kind;
 
 typedef struct {
-	double t0_s, t1_s;  /* active window */
-	double ramp_s;      /* fades in after t0 and out before t1 */
+	double t0_s, t1_s; /* active window */
+	double ramp_s;	   /* fades in after t0 and out before t1 */
 	sim_osc_kind kind;
-	sim_vec3 axis;      /* unit vector, body frame */
-	double amp;         /* degrees or metres (peak) */
+	sim_vec3 axis; /* unit vector, body frame */
+	double amp;    /* degrees or metres (peak) */
 	double freq_hz;
 	double phase_rad;
 } sim_oscillator;
@@ -64,19 +64,18 @@ typedef struct {
 /* Everything the IMU model needs at one instant. */
 typedef struct {
 	sim_quat q_earth_from_body;
-	sim_vec3 pos_m;                  /* earth frame */
-	sim_vec3 omega_body_rad_s;       /* angular rate, body frame */
-	sim_vec3 accel_earth_m_s2;       /* linear acceleration, earth frame */
+	sim_vec3 pos_m;		   /* earth frame */
+	sim_vec3 omega_body_rad_s; /* angular rate, body frame */
+	sim_vec3 accel_earth_m_s2; /* linear acceleration, earth frame */
 } sim_kinematics;
 
 /* Starts a trajectory at rest in one pose at t0_s. 0 ok, -1 out of memory. */
-int sim_traj_init(sim_trajectory *tr, double t0_s, sim_quat q_earth_from_body,
-		  sim_vec3 pos_m);
+int sim_traj_init(sim_trajectory *tr, double t0_s, sim_quat q_earth_from_body, sim_vec3 pos_m);
 void sim_traj_free(sim_trajectory *tr);
 
 /* Appends a movement of duration_s from the last key to a new pose. */
-int sim_traj_move(sim_trajectory *tr, double duration_s, sim_quat q_earth_from_body,
-		  sim_vec3 pos_m, sim_profile profile, double ramp_s);
+int sim_traj_move(sim_trajectory *tr, double duration_s, sim_quat q_earth_from_body, sim_vec3 pos_m,
+		  sim_profile profile, double ramp_s);
 
 /* Stays in the last pose for duration_s. */
 int sim_traj_hold(sim_trajectory *tr, double duration_s);

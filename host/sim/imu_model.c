@@ -18,8 +18,8 @@ static const struct {
   gyro_ranges[] = { { 250, 131.0 }, { 500, 65.5 }, { 1000, 32.8 }, { 2000, 16.4 } };
 
 #define N_RANGES 4
-#define RAW_MIN -32768.0
-#define RAW_MAX 32767.0
+#define RAW_MIN	 -32768.0
+#define RAW_MAX	 32767.0
 
 const sim_imu_settings sim_imu_settings_ideal = {
 	.q_body_from_sensor = { 1.0, 0.0, 0.0, 0.0 },
@@ -128,20 +128,20 @@ void sim_imu_measure(sim_imu *imu, double t_s, const sim_kinematics *k, bc_sampl
 	imu->started = true;
 	imu->last_t_s = t_s;
 	if (s->gyro_bias_walk_dps_rts > 0.0 && dt > 0.0)
-		imu->walk_dps = sim_vec3_add(imu->walk_dps,
-					     gauss_vec3(&imu->rng, s->gyro_bias_walk_dps_rts * sqrt(dt)));
+		imu->walk_dps = sim_vec3_add(
+			imu->walk_dps, gauss_vec3(&imu->rng, s->gyro_bias_walk_dps_rts * sqrt(dt)));
 
 	sim_quat q_sensor_from_body = sim_quat_conj(s->q_body_from_sensor);
-	sim_quat q_sensor_from_earth =
-		sim_quat_conj(sim_imu_sensor_orientation(imu, k->q_earth_from_body));
+	sim_quat q_sensor_from_earth = sim_quat_conj(
+		sim_imu_sensor_orientation(imu, k->q_earth_from_body));
 
 	/* Angular rate: the body's, seen along the sensor's axes. */
 	sim_vec3 gyro = sim_vec3_scale(sim_quat_rotate(q_sensor_from_body, k->omega_body_rad_s),
 				       SIM_DEG_PER_RAD);
 	double warm = 1.0 - exp(-t_s / fmax(s->gyro_bias_tau_s, 1e-3));
-	sim_vec3 bias = sim_vec3_add(sim_vec3_add(s->gyro_bias_dps,
-						  sim_vec3_scale(s->gyro_bias_warmup_dps, warm)),
-				     imu->walk_dps);
+	sim_vec3 bias = sim_vec3_add(
+		sim_vec3_add(s->gyro_bias_dps, sim_vec3_scale(s->gyro_bias_warmup_dps, warm)),
+		imu->walk_dps);
 	gyro = sim_vec3_add(sim_vec3_add(mul_elem(s->gyro_scale, gyro), bias),
 			    gauss_vec3(&imu->rng, s->gyro_noise_dps));
 

@@ -20,18 +20,18 @@
 #include "sim/rng.h"
 
 typedef struct {
-	sim_quat q_body_from_sensor;  /* mounting: sensor axes in the body frame */
-	double gyro_noise_dps;        /* white noise, rms per axis, deg/s */
-	double accel_noise_g;         /* white noise, rms per axis, g */
-	sim_vec3 gyro_bias_dps;       /* turn-on bias, deg/s */
-	sim_vec3 gyro_bias_warmup_dps;/* further drift while warming up, deg/s */
-	double gyro_bias_tau_s;       /* warm-up time constant, seconds */
-	double gyro_bias_walk_dps_rts;/* bias random walk, deg/s per sqrt(second) */
-	sim_vec3 accel_bias_g;        /* g */
-	sim_vec3 gyro_scale;          /* 1 + scale error, per axis */
+	sim_quat q_body_from_sensor;   /* mounting: sensor axes in the body frame */
+	double gyro_noise_dps;	       /* white noise, rms per axis, deg/s */
+	double accel_noise_g;	       /* white noise, rms per axis, g */
+	sim_vec3 gyro_bias_dps;	       /* turn-on bias, deg/s */
+	sim_vec3 gyro_bias_warmup_dps; /* further drift while warming up, deg/s */
+	double gyro_bias_tau_s;	       /* warm-up time constant, seconds */
+	double gyro_bias_walk_dps_rts; /* bias random walk, deg/s per sqrt(second) */
+	sim_vec3 accel_bias_g;	       /* g */
+	sim_vec3 gyro_scale;	       /* 1 + scale error, per axis */
 	sim_vec3 accel_scale;
-	int accel_fs_g;               /* full scale 2, 4, 8 or 16 g; 0 = no quantisation */
-	int gyro_fs_dps;              /* 250, 500, 1000 or 2000 deg/s; 0 = none */
+	int accel_fs_g;	 /* full scale 2, 4, 8 or 16 g; 0 = no quantisation */
+	int gyro_fs_dps; /* 250, 500, 1000 or 2000 deg/s; 0 = none */
 } sim_imu_settings;
 
 /* An ideal sensor: aligned, no noise, bias or scale error, not quantised. */
@@ -49,7 +49,7 @@ bool sim_imu_gyro_fs_valid(int fs_dps);
 typedef struct {
 	sim_imu_settings settings;
 	sim_rng rng;
-	sim_vec3 walk_dps;  /* random-walk part of the gyro bias */
+	sim_vec3 walk_dps; /* random-walk part of the gyro bias */
 	double last_t_s;
 	bool started;
 	unsigned long saturated; /* samples with at least one clipped axis */

@@ -44,7 +44,7 @@ void sim_person_make(sim_person *p, uint64_t id)
 	p->drift_deg = sim_rng_uniform(&r, 0.0, 1.0);
 	/* A third shift their weight once; a few by as much as the most
 	 * restless real person (a 7-8 deg lean, then steady). */
-	p->shift_deg = !sim_rng_chance(&r, 0.35) ? 0.0
+	p->shift_deg = !sim_rng_chance(&r, 0.35)  ? 0.0
 		       : sim_rng_chance(&r, 0.25) ? sim_rng_uniform(&r, 4.0, 8.0)
 						  : sim_rng_uniform(&r, 1.0, 4.0);
 	p->fidget_p = sim_rng_chance(&r, 0.3) ? sim_rng_uniform(&r, 0.5, 1.0) : 0.0;
@@ -58,8 +58,8 @@ void sim_person_describe(const sim_person *p, char *buf, size_t size)
 		 "breath_deg=%.2f sway_deg=%.2f sway_hz=%.2f tremor_dps=%.1f tremor_hz=%.1f "
 		 "twist_share=%.2f drift_deg=%.2f shift_deg=%.1f fidget_p=%.2f "
 		 "height_m=%.2f step_hz=%.2f speed_m_s=%.2f",
-		 p->id, p->range, p->tempo, p->hold_extra_s, p->rest_s, p->wobble_deg,
-		 p->wobble_hz, p->excursion_p, p->breath_hz, p->breath_deg, p->sway_deg,
-		 p->sway_hz, p->tremor_dps, p->tremor_hz, p->twist_share, p->drift_deg,
-		 p->shift_deg, p->fidget_p, p->stand_height_m, p->step_hz, p->walk_speed_m_s);
+		 p->id, p->range, p->tempo, p->hold_extra_s, p->rest_s, p->wobble_deg, p->wobble_hz,
+		 p->excursion_p, p->breath_hz, p->breath_deg, p->sway_deg, p->sway_hz,
+		 p->tremor_dps, p->tremor_hz, p->twist_share, p->drift_deg, p->shift_deg,
+		 p->fidget_p, p->stand_height_m, p->step_hz, p->walk_speed_m_s);
 }

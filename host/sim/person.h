@@ -11,33 +11,33 @@
 #include <stdint.h>
 
 typedef struct {
-	uint64_t id;               /* the person's own seed */
-	double range;              /* 0..1: where in each movement's range they land */
-	double tempo;              /* movement duration multiplier: 0.6 brisk .. 1.7 slow */
-	double hold_extra_s;       /* holds last this much past the target, seconds */
-	double rest_s;             /* typical pause between reps, seconds */
-	double wobble_deg;         /* oscillation amplitude while holding, degrees */
+	uint64_t id;	     /* the person's own seed */
+	double range;	     /* 0..1: where in each movement's range they land */
+	double tempo;	     /* movement duration multiplier: 0.6 brisk .. 1.7 slow */
+	double hold_extra_s; /* holds last this much past the target, seconds */
+	double rest_s;	     /* typical pause between reps, seconds */
+	double wobble_deg;   /* oscillation amplitude while holding, degrees */
 	double wobble_hz;
-	double excursion_p;        /* chance of a brief (< 1 s) slip out of the zone per long hold */
-	double breath_hz;          /* breathing rate, Hz (0.15..0.33 = 9..20 a minute) */
-	double breath_deg;         /* pelvic rocking with each breath, degrees */
-	double breath_m;           /* belly rise with each breath, metres */
-	double sway_deg;           /* standing (ankle-pendulum) sway, degrees */
-	double sway_hz;            /* its rate, Hz (0.1..0.5) */
+	double excursion_p; /* chance of a brief (< 1 s) slip out of the zone per long hold */
+	double breath_hz;   /* breathing rate, Hz (0.15..0.33 = 9..20 a minute) */
+	double breath_deg;  /* pelvic rocking with each breath, degrees */
+	double breath_m;    /* belly rise with each breath, metres */
+	double sway_deg;    /* standing (ankle-pendulum) sway, degrees */
+	double sway_hz;	    /* its rate, Hz (0.1..0.5) */
 	/* Unsteadiness while standing or holding the start pose, drawn so that
 	 * the simulated people span the real ones (docs/sway.md): */
-	double tremor_dps;         /* gyro 95th percentile the tremor gives standing, deg/s */
-	double tremor_hz;          /* centre of the tilt tremor's band, Hz (3..10) */
-	double twist_share;        /* 0..1: share of tremor power in turns about the spine */
-	double drift_deg;          /* slow drift of the trunk's tilt, degrees */
-	double shift_deg;          /* a weight shift in the first stand, degrees (0: none) */
-	double fidget_p;           /* chance of fidgeting before settling in the start pose */
-	double stand_height_m;     /* sensor height when standing, metres */
-	double supine_tilt_deg;    /* resting pelvis offsets in the start poses, degrees */
+	double tremor_dps;	/* gyro 95th percentile the tremor gives standing, deg/s */
+	double tremor_hz;	/* centre of the tilt tremor's band, Hz (3..10) */
+	double twist_share;	/* 0..1: share of tremor power in turns about the spine */
+	double drift_deg;	/* slow drift of the trunk's tilt, degrees */
+	double shift_deg;	/* a weight shift in the first stand, degrees (0: none) */
+	double fidget_p;	/* chance of fidgeting before settling in the start pose */
+	double stand_height_m;	/* sensor height when standing, metres */
+	double supine_tilt_deg; /* resting pelvis offsets in the start poses, degrees */
 	double supine_roll_deg;
 	double tabletop_tilt_deg;
-	double sit_back_deg;       /* pelvis tilted back when sitting upright, degrees */
-	double step_hz;            /* walking cadence, steps per second */
+	double sit_back_deg; /* pelvis tilted back when sitting upright, degrees */
+	double step_hz;	     /* walking cadence, steps per second */
 	double walk_speed_m_s;
 } sim_person;
 

@@ -32,8 +32,8 @@ sim_rng sim_rng_fork(const sim_rng *r, const char *purpose)
 	for (const char *p = purpose; *p; p++)
 		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
 	sim_rng child;
-	sim_rng_seed(&child, h ^ r->s[0] ^ rotl(r->s[1], 17) ^ rotl(r->s[2], 31) ^
-				     rotl(r->s[3], 47));
+	sim_rng_seed(&child,
+		     h ^ r->s[0] ^ rotl(r->s[1], 17) ^ rotl(r->s[2], 31) ^ rotl(r->s[3], 47));
 	return child;
 }
 

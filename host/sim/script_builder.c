@@ -79,8 +79,13 @@ void sb_rest(sim_builder *b, double dur_s)
 void sb_osc(sim_builder *b, sim_osc_kind kind, double t0_s, double t1_s, double ramp_s,
 	    sim_vec3 axis, double amp, double freq_hz)
 {
-	sim_oscillator o = { .t0_s = t0_s, .t1_s = t1_s, .ramp_s = ramp_s, .kind = kind,
-			     .axis = axis, .amp = amp, .freq_hz = freq_hz,
+	sim_oscillator o = { .t0_s = t0_s,
+			     .t1_s = t1_s,
+			     .ramp_s = ramp_s,
+			     .kind = kind,
+			     .axis = axis,
+			     .amp = amp,
+			     .freq_hz = freq_hz,
 			     .phase_rad = sim_rng_uniform(b->r, 0.0, 2.0 * M_PI) };
 	if (!b->failed && sim_traj_add_osc(&b->s->traj, &o))
 		b->failed = 1;
@@ -173,7 +178,8 @@ void sb_expect(sim_builder *b, double t_s, bool rep, bc_reject_reason reason)
 		b->failed = 1;
 		return;
 	}
-	s->events[s->n_events++] = (sim_expect_event){ .t_s = t_s, .rep = rep,
+	s->events[s->n_events++] = (sim_expect_event){ .t_s = t_s,
+						       .rep = rep,
 						       .reason = rep ? BC_REJECT_NONE : reason };
 }
 
@@ -183,7 +189,7 @@ void sb_attempt(sim_builder *b, const sim_attempt *a)
 	if (b->failed)
 		return;
 	if (sb_grow((void **)&s->attempts, &s->cap_attempts, s->n_attempts + 1,
-		 sizeof(*s->attempts))) {
+		    sizeof(*s->attempts))) {
 		b->failed = 1;
 		return;
 	}

@@ -19,10 +19,10 @@ typedef struct {
 	sim_rng *r;
 	bc_exercise_id ex;
 	bc_start_pose pose;
-	double yaw_deg;        /* heading now */
-	double start_yaw_deg;  /* heading in the start pose (random) */
-	sim_vec3 home_m;       /* where the wearer stands at the start */
-	int failed;            /* sticky: out of memory or an impossible movement */
+	double yaw_deg;	      /* heading now */
+	double start_yaw_deg; /* heading in the start pose (random) */
+	sim_vec3 home_m;      /* where the wearer stands at the start */
+	int failed;	      /* sticky: out of memory or an impossible movement */
 } sim_builder;
 
 /* Clock and basic moves */
@@ -43,8 +43,7 @@ void sb_osc(sim_builder *b, sim_osc_kind kind, double t0_s, double t1_s, double 
 sim_quat sb_pose(double yaw_deg, double lean_fwd_deg, double spine_turn_deg);
 /* The start pose turned by body angles (contract §4 signs): posterior tilt
  * positive, frontal about +x, axial about +z. */
-sim_quat sb_rel(const sim_builder *b, double sagittal_deg, double frontal_deg,
-		double axial_deg);
+sim_quat sb_rel(const sim_builder *b, double sagittal_deg, double frontal_deg, double axial_deg);
 /* Horizontal unit vectors of the session heading. */
 sim_vec3 sb_forward(const sim_builder *b);
 sim_vec3 sb_left(const sim_builder *b);

@@ -27,8 +27,7 @@ static void fidget(sim_builder *b, int count)
 			p);
 		sb_hold(b, sb_uniform(b, 0.5, 3.0));
 	}
-	sb_move(b, sb_dur(b, 0.8, 1.5), sb_rel(b, sb_uniform(b, -0.5, 0.5), 0, 0),
-		b->s->p_start_m);
+	sb_move(b, sb_dur(b, 0.8, 1.5), sb_rel(b, sb_uniform(b, -0.5, 0.5), 0, 0), b->s->p_start_m);
 	sb_rest(b, sb_uniform(b, 2.0, 5.0));
 }
 
@@ -40,8 +39,7 @@ static void roll_over(sim_builder *b)
 		sb_rel(b, sb_uniform(b, -3, 3), sb_uniform(b, -5, 5), side * sb_uniform(b, 70, 95)),
 		p);
 	sb_hold(b, sb_uniform(b, 3.0, 8.0));
-	sb_move(b, sb_dur(b, 1.8, 3.0), sb_rel(b, sb_uniform(b, -0.5, 0.5), 0, 0),
-		b->s->p_start_m);
+	sb_move(b, sb_dur(b, 1.8, 3.0), sb_rel(b, sb_uniform(b, -0.5, 0.5), 0, 0), b->s->p_start_m);
 	sb_rest(b, sb_uniform(b, 2.0, 5.0));
 }
 
@@ -65,7 +63,8 @@ static void sit_up(sim_builder *b)
 /* Posture: reaching forward for something, back within a few seconds. */
 static void reach(sim_builder *b)
 {
-	sb_move(b, sb_dur(b, 0.8, 1.5), sb_rel(b, -sb_uniform(b, 20, 35), 0, sb_uniform(b, -15, 15)),
+	sb_move(b, sb_dur(b, 0.8, 1.5),
+		sb_rel(b, -sb_uniform(b, 20, 35), 0, sb_uniform(b, -15, 15)),
 		sb_offset(b, b->s->p_start_m, 0.05, 0, 0));
 	sb_hold(b, sb_uniform(b, 1.0, 4.0));
 	sb_move(b, sb_dur(b, 0.8, 1.5), sb_rel(b, sb_uniform(b, -1, 1), 0, 0), b->s->p_start_m);

@@ -19,19 +19,19 @@
 
 /* Definitions */
 
-#define CATCOW_PHASE_MIN_OK_S 1.6     /* a correct phase lasts this long at least */
+#define CATCOW_PHASE_MIN_OK_S	  1.6  /* a correct phase lasts this long at least */
 #define CATCOW_PHASE_MAX_RUSHED_S 0.75 /* a rushed one at most this long */
-#define POSTURE_ALERT_AFTER_S 10.0
-#define POSTURE_REPEAT_S 30.0
+#define POSTURE_ALERT_AFTER_S	  10.0
+#define POSTURE_REPEAT_S	  30.0
 
 /* Per exercise: the correct amplitude range and what the rest of the body
  * does (bridge: hips rise; child's pose: hips sink back to the heels). */
 typedef struct {
-	double lo_deg, hi_deg;      /* correct posterior range */
-	double up_lo_s, up_hi_s;    /* movement into the hold */
-	double lift_m;              /* bridge: hip rise at full range */
-	double back_m, down_m;      /* child's pose: hips back and down at full range */
-	double roll_ok_deg;         /* harmless roll at the top */
+	double lo_deg, hi_deg;	 /* correct posterior range */
+	double up_lo_s, up_hi_s; /* movement into the hold */
+	double lift_m;		 /* bridge: hip rise at full range */
+	double back_m, down_m;	 /* child's pose: hips back and down at full range */
+	double roll_ok_deg;	 /* harmless roll at the top */
 } hold_shape;
 
 /* Functions */
@@ -69,8 +69,9 @@ static void move_to(sim_builder *b, double dur_s, double sag_deg, double frontal
 
 void sb_exercise_rest(sim_builder *b)
 {
-	double rest = b->ex == BC_EXERCISE_POSTURE ? sb_uniform(b, 8.0, 30.0)
-						   : fmax(1.2, b->p->rest_s * sb_uniform(b, 0.6, 1.5));
+	double rest = b->ex == BC_EXERCISE_POSTURE
+			      ? sb_uniform(b, 8.0, 30.0)
+			      : fmax(1.2, b->p->rest_s * sb_uniform(b, 0.6, 1.5));
 	sb_rest(b, rest);
 }
 
@@ -143,7 +144,8 @@ void sb_hold_attempt(sim_builder *b, bc_reject_reason reason)
 	/* A slip out of the zone and straight back (< 1 s), in a long hold. */
 	if (reason == BC_REJECT_NONE && plateau >= 4.0 && sim_rng_chance(b->r, b->p->excursion_p)) {
 		double before = sb_uniform(b, 1.5, plateau - 2.5);
-		double slip = th - sb_uniform(b, 1.0, 2.5), out = 0.3, stay = sb_uniform(b, 0.1, 0.2);
+		double slip = th - sb_uniform(b, 1.0, 2.5), out = 0.3,
+		       stay = sb_uniform(b, 0.1, 0.2);
 		sb_hold(b, before);
 		move_to(b, out, slip, frontal, roll, lift * slip / amp, back * slip / amp,
 			down * slip / amp);
@@ -160,17 +162,20 @@ void sb_hold_attempt(sim_builder *b, bc_reject_reason reason)
 	return_to_neutral(b, d_down);
 
 	/* event_s is set from the true motion once the session is built. */
-	sim_attempt a = { .start_s = t_start, .release_s = hold_t1,
+	sim_attempt a = { .start_s = t_start,
+			  .release_s = hold_t1,
 			  .event_s = hold_t1 + 0.5 * d_down,
-			  .end_s = sb_now(b), .counts = reason == BC_REJECT_NONE,
-			  .reason = reason, .peak_deg = amp };
+			  .end_s = sb_now(b),
+			  .counts = reason == BC_REJECT_NONE,
+			  .reason = reason,
+			  .peak_deg = amp };
 	sb_attempt(b, &a);
 }
 
 /* Seconds of a cat-cow cycle in each phase (gauge past +-5 deg), for ramps
  * d1 (0 -> cat c), d2 (cat -> cow -w), d3 (cow -> 0) and holds h1, h2. */
-static void catcow_phases(double c, double w, double d1, double h1, double d2, double h2,
-			  double d3, double th, double *cat_s, double *cow_s)
+static void catcow_phases(double c, double w, double d1, double h1, double d2, double h2, double d3,
+			  double th, double *cat_s, double *cow_s)
 {
 	*cat_s = *cow_s = 0.0;
 	if (c > th)
@@ -203,7 +208,8 @@ void sb_catcow_cycle(sim_builder *b, bc_reject_reason reason)
 		h1 = h2 = 0.0;
 		for (int i = 0; i < 20; i++) {
 			catcow_phases(c, w, d1, h1, d2, h2, d3, th, &cat_s, &cow_s);
-			if (cat_s <= CATCOW_PHASE_MAX_RUSHED_S && cow_s <= CATCOW_PHASE_MAX_RUSHED_S)
+			if (cat_s <= CATCOW_PHASE_MAX_RUSHED_S &&
+			    cow_s <= CATCOW_PHASE_MAX_RUSHED_S)
 				break;
 			d1 *= 0.85, d2 *= 0.85, d3 *= 0.85;
 		}
@@ -233,9 +239,13 @@ void sb_catcow_cycle(sim_builder *b, bc_reject_reason reason)
 	double t_release = sb_now(b);
 	return_to_neutral(b, d3);
 
-	sim_attempt a = { .start_s = t_start, .release_s = t_release, .event_s = t_release + 0.5 * d3,
-			  .end_s = sb_now(b), .counts = reason == BC_REJECT_NONE,
-			  .reason = reason, .peak_deg = -w };
+	sim_attempt a = { .start_s = t_start,
+			  .release_s = t_release,
+			  .event_s = t_release + 0.5 * d3,
+			  .end_s = sb_now(b),
+			  .counts = reason == BC_REJECT_NONE,
+			  .reason = reason,
+			  .peak_deg = -w };
 	sb_attempt(b, &a);
 }
 
@@ -265,7 +275,8 @@ void sb_slouch(sim_builder *b, int alerts)
 		plateau = sb_uniform(b, 15.0, 40.0);
 
 	double t_start = sb_now(b);
-	move_to(b, d_in, amp, sb_uniform(b, -2, 2), sb_uniform(b, -3, 3), 0, 0, 0.02 * fabs(amp) / 20);
+	move_to(b, d_in, amp, sb_uniform(b, -2, 2), sb_uniform(b, -3, 3), 0, 0,
+		0.02 * fabs(amp) / 20);
 	double t0 = sb_now(b);
 	sb_hold(b, plateau);
 	sb_wobble(b, t0, sb_now(b), fmin(b->p->wobble_deg, 0.5));
@@ -273,8 +284,13 @@ void sb_slouch(sim_builder *b, int alerts)
 	return_to_neutral(b, d_out);
 
 	/* event_s is refined from the true motion once the session is built. */
-	sim_attempt a = { .start_s = t_start, .release_s = t_release, .event_s = t_release + 0.5 * d_out,
-			  .end_s = sb_now(b), .counts = alerts > 0, .reason = BC_REJECT_NONE,
-			  .peak_deg = amp, .alerts = alerts };
+	sim_attempt a = { .start_s = t_start,
+			  .release_s = t_release,
+			  .event_s = t_release + 0.5 * d_out,
+			  .end_s = sb_now(b),
+			  .counts = alerts > 0,
+			  .reason = BC_REJECT_NONE,
+			  .peak_deg = amp,
+			  .alerts = alerts };
 	sb_attempt(b, &a);
 }

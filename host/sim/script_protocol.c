@@ -15,11 +15,11 @@
 
 /* Definitions */
 
-#define LIE_HEIGHT_M 0.08
+#define LIE_HEIGHT_M	   0.08
 #define FLOOR_SIT_HEIGHT_M 0.15
-#define TABLETOP_HEIGHT_M 0.55
-#define CHAIR_HEIGHT_M 0.55
-#define KNEEL_HEIGHT_M 0.5 /* kneeling upright */
+#define TABLETOP_HEIGHT_M  0.55
+#define CHAIR_HEIGHT_M	   0.55
+#define KNEEL_HEIGHT_M	   0.5 /* kneeling upright */
 
 /* Functions */
 
@@ -36,8 +36,8 @@ void sb_breathing(sim_builder *b, double t0_s, double t1_s)
 		double f = b->p->breath_hz * sb_uniform(b, 0.85, 1.15);
 		sb_osc(b, SIM_OSC_ROTATION, t, end, fade_s, sim_vec3_make(0, 1, 0),
 		       b->p->breath_deg * sb_uniform(b, 0.8, 1.2), f);
-		sb_osc(b, SIM_OSC_POSITION, t, end, fade_s, sim_vec3_make(1, 0, 0),
-		       b->p->breath_m, f);
+		sb_osc(b, SIM_OSC_POSITION, t, end, fade_s, sim_vec3_make(1, 0, 0), b->p->breath_m,
+		       f);
 		if (end >= t1_s) /* not "t < t1_s": end - fade may round below t1_s */
 			break;
 		t = end - fade_s;
@@ -55,9 +55,14 @@ static void standing_sway(sim_builder *b, double t0_s, double t1_s)
 		sim_vec3 rot = axis ? sim_vec3_make(0, 1, 0) : sim_vec3_make(1, 0, 0);
 		/* +y turn moves the top forward (+x); +x turn moves it right (-y). */
 		sim_vec3 shift = axis ? sim_vec3_make(1, 0, 0) : sim_vec3_make(0, -1, 0);
-		sim_oscillator o = { .t0_s = t0_s, .t1_s = t1_s, .ramp_s = 1.0,
-				     .kind = SIM_OSC_ROTATION, .axis = rot, .amp = amp,
-				     .freq_hz = f, .phase_rad = sb_uniform(b, 0, 2 * M_PI) };
+		sim_oscillator o = { .t0_s = t0_s,
+				     .t1_s = t1_s,
+				     .ramp_s = 1.0,
+				     .kind = SIM_OSC_ROTATION,
+				     .axis = rot,
+				     .amp = amp,
+				     .freq_hz = f,
+				     .phase_rad = sb_uniform(b, 0, 2 * M_PI) };
 		if (!b->failed && sim_traj_add_osc(&b->s->traj, &o))
 			b->failed = 1;
 		o.kind = SIM_OSC_POSITION;
@@ -132,11 +137,10 @@ void sb_to_start_pose(sim_builder *b)
 			sb_move(b, sb_dur(b, 1.5, 2.5), sb_pose(y, sb_uniform(b, 5, 20), 0),
 				sb_offset(b, home, 0.1, 0, KNEEL_HEIGHT_M - home.z));
 			sb_hold(b, sb_dur(b, 0.2, 1.0));
-			sim_quat q_side = sim_quat_mul(sb_pose(y, sb_uniform(b, 0, 15),
-							       side * sb_uniform(b, 15, 35)),
-						       sim_quat_from_rotvec(sim_vec3_make(
-							       side * sb_uniform(b, 8, 15) *
-							       SIM_RAD_PER_DEG, 0, 0)));
+			sim_quat q_side = sim_quat_mul(
+				sb_pose(y, sb_uniform(b, 0, 15), side * sb_uniform(b, 15, 35)),
+				sim_quat_from_rotvec(sim_vec3_make(
+					side * sb_uniform(b, 8, 15) * SIM_RAD_PER_DEG, 0, 0)));
 			sb_move(b, sb_dur(b, 1.2, 2.0), q_side,
 				sb_offset(b, home, 0.0, side * 0.2, FLOOR_SIT_HEIGHT_M - home.z));
 			sb_move(b, sb_dur(b, 1.2, 2.2), sb_pose(y, -sb_uniform(b, 8, 20), 0),
@@ -187,9 +191,12 @@ void sb_to_start_pose(sim_builder *b)
 static double pose_unsteadiness(bc_start_pose pose)
 {
 	switch (pose) {
-	case BC_POSE_SUPINE: return 0.2;
-	case BC_POSE_TABLETOP: return 0.4;
-	case BC_POSE_SITTING: return 0.5;
+	case BC_POSE_SUPINE:
+		return 0.2;
+	case BC_POSE_TABLETOP:
+		return 0.4;
+	case BC_POSE_SITTING:
+		return 0.5;
 	}
 	return 1.0;
 }
@@ -206,7 +213,8 @@ void sb_settle_in_start_pose(sim_builder *b)
 					      sb_uniform(b, -5, 5));
 			sim_vec3 at = sb_pos(b);
 			sb_move(b, sb_uniform(b, 0.4, 0.9), out,
-				sb_offset(b, at, sb_uniform(b, -0.03, 0.03), sb_uniform(b, -0.03, 0.03), 0));
+				sb_offset(b, at, sb_uniform(b, -0.03, 0.03),
+					  sb_uniform(b, -0.03, 0.03), 0));
 			sb_move(b, sb_uniform(b, 0.4, 0.9), b->s->q_start, b->s->p_start_m);
 			sb_hold(b, sb_uniform(b, 0.2, 0.8));
 		}
@@ -259,8 +267,7 @@ void sb_get_up(sim_builder *b)
 		break;
 	}
 	sim_vec3 now = sb_pos(b);
-	sb_move(b, sb_dur(b, 1.0, 1.8), sb_pose(y, 0, 0),
-		sb_offset(b, now, 0.1, 0, h - now.z));
+	sb_move(b, sb_dur(b, 1.0, 1.8), sb_pose(y, 0, 0), sb_offset(b, now, 0.1, 0, h - now.z));
 	sb_stand_still(b, sb_uniform(b, 1.5, 3.0));
 }
 
@@ -290,13 +297,11 @@ void sb_walk(sim_builder *b, double dur_s)
 	double dist = b->p->walk_speed_m_s * leg_s * 0.9;
 	b->yaw_deg += sb_uniform(b, -90, 90);
 	sb_move(b, sb_dur(b, 1.2, 1.8), sb_pose(b->yaw_deg, 0, 0), sb_pos(b));
-	sb_cruise(b, leg_s, sb_pose(b->yaw_deg, 0, 0),
-		  sb_offset(b, sb_pos(b), dist, 0, 0), 1.2);
+	sb_cruise(b, leg_s, sb_pose(b->yaw_deg, 0, 0), sb_offset(b, sb_pos(b), dist, 0, 0), 1.2);
 	b->yaw_deg += 180.0 + sb_uniform(b, -20, 20);
 	sb_move(b, sb_dur(b, 1.6, 2.4), sb_pose(b->yaw_deg, 0, 0),
 		sb_offset(b, sb_pos(b), 0.3, 0, 0));
-	sb_cruise(b, leg_s, sb_pose(b->yaw_deg, 0, 0),
-		  sb_offset(b, sb_pos(b), dist, 0, 0), 1.2);
+	sb_cruise(b, leg_s, sb_pose(b->yaw_deg, 0, 0), sb_offset(b, sb_pos(b), dist, 0, 0), 1.2);
 	gait(b, t0 + 0.3, sb_now(b) - 0.2);
 	sb_stand_still(b, sb_uniform(b, 2.0, 4.0));
 }

@@ -21,15 +21,15 @@
 #define TREMOR_SINES 4
 /* The 95th percentile of a 3-axis wobble's magnitude is about 1.6 times
  * its RMS (Maxwell-like); the person's figure is a 95th percentile. */
-#define P95_PER_RMS 1.6
+#define P95_PER_RMS   1.6
 #define TREMOR_RAMP_S 0.3
 
 /* Functions */
 
 /* Rotational tremor about one body axis with rms_dps of gyro, spread over
  * f_lo..f_hi Hz (log-uniform). */
-static void tremor_axis(sim_builder *b, double t0_s, double t1_s, sim_vec3 axis,
-			double rms_dps, double f_lo, double f_hi)
+static void tremor_axis(sim_builder *b, double t0_s, double t1_s, sim_vec3 axis, double rms_dps,
+			double f_lo, double f_hi)
 {
 	if (rms_dps <= 0.0)
 		return;

@@ -18,11 +18,13 @@
 
 /* Definitions */
 
-
 static const char *const distractor_names[SIM_DISTRACT_COUNT] = {
-	[SIM_DISTRACT_ALL] = "all",       [SIM_DISTRACT_FIDGET] = "fidget",
-	[SIM_DISTRACT_ROLL_OVER] = "roll-over", [SIM_DISTRACT_SIT_UP] = "sit-up",
-	[SIM_DISTRACT_WALK] = "walk",     [SIM_DISTRACT_STILL] = "still",
+	[SIM_DISTRACT_ALL] = "all",
+	[SIM_DISTRACT_FIDGET] = "fidget",
+	[SIM_DISTRACT_ROLL_OVER] = "roll-over",
+	[SIM_DISTRACT_SIT_UP] = "sit-up",
+	[SIM_DISTRACT_WALK] = "walk",
+	[SIM_DISTRACT_STILL] = "still",
 	[SIM_DISTRACT_STAND] = "stand",
 };
 
@@ -118,8 +120,8 @@ static double threshold_for(bc_exercise_id ex)
 	}
 }
 
-void sim_script_angles(const sim_script *s, double t_s, double *sagittal_deg,
-		       double *frontal_deg, double *axial_deg)
+void sim_script_angles(const sim_script *s, double t_s, double *sagittal_deg, double *frontal_deg,
+		       double *axial_deg)
 {
 	sim_quat q;
 	sim_vec3 p;
@@ -217,7 +219,7 @@ static void place_dropouts(sim_builder *b, int count)
 		}
 		double t = sb_uniform(b, s->quiet[q][0], s->quiet[q][1] - gap);
 		if (sb_grow((void **)&s->dropouts, &s->cap_dropouts, s->n_dropouts + 1,
-			 sizeof(*s->dropouts))) {
+			    sizeof(*s->dropouts))) {
 			b->failed = 1;
 			return;
 		}
@@ -304,7 +306,8 @@ int sim_script_build(sim_script *s, const sim_script_settings *st, const sim_per
 		snprintf(err, err_size, "unknown exercise");
 		return -1;
 	}
-	if (st->scenario == SIM_SCENARIO_INCORRECT && !sim_reason_applies(st->exercise, st->reason)) {
+	if (st->scenario == SIM_SCENARIO_INCORRECT &&
+	    !sim_reason_applies(st->exercise, st->reason)) {
 		snprintf(err, err_size, "rejection '%s' does not apply to %s",
 			 bc_reject_reason_text(st->reason), info->name);
 		return -1;
@@ -319,8 +322,12 @@ int sim_script_build(sim_script *s, const sim_script_settings *st, const sim_per
 	s->hold_target_s = hold_default > 0.0 && st->hold_s > 0.0 ? st->hold_s : hold_default;
 	s->threshold_deg = threshold_for(st->exercise);
 
-	sim_builder b = { .s = s, .p = person, .r = rng, .ex = st->exercise,
-			  .pose = info->start_pose, .yaw_deg = sim_rng_uniform(rng, -180, 180),
+	sim_builder b = { .s = s,
+			  .p = person,
+			  .r = rng,
+			  .ex = st->exercise,
+			  .pose = info->start_pose,
+			  .yaw_deg = sim_rng_uniform(rng, -180, 180),
 			  .home_m = sim_vec3_make(0, 0, person->stand_height_m) };
 	b.start_yaw_deg = b.yaw_deg;
 	if (sim_traj_init(&s->traj, st->t0_s, sb_pose(b.yaw_deg, 0, 0), b.home_m)) {
@@ -356,7 +363,8 @@ int sim_script_build(sim_script *s, const sim_script_settings *st, const sim_per
 		b.failed = 1;
 	derive_events(&b);
 	if (b.failed) {
-		snprintf(err, err_size, "cannot build the session: %s", strerror(errno ? errno : ENOMEM));
+		snprintf(err, err_size, "cannot build the session: %s",
+			 strerror(errno ? errno : ENOMEM));
 		return -1;
 	}
 	if (s->n_dropouts > 1)

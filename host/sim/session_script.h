@@ -64,32 +64,32 @@ typedef struct {
 	sim_scenario scenario;
 	bc_reject_reason reason;   /* INCORRECT: the one reason */
 	sim_distractor distractor; /* DISTRACTOR */
-	int reps;                  /* correct reps / attempts; <= 0: the exercise's default */
-	double hold_s;             /* hold target, seconds; <= 0: contract §4 default */
-	int dropouts;              /* data gaps (> 0.5 s) to place in rests */
-	double t0_s;               /* session start time, seconds */
+	int reps;		   /* correct reps / attempts; <= 0: the exercise's default */
+	double hold_s;		   /* hold target, seconds; <= 0: contract §4 default */
+	int dropouts;		   /* data gaps (> 0.5 s) to place in rests */
+	double t0_s;		   /* session start time, seconds */
 } sim_script_settings;
 
 /* One thing the detector must report: a rep (or posture alert) or a rejection. */
 typedef struct {
 	double t_s;
-	bool rep;                  /* false: rejected */
-	bc_reject_reason reason;   /* rejected: why */
+	bool rep;		 /* false: rejected */
+	bc_reject_reason reason; /* rejected: why */
 } sim_expect_event;
 
 /* One scripted attempt, for checking the answer against the motion itself. */
 typedef struct {
-	double start_s;            /* movement away from neutral begins */
-	double release_s;          /* the return movement begins */
-	double event_s;            /* the expected event (see above): for holds and
+	double start_s;		 /* movement away from neutral begins */
+	double release_s;	 /* the return movement begins */
+	double event_s;		 /* the expected event (see above): for holds and
 				    * cat-cow midway between release_s and end_s */
-	double end_s;              /* back at neutral */
-	bool counts;               /* a rep */
-	bc_reject_reason reason;   /* otherwise why not (NONE: nothing to report) */
-	double peak_deg;           /* intended peak of the gauge in the phase
+	double end_s;		 /* back at neutral */
+	bool counts;		 /* a rep */
+	bc_reject_reason reason; /* otherwise why not (NONE: nothing to report) */
+	double peak_deg;	 /* intended peak of the gauge in the phase
 				    * that ends the attempt (cat-cow: the cow, < 0) */
-	int alerts;                /* posture: alerts this slouch must give */
-	double zone_s;             /* hold exercises: true time past the range
+	int alerts;		 /* posture: alerts this slouch must give */
+	double zone_s;		 /* hold exercises: true time past the range
 				    * threshold (slips < 1 s bridged), seconds */
 } sim_attempt;
 
@@ -99,12 +99,12 @@ typedef struct {
 
 typedef struct {
 	sim_trajectory traj;
-	sim_quat q_start;          /* start pose (base, without breathing) */
+	sim_quat q_start; /* start pose (base, without breathing) */
 	sim_vec3 p_start_m;
-	double upright_end_s;      /* end of the still standing spell */
-	double ready_s;            /* end of the still spell in the start pose */
-	double hold_target_s;      /* 0 for exercises without a hold */
-	double threshold_deg;      /* the rep definition's range threshold */
+	double upright_end_s; /* end of the still standing spell */
+	double ready_s;	      /* end of the still spell in the start pose */
+	double hold_target_s; /* 0 for exercises without a hold */
+	double threshold_deg; /* the rep definition's range threshold */
 	sim_expect_event *events;
 	size_t n_events, cap_events;
 	sim_attempt *attempts;
@@ -118,15 +118,15 @@ typedef struct {
 
 /* Builds the session. 0 ok; -1 with a message in err (bad combination or
  * out of memory). The script must be freed even on failure. */
-int sim_script_build(sim_script *s, const sim_script_settings *settings,
-		     const sim_person *person, sim_rng *rng, char *err, size_t err_size);
+int sim_script_build(sim_script *s, const sim_script_settings *settings, const sim_person *person,
+		     sim_rng *rng, char *err, size_t err_size);
 void sim_script_free(sim_script *s);
 
 /* True body angles at t relative to the start pose, degrees, in the
  * convention of body_state.h (rotation-vector components in the start body
  * frame; sagittal positive = flexion / posterior tilt). */
-void sim_script_angles(const sim_script *s, double t_s, double *sagittal_deg,
-		       double *frontal_deg, double *axial_deg);
+void sim_script_angles(const sim_script *s, double t_s, double *sagittal_deg, double *frontal_deg,
+		       double *axial_deg);
 
 /* Does this rejection kind apply to the exercise? */
 bool sim_reason_applies(bc_exercise_id ex, bc_reject_reason reason);

@@ -58,8 +58,7 @@ static inline double sim_vec3_dot(sim_vec3 a, sim_vec3 b)
 
 static inline sim_vec3 sim_vec3_cross(sim_vec3 a, sim_vec3 b)
 {
-	return sim_vec3_make(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z,
-			     a.x * b.y - a.y * b.x);
+	return sim_vec3_make(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x);
 }
 
 static inline double sim_vec3_norm(sim_vec3 a)

@@ -39,8 +39,7 @@ static int meta_vadd(sim_session *ss, const char *key, const char *fmt, va_list 
 		return -1;
 	/* Lines added after init go before the expected answer, which stays last. */
 	size_t at = ss->n_meta;
-	while (at > 0 && !strncmp(ss->meta[at - 1].key, "expect_", 7) &&
-	       strncmp(key, "expect_", 7))
+	while (at > 0 && !strncmp(ss->meta[at - 1].key, "expect_", 7) && strncmp(key, "expect_", 7))
 		at--;
 	memmove(&ss->meta[at + 1], &ss->meta[at], (ss->n_meta - at) * sizeof(ss->meta[0]));
 	snprintf(ss->meta[at].key, sizeof(ss->meta[at].key), "%s", key);
@@ -134,25 +133,28 @@ static int write_meta(sim_session *ss)
 		rc |= meta_add(ss, "hold_s", "%g", sc->hold_target_s);
 	started_text(st->seed, buf, sizeof(buf));
 	rc |= meta_add(ss, "started", "%s", buf);
-	rc |= meta_add(ss, "note", "synthetic session from backcoach sim (physics-based, "
-				   "with the expected answer below)");
+	rc |= meta_add(ss, "note",
+		       "synthetic session from backcoach sim (physics-based, "
+		       "with the expected answer below)");
 	rc |= meta_add(ss, "sim_seed", "%" PRIu64, st->seed);
 	rc |= meta_add(ss, "sim_scenario", "%s", scenario_text(&st->script, buf, sizeof(buf)));
 	sim_person_describe(&ss->person, buf, sizeof(buf));
 	rc |= meta_add(ss, "sim_person", "%s", buf);
 	sim_quat m = im->q_body_from_sensor;
 	rc |= meta_add(ss, "mounting_quat", "%.6f,%.6f,%.6f,%.6f", m.w, m.x, m.y, m.z);
-	rc |= meta_add(ss, "mounting_frame", "q_body_from_sensor (w,x,y,z; rotates sensor-frame "
-					     "vectors into the body frame x belly, y left, z up the spine)");
+	rc |= meta_add(ss, "mounting_frame",
+		       "q_body_from_sensor (w,x,y,z; rotates sensor-frame "
+		       "vectors into the body frame x belly, y left, z up the spine)");
 	if (st->noise)
-		rc |= meta_add(ss, "sim_imu",
-			       "gyro_noise_dps=%.3f accel_noise_g=%.4f gyro_bias_dps=%.2f,%.2f,%.2f "
-			       "accel_bias_g=%.3f,%.3f,%.3f accel_fs_g=%d gyro_fs_dps=%d "
-			       "jitter_s=%.5f clock_scale=%.5f",
-			       im->gyro_noise_dps, im->accel_noise_g, im->gyro_bias_dps.x,
-			       im->gyro_bias_dps.y, im->gyro_bias_dps.z, im->accel_bias_g.x,
-			       im->accel_bias_g.y, im->accel_bias_g.z, im->accel_fs_g,
-			       im->gyro_fs_dps, ss->jitter_s, ss->clock_scale);
+		rc |= meta_add(
+			ss, "sim_imu",
+			"gyro_noise_dps=%.3f accel_noise_g=%.4f gyro_bias_dps=%.2f,%.2f,%.2f "
+			"accel_bias_g=%.3f,%.3f,%.3f accel_fs_g=%d gyro_fs_dps=%d "
+			"jitter_s=%.5f clock_scale=%.5f",
+			im->gyro_noise_dps, im->accel_noise_g, im->gyro_bias_dps.x,
+			im->gyro_bias_dps.y, im->gyro_bias_dps.z, im->accel_bias_g.x,
+			im->accel_bias_g.y, im->accel_bias_g.z, im->accel_fs_g, im->gyro_fs_dps,
+			ss->jitter_s, ss->clock_scale);
 	else
 		rc |= meta_add(ss, "sim_imu", "ideal (noise off) accel_fs_g=%d gyro_fs_dps=%d",
 			       im->accel_fs_g, im->gyro_fs_dps);
@@ -179,7 +181,8 @@ static int write_meta(sim_session *ss)
 		} else {
 			const char *why = bc_reject_reason_text(e->reason);
 			rc |= append(&reasons, &rlen, "%s%s", rejected ? "," : "", why);
-			rc |= append(&events, &elen, "%srejected:%s@%.2f", i ? "," : "", why, e->t_s);
+			rc |= append(&events, &elen, "%srejected:%s@%.2f", i ? "," : "", why,
+				     e->t_s);
 			rejected++;
 		}
 	}
@@ -199,12 +202,12 @@ static int write_meta(sim_session *ss)
 		free(holds);
 	}
 	rc |= meta_add(ss, "expect_tolerance_s", "%.1f", TOLERANCE_S);
-	rc |= meta_add(ss, "expect_event_time",
-		       "%s", st->script.exercise == BC_EXERCISE_POSTURE
-				     ? "10 s after the sagittal angle from the sitting start first "
-				       "reaches 10 deg, then every 30 s while it stays there"
-				     : "midpoint in time of the return movement that ends the attempt "
-				       "(the release of the hold; cat-cow: cow back to neutral)");
+	rc |= meta_add(ss, "expect_event_time", "%s",
+		       st->script.exercise == BC_EXERCISE_POSTURE
+			       ? "10 s after the sagittal angle from the sitting start first "
+				 "reaches 10 deg, then every 30 s while it stays there"
+			       : "midpoint in time of the return movement that ends the attempt "
+				 "(the release of the hold; cat-cow: cow back to neutral)");
 	free(reasons);
 	free(events);
 	return rc ? -1 : 0;
@@ -291,7 +294,8 @@ int sim_session_run(sim_session *ss, sim_sample_fn fn, void *user)
 		double t = t0 + (double)k * period + (k ? j : 0.0);
 		if (t > end)
 			break;
-		while (drop < sc->n_dropouts && t >= sc->dropouts[drop].t_s + sc->dropouts[drop].gap_s)
+		while (drop < sc->n_dropouts &&
+		       t >= sc->dropouts[drop].t_s + sc->dropouts[drop].gap_s)
 			drop++;
 		if (drop < sc->n_dropouts && t >= sc->dropouts[drop].t_s)
 			continue;
@@ -299,8 +303,8 @@ int sim_session_run(sim_session *ss, sim_sample_fn fn, void *user)
 		bc_sample s;
 		sim_traj_kinematics(&sc->traj, t, &kin);
 		sim_imu_measure(&imu, t, &kin, &s);
-		sim_truth truth = { .q_earth_from_sensor =
-					    sim_imu_sensor_orientation(&imu, kin.q_earth_from_body),
+		sim_truth truth = { .q_earth_from_sensor = sim_imu_sensor_orientation(
+					    &imu, kin.q_earth_from_body),
 				    .q_earth_from_body = kin.q_earth_from_body,
 				    .pos_m = kin.pos_m };
 		ss->n_samples++;

@@ -43,13 +43,13 @@ typedef enum {
 typedef struct {
 	sim_script_settings script;
 	uint64_t seed;
-	bool person_random;      /* person drawn from the seed; else person_id */
+	bool person_random; /* person drawn from the seed; else person_id */
 	uint64_t person_id;
-	double rate_hz;          /* nominal sample rate */
+	double rate_hz; /* nominal sample rate */
 	sim_mount mount;
-	sim_quat mount_q;        /* GIVEN: q_body_from_sensor */
-	bool noise;              /* false: ideal sensor and clock */
-	int accel_fs_g;          /* 0: random (noise on) / unquantised (noise off) */
+	sim_quat mount_q; /* GIVEN: q_body_from_sensor */
+	bool noise;	  /* false: ideal sensor and clock */
+	int accel_fs_g;	  /* 0: random (noise on) / unquantised (noise off) */
 	int gyro_fs_dps;
 } sim_session_settings;
 
@@ -72,8 +72,8 @@ typedef struct {
 	sim_person person;
 	sim_script script;
 	sim_imu_settings imu_settings;
-	double clock_scale;      /* true sample period / nominal */
-	double jitter_s;         /* timestamp jitter, standard deviation */
+	double clock_scale; /* true sample period / nominal */
+	double jitter_s;    /* timestamp jitter, standard deviation */
 	uint64_t run_seed;
 	struct {
 		char key[32];

@@ -14,8 +14,8 @@
 /* Definitions */
 
 #define MAX_SAMPLES 2000
-#define REPEATS 100
-#define ROUNDS 5
+#define REPEATS	    100
+#define ROUNDS	    5
 
 static bc_sample samples[MAX_SAMPLES];
 
@@ -84,8 +84,8 @@ int main(void)
 	printf("bench_body: body tracker update %.0f ns/sample (filter alone %.0f, "
 	       "stillness+calibration+angles %.0f); sizeof(bc_body_tracker) %zu bytes; "
 	       "%zu samples x %d runs, best of %d; calibrated in %d\n",
-	       tracker_ns, filter_ns, tracker_ns - filter_ns, sizeof(bc_body_tracker), n,
-	       REPEATS, ROUNDS, done);
+	       tracker_ns, filter_ns, tracker_ns - filter_ns, sizeof(bc_body_tracker), n, REPEATS,
+	       ROUNDS, done);
 	(void)sink;
 	return done == REPEATS * ROUNDS ? 0 : 1;
 }

@@ -18,7 +18,7 @@
 #include "models/model_rig.h"
 #include "support/bench_support.h"
 
-#define RUNS 7
+#define RUNS	7
 #define SAMPLES 200000
 
 static double cpu_s(void)
@@ -97,7 +97,8 @@ int main(void)
 	};
 	char cpu[200];
 	bc_bench_cpu_model(cpu, sizeof(cpu));
-	printf("bench_driver: MPU-6050 read path over its register model, %d samples, %d runs, on %s\n",
+	printf("bench_driver: MPU-6050 read path over its register model, %d samples, %d runs, on "
+	       "%s\n",
 	       SAMPLES, RUNS, cpu);
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 		double total[RUNS], model[RUNS], drains = 0;
@@ -117,7 +118,9 @@ int main(void)
 	       "  real bus at 1 kHz, estimated for a Pi Zero 2 W (A53, ~5-8x slower than this):\n"
 	       "    user space ~0.6-1 us/sample = ~0.1 %% of a core;\n"
 	       "    kernel: 2 I2C_RDWR ioctls per drain (200-250 drains/s) + with the interrupt\n"
-	       "    one line-event read per sample (1000/s), ~10-20 us each => ~1.5-3 %% of a core\n"
-	       "    (polled: ~750 syscalls/s => ~1-1.5 %%); the 400 kHz bus itself is ~30 %% busy.\n");
+	       "    one line-event read per sample (1000/s), ~10-20 us each => ~1.5-3 %% of a "
+	       "core\n"
+	       "    (polled: ~750 syscalls/s => ~1-1.5 %%); the 400 kHz bus itself is ~30 %% "
+	       "busy.\n");
 	return 0;
 }

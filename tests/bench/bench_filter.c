@@ -15,7 +15,7 @@
 #include "support/bench_support.h"
 #include "support/broad_trial.h"
 
-#define RUNS 15
+#define RUNS  15
 #define TRIAL "21_undisturbed_fast_combined" /* fast motion: every code path busy */
 
 /*

@@ -31,11 +31,11 @@
 #include "support/app_canvas.h"
 #include "support/bench_support.h"
 
-#define W 800
-#define H 480
-#define FRAMES 600
+#define W	  800
+#define H	  480
+#define FRAMES	  600
 #define LATENCY_S 8.0
-#define FRAME_S (1.0 / 60.0)
+#define FRAME_S	  (1.0 / 60.0)
 
 typedef struct {
 	const char *name;
@@ -56,13 +56,20 @@ static void state_at(bc_app_state *s, const screen_case *sc, int i)
 	bc_app_tick(s, i * FRAME_S);
 	bool calib = sc->screen == BC_SCREEN_CALIBRATION;
 	bc_coach_view v = {
-		.exercise = sc->exercise, .stage = calib ? BC_CALIB_GO_TO_START : BC_CALIB_DONE,
-		.stage_progress = (float)(i % 120) / 120.0f, .started = !calib,
+		.exercise = sc->exercise,
+		.stage = calib ? BC_CALIB_GO_TO_START : BC_CALIB_DONE,
+		.stage_progress = (float)(i % 120) / 120.0f,
+		.started = !calib,
 		.gauge_deg = 20.0f + 10.0f * sinf((float)i * 0.05f),
 		.zone_min_deg = sc->exercise == BC_EXERCISE_POSTURE ? -10.0f : 15.0f,
 		.zone_max_deg = sc->exercise == BC_EXERCISE_POSTURE ? 10.0f : 60.0f,
-		.phase_name = "holding", .holding = true, .hold_s = (float)(i % 120) / 60.0f,
-		.hold_target_s = 2, .reps = 3 + i / 200, .rejected = 1, .target_reps = 10,
+		.phase_name = "holding",
+		.holding = true,
+		.hold_s = (float)(i % 120) / 60.0f,
+		.hold_target_s = 2,
+		.reps = 3 + i / 200,
+		.rejected = 1,
+		.target_reps = 10,
 		.t_s = 60.0 + i * FRAME_S,
 	};
 	snprintf(v.feedback, sizeof(v.feedback), "Hold \xe2\x80\x94 %d s left", 2 - (i % 120) / 60);
@@ -129,7 +136,8 @@ int main(int argc, char **argv)
 		double med = bc_bench_median(ms, FRAMES);
 		double p99 = percentile(ms, FRAMES, 0.99);
 		printf("  %-20s %5.2f ms/frame median, %5.2f p99, %5.2f first; %4.1f strings "
-		       "rasterised per frame\n", cases[c].name, med, p99, first,
+		       "rasterised per frame\n",
+		       cases[c].name, med, p99, first,
 		       (double)(bc_text_rasterised(text) - raster0) / FRAMES);
 	}
 
@@ -182,8 +190,8 @@ int main(int argc, char **argv)
 	double oldest_p99 = percentile(oldest_ms, n, 0.99);
 	double oldest_max = n ? oldest_ms[n - 1] : 0;
 	printf("    oldest new sample (worst): %5.2f ms median, %5.2f p99, %5.2f max "
-	       "(goal < %.1f ms: one frame + 10 ms)\n", oldest_med, oldest_p99, oldest_max,
-	       FRAME_S * 1e3 + 10);
+	       "(goal < %.1f ms: one frame + 10 ms)\n",
+	       oldest_med, oldest_p99, oldest_max, FRAME_S * 1e3 + 10);
 
 	bc_app_canvas_close(&canvas);
 	SDL_Quit();

@@ -180,7 +180,8 @@ static int ak_feed(bc_chip_model *m, const bc_sample *s)
 	*st1 = (uint8_t)((*st1 & AK_ST1_DRDY ? AK_ST1_DOR : 0) | AK_ST1_DRDY);
 	bool over = fabs(h[0]) + fabs(h[1]) + fabs(h[2]) >= AK_OVERFLOW_SUM_UT;
 	*st2 = (uint8_t)((over ? AK_ST2_HOFL : 0) |
-			 (is_ak8963(m) && ut_per_lsb(m) == AK_UT_PER_LSB_16BIT ? AK8963_ST2_BITM : 0));
+			 (is_ak8963(m) && ut_per_lsb(m) == AK_UT_PER_LSB_16BIT ? AK8963_ST2_BITM
+									       : 0));
 	return 0; /* no INT line */
 }
 

@@ -34,7 +34,7 @@ typedef enum {
 	BC_CHIP_LSM6DSOX,
 	BC_CHIP_ICM20948,
 	BC_CHIP_ICM42688,
-	BC_CHIP_AK8963,  /* magnetometer inside the MPU-9250 */
+	BC_CHIP_AK8963,	 /* magnetometer inside the MPU-9250 */
 	BC_CHIP_AK09916, /* magnetometer inside the ICM-20948 */
 } bc_chip_kind;
 

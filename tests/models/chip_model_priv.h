@@ -5,8 +5,8 @@
 
 #include "models/chip_model.h"
 
-#define BC_MODEL_BANKS 8 /* ICM-42688-P: banks 0..4 */
-#define BC_MODEL_REGS 128
+#define BC_MODEL_BANKS	  8 /* ICM-42688-P: banks 0..4 */
+#define BC_MODEL_REGS	  128
 #define BC_MODEL_FIFO_MAX 8192
 
 typedef struct {
@@ -36,18 +36,18 @@ struct bc_chip_model {
 	const char *name;
 	uint8_t id_value;
 	uint8_t regs[BC_MODEL_BANKS][BC_MODEL_REGS];
-	int bank;             /* selected user bank (ICM-20948), else 0 */
+	int bank; /* selected user bank (ICM-20948), else 0 */
 
 	/* FIFO as a byte ring; unit = bytes dropped together when full. */
 	uint8_t fifo[BC_MODEL_FIFO_MAX];
 	size_t fifo_head, fifo_len, fifo_cap, fifo_unit;
 	bool fifo_overflowed;
-	unsigned long frames;  /* frames pushed since the FIFO was reset (pattern/tag counters) */
+	unsigned long frames; /* frames pushed since the FIFO was reset (pattern/tag counters) */
 	unsigned long fifo_removed; /* bytes popped or dropped since the reset (DS3 pattern) */
-	bool drdy_level;       /* data-ready held high until data read (LSM6DS, not pulsed) */
-	uint16_t count_latch;  /* FIFO count latched by reading its first byte (ICM-42688-P) */
-	uint16_t timestamp_us; /* ODR timestamp stamped into FIFO packets (ICM-42688-P) */
-	uint8_t fuse[3];       /* fuse ROM: sensitivity adjustment (AK8963), kept across resets */
+	bool drdy_level;	    /* data-ready held high until data read (LSM6DS, not pulsed) */
+	uint16_t count_latch;	    /* FIFO count latched by reading its first byte (ICM-42688-P) */
+	uint16_t timestamp_us;	    /* ODR timestamp stamped into FIFO packets (ICM-42688-P) */
+	uint8_t fuse[3]; /* fuse ROM: sensitivity adjustment (AK8963), kept across resets */
 
 	bool plugged;
 	bool int_stuck;

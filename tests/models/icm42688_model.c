@@ -70,9 +70,11 @@ static uint8_t icm42688_read_byte(bc_chip_model *m, uint8_t reg)
 			return m->fifo_len ? bc_model_fifo_pop(m) : ICM42688_HDR_MSG;
 		case ICM42688_REG_FIFO_COUNTH: /* the first count byte latches both */
 			m->count_latch = fifo_count_value(m);
-			return (uint8_t)(count_big_endian(m) ? m->count_latch >> 8 : m->count_latch);
+			return (uint8_t)(count_big_endian(m) ? m->count_latch >> 8
+							     : m->count_latch);
 		case ICM42688_REG_FIFO_COUNTL:
-			return (uint8_t)(count_big_endian(m) ? m->count_latch : m->count_latch >> 8);
+			return (uint8_t)(count_big_endian(m) ? m->count_latch
+							     : m->count_latch >> 8);
 		case ICM42688_REG_INT_STATUS: {
 			uint8_t v = B0(m, reg);
 			B0(m, reg) = 0;
@@ -245,7 +247,6 @@ bc_chip_model *bc_icm42688_model_new(void)
 	bc_chip_model *m = malloc(sizeof(*m));
 	if (m)
 		bc_model_init(m, &icm42688_ops, BC_CHIP_ICM42688, "ICM-42688-P",
-			      ICM42688_WHO_AM_I_VALUE, ICM42688_FIFO_BYTES,
-			      ICM42688_PACKET3_BYTES);
+			      ICM42688_WHO_AM_I_VALUE, ICM42688_FIFO_BYTES, ICM42688_PACKET3_BYTES);
 	return m;
 }

@@ -49,7 +49,8 @@ static uint8_t lsm_read_byte(bc_chip_model *m, uint8_t reg)
 			return (uint8_t)records;
 		case LSM6DSOX_REG_FIFO_STATUS2:
 			return (uint8_t)((m->fifo_overflowed ? LSM6DSOX_STATUS2_OVR_IA |
-								LSM6DSOX_STATUS2_OVR_LATCHED : 0) |
+								       LSM6DSOX_STATUS2_OVR_LATCHED
+							     : 0) |
 					 ((records >> 8) & LSM6DSOX_DIFF_HI_MASK));
 		default:
 			if (reg >= LSM6DSOX_REG_FIFO_DATA_OUT_TAG &&

@@ -16,10 +16,10 @@
 #define BC_SEQ_MAX 200000
 
 typedef struct {
-	size_t n;                 /* samples taken */
-	double t_s[BC_SEQ_MAX];   /* world time of sample k */
-	double accel_scale_g;     /* amplitude of the accel pattern */
-	double gyro_scale_dps;    /* amplitude of the gyro pattern */
+	size_t n;		/* samples taken */
+	double t_s[BC_SEQ_MAX]; /* world time of sample k */
+	double accel_scale_g;	/* amplitude of the accel pattern */
+	double gyro_scale_dps;	/* amplitude of the gyro pattern */
 } bc_seq_signal;
 
 /* A bc_model_signal_fn: sample k has gyro.x = index code, the rest a pattern. */

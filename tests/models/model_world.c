@@ -6,7 +6,7 @@
 
 #define MAX_MODELS 8
 #define EDGE_QUEUE 16
-#define NS_PER_S 1e9
+#define NS_PER_S   1e9
 
 typedef struct {
 	bc_chip_model *m;
@@ -14,7 +14,7 @@ typedef struct {
 	void *ctx;
 	bool int_line;
 	double ratio;
-	double odr_hz;        /* nominal rate last seen; 0 idle */
+	double odr_hz; /* nominal rate last seen; 0 idle */
 	uint64_t next_tick_ns;
 } world_model;
 
@@ -42,8 +42,8 @@ void bc_model_world_free(bc_model_world *w)
 	free(w);
 }
 
-void bc_model_world_add(bc_model_world *w, bc_chip_model *m, bc_model_signal_fn signal,
-			void *ctx, bool int_line)
+void bc_model_world_add(bc_model_world *w, bc_chip_model *m, bc_model_signal_fn signal, void *ctx,
+			bool int_line)
 {
 	if (w->n_models == MAX_MODELS)
 		abort(); /* a test bug */

@@ -29,8 +29,8 @@ bc_model_world *bc_model_world_new(void);
 void bc_model_world_free(bc_model_world *w); /* the models stay the caller's */
 
 /* signal NULL: at rest, +1 g on z. int_line: the model's data-ready reaches the hooks. */
-void bc_model_world_add(bc_model_world *w, bc_chip_model *m, bc_model_signal_fn signal,
-			void *ctx, bool int_line);
+void bc_model_world_add(bc_model_world *w, bc_chip_model *m, bc_model_signal_fn signal, void *ctx,
+			bool int_line);
 
 /* The model's clock runs at ratio × nominal (1.02 = 2 % fast). */
 void bc_model_world_set_clock_ratio(bc_model_world *w, bc_chip_model *m, double ratio);

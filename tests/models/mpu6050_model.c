@@ -140,8 +140,7 @@ static int mpu_feed(bc_chip_model *m, const bc_sample *s)
 	double ka = mpu_accel_lsb(m), kg = mpu_gyro_lsb(m);
 	uint8_t *a = &R(m, MPU6050_REG_ACCEL_XOUT_H), *g = &R(m, MPU6050_REG_GYRO_XOUT_H);
 	bc_model_put_axes_be(a, s->accel_g, ka);
-	bc_model_put_be16(&R(m, MPU6050_REG_TEMP_OUT_H),
-			  bc_model_raw(MODEL_TEMP_C - 36.53, 340.0));
+	bc_model_put_be16(&R(m, MPU6050_REG_TEMP_OUT_H), bc_model_raw(MODEL_TEMP_C - 36.53, 340.0));
 	bc_model_put_axes_be(g, s->gyro_dps, kg);
 	mpu_push_frame(m);
 	R(m, MPU6050_REG_INT_STATUS) |= MPU6050_INT_DATA_RDY;

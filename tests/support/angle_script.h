@@ -16,24 +16,24 @@
 #include "detect/detector.h"
 
 typedef struct {
-	double dur_s;        /* ramp/hold duration */
-	float sag_deg;       /* sagittal at the end of the segment */
-	float axial_deg;     /* axial at the end */
-	float incline_deg;   /* trunk incline at the end (NAN: keep) */
-	bool moving;         /* still = false, turning at rate_dps */
-	float rate_dps;      /* when moving (0: BC_SCRIPT_WALK_DPS, walking) */
-	bool invalid;        /* angles not valid (calibrating) */
+	double dur_s;	   /* ramp/hold duration */
+	float sag_deg;	   /* sagittal at the end of the segment */
+	float axial_deg;   /* axial at the end */
+	float incline_deg; /* trunk incline at the end (NAN: keep) */
+	bool moving;	   /* still = false, turning at rate_dps */
+	float rate_dps;	   /* when moving (0: BC_SCRIPT_WALK_DPS, walking) */
+	bool invalid;	   /* angles not valid (calibrating) */
 } bc_seg;
 
 #define BC_SCRIPT_MAX_EVENTS 256
-#define BC_SCRIPT_WALK_DPS 25.0f /* how fast a walking pelvis turns, deg/s */
+#define BC_SCRIPT_WALK_DPS   25.0f /* how fast a walking pelvis turns, deg/s */
 
 typedef struct {
 	bc_coach_event ev[BC_SCRIPT_MAX_EVENTS];
 	size_t n;
 	int reps;
 	int rejected;
-	double start_t_s;    /* START_REACHED time (-1: never) */
+	double start_t_s; /* START_REACHED time (-1: never) */
 	double end_t_s;
 } bc_script_result;
 
@@ -93,12 +93,15 @@ static inline void bc_script_run(bc_exercise_id ex, const bc_detect_settings *se
 			axial = axial0 + f * (sg->axial_deg - axial0);
 			incline = inc0 + f * (inc1 - inc0);
 			bc_body_state b = {
-				.t_s = t, .still = !sg->moving,
-				.rate_dps = !sg->moving ? 0.0f :
-					    sg->rate_dps > 0.0f ? sg->rate_dps : BC_SCRIPT_WALK_DPS,
+				.t_s = t,
+				.still = !sg->moving,
+				.rate_dps = !sg->moving		  ? 0.0f
+					    : sg->rate_dps > 0.0f ? sg->rate_dps
+								  : BC_SCRIPT_WALK_DPS,
 				.stage = sg->invalid ? BC_CALIB_GO_TO_START : BC_CALIB_DONE,
 				.angles_valid = !sg->invalid,
-				.angles = { .sagittal_deg = sag + noise_deg * bc_script_noise(&seed),
+				.angles = { .sagittal_deg = sag +
+							    noise_deg * bc_script_noise(&seed),
 					    .axial_deg = axial },
 				.trunk_incline_deg = incline,
 				.heading_known = true,
@@ -120,8 +123,8 @@ static inline void bc_script_run(bc_exercise_id ex, const bc_detect_settings *se
 }
 
 /* The k-th event of a type (NULL if there are fewer). */
-static inline const bc_coach_event *bc_script_nth(const bc_script_result *r,
-						  bc_event_type type, int k)
+static inline const bc_coach_event *bc_script_nth(const bc_script_result *r, bc_event_type type,
+						  int k)
 {
 	for (size_t i = 0; i < r->n; i++)
 		if (r->ev[i].type == type && k-- == 0)
@@ -129,7 +132,13 @@ static inline const bc_coach_event *bc_script_nth(const bc_script_result *r,
 	return NULL;
 }
 
-#define SEG(d, s) { .dur_s = (d), .sag_deg = (s), .incline_deg = NAN }
-#define SEG_AX(d, s, a) { .dur_s = (d), .sag_deg = (s), .axial_deg = (a), .incline_deg = NAN }
+#define SEG(d, s)                                                \
+	{                                                        \
+		.dur_s = (d), .sag_deg = (s), .incline_deg = NAN \
+	}
+#define SEG_AX(d, s, a)                                                            \
+	{                                                                          \
+		.dur_s = (d), .sag_deg = (s), .axial_deg = (a), .incline_deg = NAN \
+	}
 
 #endif /* BC_ANGLE_SCRIPT_H */

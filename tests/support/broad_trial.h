@@ -19,10 +19,10 @@
 #define BC_BROAD_MAX_TRIALS 64
 
 typedef struct {
-	char name[128];        /* file name without .csv.gz */
-	bc_sample *samples;    /* n samples (magnetometer included) */
-	bc_quat *ref;          /* reference q_enu_from_sensor, nan where missing */
-	bool *moving;          /* dataset movement mask */
+	char name[128];	    /* file name without .csv.gz */
+	bc_sample *samples; /* n samples (magnetometer included) */
+	bc_quat *ref;	    /* reference q_enu_from_sensor, nan where missing */
+	bool *moving;	    /* dataset movement mask */
 	size_t n;
 } bc_broad_trial;
 

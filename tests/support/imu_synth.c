@@ -36,8 +36,8 @@ bc_quat bc_synth_random_quat(uint64_t *rng)
 	/* A normalised 4-D Gaussian is uniform over rotations. */
 	bc_quat q;
 	do {
-		q = bc_quat_make(bc_synth_gauss(rng), bc_synth_gauss(rng),
-				 bc_synth_gauss(rng), bc_synth_gauss(rng));
+		q = bc_quat_make(bc_synth_gauss(rng), bc_synth_gauss(rng), bc_synth_gauss(rng),
+				 bc_synth_gauss(rng));
 	} while (q.w * q.w + q.x * q.x + q.y * q.y + q.z * q.z < 1e-6f);
 	return bc_quat_normalize(q);
 }
@@ -55,8 +55,7 @@ static double min_jerk(double u)
 
 static bc_quat slerp(bc_quat a, bc_quat b, double u)
 {
-	double dot = (double)a.w * b.w + (double)a.x * b.x + (double)a.y * b.y +
-		     (double)a.z * b.z;
+	double dot = (double)a.w * b.w + (double)a.x * b.x + (double)a.y * b.y + (double)a.z * b.z;
 	if (dot < 0.0) {
 		b = bc_quat_make(-b.w, -b.x, -b.y, -b.z);
 		dot = -dot;
@@ -70,10 +69,9 @@ static bc_quat slerp(bc_quat a, bc_quat b, double u)
 		wa = sin((1.0 - u) * th) / sin(th);
 		wb = sin(u * th) / sin(th);
 	}
-	return bc_quat_normalize(bc_quat_make((float)(wa * a.w + wb * b.w),
-					      (float)(wa * a.x + wb * b.x),
-					      (float)(wa * a.y + wb * b.y),
-					      (float)(wa * a.z + wb * b.z)));
+	return bc_quat_normalize(
+		bc_quat_make((float)(wa * a.w + wb * b.w), (float)(wa * a.x + wb * b.x),
+			     (float)(wa * a.y + wb * b.y), (float)(wa * a.z + wb * b.z)));
 }
 
 /*
@@ -158,8 +156,8 @@ double bc_synth_hold_start_s(const bc_synth *s, size_t i)
 	return t;
 }
 
-void bc_synth_init(bc_synth *s, const bc_synth_settings *settings,
-		   const bc_synth_pose *poses, size_t n_poses)
+void bc_synth_init(bc_synth *s, const bc_synth_settings *settings, const bc_synth_pose *poses,
+		   size_t n_poses)
 {
 	*s = (bc_synth){ 0 };
 	s->settings = *settings;

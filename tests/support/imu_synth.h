@@ -25,24 +25,24 @@
 
 typedef struct {
 	bc_quat q_earth_from_body; /* key pose */
-	double move_s;             /* smooth transition from the previous pose, s (ignored first) */
-	double hold_s;             /* then held this long, s */
-	bc_vec3 pos_m;             /* body position at this pose, earth frame, metres */
+	double move_s;		   /* smooth transition from the previous pose, s (ignored first) */
+	double hold_s;		   /* then held this long, s */
+	bc_vec3 pos_m;		   /* body position at this pose, earth frame, metres */
 } bc_synth_pose;
 
 typedef struct {
-	double rate_hz;            /* sample rate, Hz */
-	double t0_s;               /* time of the first sample, s */
+	double rate_hz;		    /* sample rate, Hz */
+	double t0_s;		    /* time of the first sample, s */
 	bc_quat q_sensor_from_body; /* mounting */
-	float accel_noise_g;       /* white noise per axis (standard deviation), g */
-	float gyro_noise_dps;      /* white noise per axis (standard deviation), deg/s */
-	bc_vec3 gyro_bias_dps;     /* constant gyro bias, deg/s */
-	double jitter_s;           /* sample times off their grid by up to +-this, s
+	float accel_noise_g;	    /* white noise per axis (standard deviation), g */
+	float gyro_noise_dps;	    /* white noise per axis (standard deviation), deg/s */
+	bc_vec3 gyro_bias_dps;	    /* constant gyro bias, deg/s */
+	double jitter_s;	    /* sample times off their grid by up to +-this, s
 				    * (keep below half a period) */
-	float sway_deg;            /* a person never holds perfectly still: the body wobbles
+	float sway_deg;		    /* a person never holds perfectly still: the body wobbles
 				    * by up to this about each of its axes, degrees ... */
-	float sway_hz;             /* ... at about this frequency, Hz */
-	uint64_t seed;             /* noise seed */
+	float sway_hz;		    /* ... at about this frequency, Hz */
+	uint64_t seed;		    /* noise seed */
 } bc_synth_settings;
 
 typedef struct {
@@ -51,12 +51,12 @@ typedef struct {
 	size_t n_poses;
 	double duration_s;
 	uint64_t rng;
-	uint64_t k;                /* index of the next sample */
-	double prev_t_rel_s;       /* relative time of the previous sample */
+	uint64_t k;	     /* index of the next sample */
+	double prev_t_rel_s; /* relative time of the previous sample */
 } bc_synth;
 
-void bc_synth_init(bc_synth *s, const bc_synth_settings *settings,
-		   const bc_synth_pose *poses, size_t n_poses);
+void bc_synth_init(bc_synth *s, const bc_synth_settings *settings, const bc_synth_pose *poses,
+		   size_t n_poses);
 
 /* The next sample; false once the trajectory is over. */
 bool bc_synth_next(bc_synth *s, bc_sample *out);

@@ -91,14 +91,30 @@ static char *parse_string(parser *ps)
 		}
 		char e = *ps->p++;
 		switch (e) {
-		case '"': *o++ = '"'; break;
-		case '\\': *o++ = '\\'; break;
-		case '/': *o++ = '/'; break;
-		case 'b': *o++ = '\b'; break;
-		case 'f': *o++ = '\f'; break;
-		case 'n': *o++ = '\n'; break;
-		case 'r': *o++ = '\r'; break;
-		case 't': *o++ = '\t'; break;
+		case '"':
+			*o++ = '"';
+			break;
+		case '\\':
+			*o++ = '\\';
+			break;
+		case '/':
+			*o++ = '/';
+			break;
+		case 'b':
+			*o++ = '\b';
+			break;
+		case 'f':
+			*o++ = '\f';
+			break;
+		case 'n':
+			*o++ = '\n';
+			break;
+		case 'r':
+			*o++ = '\r';
+			break;
+		case 't':
+			*o++ = '\t';
+			break;
 		case 'u': {
 			int cp = hex4(ps->p);
 			if (cp < 0) {
@@ -260,7 +276,11 @@ static bc_test_json_value *parse_value(parser *ps, int depth)
 	}
 	if (c == '-' || (c >= '0' && c <= '9'))
 		return parse_number(ps);
-	static const struct { const char *word; bc_test_json_type type; bool b; } words[] = {
+	static const struct {
+		const char *word;
+		bc_test_json_type type;
+		bool b;
+	} words[] = {
 		{ "true", BC_TEST_JSON_BOOL, true },
 		{ "false", BC_TEST_JSON_BOOL, false },
 		{ "null", BC_TEST_JSON_NULL, false },

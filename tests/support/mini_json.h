@@ -10,18 +10,24 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { BC_TEST_JSON_NULL, BC_TEST_JSON_BOOL, BC_TEST_JSON_NUMBER, BC_TEST_JSON_STRING,
-	       BC_TEST_JSON_ARRAY, BC_TEST_JSON_OBJECT } bc_test_json_type;
+typedef enum {
+	BC_TEST_JSON_NULL,
+	BC_TEST_JSON_BOOL,
+	BC_TEST_JSON_NUMBER,
+	BC_TEST_JSON_STRING,
+	BC_TEST_JSON_ARRAY,
+	BC_TEST_JSON_OBJECT
+} bc_test_json_type;
 
 typedef struct bc_test_json_value bc_test_json_value;
 struct bc_test_json_value {
 	bc_test_json_type type;
 	bool boolean;
 	double number;
-	char *string;            /* STRING: unescaped (UTF-8) */
-	size_t n;                /* ARRAY/OBJECT: item count */
-	char **keys;             /* OBJECT: member names */
-	bc_test_json_value **items;   /* ARRAY/OBJECT: values */
+	char *string;		    /* STRING: unescaped (UTF-8) */
+	size_t n;		    /* ARRAY/OBJECT: item count */
+	char **keys;		    /* OBJECT: member names */
+	bc_test_json_value **items; /* ARRAY/OBJECT: values */
 };
 
 /*

@@ -14,14 +14,14 @@
 #include "core/math3d.h"
 
 typedef struct {
-	double rate_hz;          /* samples per second */
-	const char *exercise;    /* "# exercise:" value; NULL for none */
-	const char *hold_s;      /* "# hold_s:" value; NULL for none */
+	double rate_hz;		  /* samples per second */
+	const char *exercise;	  /* "# exercise:" value; NULL for none */
+	const char *hold_s;	  /* "# hold_s:" value; NULL for none */
 	bc_vec3 mount_rotvec_deg; /* sensor mounting: rotation vector body <- sensor, degrees */
-	int tilts;               /* pelvic tilts after calibration */
-	float tilt_deg;          /* their size (posterior, positive) */
-	float tilt_hold_s;       /* held this long at the top */
-	bool with_mag;           /* add mx,my,mz (a fixed earth field) */
+	int tilts;		  /* pelvic tilts after calibration */
+	float tilt_deg;		  /* their size (posterior, positive) */
+	float tilt_hold_s;	  /* held this long at the top */
+	bool with_mag;		  /* add mx,my,mz (a fixed earth field) */
 } bc_test_trace_spec;
 
 /* A spec with 100 Hz, bridge, a 20/30/40 deg mounting, 2 tilts of 20 deg held 3 s. */

@@ -81,7 +81,7 @@ void bc_check_unplugged_2s(const bc_model_rig *rig, double *t_last)
 void bc_check_resumes_after_replug(const bc_model_rig *rig, double t_last, bc_sample *x)
 {
 	bc_check_resumes_after_dropout(rig, x);
-	assert_true(x->t_s - t_last >= 2.0);      /* the gap is in the trace */
+	assert_true(x->t_s - t_last >= 2.0);	  /* the gap is in the trace */
 	assert_true(x->t_s - t_last < 2.0 + 1.5); /* and reconnecting took at most ~1 s */
 	assert_int_equal(bc_imu_reader_get_state(rig->reader), BC_IMU_READER_STREAMING);
 	const bc_imu_reader_stats *st = bc_imu_reader_get_stats(rig->reader);

@@ -103,7 +103,8 @@ void bc_test_assert_usage_error(const bc_test_output *o, const char *mentions)
 	if (o->status != 2 || o->out_len != 0 || bc_test_count_lines(o->err) != 1 ||
 	    (mentions && !strstr(o->err, mentions))) {
 		print_error("status %d\nstdout: %s\nstderr: %s\nexpected a one-line usage error "
-			    "mentioning '%s'\n", o->status, o->out, o->err, mentions ? mentions : "");
+			    "mentioning '%s'\n",
+			    o->status, o->out, o->err, mentions ? mentions : "");
 		fail();
 	}
 }

@@ -8,10 +8,10 @@
 #include "support/test_support.h" /* bc_test_backcoach */
 
 typedef struct {
-	int status;     /* exit status; 128 + signal number if killed */
-	char *out;      /* stdout, NUL-terminated (malloc'd) */
+	int status; /* exit status; 128 + signal number if killed */
+	char *out;  /* stdout, NUL-terminated (malloc'd) */
 	size_t out_len;
-	char *err;      /* stderr, NUL-terminated (malloc'd) */
+	char *err; /* stderr, NUL-terminated (malloc'd) */
 	size_t err_len;
 } bc_test_output;
 

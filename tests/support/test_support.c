@@ -86,7 +86,8 @@ char *bc_test_read_file(const char *path, size_t *n)
 bool bc_test_same_but_rounding(const char *a, const char *b, double tol)
 {
 	while (*a && *b) {
-		if ((*a == '-' || (*a >= '0' && *a <= '9')) && (*b == '-' || (*b >= '0' && *b <= '9'))) {
+		if ((*a == '-' || (*a >= '0' && *a <= '9')) &&
+		    (*b == '-' || (*b >= '0' && *b <= '9'))) {
 			char *ea, *eb;
 			double x = strtod(a, &ea), y = strtod(b, &eb);
 			if (ea == a || eb == b || fabs(x - y) > tol)

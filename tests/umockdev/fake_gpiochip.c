@@ -18,11 +18,11 @@ typedef struct {
 	char name[32];
 	char consumer[32];
 	line_state state;
-	uint32_t handle_flags;  /* GPIOHANDLE_REQUEST_* */
-	uint32_t event_flags;   /* GPIOEVENT_REQUEST_* */
-	int level;              /* input level the outside drives, or output value */
+	uint32_t handle_flags; /* GPIOHANDLE_REQUEST_* */
+	uint32_t event_flags;  /* GPIOEVENT_REQUEST_* */
+	int level;	       /* input level the outside drives, or output value */
 	unsigned int output_writes;
-	int event_sock;         /* our end of the event socketpair, -1 none */
+	int event_sock;			    /* our end of the event socketpair, -1 none */
 	UMockdevIoctlClient *handle_client; /* the handle's connection, once accepted */
 } fake_line;
 
@@ -66,7 +66,8 @@ static void copy_name(char *dst, const char *src)
 
 static int chip_info(fake_gpiochip *c, UMockdevIoctlData *arg)
 {
-	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(struct gpiochip_info), NULL);
+	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(struct gpiochip_info),
+							   NULL);
 	struct gpiochip_info *info;
 	char name[32];
 
@@ -82,7 +83,8 @@ static int chip_info(fake_gpiochip *c, UMockdevIoctlData *arg)
 
 static int line_info(fake_gpiochip *c, UMockdevIoctlData *arg)
 {
-	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(struct gpioline_info), NULL);
+	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(struct gpioline_info),
+							   NULL);
 	struct gpioline_info *info;
 	fake_line *l;
 
@@ -110,7 +112,8 @@ static int line_info(fake_gpiochip *c, UMockdevIoctlData *arg)
 
 static int line_handle(fake_gpiochip *c, UMockdevIoctlData *arg)
 {
-	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(struct gpiohandle_request), NULL);
+	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0,
+							   sizeof(struct gpiohandle_request), NULL);
 	struct gpiohandle_request *req;
 	fake_line *l;
 	int fd;
@@ -142,7 +145,8 @@ static int line_handle(fake_gpiochip *c, UMockdevIoctlData *arg)
 
 static int line_event(fake_gpiochip *c, UMockdevIoctlData *arg)
 {
-	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(struct gpioevent_request), NULL);
+	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(struct gpioevent_request),
+							   NULL);
 	struct gpioevent_request *req;
 	fake_line *l;
 	int sv[2];
@@ -173,7 +177,8 @@ static int line_event(fake_gpiochip *c, UMockdevIoctlData *arg)
 static int handle_values(fake_gpiochip *c, UMockdevIoctlClient *client, gulong request,
 			 UMockdevIoctlData *arg)
 {
-	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(struct gpiohandle_data), NULL);
+	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(struct gpiohandle_data),
+							   NULL);
 	guint offset1 = GPOINTER_TO_UINT(g_object_get_data(G_OBJECT(client), "bc-line"));
 	struct gpiohandle_data *values;
 	fake_line *l;
@@ -226,8 +231,7 @@ static gboolean on_ioctl(UMockdevIoctlBase *base, UMockdevIoctlClient *client, g
 }
 
 /* A handle node connection was accepted: it belongs to the oldest pending handle. */
-static void on_client_connected(UMockdevIoctlBase *base, UMockdevIoctlClient *client,
-				gpointer user)
+static void on_client_connected(UMockdevIoctlBase *base, UMockdevIoctlClient *client, gpointer user)
 {
 	fake_gpiochip *c = user;
 	guint offset;
@@ -332,14 +336,15 @@ int fake_gpiochip_drive(fake_gpiochip *c, unsigned int offset, int level, uint64
 	level = level ? 1 : 0;
 	reap_line(l);
 	if (l->level != level && l->state == LINE_EVENTS) {
-		uint32_t want = level ? GPIOEVENT_REQUEST_RISING_EDGE : GPIOEVENT_REQUEST_FALLING_EDGE;
+		uint32_t want = level ? GPIOEVENT_REQUEST_RISING_EDGE
+				      : GPIOEVENT_REQUEST_FALLING_EDGE;
 
 		if (l->event_flags & want) {
 			memset(&ev, 0, sizeof(ev));
 			ev.timestamp = timestamp_ns;
 			ev.id = level ? GPIOEVENT_EVENT_RISING_EDGE : GPIOEVENT_EVENT_FALLING_EDGE;
-			queued = send(l->event_sock, &ev, sizeof(ev), MSG_NOSIGNAL | MSG_DONTWAIT) ==
-				 (ssize_t)sizeof(ev);
+			queued = send(l->event_sock, &ev, sizeof(ev),
+				      MSG_NOSIGNAL | MSG_DONTWAIT) == (ssize_t)sizeof(ev);
 		}
 	}
 	if (!(l->handle_flags & GPIOHANDLE_REQUEST_OUTPUT) || l->state == LINE_FREE)

@@ -38,8 +38,7 @@ void fake_gpiochip_free(fake_gpiochip *c);
  * timestamp_ns (CLOCK_MONOTONIC) is queued. Returns 1 if an event was
  * queued, 0 if not, -EINVAL for a bad offset.
  */
-int fake_gpiochip_drive(fake_gpiochip *c, unsigned int offset, int level,
-			uint64_t timestamp_ns);
+int fake_gpiochip_drive(fake_gpiochip *c, unsigned int offset, int level, uint64_t timestamp_ns);
 
 /* A data-ready pulse: high then low again, both at timestamp_ns. */
 int fake_gpiochip_pulse(fake_gpiochip *c, unsigned int offset, uint64_t timestamp_ns);
@@ -51,8 +50,7 @@ int fake_gpiochip_output(fake_gpiochip *c, unsigned int offset);
 unsigned int fake_gpiochip_output_writes(fake_gpiochip *c, unsigned int offset);
 
 /* Whether the line is requested, and by whom (consumer copied into buf). */
-bool fake_gpiochip_requested(fake_gpiochip *c, unsigned int offset, char *consumer,
-			     size_t size);
+bool fake_gpiochip_requested(fake_gpiochip *c, unsigned int offset, char *consumer, size_t size);
 
 /* The GPIOHANDLE_REQUEST_* flags of the current request (bias, direction). */
 uint32_t fake_gpiochip_request_flags(fake_gpiochip *c, unsigned int offset);

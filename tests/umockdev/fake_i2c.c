@@ -143,9 +143,9 @@ static long do_rdwr(fake_i2c *f, UMockdevIoctlData *arg)
 			return -EINVAL;
 		if (msgs[i].len == 0)
 			continue;
-		bufs[i] = umockdev_ioctl_data_resolve(md, i * sizeof(struct i2c_msg) +
-							  offsetof(struct i2c_msg, buf),
-						      msgs[i].len, NULL);
+		bufs[i] = umockdev_ioctl_data_resolve(
+			md, i * sizeof(struct i2c_msg) + offsetof(struct i2c_msg, buf), msgs[i].len,
+			NULL);
 		if (!bufs[i])
 			return -EFAULT;
 	}
@@ -208,7 +208,8 @@ static gboolean on_ioctl(UMockdevIoctlBase *base, UMockdevIoctlClient *client, g
 		if (addr > 0x7f)
 			err = EINVAL;
 		else
-			g_object_set_data(G_OBJECT(client), "bc-i2c-addr", GINT_TO_POINTER((int)addr + 1));
+			g_object_set_data(G_OBJECT(client), "bc-i2c-addr",
+					  GINT_TO_POINTER((int)addr + 1));
 		break;
 	}
 	case I2C_SMBUS:

@@ -12,8 +12,8 @@
 #include "platform/i2c_bus.h"
 
 typedef struct {
-	bc_i2c_bus bus;   /* hand &bus to the fake adapter or a driver */
-	uint8_t addr;     /* 7-bit address it answers */
+	bc_i2c_bus bus; /* hand &bus to the fake adapter or a driver */
+	uint8_t addr;	/* 7-bit address it answers */
 	uint8_t regs[256];
 	unsigned int reads, writes;
 } regfile_model;

@@ -106,8 +106,8 @@ char *bc_testbed_add_chardev(UMockdevTestbed *tb, const char *subsystem, const c
 	va_end(ap);
 	g_ptr_array_add(attrs, NULL);
 
-	syspath = umockdev_testbed_add_devicev(tb, subsystem, name, NULL,
-					       (gchar **)attrs->pdata, props);
+	syspath = umockdev_testbed_add_devicev(tb, subsystem, name, NULL, (gchar **)attrs->pdata,
+					       props);
 	/* The kernel ends sysfs "dev" with a newline and libgpiod relies on it. */
 	dev_nl = g_strdup_printf("%s\n", major_minor);
 	umockdev_testbed_set_attribute(tb, syspath, "dev", dev_nl);
