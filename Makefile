@@ -32,7 +32,7 @@ AR := $(CROSS)ar
 # Debian packages needed to build, test and run (make deps installs them).
 DEB_PACKAGES := gcc make pkg-config zlib1g-dev libi2c-dev libgpiod-dev \
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-dejavu-core libsqlite3-dev \
-	libcmocka-dev umockdev libumockdev-dev python3
+	libcmocka-dev umockdev libumockdev-dev python3 clang-format
 
 # The Raspberry Pi (64-bit) build from Debian's cross toolchain and arm64
 # libraries, and qemu-user to run its tests here. make deps adds the arm64
@@ -192,6 +192,7 @@ TEST_BUILDS := $(BUILD) $(BUILD)/asan $(if $(HAVE_PI_CROSS),$(PI_BUILD))
 
 test-only:
 	@tests/check_layers.sh
+	@tests/check_format.sh
 	@$(MAKE) --no-print-directory tests
 	@$(MAKE) --no-print-directory SAN=1 tests
 	@$(if $(HAVE_PI_CROSS),$(MAKE) --no-print-directory cross-tests, \
