@@ -2,8 +2,6 @@
 /* Body angles: see body_angles.h and the sign conventions in body_state.h. */
 #include "body/body_angles.h"
 
-/* Includes above; definitions below. */
-
 static const bc_vec3 earth_up = { 0.0f, 0.0f, 1.0f };
 
 /* Functions */

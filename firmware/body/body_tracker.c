@@ -9,8 +9,6 @@
 
 #include "body/body_angles.h"
 
-/* Includes above; definitions below. */
-
 const bc_body_settings bc_body_settings_default = {
 	.filter_custom = false,
 	.stillness = BC_STILLNESS_SETTINGS_DEFAULT_INIT,

@@ -4,8 +4,6 @@
 
 #include <math.h>
 
-/* Includes above; definitions below. */
-
 typedef enum {
 	POSE_FITS,	  /* the spell is the start pose, seen from the candidate */
 	POSE_UPRIGHT,	  /* still near the candidate upright */

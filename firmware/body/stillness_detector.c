@@ -2,8 +2,6 @@
 /* Stillness detector: see stillness_detector.h. */
 #include "body/stillness_detector.h"
 
-/* Includes above; definitions below. */
-
 /*
  * Defaults: a person holding a pose sways by well under 3 deg/s at the lower
  * back, while even a slow deliberate movement is faster. MEMS noise after a

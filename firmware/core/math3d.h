@@ -14,8 +14,6 @@
 
 #include <math.h>
 
-/* Includes above; definitions below. */
-
 #define BC_DEG_PER_RAD 57.29577951308232f
 #define BC_RAD_PER_DEG 0.017453292519943295f
 

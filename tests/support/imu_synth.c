@@ -4,8 +4,6 @@
 
 #include <math.h>
 
-/* Includes above; definitions below. */
-
 typedef struct {
 	double x, y, z;
 } dvec3;
