@@ -28,8 +28,9 @@ static void test_defaults_are_valid_and_round_trip(void **state)
 	memset(&back, 0, sizeof(back));
 	bc_coach_settings_init(&back);
 	back.target_reps = 3;
-	back.detect.bridge.level_max_deg = 20.0f;
-	back.detect.knee_to_chest.count_at_hold_done = !s.detect.knee_to_chest.count_at_hold_done;
+	back.detect.tilt[BC_EXERCISE_BRIDGE].level_max_deg = 20.0f;
+	back.detect.tilt[BC_EXERCISE_KNEE_TO_CHEST].count_at_hold_done =
+		!s.detect.tilt[BC_EXERCISE_KNEE_TO_CHEST].count_at_hold_done;
 	assert_int_equal(bc_settings_parse(text, &back, &err), 0);
 	assert_memory_equal(&back, &s, sizeof(s));
 }
@@ -50,7 +51,7 @@ static void test_values_apply(void **state)
 	assert_float_near(s.hold_s[BC_EXERCISE_BRIDGE], 5.0, 1e-6);
 	assert_float_near(s.detect.posture.alert_delay_s, 20.0, 1e-6);
 	assert_int_equal(s.target_reps, 12);
-	assert_false(s.detect.knee_to_chest.count_at_hold_done);
+	assert_false(s.detect.tilt[BC_EXERCISE_KNEE_TO_CHEST].count_at_hold_done);
 	assert_float_near(s.hold_s[BC_EXERCISE_PELVIC_TILT], 10.0, 1e-6); /* untouched */
 }
 
@@ -128,9 +129,9 @@ static void test_set_one_key(void **state)
 	bc_settings_error err;
 	bc_coach_settings_init(&s);
 	assert_int_equal(bc_settings_set(&s, "bridge.enter_deg", "18", &err), 0);
-	assert_float_near(s.detect.bridge.enter_deg, 18.0, 1e-6);
+	assert_float_near(s.detect.tilt[BC_EXERCISE_BRIDGE].enter_deg, 18.0, 1e-6);
 	assert_int_equal(bc_settings_set(&s, "bridge.enter_deg", "2", &err), -1);
-	assert_float_near(s.detect.bridge.enter_deg, 18.0, 1e-6);
+	assert_float_near(s.detect.tilt[BC_EXERCISE_BRIDGE].enter_deg, 18.0, 1e-6);
 }
 
 int main(void)
