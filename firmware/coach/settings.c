@@ -185,14 +185,16 @@ static bool key_at(size_t i, named_key *out)
 			continue;
 		const bc_exercise_row *r = bc_exercise_row_of(ex);
 		if (i-- == 0) {
-			put_key(out, &hold, ex, OFF(hold_s[ex]));
+			put_key(out, &hold, ex, OFF(hold_s) + (size_t)ex * sizeof(float));
 			return true;
 		}
 		for (size_t t = 0; t < N(tilt_keys); t++) {
 			if (!tilt_key_used(&tilt_keys[t], &r->detect.tilt.defaults))
 				continue;
 			if (i-- == 0) {
-				put_key(out, &tilt_keys[t].k, ex, OFF(detect.tilt[ex]));
+				put_key(out, &tilt_keys[t].k, ex,
+					OFF(detect.tilt) +
+						(size_t)ex * sizeof(bc_tilt_hold_settings));
 				return true;
 			}
 		}
