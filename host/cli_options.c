@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coach/exercise_table.h"
 #include "commands.h"
 
 /* getopt_long's value for cmd->options[i]: above every character. */

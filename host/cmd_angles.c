@@ -11,6 +11,7 @@
 #include "cli_options.h"
 #include "cli_trace.h"
 #include "coach/coach.h"
+#include "coach/exercise_table.h"
 #include "commands.h"
 
 enum { OPT_EXERCISE };

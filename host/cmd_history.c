@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "cli_options.h"
+#include "coach/exercise_table.h"
 #include "commands.h"
 #include "history/history.h"
 #include "history/local_day.h"

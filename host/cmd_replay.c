@@ -17,6 +17,7 @@
 #include "cli_trace.h"
 #include "coach/calib_words.h"
 #include "coach/coach.h"
+#include "coach/exercise_table.h"
 #include "coach/session_tally.h"
 #include "commands.h"
 #include "json_writer.h"

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "cli_options.h"
+#include "coach/exercise_table.h"
 #include "commands.h"
 #include "sim/sim_session.h"
 #include "trace/trace_writer.h"

@@ -25,6 +25,7 @@
 #include "app/render.h"
 #include "app/screens.h"
 #include "app/trace_source.h"
+#include "coach/exercise_table.h"
 #include "support/app_canvas.h"
 #include "support/mini_json.h"
 #include "support/run_command.h"

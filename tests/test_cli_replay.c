@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "coach/exercise_table.h"
 #include "support/mini_json.h"
 #include "support/protocol_trace.h"
 #include "support/run_command.h"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "coach/coach.h"
+#include "coach/exercise_table.h"
 #include "support/angle_script.h"
 #include "support/test_support.h"
 
@@ -222,7 +223,8 @@ static void test_hold_progress_and_target(void **state)
 	(void)state;
 	static log_t log;
 	memset(&log, 0, sizeof(log));
-	bc_coach_settings s = bc_coach_settings_default; /* zeros: sub-defaults */
+	bc_coach_settings s;
+	bc_coach_settings_init(&s);
 	s.hold_s[BC_EXERCISE_PELVIC_TILT] = 4.0f;
 	bc_coach c;
 	bc_coach_init(&c, &s, BC_EXERCISE_PELVIC_TILT);

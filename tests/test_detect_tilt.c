@@ -6,10 +6,12 @@
  */
 #include <math.h>
 
+#include "coach/exercise_table.h"
 #include "support/angle_script.h"
 #include "support/test_support.h"
 
-static const bc_detect_settings *defaults = &bc_detect_settings_default;
+/* NULL: the defaults, each exercise's from its row. */
+static const bc_detect_settings *defaults = NULL;
 
 #define RUN(ex, hold, rate, segs, incline, noise, r)                                           \
 	bc_script_run(ex, defaults, hold, rate, segs, sizeof(segs) / sizeof(segs[0]), incline, \
@@ -239,8 +241,9 @@ static void test_knee_to_chest_count_moment(void **state)
 	assert_float_near(e->t_s, 1.0 + 2.0 + 17.01 + 0.5, 0.05);
 	assert_float_near(e->hold_s, 17.0 + 4.0 / 9.0, 0.05);
 
-	bc_detect_settings s = bc_detect_settings_default;
-	s.knee_to_chest.count_at_hold_done = true;
+	bc_detect_settings s;
+	bc_exercise_detect_defaults(&s);
+	s.tilt[BC_EXERCISE_KNEE_TO_CHEST].count_at_hold_done = true;
 	bc_script_run(BC_EXERCISE_KNEE_TO_CHEST, &s, 15.0f, 100, hold,
 		      sizeof(hold) / sizeof(hold[0]), 0, 0.0f, &r);
 	assert_int_equal(r.reps, 1);
@@ -364,17 +367,21 @@ static void test_deep_childs_pose_counts(void **state)
 	assert_int_equal(r.reps, 2);
 	assert_int_equal(r.rejected, 0);
 }
-/* Every exercise has a row in the detector table, with a phase to show. */
+/* Every exercise has a row in the exercise table naming a detector, with a phase to show. */
 static void test_every_exercise_has_a_detector(void **state)
 {
 	(void)state;
 	bc_detector d;
 	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++) {
-		assert_int_equal(bc_detector_init(&d, NULL, ex, 0.0f), 0);
+		const bc_exercise_row *r = bc_exercise_row_of(ex);
+		assert_non_null(r);
+		assert_non_null(r->info.name);
+		assert_int_equal(bc_detector_init(&d, NULL, ex, &r->detect, 0.0f), 0);
 		assert_non_null(bc_detector_view(&d)->phase_name);
 	}
-	assert_int_equal(bc_detector_init(&d, NULL, BC_EXERCISE_COUNT, 0.0f), -1);
-	assert_int_equal(bc_detector_init(&d, NULL, BC_EXERCISE_NONE, 0.0f), -1);
+	assert_null(bc_exercise_row_of(BC_EXERCISE_COUNT));
+	assert_null(bc_exercise_row_of(BC_EXERCISE_NONE));
+	assert_int_equal(bc_detector_init(&d, NULL, BC_EXERCISE_COUNT, NULL, 0.0f), -1);
 }
 
 int main(void)

@@ -18,6 +18,7 @@
 
 #include <sqlite3.h>
 
+#include "coach/exercise_table.h"
 #include "history/history.h"
 #include "support/test_support.h"
 

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "coach/exercise_table.h"
 #include "history/history.h"
 #include "support/mini_json.h"
 #include "support/run_command.h"

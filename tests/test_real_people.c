@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "coach/coach.h"
+#include "coach/exercise_table.h"
 #include "support/test_support.h"
 #include "trace/trace_reader.h"
 

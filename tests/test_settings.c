@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coach/exercise_table.h"
 #include "coach/settings.h"
 #include "support/test_support.h"
 
@@ -28,8 +29,9 @@ static void test_defaults_are_valid_and_round_trip(void **state)
 	memset(&back, 0, sizeof(back));
 	bc_coach_settings_init(&back);
 	back.target_reps = 3;
-	back.detect.bridge.level_max_deg = 20.0f;
-	back.detect.knee_to_chest.count_at_hold_done = !s.detect.knee_to_chest.count_at_hold_done;
+	back.detect.tilt[BC_EXERCISE_BRIDGE].level_max_deg = 20.0f;
+	back.detect.tilt[BC_EXERCISE_KNEE_TO_CHEST].count_at_hold_done =
+		!s.detect.tilt[BC_EXERCISE_KNEE_TO_CHEST].count_at_hold_done;
 	assert_int_equal(bc_settings_parse(text, &back, &err), 0);
 	assert_memory_equal(&back, &s, sizeof(s));
 }
@@ -50,8 +52,39 @@ static void test_values_apply(void **state)
 	assert_float_near(s.hold_s[BC_EXERCISE_BRIDGE], 5.0, 1e-6);
 	assert_float_near(s.detect.posture.alert_delay_s, 20.0, 1e-6);
 	assert_int_equal(s.target_reps, 12);
-	assert_false(s.detect.knee_to_chest.count_at_hold_done);
+	assert_false(s.detect.tilt[BC_EXERCISE_KNEE_TO_CHEST].count_at_hold_done);
 	assert_float_near(s.hold_s[BC_EXERCISE_PELVIC_TILT], 10.0, 1e-6); /* untouched */
+}
+
+/*
+ * A tilt-and-hold row brings its keys and their checks: NAME.hold_s and
+ * NAME.enter_deg land in its settings, thresholds out of order are refused,
+ * and the optional level check has keys only where the row's defaults use it.
+ */
+static void test_tilt_rows_bring_their_keys(void **state)
+{
+	(void)state;
+	bc_settings_error err;
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++) {
+		if (!bc_exercise_is_tilt_hold(ex))
+			continue;
+		const bc_exercise_row *r = bc_exercise_row_of(ex);
+		bc_coach_settings s;
+		bc_coach_settings_init(&s);
+		char key[48];
+		snprintf(key, sizeof(key), "%s.hold_s", r->info.name);
+		assert_int_equal(bc_settings_set(&s, key, "7", &err), 0);
+		assert_float_near(s.hold_s[ex], 7.0, 1e-6);
+		snprintf(key, sizeof(key), "%s.enter_deg", r->info.name);
+		assert_int_equal(bc_settings_set(&s, key, "20", &err), 0);
+		assert_float_near(s.detect.tilt[ex].enter_deg, 20.0, 1e-6);
+		snprintf(key, sizeof(key), "%s.rest_deg", r->info.name);
+		assert_int_equal(bc_settings_set(&s, key, "30", &err), -1);
+		assert_string_equal(err.key, key);
+		snprintf(key, sizeof(key), "%s.level_max_deg", r->info.name);
+		int want = r->detect.tilt.defaults.level_max_deg > 0.0f ? 0 : -1;
+		assert_int_equal(bc_settings_set(&s, key, "5", &err), want);
+	}
 }
 
 /* Each bad line: the error names the key and line, and nothing changes. */
@@ -128,9 +161,9 @@ static void test_set_one_key(void **state)
 	bc_settings_error err;
 	bc_coach_settings_init(&s);
 	assert_int_equal(bc_settings_set(&s, "bridge.enter_deg", "18", &err), 0);
-	assert_float_near(s.detect.bridge.enter_deg, 18.0, 1e-6);
+	assert_float_near(s.detect.tilt[BC_EXERCISE_BRIDGE].enter_deg, 18.0, 1e-6);
 	assert_int_equal(bc_settings_set(&s, "bridge.enter_deg", "2", &err), -1);
-	assert_float_near(s.detect.bridge.enter_deg, 18.0, 1e-6);
+	assert_float_near(s.detect.tilt[BC_EXERCISE_BRIDGE].enter_deg, 18.0, 1e-6);
 }
 
 int main(void)
@@ -138,6 +171,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults_are_valid_and_round_trip),
 		cmocka_unit_test(test_values_apply),
+		cmocka_unit_test(test_tilt_rows_bring_their_keys),
 		cmocka_unit_test(test_bad_values_name_the_key),
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_set_one_key),

@@ -5,6 +5,8 @@
 #include <ctype.h>
 #include <stdio.h>
 
+#include "coach/exercise_table.h"
+
 /* Functions */
 
 void bc_calib_cue(bc_calib_wait wait, bc_exercise_id ex, char *buf, size_t size)

@@ -11,20 +11,13 @@
 #include <string.h>
 
 #include "coach/calib_words.h"
+#include "coach/exercise_table.h"
 
 /* ---- Settings ---------------------------------------------------------- */
 
 const bc_coach_settings bc_coach_settings_default = {
-	/* body, detect: zero here = their own defaults (see coach.h) */
+	/* body, detect: zero here = their own defaults; hold_s: see coach.h */
 	.target_reps = 10,
-	.hold_s = {
-		[BC_EXERCISE_PELVIC_TILT] = 10.0f,
-		[BC_EXERCISE_BRIDGE] = 2.0f,
-		[BC_EXERCISE_CAT_COW] = 0.0f,
-		[BC_EXERCISE_KNEE_TO_CHEST] = 15.0f,
-		[BC_EXERCISE_CHILDS_POSE] = 30.0f,
-		[BC_EXERCISE_POSTURE] = 0.0f,
-	},
 	.feedback_s = 2.5f,
 };
 
@@ -41,32 +34,20 @@ void bc_coach_settings_init(bc_coach_settings *s)
 {
 	*s = bc_coach_settings_default;
 	s->body = bc_body_settings_default;
-	s->detect = bc_detect_settings_default;
+	bc_exercise_detect_defaults(&s->detect);
+	for (int i = 0; i < BC_EXERCISE_COUNT; i++)
+		s->hold_s[i] = bc_exercise_row_of(i)->hold_s;
 }
 
 /* ---- Cues --------------------------------------------------------------- */
 
-/*
- * How the coach speaks about each exercise: one table, so the session code
- * below has no if-chains over exercise names.
- */
-typedef struct {
-	const char *go;	     /* the "go" cue: what to do from rest */
-	const char *release; /* after a hold */
-	bool countdown;	     /* a hold shows the seconds left (needs a hold target) */
-	bool monitor;	     /* a REP is an alert: no "Good!", no set, no hold progress */
-} coach_style;
-
-static const coach_style style_of[BC_EXERCISE_COUNT] = {
-	[BC_EXERCISE_PELVIC_TILT] = { "Flatten your lower back to the floor", "Release slowly",
-				      true, false },
-	[BC_EXERCISE_BRIDGE] = { "Lift your hips", "Lower slowly", true, false },
-	[BC_EXERCISE_CAT_COW] = { "Round your back up (cat)", "Release slowly", false, false },
-	[BC_EXERCISE_KNEE_TO_CHEST] = { "Pull your knee to your chest", "Release slowly", true,
-					false },
-	[BC_EXERCISE_CHILDS_POSE] = { "Sit back onto your heels", "Release slowly", true, false },
-	[BC_EXERCISE_POSTURE] = { "Sitting well", "Release slowly", true, true },
-};
+/* How the coach speaks about the exercise: its row (exercise_table.c). */
+static const bc_exercise_row *style(const bc_coach *c)
+{
+	static const bc_exercise_row none; /* an unknown exercise has no detector, no cues */
+	const bc_exercise_row *r = bc_exercise_row_of(c->exercise);
+	return r ? r : &none;
+}
 
 static const char *const fixed_text[BC_HINT_COUNT] = {
 	[BC_HINT_FURTHER] = "A little further",
@@ -97,8 +78,7 @@ static bc_coach_cue_key cue_key(const bc_coach *c, const bc_body_state *b)
 		k.stage = b->stage;
 		k.wait = b->calib_wait;
 	}
-	if (dv->hint == BC_HINT_HOLD && style_of[c->exercise].countdown &&
-	    dv->hold_target_s > 0.0f) {
+	if (dv->hint == BC_HINT_HOLD && style(c)->countdown && dv->hold_target_s > 0.0f) {
 		int left_s = (int)ceilf(dv->hold_target_s - dv->hold_s);
 		k.left_s = left_s > 0 ? left_s : 0;
 	}
@@ -114,7 +94,7 @@ static void cue_text(const bc_coach *c, bc_coach_cue_key k, char *buf, size_t si
 			     size);
 		return;
 	case BC_HINT_GO:
-		snprintf(buf, size, "%s", style_of[c->exercise].go);
+		snprintf(buf, size, "%s", style(c)->go);
 		return;
 	case BC_HINT_HOLD:
 		if (k.left_s < 0)
@@ -123,7 +103,7 @@ static void cue_text(const bc_coach *c, bc_coach_cue_key k, char *buf, size_t si
 			snprintf(buf, size, "Hold \u2014 %d s left", k.left_s);
 		return;
 	case BC_HINT_RELEASE:
-		snprintf(buf, size, "%s", style_of[c->exercise].release);
+		snprintf(buf, size, "%s", style(c)->release);
 		return;
 	default:
 		snprintf(buf, size, "%s", fixed_text[k.hint] ? fixed_text[k.hint] : "");
@@ -141,15 +121,18 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings, bc_exercise_i
 		if (all_zero(&c->settings.body, sizeof(c->settings.body)))
 			c->settings.body = bc_body_settings_default;
 		if (all_zero(&c->settings.detect, sizeof(c->settings.detect)))
-			c->settings.detect = bc_detect_settings_default;
+			bc_exercise_detect_defaults(&c->settings.detect);
 	} else {
 		bc_coach_settings_init(&c->settings);
 	}
 	c->exercise = exercise;
-	const bc_exercise_info *info = bc_exercise_info_get(exercise);
-	bc_body_tracker_init(&c->body, &c->settings.body, info ? info->start_pose : BC_POSE_SUPINE);
-	float hold_s = info ? c->settings.hold_s[exercise] : 0.0f;
-	bc_detector_init(&c->detector, &c->settings.detect, exercise, hold_s);
+	/* Each layer below is handed its part of the exercise's row. */
+	const bc_exercise_row *row = bc_exercise_row_of(exercise);
+	bc_body_tracker_init(&c->body, &c->settings.body,
+			     row ? row->info.start_pose : BC_POSE_SUPINE);
+	float hold_s = row ? c->settings.hold_s[exercise] : 0.0f;
+	bc_detector_init(&c->detector, &c->settings.detect, exercise, row ? &row->detect : NULL,
+			 hold_s);
 	c->view.exercise = exercise;
 	c->view.target_reps = c->settings.target_reps;
 	c->view.hold_target_s = bc_detector_view(&c->detector)->hold_target_s;
@@ -202,7 +185,7 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 	if (e->type == BC_EVENT_REP) {
 		e->reps = ++v->reps;
 		e->rejected = v->rejected;
-		if (style_of[c->exercise].monitor) {
+		if (style(c)->monitor) {
 			snprintf(e->text, sizeof(e->text), "slouch alert");
 			snprintf(v->feedback, sizeof(v->feedback), "Sit up straight");
 		} else if (v->target_reps > 0) {
@@ -213,8 +196,7 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 		}
 		v->feedback_of = BC_EVENT_REP;
 		c->feedback_until_s = e->t_s + c->settings.feedback_s;
-		if (v->target_reps > 0 && v->reps == v->target_reps &&
-		    !style_of[c->exercise].monitor) {
+		if (v->target_reps > 0 && v->reps == v->target_reps && !style(c)->monitor) {
 			v->set_done = true;
 			bc_coach_event done = { .type = BC_EVENT_SET_DONE,
 						.t_s = e->t_s,
@@ -286,7 +268,7 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 	v->hint = dv->hint;
 
 	/* Once a second while holding, for the countdown and the buzzer. */
-	if (dv->holding && !style_of[c->exercise].monitor) {
+	if (dv->holding && !style(c)->monitor) {
 		int whole_s = (int)floorf(dv->hold_s);
 		if (whole_s > c->progress_whole_s && whole_s > 0) {
 			bc_coach_event e = { .type = BC_EVENT_HOLD_PROGRESS,

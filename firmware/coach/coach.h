@@ -28,7 +28,9 @@
 /*
  * A sub-struct left all zero (body, detect) means "its defaults": C cannot
  * initialise one const struct from another, so bc_coach_settings_default
- * holds zeros there and bc_coach_init fills them in.
+ * holds zeros there and bc_coach_init fills them in. Its hold_s are zero
+ * too (0 is a real value: no hold); bc_coach_settings_init fills each from
+ * the exercise's row (exercise_table.c).
  */
 typedef struct {
 	bc_body_settings body;

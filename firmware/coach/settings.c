@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "coach/settings.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -9,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coach/exercise_table.h"
+
 /* ---- The keys ----------------------------------------------------------- */
 
 typedef enum { KEY_FLOAT, KEY_INT, KEY_BOOL } key_type;
@@ -16,7 +19,7 @@ typedef enum { KEY_FLOAT, KEY_INT, KEY_BOOL } key_type;
 typedef struct {
 	const char *name;
 	key_type type;
-	size_t offset;	/* into bc_coach_settings */
+	size_t offset;	/* into bc_coach_settings (tilt_keys: into bc_tilt_hold_settings) */
 	float min, max; /* allowed range (inclusive) */
 	const char *doc;
 } key_info;
@@ -27,33 +30,8 @@ typedef struct {
 		name, KEY_FLOAT, OFF(field), lo, hi, doc \
 	}
 
-/* The keys of the tilt-and-hold machine, for one exercise. */
-#define TILT_KEYS(ex, id, member)                                                                  \
-	F(ex ".hold_s", hold_s[id], 0, 600, "hold target, seconds"),                               \
-		F(ex ".enter_deg", detect.member.enter_deg, 1, 90,                                 \
-		  "the hold zone starts this far from the start position, degrees"),               \
-		F(ex ".exit_deg", detect.member.exit_deg, 0.5f, 90,                                \
-		  "...and is left below this, degrees (less than enter_deg)"),                     \
-		F(ex ".attempt_deg", detect.member.attempt_deg, 0.5f, 90,                          \
-		  "an attempt starts past this, degrees"),                                         \
-		F(ex ".rest_deg", detect.member.rest_deg, 0.2f, 90,                                \
-		  "back at rest below this, degrees (less than attempt_deg)"),                     \
-		F(ex ".wrong_deg", detect.member.wrong_deg, 0.5f, 90,                              \
-		  "this far the opposite way is the wrong direction, degrees"),                    \
-		F(ex ".max_deg", detect.member.max_deg, 5, 180,                                    \
-		  "beyond +-this it is not this exercise (sat or stood up), degrees"),             \
-		F(ex ".roll_off_deg", detect.member.roll_off_deg, 0, 180,                          \
-		  "rolled onto the side beyond this is not this exercise, degrees (0: no check)"), \
-		F(ex ".min_attempt_s", detect.member.min_attempt_s, 0, 10,                         \
-		  "shorter excursions that never reach the zone are ignored, seconds"),            \
-		F(ex ".settle_s", detect.member.settle_s, 0.5f, 60,                                \
-		  "stopped short of the zone or of rest this long ends the attempt, seconds"),     \
-	{                                                                                          \
-		ex ".count_at_hold_done", KEY_BOOL, OFF(detect.member.count_at_hold_done), 0, 1,   \
-			"yes: the rep counts when the hold target is reached; no: when released"   \
-	}
-
-static const key_info keys[] = {
+/* The keys before the exercises'. */
+static const key_info general_keys[] = {
 	{ "target_reps", KEY_INT, OFF(target_reps), 1, 1000, "reps (or holds) per set" },
 	F("feedback_s", feedback_s, 0, 60,
 	  "a rep's or rejection's message shows this long, seconds"),
@@ -63,18 +41,57 @@ static const key_info keys[] = {
 	  "...held this long after calibration before anything counts, seconds"),
 	F("wobble_max_s", detect.wobble_max_s, 0, 10,
 	  "leaving a hold zone for less than this pauses the hold, seconds"),
+};
 
-	TILT_KEYS("pelvic-tilt", BC_EXERCISE_PELVIC_TILT, pelvic_tilt),
-	TILT_KEYS("bridge", BC_EXERCISE_BRIDGE, bridge),
-	F("bridge.level_max_deg", detect.bridge.level_max_deg, 0, 90,
-	  "pelvis rolled to one side this much or more is not level, degrees (0: no check)"),
-	F("bridge.level_min_s", detect.bridge.level_min_s, 0, 30,
-	  "not level this long during the hold rejects the bridge, seconds"),
-	TILT_KEYS("knee-to-chest", BC_EXERCISE_KNEE_TO_CHEST, knee_to_chest),
-	TILT_KEYS("childs-pose", BC_EXERCISE_CHILDS_POSE, childs_pose),
-	F("childs-pose.min_incline_deg", detect.childs_pose.min_incline_deg, 0, 90,
-	  "trunk nearer vertical than this is not child's pose (standing), degrees"),
+/* An optional check (0: no check) has keys only where the row's default uses it. */
+typedef enum { ALWAYS, IF_LEVEL_CHECK, IF_INCLINE_CHECK } key_when;
 
+typedef struct {
+	key_info k; /* name after "exercise.", offset into bc_tilt_hold_settings */
+	key_when when;
+} tilt_key;
+
+#define TOFF(field) offsetof(bc_tilt_hold_settings, field)
+#define T(name, field, lo, hi, doc)                                   \
+	{                                                             \
+		{ name, KEY_FLOAT, TOFF(field), lo, hi, doc }, ALWAYS \
+	}
+
+/* Every tilt-and-hold exercise's keys, each "name.hold_s" first (key_at). */
+static const tilt_key tilt_keys[] = {
+	T("enter_deg", enter_deg, 1, 90,
+	  "the hold zone starts this far from the start position, degrees"),
+	T("exit_deg", exit_deg, 0.5f, 90,
+	  "...and is left below this, degrees (less than enter_deg)"),
+	T("attempt_deg", attempt_deg, 0.5f, 90, "an attempt starts past this, degrees"),
+	T("rest_deg", rest_deg, 0.2f, 90,
+	  "back at rest below this, degrees (less than attempt_deg)"),
+	T("wrong_deg", wrong_deg, 0.5f, 90,
+	  "this far the opposite way is the wrong direction, degrees"),
+	T("max_deg", max_deg, 5, 180,
+	  "beyond +-this it is not this exercise (sat or stood up), degrees"),
+	T("roll_off_deg", roll_off_deg, 0, 180,
+	  "rolled onto the side beyond this is not this exercise, degrees (0: no check)"),
+	T("min_attempt_s", min_attempt_s, 0, 10,
+	  "shorter excursions that never reach the zone are ignored, seconds"),
+	T("settle_s", settle_s, 0.5f, 60,
+	  "stopped short of the zone or of rest this long ends the attempt, seconds"),
+	{ { "count_at_hold_done", KEY_BOOL, TOFF(count_at_hold_done), 0, 1,
+	    "yes: the rep counts when the hold target is reached; no: when released" },
+	  ALWAYS },
+	{ { "level_max_deg", KEY_FLOAT, TOFF(level_max_deg), 0, 90,
+	    "pelvis rolled to one side this much or more is not level, degrees (0: no check)" },
+	  IF_LEVEL_CHECK },
+	{ { "level_min_s", KEY_FLOAT, TOFF(level_min_s), 0, 30,
+	    "not level this long during the hold rejects the %s, seconds" },
+	  IF_LEVEL_CHECK },
+	{ { "min_incline_deg", KEY_FLOAT, TOFF(min_incline_deg), 0, 90,
+	    "trunk nearer vertical than this is not %s (standing), degrees" },
+	  IF_INCLINE_CHECK },
+};
+
+/* The keys after the tilt-and-hold exercises': the other machines'. */
+static const key_info other_keys[] = {
 	F("cat-cow.enter_deg", detect.cat_cow.enter_deg, 1, 90,
 	  "cat at +enter_deg or beyond, cow at -enter_deg or beyond, degrees"),
 	F("cat-cow.exit_deg", detect.cat_cow.exit_deg, 0.5f, 90,
@@ -108,7 +125,86 @@ static const key_info keys[] = {
 	  "how recent \"recent time\" is for active_share, seconds"),
 };
 
-#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A key with its full name, its doc and its place in bc_coach_settings. */
+typedef struct {
+	char name[48];
+	char doc[128];
+	key_info k; /* k.name is name, k.doc is doc */
+} named_key;
+
+/* k for the exercise ex (none: BC_EXERCISE_NONE); "%s" in its doc names the exercise. */
+static void put_key(named_key *out, const key_info *k, bc_exercise_id ex, size_t base)
+{
+	const bc_exercise_info *info = bc_exercise_info_get(ex);
+	out->k = *k;
+	out->k.offset += base;
+	out->k.name = out->name;
+	out->k.doc = out->doc;
+	if (!info) {
+		snprintf(out->name, sizeof(out->name), "%s", k->name);
+		snprintf(out->doc, sizeof(out->doc), "%s", k->doc);
+		return;
+	}
+	char title[32];
+	snprintf(title, sizeof(title), "%s", info->title);
+	title[0] = (char)tolower((unsigned char)title[0]);
+	snprintf(out->name, sizeof(out->name), "%s.%s", info->name, k->name);
+	snprintf(out->doc, sizeof(out->doc), k->doc, title);
+}
+
+static bool tilt_key_used(const tilt_key *t, const bc_tilt_hold_settings *defaults)
+{
+	switch (t->when) {
+	case IF_LEVEL_CHECK:
+		return defaults->level_max_deg > 0.0f;
+	case IF_INCLINE_CHECK:
+		return defaults->min_incline_deg > 0.0f;
+	default:
+		return true;
+	}
+}
+
+/*
+ * Key number i into *out; false past the last. The keys are generated from
+ * the exercise table, so a tilt-and-hold row brings its keys with it. The
+ * order is the file bc_settings_format writes: general, each tilt-and-hold
+ * exercise in table order, then the other machines'.
+ */
+static bool key_at(size_t i, named_key *out)
+{
+	static const key_info hold = { "hold_s", KEY_FLOAT, 0, 0, 600, "hold target, seconds" };
+	if (i < N(general_keys)) {
+		put_key(out, &general_keys[i], BC_EXERCISE_NONE, 0);
+		return true;
+	}
+	i -= N(general_keys);
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++) {
+		if (!bc_exercise_is_tilt_hold(ex))
+			continue;
+		const bc_exercise_row *r = bc_exercise_row_of(ex);
+		if (i-- == 0) {
+			put_key(out, &hold, ex, OFF(hold_s) + (size_t)ex * sizeof(float));
+			return true;
+		}
+		for (size_t t = 0; t < N(tilt_keys); t++) {
+			if (!tilt_key_used(&tilt_keys[t], &r->detect.tilt.defaults))
+				continue;
+			if (i-- == 0) {
+				put_key(out, &tilt_keys[t].k, ex,
+					OFF(detect.tilt) +
+						(size_t)ex * sizeof(bc_tilt_hold_settings));
+				return true;
+			}
+		}
+	}
+	if (i < N(other_keys)) {
+		put_key(out, &other_keys[i], BC_EXERCISE_NONE, 0);
+		return true;
+	}
+	return false;
+}
 
 /* ---- Errors -------------------------------------------------------------- */
 
@@ -127,20 +223,21 @@ static int fail(bc_settings_error *err, int line, const char *key, const char *f
 
 /* ---- Parsing ------------------------------------------------------------- */
 
-static const key_info *find_key(const char *name)
+static bool find_key(const char *name, named_key *out)
 {
-	for (size_t i = 0; i < NKEYS; i++)
-		if (strcmp(keys[i].name, name) == 0)
-			return &keys[i];
-	return NULL;
+	for (size_t i = 0; key_at(i, out); i++)
+		if (strcmp(out->name, name) == 0)
+			return true;
+	return false;
 }
 
 static int set_key(bc_coach_settings *s, const char *key, const char *value, int line,
 		   bc_settings_error *err)
 {
-	const key_info *k = find_key(key);
-	if (!k)
+	named_key found;
+	if (!find_key(key, &found))
 		return fail(err, line, key, "unknown setting \"%s\"", key);
+	const key_info *k = &found.k;
 	char *p = (char *)s + k->offset;
 	char *end = NULL;
 	if (k->type == KEY_BOOL) {
@@ -311,8 +408,9 @@ static int check_tilt(const char *ex, const bc_tilt_hold_settings *t, bc_setting
 int bc_settings_validate(const bc_coach_settings *s, bc_settings_error *err)
 {
 	/* Ranges first (a struct built in code may not have come through set_key). */
-	for (size_t i = 0; i < NKEYS; i++) {
-		const key_info *k = &keys[i];
+	named_key found;
+	for (size_t i = 0; key_at(i, &found); i++) {
+		const key_info *k = &found.k;
 		const char *p = (const char *)s + k->offset;
 		double v;
 		if (k->type == KEY_BOOL)
@@ -331,11 +429,11 @@ int bc_settings_validate(const bc_coach_settings *s, bc_settings_error *err)
 				    v, (double)k->min, (double)k->max);
 	}
 	const bc_detect_settings *d = &s->detect;
-	if (check_tilt("pelvic-tilt", &d->pelvic_tilt, err) ||
-	    check_tilt("bridge", &d->bridge, err) ||
-	    check_tilt("knee-to-chest", &d->knee_to_chest, err) ||
-	    check_tilt("childs-pose", &d->childs_pose, err) ||
-	    check_order("cat-cow", "rest_deg", d->cat_cow.rest_deg, "attempt_deg",
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++)
+		if (bc_exercise_is_tilt_hold(ex) &&
+		    check_tilt(bc_exercise_info_get(ex)->name, &d->tilt[ex], err))
+			return -1;
+	if (check_order("cat-cow", "rest_deg", d->cat_cow.rest_deg, "attempt_deg",
 			d->cat_cow.attempt_deg, err) ||
 	    check_order("cat-cow", "exit_deg", d->cat_cow.exit_deg, "enter_deg",
 			d->cat_cow.enter_deg, err) ||
@@ -362,8 +460,9 @@ size_t bc_settings_format(const bc_coach_settings *s, char *buf, size_t size)
 			used += (size_t)w_;                                           \
 	} while (0)
 	PUT("# backcoach settings: key = value; '#' starts a comment.\n");
-	for (size_t i = 0; i < NKEYS; i++) {
-		const key_info *k = &keys[i];
+	named_key found;
+	for (size_t i = 0; key_at(i, &found); i++) {
+		const key_info *k = &found.k;
 		const char *p = (const char *)s + k->offset;
 		PUT("\n# %s\n", k->doc);
 		if (k->type == KEY_BOOL) {

@@ -1,32 +1,19 @@
 /* SPDX-License-Identifier: MIT */
-/* Shared by the detector files only: the machines, the table and helpers. */
+/* Shared by the detector files only: what a machine does, and helpers. */
 #ifndef BC_DETECT_INTERNAL_H
 #define BC_DETECT_INTERNAL_H
 
 #include "detect/detector.h"
 
 /* What a machine does; one set per machine, shared by its exercises. */
-typedef struct {
+struct bc_detector_ops {
 	void (*init)(bc_detector *d);
 	void (*update)(bc_detector *d, const bc_body_state *b, bc_detect_out *out);
 	/* End of session: report an attempt still in progress. */
 	void (*finish)(bc_detector *d, double t_s, bc_detect_out *out);
 	/* How far from the start position, degrees, for the start gate (NULL: |sagittal|). */
 	float (*start_offset_deg)(const bc_body_state *b);
-} bc_detector_ops;
-
-extern const bc_detector_ops bc_tilt_hold_ops; /* tilt_hold.c */
-extern const bc_detector_ops bc_cat_cow_ops;   /* cat_cow.c */
-extern const bc_detector_ops bc_posture_ops;   /* posture.c */
-
-/* One exercise's row of the detector table (detector_table.c). */
-struct bc_detector_row {
-	const bc_detector_ops *ops;
-	bc_tilt_hold_exercise tilt; /* tilt-and-hold rows only */
 };
-
-/* The row for exercise; NULL if it has no detector. */
-const bc_detector_row *bc_detector_row_of(bc_exercise_id exercise);
 
 /* Emits a PHASE event and updates the view when the phase changes. */
 void bc_detect_set_phase(bc_detector *d, int phase, const char *name, double t_s,

@@ -13,14 +13,19 @@ void bc_detector_reset(bc_detector *d)
 }
 
 int bc_detector_init(bc_detector *d, const bc_detect_settings *settings, bc_exercise_id exercise,
-		     float hold_target_s)
+		     const bc_detector_row *row, float hold_target_s)
 {
 	*d = (bc_detector){ 0 };
-	d->row = bc_detector_row_of(exercise);
-	if (!d->row)
+	if (exercise < 0 || exercise >= BC_EXERCISE_COUNT || !row || !row->ops)
 		return -1;
+	d->row = row;
 	d->exercise = exercise;
-	d->settings = settings ? *settings : bc_detect_settings_default;
+	if (settings) {
+		d->settings = *settings;
+	} else {
+		d->settings = bc_detect_settings_default;
+		d->settings.tilt[exercise] = row->tilt.defaults;
+	}
 	d->hold_target_s = hold_target_s > 0.0f ? hold_target_s : 0.0f;
 	bc_detector_reset(d);
 	return 0;

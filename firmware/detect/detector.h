@@ -3,10 +3,11 @@
  * Exercise detectors: small phase state machines over the body angles.
  *
  * One detector object serves every exercise: a tagged union of the machines
- * (tilt-and-hold, cat-cow, posture) and a table with one row per exercise
- * (detector_table.c). Pelvic tilt, knee-to-chest, child's pose and the bridge
- * are the same "move into a zone, hold, come back" machine (tilt_hold.c),
- * each a row naming its settings, gauge and phases; cat-cow and the posture
+ * (tilt-and-hold, cat-cow, posture), each chosen by the exercise's row of the
+ * exercise table (coach/exercise_table.c), whose detector part is handed in
+ * at init. Pelvic tilt, knee-to-chest, child's pose and the bridge are the
+ * same "move into a zone, hold, come back" machine (tilt_hold.c), each row
+ * naming its gauge, phases and default settings; cat-cow and the posture
  * monitor have a machine, and a file, of their own.
  *
  * Common to all: nothing counts before the start position has been reached
@@ -31,10 +32,8 @@
 #include "vocab/exercise.h"
 
 typedef struct {
-	bc_tilt_hold_settings pelvic_tilt;
-	bc_tilt_hold_settings bridge;
-	bc_tilt_hold_settings knee_to_chest;
-	bc_tilt_hold_settings childs_pose;
+	/* by exercise id, tilt-and-hold exercises only (their defaults are in their rows) */
+	bc_tilt_hold_settings tilt[BC_EXERCISE_COUNT];
 	bc_cat_cow_settings cat_cow;
 	bc_posture_settings posture;
 	float start_tol_deg; /* start position: |sagittal| within this, degrees */
@@ -42,6 +41,7 @@ typedef struct {
 	float wobble_max_s;  /* out of a hold zone shorter than this pauses the hold */
 } bc_detect_settings;
 
+/* The settings common to all, cat-cow's and posture's; tilt[] is all zero. */
 extern const bc_detect_settings bc_detect_settings_default;
 
 /* What the screen should tell the wearer now; the coach turns it into text. */
@@ -93,8 +93,18 @@ static inline void bc_detect_emit(bc_detect_out *o, const bc_coach_event *e)
 }
 
 typedef struct bc_detector bc_detector;
-/* An exercise's row in the detector table (detect_internal.h). */
-typedef struct bc_detector_row bc_detector_row;
+
+/* What a machine does (detect_internal.h); one per machine, named by rows. */
+typedef struct bc_detector_ops bc_detector_ops;
+extern const bc_detector_ops bc_tilt_hold_ops; /* tilt_hold.c */
+extern const bc_detector_ops bc_cat_cow_ops;   /* cat_cow.c */
+extern const bc_detector_ops bc_posture_ops;   /* posture.c */
+
+/* The detector's part of an exercise's row (coach/exercise_table.c). */
+typedef struct {
+	const bc_detector_ops *ops;
+	bc_tilt_hold_exercise tilt; /* tilt-and-hold rows only */
+} bc_detector_row;
 
 struct bc_detector {
 	bc_exercise_id exercise;
@@ -110,9 +120,13 @@ struct bc_detector {
 	} u;
 };
 
-/* Sets up the detector for one exercise; returns -1 if the exercise is unknown. */
+/*
+ * Sets up the detector for one exercise, given its row; settings NULL: the
+ * defaults (the row's, for a tilt-and-hold exercise). Returns -1 if the
+ * exercise is out of range or the row is NULL or names no machine.
+ */
 int bc_detector_init(bc_detector *d, const bc_detect_settings *settings, bc_exercise_id exercise,
-		     float hold_target_s);
+		     const bc_detector_row *row, float hold_target_s);
 
 /*
  * One body state in; events appended to out. Until the start gate opens,

@@ -30,12 +30,12 @@ void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
 	bc_hold_timer_init(&th->hold, wobble_max_s);
 }
 
-/* The exercise's own part comes from its row of the detector table. */
+/* The exercise's own part comes from its row of the exercise table. */
 static void op_init(bc_detector *d)
 {
 	const bc_tilt_hold_exercise *ex = &d->row->tilt;
-	const void *s = (const char *)&d->settings + ex->settings_offset;
-	bc_tilt_hold_init(&d->u.tilt, s, ex, d->hold_target_s, d->settings.wobble_max_s);
+	bc_tilt_hold_init(&d->u.tilt, &d->settings.tilt[d->exercise], ex, d->hold_target_s,
+			  d->settings.wobble_max_s);
 	d->view.phase_name = ex->phase_names[BC_TH_REST];
 }
 

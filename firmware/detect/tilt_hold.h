@@ -56,11 +56,11 @@ enum {
 	BC_TH_PHASE_COUNT
 };
 
-/* What one exercise adds to the machine: its row in the detector table. */
+/* What one exercise adds to the machine: its part of the exercise's row. */
 typedef struct {
-	size_t settings_offset; /* its bc_tilt_hold_settings in bc_detect_settings */
 	float (*gauge_deg)(const bc_body_state *b); /* towards the zone positive */
 	const char *phase_names[BC_TH_PHASE_COUNT];
+	bc_tilt_hold_settings defaults; /* its settings' defaults (contract §4) */
 } bc_tilt_hold_exercise;
 
 /* Gauges: the sagittal angle from the start, posterior tilt / flexion positive. */

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The exercises backcoach knows, with their start positions (contract §3)
- * and the names used on the command line, in traces and in JSON.
+ * and the names used on the command line, in traces and in JSON. Each
+ * exercise's words are in its row of the exercise table
+ * (coach/exercise_table.h); lower layers are handed what they need at init.
  */
 #ifndef BC_EXERCISE_H
 #define BC_EXERCISE_H
@@ -25,17 +27,10 @@ typedef enum {
 } bc_start_pose;
 
 typedef struct {
-	bc_exercise_id id;
 	const char *name;  /* "pelvic-tilt", ... (contract §2) */
 	const char *title; /* "Pelvic tilt", for the screen */
 	bc_start_pose start_pose;
 	const char *start_hint; /* "Lie on your back, knees bent" */
 } bc_exercise_info;
-
-/* Table entry for id; NULL if out of range. */
-const bc_exercise_info *bc_exercise_info_get(bc_exercise_id id);
-
-/* Id for a name as written in traces/CLI; BC_EXERCISE_NONE if unknown. */
-bc_exercise_id bc_exercise_from_name(const char *name);
 
 #endif /* BC_EXERCISE_H */

@@ -12,7 +12,10 @@
 
 void bc_app_init(bc_app_state *s, const bc_coach_settings *settings)
 {
-	const bc_coach_settings *cs = settings ? settings : &bc_coach_settings_default;
+	bc_coach_settings defaults;
+	if (!settings)
+		bc_coach_settings_init(&defaults);
+	const bc_coach_settings *cs = settings ? settings : &defaults;
 	*s = (bc_app_state){ 0 };
 	s->screen = BC_SCREEN_HOME;
 	s->exercise = BC_EXERCISE_NONE;

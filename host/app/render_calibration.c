@@ -13,6 +13,7 @@
 
 #include "app/layout.h"
 #include "app/widgets.h"
+#include "coach/exercise_table.h"
 
 typedef enum { STEP_TODO, STEP_NOW, STEP_DONE } step_state;
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "app/layout.h"
+#include "coach/exercise_table.h"
 
 #define COLS 3
 #define ROWS 2

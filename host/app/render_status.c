@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "app/layout.h"
+#include "coach/exercise_table.h"
 
 static void source_text(const bc_app_state *s, char *buf, size_t size, SDL_Color *dot)
 {

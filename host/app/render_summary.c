@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "app/layout.h"
+#include "coach/exercise_table.h"
 
 SDL_Rect bc_summary_figure_rect(const bc_draw *d, int i)
 {

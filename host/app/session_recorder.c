@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "coach/exercise_table.h"
 #include "history/local_day.h"
 #include "paths.h"
 #include "record_session.h"

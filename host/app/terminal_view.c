@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "app/pipeline_thread.h"
+#include "coach/exercise_table.h"
 
 static volatile sig_atomic_t stop_requested;
 

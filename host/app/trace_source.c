@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "coach/exercise_table.h"
 #include "trace/trace_reader.h"
 #include "trace_hold.h"
 

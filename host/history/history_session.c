@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coach/exercise_table.h"
 #include "history/local_day.h"
 
 void bc_history_session_begin(bc_history_session *s, bc_exercise_id exercise,

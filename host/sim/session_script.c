@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "coach/coach.h"
+#include "coach/exercise_table.h"
 #include "sim/script_builder.h"
 #include "sim/script_parts.h"
 
@@ -104,7 +105,7 @@ double sim_default_hold_s(bc_exercise_id ex)
 {
 	if (ex < 0 || ex >= BC_EXERCISE_COUNT)
 		return 0.0;
-	return bc_coach_settings_default.hold_s[ex];
+	return bc_exercise_row_of(ex)->hold_s;
 }
 
 static double threshold_for(bc_exercise_id ex)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "coach/exercise_table.h"
 #include "history/local_day.h"
 
 /* Definitions */

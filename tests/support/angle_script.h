@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "coach/exercise_table.h"
 #include "detect/detector.h"
 
 typedef struct {
@@ -71,7 +72,7 @@ static inline void bc_script_run(bc_exercise_id ex, const bc_detect_settings *se
 				 bc_script_result *r)
 {
 	bc_detector d;
-	bc_detector_init(&d, settings, ex, hold_target_s);
+	bc_detector_init(&d, settings, ex, &bc_exercise_row_of(ex)->detect, hold_target_s);
 	*r = (bc_script_result){ .start_t_s = -1.0 };
 	uint32_t seed = 12345u;
 	double t = 1.0;
