@@ -406,11 +406,11 @@ static void test_a_swaying_trembling_stand_is_upright(void **state)
 		float breath = (float)(0.3 * sin(2 * M_PI * 0.3 * t + 1.0) +
 				       0.25 * sin(2 * M_PI * 7.0 * t + 2.0));
 		bc_quat now = bc_quat_mul(bc_synth_rot_deg(Y, sway), bc_synth_rot_deg(X, breath));
-		float rate_dps = 2.0f *
-				 bc_quat_to_rotvec(bc_quat_mul(bc_quat_conj(before), now)).y *
-				 0.5f * BC_DEG_PER_RAD * 200.0f;
-		if (t > 0.0 && fabsf(rate_dps) > max_rate_dps)
-			max_rate_dps = fabsf(rate_dps);
+		/* The body's turn rate from one sample to the next, deg/s. */
+		bc_vec3 turn = bc_quat_to_rotvec(bc_quat_mul(bc_quat_conj(before), now));
+		float rate_dps = bc_vec3_norm(turn) * BC_DEG_PER_RAD / (float)d.dt_s;
+		if (t > 0.0 && rate_dps > max_rate_dps)
+			max_rate_dps = rate_dps;
 		before = now;
 		drive_sample(&d, now, bc_vec3_make(0, 0, 0));
 		d.t_s += d.dt_s;

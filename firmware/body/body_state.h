@@ -60,7 +60,7 @@ typedef struct {
 typedef struct {
 	double t_s;		     /* time of the sample this describes */
 	bc_quat q_earth_from_sensor; /* filter output */
-	bool still;		     /* sensor at rest now */
+	bool still;		     /* at rest now: a quiet gyro, or a steady tilt for 0.5 s */
 	double still_s;		     /* how long it has been at rest, seconds */
 	float rate_dps;		     /* how fast the body turns: |gyro - bias| smoothed
 				      * over 0.1 s, deg/s (walking 20-30, sitting down

@@ -109,8 +109,6 @@ static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 	const bc_mounting_calib *c = &t->calib;
 
 	b->q_earth_from_sensor = q_es;
-	b->still = t->still;
-	b->still_s = t->still_s;
 	b->rate_dps = t->stillness.rate_dps;
 	b->stage = c->stage;
 	b->calib_wait = c->wait;
@@ -180,8 +178,8 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 		&t->stillness, s->gyro_dps, bc_filter_gyro_bias_dps(&t->filter), s->accel_g, dt_s);
 	bool block_closed = bc_tilt_steady_update(&t->steady, s->accel_g, dt_s);
 	bool still = gyro_quiet || bc_tilt_steady_s(&t->steady) >= t->settings.still_steady_s;
-	t->still_s = still ? (t->still ? t->still_s + dt_s : 0.0) : 0.0;
-	t->still = still;
+	t->state.still_s = still ? (t->state.still ? t->state.still_s + dt_s : 0.0) : 0.0;
+	t->state.still = still;
 	float tau_s = t->settings.still_tilt_tau_s;
 	if (still && tau_s > 0.0f && dt_s > 0.0f)
 		t->q_tilt_fix = tilt_towards_accel(t->q_tilt_fix, q_filter, s->accel_g,

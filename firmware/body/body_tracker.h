@@ -34,7 +34,7 @@ typedef struct {
 	 */
 	bc_filter_settings filter;
 	bool filter_custom;
-	bc_stillness_settings stillness; /* a quiet gyro (bias learning, the tilt fix) */
+	bc_stillness_settings stillness; /* a quiet gyro (bias learning) */
 	bc_tilt_steady_settings steady;	 /* a steady tilt (calibration, "still") */
 	float upright_hold_s;		 /* steady this long is a candidate upright, s (3) */
 	float start_hold_s; /* steady this long in the start pose finishes calibration, s (2) */
@@ -68,8 +68,6 @@ typedef struct {
 	bc_mounting_calib calib; /* pose, q_sensor_from_body, q_earth_from_body_start, ... */
 	bc_quat q_tilt_fix;	 /* earth-frame tilt applied to the filter's estimate
 				   * (learned while still, see body_tracker.c) */
-	bool still;		 /* at rest: a quiet gyro, or a steady tilt for still_steady_s */
-	double still_s;		 /* how long, seconds */
 	bool started;		 /* a sample has been fused */
 	float filter_rest_s;	 /* time the filter has spent at rest, up to BIAS_LEARN_REST_S */
 	double last_t_s;	 /* time of the last fused sample */

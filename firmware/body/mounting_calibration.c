@@ -39,7 +39,6 @@ void bc_mounting_restart(bc_mounting_calib *c)
 	c->progress = 0.0f;
 	c->heading_known = false;
 	c->up_upright_s = bc_vec3_make(0, 0, 0);
-	c->up_start_s = bc_vec3_make(0, 0, 0);
 	c->q_sensor_from_body = bc_quat_identity;
 	c->q_earth_from_body_start = bc_quat_identity;
 }
@@ -200,7 +199,6 @@ static void finish(bc_mounting_calib *c, const bc_upright_candidate *k, bc_vec3 
 	}
 	x = bc_vec3_normalize(x);
 	c->up_upright_s = z;
-	c->up_start_s = up_start;
 	c->q_sensor_from_body = bc_quat_from_axes(x, bc_vec3_cross(z, x), z);
 
 	/* The filter's heading, tilted minimally so that up is the accelerometer's. */

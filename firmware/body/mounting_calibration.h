@@ -114,7 +114,6 @@ typedef struct {
 
 	/* What has been learned. */
 	bc_vec3 up_upright_s; /* earth up in the sensor frame while standing = body z */
-	bc_vec3 up_start_s;   /* earth up in the sensor frame in the start pose */
 	bc_quat q_sensor_from_body;
 	bc_quat q_earth_from_body_start;
 } bc_mounting_calib;

@@ -64,20 +64,17 @@ static const char *const fixed_text[BC_HINT_COUNT] = {
 };
 
 /*
- * What the cue line depends on: the hint, the calibration stage (only while
- * getting ready) and the whole seconds left of a hold (-1: no countdown).
+ * What the cue line depends on: the hint, what the calibration waits for
+ * (only while getting ready; NONE once calibrated) and the whole seconds left
+ * of a hold (-1: no countdown).
  * The text is built only when this changes, not every sample.
  */
 static bc_coach_cue_key cue_key(const bc_coach *c, const bc_body_state *b)
 {
 	const bc_detect_view *dv = bc_detector_view(&c->detector);
-	bc_coach_cue_key k = {
-		.hint = dv->hint, .stage = BC_CALIB_STAND, .wait = BC_WAIT_NONE, .left_s = -1
-	};
-	if (dv->hint == BC_HINT_GET_READY) {
-		k.stage = b->stage;
+	bc_coach_cue_key k = { .hint = dv->hint, .wait = BC_WAIT_NONE, .left_s = -1 };
+	if (dv->hint == BC_HINT_GET_READY)
 		k.wait = b->calib_wait;
-	}
 	if (dv->hint == BC_HINT_HOLD && style(c)->countdown && dv->hold_target_s > 0.0f) {
 		int left_s = (int)ceilf(dv->hold_target_s - dv->hold_s);
 		k.left_s = left_s > 0 ? left_s : 0;
@@ -90,8 +87,7 @@ static void cue_text(const bc_coach *c, bc_coach_cue_key k, char *buf, size_t si
 {
 	switch (k.hint) {
 	case BC_HINT_GET_READY:
-		bc_calib_cue(k.stage == BC_CALIB_DONE ? BC_WAIT_NONE : k.wait, c->exercise, buf,
-			     size);
+		bc_calib_cue(k.wait, c->exercise, buf, size);
 		return;
 	case BC_HINT_GO:
 		snprintf(buf, size, "%s", style(c)->go);
@@ -284,7 +280,7 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 
 	/* Two keys can give the same text (cat-cow's GO and CAT): CUE only on new text. */
 	bc_coach_cue_key k = cue_key(c, b);
-	if (k.hint != c->cue_key.hint || k.stage != c->cue_key.stage || k.wait != c->cue_key.wait ||
+	if (k.hint != c->cue_key.hint || k.wait != c->cue_key.wait ||
 	    k.left_s != c->cue_key.left_s) {
 		char cue[BC_EVENT_TEXT_MAX];
 		c->cue_key = k;

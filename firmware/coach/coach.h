@@ -77,9 +77,8 @@ typedef struct {
 /* What the cue line was built from (coach.c): rebuilt only when it changes. */
 typedef struct {
 	bc_detect_hint hint;
-	bc_calib_stage stage; /* while getting ready, else BC_CALIB_STAND */
-	bc_calib_wait wait;   /* while getting ready, else BC_WAIT_NONE */
-	int left_s;	      /* whole seconds of the hold left, -1: no countdown */
+	bc_calib_wait wait; /* while getting ready, else BC_WAIT_NONE */
+	int left_s;	    /* whole seconds of the hold left, -1: no countdown */
 } bc_coach_cue_key;
 
 typedef struct {
