@@ -14,6 +14,12 @@ typedef enum {
 
 static const bc_vec3 earth_up = { 0.0f, 0.0f, 1.0f };
 
+/*
+ * A standing start is the stand itself, or one within this of it, degrees:
+ * a weight shift (real ones tilt the pelvis up to about 6 deg), not a bend.
+ */
+#define STAND_START_MAX_DEG 10.0f
+
 /* Functions */
 
 void bc_mounting_init(bc_mounting_calib *c, const bc_mounting_settings *settings,
@@ -135,13 +141,19 @@ static pose_fit start_pose_fit(const bc_mounting_calib *c, const bc_upright_cand
 
 	if (from_upright_deg > st->lying_max_deg)
 		return POSE_CONTRADICTS;
-	if (c->pose == BC_POSE_SITTING) {
+	if (c->pose == BC_POSE_STANDING)
+		return from_upright_deg <= STAND_START_MAX_DEG ? POSE_FITS : POSE_HALF_WAY;
+	if (c->pose == BC_POSE_SITTING || c->pose == BC_POSE_UPRIGHT) {
 		/* Sitting down comes straight from a stand, not by way of the floor. */
 		if (from_upright_deg > st->upright_max_tilt_deg ||
 		    k->way.lean_max_deg >= st->lying_min_deg)
 			return POSE_HALF_WAY;
-		if (k->way.lean_max_deg < st->lean_min_deg && k->push_max_g < st->sit_push_min_g)
-			return POSE_UPRIGHT; /* a weight shift, still standing */
+		if (k->way.lean_max_deg < st->lean_min_deg && k->push_max_g < st->sit_push_min_g) {
+			/* a weight shift, still standing: the start, where standing will do */
+			if (c->pose == BC_POSE_UPRIGHT && from_upright_deg <= STAND_START_MAX_DEG)
+				return POSE_FITS;
+			return POSE_UPRIGHT;
+		}
 		if (st->sit_forward_max_deg > 0.0f &&
 		    forward_lean_deg(c, k, up) > st->sit_forward_max_deg)
 			return POSE_HALF_WAY; /* a pause while sitting down */
@@ -175,15 +187,37 @@ static bc_vec3 forward_axis(bc_mounting_calib *c, const bc_upright_candidate *k,
 	case BC_POSE_TABLETOP:
 		return bc_vec3_scale(up, -1.0f);
 	case BC_POSE_SITTING:
-		if (bc_vec3_norm(bc_lean_path_first(&k->way)) > 0.0f) /* leaning forward, */
+	case BC_POSE_UPRIGHT:
+		if (k->way_started &&
+		    bc_vec3_norm(bc_lean_path_first(&k->way)) > 0.0f) /* leaning forward, */
 			return bc_vec3_scale(bc_lean_path_first(&k->way),
 					     -1.0f); /* up swings to -x */
 		c->heading_known = false; /* seated, the pelvis usually rolls back: up towards +x */
 		return up;
+	case BC_POSE_STANDING: /* no lean on the way: x is a guess (up is along z) */
 	case BC_POSE_SUPINE:
 	default:
 		return up;
 	}
+}
+
+/* Where standing is the start pose, the stand that taught the upright can go on to be it. */
+static bool stand_is_start(const bc_mounting_calib *c)
+{
+	return c->pose == BC_POSE_STANDING || c->pose == BC_POSE_UPRIGHT;
+}
+
+/*
+ * How long the current spell has been in the start pose, seconds: all of it,
+ * or, when it is the candidate's own stand, the part after the upright was
+ * learned (contract §3: "2 s more once step 1 is done").
+ */
+static float start_spell_s(const bc_mounting_calib *c, const bc_upright_candidate *k,
+			   uint32_t spell_id, float spell_s)
+{
+	if (k->spell_id != spell_id)
+		return spell_s;
+	return fmaxf(0.0f, spell_s - c->settings.upright_hold_s);
 }
 
 /* The start spell is complete: build the body axes in the sensor frame. */
@@ -244,7 +278,7 @@ static const bc_upright_candidate *start_candidate(bc_mounting_calib *c,
 	*wait = BC_WAIT_GO_TO_START;
 	for (int age = 0; age < BC_UPRIGHT_CANDIDATES; age++) {
 		bc_upright_candidate *k = &c->cand[candidate_index(c, age)];
-		if (!k->valid || k->spell_id == spell_id)
+		if (!k->valid || (k->spell_id == spell_id && !stand_is_start(c)))
 			continue;
 		pose_fit fit = start_pose_fit(c, k, up);
 		if (first)
@@ -326,8 +360,9 @@ static void on_block(bc_mounting_calib *c, const bc_mounting_input *in)
 		c->held_wait = c->wait;
 	if (!k)
 		return;
-	c->progress = fminf(1.0f, spell_s / st->start_hold_s);
-	if (spell_s >= st->start_hold_s)
+	float held_s = start_spell_s(c, k, ts->spell_id, spell_s);
+	c->progress = fminf(1.0f, held_s / st->start_hold_s);
+	if (held_s >= st->start_hold_s)
 		finish(c, k, up);
 }
 

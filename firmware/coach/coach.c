@@ -6,6 +6,7 @@
  */
 #include "coach/coach.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -73,6 +74,8 @@ static bc_coach_cue_key cue_key(const bc_coach *c, const bc_body_state *b)
 {
 	const bc_detect_view *dv = bc_detector_view(&c->detector);
 	bc_coach_cue_key k = { .hint = dv->hint, .wait = BC_WAIT_NONE, .left_s = -1 };
+	if (style(c)->sides == BC_SIDES_GUIDED)
+		k.side = c->view.side;
 	if (dv->hint == BC_HINT_GET_READY)
 		k.wait = b->calib_wait;
 	if (dv->hint == BC_HINT_HOLD && style(c)->countdown && dv->hold_target_s > 0.0f) {
@@ -90,7 +93,12 @@ static void cue_text(const bc_coach *c, bc_coach_cue_key k, char *buf, size_t si
 		bc_calib_cue(k.wait, c->exercise, buf, size);
 		return;
 	case BC_HINT_GO:
-		snprintf(buf, size, "%s", style(c)->go);
+		if (k.side != BC_SIDE_NONE)
+			snprintf(buf, size, "%s %s: %c%s",
+				 k.side == BC_SIDE_LEFT ? "Left" : "Right", style(c)->limb,
+				 tolower((unsigned char)style(c)->go[0]), style(c)->go + 1);
+		else
+			snprintf(buf, size, "%s", style(c)->go);
 		return;
 	case BC_HINT_HOLD:
 		if (k.left_s < 0)
@@ -133,6 +141,8 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings, bc_exercise_i
 	c->view.target_reps = c->settings.target_reps;
 	c->view.hold_target_s = bc_detector_view(&c->detector)->hold_target_s;
 	c->view.phase_name = "";
+	if (row && row->sides == BC_SIDES_GUIDED)
+		c->view.side = BC_SIDE_LEFT; /* left first (contract §4) */
 	c->view.feedback_of = BC_EVENT_CUE;
 	c->last_stage = BC_CALIB_STAND;
 	c->progress_whole_s = -1;
@@ -174,10 +184,37 @@ static void not_counted_text(const bc_coach *c, const bc_coach_event *e, char *b
 		snprintf(buf, size, "%s", why);
 }
 
+/*
+ * The side of an outcome: the one asked for (guided; a counted hold moves on
+ * to the other, a rejected one keeps it), or the detector's (measured).
+ */
+static void take_side(bc_coach *c, bc_coach_event *e)
+{
+	bc_coach_view *v = &c->view;
+	switch (style(c)->sides) {
+	case BC_SIDES_GUIDED:
+		e->side = v->side;
+		if (e->type == BC_EVENT_REP)
+			v->side = bc_side_other(v->side);
+		break;
+	case BC_SIDES_MEASURED:
+		v->side = e->side;
+		break;
+	case BC_SIDES_NONE:
+	default:
+		e->side = BC_SIDE_NONE;
+		break;
+	}
+	if (e->type == BC_EVENT_REP && e->side > BC_SIDE_NONE && e->side < BC_SIDE_COUNT)
+		v->side_reps[e->side]++;
+}
+
 /* Counts, totals and messages for the detector's outcome events. */
 static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 {
 	bc_coach_view *v = &c->view;
+	if (e->type == BC_EVENT_REP || e->type == BC_EVENT_REJECTED)
+		take_side(c, e);
 	if (e->type == BC_EVENT_REP) {
 		e->reps = ++v->reps;
 		e->rejected = v->rejected;
@@ -253,6 +290,14 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 
 	const bc_detect_view *dv = bc_detector_view(&c->detector);
 	v->started = dv->started;
+	if (style(c)->sides == BC_SIDES_MEASURED && dv->side != BC_SIDE_NONE)
+		v->side = dv->side; /* the side of the turn now */
+	v->gauge_kind = dv->gauge_kind;
+	v->depth_cm = dv->depth_cm;
+	v->depth_target_cm = dv->depth_target_cm;
+	v->pace_phase = dv->pace_phase;
+	v->pace_s = dv->pace_s;
+	v->pace_phase_s = dv->pace_phase_s;
 	v->gauge_deg = dv->gauge_deg;
 	v->zone_min_deg = dv->zone_min_deg;
 	v->zone_max_deg = dv->zone_max_deg;
@@ -281,7 +326,7 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 	/* Two keys can give the same text (cat-cow's GO and CAT): CUE only on new text. */
 	bc_coach_cue_key k = cue_key(c, b);
 	if (k.hint != c->cue_key.hint || k.wait != c->cue_key.wait ||
-	    k.left_s != c->cue_key.left_s) {
+	    k.left_s != c->cue_key.left_s || k.side != c->cue_key.side) {
 		char cue[BC_EVENT_TEXT_MAX];
 		c->cue_key = k;
 		cue_text(c, k, cue, sizeof(cue));

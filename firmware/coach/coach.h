@@ -54,8 +54,12 @@ typedef struct {
 	float stage_progress;	  /* 0..1 */
 	bool started;		  /* start position reached after calibration */
 	bc_body_angles angles;	  /* live, relative to start */
-	float gauge_deg;	  /* the angle the exercise is about (sign: its direction) */
-	float zone_min_deg;	  /* target zone on that gauge */
+	bc_gauge_kind gauge_kind; /* what the gauge shows (detector.h) */
+	float depth_cm, depth_target_cm;
+	bc_pace_phase pace_phase;
+	float pace_s, pace_phase_s;
+	float gauge_deg;    /* the angle the exercise is about (sign: its direction) */
+	float zone_min_deg; /* target zone on that gauge */
 	float zone_max_deg;
 	int phase;
 	const char *phase_name;
@@ -65,6 +69,9 @@ typedef struct {
 	int reps;
 	int rejected;
 	int target_reps;
+	bc_side side;			  /* one-sided: the side asked for (guided), or of the
+					   * last attempt (measured); NONE otherwise */
+	int side_reps[BC_SIDE_COUNT];	  /* counted reps by side */
 	char feedback[BC_EVENT_TEXT_MAX]; /* the screen's line: the cue, or an outcome */
 	bc_event_type feedback_of;	  /* what feedback says: REP, REJECTED, else CUE */
 	/* Why the last attempt did not count, with its numbers ("" none yet). */
@@ -79,6 +86,7 @@ typedef struct {
 	bc_detect_hint hint;
 	bc_calib_wait wait; /* while getting ready, else BC_WAIT_NONE */
 	int left_s;	    /* whole seconds of the hold left, -1: no countdown */
+	bc_side side;	    /* the side asked for (guided sides), else NONE */
 } bc_coach_cue_key;
 
 typedef struct {

@@ -22,6 +22,8 @@ typedef struct {
 	bool countdown;		/* a hold shows the seconds left (needs a hold target) */
 	bool monitor;		/* a REP is an alert: no "Good!", no set, no hold progress */
 	float hold_s;		/* default hold target, seconds (0: none) */
+	bc_sides_kind sides;	/* one-sided: who decides the side (contract §2) */
+	const char *limb;	/* guided sides: what the side is of ("leg", "arm") */
 } bc_exercise_row;
 
 /* The row for id; NULL if out of range. */

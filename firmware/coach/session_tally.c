@@ -4,10 +4,14 @@
 
 #include <math.h>
 
+#include "coach/exercise_table.h"
+
 void bc_session_tally_init(bc_session_tally *t, bc_exercise_id exercise)
 {
+	const bc_exercise_row *row = bc_exercise_row_of(exercise);
 	*t = (bc_session_tally){
-		.monitor = exercise == BC_EXERCISE_POSTURE,
+		.monitor = row && row->monitor,
+		.per_side = row && row->sides != BC_SIDES_NONE,
 		.peak_deg = NAN,
 	};
 }
@@ -16,6 +20,7 @@ void bc_session_tally_init(bc_session_tally *t, bc_exercise_id exercise)
 static void add_rep(bc_session_tally *t, const bc_coach_event *e)
 {
 	t->reps++;
+	t->side_reps[e->side >= 0 && e->side < BC_SIDE_COUNT ? e->side : BC_SIDE_NONE]++;
 	if (t->monitor)
 		return;
 	if (e->hold_s > 0) {

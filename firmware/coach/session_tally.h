@@ -34,6 +34,8 @@ typedef struct {
 	 * way; a largest |peak| would rate a movement the wrong way as range.
 	 */
 	float peak_deg;
+	bool per_side;		      /* a one-sided exercise: reps are counted per side too */
+	int side_reps[BC_SIDE_COUNT]; /* counted reps by side; slot NONE: without a side */
 } bc_session_tally;
 
 /* An empty tally for a session of exercise. */

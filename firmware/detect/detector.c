@@ -39,8 +39,9 @@ static void update_start_gate(bc_detector *d, const bc_body_state *b, bc_detect_
 {
 	const bc_detect_settings *s = &d->settings;
 	const bc_detector_ops *ops = d->row->ops;
-	float off_deg = ops->start_offset_deg ? ops->start_offset_deg(b)
-					      : fabsf(b->angles.sagittal_deg);
+	float off_deg = d->row->start_offset_deg ? d->row->start_offset_deg(b)
+			: ops->start_offset_deg	 ? ops->start_offset_deg(b)
+						 : fabsf(b->angles.sagittal_deg);
 	bool at_start = b->angles_valid && off_deg <= s->start_tol_deg;
 	d->view.gauge_deg = b->angles_valid ? b->angles.sagittal_deg : 0.0f;
 	d->view.hint = BC_HINT_GET_READY;

@@ -65,11 +65,33 @@ typedef enum {
 	BC_HINT_COUNT
 } bc_detect_hint;
 
+/* What the gauge shows: an angle, how far the hips went down, or the coach's pace. */
+typedef enum {
+	BC_GAUGE_ANGLE = 0, /* gauge_deg against zone_min/max_deg */
+	BC_GAUGE_DEPTH,	    /* depth_cm against depth_target_cm (deep squat) */
+	BC_GAUGE_PACE,	    /* the pace ring: pace_phase, pace_s of pace_phase_s */
+} bc_gauge_kind;
+
+/* The coach's pace for a paced exercise (shoulder squeeze, contract §4). */
+typedef enum {
+	BC_PACE_NONE = 0,
+	BC_PACE_BREATHE_IN,
+	BC_PACE_SQUEEZE, /* the hold */
+	BC_PACE_RELAX,
+} bc_pace_phase;
+
 /* Everything the screen needs from the detector, refreshed every sample. */
 typedef struct {
-	bool started;	    /* start position reached after calibration */
-	float gauge_deg;    /* the angle the exercise is about, its direction positive */
-	float zone_min_deg; /* target zone on the gauge */
+	bool started; /* start position reached after calibration */
+	bc_gauge_kind gauge_kind;
+	float depth_cm;		  /* DEPTH: how far the sensor is below standing now, cm */
+	float depth_target_cm;	  /* DEPTH: the depth that counts, cm */
+	bc_pace_phase pace_phase; /* PACE: where in the cycle the coach is */
+	float pace_s;		  /* PACE: seconds into that phase... */
+	float pace_phase_s;	  /* ...of this many */
+	bc_side side;		  /* measured sides: the side of the movement now (NONE at rest) */
+	float gauge_deg;	  /* the angle the exercise is about, its direction positive */
+	float zone_min_deg;	  /* target zone on the gauge */
 	float zone_max_deg;
 	int phase;
 	const char *phase_name;
@@ -104,6 +126,8 @@ extern const bc_detector_ops bc_posture_ops;   /* posture.c */
 typedef struct {
 	const bc_detector_ops *ops;
 	bc_tilt_hold_exercise tilt; /* tilt-and-hold rows only */
+	/* How far from the start position, degrees, for the start gate (NULL: the machine's) */
+	float (*start_offset_deg)(const bc_body_state *b);
 } bc_detector_row;
 
 struct bc_detector {

@@ -21,6 +21,26 @@ float bc_gauge_sagittal_deg(const bc_body_state *b)
 	return b->angles.sagittal_deg;
 }
 
+float bc_gauge_sagittal_abs_deg(const bc_body_state *b)
+{
+	return fabsf(b->angles.sagittal_deg);
+}
+
+float bc_gauge_cow_deg(const bc_body_state *b)
+{
+	return -b->angles.sagittal_deg;
+}
+
+float bc_gauge_turn_deg(const bc_body_state *b)
+{
+	return fabsf(b->angles.axial_deg);
+}
+
+float bc_gauge_lean_deg(const bc_body_state *b)
+{
+	return b->tilt_from_start_deg;
+}
+
 void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
 		       const bc_tilt_hold_exercise *ex, float hold_target_s, float wobble_max_s)
 {

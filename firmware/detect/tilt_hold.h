@@ -65,6 +65,14 @@ typedef struct {
 
 /* Gauges: the sagittal angle from the start, posterior tilt / flexion positive. */
 float bc_gauge_sagittal_deg(const bc_body_state *b);
+/* ...its size, either way (a start gate). */
+float bc_gauge_sagittal_abs_deg(const bc_body_state *b);
+/* The other way: anterior tilt / extension positive (the cow, the downward dog). */
+float bc_gauge_cow_deg(const bc_body_state *b);
+/* The turn about the spine's own axis, either way: |axial| (the crossover). */
+float bc_gauge_turn_deg(const bc_body_state *b);
+/* Leaning from the upright start, whatever the direction: tilt_from_start_deg. */
+float bc_gauge_lean_deg(const bc_body_state *b);
 
 typedef struct {
 	bc_tilt_hold_settings s;

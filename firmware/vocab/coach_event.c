@@ -8,6 +8,15 @@ static const char *const reason_text[BC_REJECT_COUNT] = {
 	[BC_REJECT_NOT_LEVEL] = "pelvis not level",
 	[BC_REJECT_RUSHED] = "rushed",
 	[BC_REJECT_WRONG_DIRECTION] = "wrong direction",
+	[BC_REJECT_LEANING_TOO_FAR] = "leaning too far",
+	[BC_REJECT_ROLLED_ONTO_SIDE] = "rolled onto the side",
+	[BC_REJECT_NOT_UPRIGHT] = "not upright",
+};
+
+static const char *const side_text[BC_SIDE_COUNT] = {
+	[BC_SIDE_NONE] = "",
+	[BC_SIDE_LEFT] = "left",
+	[BC_SIDE_RIGHT] = "right",
 };
 
 const char *bc_reject_reason_text(bc_reject_reason r)
@@ -15,6 +24,11 @@ const char *bc_reject_reason_text(bc_reject_reason r)
 	if (r < 0 || r >= BC_REJECT_COUNT)
 		return "unknown";
 	return reason_text[r];
+}
+
+const char *bc_side_text(bc_side s)
+{
+	return s >= 0 && s < BC_SIDE_COUNT ? side_text[s] : "";
 }
 
 bool bc_coach_event_essential(const bc_coach_event *e)

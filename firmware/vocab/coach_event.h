@@ -31,10 +31,25 @@ typedef enum {
 	BC_REJECT_NOT_LEVEL,	    /* "pelvis not level" */
 	BC_REJECT_RUSHED,	    /* "rushed" */
 	BC_REJECT_WRONG_DIRECTION,  /* "wrong direction" */
+	BC_REJECT_LEANING_TOO_FAR,  /* "leaning too far" (a stoop, not a squat) */
+	BC_REJECT_ROLLED_ONTO_SIDE, /* "rolled onto the side" (crossover past 70 deg) */
+	BC_REJECT_NOT_UPRIGHT,	    /* "not upright" (shoulder squeeze) */
 	BC_REJECT_COUNT
 } bc_reject_reason;
 
 const char *bc_reject_reason_text(bc_reject_reason r);
+
+/* The side of a one-sided exercise's attempt: the leg or arm (contract §2). */
+typedef enum { BC_SIDE_NONE = 0, BC_SIDE_LEFT, BC_SIDE_RIGHT, BC_SIDE_COUNT } bc_side;
+
+/* "left", "right"; "" for NONE. */
+const char *bc_side_text(bc_side s);
+
+/* Left <-> right; NONE stays NONE. */
+static inline bc_side bc_side_other(bc_side s)
+{
+	return s == BC_SIDE_LEFT ? BC_SIDE_RIGHT : s == BC_SIDE_RIGHT ? BC_SIDE_LEFT : BC_SIDE_NONE;
+}
 
 #define BC_EVENT_TEXT_MAX 80
 
@@ -48,6 +63,7 @@ typedef struct {
 	float hold_target_s;	      /* the hold goal, seconds (0: no hold) */
 	float peak_deg;		      /* REP/REJECTED: peak angle reached, degrees */
 	bc_reject_reason reason;      /* REJECTED */
+	bc_side side;		      /* REP/REJECTED of a one-sided exercise; CUE: side asked */
 	int reps;		      /* REP/SET_DONE/SUMMARY: count so far */
 	int rejected;		      /* REJECTED/SUMMARY: rejected so far */
 	char text[BC_EVENT_TEXT_MAX]; /* CUE: text; REP on posture: "slouch alert" */

@@ -16,6 +16,11 @@ typedef enum {
 	BC_EXERCISE_KNEE_TO_CHEST,
 	BC_EXERCISE_CHILDS_POSE,
 	BC_EXERCISE_POSTURE,
+	BC_EXERCISE_DEEP_SQUAT,
+	BC_EXERCISE_DOWNWARD_DOG,
+	BC_EXERCISE_CROSSOVER,
+	BC_EXERCISE_LAT_STRETCH,
+	BC_EXERCISE_SHOULDER_SQUEEZE,
 	BC_EXERCISE_COUNT
 } bc_exercise_id;
 
@@ -24,7 +29,19 @@ typedef enum {
 	BC_POSE_SUPINE,	  /* lying on the back, knees bent: belly (+x) up */
 	BC_POSE_TABLETOP, /* on hands and knees: back (-x) up */
 	BC_POSE_SITTING,  /* sitting upright: spine (+z) up */
+	BC_POSE_STANDING, /* standing upright: the stand the vertical was learned from, 2 s more */
+	BC_POSE_UPRIGHT,  /* sitting or standing upright, whichever the wearer does */
 } bc_start_pose;
+
+/*
+ * One-sided exercises (contract §2): the coach asks for a side (knee to
+ * chest, lat stretch), or the movement shows it (the crossover's turn).
+ */
+typedef enum {
+	BC_SIDES_NONE = 0, /* both sides at once, or no side */
+	BC_SIDES_GUIDED,   /* left first, then alternating after each counted hold */
+	BC_SIDES_MEASURED, /* the detector reports the side of each attempt */
+} bc_sides_kind;
 
 typedef struct {
 	const char *name;  /* "pelvic-tilt", ... (contract §2) */
