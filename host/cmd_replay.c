@@ -188,6 +188,13 @@ static void print_json(const replay_result *res)
 	bc_json_key_string(&w, "exercise", bc_exercise_info_get(res->exercise)->name);
 	bc_json_key_int(&w, "reps", res->tally.reps);
 	bc_json_key_int(&w, "rejected", res->tally.rejected);
+	if (res->tally.per_side) {
+		bc_json_key(&w, "sides");
+		bc_json_object_begin(&w);
+		for (int side = BC_SIDE_LEFT; side <= BC_SIDE_RIGHT; side++)
+			bc_json_key_int(&w, bc_side_text(side), res->tally.side_reps[side]);
+		bc_json_object_end(&w);
+	}
 	bc_json_key_number(&w, "hold_target_s", res->hold_target_s, 2);
 	bc_json_key_int(&w, "samples", res->samples);
 	bc_json_key_number(&w, "duration_s", duration_s(res), 3);
@@ -208,6 +215,8 @@ static void print_json(const replay_result *res)
 		bc_json_key_string(&w, "type", rep ? "rep" : "rejected");
 		if (!rep)
 			bc_json_key_string(&w, "reason", bc_reject_reason_text(e->reason));
+		if (res->tally.per_side)
+			bc_json_key_string(&w, "side", bc_side_text(e->side));
 		bc_json_key_number(&w, "hold_s", e->hold_s, 2);
 		bc_json_key_number(&w, "peak_deg", e->peak_deg, 2);
 		if (e->text[0])

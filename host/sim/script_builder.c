@@ -169,7 +169,7 @@ void sb_wobble(sim_builder *b, double t0_s, double t1_s, double amp_deg)
 
 /* Expectations */
 
-void sb_expect(sim_builder *b, double t_s, bool rep, bc_reject_reason reason)
+void sb_expect(sim_builder *b, double t_s, bool rep, bc_reject_reason reason, bc_side side)
 {
 	sim_script *s = b->s;
 	if (b->failed)
@@ -178,9 +178,9 @@ void sb_expect(sim_builder *b, double t_s, bool rep, bc_reject_reason reason)
 		b->failed = 1;
 		return;
 	}
-	s->events[s->n_events++] = (sim_expect_event){ .t_s = t_s,
-						       .rep = rep,
-						       .reason = rep ? BC_REJECT_NONE : reason };
+	s->events[s->n_events++] = (sim_expect_event){
+		.t_s = t_s, .rep = rep, .reason = rep ? BC_REJECT_NONE : reason, .side = side
+	};
 }
 
 void sb_attempt(sim_builder *b, const sim_attempt *a)
@@ -193,5 +193,11 @@ void sb_attempt(sim_builder *b, const sim_attempt *a)
 		b->failed = 1;
 		return;
 	}
-	s->attempts[s->n_attempts++] = *a;
+	sim_attempt *added = &s->attempts[s->n_attempts++];
+	*added = *a;
+	if (b->guided_side != BC_SIDE_NONE) {
+		added->side = b->guided_side;
+		if (added->counts)
+			b->guided_side = bc_side_other(b->guided_side);
+	}
 }

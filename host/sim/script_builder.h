@@ -23,6 +23,8 @@ typedef struct {
 	double start_yaw_deg; /* heading in the start pose (random) */
 	sim_vec3 home_m;      /* where the wearer stands at the start */
 	int failed;	      /* sticky: out of memory or an impossible movement */
+	bc_side guided_side;  /* guided one-sided exercises: the side the coach asks for now
+			       * (left first, the other after each counted hold) */
 } sim_builder;
 
 /* Clock and basic moves */
@@ -60,7 +62,9 @@ double sb_pick(sim_builder *b, double lo, double hi);
 void sb_wobble(sim_builder *b, double t0_s, double t1_s, double amp_deg);
 
 /* Expectations */
-void sb_expect(sim_builder *b, double t_s, bool rep, bc_reject_reason reason);
+void sb_expect(sim_builder *b, double t_s, bool rep, bc_reject_reason reason, bc_side side);
+/* Records an attempt. A guided one-sided exercise's attempt gets the side
+ * asked for (the coach then asks for the other side if it counts). */
 void sb_attempt(sim_builder *b, const sim_attempt *a);
 
 /* Growable arrays: room for need items of size bytes; 0, or -1 out of memory. */

@@ -181,6 +181,9 @@ void sb_to_start_pose(sim_builder *b)
 		sb_move(b, sb_dur(b, 0.8, 1.5), sb_pose(y, -p->sit_back_deg, sb_uniform(b, -2, 2)),
 			sb_offset(b, home, -0.3, 0, CHAIR_HEIGHT_M - home.z));
 		break;
+	case BC_POSE_STANDING:
+	case BC_POSE_UPRIGHT: /* the builder picks sitting or standing */
+		break;	      /* already there */
 	}
 	set_start(b);
 }
@@ -197,6 +200,9 @@ static double pose_unsteadiness(bc_start_pose pose)
 		return 0.4;
 	case BC_POSE_SITTING:
 		return 0.5;
+	case BC_POSE_STANDING:
+	case BC_POSE_UPRIGHT:
+		break;
 	}
 	return 1.0;
 }
@@ -218,6 +224,10 @@ void sb_settle_in_start_pose(sim_builder *b)
 			sb_move(b, sb_uniform(b, 0.4, 0.9), b->s->q_start, b->s->p_start_m);
 			sb_hold(b, sb_uniform(b, 0.2, 0.8));
 		}
+	}
+	if (b->pose == BC_POSE_STANDING) {
+		sb_stand_still(b, sb_uniform(b, 2.2, 6.0));
+		return;
 	}
 	double t0 = sb_now(b);
 	sb_hold(b, sb_uniform(b, 2.2, 6.0));
@@ -265,6 +275,9 @@ void sb_get_up(sim_builder *b)
 		sb_move(b, sb_dur(b, 0.8, 1.4), sb_pose(y, sb_uniform(b, 25, 40), 0),
 			sb_offset(b, at, 0.1, 0, 0.0));
 		break;
+	case BC_POSE_STANDING:
+	case BC_POSE_UPRIGHT:
+		break; /* already up */
 	}
 	sim_vec3 now = sb_pos(b);
 	sb_move(b, sb_dur(b, 1.0, 1.8), sb_pose(y, 0, 0), sb_offset(b, now, 0.1, 0, h - now.z));

@@ -27,10 +27,19 @@ static const char *const distractor_names[SIM_DISTRACT_COUNT] = {
 	[SIM_DISTRACT_WALK] = "walk",
 	[SIM_DISTRACT_STILL] = "still",
 	[SIM_DISTRACT_STAND] = "stand",
+	[SIM_DISTRACT_PICK_UP] = "pick-up",
+	[SIM_DISTRACT_OTHER_EXERCISE] = "other-exercise",
 };
 
 /* Default correct reps per exercise (a typical set; holds are long). */
-static const int default_reps[BC_EXERCISE_COUNT] = { 6, 8, 6, 4, 3, 4 };
+static const int default_reps[BC_EXERCISE_COUNT] = {
+	[BC_EXERCISE_PELVIC_TILT] = 6,	    [BC_EXERCISE_BRIDGE] = 8,
+	[BC_EXERCISE_CAT_COW] = 6,	    [BC_EXERCISE_KNEE_TO_CHEST] = 4,
+	[BC_EXERCISE_CHILDS_POSE] = 3,	    [BC_EXERCISE_POSTURE] = 4,
+	[BC_EXERCISE_DEEP_SQUAT] = 4,	    [BC_EXERCISE_DOWNWARD_DOG] = 4,
+	[BC_EXERCISE_CROSSOVER] = 4,	    [BC_EXERCISE_LAT_STRETCH] = 4,
+	[BC_EXERCISE_SHOULDER_SQUEEZE] = 6,
+};
 
 /* Names and tables */
 
@@ -93,7 +102,9 @@ bool sim_distractor_applies(bc_exercise_id ex, sim_distractor d)
 	if (d == SIM_DISTRACT_ROLL_OVER)
 		return info->start_pose == BC_POSE_SUPINE;
 	if (d == SIM_DISTRACT_SIT_UP)
-		return info->start_pose != BC_POSE_SITTING;
+		return info->start_pose == BC_POSE_SUPINE || info->start_pose == BC_POSE_TABLETOP;
+	if (d == SIM_DISTRACT_PICK_UP || d == SIM_DISTRACT_OTHER_EXERCISE)
+		return false; /* not yet simulated */
 	return true;
 }
 
@@ -131,6 +142,31 @@ void sim_script_angles(const sim_script *s, double t_s, double *sagittal_deg, do
 	*sagittal_deg = -rv.y * SIM_DEG_PER_RAD;
 	*frontal_deg = rv.x * SIM_DEG_PER_RAD;
 	*axial_deg = rv.z * SIM_DEG_PER_RAD;
+}
+
+double sim_script_gauge_deg(const sim_script *s, double t_s)
+{
+	double sag, fr, ax;
+	switch (s->exercise) {
+	case BC_EXERCISE_DOWNWARD_DOG:
+		sim_script_angles(s, t_s, &sag, &fr, &ax);
+		return -sag;
+	case BC_EXERCISE_CROSSOVER:
+		sim_script_angles(s, t_s, &sag, &fr, &ax);
+		return fabs(ax);
+	case BC_EXERCISE_DEEP_SQUAT:
+	case BC_EXERCISE_LAT_STRETCH:
+	case BC_EXERCISE_SHOULDER_SQUEEZE: {
+		sim_quat q;
+		sim_vec3 p, z = sim_vec3_make(0, 0, 1);
+		sim_traj_pose(&s->traj, t_s, &q, &p);
+		sim_vec3 spine = sim_quat_rotate(q, z), start = sim_quat_rotate(s->q_start, z);
+		return acos(fmax(-1.0, fmin(1.0, sim_vec3_dot(spine, start)))) * SIM_DEG_PER_RAD;
+	}
+	default:
+		sim_script_angles(s, t_s, &sag, &fr, &ax);
+		return sag;
+	}
 }
 
 /* Scenario assembly */
@@ -230,15 +266,12 @@ static void place_dropouts(sim_builder *b, int count)
 	}
 }
 
-/* First time from t0_s (1 ms steps, up to limit_s) that |sagittal| reaches th. */
+/* First time from t0_s (1 ms steps, up to limit_s) that |gauge| reaches th. */
 static double first_crossing(const sim_script *s, double t0_s, double limit_s, double th)
 {
-	for (double t = t0_s; t < limit_s; t += 0.001) {
-		double sag, fr, ax;
-		sim_script_angles(s, t, &sag, &fr, &ax);
-		if (fabs(sag) >= th)
+	for (double t = t0_s; t < limit_s; t += 0.001)
+		if (fabs(sim_script_gauge_deg(s, t)) >= th)
 			return t;
-	}
 	return -1.0;
 }
 
@@ -251,9 +284,7 @@ static double zone_time(const sim_script *s, const sim_attempt *a)
 	const double step = 0.001;
 	double held = 0.0, last_in = -1e9, longest = 0.0;
 	for (double t = a->start_s; t <= a->end_s; t += step) {
-		double sag, fr, ax;
-		sim_script_angles(s, t, &sag, &fr, &ax);
-		if (sag < s->threshold_deg)
+		if (sim_script_gauge_deg(s, t) < s->threshold_deg)
 			continue;
 		if (t - last_in >= 1.0)
 			held = 0.0;
@@ -282,12 +313,13 @@ static void derive_events(sim_builder *b)
 				return;
 			}
 			for (int k = 0; k < a->alerts; k++)
-				sb_expect(b, cross + 10.0 + 30.0 * k, true, BC_REJECT_NONE);
+				sb_expect(b, cross + 10.0 + 30.0 * k, true, BC_REJECT_NONE,
+					  BC_SIDE_NONE);
 			a->event_s = cross + 10.0;
 		} else {
 			if (s->hold_target_s > 0.0)
 				a->zone_s = zone_time(s, a);
-			sb_expect(b, a->event_s, a->counts, a->reason);
+			sb_expect(b, a->event_s, a->counts, a->reason, a->side);
 		}
 	}
 }
@@ -302,6 +334,7 @@ int sim_script_build(sim_script *s, const sim_script_settings *st, const sim_per
 		     sim_rng *rng, char *err, size_t err_size)
 {
 	memset(s, 0, sizeof(*s));
+	s->exercise = st->exercise;
 	const bc_exercise_info *info = bc_exercise_info_get(st->exercise);
 	if (!info) {
 		snprintf(err, err_size, "unknown exercise");
@@ -331,6 +364,11 @@ int sim_script_build(sim_script *s, const sim_script_settings *st, const sim_per
 			  .yaw_deg = sim_rng_uniform(rng, -180, 180),
 			  .home_m = sim_vec3_make(0, 0, person->stand_height_m) };
 	b.start_yaw_deg = b.yaw_deg;
+	const bc_exercise_row *row = bc_exercise_row_of(st->exercise);
+	if (row->sides == BC_SIDES_GUIDED)
+		b.guided_side = BC_SIDE_LEFT; /* as the coach asks (contract §4) */
+	if (b.pose == BC_POSE_UPRIGHT)	      /* sitting or standing: people do both */
+		b.pose = sim_rng_chance(rng, 0.5) ? BC_POSE_SITTING : BC_POSE_STANDING;
 	if (sim_traj_init(&s->traj, st->t0_s, sb_pose(b.yaw_deg, 0, 0), b.home_m)) {
 		snprintf(err, err_size, "out of memory");
 		return -1;

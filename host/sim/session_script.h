@@ -13,7 +13,8 @@
  *                      misses that must not alert)
  * - incorrect:REASON   N attempts all failing for REASON
  * - distractor:KIND    movement with nothing to count (fidget, roll-over,
- *                      sit-up, walk, still, stand, or all of them)
+ *                      sit-up, walk, still, stand, pick-up, other-exercise,
+ *                      or all of them)
  *
  * EXPECTED EVENT TIME (what detectors are scored against, +-0.3 s): the
  * midpoint in time of the return movement that ends the attempt -- the
@@ -56,6 +57,8 @@ typedef enum {
 	SIM_DISTRACT_WALK,
 	SIM_DISTRACT_STILL,
 	SIM_DISTRACT_STAND,
+	SIM_DISTRACT_PICK_UP,	     /* bending over to pick something up */
+	SIM_DISTRACT_OTHER_EXERCISE, /* another exercise from the same start pose */
 	SIM_DISTRACT_COUNT
 } sim_distractor;
 
@@ -75,6 +78,7 @@ typedef struct {
 	double t_s;
 	bool rep;		 /* false: rejected */
 	bc_reject_reason reason; /* rejected: why */
+	bc_side side;		 /* one-sided exercises: the side (contract §2) */
 } sim_expect_event;
 
 /* One scripted attempt, for checking the answer against the motion itself. */
@@ -91,6 +95,7 @@ typedef struct {
 	int alerts;		 /* posture: alerts this slouch must give */
 	double zone_s;		 /* hold exercises: true time past the range
 				    * threshold (slips < 1 s bridged), seconds */
+	bc_side side;		 /* one-sided exercises: the leg or arm */
 } sim_attempt;
 
 typedef struct {
@@ -98,6 +103,7 @@ typedef struct {
 } sim_dropout;
 
 typedef struct {
+	bc_exercise_id exercise;
 	sim_trajectory traj;
 	sim_quat q_start; /* start pose (base, without breathing) */
 	sim_vec3 p_start_m;
@@ -127,6 +133,15 @@ void sim_script_free(sim_script *s);
  * frame; sagittal positive = flexion / posterior tilt). */
 void sim_script_angles(const sim_script *s, double t_s, double *sagittal_deg, double *frontal_deg,
 		       double *axial_deg);
+
+/*
+ * The true value of the exercise's gauge at t, degrees, the way contract §4
+ * measures it, towards the exercise's direction positive: the sagittal angle
+ * (posterior positive) for most; its opposite for the downward dog; |axial|
+ * for the crossover; the lean of the spine from the upright start, whatever
+ * its direction, for the standing exercises.
+ */
+double sim_script_gauge_deg(const sim_script *s, double t_s);
 
 /* Does this rejection kind apply to the exercise? */
 bool sim_reason_applies(bc_exercise_id ex, bc_reject_reason reason);

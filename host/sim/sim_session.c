@@ -118,6 +118,35 @@ static void started_text(uint64_t seed, char *buf, size_t size)
 	bc_utc_iso8601((int64_t)t, buf, size);
 }
 
+/*
+ * One-sided exercises: the counted reps per side ("left:2,right:1") and the
+ * side of every expected event, in the order of expect_events.
+ */
+static int add_expected_sides(sim_session *ss, const sim_script *sc, bc_exercise_id exercise)
+{
+	int per_side[BC_SIDE_COUNT] = { 0 };
+	char *sides = NULL;
+	size_t len = 0;
+	int rc = 0;
+	bool any = false;
+	for (size_t i = 0; i < sc->n_events; i++) {
+		const sim_expect_event *e = &sc->events[i];
+		any = any || e->side != BC_SIDE_NONE;
+		if (e->rep)
+			per_side[e->side]++;
+		rc |= append(&sides, &len, "%s%s", i ? "," : "",
+			     e->side == BC_SIDE_NONE ? "none" : bc_side_text(e->side));
+	}
+	const bc_exercise_row *row = bc_exercise_row_of(exercise);
+	if (any || (row && row->sides != BC_SIDES_NONE)) {
+		rc |= meta_add(ss, "expect_sides", "left:%d,right:%d", per_side[BC_SIDE_LEFT],
+			       per_side[BC_SIDE_RIGHT]);
+		rc |= meta_add(ss, "expect_event_sides", "%s", sides ? sides : "none");
+	}
+	free(sides);
+	return rc;
+}
+
 static int write_meta(sim_session *ss)
 {
 	const sim_session_settings *st = &ss->settings;
@@ -193,6 +222,7 @@ static int write_meta(sim_session *ss)
 	rc |= meta_add(ss, "expect_rejected", "%d", rejected);
 	rc |= meta_add(ss, "expect_reasons", "%s", reasons ? reasons : "none");
 	rc |= meta_add(ss, "expect_events", "%s", events ? events : "none");
+	rc |= add_expected_sides(ss, sc, st->script.exercise);
 	if (sc->hold_target_s > 0.0) {
 		/* The true hold of each expected event, in the same order. */
 		char *holds = NULL;
