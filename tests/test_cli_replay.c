@@ -51,6 +51,42 @@ static const char *write_text(const char *name, const char *text)
 	return path;
 }
 
+/*
+ * Contract §2, one-sided exercises: every outcome names its side and
+ * "sides" counts the reps per side (their sum is reps); other exercises
+ * have neither.
+ */
+static void check_sides(const bc_test_json_value *v, const char *exercise)
+{
+	const bc_exercise_row *row = bc_exercise_row_of(bc_exercise_from_name(exercise));
+	const bc_test_json_value *events = bc_test_json_need(v, "events", BC_TEST_JSON_ARRAY);
+	bool per_side = row->sides != BC_SIDES_NONE;
+	int reps_on[2] = { 0, 0 };
+	for (size_t i = 0; i < events->n; i++) {
+		const bc_test_json_value *side = bc_test_json_get(events->items[i], "side");
+		if (!per_side) {
+			assert_null(side);
+			continue;
+		}
+		side = bc_test_json_need(events->items[i], "side", BC_TEST_JSON_STRING);
+		bool left = !strcmp(side->string, "left");
+		assert_true(left || !strcmp(side->string, "right"));
+		if (!strcmp(bc_test_json_need(events->items[i], "type", BC_TEST_JSON_STRING)
+				    ->string,
+			    "rep"))
+			reps_on[left ? 0 : 1]++;
+	}
+	const bc_test_json_value *sides = bc_test_json_get(v, "sides");
+	if (!per_side) {
+		assert_null(sides);
+		return;
+	}
+	assert_non_null(sides);
+	assert_true(bc_test_json_number(sides, "left") == reps_on[0]);
+	assert_true(bc_test_json_number(sides, "right") == reps_on[1]);
+	assert_true(reps_on[0] + reps_on[1] == bc_test_json_number(v, "reps"));
+}
+
 /* A usage error: exit 2, nothing on stdout, exactly one line on stderr. */
 
 /*
@@ -101,6 +137,7 @@ static bc_test_json_value *parse_replay_json(const bc_test_output *o, const char
 	}
 	assert_true(reps->number == n_rep);
 	assert_true(rejected->number == n_rejected);
+	check_sides(v, exercise);
 	/* Contract §2: calibrated_at_s always; when null, "calibration" says what was missing. */
 	const bc_test_json_value *at = bc_test_json_get(v, "calibrated_at_s");
 	assert_non_null(at);
@@ -201,6 +238,25 @@ static void test_every_exercise_runs(void **state)
 		bc_test_json_free(parse_replay_json(&o, name));
 		bc_test_output_free(&o);
 	}
+}
+
+/* Knee to chest is done one leg at a time: left first, then alternating. */
+static void test_knee_to_chest_counts_per_leg(void **state)
+{
+	char path[512];
+	bc_test_path("traces/knee-to-chest-correct.csv.gz", path, sizeof(path));
+	bc_test_output o;
+	bc_run_backcoach(&o, "replay", "--json", path);
+	bc_test_json_value *v = parse_replay_json(&o, "knee-to-chest");
+	const bc_test_json_value *events = bc_test_json_need(v, "events", BC_TEST_JSON_ARRAY);
+	assert_true(events->n >= 2);
+	assert_string_equal(
+		bc_test_json_need(events->items[0], "side", BC_TEST_JSON_STRING)->string, "left");
+	const bc_test_json_value *sides = bc_test_json_need(v, "sides", BC_TEST_JSON_OBJECT);
+	assert_true(fabs(bc_test_json_number(sides, "left") -
+			 bc_test_json_number(sides, "right")) <= 1);
+	bc_test_json_free(v);
+	bc_test_output_free(&o);
 }
 
 static void test_hold_target(void **state)
@@ -452,6 +508,7 @@ int main(void)
 		cmocka_unit_test(test_options_in_any_order_and_equals_form),
 		cmocka_unit_test(test_exercise_from_metadata_and_override),
 		cmocka_unit_test(test_every_exercise_runs),
+		cmocka_unit_test(test_knee_to_chest_counts_per_leg),
 		cmocka_unit_test(test_hold_target),
 		cmocka_unit_test(test_summary_agrees_with_json),
 		cmocka_unit_test(test_help_lists_every_exercise),

@@ -163,6 +163,67 @@ static void test_bridge_set(void **state)
 	assert_float_near(v->hold_target_s, 2.0, 1e-6);
 }
 
+/*
+ * Knee to chest, one leg at a time (contract §4): the coach asks for the left
+ * leg, moves on to the right after a counted hold, keeps the side after a
+ * rejected one; every outcome names its side and the view counts per side.
+ */
+static void test_guided_sides_alternate_after_counted_holds(void **state)
+{
+	(void)state;
+	static log_t log;
+	memset(&log, 0, sizeof(log));
+	static const bc_seg set[] = {
+		SEG(1, 0),  SEG(1, 12), SEG(4, 12),  SEG(1.5, 0), SEG(1, 0), /* counted: left */
+		SEG(1, 12), SEG(1, 12), SEG(1.5, 0), SEG(1, 0),		     /* too short: right */
+		SEG(1, 12), SEG(4, 12), SEG(1.5, 0), SEG(1, 0),		     /* counted: right */
+		SEG(1, 12), SEG(4, 12), SEG(1.5, 0), SEG(1, 0),		     /* counted: left */
+	};
+	bc_coach_settings s;
+	bc_coach_settings_init(&s);
+	s.hold_s[BC_EXERCISE_KNEE_TO_CHEST] = 3.0f;
+	bc_coach c;
+	bc_coach_init(&c, &s, BC_EXERCISE_KNEE_TO_CHEST);
+	assert_int_equal(bc_coach_get_view(&c)->side, BC_SIDE_LEFT);
+	feed(&c, set, sizeof(set) / sizeof(set[0]), 100, BC_COACH_MAX_EVENTS_PER_SAMPLE, &log);
+
+	static const bc_side want[] = { BC_SIDE_LEFT, BC_SIDE_RIGHT, BC_SIDE_RIGHT, BC_SIDE_LEFT };
+	static const bc_event_type kind[] = { BC_EVENT_REP, BC_EVENT_REJECTED, BC_EVENT_REP,
+					      BC_EVENT_REP };
+	size_t k = 0;
+	for (size_t i = 0; i < log.n; i++) {
+		const bc_coach_event *e = &log.ev[i];
+		if (e->type != BC_EVENT_REP && e->type != BC_EVENT_REJECTED)
+			continue;
+		assert_true(k < 4);
+		assert_int_equal(e->type, kind[k]);
+		assert_int_equal(e->side, want[k]);
+		k++;
+	}
+	assert_int_equal(k, 4);
+	const bc_coach_view *v = bc_coach_get_view(&c);
+	assert_int_equal(v->side_reps[BC_SIDE_LEFT], 2);
+	assert_int_equal(v->side_reps[BC_SIDE_RIGHT], 1);
+	assert_int_equal(v->side, BC_SIDE_RIGHT); /* asked for next */
+	assert_true(saw_cue(&log, "Left leg: pull your knee to your chest"));
+	assert_true(saw_cue(&log, "Right leg: pull your knee to your chest"));
+}
+
+/* Exercises done with both sides at once carry no side. */
+static void test_two_sided_exercises_have_no_side(void **state)
+{
+	(void)state;
+	static log_t log;
+	memset(&log, 0, sizeof(log));
+	bc_coach c;
+	bc_coach_init(&c, NULL, BC_EXERCISE_BRIDGE);
+	feed(&c, bridge_set, sizeof(bridge_set) / sizeof(bridge_set[0]), 100,
+	     BC_COACH_MAX_EVENTS_PER_SAMPLE, &log);
+	for (size_t i = 0; i < log.n; i++)
+		assert_int_equal(log.ev[i].side, BC_SIDE_NONE);
+	assert_int_equal(bc_coach_get_view(&c)->side, BC_SIDE_NONE);
+}
+
 /* With room for one event a sample, no rep or rejection is ever lost. */
 static void test_outcomes_survive_a_small_buffer(void **state)
 {
@@ -314,6 +375,8 @@ int main(void)
 		cmocka_unit_test(test_which_events_are_essential),
 		cmocka_unit_test(test_hold_progress_and_target),
 		cmocka_unit_test(test_recalibration_keeps_counts),
+		cmocka_unit_test(test_guided_sides_alternate_after_counted_holds),
+		cmocka_unit_test(test_two_sided_exercises_have_no_side),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

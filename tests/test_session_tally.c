@@ -55,6 +55,27 @@ static void test_pieces_add_up_to_the_whole(void **state)
 	assert_memory_equal(&whole, &pieces, sizeof(whole));
 }
 
+/* One-sided exercises: counted reps per side; a rejection counts on no side. */
+static void test_reps_per_side(void **state)
+{
+	(void)state;
+	static const bc_coach_event sided[] = {
+		{ .type = BC_EVENT_REP, .t_s = 10.0, .side = BC_SIDE_LEFT },
+		{ .type = BC_EVENT_REJECTED, .t_s = 20.0, .side = BC_SIDE_RIGHT },
+		{ .type = BC_EVENT_REP, .t_s = 30.0, .side = BC_SIDE_RIGHT },
+		{ .type = BC_EVENT_REP, .t_s = 40.0, .side = BC_SIDE_LEFT },
+	};
+	bc_session_tally t;
+	bc_session_tally_init(&t, BC_EXERCISE_CROSSOVER);
+	assert_true(t.per_side);
+	bc_session_tally_add_events(&t, sided, 4);
+	assert_int_equal(t.side_reps[BC_SIDE_LEFT], 2);
+	assert_int_equal(t.side_reps[BC_SIDE_RIGHT], 1);
+	assert_int_equal(t.side_reps[BC_SIDE_LEFT] + t.side_reps[BC_SIDE_RIGHT], t.reps);
+	bc_session_tally_init(&t, BC_EXERCISE_BRIDGE);
+	assert_false(t.per_side);
+}
+
 static void test_nothing_counted_has_no_range(void **state)
 {
 	(void)state;
@@ -83,6 +104,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_holds_and_range),
+		cmocka_unit_test(test_reps_per_side),
 		cmocka_unit_test(test_pieces_add_up_to_the_whole),
 		cmocka_unit_test(test_nothing_counted_has_no_range),
 		cmocka_unit_test(test_posture_alerts_carry_no_hold_or_range),

@@ -75,9 +75,13 @@ static void test_tilt_rows_bring_their_keys(void **state)
 		snprintf(key, sizeof(key), "%s.hold_s", r->info.name);
 		assert_int_equal(bc_settings_set(&s, key, "7", &err), 0);
 		assert_float_near(s.hold_s[ex], 7.0, 1e-6);
+		char value[16];
+		float enter_deg = r->detect.tilt.defaults.enter_deg + 1.0f;
 		snprintf(key, sizeof(key), "%s.enter_deg", r->info.name);
-		assert_int_equal(bc_settings_set(&s, key, "20", &err), 0);
-		assert_float_near(s.detect.tilt[ex].enter_deg, 20.0, 1e-6);
+		snprintf(value, sizeof(value), "%g", (double)enter_deg);
+		if (bc_settings_set(&s, key, value, &err) != 0)
+			fail_msg("%s = %s: %s", key, value, err.message);
+		assert_float_near(s.detect.tilt[ex].enter_deg, enter_deg, 1e-6);
 		snprintf(key, sizeof(key), "%s.rest_deg", r->info.name);
 		assert_int_equal(bc_settings_set(&s, key, "30", &err), -1);
 		assert_string_equal(err.key, key);

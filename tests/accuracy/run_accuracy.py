@@ -36,7 +36,8 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-EXERCISES = ["pelvic-tilt", "bridge", "cat-cow", "knee-to-chest", "childs-pose", "posture"]
+EXERCISES = ["pelvic-tilt", "bridge", "cat-cow", "knee-to-chest", "childs-pose", "posture",
+             "deep-squat", "downward-dog", "crossover", "lat-stretch", "shoulder-squeeze"]
 REASONS = {
     "pelvic-tilt": ["too-little-range", "hold-too-short", "wrong-direction"],
     "bridge": ["too-little-range", "hold-too-short", "pelvis-not-level"],
@@ -44,14 +45,23 @@ REASONS = {
     "knee-to-chest": ["too-little-range", "hold-too-short", "wrong-direction"],
     "childs-pose": ["too-little-range", "hold-too-short", "wrong-direction"],
     "posture": [],
+    "deep-squat": ["too-little-range", "hold-too-short", "leaning-too-far"],
+    "downward-dog": ["too-little-range", "hold-too-short"],
+    "crossover": ["too-little-range", "hold-too-short", "rolled-onto-the-side"],
+    "lat-stretch": ["too-little-range", "hold-too-short"],
+    "shoulder-squeeze": ["not-upright"],
 }
 DISTRACTORS = {
     "supine": ["fidget", "roll-over", "sit-up", "walk", "still", "stand", "all"],
     "tabletop": ["fidget", "sit-up", "walk", "still", "stand", "all"],
     "sitting": ["fidget", "walk", "still", "stand", "all"],
+    "standing": ["fidget", "walk", "still", "all"],
+    "upright": ["fidget", "walk", "still", "all"],
 }
 POSE = {"pelvic-tilt": "supine", "bridge": "supine", "knee-to-chest": "supine",
-        "cat-cow": "tabletop", "childs-pose": "tabletop", "posture": "sitting"}
+        "cat-cow": "tabletop", "childs-pose": "tabletop", "posture": "sitting",
+        "deep-squat": "standing", "downward-dog": "tabletop", "crossover": "supine",
+        "lat-stretch": "standing", "shoulder-squeeze": "upright"}
 RATES = [50, 100, 200, 400, 75, 150]
 SEED_BASE = {"tuned": 1, "held-out": 50001}
 
@@ -118,7 +128,12 @@ def read_expect(path):
     if len(holds) == len(events):
         for e, h in zip(events, holds):
             e[3] = h
-    return int(meta.get("expect_reps", "0")), events, float(meta.get("expect_ready_s", "nan"))
+    sides = None  # one-sided exercises: {"left": N, "right": N}
+    if "expect_sides" in meta:
+        sides = {k: int(v) for k, v in
+                 (item.split(":") for item in meta["expect_sides"].split(","))}
+    return (int(meta.get("expect_reps", "0")), events,
+            float(meta.get("expect_ready_s", "nan")), sides)
 
 
 def limit_memory():
@@ -139,8 +154,11 @@ def run_one(backcoach, sim, workdir, session):
     out = subprocess.run([backcoach, "replay", "--exercise", ex, "--json", path],
                          check=True, capture_output=True, text=True)
     got = json.loads(out.stdout)
-    expect_reps, expect_events, ready_s = read_expect(path)
+    expect_reps, expect_events, ready_s, expect_sides = read_expect(path)
     r = score(name, ex, scenario, expect_reps, expect_events, got)
+    # Per side (contract §2): the counts per side exactly as expected.
+    r["sides_checked"] = expect_sides is not None
+    r["sides_exact"] = expect_sides is not None and got.get("sides") == expect_sides
     # Calibration (body tracker) more than 2 s after the wearer was ready in
     # the start pose: the detector saw a different start than the sim meant.
     cal = got.get("calibrated_at_s")
@@ -204,11 +222,11 @@ def score(name, ex, scenario, expect_reps, expect_events, got):
 def table(results, title):
     lines = [f"### {title}", "",
              "| exercise | sessions | calibration missing / late | exact count "
-             "| exact, calibrated on time "
+             "| exact, calibrated on time | exact per side "
              "| count error | ghost reps (distractor) | rejected, right reason "
              "| extra rejections | rep time within 0.3 s | worst rep time error "
              "| hold within 0.5 s | worst hold error |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     total = {"n": 0, "exact": 0, "err": 0, "ghost": 0, "dghost": 0, "rr": 0, "re": 0,
              "extra": 0, "dt_ok": 0, "dt_n": 0, "dt_max": 0.0}
     for ex in EXERCISES + ["all"]:
@@ -232,9 +250,13 @@ def table(results, title):
         cal = [r for r in rs if r["on_time"]]
         cal_exact = sum(r["exact"] for r in cal)
         cal_text = f"{cal_exact} / {len(cal)}" if cal else "-"
+        sided = [r for r in rs if r["sides_checked"]]
+        side_text = (f"{sum(r['sides_exact'] for r in sided)} / {len(sided)}"
+                     if sided else "-")
         lines.append(
             f"| {label} | {row['n']} | {row['n'] - len(cal)} "
             f"| {row['exact']} ({100.0 * row['exact'] / row['n']:.1f} %) | {cal_text} "
+            f"| {side_text} "
             f"| {row['err']} | {row['ghost']} ({row['dghost']}) | {row['rr']} / {row['re']} "
             f"| {row['extra']} | {row['dt_ok']} / {row['dt_n']} | {row['dt_max']:.2f} s "
             f"| {hold_text} |")
@@ -280,6 +302,7 @@ def main():
                 out.append(f"(not scored: `backcoach sim` failed for {r['name']}: "
                            f"{r['sim_failed']})\n")
             failures += [r for r in results if not r["exact"] or r["rej_extra"]
+                         or (r["sides_checked"] and not r["sides_exact"])
                          or r["rej_right"] < r["rej_expected"]
                          or any(d > HOLD_TOLERANCE_S for d in r["hold_errs"])
                          or any(d > TIME_TOLERANCE_S for d in r["dts"])]
