@@ -55,9 +55,11 @@ DISTRACTORS = {
     "supine": ["fidget", "roll-over", "sit-up", "walk", "still", "stand", "all"],
     "tabletop": ["fidget", "sit-up", "walk", "still", "stand", "all"],
     "sitting": ["fidget", "walk", "still", "stand", "all"],
-    "standing": ["fidget", "walk", "still", "all"],
-    "upright": ["fidget", "walk", "still", "all"],
+    "standing": ["fidget", "walk", "still", "pick-up", "all"],
+    "upright": ["fidget", "walk", "still", "pick-up", "all"],
 }
+# Another exercise from the same start position, which must count nothing.
+OTHER_EXERCISE = {"bridge", "downward-dog", "crossover"}
 POSE = {"pelvic-tilt": "supine", "bridge": "supine", "knee-to-chest": "supine",
         "cat-cow": "tabletop", "childs-pose": "tabletop", "posture": "sitting",
         "deep-squat": "standing", "downward-dog": "tabletop", "crossover": "supine",
@@ -102,6 +104,8 @@ def suite(seed_set):
                 add(ex, "incorrect:" + reason)
         for d in DISTRACTORS[POSE[ex]]:
             add(ex, "distractor:" + d)
+        if ex in OTHER_EXERCISE:
+            add(ex, "distractor:other-exercise")
     return sessions
 
 
@@ -273,6 +277,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", default=None, help="keep the traces in this directory")
     ap.add_argument("--failures", action="store_true", help="list sessions with a wrong count")
+    ap.add_argument("--only", action="append", choices=EXERCISES, default=None,
+                    help="score only this exercise (repeatable); seeds stay as in the full suite")
     ap.add_argument("--tuning-base", type=int, default=None,
                     help="more tuning sessions: the tuned suite with seeds from this number "
                          "(keep clear of the held-out seeds, 50001..)")
@@ -290,7 +296,7 @@ def main():
         workdir = a.keep or tmp
         os.makedirs(workdir, exist_ok=True)
         for s in sets:
-            sessions = suite(s)
+            sessions = [x for x in suite(s) if not a.only or x[1] in a.only]
             with ThreadPoolExecutor(max_workers=max(1, a.jobs)) as pool:
                 results = list(pool.map(lambda x: run_one(a.backcoach, sim, workdir, x),
                                         sessions))
