@@ -62,6 +62,7 @@ static const char *const fixed_text[BC_HINT_COUNT] = {
 	[BC_HINT_SITTING_WELL] = "Sitting well",
 	[BC_HINT_SIT_UP] = "Sit up straight",
 	[BC_HINT_NOT_EXERCISE] = "Back to the start position",
+	[BC_HINT_NOT_SO_FAR] = "Not so far: keep your shoulders down",
 };
 
 /*

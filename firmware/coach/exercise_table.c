@@ -86,23 +86,40 @@ static const bc_exercise_row rows[BC_EXERCISE_COUNT] = {
 		.go = "Squat down: hips back, knees bent", .release = "Stand up slowly",
 		.countdown = true, .hold_s = 30.0f,
 	},
+	/*
+	 * Downward dog: the hips go up and back and the lower back turns the
+	 * cow way, much further than a cow (8-20 deg). Going the other way
+	 * (a cat, a child's pose) is another exercise, not a mistake, and a cow
+	 * swung into straight from a cat is cat-cow, not a shallow dog. The
+	 * trunk stays near horizontal or steeper (about 90 on all fours, 120-150
+	 * in the dog); kneeling or standing up (under 20) is not the exercise.
+	 */
 	[BC_EXERCISE_DOWNWARD_DOG] = {
 		.info = { "downward-dog", "Downward dog", BC_POSE_TABLETOP,
 			  "Go onto your hands and knees" },
 		.detect = { &bc_tilt_hold_ops, { bc_gauge_cow_deg,
-			{ "resting", "lifting", "holding", "lowering", "wrong way", "not in position" },
+			{ "resting", "lifting", "holding", "lowering", "other way", "not in position" },
 			{ .enter_deg = 30.0f, .exit_deg = 26.0f, .attempt_deg = 6.0f, .rest_deg = 3.5f,
-			  .wrong_deg = 8.0f, .max_deg = 80.0f, TILT_DEFAULTS } } },
+			  .wrong_deg = 4.0f, .max_deg = 80.0f, .min_incline_deg = 45.0f,
+			  TILT_DEFAULTS },
+			.other_way_is_other_exercise = true } },
 		.go = "Lift your hips up and back", .release = "Lower your knees slowly",
 		.countdown = true, .hold_s = 15.0f,
 	},
+	/*
+	 * Crossover: the gauge is the turn about the spine either way; its
+	 * sign is the side. Past 70 deg is rolled onto the side (rejected);
+	 * past 135 the wearer rolls right over: not the exercise, no outcome.
+	 * Sitting or standing up (trunk under 45 deg from vertical) neither.
+	 */
 	[BC_EXERCISE_CROSSOVER] = {
 		.info = { "crossover", "Crossover", BC_POSE_SUPINE, "Lie on your back" },
 		.detect = { &bc_tilt_hold_ops, { bc_gauge_turn_deg,
 			{ "resting", "turning", "holding", "returning", "wrong way", "not in position" },
 			{ .enter_deg = 20.0f, .exit_deg = 17.0f, .attempt_deg = 6.0f, .rest_deg = 3.0f,
-			  .wrong_deg = 90.0f, .max_deg = 60.0f, .roll_off_deg = 90.0f,
-			  .min_attempt_s = 0.5f, .settle_s = 3.0f } },
+			  .wrong_deg = 90.0f, .max_deg = 135.0f, .far_deg = 70.0f,
+			  .min_incline_deg = 45.0f, .min_attempt_s = 0.5f, .settle_s = 3.0f },
+			.far_reason = BC_REJECT_ROLLED_ONTO_SIDE, .side_from_turn = true },
 			  bc_gauge_sagittal_abs_deg },
 		.go = "Cross one leg over the other", .release = "Come back slowly",
 		.countdown = true, .hold_s = 15.0f, .sides = BC_SIDES_MEASURED,

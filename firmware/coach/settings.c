@@ -44,7 +44,7 @@ static const key_info general_keys[] = {
 };
 
 /* An optional check (0: no check) has keys only where the row's default uses it. */
-typedef enum { ALWAYS, IF_LEVEL_CHECK, IF_INCLINE_CHECK } key_when;
+typedef enum { ALWAYS, IF_LEVEL_CHECK, IF_INCLINE_CHECK, IF_FAR_CHECK } key_when;
 
 typedef struct {
 	key_info k; /* name after "exercise.", offset into bc_tilt_hold_settings */
@@ -88,6 +88,9 @@ static const tilt_key tilt_keys[] = {
 	{ { "min_incline_deg", KEY_FLOAT, TOFF(min_incline_deg), 0, 90,
 	    "trunk nearer vertical than this is not %s (standing), degrees" },
 	  IF_INCLINE_CHECK },
+	{ { "far_deg", KEY_FLOAT, TOFF(far_deg), 0, 180,
+	    "past this the %s went too far and is rejected, degrees (0: no check)" },
+	  IF_FAR_CHECK },
 };
 
 /* The keys after the tilt-and-hold exercises': the other machines'. */
@@ -161,6 +164,8 @@ static bool tilt_key_used(const tilt_key *t, const bc_tilt_hold_settings *defaul
 		return defaults->level_max_deg > 0.0f;
 	case IF_INCLINE_CHECK:
 		return defaults->min_incline_deg > 0.0f;
+	case IF_FAR_CHECK:
+		return defaults->far_deg > 0.0f;
 	default:
 		return true;
 	}
@@ -401,6 +406,10 @@ static int check_tilt(const char *ex, const bc_tilt_hold_settings *t, bc_setting
 	    check_order(ex, "exit_deg", t->exit_deg, "enter_deg", t->enter_deg, err) ||
 	    check_order(ex, "rest_deg", t->rest_deg, "exit_deg", t->exit_deg, err) ||
 	    check_order(ex, "enter_deg", t->enter_deg, "max_deg", t->max_deg, err))
+		return -1;
+	if (t->far_deg > 0.0f &&
+	    (check_order(ex, "enter_deg", t->enter_deg, "far_deg", t->far_deg, err) ||
+	     check_order(ex, "far_deg", t->far_deg, "max_deg", t->max_deg, err)))
 		return -1;
 	return 0;
 }

@@ -62,6 +62,7 @@ typedef enum {
 	BC_HINT_SITTING_WELL, /* posture: fine */
 	BC_HINT_SIT_UP,	      /* posture: slouching */
 	BC_HINT_NOT_EXERCISE, /* far outside anything this exercise does */
+	BC_HINT_NOT_SO_FAR,   /* past the far limit (crossover rolled onto the side) */
 	BC_HINT_COUNT
 } bc_detect_hint;
 

@@ -15,6 +15,12 @@
 #define SETTLE_BAND_DEG 1.0f
 /* Time constant of the average that finds the hold level, seconds. */
 #define LEVEL_TAU_S 0.3f
+/*
+ * An attempt beginning this soon after coming back from the other way swung
+ * straight through (a cat into a cow), seconds: a cat-cow half-cycle crosses
+ * neutral within about a second.
+ */
+#define THROUGH_OTHER_WAY_S 2.0
 
 float bc_gauge_sagittal_deg(const bc_body_state *b)
 {
@@ -44,9 +50,11 @@ float bc_gauge_lean_deg(const bc_body_state *b)
 void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
 		       const bc_tilt_hold_exercise *ex, float hold_target_s, float wobble_max_s)
 {
-	*th = (bc_tilt_hold){
-		.s = *s, .ex = ex, .hold_target_s = hold_target_s, .phase = BC_TH_REST
-	};
+	*th = (bc_tilt_hold){ .s = *s,
+			      .ex = ex,
+			      .hold_target_s = hold_target_s,
+			      .phase = BC_TH_REST,
+			      .other_way_left_s = -1.0 };
 	bc_hold_timer_init(&th->hold, wobble_max_s);
 }
 
@@ -70,6 +78,9 @@ static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
 	th->hold_done = false;
 	th->counted = false;
 	th->not_level = false;
+	th->too_far = false;
+	th->through_other_way = false;
+	th->side = BC_SIDE_NONE;
 	th->unlevel_s = 0.0f;
 	th->peak_deg = 0.0f;
 	th->trough_deg = 0.0f;
@@ -79,6 +90,16 @@ static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
 	bc_hold_timer_stop(&th->hold);
 	th->hold.held_s = 0.0f;
 	bc_settle_reset(&th->settle);
+}
+
+/* A REP or REJECTED event, with the measured side where there is one. */
+static void emit_outcome(const bc_tilt_hold *th, bc_detect_out *out, double t_s,
+			 bc_reject_reason why, float hold_s, float peak_deg)
+{
+	size_t n = out->n;
+	bc_detect_emit_outcome(out, t_s, why, hold_s, th->hold_target_s, peak_deg);
+	if (out->n > n)
+		out->ev[n].side = th->side;
 }
 
 /* Reports the attempt's one outcome (nothing if it was not this exercise). */
@@ -92,6 +113,10 @@ static void close_attempt(bc_tilt_hold *th, double t_s, bool off, bc_detect_out 
 		th->best_hold_s = th->hold.held_s;
 	if (off || th->counted)
 		return;
+	/* Swung through from the other way and never reached the zone: the
+	 * other exercise (a cow after a cat), not a shallow attempt. */
+	if (th->through_other_way && !th->reached_zone)
+		return;
 
 	bc_reject_reason why;
 	float peak = th->peak_deg;
@@ -99,6 +124,8 @@ static void close_attempt(bc_tilt_hold *th, double t_s, bool off, bc_detect_out 
 	if (th->phase == BC_TH_WRONG_WAY) {
 		why = BC_REJECT_WRONG_DIRECTION;
 		peak = th->trough_deg;
+	} else if (th->too_far) {
+		why = th->ex->far_reason;
 	} else if (th->not_level) {
 		why = BC_REJECT_NOT_LEVEL;
 	} else if (th->hold_done) {
@@ -108,7 +135,7 @@ static void close_attempt(bc_tilt_hold *th, double t_s, bool off, bc_detect_out 
 	} else {
 		why = BC_REJECT_TOO_LITTLE_RANGE;
 	}
-	bc_detect_emit_outcome(out, t_s, why, th->best_hold_s, th->hold_target_s, peak);
+	emit_outcome(th, out, t_s, why, th->best_hold_s, peak);
 }
 
 /* Rest settles within ±rest_deg of the calibrated start, never further. */
@@ -143,6 +170,12 @@ static void end_short_of_rest(bc_detector *d, double t_s, bc_detect_out *out)
 
 /* ---- The hold ----------------------------------------------------------- */
 
+/* Past the far limit (e.g. the crossover rolled onto the side). */
+static bool beyond_far(const bc_tilt_hold_settings *s, float g)
+{
+	return s->far_deg > 0.0f && g >= s->far_deg;
+}
+
 /* In the zone (with hysteresis), and level; not level for long rejects. */
 static void update_zone(bc_tilt_hold *th, const bc_body_state *b, float g, float step_s)
 {
@@ -171,8 +204,7 @@ static void reach_hold_target(bc_tilt_hold *th, double t_s, bc_detect_out *out)
 	bc_detect_emit(out, &e);
 	if (th->s.count_at_hold_done && !th->not_level) {
 		th->counted = true;
-		bc_detect_emit_outcome(out, t_s, BC_REJECT_NONE, th->hold.held_s, th->hold_target_s,
-				       th->peak_deg);
+		emit_outcome(th, out, t_s, BC_REJECT_NONE, th->hold.held_s, th->peak_deg);
 	}
 }
 
@@ -185,8 +217,9 @@ static void update_hold(bc_detector *d, const bc_body_state *b, float g, float s
 	double t = b->t_s;
 
 	update_zone(th, b, g, step_s);
-	/* Rolled to one side is not holding the bridge: the hold pauses. */
-	bool holding_now = th->in_zone && !th->unlevel;
+	/* Rolled to one side is not holding the bridge, nor past the far
+	 * limit holding the crossover: the hold pauses. */
+	bool holding_now = th->in_zone && !th->unlevel && !beyond_far(s, g);
 	bool counting = holding_now && g >= s->enter_deg;
 	bc_hold_status st = bc_hold_timer_update_counting(&th->hold, t, holding_now, counting);
 	if (st == BC_HOLD_STARTED) {
@@ -217,6 +250,14 @@ static void update_hold(bc_detector *d, const bc_body_state *b, float g, float s
 
 /* ---- The phases --------------------------------------------------------- */
 
+/* At a new peak: the side is the way the pelvis turns about the spine there
+ * (contract §4: a positive turn about z is the right leg over). */
+static void note_side(bc_tilt_hold *th, const bc_body_state *b)
+{
+	if (th->ex->side_from_turn)
+		th->side = b->angles.axial_deg > 0.0f ? BC_SIDE_RIGHT : BC_SIDE_LEFT;
+}
+
 static void update_rest(bc_detector *d, const bc_body_state *b, float g, bool pose_ok, float step_s,
 			bc_detect_out *out)
 {
@@ -237,7 +278,11 @@ static void update_rest(bc_detector *d, const bc_body_state *b, float g, bool po
 		 */
 		begin_attempt(th, 1, g, t);
 		th->peak_deg = g;
+		note_side(th, b);
 		th->attempt_t_s = t;
+		th->through_other_way = th->ex->other_way_is_other_exercise &&
+					th->other_way_left_s >= 0.0 &&
+					t - th->other_way_left_s < THROUGH_OTHER_WAY_S;
 		set_phase(d, BC_TH_MOVING, t, out);
 		update_hold(d, b, g, step_s, out);
 	} else if (g <= -s->wrong_deg) {
@@ -266,6 +311,10 @@ static void update_wrong_way(bc_detector *d, double t, float g, bool pose_ok, bc
 	} else if (g > -th->s.rest_deg) {
 		if (t - th->attempt_t_s < th->s.min_attempt_s)
 			th->closed = true; /* a blip, not an attempt */
+		if (th->ex->other_way_is_other_exercise) {
+			th->closed = true; /* another exercise: nothing to judge */
+			th->other_way_left_s = t;
+		}
 		close_attempt(th, t, false, out);
 		enter_rest(d, t, out);
 	}
@@ -361,8 +410,12 @@ static void update_attempt(bc_detector *d, const bc_body_state *b, float g, bool
 		begin_attempt(th, 1, g, t);
 		set_phase(d, BC_TH_MOVING, t, out);
 	}
-	if (g > th->peak_deg)
+	if (g > th->peak_deg) {
 		th->peak_deg = g;
+		note_side(th, b);
+	}
+	if (!th->closed && beyond_far(&th->s, g))
+		th->too_far = true;
 	if (!th->closed)
 		update_hold(d, b, g, step_s, out);
 	if (back_at_rest(th, t, g - th->rest_level_deg)) {
@@ -383,8 +436,10 @@ static void update_attempt(bc_detector *d, const bc_body_state *b, float g, bool
 
 /* ---- The view ----------------------------------------------------------- */
 
-static bc_detect_hint hint_of(const bc_tilt_hold *th)
+static bc_detect_hint hint_of(const bc_tilt_hold *th, float g)
 {
+	if ((th->phase == BC_TH_MOVING || th->phase == BC_TH_HOLDING) && beyond_far(&th->s, g))
+		return BC_HINT_NOT_SO_FAR;
 	switch (th->phase) {
 	case BC_TH_REST:
 		return BC_HINT_GO;
@@ -400,8 +455,8 @@ static bc_detect_hint hint_of(const bc_tilt_hold *th)
 		return BC_HINT_HOLD;
 	case BC_TH_RETURNING:
 		return th->hold_done ? BC_HINT_RELEASE : BC_HINT_RETURN;
-	case BC_TH_WRONG_WAY:
-		return BC_HINT_WRONG_WAY;
+	case BC_TH_WRONG_WAY: /* or another exercise: back to the start */
+		return th->ex->other_way_is_other_exercise ? BC_HINT_RETURN : BC_HINT_WRONG_WAY;
 	default:
 		return BC_HINT_NOT_EXERCISE;
 	}
@@ -413,10 +468,12 @@ static void update_view(bc_detector *d, float g)
 	bc_detect_view *v = &d->view;
 	v->gauge_deg = g;
 	v->zone_min_deg = th->s.enter_deg;
-	v->zone_max_deg = th->s.max_deg;
+	v->zone_max_deg = th->s.far_deg > 0.0f ? th->s.far_deg : th->s.max_deg;
 	v->holding = th->hold.active && !th->closed;
 	v->hold_s = th->closed ? th->best_hold_s : th->hold.held_s;
-	v->hint = hint_of(th);
+	v->hint = hint_of(th, g);
+	bool moving = th->phase != BC_TH_REST && th->phase != BC_TH_OFF;
+	v->side = moving ? th->side : BC_SIDE_NONE;
 }
 
 /* ---- Per sample --------------------------------------------------------- */

@@ -8,6 +8,7 @@
  *   rest --(gauge >= attempt)--> moving --(>= enter)--> holding
  *   holding --(< exit for wobble_max_s)--> returning --(< rest)--> rest
  *   rest --(gauge <= -wrong)--> wrong way --(back near rest)--> rest
+ *   (far_deg <= gauge < max_deg at any time: the attempt went too far)
  *
  * Every attempt ends with exactly one outcome: a rep, or a rejection naming
  * why (too little range, hold too short, pelvis not level, wrong direction).
@@ -28,6 +29,7 @@
 #include "detect/halfway.h"
 #include "detect/hold_timer.h"
 #include "detect/hysteresis.h"
+#include "vocab/coach_event.h"
 
 typedef struct {
 	float enter_deg;     /* the hold zone starts here (contract §4 minimum range) */
@@ -36,6 +38,8 @@ typedef struct {
 	float rest_deg;	     /* back at rest below this above the rest level (< attempt_deg) */
 	float wrong_deg;     /* this far the opposite way: wrong direction */
 	float max_deg;	     /* beyond ±this it is not this exercise (stood up, sat up) */
+	float far_deg;	     /* past this (< max_deg) the attempt went too far: rejected
+			      * with the exercise's far_reason (0: no check) */
 	float roll_off_deg;  /* |axial_deg| beyond this: rolled onto the side, not this exercise */
 	float level_max_deg; /* |axial_deg| at or above this: pelvis not level (0: no check) */
 	float level_min_s;   /* not level this long while in the zone rejects the attempt */
@@ -61,6 +65,19 @@ typedef struct {
 	float (*gauge_deg)(const bc_body_state *b); /* towards the zone positive */
 	const char *phase_names[BC_TH_PHASE_COUNT];
 	bc_tilt_hold_settings defaults; /* its settings' defaults (contract §4) */
+	bc_reject_reason far_reason;	/* past far_deg (e.g. rolled onto the side) */
+	/*
+	 * The side is measured: the sign of the turn about the spine at the
+	 * attempt's peak, positive = right (contract §4, the crossover).
+	 */
+	bool side_from_turn;
+	/*
+	 * Going the other way is another exercise, not a mistake: no
+	 * wrong-direction rejection, and a movement that swings straight
+	 * through from the other way (a cat into a cow) is judged only if it
+	 * reaches the zone (the downward dog).
+	 */
+	bool other_way_is_other_exercise;
 } bc_tilt_hold_exercise;
 
 /* Gauges: the sagittal angle from the start, posterior tilt / flexion positive. */
@@ -99,6 +116,11 @@ typedef struct {
 	float best_hold_s;
 	double at_rest_since_s; /* back within rest_deg of rest since (<0: not) */
 	double settled_since_s; /* OFF: still in the start pose since (<0: not) */
+	/* for the row's options: the far limit, the measured side, the other way */
+	bool too_far;		 /* the attempt went past far_deg */
+	bool through_other_way;	 /* it began straight out of the other way */
+	bc_side side;		 /* side_from_turn: the side at its peak */
+	double other_way_left_s; /* back from the other way at (<0: never) */
 } bc_tilt_hold;
 
 void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,

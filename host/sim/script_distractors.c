@@ -31,12 +31,24 @@ static void fidget(sim_builder *b, int count)
 	sb_rest(b, sb_uniform(b, 2.0, 5.0));
 }
 
+/*
+ * How far a roll-over turns about the spine. Onto the side is the
+ * crossover's own mistake ("rolled onto the side", contract §4), so in a
+ * crossover session the wearer rolls right over onto the front instead,
+ * which is no crossover at all.
+ */
+static double roll_over_turn_deg(sim_builder *b)
+{
+	double turn = sb_uniform(b, 70, 95);
+	return b->ex == BC_EXERCISE_CROSSOVER ? turn + 80.0 : turn;
+}
+
 static void roll_over(sim_builder *b)
 {
 	double side = sim_rng_sign(b->r);
 	sim_vec3 p = sb_offset(b, b->s->p_start_m, 0, side * 0.15, 0.07);
 	sb_move(b, sb_dur(b, 1.8, 3.0),
-		sb_rel(b, sb_uniform(b, -3, 3), sb_uniform(b, -5, 5), side * sb_uniform(b, 70, 95)),
+		sb_rel(b, sb_uniform(b, -3, 3), sb_uniform(b, -5, 5), side * roll_over_turn_deg(b)),
 		p);
 	sb_hold(b, sb_uniform(b, 3.0, 8.0));
 	sb_move(b, sb_dur(b, 1.8, 3.0), sb_rel(b, sb_uniform(b, -0.5, 0.5), 0, 0), b->s->p_start_m);
@@ -95,6 +107,9 @@ void sb_distractor(sim_builder *b, sim_distractor d)
 	case SIM_DISTRACT_WALK:
 		sb_get_up(b);
 		sb_walk(b, sb_uniform(b, 20.0, 50.0));
+		break;
+	case SIM_DISTRACT_OTHER_EXERCISE:
+		sb_other_exercise(b);
 		break;
 	case SIM_DISTRACT_ALL:
 	default:

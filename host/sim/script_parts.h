@@ -39,6 +39,11 @@ void sb_catcow_cycle(sim_builder *b, bc_reject_reason reason);
  * miss (too short or too slight) that must give none. */
 void sb_slouch(sim_builder *b, int alerts);
 void sb_exercise_rest(sim_builder *b);
+/* The floor stretches (script_floor.c). */
+void sb_dog_attempt(sim_builder *b, bc_reject_reason reason);
+void sb_crossover_attempt(sim_builder *b, bc_reject_reason reason);
+/* Another exercise from the same start pose (downward dog, crossover, bridge). */
+void sb_other_exercise(sim_builder *b);
 
 /* Distractors (script_distractors.c) */
 void sb_distractor(sim_builder *b, sim_distractor d);

@@ -83,6 +83,8 @@ bool sim_reason_applies(bc_exercise_id ex, bc_reject_reason reason)
 		return ex == BC_EXERCISE_BRIDGE;
 	case BC_REJECT_RUSHED:
 		return ex == BC_EXERCISE_CAT_COW;
+	case BC_REJECT_ROLLED_ONTO_SIDE:
+		return ex == BC_EXERCISE_CROSSOVER;
 	case BC_REJECT_WRONG_DIRECTION:
 		/* Arching instead of a posterior movement. The bridge is left out:
 		 * lifting the hips with the shoulders down always turns the pelvis
@@ -103,6 +105,9 @@ bool sim_distractor_applies(bc_exercise_id ex, sim_distractor d)
 		return info->start_pose == BC_POSE_SUPINE;
 	if (d == SIM_DISTRACT_SIT_UP)
 		return info->start_pose == BC_POSE_SUPINE || info->start_pose == BC_POSE_TABLETOP;
+	if (d == SIM_DISTRACT_OTHER_EXERCISE)
+		return ex == BC_EXERCISE_DOWNWARD_DOG || ex == BC_EXERCISE_CROSSOVER ||
+		       ex == BC_EXERCISE_BRIDGE;
 	if (d == SIM_DISTRACT_PICK_UP || d == SIM_DISTRACT_OTHER_EXERCISE)
 		return false; /* not yet simulated */
 	return true;
@@ -127,6 +132,10 @@ static double threshold_for(bc_exercise_id ex)
 		return 15.0;
 	case BC_EXERCISE_POSTURE:
 		return 10.0;
+	case BC_EXERCISE_DOWNWARD_DOG:
+		return 30.0;
+	case BC_EXERCISE_CROSSOVER:
+		return 20.0;
 	default:
 		return 5.0;
 	}
@@ -185,6 +194,10 @@ static void one_attempt(sim_builder *b, bc_reject_reason reason)
 {
 	if (b->ex == BC_EXERCISE_CAT_COW)
 		sb_catcow_cycle(b, reason);
+	else if (b->ex == BC_EXERCISE_DOWNWARD_DOG)
+		sb_dog_attempt(b, reason);
+	else if (b->ex == BC_EXERCISE_CROSSOVER)
+		sb_crossover_attempt(b, reason);
 	else
 		sb_hold_attempt(b, reason);
 }
