@@ -3,7 +3,8 @@
  * Every committed trace (tests/traces/NAME.csv.gz) replayed through the real
  * pipeline, `backcoach replay --json`, must give the answer its own
  * '# expect_*' lines state: the rep count, the rejection count, the
- * rejection reasons in order, and every rep within expect_tolerance_s of
+ * rejection reasons in order, the counts per side where it names them, and
+ * every rep within expect_tolerance_s of
  * its expected time. The answers are read from the metadata, never written
  * here, so a regenerated trace is checked against its new answer.
  */
@@ -39,6 +40,7 @@ typedef struct {
 	outcome ev[MAX_EVENTS];
 	int n;
 	char reasons[1024]; /* expect_reasons as written ("none" or a,b,c) */
+	long left, right;   /* expect_sides (one-sided exercises; -1: none) */
 } expectation;
 
 static glob_t traces;
@@ -91,6 +93,10 @@ static void read_expectation(const char *path, expectation *x)
 	if (x->reps < 0 || x->rejected < 0 || !events || !reasons)
 		fail_msg("%s: no complete '# expect_*' answer", path);
 	x->tolerance_s = tol ? strtod(tol, NULL) : 0.3;
+	const char *sides = bc_trace_reader_meta(r, "expect_sides");
+	x->left = x->right = -1;
+	if (sides && sscanf(sides, "left:%ld,right:%ld", &x->left, &x->right) != 2)
+		fail_msg("%s: expect_sides '%s' is not left:N,right:N", path, sides);
 	parse_events(events, x);
 	snprintf(x->reasons, sizeof(x->reasons), "%s", reasons);
 	bc_trace_reader_free(r);
@@ -179,6 +185,17 @@ static void test_trace(void **state)
 			fail_msg("%s: rep at %.3f s, expected %.2f s (+-%.2f s)", path,
 				 got[k_got].t_s, x.ev[i].t_s, x.tolerance_s);
 		k_got++;
+	}
+	/* Per side (contract §2), where the trace says what to expect. */
+	if (x.left >= 0) {
+		const bc_test_json_value *sides = bc_test_json_need(v, "sides",
+								    BC_TEST_JSON_OBJECT);
+		assert_int_equal(
+			(long)bc_test_json_need(sides, "left", BC_TEST_JSON_NUMBER)->number,
+			x.left);
+		assert_int_equal(
+			(long)bc_test_json_need(sides, "right", BC_TEST_JSON_NUMBER)->number,
+			x.right);
 	}
 	bc_test_json_free(v);
 	bc_test_output_free(&o);

@@ -111,12 +111,14 @@ static const bc_exercise_row rows[BC_EXERCISE_COUNT] = {
 	 * sign is the side. Past 70 deg is rolled onto the side (rejected);
 	 * past 135 the wearer rolls right over: not the exercise, no outcome.
 	 * Sitting or standing up (trunk under 45 deg from vertical) neither.
+	 * Lying there, the hips shift a few degrees about the spine (fidgets
+	 * within 5): an attempt starts at 8, short of a shallow one (11-14).
 	 */
 	[BC_EXERCISE_CROSSOVER] = {
 		.info = { "crossover", "Crossover", BC_POSE_SUPINE, "Lie on your back" },
 		.detect = { &bc_tilt_hold_ops, { bc_gauge_turn_deg,
 			{ "resting", "turning", "holding", "returning", "wrong way", "not in position" },
-			{ .enter_deg = 20.0f, .exit_deg = 17.0f, .attempt_deg = 6.0f, .rest_deg = 3.0f,
+			{ .enter_deg = 20.0f, .exit_deg = 17.0f, .attempt_deg = 8.0f, .rest_deg = 4.0f,
 			  .wrong_deg = 90.0f, .max_deg = 135.0f, .far_deg = 70.0f,
 			  .min_incline_deg = 45.0f, .min_attempt_s = 0.5f, .settle_s = 3.0f },
 			.far_reason = BC_REJECT_ROLLED_ONTO_SIDE, .side_from_turn = true },

@@ -38,6 +38,16 @@ sim --exercise posture --scenario mixed --seed 602 --rate 50 --out $T/posture-mi
 sim --exercise posture --scenario distractor:walk --seed 603 --rate 100 --out $T/posture-distractor-walk.csv.gz
 sim --exercise posture --scenario distractor:stand --seed 604 --rate 50 --t0 5000 --out $T/posture-distractor-stand.csv.gz
 
+# Downward dog (cat-cow and a child's pose must count nothing) and the
+# crossover (both sides; pelvic tilts, knee-to-chest and a bridge count nothing).
+sim --exercise downward-dog --scenario correct --seed 801 --rate 100 --out $T/downward-dog-correct.csv.gz
+sim --exercise downward-dog --scenario mixed --seed 802 --rate 50 --dropouts 1 --out $T/downward-dog-mixed.csv.gz
+sim --exercise downward-dog --scenario distractor:other-exercise --seed 803 --rate 100 --out $T/downward-dog-distractor.csv.gz
+sim --exercise crossover --scenario correct --seed 901 --rate 50 --out $T/crossover-correct.csv.gz
+sim --exercise crossover --scenario mixed --seed 902 --rate 100 --mount aligned --out $T/crossover-mixed.csv.gz
+sim --exercise crossover --scenario distractor:other-exercise --seed 903 --rate 100 --out $T/crossover-distractor.csv.gz
+sim --exercise bridge --scenario distractor:other-exercise --seed 204 --rate 50 --out $T/bridge-distractor-crossover.csv.gz
+
 # The demo for 'make run': a mixed bridge session of about 3-4 minutes.
 mkdir -p host/data
 sim --exercise bridge --scenario mixed --reps 10 --seed 2024 --rate 100 --person 7 --out host/data/demo-session.csv.gz
