@@ -4,8 +4,7 @@
  * pipeline, `backcoach replay --json`, must give the answer its own
  * '# expect_*' lines state: the rep count, the rejection count, the
  * rejection reasons in order, the counts per side where it names them, and
- * every rep within expect_tolerance_s of
- * its expected time. The answers are read from the metadata, never written
+ * every rep within expect_tolerance_s of its expected time. The answers are read from the metadata, never written
  * here, so a regenerated trace is checked against its new answer.
  */
 #include <glob.h>

@@ -393,7 +393,8 @@ static void test_distractors_have_nothing_to_count(void **state)
 				if (d == SIM_DISTRACT_FIDGET || d == SIM_DISTRACT_STILL) {
 					/* Staying in the start pose: well short of any attempt. */
 					double lim = ex == BC_EXERCISE_POSTURE ? 6.0 : 2.2;
-					if (ex == BC_EXERCISE_CROSSOVER) /* hips shift about the spine */
+					/* lying, the hips shift about the spine */
+					if (ex == BC_EXERCISE_CROSSOVER)
 						lim = 6.0;
 					measured m = measure(&ss.script, ss.script.ready_s,
 							     sim_traj_end_s(&ss.script.traj), 99);

@@ -156,8 +156,8 @@ void sb_crossover_attempt(sim_builder *b, bc_reject_reason reason)
 	cross_move(b, h.d_up_s, sign * h.amp_deg);
 	double th = b->s->threshold_deg;
 	double margin = h.amp_deg > CROSS_FAR_DEG ? h.amp_deg - CROSS_FAR_DEG - 1.5
-			: h.amp_deg > th	  ? fmin(h.amp_deg - th, CROSS_FAR_DEG - h.amp_deg) - 1.5
-						  : 0.3;
+			: h.amp_deg > th ? fmin(h.amp_deg - th, CROSS_FAR_DEG - h.amp_deg) - 1.5
+					 : 0.3;
 	double t_release = hold_there(b, h.plateau_s, margin);
 	back_to_start(b, h.d_down_s);
 	record(b, t_start, t_release, h.d_down_s, reason, h.amp_deg, side);
@@ -169,8 +169,7 @@ void sb_crossover_attempt(sim_builder *b, bc_reject_reason reason)
 static void other_pose(sim_builder *b, double sag_deg, double axial_deg, double back_m, double up_m,
 		       double hold_s)
 {
-	sb_move(b, sb_dur(b, 1.2, 2.5),
-		sb_rel(b, sag_deg, sb_uniform(b, -2, 2), axial_deg),
+	sb_move(b, sb_dur(b, 1.2, 2.5), sb_rel(b, sag_deg, sb_uniform(b, -2, 2), axial_deg),
 		sb_offset(b, b->s->p_start_m, -back_m, 0, up_m));
 	hold_there(b, hold_s, 0.5);
 	back_to_start(b, sb_dur(b, 1.2, 2.5));
