@@ -202,6 +202,19 @@ static void check_event_midway_back(const sim_script *s, const sim_attempt *a)
 	}
 }
 
+/* How far the hips moved from the start pose during an attempt, metres. */
+static double hip_travel_m(const sim_script *s, const sim_attempt *a)
+{
+	double most = 0.0;
+	for (double t = a->start_s; t <= a->end_s; t += 0.05) {
+		sim_quat q;
+		sim_vec3 p;
+		sim_traj_pose(&s->traj, t, &q, &p);
+		most = fmax(most, sim_vec3_norm(sim_vec3_sub(p, s->p_start_m)));
+	}
+	return most;
+}
+
 static void check_hold_attempts(sim_session *ss)
 {
 	const sim_script *s = &ss->script;
@@ -218,6 +231,11 @@ static void check_hold_attempts(sim_session *ss)
 				assert_true(m.axial_in_zone_deg < 8.0);
 			else
 				assert_true(m.peak_pos_deg <= 70.0 - 3.0); /* not onto the side */
+			if (s->exercise ==
+			    BC_EXERCISE_DOWNWARD_DOG) { /* hips up and back 30-55 cm */
+				double travel = hip_travel_m(s, a);
+				assert_true(travel >= 0.30 && travel <= 0.55);
+			}
 		} else if (a->reason == BC_REJECT_TOO_LITTLE_RANGE) {
 			assert_true(m.peak_pos_deg <= th - 0.4);
 			assert_true(m.peak_pos_deg >= 0.3 * th); /* still an attempt */

@@ -17,8 +17,8 @@
 #define LEVEL_TAU_S 0.3f
 /*
  * An attempt beginning this soon after coming back from the other way swung
- * straight through (a cat into a cow), seconds: a cat-cow half-cycle crosses
- * neutral within about a second.
+ * straight through (a cat into a cow), seconds: cat-cow itself waits at most
+ * 1.3 s at neutral for the other half (cat-cow.max_pause_s); a margin on it.
  */
 #define THROUGH_OTHER_WAY_S 2.0
 

@@ -123,7 +123,7 @@ static void dog_move(sim_builder *b, double dur_s, double amp_deg, double up_m, 
 void sb_dog_attempt(sim_builder *b, bc_reject_reason reason)
 {
 	hold_plan h = plan_hold(b, reason, sb_pick(b, DOG_LO_DEG, DOG_HI_DEG), 1.5, 3.0);
-	double up = sb_uniform(b, 0.25, 0.40), back = sb_uniform(b, 0.15, 0.30);
+	double up = sb_uniform(b, 0.26, 0.42), back = sb_uniform(b, 0.15, 0.30);
 	double t_start = sb_now(b);
 	dog_move(b, h.d_up_s, h.amp_deg, up, back);
 	double margin = h.amp_deg > b->s->threshold_deg ? h.amp_deg - b->s->threshold_deg - 1.5
