@@ -4,6 +4,9 @@
  * knee-to-chest, child's pose and the bridge. The gauge is an angle from the
  * start position, towards the zone positive (each exercise's row names it;
  * for these four the sagittal angle, posterior tilt / flexion positive).
+ * Small options in the row's part serve the rest: a far limit with its own
+ * reason and a side measured from the turn (the crossover), and the other
+ * way taken as another exercise (the downward dog, beside cat-cow).
  *
  *   rest --(gauge >= attempt)--> moving --(>= enter)--> holding
  *   holding --(< exit for wobble_max_s)--> returning --(< rest)--> rest
