@@ -12,7 +12,7 @@ out=${2:-docs/screenshots}
 mkdir -p "$out"
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
-demo=host/data/demo-session.csv.gz
+demo=host/data/demo-bridge.csv.gz
 
 shot() {
 	name=$1
