@@ -19,6 +19,7 @@
 #include "app/render.h"
 #include "app/screens.h"
 #include "app/screenshot.h"
+#include "coach/exercise_table.h"
 #include "support/app_canvas.h"
 #include "support/test_support.h"
 
@@ -194,6 +195,92 @@ static void test_every_screen_1920x1080(void **state)
 	render_all_at(1920, 1080);
 }
 
+/* Rows of rect that hold any ink: the height of what is drawn there, pixels. */
+static int ink_height(const bc_app_canvas *c, SDL_Rect r)
+{
+	int top = -1, bottom = -1;
+	for (int y = r.y; y < r.y + r.h; y++) {
+		SDL_Rect row = { r.x, y, r.w, 1 };
+		if (ink_in(c, row) > 0) {
+			if (top < 0)
+				top = y;
+			bottom = y;
+		}
+	}
+	return top < 0 ? 0 : bottom - top + 1;
+}
+
+/*
+ * Every home tile's title reads from 2 m: set at 800x480, a capital H in its
+ * font is at least BC_HOME_TITLE_CAP_MIN_PX tall (measured in the pixels
+ * drawn, not taken from the font's metrics), and every line fits its tile
+ * without shrinking, at 800x480 and at 480x320.
+ */
+static void test_home_titles_read_from_2m(void **state)
+{
+	(void)state;
+	const int sizes[][2] = { { 800, 480 }, { 480, 320 } };
+	for (int k = 0; k < 2; k++) {
+		bc_app_canvas c;
+		char err[256];
+		if (bc_app_canvas_open(&c, sizes[k][0], sizes[k][1], err, sizeof(err)))
+			fail_msg("%s", err);
+		for (int i = 0; i < BC_EXERCISE_COUNT; i++) {
+			const char *title = bc_exercise_info_get(i)->title;
+			SDL_Rect tile = bc_home_tile_rect(&c.draw, i);
+			bc_home_title t;
+			bc_home_title_layout(&c.draw, title, tile, &t);
+			for (int n = 0; n < t.n; n++) {
+				int w;
+				bc_text_measure(c.draw.text, t.line[n], t.px, BC_FONT_BOLD, &w,
+						NULL);
+				if (w > tile.w)
+					fail_msg("'%s' at %dx%d: '%s' is %d px in a %d px tile",
+						 title, c.surface->w, c.surface->h, t.line[n], w,
+						 tile.w);
+			}
+			if (k > 0)
+				continue;
+			SDL_SetRenderDrawColor(c.renderer, bc_col_bg.r, bc_col_bg.g, bc_col_bg.b,
+					       255);
+			SDL_RenderClear(c.renderer);
+			SDL_Rect drawn = bc_text_draw(c.draw.text, "H", t.px, BC_FONT_BOLD,
+						      bc_col_text, 10, 10, BC_ALIGN_LEFT,
+						      BC_VALIGN_TOP, 0);
+			int cap = ink_height(&c, drawn);
+			if (cap < BC_HOME_TITLE_CAP_MIN_PX)
+				fail_msg("'%s': capitals %d px tall at 800x480, under %d", title,
+					 cap, BC_HOME_TITLE_CAP_MIN_PX);
+		}
+		bc_app_canvas_close(&c);
+	}
+}
+
+/* Every exercise has a tile of its own, inside the frame, found where it is drawn. */
+static void test_home_tiles_apart_and_tappable(void **state)
+{
+	(void)state;
+	const int sizes[][2] = { { 800, 480 }, { 480, 320 }, { 1920, 1080 } };
+	for (int k = 0; k < 3; k++) {
+		bc_app_canvas c;
+		char err[256];
+		if (bc_app_canvas_open(&c, sizes[k][0], sizes[k][1], err, sizeof(err)))
+			fail_msg("%s", err);
+		SDL_Rect frame = { 0, bc_status_bar_h(&c.draw), c.surface->w,
+				   c.surface->h - bc_status_bar_h(&c.draw) };
+		for (int i = 0; i < BC_EXERCISE_COUNT; i++) {
+			SDL_Rect r = bc_home_tile_rect(&c.draw, i), in;
+			assert_true(SDL_IntersectRect(&r, &frame, &in) && SDL_RectEquals(&in, &r));
+			for (int j = 0; j < i; j++) {
+				SDL_Rect o = bc_home_tile_rect(&c.draw, j);
+				assert_false(SDL_HasIntersection(&r, &o));
+			}
+			assert_int_equal(bc_home_tile_at(&c.draw, r.x + r.w / 2, r.y + r.h / 2), i);
+		}
+		bc_app_canvas_close(&c);
+	}
+}
+
 /* The counter's digits are really drawn: 7 and 8 give different pixels there. */
 static void test_counter_shows_the_count(void **state)
 {
@@ -230,6 +317,8 @@ int main(void)
 		cmocka_unit_test(test_every_screen_480x320),
 		cmocka_unit_test(test_every_screen_1920x1080),
 		cmocka_unit_test(test_counter_shows_the_count),
+		cmocka_unit_test(test_home_titles_read_from_2m),
+		cmocka_unit_test(test_home_tiles_apart_and_tappable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

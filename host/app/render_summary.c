@@ -100,8 +100,9 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 	}
 
 	SDL_Rect foot = bc_design_rect(d, 16, 372, 768, 96);
-	const char *hint = s->session_over ? "Enter / tap: again     Esc: home"
-					   : "Carry on when ready: the next set counts on";
+	const char *hint = s->session_over
+				   ? "START / Enter / tap: again  \xc2\xb7  NEXT / Esc: home"
+				   : "Carry on when ready  \xc2\xb7  NEXT: home";
 	bc_draw_panel(d, foot, bc_dp(d, 14), bc_col_panel);
 	bc_draw_text(d, hint, 26, BC_FONT_BOLD, bc_col_info, foot.x + foot.w / 2,
 		     foot.y + foot.h / 2, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, foot.w - bc_dp(d, 24));
