@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Set and session summary: how many counted, how many did not and why, the
- * hold times and the range reached. For the posture monitor: alerts and the
+ * Set and session summary: how many counted (one-sided: per side), how many
+ * did not and why, the hold times and the range reached. For the posture monitor: alerts and the
  * time spent slouched.
  */
 #include "app/screens.h"
@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "app/layout.h"
+#include "app/side_words.h"
 #include "coach/exercise_table.h"
 
 SDL_Rect bc_summary_figure_rect(const bc_draw *d, int i)
@@ -77,6 +78,10 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 		}
 		if (!any && s->view.rejected == 0)
 			y = detail(d, col, y, "Every attempt counted", bc_col_good);
+		if (t->per_side) {
+			bc_app_side_counts(t->side_reps, s->view.target_reps, line, sizeof(line));
+			y = detail(d, col, y, line, bc_col_text);
+		}
 		if (t->holds > 0) {
 			snprintf(line, sizeof(line), "Holds: best %.1f s, mean %.1f s",
 				 t->best_hold_s, t->total_hold_s / t->holds);
