@@ -28,9 +28,11 @@ static void big_figure(const bc_draw *d, SDL_Rect r, int n, const char *label, S
 		     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, r.w - bc_dp(d, 20));
 }
 
-/* One line of the details list; returns the next line's y. */
+/* One line of the details list, if it fits in col; returns the next line's y. */
 static int detail(const bc_draw *d, SDL_Rect col, int y, const char *text, SDL_Color c)
 {
+	if (y + bc_dp(d, 14) > col.y + col.h)
+		return y; /* full: the least important lines, last, are left out */
 	bc_draw_text(d, text, 23, BC_FONT_REGULAR, c, col.x, y, BC_ALIGN_LEFT, BC_VALIGN_MIDDLE,
 		     col.w);
 	return y + bc_dp(d, 38);
@@ -67,6 +69,10 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 	} else {
 		bool any = false;
 		const bc_session_tally *t = &s->tally.events;
+		if (t->per_side) {
+			bc_app_side_counts(t->side_reps, s->view.target_reps, line, sizeof(line));
+			y = detail(d, col, y, line, bc_col_text);
+		}
 		for (int r = 0; r < BC_REJECT_COUNT; r++) {
 			if (!t->rejected_by_reason[r])
 				continue;
@@ -78,10 +84,6 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 		}
 		if (!any && s->view.rejected == 0)
 			y = detail(d, col, y, "Every attempt counted", bc_col_good);
-		if (t->per_side) {
-			bc_app_side_counts(t->side_reps, s->view.target_reps, line, sizeof(line));
-			y = detail(d, col, y, line, bc_col_text);
-		}
 		if (t->holds > 0) {
 			snprintf(line, sizeof(line), "Holds: best %.1f s, mean %.1f s",
 				 t->best_hold_s, t->total_hold_s / t->holds);
