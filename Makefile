@@ -6,6 +6,7 @@
 #   make bench      speed, memory and accuracy figures
 #   make deps       install the Debian packages the project needs (deps-cross: + Pi build)
 #   make screenshots  docs/screenshots/*.png, made by `backcoach run --screenshot`
+#   make demo-data  host/data/demo-*.csv.gz, the demo sessions (host/data/make_demo.sh)
 #   make CROSS=aarch64-linux-gnu-   cross-build for a 64-bit Raspberry Pi
 #   make test-cross  that build's tests under qemu-user (make test runs them too)
 #
@@ -110,7 +111,8 @@ HOST_LIB := $(BUILD)/libbackcoach-host.a
 TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
-.PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps deps-cross clean screenshots
+.PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps deps-cross clean screenshots \
+	demo-data
 .SECONDARY:
 all: $(BUILD)/backcoach
 
@@ -225,6 +227,10 @@ accuracy: all
 # The README's pictures, made by the app itself (tests/screenshots.sh).
 screenshots: all
 	@tests/screenshots.sh $(BUILD) docs/screenshots
+
+# The bundled demo sessions, one per exercise, made by the simulator.
+demo-data: all
+	@host/data/make_demo.sh
 
 clean:
 	rm -rf build

@@ -51,8 +51,9 @@ static const bc_cli_command command = {
 	.name = "history",
 	.synopsis = "[--db FILE] [--json] [--days N]",
 	.about = "Shows today's reps and the streak, then the recent sessions the coach\n"
-		 "has stored: date, exercise, reps against the target, rejected attempts\n"
-		 "with the most common reason, and the best hold.",
+		 "has stored: date, exercise, reps against the target (one-sided\n"
+		 "exercises: per side), rejected attempts with the most common reason,\n"
+		 "and the best hold.",
 	.options = options,
 	.min_args = 0,
 	.max_args = 0,
@@ -110,6 +111,13 @@ static const char *reason_name(bc_reject_reason r)
 	return r == BC_REJECT_NONE ? "unknown" : bc_reject_reason_text(r);
 }
 
+/* The exercise is done per side (contract §2), whether or not its sides were stored. */
+static bool one_sided(const bc_history_session *s)
+{
+	const bc_exercise_row *row = bc_exercise_row_of(bc_exercise_from_name(s->exercise));
+	return row && row->sides != BC_SIDES_NONE;
+}
+
 /* Text output */
 
 static int print_session_text(const bc_history_session *s, void *user)
@@ -128,6 +136,10 @@ static int print_session_text(const bc_history_session *s, void *user)
 		fprintf(out, "  %2d/%-2d reps", s->reps, s->target_reps);
 	else
 		fprintf(out, "  %2d reps", s->reps);
+	if (s->per_side)
+		fprintf(out, " (left %d, right %d)", s->reps_left, s->reps_right);
+	else if (one_sided(s))
+		fprintf(out, " (sides not recorded)");
 	if (s->rejected > 0)
 		fprintf(out, "  %d rejected (%s)", s->rejected,
 			reason_name(bc_history_session_top_reason(s)));
@@ -171,6 +183,18 @@ static int print_session_json(const bc_history_session *s, void *user)
 	bc_json_key_string(w, "exercise", s->exercise);
 	bc_json_key_number(w, "duration_s", s->duration_s, 1);
 	bc_json_key_int(w, "reps", s->reps);
+	/* As replay --json: one-sided exercises only; null when stored before sides were. */
+	if (one_sided(s)) {
+		bc_json_key(w, "sides");
+		if (s->per_side) {
+			bc_json_object_begin(w);
+			bc_json_key_int(w, "left", s->reps_left);
+			bc_json_key_int(w, "right", s->reps_right);
+			bc_json_object_end(w);
+		} else {
+			bc_json_null(w);
+		}
+	}
 	bc_json_key_int(w, "target_reps", s->target_reps);
 	bc_json_key_int(w, "rejected", s->rejected);
 	bc_json_key(w, "rejected_by_reason");

@@ -7,8 +7,10 @@
  * The coach on the screen. Where the samples come from:
  *   --trace FILE   a recorded session replayed in real time (x --speed);
  *   otherwise      the live sensor on /dev/i2c-N (--bus, default 1);
- *   no sensor      the bundled demo session, labelled DEMO (see paths.h).
- * A trace (or the demo) starts straight in its exercise; live starts on home.
+ *   no sensor      the bundled demo of the exercise chosen, labelled DEMO
+ *                  (demo.h: one per exercise).
+ * A trace starts straight in its exercise; live and the demo start on home
+ * (or in --exercise).
  *
  * Settings: live sessions read ~/.config/backcoach/settings.conf (or
  * $XDG_CONFIG_HOME/backcoach/settings.conf) when it exists; a replay uses
@@ -31,13 +33,13 @@
 #include "cli_options.h"
 #include "coach/settings.h"
 #include "commands.h"
+#include "demo.h"
 #include "hw_backend.h"
 #include "drivers/live_source.h"
 #include "paths.h"
 #include "record_session.h"
 
-#define DEMO_NAME	 "demo-session.csv.gz"
-#define DEMO_INSTALLED	 BC_PATHS_INSTALLED_DATA_DIR "/" DEMO_NAME
+#define DEMO_INSTALLED	 BC_PATHS_INSTALLED_DATA_DIR "/demo-NAME.csv.gz"
 #define SPEED_MAX	 1000.0
 #define QUIT_AFTER_MAX_S 86400.0
 #define DEFAULT_BUS	 1 /* the Raspberry Pi header's I2C bus */
@@ -89,8 +91,9 @@ static const bc_cli_option options[] = {
 static void more_help(FILE *out)
 {
 	fprintf(out, "\nWithout --trace and with no sensor answering, the bundled demo session\n"
-		     "is replayed and labelled DEMO. It is looked for next to the program\n"
-		     "(../host/data/ from build/), in ./host/data/ and in\n" DEMO_INSTALLED ".\n"
+		     "of the exercise chosen is replayed and labelled DEMO. The demos are\n"
+		     "looked for next to the program (../host/data/ from build/), in\n"
+		     "./host/data/ and in " DEMO_INSTALLED ".\n"
 		     "Keys: arrows choose, Enter starts, Esc goes home (quits on home),\n"
 		     "c recalibrates, m mutes, q quits. Touch: tap a tile; tap the top bar\n"
 		     "to go home. Headless, --screenshot still draws (offscreen); without it\n"
@@ -114,7 +117,7 @@ static const bc_cli_command command = {
 
 /* The command line, checked. */
 typedef struct {
-	const char *trace_path;	 /* --trace; NULL: the live sensor, else the demo */
+	const char *trace_path;	 /* --trace; NULL: the live sensor, else the demos */
 	double speed;		 /* replay speed, times real time */
 	bc_exercise_id exercise; /* BC_EXERCISE_NONE: the trace's (live: home) */
 	int width, height;	 /* pixels */
@@ -131,14 +134,13 @@ typedef struct {
 
 /* Where sessions get their samples (the app asks again for each session). */
 typedef struct {
-	const char *trace_path; /* a replay: this file (or the demo) */
+	const char *trace_path; /* a replay: this file */
 	double speed;
-	bool demo;
+	bool demo;		/* no sensor: each session replays its exercise's demo */
 	bc_sample_source *live; /* opened at start, handed to the first session */
 	int bus_number;
 	bc_gpio_line *drdy;
 	bc_imu_hooks hooks;
-	char demo_path[PATH_MAX];
 } sources;
 
 /* Parsing */
@@ -254,14 +256,29 @@ static bc_sample_source *open_live(sources *src, char *err, size_t err_size)
 	return s;
 }
 
+/* The demo of exercise (the tile chosen), replayed as a virtual sensor. */
+static bc_sample_source *open_demo(const sources *src, bc_exercise_id exercise, char *err,
+				   size_t err_size)
+{
+	char path[PATH_MAX], name[64];
+	if (!bc_demo_find(exercise, path, sizeof(path))) {
+		snprintf(err, err_size, "no demo session %s (looked beside the program and in %s)",
+			 bc_demo_file_name(exercise, name, sizeof(name)) ? name
+									 : "for this exercise",
+			 BC_PATHS_INSTALLED_DATA_DIR);
+		return NULL;
+	}
+	bc_trace_source_config tc = { .path = path, .speed = src->speed, .demo = true };
+	return bc_trace_source_open(&tc, err, err_size);
+}
+
 static bc_sample_source *open_source(void *ctx, bc_exercise_id exercise, char *err, size_t err_size)
 {
-	(void)exercise;
 	sources *src = ctx;
+	if (src->demo)
+		return open_demo(src, exercise, err, err_size);
 	if (src->trace_path) {
-		bc_trace_source_config tc = { .path = src->trace_path,
-					      .speed = src->speed,
-					      .demo = src->demo };
+		bc_trace_source_config tc = { .path = src->trace_path, .speed = src->speed };
 		return bc_trace_source_open(&tc, err, err_size);
 	}
 	if (src->live) {
@@ -272,7 +289,10 @@ static bc_sample_source *open_source(void *ctx, bc_exercise_id exercise, char *e
 	return open_live(src, err, err_size);
 }
 
-/* --trace, else the live sensor, else the demo; 0, or 1 after a message. */
+/*
+ * --trace, else the live sensor, else the demos; 0, or 1 after a message.
+ * The demos need the one to start in (--exercise, else the first tile's).
+ */
 static int choose_source(const run_options *o, sources *src)
 {
 	char err[512];
@@ -285,14 +305,18 @@ static int choose_source(const run_options *o, sources *src)
 	src->live = open_live(src, err, sizeof(err));
 	if (src->live)
 		return 0;
-	if (!bc_paths_find_bundled(DEMO_NAME, src->demo_path, sizeof(src->demo_path))) {
+	char demo_path[PATH_MAX];
+	bc_exercise_id first = o->exercise != BC_EXERCISE_NONE ? o->exercise
+							       : BC_EXERCISE_PELVIC_TILT;
+	if (!bc_demo_find(first, demo_path, sizeof(demo_path))) {
 		fprintf(stderr, "backcoach run: no sensor (i2c-%d: %s) and no demo session (%s)\n",
 			src->bus_number, err, DEMO_INSTALLED);
 		return BC_EXIT_FAILURE;
 	}
-	fprintf(stderr, "backcoach run: no sensor on i2c-%d (%s): playing the DEMO session %s\n",
-		src->bus_number, err, src->demo_path);
-	src->trace_path = src->demo_path;
+	fprintf(stderr,
+		"backcoach run: no sensor on i2c-%d (%s): the DEMO sessions, one per exercise "
+		"(e.g. %s)\n",
+		src->bus_number, err, demo_path);
 	src->demo = true;
 	return 0;
 }
@@ -327,9 +351,7 @@ static void load_settings(const run_options *o, bc_app_config *cfg, char *notice
 static int configure_replay(const run_options *o, const sources *src, bc_app_config *cfg)
 {
 	char err[512];
-	bc_trace_source_config tc = { .path = src->trace_path,
-				      .speed = src->speed,
-				      .demo = src->demo };
+	bc_trace_source_config tc = { .path = src->trace_path, .speed = src->speed };
 	bc_sample_source *probe = bc_trace_source_open(&tc, err, sizeof(err));
 	if (!probe) {
 		fprintf(stderr, "%s\n", err);
@@ -347,6 +369,18 @@ static int configure_replay(const run_options *o, const sources *src, bc_app_con
 	cfg->quit_when_done = cfg->screenshot_path && !o->quit_after_given;
 	cfg->history = o->record_dir || o->history;
 	return 0;
+}
+
+/*
+ * The demo: home (or --exercise), each session its exercise's demo with the
+ * defaults replay uses (the demos keep the default holds), no history.
+ */
+static void configure_demo(const run_options *o, bc_app_config *cfg)
+{
+	cfg->start_exercise = o->exercise;
+	cfg->quit_when_done = cfg->screenshot_path && !o->quit_after_given &&
+			      o->exercise != BC_EXERCISE_NONE;
+	cfg->history = o->record_dir || o->history;
 }
 
 static void report(const char *msg)
@@ -387,13 +421,15 @@ int cmd_run(int argc, char **argv)
 	int status = choose_source(&o, &src);
 	if (status)
 		return status;
-	cfg.replay = src.trace_path != NULL;
+	cfg.replay = src.trace_path != NULL || src.demo;
 	cfg.demo = src.demo;
 	cfg.source_description = src.live ? src.live->description : NULL;
 
 	char notice[600] = "", default_dir[PATH_MAX];
 	load_settings(&o, &cfg, notice, sizeof(notice));
-	if (cfg.replay) {
+	if (src.demo) {
+		configure_demo(&o, &cfg);
+	} else if (cfg.replay) {
 		status = configure_replay(&o, &src, &cfg);
 		if (status)
 			return status;

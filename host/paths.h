@@ -34,7 +34,7 @@ const char *bc_paths_data_file(const char *name, char *buf, size_t size);
 const char *bc_paths_settings_file(char *buf, size_t size);
 
 /*
- * The first readable bundled file name (e.g. "demo-session.csv.gz") in the
+ * The first readable bundled file name (e.g. "demo-bridge.csv.gz") in the
  * places listed above, written into buf; NULL when there is none.
  */
 const char *bc_paths_find_bundled(const char *name, char *buf, size_t size);

@@ -5,6 +5,9 @@
 # Replays run at --speed X, so --quit-after S shows the trace at about S*X
 # seconds in.
 #
+# The sessions are the bundled demos (host/data/demo-*.csv.gz), so the
+# pictures show what `make run` shows.
+#
 #   tests/screenshots.sh BUILD_DIR OUT_DIR
 set -eu
 build=${1:-build}
@@ -12,7 +15,8 @@ out=${2:-docs/screenshots}
 mkdir -p "$out"
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
-demo=host/data/demo-session.csv.gz
+data=host/data
+demo=$data/demo-bridge.csv.gz
 
 shot() {
 	name=$1
@@ -24,7 +28,25 @@ shot() {
 
 shot home --trace "$demo" --home --quit-after 0.5
 shot calibration --trace "$demo" --speed 4 --quit-after 4.3
-shot exercise --trace "$demo" --speed 10 --quit-after 5.95
+shot exercise --trace "$demo" --speed 10 --quit-after 7.75
 shot cat-cow --trace tests/traces/cat-cow-mixed.csv.gz --speed 4 --quit-after 5.3
 shot posture --trace tests/traces/posture-mixed.csv.gz --speed 10 --quit-after 3.7
 shot summary --trace "$demo" --speed 200
+shot knee-to-chest --trace $data/demo-knee-to-chest.csv.gz --speed 10 --quit-after 5.8
+shot summary-sides --trace $data/demo-knee-to-chest.csv.gz --speed 200
+
+# The new exercises' screens (depth bar, the turn's side, the pace ring), from
+# their demos once they exist (host/data/make_demo.sh after the detectors).
+new_shot() {
+	name=$1
+	trace=$data/demo-$1.csv.gz
+	shift
+	if [ -f "$trace" ]; then
+		shot "$name" --trace "$trace" "$@"
+	else
+		echo "screenshots: $trace missing (host/data/make_demo.sh $name): $name.png not made"
+	fi
+}
+new_shot deep-squat --speed 10 --quit-after 3.5
+new_shot crossover --speed 10 --quit-after 3.2
+new_shot shoulder-squeeze --speed 10 --quit-after 2.5

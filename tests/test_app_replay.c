@@ -37,8 +37,8 @@ typedef struct {
 } replay_counts;
 
 static const char *const traces[] = {
-	"../host/data/demo-session.csv.gz", "traces/bridge-mixed.csv.gz",
-	"traces/cat-cow-mixed.csv.gz",	    "traces/pelvic-tilt-mixed.csv.gz",
+	"../host/data/demo-bridge.csv.gz", "traces/bridge-mixed.csv.gz",
+	"traces/cat-cow-mixed.csv.gz",	   "traces/pelvic-tilt-mixed.csv.gz",
 	"traces/posture-mixed.csv.gz",
 };
 #define N_TRACES (sizeof(traces) / sizeof(traces[0]))

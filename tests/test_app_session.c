@@ -168,7 +168,7 @@ static void test_run_saves_history_that_matches_replay(void **state)
 {
 	(void)state;
 	char trace[512], home[600], png[700];
-	bc_test_path("../host/data/demo-session.csv.gz", trace, sizeof(trace));
+	bc_test_path("../host/data/demo-bridge.csv.gz", trace, sizeof(trace));
 	snprintf(home, sizeof(home), "%s/home", bc_test_tmpdir());
 	snprintf(png, sizeof(png), "%s/h.png", bc_test_tmpdir());
 	setenv("BACKCOACH_HOME", home, 1);

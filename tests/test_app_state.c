@@ -52,6 +52,49 @@ static void test_starts_on_home_and_picks(void **state)
 	assert_true(s.quit_requested);
 }
 
+/*
+ * With only the GPIO buttons (START, NEXT, RECALIBRATE: no BACK, no touch),
+ * every tile can be reached and started, and after a session NEXT on the
+ * summary leads home, on to the next tile: the whole programme, buttons only.
+ */
+static void test_gpio_buttons_alone_reach_every_exercise(void **state)
+{
+	(void)state;
+	bc_app_state s;
+	bc_app_init(&s, NULL);
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++) {
+		assert_int_equal(s.screen, BC_SCREEN_HOME);
+		assert_int_equal(s.home_selection, ex);
+		bc_app_apply_action(&s, BC_ACTION_SELECT); /* START */
+		assert_int_equal(s.start_requested, ex);
+		bc_app_begin_session(&s, (bc_exercise_id)ex); /* what the loop does */
+		bc_coach_event done = event(BC_EVENT_SUMMARY, 60);
+		bc_app_apply_event(&s, &done);
+		assert_int_equal(s.screen, BC_SCREEN_SUMMARY);
+		bc_app_apply_action(&s, BC_ACTION_NEXT); /* NEXT: home... */
+		assert_int_equal(s.screen, BC_SCREEN_HOME);
+		assert_int_equal(s.exercise, BC_EXERCISE_NONE);
+		bc_app_apply_action(&s, BC_ACTION_NEXT); /* ...and on to the next tile */
+	}
+	assert_int_equal(s.home_selection, 0); /* NEXT wraps after the last tile */
+	/* a set summary too: NEXT ends the session and goes home */
+	bc_app_begin_session(&s, BC_EXERCISE_LAT_STRETCH);
+	bc_coach_view v = view_at(10, BC_CALIB_DONE, true);
+	bc_app_apply_view(&s, &v, NULL);
+	bc_coach_event set = event(BC_EVENT_SET_DONE, 11);
+	bc_app_apply_event(&s, &set);
+	assert_int_equal(s.screen, BC_SCREEN_SUMMARY);
+	bc_app_apply_action(&s, BC_ACTION_NEXT);
+	assert_int_equal(s.screen, BC_SCREEN_HOME);
+	assert_int_equal(s.home_selection, BC_EXERCISE_LAT_STRETCH);
+	/* NEXT during an exercise changes nothing */
+	bc_app_begin_session(&s, BC_EXERCISE_BRIDGE);
+	bc_app_apply_view(&s, &v, NULL);
+	assert_int_equal(s.screen, BC_SCREEN_EXERCISE);
+	bc_app_apply_action(&s, BC_ACTION_NEXT);
+	assert_int_equal(s.screen, BC_SCREEN_EXERCISE);
+}
+
 /* Calibration guide until the coach says the start is reached, then the exercise. */
 static void test_screens_follow_the_coach(void **state)
 {
@@ -231,6 +274,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_starts_on_home_and_picks),
+		cmocka_unit_test(test_gpio_buttons_alone_reach_every_exercise),
 		cmocka_unit_test(test_screens_follow_the_coach),
 		cmocka_unit_test(test_outcomes_counter_and_feedback),
 		cmocka_unit_test(test_set_and_session_summary),

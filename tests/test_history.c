@@ -3,7 +3,8 @@
  * The session history store: schema creation and marks, add + read back,
  * today's totals on local-day boundaries (including a 23-hour summer-time
  * day), the streak across gaps, files that are not (our) databases, two
- * handles at once, and records that do not add up.
+ * handles at once, records that do not add up, reps per side, and a file
+ * of schema v1 migrated without losing a value.
  *
  * Expected totals and streaks are worked out here from the sessions the
  * test wrote, with localtime_r() dates, not taken from the library.
@@ -321,6 +322,147 @@ static void test_save_as_session_goes_on(void **state)
 	assert_non_null(strstr(bc_history_error(h), "no longer in the history"));
 	c.n = 0;
 	assert_int_equal(bc_history_recent(h, 0, 0, collect, &c), 1);
+	bc_history_close(h);
+}
+
+/* Tests: sides and the migration from schema v1 */
+
+/* Every row of a query as text, "a|b|NULL\n" a row, so two dumps compare whole. */
+static char *dump(sqlite3 *db, const char *sql)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_non_null(out);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int c = 0; c < sqlite3_column_count(st); c++) {
+			const unsigned char *v = sqlite3_column_text(st, c);
+			fprintf(out, "%s%s", c ? "|" : "", v ? (const char *)v : "NULL");
+		}
+		fputc('\n', out);
+	}
+	assert_int_equal(rc, SQLITE_DONE);
+	sqlite3_finalize(st);
+	assert_int_equal(fclose(out), 0);
+	return text;
+}
+
+/* The schema v1 as it shipped (history_schema.c's first step), and sessions in it. */
+static const char v1_file_sql[] =
+	"CREATE TABLE session ("
+	" id INTEGER PRIMARY KEY,"
+	" started_utc TEXT NOT NULL,"
+	" started_unix_s INTEGER NOT NULL,"
+	" exercise TEXT NOT NULL CHECK (exercise <> ''),"
+	" duration_s REAL NOT NULL CHECK (duration_s >= 0),"
+	" reps INTEGER NOT NULL CHECK (reps >= 0),"
+	" rejected INTEGER NOT NULL CHECK (rejected >= 0),"
+	" target_reps INTEGER NOT NULL CHECK (target_reps >= 0),"
+	" hold_target_s REAL NOT NULL CHECK (hold_target_s >= 0),"
+	" mean_hold_s REAL,"
+	" max_hold_s REAL,"
+	" peak_deg_max REAL,"
+	" posture_alerts INTEGER NOT NULL CHECK (posture_alerts >= 0),"
+	" trace_path TEXT"
+	");"
+	"CREATE INDEX session_by_start ON session (started_unix_s);"
+	"CREATE TABLE session_rejection ("
+	" session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+	" reason TEXT NOT NULL,"
+	" count INTEGER NOT NULL CHECK (count > 0),"
+	" PRIMARY KEY (session_id, reason)"
+	") WITHOUT ROWID;"
+	"PRAGMA application_id = 1650681971;"
+	"PRAGMA user_version = 1;"
+	"INSERT INTO session VALUES (1, '2024-05-01T08:30:00Z', 1714552200, 'bridge', 181.5,"
+	" 8, 3, 10, 2.0, 2.4, 3.1, 27.5, 0, '/t/a.csv.gz');"
+	"INSERT INTO session VALUES (2, '2024-05-01T09:00:00Z', 1714554000, 'knee-to-chest',"
+	" 300.25, 4, 1, 10, 15.0, 15.5, 16.0, 12.0, 0, NULL);"
+	"INSERT INTO session VALUES (3, '2024-05-02T07:00:00Z', 1714633200, 'posture', 600.0,"
+	" 0, 0, 0, 0.0, NULL, NULL, NULL, 5, NULL);"
+	"INSERT INTO session_rejection VALUES (1, 'hold too short', 2);"
+	"INSERT INTO session_rejection VALUES (1, 'pelvis not level', 1);"
+	"INSERT INTO session_rejection VALUES (2, 'unknown', 1);";
+
+#define V1_COLUMNS                                                                            \
+	"id, started_utc, started_unix_s, exercise, duration_s, reps, rejected, target_reps," \
+	" hold_target_s, mean_hold_s, max_hold_s, peak_deg_max, posture_alerts, trace_path"
+
+/* A history written by schema v1 opens as v2 with every value it held, sides unknown. */
+static void test_migrates_v1_file_and_loses_nothing(void **state)
+{
+	const char *path = db_path("v1.sqlite3");
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, v1_file_sql, NULL, NULL, NULL), SQLITE_OK);
+	char *sessions_before = dump(db, "SELECT " V1_COLUMNS " FROM session ORDER BY id");
+	char *reasons_before = dump(db, "SELECT * FROM session_rejection ORDER BY 1, 2");
+	sqlite3_close(db);
+
+	bc_history *h = open_ok(path);
+	collected c = { .n = 0 };
+	assert_int_equal(bc_history_recent(h, 0, 0, collect, &c), 3);
+	const bc_history_session *knee = &c.items[1].s; /* newest first: posture, knee, bridge */
+	assert_string_equal(knee->exercise, "knee-to-chest");
+	assert_int_equal(knee->reps, 4);
+	assert_false(knee->per_side); /* stored before sides were counted: unknown, not 0/0 */
+	assert_int_equal(knee->rejected_by_reason[BC_REJECT_NONE], 1);
+	assert_int_equal(c.items[2].s.rejected_by_reason[BC_REJECT_NOT_LEVEL], 1);
+	/* a new one-sided session goes in beside them */
+	bc_history_session s = make_session("knee-to-chest", 1714640000, 5, 0, 0);
+	s.per_side = true;
+	s.reps_left = 2;
+	s.reps_right = 3;
+	add_ok(h, &s);
+	bc_history_close(h);
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 2);
+	char *sessions_after = dump(db,
+				    "SELECT " V1_COLUMNS " FROM session WHERE id <= 3 ORDER BY id");
+	char *reasons_after = dump(
+		db, "SELECT * FROM session_rejection WHERE session_id <= 3 ORDER BY 1, 2");
+	assert_string_equal(sessions_after, sessions_before);
+	assert_string_equal(reasons_after, reasons_before);
+	char *sides = dump(db, "SELECT id, reps_left, reps_right FROM session ORDER BY id");
+	assert_string_equal(sides, "1|NULL|NULL\n2|NULL|NULL\n3|NULL|NULL\n4|2|3\n");
+	sqlite3_close(db);
+	free(sessions_before);
+	free(reasons_before);
+	free(sessions_after);
+	free(reasons_after);
+	free(sides);
+}
+
+/* Per-side counts go in and come back; sides that do not add up to reps do not go in. */
+static void test_sides_round_trip(void **state)
+{
+	bc_history *h = open_ok(db_path("sides.sqlite3"));
+	bc_history_session s = make_session("lat-stretch", 1714550000, 6, 1, 0);
+	s.per_side = true;
+	s.reps_left = 4;
+	s.reps_right = 2;
+	add_ok(h, &s);
+	bc_history_session none = make_session("bridge", 1714550600, 3, 0, 0);
+	add_ok(h, &none);
+	collected c = { .n = 0 };
+	assert_int_equal(bc_history_recent(h, 0, 0, collect, &c), 2);
+	assert_false(c.items[0].s.per_side);
+	assert_true(c.items[1].s.per_side);
+	assert_int_equal(c.items[1].s.reps_left, 4);
+	assert_int_equal(c.items[1].s.reps_right, 2);
+
+	s.reps_right = 1; /* 4 + 1 is not 6 */
+	assert_int_equal(bc_history_add_session(h, &s), -1);
+	assert_non_null(strstr(bc_history_error(h), "per side add up to 5, not 6"));
+	s.reps_left = -1;
+	s.reps_right = 7;
+	assert_int_equal(bc_history_add_session(h, &s), -1);
+	c.n = 0;
+	assert_int_equal(bc_history_recent(h, 0, 0, collect, &c), 2);
 	bc_history_close(h);
 }
 
@@ -674,6 +816,8 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_bad_record_rejected),
 		cmocka_unit_test(test_save_as_session_goes_on),
+		cmocka_unit_test(test_migrates_v1_file_and_loses_nothing),
+		cmocka_unit_test(test_sides_round_trip),
 		cmocka_unit_test(test_null_handle),
 		cmocka_unit_test(test_today_local_day),
 		cmocka_unit_test(test_streak),

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `backcoach history` as a user and a script see it: JSON that parses and
- * agrees with what was stored, --days, the text listing, an absent file
+ * agrees with what was stored (per side for a one-sided exercise), --days, the text listing, an absent file
  * (empty, not created), a file that is not a database (exit 1, a message, no
  * output), usage errors (exit 2) and --help.
  *
@@ -38,7 +38,7 @@ static int64_t local_day_plus(int days_back, int seconds)
 	return (int64_t)mktime(&tm);
 }
 
-#define N_SESSIONS 6
+#define N_SESSIONS 7
 
 /* The sessions the test stores: day (days back), exercise, reps, rejected. */
 static const struct {
@@ -53,8 +53,12 @@ static const struct {
 	{ 0, 3, "posture", 0, 0, 0, 3, NULL },
 	{ 1, 3600, "bridge", 6, 0, 4, 0, NULL },
 	{ 2, 7200, "cat-cow", 5, 0, 0, 0, NULL },
-	{ 9, 7200, "bridge", 7, 1, 0, 0, NULL }, /* outside the default 7 days */
+	{ 9, 7200, "bridge", 7, 1, 0, 0, NULL },	/* outside the default 7 days */
+	{ 1, 7300, "knee-to-chest", 5, 1, 0, 0, NULL }, /* per side: 3 left, 2 right */
 };
+
+/* The one-sided session's reps on the left (the rest on the right). */
+#define KNEE_LEFT 3
 
 static bc_history_session planned(int i)
 {
@@ -75,6 +79,11 @@ static bc_history_session planned(int i)
 		s.peak_deg_max = 20.0f;
 	}
 	s.trace_path = plan[i].trace;
+	if (!strcmp(plan[i].exercise, "knee-to-chest")) {
+		s.per_side = true;
+		s.reps_left = KNEE_LEFT;
+		s.reps_right = s.reps - KNEE_LEFT;
+	}
 	return s;
 }
 
@@ -193,6 +202,17 @@ static void test_json_agrees_with_store(void **state)
 				assert_int_equal(hold->type, BC_TEST_JSON_NULL);
 			else
 				assert_float_near(hold->number, want.max_hold_s, 0.006);
+			/* "sides" for the one-sided exercise only, as replay --json has it */
+			const bc_test_json_value *sides = bc_test_json_get(s, "sides");
+			if (want.per_side) {
+				assert_non_null(sides);
+				assert_int_equal((int)bc_test_json_number(sides, "left"),
+						 want.reps_left);
+				assert_int_equal((int)bc_test_json_number(sides, "right"),
+						 want.reps_right);
+			} else {
+				assert_null(sides);
+			}
 			const bc_test_json_value *trace = bc_test_json_get(s, "trace");
 			if (want.trace_path)
 				assert_string_equal(trace->string, want.trace_path);
@@ -222,6 +242,7 @@ static void test_text_listing(void **state)
 	assert_int_equal((int)bc_test_count_lines(p), listed);
 	assert_non_null(strstr(p, "8/10 reps  3 rejected (hold too short)"));
 	assert_non_null(strstr(p, "3 slouch alerts"));
+	assert_non_null(strstr(p, "5/10 reps (left 3, right 2)"));
 	assert_non_null(strstr(p, "cat-cow")); /* two days ago: listed */
 	assert_null(strstr(p, " 7/10 reps"));  /* nine days ago: not */
 	bc_test_output_free(&o);

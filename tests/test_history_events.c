@@ -3,7 +3,7 @@
  * A history record built from a coach event stream: counts, rejected
  * reasons, hold and peak statistics and duration, computed here from the
  * same synthetic event array in a plain second pass; fed whole or in
- * pieces; posture alerts apart from reps; and stored and read back intact.
+ * pieces; posture alerts apart from reps; reps per side; and stored and read back intact.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -206,6 +206,34 @@ static void test_posture_alerts_are_not_reps(void **state)
 	assert_true(isnan(s.max_hold_s));
 }
 
+/* A one-sided exercise's record counts its reps per side, from the events' sides. */
+static void test_reps_per_side(void **state)
+{
+	const bc_side sides[] = { BC_SIDE_LEFT, BC_SIDE_RIGHT, BC_SIDE_LEFT, BC_SIDE_LEFT };
+	bc_coach_event ev[8];
+	size_t n = 0;
+	for (int i = 0; i < 4; i++)
+		ev[n++] = (bc_coach_event){ .type = BC_EVENT_REP,
+					    .t_s = 20.0 + 20 * i,
+					    .hold_s = 15.5f,
+					    .side = sides[i],
+					    .reps = i + 1 };
+	ev[n++] = (bc_coach_event){ .type = BC_EVENT_REJECTED,
+				    .t_s = 100.0,
+				    .reason = BC_REJECT_HOLD_TOO_SHORT,
+				    .side = BC_SIDE_RIGHT,
+				    .rejected = 1 };
+	bc_history_session s;
+	bc_history_session_from_events(&s, BC_EXERCISE_KNEE_TO_CHEST, 1714550000, 0.0, ev, n);
+	assert_true(s.per_side);
+	assert_int_equal(s.reps, 4);
+	assert_int_equal(s.reps_left, 3);
+	assert_int_equal(s.reps_right, 1); /* the rejected right one does not count */
+	/* an exercise done with both sides at once has none */
+	bc_history_session_from_events(&s, BC_EXERCISE_BRIDGE, 1714550000, 0.0, ev, n);
+	assert_false(s.per_side);
+}
+
 static void test_stored_record_matches(void **state)
 {
 	static bc_coach_event ev[MAX_EVENTS];
@@ -234,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_counts_and_stats),
 		cmocka_unit_test(test_no_reps),
 		cmocka_unit_test(test_posture_alerts_are_not_reps),
+		cmocka_unit_test(test_reps_per_side),
 		cmocka_unit_test(test_stored_record_matches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

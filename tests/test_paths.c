@@ -62,9 +62,9 @@ static void test_bundled_demo_found(void **state)
 {
 	(void)state;
 	char buf[4096];
-	const char *path = bc_paths_find_bundled("demo-session.csv.gz", buf, sizeof(buf));
+	const char *path = bc_paths_find_bundled("demo-bridge.csv.gz", buf, sizeof(buf));
 	assert_non_null(path);
-	assert_non_null(strstr(path, "host/data/demo-session.csv.gz"));
+	assert_non_null(strstr(path, "host/data/demo-bridge.csv.gz"));
 	assert_null(bc_paths_find_bundled("no-such-file.csv", buf, sizeof(buf)));
 }
 

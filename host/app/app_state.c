@@ -207,6 +207,9 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 			s->start_requested = s->exercise; /* again */
 		else
 			s->set_done = false; /* carry on counting */
+	} else if (a == BC_ACTION_NEXT && s->screen == BC_SCREEN_SUMMARY) {
+		/* The next exercise: home, where NEXT goes on from this one (GPIO has no BACK). */
+		s->exercise = BC_EXERCISE_NONE;
 	}
 	choose_screen(s);
 }

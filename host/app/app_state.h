@@ -32,7 +32,7 @@ typedef enum {
 typedef enum {
 	BC_ACTION_NONE,
 	BC_ACTION_PREV,	       /* previous item (left/up) */
-	BC_ACTION_NEXT,	       /* next item (right/down; the NEXT button) */
+	BC_ACTION_NEXT,	       /* next item (right/down; the NEXT button); on a summary: home */
 	BC_ACTION_SELECT,      /* start the selected exercise / dismiss a summary */
 	BC_ACTION_BACK,	       /* to the home screen (ends the session); on home: quit */
 	BC_ACTION_RECALIBRATE, /* restart the wearing protocol, counts kept */

@@ -55,10 +55,27 @@ static void split_cue(const char *cue, char *title, size_t title_size, char *why
 	why[0] = (char)toupper((unsigned char)why[0]);
 }
 
+/*
+ * Step 2's words in the list: the start position (contract §3). Standing
+ * exercises start where step 1 ended, so theirs is to stay standing 2 s more
+ * (the title above still says how: "Stand upright, feet apart (no chair)").
+ */
+static void start_step_text(const bc_exercise_info *info, char *buf, size_t size)
+{
+	if (!info)
+		snprintf(buf, size, "Get into the start position");
+	else if (info->start_pose == BC_POSE_STANDING)
+		snprintf(buf, size, "Stay standing still, 2 s more");
+	else
+		snprintf(buf, size, "%s", info->start_hint);
+}
+
 void bc_render_calibration(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 {
 	const bc_exercise_info *info = bc_exercise_info_get(s->exercise);
 	const char *start_hint = info ? info->start_hint : "Get into the start position";
+	char start_step[96];
+	start_step_text(info, start_step, sizeof(start_step));
 	const bc_coach_view *v = &s->view;
 	int step = 0; /* 0 stand, 1 start position, 2 confirmed */
 	float progress = 0;
@@ -103,7 +120,7 @@ void bc_render_calibration(const bc_draw *d, const bc_app_state *s, SDL_Rect are
 	SDL_Rect s2 = bc_design_rect(d, 360, 258, 420, 64);
 	SDL_Rect s3 = bc_design_rect(d, 360, 348, 420, 64);
 	draw_step(d, s1, 1, "Stand upright and still", step > 0 ? STEP_DONE : STEP_NOW);
-	draw_step(d, s2, 2, start_hint, step > 1 ? STEP_DONE : step == 1 ? STEP_NOW : STEP_TODO);
+	draw_step(d, s2, 2, start_step, step > 1 ? STEP_DONE : step == 1 ? STEP_NOW : STEP_TODO);
 	draw_step(d, s3, 3, info ? info->title : "Exercise", step == 2 ? STEP_NOW : STEP_TODO);
 	(void)area;
 }

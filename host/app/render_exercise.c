@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The exercise screen, glanced at from the floor: the rep counter (counted /
- * target) on the left, the hold ring counting down in the middle with the
- * phase under it (cat-cow: a breathing pace guide instead), the live lower-
- * back gauge with the target zone on the right, and one line of feedback at
- * the bottom: above all, why the last attempt did not count.
+ * target; one-sided exercises: the side asked for and the counts per side)
+ * on the left, the hold ring counting down in the middle with the phase
+ * under it (cat-cow: a breathing pace guide; shoulder squeeze: the coach's
+ * pace), the gauge on the right (the lower back's angle with the target
+ * zone, the crossover's turn and its side, the squat's depth in cm), and
+ * one line of feedback at the bottom: above all, why the last attempt did
+ * not count.
  */
 #include "app/screens.h"
 
@@ -14,7 +17,9 @@
 
 #include "app/feedback_line.h"
 #include "app/layout.h"
+#include "app/side_words.h"
 #include "app/widgets.h"
+#include "coach/exercise_table.h"
 
 /* A counted rep turns the counter green this long, seconds. */
 #define REP_FLASH_S 1.2
@@ -26,15 +31,44 @@ SDL_Rect bc_exercise_counter_rect(const bc_draw *d)
 	return bc_design_rect(d, 26, 104, 250, 190);
 }
 
+/*
+ * Above the counter: what is counted, or for a guided one-sided exercise the
+ * side asked for now ("LEFT LEG"), big and in the information colour; under
+ * it the counts per side ("Left 2/5 · Right 1/5").
+ */
+static void draw_counter_head(const bc_draw *d, const bc_app_state *s, SDL_Rect panel)
+{
+	const bc_coach_view *v = &s->view;
+	const bc_exercise_row *row = bc_exercise_row_of(s->exercise);
+	char asked[32] = "";
+	if (row && row->sides == BC_SIDES_GUIDED)
+		bc_app_side_name(s->exercise, v->side, asked, sizeof(asked));
+	if (asked[0])
+		bc_draw_text(d, asked, 26, BC_FONT_BOLD, bc_col_info, panel.x + panel.w / 2,
+			     panel.y + bc_dp(d, 26), BC_ALIGN_CENTER, BC_VALIGN_MIDDLE,
+			     panel.w - bc_dp(d, 20));
+	else
+		bc_draw_text(d, s->exercise == BC_EXERCISE_CAT_COW ? "CYCLES" : "REPS", 20,
+			     BC_FONT_BOLD, bc_col_dim, panel.x + panel.w / 2,
+			     panel.y + bc_dp(d, 26), BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);
+	if (!bc_app_per_side(s->exercise))
+		return;
+	char counts[64];
+	bc_app_side_counts(v->side_reps, v->target_reps, counts, sizeof(counts));
+	bc_draw_text(d, counts, 22, BC_FONT_BOLD, bc_col_text, panel.x + panel.w / 2,
+		     panel.y + bc_dp(d, 248), BC_ALIGN_CENTER, BC_VALIGN_MIDDLE,
+		     panel.w - bc_dp(d, 20));
+}
+
 static void draw_counter_panel(const bc_draw *d, const bc_app_state *s)
 {
 	SDL_Rect panel = bc_design_rect(d, 16, 56, 270, 324);
 	bc_draw_panel(d, panel, bc_dp(d, 16), bc_col_panel);
 	bool flash = s->now_s - s->rep_flash_at_s < REP_FLASH_S;
-	bc_draw_text(d, s->exercise == BC_EXERCISE_CAT_COW ? "CYCLES" : "REPS", 20, BC_FONT_BOLD,
-		     bc_col_dim, panel.x + panel.w / 2, panel.y + bc_dp(d, 26), BC_ALIGN_CENTER,
-		     BC_VALIGN_MIDDLE, 0);
+	draw_counter_head(d, s, panel);
 	SDL_Rect counter = bc_exercise_counter_rect(d);
+	if (bc_app_per_side(s->exercise)) /* room for the counts per side under it */
+		counter = bc_design_rect(d, 26, 96, 250, 170);
 	bc_widget_counter(d, counter, s->view.reps, s->view.target_reps,
 			  flash ? bc_col_good : bc_col_text);
 	char rej[48], why[BC_APP_TEXT_MAX];
@@ -98,6 +132,71 @@ static void draw_breath(const bc_draw *d, const bc_app_state *s, int cx, int cy,
 		     cy + bc_dp(d, 40), BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);
 }
 
+/*
+ * The shoulder squeeze is paced by the coach: the ring fills through each
+ * phase (breathe in, squeeze and hold, relax) and counts its seconds down.
+ */
+static void draw_pace(const bc_draw *d, const bc_app_state *s, int cx, int cy, int r)
+{
+	const bc_coach_view *v = &s->view;
+	static const char *const names[] = { "READY", "BREATHE IN", "SQUEEZE", "RELAX" };
+	bc_pace_phase ph = v->pace_phase <= BC_PACE_RELAX ? v->pace_phase : BC_PACE_NONE;
+	float frac = v->pace_phase_s > 0 ? v->pace_s / v->pace_phase_s : 0;
+	SDL_Color c = ph == BC_PACE_SQUEEZE ? bc_col_hold : bc_col_info;
+	bc_widget_ring(d, cx, cy, r, bc_dp(d, 26), frac, c);
+	char left[16] = "";
+	if (v->pace_phase_s > 0)
+		snprintf(left, sizeof(left), "%.0f", ceilf(v->pace_phase_s - v->pace_s));
+	bc_draw_text(d, left, 80, BC_FONT_BOLD, bc_col_text, cx, cy - bc_dp(d, 22), BC_ALIGN_CENTER,
+		     BC_VALIGN_MIDDLE, 0);
+	bc_draw_text(d, names[ph], 30, BC_FONT_BOLD, c, cx, cy + bc_dp(d, 44), BC_ALIGN_CENTER,
+		     BC_VALIGN_MIDDLE, 2 * r - bc_dp(d, 60));
+}
+
+/* The line under the ring: the phase, or what the exercise's gauge can and cannot see. */
+static void ring_line(const bc_app_state *s, char *line, size_t size)
+{
+	const char *phase = s->view.phase_name && *s->view.phase_name ? s->view.phase_name : "";
+	if (s->exercise == BC_EXERCISE_CAT_COW)
+		snprintf(line, size, "cow \xe2\x86\x94 cat, slowly");
+	else if (s->view.gauge_kind == BC_GAUGE_PACE)
+		/* The sensor on the lower back cannot see shoulder blades: say so. */
+		snprintf(line, size, "checks posture and pace");
+	else
+		snprintf(line, size, "%s", phase);
+}
+
+/*
+ * The gauge shows what matters: how far the hips went down (deep squat),
+ * the turn and its side (crossover), else the lower back's angle.
+ */
+static void draw_gauge(const bc_draw *d, const bc_app_state *s)
+{
+	const bc_coach_view *v = &s->view;
+	SDL_Rect area = bc_design_rect(d, 576, 52, 208, 332);
+	bool valid = s->have_view && v->stage == BC_CALIB_DONE;
+	if (v->gauge_kind == BC_GAUGE_DEPTH) {
+		bc_widget_depth(d, area, v->depth_cm, v->depth_target_cm, valid);
+		return;
+	}
+	char label[40] = "LOWER BACK", side[32];
+	const bc_exercise_row *row = bc_exercise_row_of(s->exercise);
+	if (row && row->sides == BC_SIDES_MEASURED) {
+		bc_app_side_name(s->exercise, v->side, side, sizeof(side));
+		snprintf(label, sizeof(label), "TURN%s%s", side[0] ? ": " : "", side);
+	} else if (v->gauge_kind == BC_GAUGE_PACE) {
+		snprintf(label, sizeof(label), "UPRIGHT");
+	}
+	bc_gauge_spec g = {
+		.value_deg = v->gauge_deg,
+		.zone_min_deg = v->zone_min_deg,
+		.zone_max_deg = v->zone_max_deg,
+		.label = label,
+		.valid = valid,
+	};
+	bc_widget_gauge(d, area, &g);
+}
+
 void bc_render_exercise(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 {
 	(void)area;
@@ -105,31 +204,18 @@ void bc_render_exercise(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 
 	SDL_Rect mid = bc_design_rect(d, 296, 56, 270, 324);
 	int cx = mid.x + mid.w / 2, cy = mid.y + bc_dp(d, 136), r = bc_dp(d, 124);
-	bool cat_cow = s->exercise == BC_EXERCISE_CAT_COW;
-	if (cat_cow)
+	if (s->exercise == BC_EXERCISE_CAT_COW)
 		draw_breath(d, s, cx, cy, r);
+	else if (s->view.gauge_kind == BC_GAUGE_PACE)
+		draw_pace(d, s, cx, cy, r);
 	else
 		draw_hold(d, s, cx, cy, r);
 
-	/* Phase under the ring, e.g. "lift" / "hold" / "lower" (cat-cow: the cue). */
-	const char *phase = s->view.phase_name && *s->view.phase_name ? s->view.phase_name : "";
-	char line[48] = "";
-	if (cat_cow)
-		snprintf(line, sizeof(line), "cow \xe2\x86\x94 cat, slowly");
-	else if (*phase)
-		snprintf(line, sizeof(line), "%s", phase);
+	char line[48];
+	ring_line(s, line, sizeof(line));
 	bc_draw_text(d, line, 28, BC_FONT_BOLD, bc_col_info, cx, mid.y + mid.h - bc_dp(d, 24),
 		     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, mid.w);
-
-	SDL_Rect gauge_area = bc_design_rect(d, 576, 52, 208, 332);
-	bc_gauge_spec g = {
-		.value_deg = s->view.gauge_deg,
-		.zone_min_deg = s->view.zone_min_deg,
-		.zone_max_deg = s->view.zone_max_deg,
-		.label = "LOWER BACK",
-		.valid = s->have_view && s->view.stage == BC_CALIB_DONE,
-	};
-	bc_widget_gauge(d, gauge_area, &g);
+	draw_gauge(d, s);
 
 	bc_render_feedback(d, s, bc_design_rect(d, 16, 392, 768, 76));
 }

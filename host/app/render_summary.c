@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Set and session summary: how many counted, how many did not and why, the
- * hold times and the range reached. For the posture monitor: alerts and the
+ * Set and session summary: how many counted (one-sided: per side), how many
+ * did not and why, the hold times and the range reached. For the posture monitor: alerts and the
  * time spent slouched.
  */
 #include "app/screens.h"
@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "app/layout.h"
+#include "app/side_words.h"
 #include "coach/exercise_table.h"
 
 SDL_Rect bc_summary_figure_rect(const bc_draw *d, int i)
@@ -27,9 +28,11 @@ static void big_figure(const bc_draw *d, SDL_Rect r, int n, const char *label, S
 		     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, r.w - bc_dp(d, 20));
 }
 
-/* One line of the details list; returns the next line's y. */
+/* One line of the details list, if it fits in col; returns the next line's y. */
 static int detail(const bc_draw *d, SDL_Rect col, int y, const char *text, SDL_Color c)
 {
+	if (y + bc_dp(d, 14) > col.y + col.h)
+		return y; /* full: the least important lines, last, are left out */
 	bc_draw_text(d, text, 23, BC_FONT_REGULAR, c, col.x, y, BC_ALIGN_LEFT, BC_VALIGN_MIDDLE,
 		     col.w);
 	return y + bc_dp(d, 38);
@@ -66,6 +69,10 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 	} else {
 		bool any = false;
 		const bc_session_tally *t = &s->tally.events;
+		if (t->per_side) {
+			bc_app_side_counts(t->side_reps, s->view.target_reps, line, sizeof(line));
+			y = detail(d, col, y, line, bc_col_text);
+		}
 		for (int r = 0; r < BC_REJECT_COUNT; r++) {
 			if (!t->rejected_by_reason[r])
 				continue;
@@ -100,8 +107,9 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 	}
 
 	SDL_Rect foot = bc_design_rect(d, 16, 372, 768, 96);
-	const char *hint = s->session_over ? "Enter / tap: again     Esc: home"
-					   : "Carry on when ready: the next set counts on";
+	const char *hint = s->session_over
+				   ? "START / Enter / tap: again  \xc2\xb7  NEXT / Esc: home"
+				   : "Carry on when ready  \xc2\xb7  NEXT: home";
 	bc_draw_panel(d, foot, bc_dp(d, 14), bc_col_panel);
 	bc_draw_text(d, hint, 26, BC_FONT_BOLD, bc_col_info, foot.x + foot.w / 2,
 		     foot.y + foot.h / 2, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, foot.w - bc_dp(d, 24));

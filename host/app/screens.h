@@ -22,6 +22,26 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
 SDL_Rect bc_home_tile_rect(const bc_draw *d, int i);
 int bc_home_tile_at(const bc_draw *d, int x, int y);
 
+/*
+ * A tile's title is read from the floor, 2 m away: at 800x480 its capital
+ * letters are at least BC_HOME_TITLE_CAP_MIN_PX tall (the official 7"
+ * panel has 0.193 mm pixels: 4.2 mm, 7 arcminutes at 2 m, 1.4 times the
+ * letter a 20/20 eye just reads), as they were on the six-tile home. The
+ * title font is BC_HOME_TITLE_PX design px; a long title takes two lines
+ * rather than a smaller font (test_app_render checks every title's ink).
+ */
+#define BC_HOME_TITLE_PX	 30
+#define BC_HOME_TITLE_CAP_MIN_PX 22
+
+typedef struct {
+	char line[2][48];
+	int n;	/* lines used, 1 or 2 */
+	int px; /* font size, frame pixels */
+} bc_home_title;
+
+/* How the title is set in the tile: one or two lines, and the font size. */
+void bc_home_title_layout(const bc_draw *d, const char *title, SDL_Rect tile, bc_home_title *out);
+
 /* Summary: the big figure panels (0 counted / alerts, 1 not counted). */
 SDL_Rect bc_summary_figure_rect(const bc_draw *d, int i);
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The three widgets the exercise screens are made of, each readable from the
- * floor: a progress ring (hold, calibration), a vertical angle gauge with the
- * target zone marked, and a big counter (counted / target).
+ * The widgets the exercise screens are made of, each readable from the
+ * floor: a progress ring (hold, calibration, pace), a vertical angle gauge with
+ * the target zone marked, a depth bar in cm, and a big counter (counted / target).
  */
 #ifndef BC_APP_WIDGETS_H
 #define BC_APP_WIDGETS_H
@@ -25,6 +25,12 @@ typedef struct {
 
 /* Vertical gauge in area: scale, zone band, marker and the value in degrees. */
 void bc_widget_gauge(const bc_draw *d, SDL_Rect area, const bc_gauge_spec *g);
+
+/*
+ * Vertical depth bar, cm: standing at the top, the band from target_cm down
+ * marked, the marker at depth_cm and the value in cm (valid false: scale only).
+ */
+void bc_widget_depth(const bc_draw *d, SDL_Rect area, float depth_cm, float target_cm, bool valid);
 
 /* Large "count" with a smaller "/ target" beside it (target <= 0: no target). */
 void bc_widget_counter(const bc_draw *d, SDL_Rect area, int count, int target, SDL_Color color);

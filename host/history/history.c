@@ -187,6 +187,14 @@ static int validate(bc_history *h, const bc_history_session *s)
 	    !(s->duration_s >= 0) || !isfinite(s->duration_s) || !(s->hold_target_s >= 0) ||
 	    !isfinite(s->hold_target_s))
 		goto bad;
+	if (s->per_side && (s->reps_left < 0 || s->reps_right < 0))
+		goto bad;
+	if (s->per_side && s->reps_left + s->reps_right != s->reps) {
+		bc_history_set_error(h->error, sizeof(h->error),
+				     "%s: session not stored: reps per side add up to %d, not %d",
+				     h->path, s->reps_left + s->reps_right, s->reps);
+		return -1;
+	}
 	if (by_reason != s->rejected) {
 		bc_history_set_error(h->error, sizeof(h->error),
 				     "%s: session not stored: rejected attempts by reason add up "
@@ -203,6 +211,18 @@ bad:
 	return -1;
 }
 
+/* Parameters idx and idx + 1: reps left and right, NULL when the session has no sides. */
+static void bind_side_reps(sqlite3_stmt *st, int idx, const bc_history_session *s)
+{
+	if (s->per_side) {
+		sqlite3_bind_int(st, idx, s->reps_left);
+		sqlite3_bind_int(st, idx + 1, s->reps_right);
+	} else {
+		sqlite3_bind_null(st, idx);
+		sqlite3_bind_null(st, idx + 1);
+	}
+}
+
 /*
  * Writes the session row: a new one when id is 0, else over row id (*changed
  * says whether it existed). Both statements number their parameters alike.
@@ -212,13 +232,14 @@ static int write_session(sqlite3 *db, const bc_history_session *s, int64_t id, b
 	static const char insert_sql[] =
 		"INSERT INTO session (started_utc, started_unix_s, exercise, duration_s, reps,"
 		" rejected, target_reps, hold_target_s, mean_hold_s, max_hold_s, peak_deg_max,"
-		" posture_alerts, trace_path)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+		" posture_alerts, trace_path, reps_left, reps_right)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16)";
 	static const char update_sql[] =
 		"UPDATE session SET started_utc = ?1, started_unix_s = ?2, exercise = ?3,"
 		" duration_s = ?4, reps = ?5, rejected = ?6, target_reps = ?7,"
 		" hold_target_s = ?8, mean_hold_s = ?9, max_hold_s = ?10, peak_deg_max = ?11,"
-		" posture_alerts = ?12, trace_path = ?13 WHERE id = ?14";
+		" posture_alerts = ?12, trace_path = ?13, reps_left = ?15, reps_right = ?16"
+		" WHERE id = ?14";
 	char utc[BC_HISTORY_UTC_TEXT_MAX];
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(db, id ? update_sql : insert_sql, -1, &st, NULL);
@@ -238,6 +259,7 @@ static int write_session(sqlite3 *db, const bc_history_session *s, int64_t id, b
 	bind_float(st, 11, s->peak_deg_max);
 	sqlite3_bind_int(st, 12, s->posture_alerts);
 	bind_text(st, 13, s->trace_path);
+	bind_side_reps(st, 15, s);
 	if (id)
 		sqlite3_bind_int64(st, 14, id);
 	rc = sqlite3_step(st);
@@ -469,6 +491,10 @@ static void read_session(sqlite3_stmt *st, bc_history_session *s)
 	s->peak_deg_max = column_float(st, 11);
 	s->posture_alerts = sqlite3_column_int(st, 12);
 	s->trace_path = (const char *)sqlite3_column_text(st, 13); /* NULL stays NULL */
+	s->per_side = sqlite3_column_type(st, 14) != SQLITE_NULL &&
+		      sqlite3_column_type(st, 15) != SQLITE_NULL;
+	s->reps_left = s->per_side ? sqlite3_column_int(st, 14) : 0;
+	s->reps_right = s->per_side ? sqlite3_column_int(st, 15) : 0;
 }
 
 int bc_history_recent(bc_history *h, int max_sessions, int64_t since_unix_s,
@@ -477,7 +503,7 @@ int bc_history_recent(bc_history *h, int max_sessions, int64_t since_unix_s,
 	static const char sql[] =
 		"SELECT id, started_unix_s, started_utc, exercise, duration_s, reps, rejected,"
 		" target_reps, hold_target_s, mean_hold_s, max_hold_s, peak_deg_max,"
-		" posture_alerts, trace_path"
+		" posture_alerts, trace_path, reps_left, reps_right"
 		" FROM session WHERE started_unix_s >= ?1"
 		" ORDER BY started_unix_s DESC, id DESC LIMIT ?2";
 	if (!h || !fn)

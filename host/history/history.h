@@ -31,6 +31,7 @@
 #ifndef BC_HISTORY_H
 #define BC_HISTORY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,7 +43,7 @@
 #define BC_HISTORY_BUSY_TIMEOUT_MS 5000
 
 /* The schema this build writes (PRAGMA user_version); older files are migrated. */
-#define BC_HISTORY_SCHEMA_VERSION 1
+#define BC_HISTORY_SCHEMA_VERSION 2
 
 /* Room for "2024-05-01T08:30:00Z" and a NUL (years up to 9999). */
 #define BC_HISTORY_UTC_TEXT_MAX 24
@@ -77,6 +78,13 @@ typedef struct {
 	 */
 	int rejected_by_reason[BC_REJECT_COUNT];
 	int posture_alerts; /* slouch alerts (posture exercise: the replay's "reps") */
+	/*
+	 * A one-sided exercise's counted reps per side (contract §2), adding up
+	 * to reps. per_side false: no sides (both NULL in the file; also every
+	 * session stored before schema v2, whose sides are unknown).
+	 */
+	bool per_side;
+	int reps_left, reps_right;
 	/*
 	 * Trace recorded alongside, NULL if none. In a record handed to a
 	 * bc_history_recent() callback it points into the query and is valid

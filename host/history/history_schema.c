@@ -45,6 +45,13 @@ static const char *const migrations[] = {
 	") WITHOUT ROWID;"
 	"PRAGMA application_id = 1650681971;" /* BC_HISTORY_APPLICATION_ID */
 	"PRAGMA user_version = 1;",
+	/*
+	 * 1 -> 2: counted reps per side for one-sided exercises; NULL for the
+	 * others and for sessions stored before sides were counted (unknown).
+	 */
+	"ALTER TABLE session ADD COLUMN reps_left INTEGER CHECK (reps_left >= 0);"
+	"ALTER TABLE session ADD COLUMN reps_right INTEGER CHECK (reps_right >= 0);"
+	"PRAGMA user_version = 2;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == BC_HISTORY_SCHEMA_VERSION,

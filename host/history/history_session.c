@@ -41,6 +41,9 @@ static void take_tally(bc_history_session *s)
 		s->max_hold_s = t->holds ? t->best_hold_s : NAN;
 		s->peak_deg_max = t->peak_deg;
 	}
+	s->per_side = t->per_side;
+	s->reps_left = t->per_side ? t->side_reps[BC_SIDE_LEFT] : 0;
+	s->reps_right = t->per_side ? t->side_reps[BC_SIDE_RIGHT] : 0;
 	s->rejected = t->rejected;
 	memcpy(s->rejected_by_reason, t->rejected_by_reason, sizeof(s->rejected_by_reason));
 }

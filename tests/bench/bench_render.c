@@ -143,7 +143,7 @@ int main(int argc, char **argv)
 
 	/* Latency: the demo in real time through the pipeline, a 60 fps loop. */
 	char demo[1024];
-	snprintf(demo, sizeof(demo), "host/data/demo-session.csv.gz");
+	snprintf(demo, sizeof(demo), "host/data/demo-bridge.csv.gz");
 	bc_trace_source_config tc = { .path = demo, .speed = 1.0 };
 	bc_sample_source *src = bc_trace_source_open(&tc, err, sizeof(err));
 	if (!src) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the committed synthetic traces (tests/traces/*.csv.gz) and the
-# demo session (host/data/demo-session.csv.gz) with the exact commands below.
+# Regenerates the committed synthetic traces (tests/traces/*.csv.gz) with the
+# exact commands below. The demo sessions (host/data/demo-*.csv.gz) have
+# their own script: host/data/make_demo.sh (make demo-data).
 # The simulator is deterministic: the same build gives the same bytes.
 # Usage: tests/traces/regenerate.sh   (from the repository root; runs make)
 set -euo pipefail
@@ -48,6 +49,3 @@ sim --exercise crossover --scenario mixed --seed 902 --rate 100 --mount aligned 
 sim --exercise crossover --scenario distractor:other-exercise --seed 903 --rate 100 --out $T/crossover-distractor.csv.gz
 sim --exercise bridge --scenario distractor:other-exercise --seed 204 --rate 50 --out $T/bridge-distractor-crossover.csv.gz
 
-# The demo for 'make run': a mixed bridge session of about 3-4 minutes.
-mkdir -p host/data
-sim --exercise bridge --scenario mixed --reps 10 --seed 2024 --rate 100 --person 7 --out host/data/demo-session.csv.gz
