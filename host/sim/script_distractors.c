@@ -96,6 +96,9 @@ void sb_distractor(sim_builder *b, sim_distractor d)
 		sb_get_up(b);
 		sb_walk(b, sb_uniform(b, 20.0, 50.0));
 		break;
+	case SIM_DISTRACT_PICK_UP:
+		sb_pick_up(b);
+		break;
 	case SIM_DISTRACT_ALL:
 	default:
 		fidget(b, sim_rng_int(b->r, 3, 6));

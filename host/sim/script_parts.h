@@ -40,6 +40,12 @@ void sb_catcow_cycle(sim_builder *b, bc_reject_reason reason);
 void sb_slouch(sim_builder *b, int alerts);
 void sb_exercise_rest(sim_builder *b);
 
+/* Deep squat attempts (script_squat.c). reason NONE = a correct one. */
+void sb_squat_attempt(sim_builder *b, bc_reject_reason reason);
+
+/* Bending over to pick something up, a few times (script_pick_up.c). */
+void sb_pick_up(sim_builder *b);
+
 /* Distractors (script_distractors.c) */
 void sb_distractor(sim_builder *b, sim_distractor d);
 

@@ -81,6 +81,8 @@ bool sim_reason_applies(bc_exercise_id ex, bc_reject_reason reason)
 		return sim_default_hold_s(ex) > 0.0;
 	case BC_REJECT_NOT_LEVEL:
 		return ex == BC_EXERCISE_BRIDGE;
+	case BC_REJECT_LEANING_TOO_FAR:
+		return ex == BC_EXERCISE_DEEP_SQUAT;
 	case BC_REJECT_RUSHED:
 		return ex == BC_EXERCISE_CAT_COW;
 	case BC_REJECT_WRONG_DIRECTION:
@@ -103,7 +105,9 @@ bool sim_distractor_applies(bc_exercise_id ex, sim_distractor d)
 		return info->start_pose == BC_POSE_SUPINE;
 	if (d == SIM_DISTRACT_SIT_UP)
 		return info->start_pose == BC_POSE_SUPINE || info->start_pose == BC_POSE_TABLETOP;
-	if (d == SIM_DISTRACT_PICK_UP || d == SIM_DISTRACT_OTHER_EXERCISE)
+	if (d == SIM_DISTRACT_PICK_UP)
+		return info->start_pose == BC_POSE_STANDING || info->start_pose == BC_POSE_UPRIGHT;
+	if (d == SIM_DISTRACT_OTHER_EXERCISE)
 		return false; /* not yet simulated */
 	return true;
 }
@@ -127,6 +131,8 @@ static double threshold_for(bc_exercise_id ex)
 		return 15.0;
 	case BC_EXERCISE_POSTURE:
 		return 10.0;
+	case BC_EXERCISE_DEEP_SQUAT:
+		return 30.0; /* its gauge is the depth, centimetres */
 	default:
 		return 5.0;
 	}
@@ -144,6 +150,23 @@ void sim_script_angles(const sim_script *s, double t_s, double *sagittal_deg, do
 	*axial_deg = rv.z * SIM_DEG_PER_RAD;
 }
 
+double sim_script_depth_cm(const sim_script *s, double t_s)
+{
+	sim_quat q;
+	sim_vec3 p;
+	sim_traj_pose(&s->traj, t_s, &q, &p);
+	return (s->p_start_m.z - p.z) * 100.0;
+}
+
+double sim_script_lean_deg(const sim_script *s, double t_s)
+{
+	sim_quat q;
+	sim_vec3 p, z = sim_vec3_make(0, 0, 1);
+	sim_traj_pose(&s->traj, t_s, &q, &p);
+	sim_vec3 spine = sim_quat_rotate(q, z);
+	return acos(fmax(-1.0, fmin(1.0, spine.z))) * SIM_DEG_PER_RAD;
+}
+
 double sim_script_gauge_deg(const sim_script *s, double t_s)
 {
 	double sag, fr, ax;
@@ -155,6 +178,7 @@ double sim_script_gauge_deg(const sim_script *s, double t_s)
 		sim_script_angles(s, t_s, &sag, &fr, &ax);
 		return fabs(ax);
 	case BC_EXERCISE_DEEP_SQUAT:
+		return sim_script_depth_cm(s, t_s);
 	case BC_EXERCISE_LAT_STRETCH:
 	case BC_EXERCISE_SHOULDER_SQUEEZE: {
 		sim_quat q;
@@ -185,6 +209,8 @@ static void one_attempt(sim_builder *b, bc_reject_reason reason)
 {
 	if (b->ex == BC_EXERCISE_CAT_COW)
 		sb_catcow_cycle(b, reason);
+	else if (b->ex == BC_EXERCISE_DEEP_SQUAT)
+		sb_squat_attempt(b, reason);
 	else
 		sb_hold_attempt(b, reason);
 }

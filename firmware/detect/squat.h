@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Deep squat (contract §4): from standing, the sensor on the lower back
+ * lowered at least depth_cm below its standing height, the lower back
+ * leaning no more than max_lean_deg from upright, the time lowered by at
+ * least depth_cm at least the hold target, then standing up again.
+ *
+ * The height comes from vertical_travel.c: spans between still anchors,
+ * each closed in hindsight. The height is chained over the anchors (the
+ * stand before, the bottom when it is held, the stand after); an anchor
+ * within standing_tol_cm of the standing height is the stand again, and
+ * the attempt's outcome is decided there, when the wearer stands still
+ * again. Its event carries the time the wearer passed halfway up.
+ *
+ * Lean is the spine's angle from the vertical whatever its direction (the
+ * trunk incline); real squats lean 9-36 deg at the bottom, a stoop that
+ * folds over instead of squatting 70 or more.
+ *
+ * A span the tracker cannot trust (longer than 16 s, cut by a data gap)
+ * abandons the attempt in silence; the height is known again at the next
+ * still anchor with the trunk upright.
+ */
+#ifndef BC_SQUAT_H
+#define BC_SQUAT_H
+
+#include <stdbool.h>
+
+#include "detect/vertical_travel.h"
+
+typedef struct {
+	float depth_cm;		/* lowered at least this far: a squat, centimetres */
+	float max_lean_deg;	/* leaning further from upright: a stoop, degrees */
+	float attempt_cm;	/* lowered this far is an attempt, centimetres */
+	float attempt_lean_deg; /* ...or leaning this far, degrees */
+	float standing_tol_cm;	/* a still anchor this near the standing height is standing, cm */
+	float upright_deg;	/* a still anchor near the standing height and leaning less
+				 * than this is standing, degrees */
+	float stand_lean_deg;	/* ...and leaning less than this whatever the height (squats
+				 * lean 9 deg or more at the bottom), degrees */
+} bc_squat_settings;
+
+enum { BC_SQ_STANDING = 0, BC_SQ_SQUATTING, BC_SQ_HOLDING, BC_SQ_PHASE_COUNT };
+
+typedef struct {
+	bc_squat_settings s;
+	bc_vertical_travel vt;
+	bool lost;	    /* height unknown until an upright still anchor */
+	float height_m;	    /* the last anchor's height relative to standing, metres */
+	float deepest_m;    /* since the stand: deepest below standing, metres (>= 0) */
+	float max_lean_deg; /* since the stand: the most the spine leaned from upright */
+	float lowered_s;    /* since the stand: time at least depth_cm below standing */
+	double last_t_s;
+	double lean_peak_s; /* when the lean was at its most */
+	double lean_back_s; /* when the lean last came back under half its most */
+} bc_squat;
+
+void bc_squat_init(bc_squat *q, const bc_squat_settings *s);
+
+#endif /* BC_SQUAT_H */
