@@ -21,7 +21,7 @@ const bc_detect_settings bc_detect_settings_default = {
 	/* Real squats lean 9-36 deg (motion capture of ten people); a stoop 70 or more. */
 	.squat = {
 		.depth_cm = 30.0f, .max_lean_deg = 60.0f, .attempt_cm = 8.0f,
-		.attempt_lean_deg = 45.0f, .standing_tol_cm = 12.0f, .upright_deg = 20.0f,
+		.attempt_lean_deg = 45.0f, .standing_tol_cm = 7.0f, .upright_deg = 20.0f,
 		.stand_lean_deg = 8.0f,
 	},
 	.start_tol_deg = 3.0f,

@@ -74,8 +74,11 @@ static void stood_up(bc_detector *d, float end_m, bc_detect_out *out)
 		double t_s = why == BC_REJECT_LEANING_TOO_FAR
 				     ? q->lean_back_s
 				     : bc_vt_last_time_below(&q->vt, half_m - start_m);
+		size_t before = out->n;
 		bc_detect_emit_outcome(out, t_s, why, q->lowered_s, d->hold_target_s,
 				       q->max_lean_deg);
+		if (out->n > before)
+			out->ev[before].depth_cm = q->deepest_m * CM_PER_M;
 	}
 	q->height_m = 0.0f;
 	forget_attempt(q);
@@ -104,9 +107,12 @@ static void span_closed(bc_detector *d, const bc_body_state *b, bc_detect_out *o
 	q->deepest_m = fmaxf(q->deepest_m, -(q->height_m + sp->low_m));
 	q->lowered_s += bc_vt_time_below(&q->vt, -depth_m - q->height_m);
 	q->height_m += sp->rise_m;
+	/* Near the stand's height, or just come up to stand upright (the height
+	 * chained over a few spans can be off; a squat's bottom is reached going down). */
 	bool near_stand = q->height_m > -s->standing_tol_cm / CM_PER_M;
-	if ((near_stand && b->trunk_incline_deg < s->upright_deg) ||
-	    b->trunk_incline_deg < s->stand_lean_deg)
+	bool came_up = sp->rise_m > s->attempt_cm / CM_PER_M &&
+		       b->trunk_incline_deg < s->stand_lean_deg;
+	if ((near_stand && b->trunk_incline_deg < s->upright_deg) || came_up)
 		stood_up(d, q->height_m, out);
 }
 

@@ -16,15 +16,18 @@
  * sit in the sensor frame, so as the trunk leans their vertical part changes
  * (0.02 g of offset and a 30 deg lean: 0.01 g, 15 cm over a 3 s span). At
  * every still moment the specific force is exactly 1 g, so its magnitude
- * there measures the offset along the sensor's "up" of that moment; a
- * least-squares fit over all still moments (ridge: no evidence, no offset)
- * gives the offset vector, and each bin's vertical reading is corrected by
- * its part along that bin's "up" before the span is integrated.
+ * there measures the offset along the sensor's "up" of that moment: at both
+ * anchors of a span it is known, and in between it is interpolated by how
+ * far the "up" has turned from the one towards the other.
  *
  * An anchor is a still spell of at least BC_VT_ANCHOR_S: the body tracker's
  * "still" (a quiet gyro or a steady tilt) can flicker on for a moment in the
  * middle of a slow movement, and an anchor there would cut it in two with a
- * wrong zero velocity. The span goes on through such moments.
+ * wrong zero velocity. The span goes on through such moments. That "still"
+ * also lets a slow, small movement through (a steady tilt allows 2 deg), so
+ * here the last BC_VT_ANCHOR_S must also be settled: the up within
+ * BC_VT_SETTLED_DEG of where it is now, and the vertical acceleration's
+ * 0.1 s means within BC_VT_SETTLED_G of their mean.
  *
  * A span starts BC_VT_PRE_ROLL_S before the still spell ends: "still" is declared
  * only when the tilt has settled, and is left a little after the body has
@@ -46,7 +49,9 @@
 #define BC_VT_MAX_SPAN_S 16
 #define BC_VT_PRE_ROLL_S 1.5f
 /* Still this long is an anchor: a slow movement can look still for a moment. */
-#define BC_VT_ANCHOR_S 0.6
+#define BC_VT_ANCHOR_S	  0.6
+#define BC_VT_SETTLED_DEG 2.0f
+#define BC_VT_SETTLED_G	  0.02f
 /* Room for the longest span and its pre-roll, in bins. */
 #define BC_VT_CAP (BC_VT_RATE_HZ * (BC_VT_MAX_SPAN_S + 2))
 
@@ -64,15 +69,19 @@ typedef struct {
 	/* the bin being filled */
 	double bin_t0_s;
 	float bin_sum_m_s2;
-	bc_vec3 bin_up_sum; /* earth-up in the sensor frame, summed over the bin */
+	bc_vec3 bin_up_sum;	/* earth-up in the sensor frame, summed over the bin */
+	float bin_excess_sum_g; /* |f| - 1, summed over the bin */
 	int bin_n;
 	/* the span being recorded (or, while still, the pre-roll) */
 	float acc_m_s2[BC_VT_CAP]; /* vertical acceleration, gravity removed */
 	float dt_s[BC_VT_CAP];	   /* each bin's duration */
 	bc_vec3 up_s[BC_VT_CAP];   /* each bin's earth-up in the sensor frame (unit) */
+	float excess_g[BC_VT_CAP]; /* each bin's |f| - 1: the offset along up_s when still */
 	float path_m[BC_VT_CAP];   /* heights after the last close (hindsight), metres */
 	int n;
+	int pre_n;	      /* of which the pre-roll (already lived through, still) */
 	bool moving;	      /* a span is open */
+	bool unsettled;	      /* the last BC_VT_ANCHOR_S turned or pushed (see above) */
 	bool overflow;	      /* it grew past BC_VT_MAX_SPAN_S: will be dropped */
 	double span_t0_s;     /* start of the open span's first bin */
 	double last_t_s;      /* previous sample's time (<0: none yet) */
@@ -81,9 +90,6 @@ typedef struct {
 	float live_v_m_s;
 	float live_z_m;
 	bc_vt_span last; /* the last span closed */
-	/* the accelerometer's offset fit over still moments: sum of u u^T and u (|f| - 1) */
-	float fit_uu[3][3];
-	float fit_ue[3];
 } bc_vertical_travel;
 
 void bc_vt_init(bc_vertical_travel *vt);
@@ -110,7 +116,8 @@ static inline float bc_vt_live_m(const bc_vertical_travel *vt)
 
 /* The path of the last closed span is readable until the next update. */
 
-/* Seconds the last closed span spent at or below level_m (relative to its start). */
+/* Seconds the last closed span spent at or below level_m (relative to its start), its
+ * pre-roll left out (that time was spent still, before the span). */
 float bc_vt_time_below(const bc_vertical_travel *vt, float level_m);
 
 /* The last time in the closed span that it was at or below level_m; its end if never. */

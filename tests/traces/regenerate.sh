@@ -38,6 +38,12 @@ sim --exercise posture --scenario mixed --seed 602 --rate 50 --out $T/posture-mi
 sim --exercise posture --scenario distractor:walk --seed 603 --rate 100 --out $T/posture-distractor-walk.csv.gz
 sim --exercise posture --scenario distractor:stand --seed 604 --rate 50 --t0 5000 --out $T/posture-distractor-stand.csv.gz
 
+# Deep squat: held squats, each mistake (shallow, a stoop, a short hold), and
+# bending over to pick things up (a stoop: "leaning too far", never a rep).
+sim --exercise deep-squat --scenario correct --seed 702 --rate 100 --out $T/deep-squat-correct.csv.gz
+sim --exercise deep-squat --scenario mixed --seed 711 --rate 50 --out $T/deep-squat-mixed.csv.gz
+sim --exercise deep-squat --scenario distractor:pick-up --seed 721 --rate 100 --out $T/deep-squat-distractor.csv.gz
+
 # The demo for 'make run': a mixed bridge session of about 3-4 minutes.
 mkdir -p host/data
 sim --exercise bridge --scenario mixed --reps 10 --seed 2024 --rate 100 --person 7 --out host/data/demo-session.csv.gz
