@@ -23,6 +23,7 @@ static void forget_attempt(bc_squat *q)
 	q->deepest_m = 0.0f;
 	q->max_lean_deg = 0.0f;
 	q->lowered_s = 0.0f;
+	q->bounces = 0;
 }
 
 void bc_squat_init(bc_squat *q, const bc_squat_settings *s)
@@ -63,17 +64,22 @@ static bc_reject_reason outcome(const bc_squat *q, float hold_target_s)
 static void stood_up(bc_detector *d, float end_m, bc_detect_out *out)
 {
 	bc_squat *q = &d->u.squat;
-	bool attempt = q->deepest_m * CM_PER_M >= q->s.attempt_cm ||
-		       q->max_lean_deg >= q->s.attempt_lean_deg;
+	bool attempt = (q->deepest_m * CM_PER_M >= q->s.attempt_cm ||
+			q->max_lean_deg >= q->s.attempt_lean_deg) &&
+		       q->bounces < q->s.walk_bounces;
 	if (attempt) {
 		/* Halfway up from the deepest point to the stand, on the path just closed. */
+		const bc_vt_span *sp = bc_vt_last(&q->vt);
 		float half_m = 0.5f * (end_m - q->deepest_m);
-		float start_m = end_m - bc_vt_last(&q->vt)->rise_m;
+		float start_m = end_m - sp->rise_m;
+		double half_up_s = bc_vt_last_time_below(&q->vt, half_m - start_m);
+		/* The way down and the way up each measured the depth (one span
+		 * for a quick squat, two for a held one): their mean halves the
+		 * error of either. */
+		q->deepest_m = 0.5f * (q->deepest_m + sp->rise_m - sp->low_m);
 		bc_reject_reason why = outcome(q, d->hold_target_s);
 		/* A stoop is about the lean: halfway back from it. */
-		double t_s = why == BC_REJECT_LEANING_TOO_FAR
-				     ? q->lean_back_s
-				     : bc_vt_last_time_below(&q->vt, half_m - start_m);
+		double t_s = why == BC_REJECT_LEANING_TOO_FAR ? q->lean_back_s : half_up_s;
 		size_t before = out->n;
 		bc_detect_emit_outcome(out, t_s, why, q->lowered_s, d->hold_target_s,
 				       q->max_lean_deg);
@@ -107,12 +113,15 @@ static void span_closed(bc_detector *d, const bc_body_state *b, bc_detect_out *o
 	q->deepest_m = fmaxf(q->deepest_m, -(q->height_m + sp->low_m));
 	q->lowered_s += bc_vt_time_below(&q->vt, -depth_m - q->height_m);
 	q->height_m += sp->rise_m;
-	/* Near the stand's height, or just come up to stand upright (the height
-	 * chained over a few spans can be off; a squat's bottom is reached going down). */
+	/* Near the stand's height, or upright again after coming up or after a
+	 * stoop (the height chained over a few spans can be off, the more so
+	 * through a fold of the trunk; a squat's bottom is reached going down). */
 	bool near_stand = q->height_m > -s->standing_tol_cm / CM_PER_M;
-	bool came_up = sp->rise_m > s->attempt_cm / CM_PER_M &&
-		       b->trunk_incline_deg < s->stand_lean_deg;
-	if ((near_stand && b->trunk_incline_deg < s->upright_deg) || came_up)
+	bool upright = b->trunk_incline_deg < s->stand_lean_deg;
+	bool came_up = sp->rise_m > s->attempt_cm / CM_PER_M;
+	bool stooped = q->max_lean_deg >= s->attempt_lean_deg;
+	if ((near_stand && b->trunk_incline_deg < s->upright_deg) ||
+	    (upright && (came_up || stooped)))
 		stood_up(d, q->height_m, out);
 }
 
@@ -152,6 +161,12 @@ static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 	}
 	bool closed = bc_vt_update(&q->vt, b->t_s, b->accel_earth_g, b->q_earth_from_sensor,
 				   b->still, b->dropout);
+	float a_g = b->accel_earth_g.z - 1.0f;
+	int side = a_g > q->s.bounce_g ? 1 : a_g < -q->s.bounce_g ? -1 : 0;
+	if (side && side != q->bounce_sign) {
+		q->bounces++;
+		q->bounce_sign = side;
+	}
 	/* Held still at the bottom: that time is lowered too. */
 	if (!closed && !q->vt.moving && !q->lost && step_s > 0.0 && step_s <= BC_HOLD_MAX_STEP_S &&
 	    q->height_m <= -q->s.depth_cm / CM_PER_M)

@@ -16,6 +16,12 @@
  * trunk incline); real squats lean 9-36 deg at the bottom, a stoop that
  * folds over instead of squatting 70 or more.
  *
+ * Walking is no squat: every stride bounces the pelvis up and down (the
+ * vertical acceleration swings past +-0.1 g twice a second), a squat swings
+ * it a few times in all. A stretch with walk_bounces swings is let go in
+ * silence, whatever the integration made of it (real walks at L5,
+ * data/ipol-l5).
+ *
  * A span the tracker cannot trust (longer than 16 s, cut by a data gap)
  * abandons the attempt in silence; the height is known again at the next
  * still anchor with the trunk upright.
@@ -35,6 +41,8 @@ typedef struct {
 	float standing_tol_cm;	/* a still anchor this near the standing height is standing, cm */
 	float upright_deg;	/* a still anchor near the standing height and leaning less
 				 * than this is standing, degrees */
+	float bounce_g;		/* a swing of the vertical acceleration past +-this... */
+	int walk_bounces;	/* ...this many times since the stand: walking, not a squat */
 	float stand_lean_deg;	/* ...and leaning less than this whatever the height (squats
 				 * lean 9 deg or more at the bottom), degrees */
 } bc_squat_settings;
@@ -49,6 +57,8 @@ typedef struct {
 	float deepest_m;    /* since the stand: deepest below standing, metres (>= 0) */
 	float max_lean_deg; /* since the stand: the most the spine leaned from upright */
 	float lowered_s;    /* since the stand: time at least depth_cm below standing */
+	int bounces;	    /* since the stand: swings of the vertical acceleration */
+	int bounce_sign;    /* the last swing's side (+1 up, -1 down, 0 none yet) */
 	double last_t_s;
 	double lean_peak_s; /* when the lean was at its most */
 	double lean_back_s; /* when the lean last came back under half its most */

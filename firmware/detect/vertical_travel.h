@@ -51,7 +51,7 @@
 /* Still this long is an anchor: a slow movement can look still for a moment. */
 #define BC_VT_ANCHOR_S	  0.6
 #define BC_VT_SETTLED_DEG 2.0f
-#define BC_VT_SETTLED_G	  0.02f
+#define BC_VT_SETTLED_G	  0.015f
 /* Room for the longest span and its pre-roll, in bins. */
 #define BC_VT_CAP (BC_VT_RATE_HZ * (BC_VT_MAX_SPAN_S + 2))
 
