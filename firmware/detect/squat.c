@@ -109,7 +109,17 @@ static void span_closed(bc_detector *d, const bc_body_state *b, bc_detect_out *o
 		}
 		return;
 	}
-	float depth_m = s->depth_cm / CM_PER_M;
+	float depth_m = s->depth_cm / CM_PER_M, tol_m = s->standing_tol_cm / CM_PER_M;
+	if (q->height_m < -tol_m && sp->high_m > 0.5f * depth_m &&
+	    sp->high_m - sp->rise_m > 0.5f * depth_m) {
+		/* Up to the stand and down again with no still moment between:
+		 * two squats that cannot be told apart in time. The first is
+		 * let go; the second starts from here. */
+		forget_attempt(q);
+		q->height_m += sp->rise_m;
+		q->deepest_m = -q->height_m;
+		return;
+	}
 	q->deepest_m = fmaxf(q->deepest_m, -(q->height_m + sp->low_m));
 	q->lowered_s += bc_vt_time_below(&q->vt, -depth_m - q->height_m);
 	q->height_m += sp->rise_m;
@@ -121,7 +131,7 @@ static void span_closed(bc_detector *d, const bc_body_state *b, bc_detect_out *o
 	bool came_up = sp->rise_m > s->attempt_cm / CM_PER_M;
 	bool stooped = q->max_lean_deg >= s->attempt_lean_deg;
 	if ((near_stand && b->trunk_incline_deg < s->upright_deg) ||
-	    (upright && (came_up || stooped)))
+	    b->trunk_incline_deg < s->sure_stand_deg || (upright && (came_up || stooped)))
 		stood_up(d, q->height_m, out);
 }
 

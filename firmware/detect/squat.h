@@ -7,10 +7,16 @@
  *
  * The height comes from vertical_travel.c: spans between still anchors,
  * each closed in hindsight. The height is chained over the anchors (the
- * stand before, the bottom when it is held, the stand after); an anchor
- * within standing_tol_cm of the standing height is the stand again, and
- * the attempt's outcome is decided there, when the wearer stands still
- * again. Its event carries the time the wearer passed halfway up.
+ * stand before, the bottom when it is held, the stand after). An anchor is
+ * the stand again when it is near the standing height with the trunk
+ * upright, or when the trunk is upright (under 8 deg: a squat's bottom
+ * leans 9 or more) just after coming up or after a stoop, or nearly
+ * vertical (under 3 deg) whatever the chain says: one bad span must not
+ * keep the wearer "down" for the rest of the session. The outcome is
+ * decided there, when the wearer stands still again; its event carries the
+ * time the wearer passed halfway up, and the depth is the mean of what the
+ * way down and the way up measured. A span that rises to the stand and goes
+ * down again (two squats with no still moment between) lets the first go.
  *
  * Lean is the spine's angle from the vertical whatever its direction (the
  * trunk incline); real squats lean 9-36 deg at the bottom, a stoop that
@@ -41,10 +47,11 @@ typedef struct {
 	float standing_tol_cm;	/* a still anchor this near the standing height is standing, cm */
 	float upright_deg;	/* a still anchor near the standing height and leaning less
 				 * than this is standing, degrees */
+	float stand_lean_deg;	/* ...or leaning less than this just after coming up or a
+				 * stoop (squats lean 9 deg or more at the bottom), degrees */
+	float sure_stand_deg;	/* ...or less than this, whatever the height, degrees */
 	float bounce_g;		/* a swing of the vertical acceleration past +-this... */
 	int walk_bounces;	/* ...this many times since the stand: walking, not a squat */
-	float stand_lean_deg;	/* ...and leaning less than this whatever the height (squats
-				 * lean 9 deg or more at the bottom), degrees */
 } bc_squat_settings;
 
 enum { BC_SQ_STANDING = 0, BC_SQ_SQUATTING, BC_SQ_HOLDING, BC_SQ_PHASE_COUNT };

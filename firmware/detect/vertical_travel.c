@@ -173,6 +173,8 @@ static void close_span(bc_vertical_travel *vt, double t_s)
 		v_prev = v;
 		t += dt;
 		vt->path_m[i] = (float)z;
+		if (z > sp->high_m)
+			sp->high_m = (float)z;
 		if (z < sp->low_m) {
 			sp->low_m = (float)z;
 			sp->low_t_s = sp->t0_s + t;

@@ -63,6 +63,7 @@ typedef struct {
 	float rise_m;	/* end height minus start height */
 	float low_m;	/* lowest point on the way (<= 0 unless it only rose) */
 	double low_t_s; /* when that was */
+	float high_m;	/* highest point on the way (>= 0 unless it only fell) */
 } bc_vt_span;
 
 typedef struct {
