@@ -111,7 +111,7 @@ static void span_closed(bc_detector *d, const bc_body_state *b, bc_detect_out *o
 	}
 	float depth_m = s->depth_cm / CM_PER_M, tol_m = s->standing_tol_cm / CM_PER_M;
 	if (q->height_m < -tol_m && sp->high_m > 0.5f * depth_m &&
-	    sp->high_m - sp->rise_m > 0.5f * depth_m) {
+	    sp->high_m - sp->rise_m > 0.5f * depth_m && b->trunk_incline_deg >= s->stand_lean_deg) {
 		/* Up to the stand and down again with no still moment between:
 		 * two squats that cannot be told apart in time. The first is
 		 * let go; the second starts from here. */

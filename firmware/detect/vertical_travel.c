@@ -124,6 +124,7 @@ static void remove_offset(bc_vertical_travel *vt)
 	int n_end = (int)(0.3 * BC_VT_RATE_HZ);
 	int pre = vt->pre_n < BC_VT_RATE_HZ / 2 ? vt->pre_n : BC_VT_RATE_HZ / 2;
 	pre = pre > 0 ? pre : 1;
+	vt->last_end_excess_g = 0.0f;
 	if (n_end > vt->n - pre)
 		n_end = vt->n - pre;
 	if (n_end < 1)
@@ -140,6 +141,7 @@ static void remove_offset(bc_vertical_travel *vt)
 		s = s < 0.0f ? 0.0f : s > 1.0f ? 1.0f : s;
 		vt->acc_m_s2[i] -= (e0 + (e1 - e0) * s) * STANDARD_GRAVITY_M_S2;
 	}
+	vt->last_end_excess_g = e1;
 }
 
 /*
@@ -188,6 +190,30 @@ static void close_span(bc_vertical_travel *vt, double t_s)
 	vt->moving = false;
 }
 
+/*
+ * The last closed path has been read. Its anchor (the still run that ended
+ * it) starts the next pre-roll: a movement may begin at once, and its span
+ * must start where the body was still. Those bins had the offset at the
+ * anchor taken out; it is put back, the next span takes out its own.
+ */
+static void keep_anchor_as_pre_roll(bc_vertical_travel *vt)
+{
+	int keep = (int)(BC_VT_ANCHOR_S * BC_VT_RATE_HZ), from = vt->n - keep;
+	if (from < vt->pre_n) {
+		vt->n = vt->pre_n = 0;
+		return;
+	}
+	for (int i = 0; i < keep; i++) {
+		vt->acc_m_s2[i] = vt->acc_m_s2[from + i] +
+				  vt->last_end_excess_g * STANDARD_GRAVITY_M_S2;
+		vt->dt_s[i] = vt->dt_s[from + i];
+		vt->up_s[i] = vt->up_s[from + i];
+		vt->excess_g[i] = vt->excess_g[from + i];
+	}
+	vt->n = keep;
+	vt->pre_n = 0;
+}
+
 bool bc_vt_update(bc_vertical_travel *vt, double t_s, bc_vec3 accel_earth_g,
 		  bc_quat q_earth_from_sensor, bool still, bool gap)
 {
@@ -195,7 +221,7 @@ bool bc_vt_update(bc_vertical_travel *vt, double t_s, bc_vec3 accel_earth_g,
 	double step_s = vt->last_t_s >= 0.0 ? t_s - vt->last_t_s : 0.0;
 	bool was_moving = vt->moving;
 	if (!vt->moving && vt->n > 0 && vt->last.t1_s == vt->last_t_s)
-		vt->n = vt->pre_n = 0; /* the last closed path has been read: start the pre-roll */
+		keep_anchor_as_pre_roll(vt);
 	vt->last_t_s = t_s;
 	still = still && !vt->unsettled;
 	if (!still)

@@ -80,13 +80,14 @@ typedef struct {
 	float excess_g[BC_VT_CAP]; /* each bin's |f| - 1: the offset along up_s when still */
 	float path_m[BC_VT_CAP];   /* heights after the last close (hindsight), metres */
 	int n;
-	int pre_n;	      /* of which the pre-roll (already lived through, still) */
-	bool moving;	      /* a span is open */
-	bool unsettled;	      /* the last BC_VT_ANCHOR_S turned or pushed (see above) */
-	bool overflow;	      /* it grew past BC_VT_MAX_SPAN_S: will be dropped */
-	double span_t0_s;     /* start of the open span's first bin */
-	double last_t_s;      /* previous sample's time (<0: none yet) */
-	double still_since_s; /* the current still spell began (<0: not still) */
+	int pre_n;		 /* of which the pre-roll (already lived through, still) */
+	bool moving;		 /* a span is open */
+	float last_end_excess_g; /* the offset taken out at the last span's end anchor */
+	bool unsettled;		 /* the last BC_VT_ANCHOR_S turned or pushed (see above) */
+	bool overflow;		 /* it grew past BC_VT_MAX_SPAN_S: will be dropped */
+	double span_t0_s;	 /* start of the open span's first bin */
+	double last_t_s;	 /* previous sample's time (<0: none yet) */
+	double still_since_s;	 /* the current still spell began (<0: not still) */
 	/* live figures of the open span, integrated forward without hindsight */
 	float live_v_m_s;
 	float live_z_m;
