@@ -7,10 +7,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "coach/coach.h"
 #include "detect/vertical_travel.h"
+#include "sim/sim_session.h"
 #include "support/test_support.h"
 
-#define G 9.80665
+#define G	   9.80665
+#define QUICK_SEED 731
+#define WALK_SEED  741
 
 /* Minimum-jerk height: 0 -> -depth over d seconds; its acceleration, m/s^2. */
 static double minjerk_acc(double t, double d, double depth)
@@ -138,6 +142,92 @@ static void test_gap_drops_the_span(void **state)
 	assert_false(bc_vt_last(&vt)->valid);
 }
 
+/* A simulated session through the whole coach: its outcomes, in order. */
+typedef struct {
+	bc_coach coach;
+	bc_coach_event got[64];
+	int n;
+} replay;
+
+static void keep_outcomes(replay *r, const bc_coach_event *ev, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((ev[i].type == BC_EVENT_REP || ev[i].type == BC_EVENT_REJECTED) && r->n < 64)
+			r->got[r->n++] = ev[i];
+}
+
+static int feed(void *user, const bc_sample *s, const sim_truth *truth)
+{
+	(void)truth;
+	replay *r = user;
+	bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
+	keep_outcomes(r, ev, bc_coach_update(&r->coach, s, ev, BC_COACH_MAX_EVENTS_PER_SAMPLE));
+	return 0;
+}
+
+/* The session's expected outcomes, each within 1 s, and nothing else. */
+static void check_session(sim_scenario sc, sim_distractor what, double hold_s, uint64_t seed,
+			  double rate_hz)
+{
+	static replay r;
+	sim_session_settings st = sim_session_settings_default;
+	st.script.exercise = BC_EXERCISE_DEEP_SQUAT;
+	st.script.scenario = sc;
+	st.script.distractor = what;
+	st.script.hold_s = hold_s;
+	st.seed = seed;
+	st.rate_hz = rate_hz;
+	sim_session ss;
+	char err[256];
+	assert_int_equal(sim_session_init(&ss, &st, err, sizeof(err)), 0);
+	bc_coach_settings cs;
+	bc_coach_settings_init(&cs);
+	if (hold_s > 0.0)
+		cs.hold_s[BC_EXERCISE_DEEP_SQUAT] = (float)hold_s;
+	r.n = 0;
+	bc_coach_init(&r.coach, &cs, BC_EXERCISE_DEEP_SQUAT);
+	assert_int_equal(sim_session_run(&ss, feed, &r), 0);
+	bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
+	keep_outcomes(&r, ev, bc_coach_finish(&r.coach, ev, BC_COACH_MAX_EVENTS_PER_SAMPLE));
+	const sim_script *s = &ss.script;
+	assert_int_equal(r.n, (int)s->n_events);
+	for (int i = 0; i < r.n; i++) {
+		assert_int_equal(r.got[i].type == BC_EVENT_REP, s->events[i].rep);
+		assert_int_equal(r.got[i].reason, s->events[i].reason);
+		assert_float_near(r.got[i].t_s, s->events[i].t_s, 1.0);
+	}
+	sim_session_free(&ss);
+}
+
+/* Held squats of 30 s, as the contract asks by default. */
+static void test_held_squats_count(void **state)
+{
+	(void)state;
+	check_session(SIM_SCENARIO_CORRECT, SIM_DISTRACT_ALL, 0.0, 702, 100);
+}
+
+/* Quick squats, no still bottom: they count with a short hold target. */
+static void test_quick_squats_count_with_a_short_hold(void **state)
+{
+	(void)state;
+	check_session(SIM_SCENARIO_CORRECT, SIM_DISTRACT_ALL, 0.5, QUICK_SEED, 100);
+}
+
+/* Every mistake with its reason: shallow, a stoop, a short hold. */
+static void test_each_mistake_has_its_reason(void **state)
+{
+	(void)state;
+	check_session(SIM_SCENARIO_MIXED, SIM_DISTRACT_ALL, 0.0, 711, 50);
+}
+
+/* Picking things up: never a rep; a stoop is "leaning too far". Walking: nothing. */
+static void test_pick_up_and_walk_count_nothing(void **state)
+{
+	(void)state;
+	check_session(SIM_SCENARIO_DISTRACTOR, SIM_DISTRACT_PICK_UP, 0.0, 721, 100);
+	check_session(SIM_SCENARIO_DISTRACTOR, SIM_DISTRACT_WALK, 0.0, WALK_SEED, 200);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -147,6 +237,10 @@ int main(void)
 		cmocka_unit_test(test_rates_agree),
 		cmocka_unit_test(test_long_span_is_dropped),
 		cmocka_unit_test(test_gap_drops_the_span),
+		cmocka_unit_test(test_held_squats_count),
+		cmocka_unit_test(test_quick_squats_count_with_a_short_hold),
+		cmocka_unit_test(test_each_mistake_has_its_reason),
+		cmocka_unit_test(test_pick_up_and_walk_count_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
