@@ -219,6 +219,8 @@ static void print_json(const replay_result *res)
 			bc_json_key_string(&w, "side", bc_side_text(e->side));
 		bc_json_key_number(&w, "hold_s", e->hold_s, 2);
 		bc_json_key_number(&w, "peak_deg", e->peak_deg, 2);
+		if (e->depth_cm > 0.0f)
+			bc_json_key_number(&w, "depth_cm", e->depth_cm, 1);
 		if (e->text[0])
 			bc_json_key_string(&w, "text", e->text);
 		bc_json_object_end(&w);

@@ -307,6 +307,43 @@ static void check_posture_attempts(sim_session *ss)
 	assert_int_equal(ev, s->n_events);
 }
 
+/*
+ * Deep squats, re-measured from the true motion: the depth of the sensor
+ * below its standing height and the spine's lean from the vertical
+ * (contract §4). The published hold is the time lowered by 30 cm or more.
+ */
+static void check_squat_attempts(sim_session *ss)
+{
+	const sim_script *s = &ss->script;
+	const double target = s->hold_target_s;
+	for (size_t i = 0; i < s->n_attempts; i++) {
+		const sim_attempt *a = &s->attempts[i];
+		double depth = 0, lean = 0, lowered = 0;
+		for (double t = a->start_s; t <= a->end_s; t += STEP_S) {
+			double d = sim_script_depth_cm(s, t);
+			depth = fmax(depth, d);
+			lean = fmax(lean, sim_script_lean_deg(s, t));
+			lowered += d >= 30.0 ? STEP_S : 0.0;
+		}
+		assert_float_near(a->zone_s, lowered, 0.05);
+		assert_true(a->event_s > a->release_s && a->event_s < a->end_s);
+		assert_true(fabs(sim_script_depth_cm(s, a->end_s)) < 3.0);
+		if (a->counts) {
+			assert_true(depth >= 34.0 && depth <= 56.0 && lean <= 40.0);
+			assert_true(lowered >= target + 0.5);
+		} else if (a->reason == BC_REJECT_TOO_LITTLE_RANGE) {
+			assert_true(depth >= 11.0 && depth <= 21.0 && lean <= 40.0);
+		} else if (a->reason == BC_REJECT_HOLD_TOO_SHORT) {
+			assert_true(depth >= 34.0 && lean <= 40.0);
+			assert_true(lowered <= target - 0.5);
+		} else if (a->reason == BC_REJECT_LEANING_TOO_FAR) {
+			assert_true(lean >= 66.0);
+		} else {
+			fail_msg("squat attempt %zu: unexpected reason", i);
+		}
+	}
+}
+
 static void check_session(sim_session *ss)
 {
 	check_protocol(ss);
@@ -318,6 +355,9 @@ static void check_session(sim_session *ss)
 	case BC_EXERCISE_POSTURE:
 		check_posture_attempts(ss);
 		break;
+	case BC_EXERCISE_DEEP_SQUAT:
+		check_squat_attempts(ss);
+		break;
 	default:
 		check_hold_attempts(ss);
 		break;
@@ -327,8 +367,8 @@ static void check_session(sim_session *ss)
 /* Exercises whose own movements the simulator scripts (the rest come with their detectors). */
 static bool scripted(int ex)
 {
-	return ex <= BC_EXERCISE_POSTURE || ex == BC_EXERCISE_DOWNWARD_DOG ||
-	       ex == BC_EXERCISE_CROSSOVER;
+	return ex <= BC_EXERCISE_POSTURE || ex == BC_EXERCISE_DEEP_SQUAT ||
+	       ex == BC_EXERCISE_DOWNWARD_DOG || ex == BC_EXERCISE_CROSSOVER;
 }
 
 static void test_correct_sessions(void **state)
@@ -407,7 +447,18 @@ static void test_distractors_have_nothing_to_count(void **state)
 				      900 + ex * 10 + d);
 				check_protocol(&ss);
 				check_meta_matches_events(&ss);
-				assert_int_equal(ss.script.n_events, 0);
+				/* A stoop to pick something up is a deep squat's
+				 * "leaning too far", and nothing else anywhere. */
+				bool stoops = ex == BC_EXERCISE_DEEP_SQUAT &&
+					      d == SIM_DISTRACT_PICK_UP;
+				for (size_t i = 0; i < ss.script.n_events; i++) {
+					assert_true(stoops);
+					assert_false(ss.script.events[i].rep);
+					assert_int_equal(ss.script.events[i].reason,
+							 BC_REJECT_LEANING_TOO_FAR);
+				}
+				if (stoops)
+					check_squat_attempts(&ss);
 				if (d == SIM_DISTRACT_FIDGET || d == SIM_DISTRACT_STILL) {
 					/* Staying in the start pose: well short of any attempt. */
 					double lim = ex == BC_EXERCISE_POSTURE ? 6.0 : 2.2;

@@ -60,6 +60,8 @@ typedef struct {
 typedef struct {
 	double t_s;		     /* time of the sample this describes */
 	bc_quat q_earth_from_sensor; /* filter output */
+	bc_vec3 accel_earth_g;	     /* specific force in the earth frame (z up), g: +1 on z
+				      * at rest; what moves the sensor up or down */
 	bool still;		     /* at rest now: a quiet gyro, or a steady tilt for 0.5 s */
 	double still_s;		     /* how long it has been at rest, seconds */
 	float rate_dps;		     /* how fast the body turns: |gyro - bias| smoothed

@@ -192,6 +192,7 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 	bc_mounting_update(&t->calib, &in);
 
 	t->state.t_s = s->t_s;
+	t->state.accel_earth_g = bc_quat_rotate(q_es, s->accel_g);
 	t->state.sample_rejected = false;
 	t->state.dropout = dropout;
 	update_outputs(t, q_es);

@@ -78,11 +78,7 @@ static const bc_exercise_row rows[BC_EXERCISE_COUNT] = {
 	[BC_EXERCISE_DEEP_SQUAT] = {
 		.info = { "deep-squat", "Deep squat", BC_POSE_STANDING,
 			  "Stand upright, feet apart (no chair)" },
-		.detect = { &bc_tilt_hold_ops, { bc_gauge_lean_deg,
-			{ "standing", "lowering", "holding", "rising", "wrong way", "not in position" },
-			{ .enter_deg = 20.0f, .exit_deg = 17.0f, .attempt_deg = 6.0f, .rest_deg = 3.0f,
-			  .wrong_deg = 90.0f, .max_deg = 90.0f, TILT_DEFAULTS } },
-			  bc_gauge_lean_deg },
+		.detect = { &bc_squat_ops },
 		.go = "Squat down: hips back, knees bent", .release = "Stand up slowly",
 		.countdown = true, .hold_s = 30.0f,
 	},

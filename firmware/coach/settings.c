@@ -126,6 +126,13 @@ static const key_info other_keys[] = {
 	  "active more than this share of recent time is walking (silent)"),
 	F("posture.active_tau_s", detect.posture.active_tau_s, 0.1f, 60,
 	  "how recent \"recent time\" is for active_share, seconds"),
+
+	F("deep-squat.hold_s", hold_s[BC_EXERCISE_DEEP_SQUAT], 0, 600,
+	  "time lowered by at least depth_cm that counts, seconds (0: a quick squat counts)"),
+	F("deep-squat.depth_cm", detect.squat.depth_cm, 5, 100,
+	  "the lower back lowered at least this far below standing is a squat, centimetres"),
+	F("deep-squat.max_lean_deg", detect.squat.max_lean_deg, 10, 90,
+	  "leaning further than this from upright is a stoop, not a squat, degrees"),
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

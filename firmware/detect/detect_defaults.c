@@ -18,6 +18,12 @@ const bc_detect_settings bc_detect_settings_default = {
 		.active_share = 0.5f,
 		.active_tau_s = 2.0f,
 	},
+	/* Real squats lean 9-36 deg (motion capture of ten people); a stoop 70 or more. */
+	.squat = {
+		.depth_cm = 30.0f, .max_lean_deg = 60.0f, .attempt_cm = 8.0f,
+		.attempt_lean_deg = 45.0f, .standing_tol_cm = 7.0f, .upright_deg = 20.0f,
+		.stand_lean_deg = 8.0f, .sure_stand_deg = 3.0f, .bounce_g = 0.1f, .walk_bounces = 8,
+	},
 	.start_tol_deg = 3.0f,
 	.start_hold_s = 0.5f,
 	.wobble_max_s = 1.0f,

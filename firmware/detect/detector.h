@@ -27,6 +27,7 @@
 #include "body/body_state.h"
 #include "detect/cat_cow.h"
 #include "detect/posture.h"
+#include "detect/squat.h"
 #include "detect/tilt_hold.h"
 #include "vocab/coach_event.h"
 #include "vocab/exercise.h"
@@ -36,6 +37,7 @@ typedef struct {
 	bc_tilt_hold_settings tilt[BC_EXERCISE_COUNT];
 	bc_cat_cow_settings cat_cow;
 	bc_posture_settings posture;
+	bc_squat_settings squat;
 	float start_tol_deg; /* start position: |sagittal| within this, degrees */
 	float start_hold_s;  /* ...held this long after calibration, seconds */
 	float wobble_max_s;  /* out of a hold zone shorter than this pauses the hold */
@@ -122,6 +124,7 @@ typedef struct bc_detector_ops bc_detector_ops;
 extern const bc_detector_ops bc_tilt_hold_ops; /* tilt_hold.c */
 extern const bc_detector_ops bc_cat_cow_ops;   /* cat_cow.c */
 extern const bc_detector_ops bc_posture_ops;   /* posture.c */
+extern const bc_detector_ops bc_squat_ops;     /* squat.c */
 
 /* The detector's part of an exercise's row (coach/exercise_table.c). */
 typedef struct {
@@ -142,6 +145,7 @@ struct bc_detector {
 		bc_tilt_hold tilt;
 		bc_cat_cow cat_cow;
 		bc_posture posture;
+		bc_squat squat;
 	} u;
 };
 

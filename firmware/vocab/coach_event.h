@@ -62,6 +62,7 @@ typedef struct {
 	float hold_s;		      /* held so far / at the end, seconds */
 	float hold_target_s;	      /* the hold goal, seconds (0: no hold) */
 	float peak_deg;		      /* REP/REJECTED: peak angle reached, degrees */
+	float depth_cm;		      /* REP/REJECTED of the deep squat: deepest below standing */
 	bc_reject_reason reason;      /* REJECTED */
 	bc_side side;		      /* REP/REJECTED of a one-sided exercise; CUE: side asked */
 	int reps;		      /* REP/SET_DONE/SUMMARY: count so far */

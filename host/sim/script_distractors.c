@@ -111,6 +111,9 @@ void sb_distractor(sim_builder *b, sim_distractor d)
 	case SIM_DISTRACT_OTHER_EXERCISE:
 		sb_other_exercise(b);
 		break;
+	case SIM_DISTRACT_PICK_UP:
+		sb_pick_up(b);
+		break;
 	case SIM_DISTRACT_ALL:
 	default:
 		fidget(b, sim_rng_int(b->r, 3, 6));

@@ -45,6 +45,12 @@ void sb_crossover_attempt(sim_builder *b, bc_reject_reason reason);
 /* Another exercise from the same start pose (downward dog, crossover, bridge). */
 void sb_other_exercise(sim_builder *b);
 
+/* Deep squat attempts (script_squat.c). reason NONE = a correct one. */
+void sb_squat_attempt(sim_builder *b, bc_reject_reason reason);
+
+/* Bending over to pick something up, a few times (script_pick_up.c). */
+void sb_pick_up(sim_builder *b);
+
 /* Distractors (script_distractors.c) */
 void sb_distractor(sim_builder *b, sim_distractor d);
 

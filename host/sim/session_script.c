@@ -81,6 +81,8 @@ bool sim_reason_applies(bc_exercise_id ex, bc_reject_reason reason)
 		return sim_default_hold_s(ex) > 0.0;
 	case BC_REJECT_NOT_LEVEL:
 		return ex == BC_EXERCISE_BRIDGE;
+	case BC_REJECT_LEANING_TOO_FAR:
+		return ex == BC_EXERCISE_DEEP_SQUAT;
 	case BC_REJECT_RUSHED:
 		return ex == BC_EXERCISE_CAT_COW;
 	case BC_REJECT_ROLLED_ONTO_SIDE:
@@ -108,8 +110,8 @@ bool sim_distractor_applies(bc_exercise_id ex, sim_distractor d)
 	if (d == SIM_DISTRACT_OTHER_EXERCISE)
 		return ex == BC_EXERCISE_DOWNWARD_DOG || ex == BC_EXERCISE_CROSSOVER ||
 		       ex == BC_EXERCISE_BRIDGE;
-	if (d == SIM_DISTRACT_PICK_UP || d == SIM_DISTRACT_OTHER_EXERCISE)
-		return false; /* not yet simulated */
+	if (d == SIM_DISTRACT_PICK_UP)
+		return info->start_pose == BC_POSE_STANDING || info->start_pose == BC_POSE_UPRIGHT;
 	return true;
 }
 
@@ -136,6 +138,8 @@ static double threshold_for(bc_exercise_id ex)
 		return 30.0;
 	case BC_EXERCISE_CROSSOVER:
 		return 20.0;
+	case BC_EXERCISE_DEEP_SQUAT:
+		return 30.0; /* its gauge is the depth, centimetres */
 	default:
 		return 5.0;
 	}
@@ -153,6 +157,23 @@ void sim_script_angles(const sim_script *s, double t_s, double *sagittal_deg, do
 	*axial_deg = rv.z * SIM_DEG_PER_RAD;
 }
 
+double sim_script_depth_cm(const sim_script *s, double t_s)
+{
+	sim_quat q;
+	sim_vec3 p;
+	sim_traj_pose(&s->traj, t_s, &q, &p);
+	return (s->p_start_m.z - p.z) * 100.0;
+}
+
+double sim_script_lean_deg(const sim_script *s, double t_s)
+{
+	sim_quat q;
+	sim_vec3 p, z = sim_vec3_make(0, 0, 1);
+	sim_traj_pose(&s->traj, t_s, &q, &p);
+	sim_vec3 spine = sim_quat_rotate(q, z);
+	return acos(fmax(-1.0, fmin(1.0, spine.z))) * SIM_DEG_PER_RAD;
+}
+
 double sim_script_gauge_deg(const sim_script *s, double t_s)
 {
 	double sag, fr, ax;
@@ -164,6 +185,7 @@ double sim_script_gauge_deg(const sim_script *s, double t_s)
 		sim_script_angles(s, t_s, &sag, &fr, &ax);
 		return fabs(ax);
 	case BC_EXERCISE_DEEP_SQUAT:
+		return sim_script_depth_cm(s, t_s);
 	case BC_EXERCISE_LAT_STRETCH:
 	case BC_EXERCISE_SHOULDER_SQUEEZE: {
 		sim_quat q;
@@ -198,6 +220,8 @@ static void one_attempt(sim_builder *b, bc_reject_reason reason)
 		sb_dog_attempt(b, reason);
 	else if (b->ex == BC_EXERCISE_CROSSOVER)
 		sb_crossover_attempt(b, reason);
+	else if (b->ex == BC_EXERCISE_DEEP_SQUAT)
+		sb_squat_attempt(b, reason);
 	else
 		sb_hold_attempt(b, reason);
 }

@@ -110,7 +110,7 @@ typedef struct {
 	double upright_end_s; /* end of the still standing spell */
 	double ready_s;	      /* end of the still spell in the start pose */
 	double hold_target_s; /* 0 for exercises without a hold */
-	double threshold_deg; /* the rep definition's range threshold */
+	double threshold_deg; /* the rep definition's range threshold (deep squat: cm) */
 	sim_expect_event *events;
 	size_t n_events, cap_events;
 	sim_attempt *attempts;
@@ -139,9 +139,16 @@ void sim_script_angles(const sim_script *s, double t_s, double *sagittal_deg, do
  * measures it, towards the exercise's direction positive: the sagittal angle
  * (posterior positive) for most; its opposite for the downward dog; |axial|
  * for the crossover; the lean of the spine from the upright start, whatever
- * its direction, for the standing exercises.
+ * its direction, for the standing exercises. The deep squat's gauge is a
+ * depth: sim_script_depth_cm (and its threshold_deg is 30 cm).
  */
 double sim_script_gauge_deg(const sim_script *s, double t_s);
+
+/* How far the sensor is below its height in the start pose (standing), cm. */
+double sim_script_depth_cm(const sim_script *s, double t_s);
+
+/* The spine's (body z's) angle from the earth's vertical, degrees. */
+double sim_script_lean_deg(const sim_script *s, double t_s);
 
 /* Does this rejection kind apply to the exercise? */
 bool sim_reason_applies(bc_exercise_id ex, bc_reject_reason reason);

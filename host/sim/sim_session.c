@@ -118,6 +118,24 @@ static void started_text(uint64_t seed, char *buf, size_t size)
 	bc_utc_iso8601((int64_t)t, buf, size);
 }
 
+/* The deep squat's true depth per attempt, cm: the most the sensor fell below its standing height. */
+static int add_expected_depths(sim_session *ss, const sim_script *sc)
+{
+	char *depths = NULL;
+	size_t len = 0;
+	int rc = 0;
+	for (size_t i = 0; i < sc->n_attempts; i++) {
+		const sim_attempt *a = &sc->attempts[i];
+		double deepest = 0.0;
+		for (double t = a->start_s; t <= a->end_s; t += 0.005)
+			deepest = fmax(deepest, sim_script_depth_cm(sc, t));
+		rc |= append(&depths, &len, "%s%.1f", i ? "," : "", deepest);
+	}
+	rc |= meta_add(ss, "expect_depths_cm", "%s", depths ? depths : "none");
+	free(depths);
+	return rc;
+}
+
 /*
  * One-sided exercises: the counted reps per side ("left:2,right:1") and the
  * side of every expected event, in the order of expect_events.
@@ -232,6 +250,8 @@ static int write_meta(sim_session *ss)
 		rc |= meta_add(ss, "expect_holds_s", "%s", holds ? holds : "none");
 		free(holds);
 	}
+	if (st->script.exercise == BC_EXERCISE_DEEP_SQUAT)
+		rc |= add_expected_depths(ss, sc);
 	rc |= meta_add(ss, "expect_tolerance_s", "%.1f", TOLERANCE_S);
 	rc |= meta_add(ss, "expect_event_time", "%s",
 		       st->script.exercise == BC_EXERCISE_POSTURE

@@ -49,3 +49,9 @@ sim --exercise crossover --scenario mixed --seed 902 --rate 100 --mount aligned 
 sim --exercise crossover --scenario distractor:other-exercise --seed 903 --rate 100 --out $T/crossover-distractor.csv.gz
 sim --exercise bridge --scenario distractor:other-exercise --seed 204 --rate 50 --out $T/bridge-distractor-crossover.csv.gz
 
+# Deep squat: held squats, each mistake (shallow, a stoop, a short hold), and
+# bending over to pick things up (a stoop: "leaning too far", never a rep).
+sim --exercise deep-squat --scenario correct --seed 702 --rate 100 --out $T/deep-squat-correct.csv.gz
+sim --exercise deep-squat --scenario mixed --seed 711 --rate 50 --out $T/deep-squat-mixed.csv.gz
+sim --exercise deep-squat --scenario distractor:pick-up --seed 721 --rate 100 --out $T/deep-squat-distractor.csv.gz
+
