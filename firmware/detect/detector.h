@@ -128,6 +128,10 @@ typedef struct {
 	bc_tilt_hold_exercise tilt; /* tilt-and-hold rows only */
 	/* How far from the start position, degrees, for the start gate (NULL: the machine's) */
 	float (*start_offset_deg)(const bc_body_state *b);
+	/* The start gate's tolerance, degrees (0: the start_tol_deg setting). A
+	 * standing start takes BC_STAND_START_MAX_DEG: standing people shift
+	 * their weight by more than a lying start's few degrees. */
+	float start_tol_deg;
 } bc_detector_row;
 
 struct bc_detector {

@@ -40,6 +40,9 @@ void sb_catcow_cycle(sim_builder *b, bc_reject_reason reason);
 void sb_slouch(sim_builder *b, int alerts);
 void sb_exercise_rest(sim_builder *b);
 
+/* Standing exercises (script_standing.c). reason NONE = a correct one. */
+void sb_lat_stretch(sim_builder *b, bc_reject_reason reason);
+
 /* Distractors (script_distractors.c) */
 void sb_distractor(sim_builder *b, sim_distractor d);
 

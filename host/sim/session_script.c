@@ -76,11 +76,13 @@ bool sim_reason_applies(bc_exercise_id ex, bc_reject_reason reason)
 {
 	switch (reason) {
 	case BC_REJECT_TOO_LITTLE_RANGE:
-		return ex != BC_EXERCISE_POSTURE;
-	case BC_REJECT_HOLD_TOO_SHORT:
-		return sim_default_hold_s(ex) > 0.0;
+		return ex != BC_EXERCISE_POSTURE && ex != BC_EXERCISE_SHOULDER_SQUEEZE;
+	case BC_REJECT_HOLD_TOO_SHORT: /* the squeeze's holds are the coach's pace */
+		return sim_default_hold_s(ex) > 0.0 && ex != BC_EXERCISE_SHOULDER_SQUEEZE;
 	case BC_REJECT_NOT_LEVEL:
 		return ex == BC_EXERCISE_BRIDGE;
+	case BC_REJECT_NOT_UPRIGHT:
+		return ex == BC_EXERCISE_SHOULDER_SQUEEZE;
 	case BC_REJECT_RUSHED:
 		return ex == BC_EXERCISE_CAT_COW;
 	case BC_REJECT_WRONG_DIRECTION:
@@ -126,7 +128,10 @@ static double threshold_for(bc_exercise_id ex)
 	case BC_EXERCISE_CHILDS_POSE:
 		return 15.0;
 	case BC_EXERCISE_POSTURE:
+	case BC_EXERCISE_SHOULDER_SQUEEZE: /* not upright: leaning further */
 		return 10.0;
+	case BC_EXERCISE_LAT_STRETCH:
+		return 30.0;
 	default:
 		return 5.0;
 	}
@@ -185,6 +190,8 @@ static void one_attempt(sim_builder *b, bc_reject_reason reason)
 {
 	if (b->ex == BC_EXERCISE_CAT_COW)
 		sb_catcow_cycle(b, reason);
+	else if (b->ex == BC_EXERCISE_LAT_STRETCH)
+		sb_lat_stretch(b, reason);
 	else
 		sb_hold_attempt(b, reason);
 }

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The standing exercises' attempts (contract §4): the lat stretch and the
+ * paced shoulder-blade squeeze.
+ *
+ * Lat stretch: holding a door frame with the arm the coach asks for, the
+ * wearer pushes the hips down and back, so the lower back leans forward
+ * 36-55 deg from upright (the gauge: the spine's angle from the upright
+ * start, whatever its direction), a little turned and tilted towards that
+ * arm, holds, and comes up. Mistakes: too little range (18-22 deg), a hold
+ * too short.
+ *
+ * Shoulder squeeze: the wearer follows the coach's pace (2 s breathe in,
+ * 5 s squeeze and hold, 3 s relax) from 2 s after calibration, staying
+ * upright; squeezing the shoulder blades arches the back by a degree or
+ * two. The mistake, `not upright`: in the middle of a hold the wearer
+ * slumps or leans forward 14-22 deg for 2-3 s, then comes back up.
+ */
+#include <math.h>
+
+#include "sim/motion_profile.h"
+#include "sim/script_builder.h"
+#include "sim/script_parts.h"
+
+/* Definitions */
+
+#define LAT_LEAN_LO_DEG 36.0 /* a correct lat stretch leans this far... */
+#define LAT_LEAN_HI_DEG 55.0 /* ...to this, from upright */
+#define LAT_HIPS_BACK_M 0.30 /* hips back at the full lean */
+#define LAT_HIPS_DOWN_M 0.15 /* ...and down (knees a little bent) */
+
+/* Functions */
+
+/* Seconds a minimum-jerk ramp of duration d to amplitude a spends past th. */
+static double ramp_time_past(double d, double a, double th)
+{
+	if (fabs(a) <= th)
+		return 0.0;
+	return d * (1.0 - sim_profile_minjerk_inverse(th / fabs(a)));
+}
+
+/* The lean of a lat stretch towards the arm on `side` (+1 left, -1 right). */
+static void lat_move(sim_builder *b, double dur_s, double lean_deg, double side, double turn_deg)
+{
+	double frac = lean_deg / LAT_LEAN_HI_DEG;
+	sim_vec3 p = sb_offset(b, b->s->p_start_m, -LAT_HIPS_BACK_M * frac, 0.0,
+			       -LAT_HIPS_DOWN_M * frac);
+	/* Leaning forward from the hips is the cow direction (sagittal < 0). */
+	sb_move(b, dur_s, sb_rel(b, -lean_deg, -side * 0.1 * lean_deg, side * turn_deg), p);
+}
+
+void sb_lat_stretch(sim_builder *b, bc_reject_reason reason)
+{
+	const double th = b->s->threshold_deg, target = b->s->hold_target_s;
+	double side = b->guided_side == BC_SIDE_RIGHT ? -1.0 : 1.0;
+	double lean = sb_pick(b, LAT_LEAN_LO_DEG, LAT_LEAN_HI_DEG);
+	double turn = sb_uniform(b, 2.0, 6.0);
+	double zone_s = target + fmax(1.0, 0.1 * target) +
+			b->p->hold_extra_s * sb_uniform(b, 0.5, 1.2);
+	double d_down = sb_dur(b, 1.5, 3.0), d_up = sb_dur(b, 1.5, 3.0);
+
+	if (reason == BC_REJECT_TOO_LITTLE_RANGE)
+		lean = sb_uniform(b, 0.6, 0.75) * th; /* past any weight shift */
+	else if (reason == BC_REJECT_HOLD_TOO_SHORT)
+		zone_s = fmax(1.2, sb_uniform(b, 0.25, 0.6) * fmin(target, target - 1.5));
+
+	double plateau;
+	if (lean > th) {
+		double ramps = ramp_time_past(d_down, lean, th) + ramp_time_past(d_up, lean, th);
+		plateau = fmax(0.3, zone_s - ramps);
+	} else {
+		plateau = target + b->p->hold_extra_s * sb_uniform(b, 0.3, 1.0);
+	}
+
+	double t_start = sb_now(b);
+	lat_move(b, d_down, lean, side, turn);
+	double hold_t0 = sb_now(b);
+	sb_hold(b, plateau);
+	double hold_t1 = sb_now(b);
+	double margin = lean > th ? lean - th - 1.5 : th - lean - 1.5;
+	sb_wobble(b, hold_t0, hold_t1, fmin(b->p->wobble_deg, fmax(0.1, margin)));
+	/* Up again, a few tenths of a degree off where the wearer started. */
+	sb_move(b, d_up,
+		sb_rel(b, sb_uniform(b, -0.4, 0.4), sb_uniform(b, -0.5, 0.5),
+		       sb_uniform(b, -0.8, 0.8)),
+		b->s->p_start_m);
+
+	sim_attempt a = { .start_s = t_start,
+			  .release_s = hold_t1,
+			  .event_s = hold_t1 + 0.5 * d_up,
+			  .end_s = sb_now(b),
+			  .counts = reason == BC_REJECT_NONE,
+			  .reason = reason,
+			  .peak_deg = lean };
+	sb_attempt(b, &a);
+}
