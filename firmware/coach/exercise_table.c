@@ -134,11 +134,7 @@ static const bc_exercise_row rows[BC_EXERCISE_COUNT] = {
 	[BC_EXERCISE_SHOULDER_SQUEEZE] = {
 		.info = { "shoulder-squeeze", "Shoulder squeeze", BC_POSE_UPRIGHT,
 			  "Sit or stand upright" },
-		.detect = { &bc_tilt_hold_ops, { bc_gauge_lean_deg,
-			{ "resting", "moving", "holding", "returning", "wrong way", "not in position" },
-			{ .enter_deg = 10.0f, .exit_deg = 8.0f, .attempt_deg = 3.0f, .rest_deg = 2.0f,
-			  .wrong_deg = 90.0f, .max_deg = 90.0f, TILT_DEFAULTS } },
-			  bc_gauge_lean_deg },
+		.detect = { &bc_paced_hold_ops },
 		.go = "Squeeze your shoulder blades together", .release = "Relax",
 		.countdown = true, .hold_s = 5.0f,
 	},

@@ -123,6 +123,17 @@ static const key_info other_keys[] = {
 	  "active more than this share of recent time is walking (silent)"),
 	F("posture.active_tau_s", detect.posture.active_tau_s, 0.1f, 60,
 	  "how recent \"recent time\" is for active_share, seconds"),
+
+	F("shoulder-squeeze.lead_in_s", detect.paced.lead_in_s, 0, 60,
+	  "the first cycle starts this long after calibration, seconds"),
+	F("shoulder-squeeze.breathe_in_s", detect.paced.breathe_in_s, 0.5f, 60,
+	  "each cycle: breathe in this long, then squeeze for hold_s, seconds"),
+	F("shoulder-squeeze.relax_s", detect.paced.relax_s, 0.5f, 60,
+	  "...then relax this long, seconds"),
+	F("shoulder-squeeze.upright_max_deg", detect.paced.upright_max_deg, 1, 90,
+	  "the lean from the upright start stays within this through the hold, degrees"),
+	F("shoulder-squeeze.upright_gap_deg", detect.paced.upright_gap_deg, 0, 10,
+	  "...a spell beyond it ends this far back inside, degrees"),
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

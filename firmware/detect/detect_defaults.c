@@ -18,6 +18,10 @@ const bc_detect_settings bc_detect_settings_default = {
 		.active_share = 0.5f,
 		.active_tau_s = 2.0f,
 	},
+	.paced = {
+		.lead_in_s = 2.0f, .breathe_in_s = 2.0f, .relax_s = 3.0f,
+		.upright_max_deg = 10.0f, .upright_gap_deg = 1.0f,
+	},
 	.start_tol_deg = 3.0f,
 	.start_hold_s = 0.5f,
 	.wobble_max_s = 1.0f,

@@ -26,6 +26,7 @@
 
 #include "body/body_state.h"
 #include "detect/cat_cow.h"
+#include "detect/paced_hold.h"
 #include "detect/posture.h"
 #include "detect/tilt_hold.h"
 #include "vocab/coach_event.h"
@@ -36,9 +37,10 @@ typedef struct {
 	bc_tilt_hold_settings tilt[BC_EXERCISE_COUNT];
 	bc_cat_cow_settings cat_cow;
 	bc_posture_settings posture;
-	float start_tol_deg; /* start position: |sagittal| within this, degrees */
-	float start_hold_s;  /* ...held this long after calibration, seconds */
-	float wobble_max_s;  /* out of a hold zone shorter than this pauses the hold */
+	bc_paced_hold_settings paced; /* the shoulder squeeze's pace */
+	float start_tol_deg;	      /* start position: |sagittal| within this, degrees */
+	float start_hold_s;	      /* ...held this long after calibration, seconds */
+	float wobble_max_s;	      /* out of a hold zone shorter than this pauses the hold */
 } bc_detect_settings;
 
 /* The settings common to all, cat-cow's and posture's; tilt[] is all zero. */
@@ -62,6 +64,10 @@ typedef enum {
 	BC_HINT_SITTING_WELL, /* posture: fine */
 	BC_HINT_SIT_UP,	      /* posture: slouching */
 	BC_HINT_NOT_EXERCISE, /* far outside anything this exercise does */
+	BC_HINT_BREATHE_IN,   /* paced: breathe in */
+	BC_HINT_SQUEEZE,      /* paced: squeeze and hold */
+	BC_HINT_STAY_UPRIGHT, /* paced: leaning during the hold */
+	BC_HINT_RELAX,	      /* paced: relax */
 	BC_HINT_COUNT
 } bc_detect_hint;
 
@@ -118,9 +124,10 @@ typedef struct bc_detector bc_detector;
 
 /* What a machine does (detect_internal.h); one per machine, named by rows. */
 typedef struct bc_detector_ops bc_detector_ops;
-extern const bc_detector_ops bc_tilt_hold_ops; /* tilt_hold.c */
-extern const bc_detector_ops bc_cat_cow_ops;   /* cat_cow.c */
-extern const bc_detector_ops bc_posture_ops;   /* posture.c */
+extern const bc_detector_ops bc_tilt_hold_ops;	/* tilt_hold.c */
+extern const bc_detector_ops bc_cat_cow_ops;	/* cat_cow.c */
+extern const bc_detector_ops bc_posture_ops;	/* posture.c */
+extern const bc_detector_ops bc_paced_hold_ops; /* paced_hold.c */
 
 /* The detector's part of an exercise's row (coach/exercise_table.c). */
 typedef struct {
@@ -145,6 +152,7 @@ struct bc_detector {
 		bc_tilt_hold tilt;
 		bc_cat_cow cat_cow;
 		bc_posture posture;
+		bc_paced_hold paced;
 	} u;
 };
 

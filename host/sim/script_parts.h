@@ -42,6 +42,7 @@ void sb_exercise_rest(sim_builder *b);
 
 /* Standing exercises (script_standing.c). reason NONE = a correct one. */
 void sb_lat_stretch(sim_builder *b, bc_reject_reason reason);
+void sb_squeeze_cycle(sim_builder *b, bc_reject_reason reason);
 
 /* Distractors (script_distractors.c) */
 void sb_distractor(sim_builder *b, sim_distractor d);

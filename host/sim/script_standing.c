@@ -94,3 +94,65 @@ void sb_lat_stretch(sim_builder *b, bc_reject_reason reason)
 			  .peak_deg = lean };
 	sb_attempt(b, &a);
 }
+
+/*
+ * One coach's cycle of the squeeze (10 s). The wearer cannot be scripted
+ * against the pace itself (it starts from the device's calibration, which
+ * the script does not know yet): the verdicts come from the true motion
+ * and the pace afterwards (sim_squeeze_expect). Upright, the squeeze arches
+ * the lower back by a degree or two; the `not upright` mistake slumps or
+ * leans forward 14-22 deg for 2-3 s.
+ */
+void sb_squeeze_cycle(sim_builder *b, bc_reject_reason reason)
+{
+	double arch = sb_uniform(b, 0.5, 2.0), t0 = sb_now(b);
+	sb_move(b, 2.0, sb_rel(b, 0.0, 0.0, 0.0), b->s->p_start_m);
+	if (reason == BC_REJECT_NOT_UPRIGHT) {
+		double lean = sim_rng_sign(b->r) * sb_uniform(b, 14.0, 22.0), out_s = 0.6;
+		double stay_s = sb_uniform(b, 1.4, 2.4);
+		sb_hold(b, sb_uniform(b, 0.5, 1.5));
+		sb_move(b, out_s, sb_rel(b, lean, sb_uniform(b, -2, 2), 0.0), b->s->p_start_m);
+		sb_hold(b, stay_s);
+		sb_move(b, out_s, sb_rel(b, 0.0, 0.0, 0.0), b->s->p_start_m);
+	} else {
+		sb_move(b, 1.0, sb_rel(b, -arch, 0.0, 0.0), b->s->p_start_m);
+		sb_hold(b, 3.0);
+		sb_move(b, 1.0, sb_rel(b, 0.0, 0.0, 0.0), b->s->p_start_m);
+	}
+	double left_s = 10.0 - (sb_now(b) - t0);
+	if (left_s > 0.0)
+		sb_hold(b, left_s);
+}
+
+/* Longest spell with the lean beyond max_deg inside t0..t1, seconds (truth). */
+static double longest_out_s(const sim_script *s, double t0, double t1, double max_deg)
+{
+	const double step = 0.002;
+	double longest = 0.0, since = -1.0;
+	for (double t = t0; t < t1; t += step) {
+		if (sim_script_gauge_deg(s, t) > max_deg) {
+			if (since < 0.0)
+				since = t;
+			longest = fmax(longest, t + step - since);
+		} else {
+			since = -1.0;
+		}
+	}
+	return longest;
+}
+
+int sim_squeeze_expect(sim_script *s, double calibrated_s, double end_s)
+{
+	const double breathe_s = 2.0, squeeze_s = s->hold_target_s, relax_s = 3.0;
+	const double period = breathe_s + squeeze_s + relax_s;
+	sim_builder b = { .s = s };
+	s->n_events = 0;
+	/* Cycles back to back from 2 s after calibration; one cut short gives nothing. */
+	for (double c0 = calibrated_s + 2.0; c0 + period <= end_s - 0.05; c0 += period) {
+		double out_s = longest_out_s(s, c0 + breathe_s, c0 + breathe_s + squeeze_s, 10.0);
+		bool rep = out_s < 1.0;
+		sb_expect(&b, c0 + period, rep, rep ? BC_REJECT_NONE : BC_REJECT_NOT_UPRIGHT,
+			  BC_SIDE_NONE);
+	}
+	return b.failed ? -1 : 0;
+}

@@ -192,6 +192,8 @@ static void one_attempt(sim_builder *b, bc_reject_reason reason)
 		sb_catcow_cycle(b, reason);
 	else if (b->ex == BC_EXERCISE_LAT_STRETCH)
 		sb_lat_stretch(b, reason);
+	else if (b->ex == BC_EXERCISE_SHOULDER_SQUEEZE)
+		sb_squeeze_cycle(b, reason);
 	else
 		sb_hold_attempt(b, reason);
 }

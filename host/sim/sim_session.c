@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "body/body_tracker.h"
 #include "coach/exercise_table.h"
 #include "history/local_day.h"
 
@@ -244,6 +245,49 @@ static int write_meta(sim_session *ss)
 	return rc ? -1 : 0;
 }
 
+/* The squeeze's pace */
+
+typedef struct {
+	bc_body_tracker tracker;
+	double calibrated_s; /* NAN: not yet */
+} calib_probe;
+
+static int probe_sample(void *user, const bc_sample *s, const sim_truth *truth)
+{
+	calib_probe *p = user;
+	(void)truth;
+	const bc_body_state *b = bc_body_tracker_update(&p->tracker, s);
+	if (!b->angles_valid)
+		return 0;
+	p->calibrated_s = b->t_s;
+	return 1;
+}
+
+/*
+ * The shoulder squeeze is paced from the moment the device calibrates
+ * (contract §4): run the device's own body tracker over the samples to find
+ * it, then derive the expected events. The samples do not change.
+ */
+static int pace_from_calibration(sim_session *ss)
+{
+	calib_probe *p = malloc(sizeof(*p));
+	if (!p)
+		return -1;
+	bc_body_tracker_init(&p->tracker, NULL,
+			     bc_exercise_info_get(ss->settings.script.exercise)->start_pose);
+	p->calibrated_s = NAN;
+	int rc = sim_session_run(ss, probe_sample, p);
+	double cal_s = p->calibrated_s;
+	free(p);
+	if (rc < 0)
+		return -1;
+	if (isnan(cal_s)) {
+		ss->script.n_events = 0; /* never calibrated: nothing is paced */
+		return 0;
+	}
+	return sim_squeeze_expect(&ss->script, cal_s, sim_traj_end_s(&ss->script.traj));
+}
+
 /* Session */
 
 int sim_session_init(sim_session *ss, const sim_session_settings *settings, char *err,
@@ -298,6 +342,10 @@ int sim_session_init(sim_session *ss, const sim_session_settings *settings, char
 
 	if (sim_script_build(&ss->script, &st->script, &ss->person, &r_script, err, err_size))
 		return -1;
+	if (st->script.exercise == BC_EXERCISE_SHOULDER_SQUEEZE && pace_from_calibration(ss)) {
+		snprintf(err, err_size, "out of memory");
+		return -1;
+	}
 	if (write_meta(ss)) {
 		snprintf(err, err_size, "out of memory");
 		return -1;
