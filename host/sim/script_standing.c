@@ -124,16 +124,18 @@ void sb_squeeze_cycle(sim_builder *b, bc_reject_reason reason)
 		sb_hold(b, left_s);
 }
 
-/* Longest spell with the lean beyond max_deg inside t0..t1, seconds (truth). */
-static double longest_out_s(const sim_script *s, double t0, double t1, double max_deg)
+/* Longest spell with the lean beyond max_deg inside t0..t1, seconds. */
+static double longest_out_s(const double *t_s, const float *lean_deg, size_t n, double t0,
+			    double t1, double max_deg)
 {
-	const double step = 0.002;
 	double longest = 0.0, since = -1.0;
-	for (double t = t0; t < t1; t += step) {
-		if (sim_script_gauge_deg(s, t) > max_deg) {
+	for (size_t i = 0; i < n && t_s[i] < t1; i++) {
+		if (t_s[i] < t0)
+			continue;
+		if (lean_deg[i] > max_deg) {
 			if (since < 0.0)
-				since = t;
-			longest = fmax(longest, t + step - since);
+				since = t_s[i];
+			longest = fmax(longest, t_s[i] - since);
 		} else {
 			since = -1.0;
 		}
@@ -141,15 +143,19 @@ static double longest_out_s(const sim_script *s, double t0, double t1, double ma
 	return longest;
 }
 
-int sim_squeeze_expect(sim_script *s, double calibrated_s, double end_s)
+int sim_squeeze_expect(sim_script *s, double calibrated_s, const double *t_s, const float *lean_deg,
+		       size_t n)
 {
 	const double breathe_s = 2.0, squeeze_s = s->hold_target_s, relax_s = 3.0;
 	const double period = breathe_s + squeeze_s + relax_s;
+	double end_s = n ? t_s[n - 1] : calibrated_s;
 	sim_builder b = { .s = s };
 	s->n_events = 0;
-	/* Cycles back to back from 2 s after calibration; one cut short gives nothing. */
-	for (double c0 = calibrated_s + 2.0; c0 + period <= end_s - 0.05; c0 += period) {
-		double out_s = longest_out_s(s, c0 + breathe_s, c0 + breathe_s + squeeze_s, 10.0);
+	/* Cycles back to back from 2 s after calibration; one cut short (no sample
+	 * at or after its end) gives nothing. */
+	for (double c0 = calibrated_s + 2.0; c0 + period <= end_s; c0 += period) {
+		double hold0 = c0 + breathe_s;
+		double out_s = longest_out_s(t_s, lean_deg, n, hold0, hold0 + squeeze_s, 10.0);
 		bool rep = out_s < 1.0;
 		sb_expect(&b, c0 + period, rep, rep ? BC_REJECT_NONE : BC_REJECT_NOT_UPRIGHT,
 			  BC_SIDE_NONE);

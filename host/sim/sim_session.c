@@ -250,42 +250,68 @@ static int write_meta(sim_session *ss)
 typedef struct {
 	bc_body_tracker tracker;
 	double calibrated_s; /* NAN: not yet */
+	sim_vec3 up_start_s; /* the vertical in the sensor frame at the device's start */
+	double *t_s;	     /* from calibration on: each sample's time... */
+	float *lean_deg;     /* ...and the true lean from the device's start, degrees */
+	size_t n, cap;
 } calib_probe;
 
 static int probe_sample(void *user, const bc_sample *s, const sim_truth *truth)
 {
 	calib_probe *p = user;
-	(void)truth;
-	const bc_body_state *b = bc_body_tracker_update(&p->tracker, s);
-	if (!b->angles_valid)
-		return 0;
-	p->calibrated_s = b->t_s;
-	return 1;
+	sim_vec3 up = sim_vec3_make(0, 0, 1);
+	if (isnan(p->calibrated_s)) {
+		if (!bc_body_tracker_update(&p->tracker, s)->angles_valid)
+			return 0;
+		p->calibrated_s = s->t_s;
+		bc_quat q_se = bc_quat_mul(
+			bc_body_tracker_q_sensor_from_body(&p->tracker),
+			bc_quat_conj(bc_body_tracker_q_earth_from_body_start(&p->tracker)));
+		bc_vec3 u = bc_quat_rotate(q_se, bc_vec3_make(0, 0, 1));
+		p->up_start_s = sim_vec3_make(u.x, u.y, u.z);
+	}
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 4096;
+		double *t = realloc(p->t_s, cap * sizeof(*t));
+		if (t)
+			p->t_s = t;
+		float *l = realloc(p->lean_deg, cap * sizeof(*l));
+		if (l)
+			p->lean_deg = l;
+		if (!t || !l)
+			return -1;
+		p->cap = cap;
+	}
+	sim_vec3 up_s = sim_quat_rotate(sim_quat_conj(truth->q_earth_from_sensor), up);
+	double c = fmax(-1.0, fmin(1.0, sim_vec3_dot(up_s, p->up_start_s)));
+	p->t_s[p->n] = s->t_s;
+	p->lean_deg[p->n++] = (float)(acos(c) * SIM_DEG_PER_RAD);
+	return 0;
 }
 
 /*
  * The shoulder squeeze is paced from the moment the device calibrates
  * (contract §4): run the device's own body tracker over the samples to find
- * it, then derive the expected events. The samples do not change.
+ * that moment and the start it took, then derive the expected events from
+ * the true lean from that start. The samples do not change.
  */
 static int pace_from_calibration(sim_session *ss)
 {
-	calib_probe *p = malloc(sizeof(*p));
+	calib_probe *p = calloc(1, sizeof(*p));
 	if (!p)
 		return -1;
 	bc_body_tracker_init(&p->tracker, NULL,
 			     bc_exercise_info_get(ss->settings.script.exercise)->start_pose);
 	p->calibrated_s = NAN;
 	int rc = sim_session_run(ss, probe_sample, p);
-	double cal_s = p->calibrated_s;
-	free(p);
-	if (rc < 0)
-		return -1;
-	if (isnan(cal_s)) {
+	if (rc == 0 && isnan(p->calibrated_s))
 		ss->script.n_events = 0; /* never calibrated: nothing is paced */
-		return 0;
-	}
-	return sim_squeeze_expect(&ss->script, cal_s, sim_traj_end_s(&ss->script.traj));
+	else if (rc == 0)
+		rc = sim_squeeze_expect(&ss->script, p->calibrated_s, p->t_s, p->lean_deg, p->n);
+	free(p->t_s);
+	free(p->lean_deg);
+	free(p);
+	return rc ? -1 : 0;
 }
 
 /* Session */
