@@ -38,6 +38,15 @@ sim --exercise posture --scenario mixed --seed 602 --rate 50 --out $T/posture-mi
 sim --exercise posture --scenario distractor:walk --seed 603 --rate 100 --out $T/posture-distractor-walk.csv.gz
 sim --exercise posture --scenario distractor:stand --seed 604 --rate 50 --t0 5000 --out $T/posture-distractor-stand.csv.gz
 
+# Lat stretch (left arm, then right, as the coach asks) and the paced
+# shoulder squeeze; the squeeze's distractor still counts its paced reps.
+sim --exercise lat-stretch --scenario correct --seed 1001 --rate 100 --out $T/lat-stretch-correct.csv.gz
+sim --exercise lat-stretch --scenario mixed --seed 1002 --rate 50 --dropouts 1 --out $T/lat-stretch-mixed.csv.gz
+sim --exercise lat-stretch --scenario distractor:all --seed 1003 --rate 100 --out $T/lat-stretch-distractor.csv.gz
+sim --exercise shoulder-squeeze --scenario correct --seed 1101 --rate 100 --out $T/shoulder-squeeze-correct.csv.gz
+sim --exercise shoulder-squeeze --scenario mixed --seed 1102 --rate 50 --out $T/shoulder-squeeze-mixed.csv.gz
+sim --exercise shoulder-squeeze --scenario distractor:walk --seed 1103 --rate 100 --out $T/shoulder-squeeze-distractor.csv.gz
+
 # The demo for 'make run': a mixed bridge session of about 3-4 minutes.
 mkdir -p host/data
 sim --exercise bridge --scenario mixed --reps 10 --seed 2024 --rate 100 --person 7 --out host/data/demo-session.csv.gz
