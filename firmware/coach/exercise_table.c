@@ -132,8 +132,9 @@ static const bc_exercise_row rows[BC_EXERCISE_COUNT] = {
 		.countdown = true, .hold_s = 15.0f, .sides = BC_SIDES_GUIDED, .limb = "arm",
 	},
 	[BC_EXERCISE_SHOULDER_SQUEEZE] = {
+		/* The sensor cannot see shoulder blades: the screen says what it checks. */
 		.info = { "shoulder-squeeze", "Shoulder squeeze", BC_POSE_UPRIGHT,
-			  "Sit or stand upright" },
+			  "Sit or stand upright (checks posture and pace)" },
 		.detect = { &bc_paced_hold_ops },
 		.go = "Squeeze your shoulder blades together", .release = "Relax",
 		.countdown = true, .hold_s = 5.0f,
