@@ -156,14 +156,16 @@ static void test_lat_stretch_rejects_each_mistake(void **state)
 }
 
 /*
- * Bending over to pick something up: a quick stoop to 80-90 deg, 1-3 s,
- * and straight back up. Past max_deg it is not a lat stretch: no outcome.
+ * Bending over to pick something up: a quick stoop, 1-3 s, and straight
+ * back up. Past max_deg (80-90 deg) it is not a lat stretch; less deep
+ * (55-60 deg) it passes through the zone in under min_zone_s. No outcome.
  */
 static void test_lat_stretch_stoop_is_no_attempt(void **state)
 {
 	(void)state;
 	const lean_seg stoops[] = { { 2, 0 },	 { 0.8, 85 }, { 1.5, 85 }, { 1.0, 0 }, { 4, 0 },
-				    { 1.2, 90 }, { 2.5, 80 }, { 1.2, 0 },  { 4, 0 } };
+				    { 1.2, 90 }, { 2.5, 80 }, { 1.2, 0 },  { 4, 0 },   { 0.8, 55 },
+				    { 1.5, 60 }, { 1.0, 0 },  { 4, 0 } };
 	run_result r;
 	RUN(BC_EXERCISE_LAT_STRETCH, stoops, 100, 1.0f, &r);
 	assert_int_equal(r.reps + r.rejected, 0);

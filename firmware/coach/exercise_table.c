@@ -113,7 +113,9 @@ static const bc_exercise_row rows[BC_EXERCISE_COUNT] = {
 	 * Lat stretch: the lean from the upright start, whatever its direction
 	 * (hips back, the arm on the frame turns the trunk a little). A lat
 	 * stretch leans 30-60 deg; a stoop to pick something up goes on
-	 * towards 90, and past max_deg it is not this exercise (no outcome).
+	 * towards 90, and past max_deg it is not this exercise (no outcome);
+	 * one that goes less deep passes through the zone in 1-3 s, shorter
+	 * than min_zone_s: no outcome either.
 	 * Standing people shift their weight: up to BC_STAND_START_MAX_DEG is
 	 * still standing, so an attempt starts only beyond it.
 	 */
@@ -126,7 +128,8 @@ static const bc_exercise_row rows[BC_EXERCISE_COUNT] = {
 			  .rest_deg = 5.0f, .wrong_deg = 90.0f, .max_deg = 70.0f,
 			  /* standing, the turn about the spine is a turn about the
 			   * vertical: heading drift, no roll-off check */
-			  .roll_off_deg = 0.0f, .min_attempt_s = 0.5f, .settle_s = 3.0f } },
+			  .roll_off_deg = 0.0f, .min_attempt_s = 0.5f, .settle_s = 3.0f,
+			  .min_zone_s = 3.5f } },
 			  bc_gauge_lean_deg, BC_STAND_START_MAX_DEG },
 		.go = "Push your hips down and back", .release = "Come up slowly",
 		.countdown = true, .hold_s = 15.0f, .sides = BC_SIDES_GUIDED, .limb = "arm",

@@ -44,7 +44,7 @@ static const key_info general_keys[] = {
 };
 
 /* An optional check (0: no check) has keys only where the row's default uses it. */
-typedef enum { ALWAYS, IF_LEVEL_CHECK, IF_INCLINE_CHECK } key_when;
+typedef enum { ALWAYS, IF_LEVEL_CHECK, IF_INCLINE_CHECK, IF_ZONE_CHECK } key_when;
 
 typedef struct {
 	key_info k; /* name after "exercise.", offset into bc_tilt_hold_settings */
@@ -88,6 +88,9 @@ static const tilt_key tilt_keys[] = {
 	{ { "min_incline_deg", KEY_FLOAT, TOFF(min_incline_deg), 0, 90,
 	    "trunk nearer vertical than this is not %s (standing), degrees" },
 	  IF_INCLINE_CHECK },
+	{ { "min_zone_s", KEY_FLOAT, TOFF(min_zone_s), 0, 30,
+	    "in the zone shorter than this is passing through, not a %s, seconds" },
+	  IF_ZONE_CHECK },
 };
 
 /* The keys after the tilt-and-hold exercises': the other machines'. */
@@ -172,6 +175,8 @@ static bool tilt_key_used(const tilt_key *t, const bc_tilt_hold_settings *defaul
 		return defaults->level_max_deg > 0.0f;
 	case IF_INCLINE_CHECK:
 		return defaults->min_incline_deg > 0.0f;
+	case IF_ZONE_CHECK:
+		return defaults->min_zone_s > 0.0f;
 	default:
 		return true;
 	}

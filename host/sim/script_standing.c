@@ -62,7 +62,8 @@ void sb_lat_stretch(sim_builder *b, bc_reject_reason reason)
 	if (reason == BC_REJECT_TOO_LITTLE_RANGE)
 		lean = sb_uniform(b, 0.6, 0.75) * th; /* past any weight shift */
 	else if (reason == BC_REJECT_HOLD_TOO_SHORT)
-		zone_s = fmax(1.2, sb_uniform(b, 0.25, 0.6) * fmin(target, target - 1.5));
+		/* longer than a stoop passing through the zone (< 3.5 s) */
+		zone_s = sb_uniform(b, 5.0, fmax(5.5, fmin(0.6 * target, target - 1.5)));
 
 	double plateau;
 	if (lean > th) {
