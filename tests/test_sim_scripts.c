@@ -33,7 +33,7 @@ static measured measure(const sim_script *s, double t0, double t1, double th)
 	for (double t = t0; t <= t1; t += STEP_S) {
 		double sag, fr, ax;
 		sim_script_angles(s, t, &sag, &fr, &ax);
-		sag = sim_script_gauge_deg(s, t); /* the sagittal angle, or the exercise's gauge */
+		sag = sim_script_gauge_deg(s, t); /* the exercise's own gauge */
 		m.peak_pos_deg = fmax(m.peak_pos_deg, sag);
 		m.peak_neg_deg = fmin(m.peak_neg_deg, sag);
 		if (sag >= th) {
@@ -368,7 +368,8 @@ static void check_session(sim_session *ss)
 static bool scripted(int ex)
 {
 	return ex <= BC_EXERCISE_POSTURE || ex == BC_EXERCISE_DEEP_SQUAT ||
-	       ex == BC_EXERCISE_DOWNWARD_DOG || ex == BC_EXERCISE_CROSSOVER;
+	       ex == BC_EXERCISE_DOWNWARD_DOG || ex == BC_EXERCISE_CROSSOVER ||
+	       ex == BC_EXERCISE_LAT_STRETCH;
 }
 
 static void test_correct_sessions(void **state)
@@ -461,7 +462,11 @@ static void test_distractors_have_nothing_to_count(void **state)
 					check_squat_attempts(&ss);
 				if (d == SIM_DISTRACT_FIDGET || d == SIM_DISTRACT_STILL) {
 					/* Staying in the start pose: well short of any attempt. */
-					double lim = ex == BC_EXERCISE_POSTURE ? 6.0 : 2.2;
+					/* (standing: weight shifts; a lat stretch
+					 * attempt starts at 10 deg) */
+					double lim = ex == BC_EXERCISE_POSTURE	     ? 6.0
+						     : ex == BC_EXERCISE_LAT_STRETCH ? 8.0
+										     : 2.2;
 					/* lying, the hips shift about the spine */
 					if (ex == BC_EXERCISE_CROSSOVER)
 						lim = 6.0;
@@ -490,6 +495,48 @@ static void test_hold_option_moves_the_verdicts(void **state)
 	sim_session_free(&ss);
 }
 
+/*
+ * The shoulder squeeze is paced from the device's calibration: one expected
+ * outcome per cycle, 10 s apart, the first 12 s after calibration; a still,
+ * upright wearer's cycles are reps once ready in the start pose, and the
+ * `not upright` sessions have such rejections (wherever the slumps fell
+ * against the pace).
+ */
+static void test_squeeze_sessions_follow_the_pace(void **state)
+{
+	(void)state;
+	const sim_scenario kinds[] = { SIM_SCENARIO_CORRECT, SIM_SCENARIO_INCORRECT,
+				       SIM_SCENARIO_DISTRACTOR };
+	for (int k = 0; k < 3; k++)
+		for (uint64_t seed = 1; seed <= 3; seed++) {
+			sim_session ss;
+			build(&ss, BC_EXERCISE_SHOULDER_SQUEEZE, kinds[k], BC_REJECT_NOT_UPRIGHT,
+			      SIM_DISTRACT_STILL, 300 + 10 * k + seed);
+			check_protocol(&ss);
+			const sim_script *s = &ss.script;
+			assert_true(s->n_events >= 4);
+			assert_int_equal(atoi(meta(&ss, "expect_reps")) +
+						 atoi(meta(&ss, "expect_rejected")),
+					 s->n_events);
+			int rejected = 0;
+			for (size_t i = 0; i < s->n_events; i++) {
+				if (i)
+					assert_float_near(s->events[i].t_s - s->events[i - 1].t_s,
+							  10.0, 1e-6);
+				/* (a hold before the wearer is ready may catch them
+				 * sitting down after a standing calibration) */
+				if (s->events[i].t_s - 8.0 > s->ready_s)
+					rejected += !s->events[i].rep;
+			}
+			assert_true(s->events[0].t_s < s->ready_s + 14.0);
+			if (kinds[k] == SIM_SCENARIO_INCORRECT)
+				assert_true(rejected >= 1);
+			else
+				assert_int_equal(rejected, 0);
+			sim_session_free(&ss);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -498,6 +545,7 @@ int main(void)
 		cmocka_unit_test(test_incorrect_sessions),
 		cmocka_unit_test(test_distractors_have_nothing_to_count),
 		cmocka_unit_test(test_hold_option_moves_the_verdicts),
+		cmocka_unit_test(test_squeeze_sessions_follow_the_pace),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

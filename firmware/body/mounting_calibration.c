@@ -14,12 +14,6 @@ typedef enum {
 
 static const bc_vec3 earth_up = { 0.0f, 0.0f, 1.0f };
 
-/*
- * A standing start is the stand itself, or one within this of it, degrees:
- * a weight shift (real ones tilt the pelvis up to about 6 deg), not a bend.
- */
-#define STAND_START_MAX_DEG 10.0f
-
 /* Functions */
 
 void bc_mounting_init(bc_mounting_calib *c, const bc_mounting_settings *settings,
@@ -142,7 +136,7 @@ static pose_fit start_pose_fit(const bc_mounting_calib *c, const bc_upright_cand
 	if (from_upright_deg > st->lying_max_deg)
 		return POSE_CONTRADICTS;
 	if (c->pose == BC_POSE_STANDING)
-		return from_upright_deg <= STAND_START_MAX_DEG ? POSE_FITS : POSE_HALF_WAY;
+		return from_upright_deg <= BC_STAND_START_MAX_DEG ? POSE_FITS : POSE_HALF_WAY;
 	if (c->pose == BC_POSE_SITTING || c->pose == BC_POSE_UPRIGHT) {
 		/* Sitting down comes straight from a stand, not by way of the floor. */
 		if (from_upright_deg > st->upright_max_tilt_deg ||
@@ -150,7 +144,8 @@ static pose_fit start_pose_fit(const bc_mounting_calib *c, const bc_upright_cand
 			return POSE_HALF_WAY;
 		if (k->way.lean_max_deg < st->lean_min_deg && k->push_max_g < st->sit_push_min_g) {
 			/* a weight shift, still standing: the start, where standing will do */
-			if (c->pose == BC_POSE_UPRIGHT && from_upright_deg <= STAND_START_MAX_DEG)
+			if (c->pose == BC_POSE_UPRIGHT &&
+			    from_upright_deg <= BC_STAND_START_MAX_DEG)
 				return POSE_FITS;
 			return POSE_UPRIGHT;
 		}

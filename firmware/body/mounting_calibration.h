@@ -76,6 +76,13 @@ typedef struct {
 				    * estimates over this time constant, seconds */
 } bc_mounting_settings;
 
+/*
+ * A standing start is the stand itself, or one within this of it, degrees:
+ * a weight shift (real ones tilt the pelvis up to about 6 deg), not a bend.
+ * The start gate of a standing exercise accepts the same (detector.h).
+ */
+#define BC_STAND_START_MAX_DEG 10.0f
+
 /* Candidate uprights remembered. */
 #define BC_UPRIGHT_CANDIDATES 4
 

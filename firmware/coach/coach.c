@@ -63,6 +63,10 @@ static const char *const fixed_text[BC_HINT_COUNT] = {
 	[BC_HINT_SIT_UP] = "Sit up straight",
 	[BC_HINT_NOT_EXERCISE] = "Back to the start position",
 	[BC_HINT_NOT_SO_FAR] = "Not so far: keep your shoulders down",
+	[BC_HINT_BREATHE_IN] = "Breathe in",
+	[BC_HINT_SQUEEZE] = "Squeeze and hold",
+	[BC_HINT_STAY_UPRIGHT] = "Stay upright",
+	[BC_HINT_RELAX] = "Relax",
 };
 
 /*

@@ -9,6 +9,8 @@
  */
 #include "coach/exercise_table.h"
 
+#include "body/mounting_calibration.h"
+
 #include <string.h>
 
 /* The tilt-and-hold defaults most exercises share (contract §4); degrees, seconds. */
@@ -122,25 +124,36 @@ static const bc_exercise_row rows[BC_EXERCISE_COUNT] = {
 		.go = "Cross one leg over the other", .release = "Come back slowly",
 		.countdown = true, .hold_s = 15.0f, .sides = BC_SIDES_MEASURED,
 	},
+	/*
+	 * Lat stretch: the lean from the upright start, whatever its direction
+	 * (hips back, the arm on the frame turns the trunk a little). A lat
+	 * stretch leans 30-60 deg; a stoop to pick something up goes on
+	 * towards 90, and past max_deg it is not this exercise (no outcome);
+	 * one that goes less deep passes through the zone in 1-3 s, shorter
+	 * than min_zone_s: no outcome either.
+	 * Standing people shift their weight: up to BC_STAND_START_MAX_DEG is
+	 * still standing, so an attempt starts only beyond it.
+	 */
 	[BC_EXERCISE_LAT_STRETCH] = {
 		.info = { "lat-stretch", "Lat stretch", BC_POSE_STANDING,
 			  "Stand upright, holding a door frame" },
 		.detect = { &bc_tilt_hold_ops, { bc_gauge_lean_deg,
 			{ "standing", "leaning", "holding", "coming up", "wrong way", "not in position" },
-			{ .enter_deg = 30.0f, .exit_deg = 26.0f, .attempt_deg = 6.0f, .rest_deg = 3.0f,
-			  .wrong_deg = 90.0f, .max_deg = 90.0f, TILT_DEFAULTS } },
-			  bc_gauge_lean_deg },
+			{ .enter_deg = 30.0f, .exit_deg = 26.0f, .attempt_deg = BC_STAND_START_MAX_DEG,
+			  .rest_deg = 5.0f, .wrong_deg = 90.0f, .max_deg = 70.0f,
+			  /* standing, the turn about the spine is a turn about the
+			   * vertical: heading drift, no roll-off check */
+			  .roll_off_deg = 0.0f, .min_attempt_s = 0.5f, .settle_s = 3.0f,
+			  .min_zone_s = 3.5f } },
+			  bc_gauge_lean_deg, BC_STAND_START_MAX_DEG },
 		.go = "Push your hips down and back", .release = "Come up slowly",
 		.countdown = true, .hold_s = 15.0f, .sides = BC_SIDES_GUIDED, .limb = "arm",
 	},
 	[BC_EXERCISE_SHOULDER_SQUEEZE] = {
+		/* The sensor cannot see shoulder blades: the screen says what it checks. */
 		.info = { "shoulder-squeeze", "Shoulder squeeze", BC_POSE_UPRIGHT,
-			  "Sit or stand upright" },
-		.detect = { &bc_tilt_hold_ops, { bc_gauge_lean_deg,
-			{ "resting", "moving", "holding", "returning", "wrong way", "not in position" },
-			{ .enter_deg = 10.0f, .exit_deg = 8.0f, .attempt_deg = 3.0f, .rest_deg = 2.0f,
-			  .wrong_deg = 90.0f, .max_deg = 90.0f, TILT_DEFAULTS } },
-			  bc_gauge_lean_deg },
+			  "Sit or stand upright (checks posture and pace)" },
+		.detect = { &bc_paced_hold_ops },
 		.go = "Squeeze your shoulder blades together", .release = "Relax",
 		.countdown = true, .hold_s = 5.0f,
 	},

@@ -44,7 +44,7 @@ static const key_info general_keys[] = {
 };
 
 /* An optional check (0: no check) has keys only where the row's default uses it. */
-typedef enum { ALWAYS, IF_LEVEL_CHECK, IF_INCLINE_CHECK, IF_FAR_CHECK } key_when;
+typedef enum { ALWAYS, IF_LEVEL_CHECK, IF_INCLINE_CHECK, IF_FAR_CHECK, IF_ZONE_CHECK } key_when;
 
 typedef struct {
 	key_info k; /* name after "exercise.", offset into bc_tilt_hold_settings */
@@ -91,6 +91,9 @@ static const tilt_key tilt_keys[] = {
 	{ { "far_deg", KEY_FLOAT, TOFF(far_deg), 0, 180,
 	    "past this the %s went too far and is rejected, degrees (0: no check)" },
 	  IF_FAR_CHECK },
+	{ { "min_zone_s", KEY_FLOAT, TOFF(min_zone_s), 0, 30,
+	    "in the zone shorter than this is passing through, not a %s, seconds" },
+	  IF_ZONE_CHECK },
 };
 
 /* The keys after the tilt-and-hold exercises': the other machines'. */
@@ -133,6 +136,16 @@ static const key_info other_keys[] = {
 	  "the lower back lowered at least this far below standing is a squat, centimetres"),
 	F("deep-squat.max_lean_deg", detect.squat.max_lean_deg, 10, 90,
 	  "leaning further than this from upright is a stoop, not a squat, degrees"),
+	F("shoulder-squeeze.lead_in_s", detect.paced.lead_in_s, 0, 60,
+	  "the first cycle starts this long after calibration, seconds"),
+	F("shoulder-squeeze.breathe_in_s", detect.paced.breathe_in_s, 0.5f, 60,
+	  "each cycle: breathe in this long, then squeeze for hold_s, seconds"),
+	F("shoulder-squeeze.relax_s", detect.paced.relax_s, 0.5f, 60,
+	  "...then relax this long, seconds"),
+	F("shoulder-squeeze.upright_max_deg", detect.paced.upright_max_deg, 1, 90,
+	  "the lean from the upright start stays within this through the hold, degrees"),
+	F("shoulder-squeeze.upright_gap_deg", detect.paced.upright_gap_deg, 0, 10,
+	  "...a spell beyond it ends this far back inside, degrees"),
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -173,6 +186,8 @@ static bool tilt_key_used(const tilt_key *t, const bc_tilt_hold_settings *defaul
 		return defaults->min_incline_deg > 0.0f;
 	case IF_FAR_CHECK:
 		return defaults->far_deg > 0.0f;
+	case IF_ZONE_CHECK:
+		return defaults->min_zone_s > 0.0f;
 	default:
 		return true;
 	}

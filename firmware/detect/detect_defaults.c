@@ -24,6 +24,10 @@ const bc_detect_settings bc_detect_settings_default = {
 		.attempt_lean_deg = 45.0f, .standing_tol_cm = 7.0f, .upright_deg = 20.0f,
 		.stand_lean_deg = 8.0f, .sure_stand_deg = 3.0f, .bounce_g = 0.1f, .walk_bounces = 8,
 	},
+	.paced = {
+		.lead_in_s = 2.0f, .breathe_in_s = 2.0f, .relax_s = 3.0f,
+		.upright_max_deg = 10.0f, .upright_gap_deg = 1.0f,
+	},
 	.start_tol_deg = 3.0f,
 	.start_hold_s = 0.5f,
 	.wobble_max_s = 1.0f,

@@ -42,7 +42,8 @@ static void update_start_gate(bc_detector *d, const bc_body_state *b, bc_detect_
 	float off_deg = d->row->start_offset_deg ? d->row->start_offset_deg(b)
 			: ops->start_offset_deg	 ? ops->start_offset_deg(b)
 						 : fabsf(b->angles.sagittal_deg);
-	bool at_start = b->angles_valid && off_deg <= s->start_tol_deg;
+	float tol_deg = d->row->start_tol_deg > 0.0f ? d->row->start_tol_deg : s->start_tol_deg;
+	bool at_start = b->angles_valid && off_deg <= tol_deg;
 	d->view.gauge_deg = b->angles_valid ? b->angles.sagittal_deg : 0.0f;
 	d->view.hint = BC_HINT_GET_READY;
 	if (!at_start) {

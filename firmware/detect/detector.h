@@ -26,6 +26,7 @@
 
 #include "body/body_state.h"
 #include "detect/cat_cow.h"
+#include "detect/paced_hold.h"
 #include "detect/posture.h"
 #include "detect/squat.h"
 #include "detect/tilt_hold.h"
@@ -38,9 +39,10 @@ typedef struct {
 	bc_cat_cow_settings cat_cow;
 	bc_posture_settings posture;
 	bc_squat_settings squat;
-	float start_tol_deg; /* start position: |sagittal| within this, degrees */
-	float start_hold_s;  /* ...held this long after calibration, seconds */
-	float wobble_max_s;  /* out of a hold zone shorter than this pauses the hold */
+	bc_paced_hold_settings paced; /* the shoulder squeeze's pace */
+	float start_tol_deg;	      /* start position: |sagittal| within this, degrees */
+	float start_hold_s;	      /* ...held this long after calibration, seconds */
+	float wobble_max_s;	      /* out of a hold zone shorter than this pauses the hold */
 } bc_detect_settings;
 
 /* The settings common to all, cat-cow's and posture's; tilt[] is all zero. */
@@ -65,6 +67,10 @@ typedef enum {
 	BC_HINT_SIT_UP,	      /* posture: slouching */
 	BC_HINT_NOT_EXERCISE, /* far outside anything this exercise does */
 	BC_HINT_NOT_SO_FAR,   /* past the far limit (crossover rolled onto the side) */
+	BC_HINT_BREATHE_IN,   /* paced: breathe in */
+	BC_HINT_SQUEEZE,      /* paced: squeeze and hold */
+	BC_HINT_STAY_UPRIGHT, /* paced: leaning during the hold */
+	BC_HINT_RELAX,	      /* paced: relax */
 	BC_HINT_COUNT
 } bc_detect_hint;
 
@@ -121,10 +127,11 @@ typedef struct bc_detector bc_detector;
 
 /* What a machine does (detect_internal.h); one per machine, named by rows. */
 typedef struct bc_detector_ops bc_detector_ops;
-extern const bc_detector_ops bc_tilt_hold_ops; /* tilt_hold.c */
-extern const bc_detector_ops bc_cat_cow_ops;   /* cat_cow.c */
-extern const bc_detector_ops bc_posture_ops;   /* posture.c */
-extern const bc_detector_ops bc_squat_ops;     /* squat.c */
+extern const bc_detector_ops bc_tilt_hold_ops;	/* tilt_hold.c */
+extern const bc_detector_ops bc_cat_cow_ops;	/* cat_cow.c */
+extern const bc_detector_ops bc_posture_ops;	/* posture.c */
+extern const bc_detector_ops bc_squat_ops;	/* squat.c */
+extern const bc_detector_ops bc_paced_hold_ops; /* paced_hold.c */
 
 /* The detector's part of an exercise's row (coach/exercise_table.c). */
 typedef struct {
@@ -132,6 +139,10 @@ typedef struct {
 	bc_tilt_hold_exercise tilt; /* tilt-and-hold rows only */
 	/* How far from the start position, degrees, for the start gate (NULL: the machine's) */
 	float (*start_offset_deg)(const bc_body_state *b);
+	/* The start gate's tolerance, degrees (0: the start_tol_deg setting). A
+	 * standing start takes BC_STAND_START_MAX_DEG: standing people shift
+	 * their weight by more than a lying start's few degrees. */
+	float start_tol_deg;
 } bc_detector_row;
 
 struct bc_detector {
@@ -146,6 +157,7 @@ struct bc_detector {
 		bc_cat_cow cat_cow;
 		bc_posture posture;
 		bc_squat squat;
+		bc_paced_hold paced;
 	} u;
 };
 

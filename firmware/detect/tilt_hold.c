@@ -118,6 +118,11 @@ static void close_attempt(bc_tilt_hold *th, double t_s, bool off, bc_detect_out 
 	if (th->through_other_way && !th->reached_zone)
 		return;
 
+	/* In and out of the zone in passing (a stoop to pick something up). */
+	if (th->reached_zone && !th->hold_done && th->phase != BC_TH_WRONG_WAY &&
+	    th->best_hold_s < th->s.min_zone_s)
+		return;
+
 	bc_reject_reason why;
 	float peak = th->peak_deg;
 	t_s = bc_halfway_time(&th->halfway, t_s);

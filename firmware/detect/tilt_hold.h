@@ -48,6 +48,8 @@ typedef struct {
 	float level_min_s;   /* not level this long while in the zone rejects the attempt */
 	float min_incline_deg; /* trunk nearer vertical than this: not this exercise (0: no check) */
 	float min_attempt_s;   /* shorter excursions that never reach the zone are noise */
+	float min_zone_s;      /* a hold shorter than this in the zone, short of the target, was
+			   * passing through (a stoop), not an attempt (0: no check) */
 	float settle_s;	       /* stopped short of the zone/rest this long: the attempt is over */
 	bool count_at_hold_done; /* rep counts when the hold target is reached, not on return */
 } bc_tilt_hold_settings;

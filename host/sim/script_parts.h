@@ -51,6 +51,10 @@ void sb_squat_attempt(sim_builder *b, bc_reject_reason reason);
 /* Bending over to pick something up, a few times (script_pick_up.c). */
 void sb_pick_up(sim_builder *b);
 
+/* Standing exercises (script_standing.c). reason NONE = a correct one. */
+void sb_lat_stretch(sim_builder *b, bc_reject_reason reason);
+void sb_squeeze_cycle(sim_builder *b, bc_reject_reason reason);
+
 /* Distractors (script_distractors.c) */
 void sb_distractor(sim_builder *b, sim_distractor d);
 

@@ -76,13 +76,15 @@ bool sim_reason_applies(bc_exercise_id ex, bc_reject_reason reason)
 {
 	switch (reason) {
 	case BC_REJECT_TOO_LITTLE_RANGE:
-		return ex != BC_EXERCISE_POSTURE;
-	case BC_REJECT_HOLD_TOO_SHORT:
-		return sim_default_hold_s(ex) > 0.0;
+		return ex != BC_EXERCISE_POSTURE && ex != BC_EXERCISE_SHOULDER_SQUEEZE;
+	case BC_REJECT_HOLD_TOO_SHORT: /* the squeeze's holds are the coach's pace */
+		return sim_default_hold_s(ex) > 0.0 && ex != BC_EXERCISE_SHOULDER_SQUEEZE;
 	case BC_REJECT_NOT_LEVEL:
 		return ex == BC_EXERCISE_BRIDGE;
 	case BC_REJECT_LEANING_TOO_FAR:
 		return ex == BC_EXERCISE_DEEP_SQUAT;
+	case BC_REJECT_NOT_UPRIGHT:
+		return ex == BC_EXERCISE_SHOULDER_SQUEEZE;
 	case BC_REJECT_RUSHED:
 		return ex == BC_EXERCISE_CAT_COW;
 	case BC_REJECT_ROLLED_ONTO_SIDE:
@@ -133,6 +135,7 @@ static double threshold_for(bc_exercise_id ex)
 	case BC_EXERCISE_CHILDS_POSE:
 		return 15.0;
 	case BC_EXERCISE_POSTURE:
+	case BC_EXERCISE_SHOULDER_SQUEEZE: /* not upright: leaning further */
 		return 10.0;
 	case BC_EXERCISE_DOWNWARD_DOG:
 		return 30.0;
@@ -140,6 +143,8 @@ static double threshold_for(bc_exercise_id ex)
 		return 20.0;
 	case BC_EXERCISE_DEEP_SQUAT:
 		return 30.0; /* its gauge is the depth, centimetres */
+	case BC_EXERCISE_LAT_STRETCH:
+		return 30.0;
 	default:
 		return 5.0;
 	}
@@ -222,6 +227,10 @@ static void one_attempt(sim_builder *b, bc_reject_reason reason)
 		sb_crossover_attempt(b, reason);
 	else if (b->ex == BC_EXERCISE_DEEP_SQUAT)
 		sb_squat_attempt(b, reason);
+	else if (b->ex == BC_EXERCISE_LAT_STRETCH)
+		sb_lat_stretch(b, reason);
+	else if (b->ex == BC_EXERCISE_SHOULDER_SQUEEZE)
+		sb_squeeze_cycle(b, reason);
 	else
 		sb_hold_attempt(b, reason);
 }

@@ -124,6 +124,16 @@ typedef struct {
 
 /* Builds the session. 0 ok; -1 with a message in err (bad combination or
  * out of memory). The script must be freed even on failure. */
+/*
+ * The shoulder squeeze is paced from the device's calibration (contract §4):
+ * its expected events replace the script's, one per cycle from
+ * calibrated_s + 2 s that ends by the last sample, the verdict from the
+ * true lean from the device's start (n samples from calibration on: times,
+ * degrees; script_standing.c). 0, or -1 out of memory.
+ */
+int sim_squeeze_expect(sim_script *s, double calibrated_s, const double *t_s, const float *lean_deg,
+		       size_t n);
+
 int sim_script_build(sim_script *s, const sim_script_settings *settings, const sim_person *person,
 		     sim_rng *rng, char *err, size_t err_size);
 void sim_script_free(sim_script *s);

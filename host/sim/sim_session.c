@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "body/body_tracker.h"
 #include "coach/exercise_table.h"
 #include "history/local_day.h"
 
@@ -264,6 +265,75 @@ static int write_meta(sim_session *ss)
 	return rc ? -1 : 0;
 }
 
+/* The squeeze's pace */
+
+typedef struct {
+	bc_body_tracker tracker;
+	double calibrated_s; /* NAN: not yet */
+	sim_vec3 up_start_s; /* the vertical in the sensor frame at the device's start */
+	double *t_s;	     /* from calibration on: each sample's time... */
+	float *lean_deg;     /* ...and the true lean from the device's start, degrees */
+	size_t n, cap;
+} calib_probe;
+
+static int probe_sample(void *user, const bc_sample *s, const sim_truth *truth)
+{
+	calib_probe *p = user;
+	sim_vec3 up = sim_vec3_make(0, 0, 1);
+	if (isnan(p->calibrated_s)) {
+		if (!bc_body_tracker_update(&p->tracker, s)->angles_valid)
+			return 0;
+		p->calibrated_s = s->t_s;
+		bc_quat q_se = bc_quat_mul(
+			bc_body_tracker_q_sensor_from_body(&p->tracker),
+			bc_quat_conj(bc_body_tracker_q_earth_from_body_start(&p->tracker)));
+		bc_vec3 u = bc_quat_rotate(q_se, bc_vec3_make(0, 0, 1));
+		p->up_start_s = sim_vec3_make(u.x, u.y, u.z);
+	}
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 4096;
+		double *t = realloc(p->t_s, cap * sizeof(*t));
+		if (t)
+			p->t_s = t;
+		float *l = realloc(p->lean_deg, cap * sizeof(*l));
+		if (l)
+			p->lean_deg = l;
+		if (!t || !l)
+			return -1;
+		p->cap = cap;
+	}
+	sim_vec3 up_s = sim_quat_rotate(sim_quat_conj(truth->q_earth_from_sensor), up);
+	double c = fmax(-1.0, fmin(1.0, sim_vec3_dot(up_s, p->up_start_s)));
+	p->t_s[p->n] = s->t_s;
+	p->lean_deg[p->n++] = (float)(acos(c) * SIM_DEG_PER_RAD);
+	return 0;
+}
+
+/*
+ * The shoulder squeeze is paced from the moment the device calibrates
+ * (contract §4): run the device's own body tracker over the samples to find
+ * that moment and the start it took, then derive the expected events from
+ * the true lean from that start. The samples do not change.
+ */
+static int pace_from_calibration(sim_session *ss)
+{
+	calib_probe *p = calloc(1, sizeof(*p));
+	if (!p)
+		return -1;
+	bc_body_tracker_init(&p->tracker, NULL,
+			     bc_exercise_info_get(ss->settings.script.exercise)->start_pose);
+	p->calibrated_s = NAN;
+	int rc = sim_session_run(ss, probe_sample, p);
+	if (rc == 0 && isnan(p->calibrated_s))
+		ss->script.n_events = 0; /* never calibrated: nothing is paced */
+	else if (rc == 0)
+		rc = sim_squeeze_expect(&ss->script, p->calibrated_s, p->t_s, p->lean_deg, p->n);
+	free(p->t_s);
+	free(p->lean_deg);
+	free(p);
+	return rc ? -1 : 0;
+}
+
 /* Session */
 
 int sim_session_init(sim_session *ss, const sim_session_settings *settings, char *err,
@@ -318,6 +388,10 @@ int sim_session_init(sim_session *ss, const sim_session_settings *settings, char
 
 	if (sim_script_build(&ss->script, &st->script, &ss->person, &r_script, err, err_size))
 		return -1;
+	if (st->script.exercise == BC_EXERCISE_SHOULDER_SQUEEZE && pace_from_calibration(ss)) {
+		snprintf(err, err_size, "out of memory");
+		return -1;
+	}
 	if (write_meta(ss)) {
 		snprintf(err, err_size, "out of memory");
 		return -1;

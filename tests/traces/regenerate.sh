@@ -55,3 +55,12 @@ sim --exercise deep-squat --scenario correct --seed 702 --rate 100 --out $T/deep
 sim --exercise deep-squat --scenario mixed --seed 711 --rate 50 --out $T/deep-squat-mixed.csv.gz
 sim --exercise deep-squat --scenario distractor:pick-up --seed 721 --rate 100 --out $T/deep-squat-distractor.csv.gz
 
+# Lat stretch (left arm, then right, as the coach asks) and the paced
+# shoulder squeeze; the squeeze's distractor still counts its paced reps.
+sim --exercise lat-stretch --scenario correct --seed 1001 --rate 100 --out $T/lat-stretch-correct.csv.gz
+sim --exercise lat-stretch --scenario mixed --seed 1002 --rate 50 --dropouts 1 --out $T/lat-stretch-mixed.csv.gz
+sim --exercise lat-stretch --scenario distractor:all --seed 1003 --rate 100 --out $T/lat-stretch-distractor.csv.gz
+sim --exercise shoulder-squeeze --scenario correct --seed 1101 --rate 100 --out $T/shoulder-squeeze-correct.csv.gz
+sim --exercise shoulder-squeeze --scenario mixed --seed 1102 --rate 50 --out $T/shoulder-squeeze-mixed.csv.gz
+sim --exercise shoulder-squeeze --scenario distractor:walk --seed 1103 --rate 100 --out $T/shoulder-squeeze-distractor.csv.gz
+
