@@ -35,18 +35,10 @@ shot summary --trace "$demo" --speed 200
 shot knee-to-chest --trace $data/demo-knee-to-chest.csv.gz --speed 10 --quit-after 5.8
 shot summary-sides --trace $data/demo-knee-to-chest.csv.gz --speed 200
 
-# The new exercises' screens (depth bar, the turn's side, the pace ring), from
-# their demos once they exist (host/data/make_demo.sh after the detectors).
-new_shot() {
-	name=$1
-	trace=$data/demo-$1.csv.gz
-	shift
-	if [ -f "$trace" ]; then
-		shot "$name" --trace "$trace" "$@"
-	else
-		echo "screenshots: $trace missing (host/data/make_demo.sh $name): $name.png not made"
-	fi
-}
-new_shot deep-squat --speed 10 --quit-after 3.5
-new_shot crossover --speed 10 --quit-after 3.2
-new_shot shoulder-squeeze --speed 10 --quit-after 2.5
+# The new exercises' screens mid-hold: the depth bar, the dog's incline, the
+# turn's side, the arm asked for, the pace ring.
+shot deep-squat --trace $data/demo-deep-squat.csv.gz --speed 10 --quit-after 7.5
+shot downward-dog --trace $data/demo-downward-dog.csv.gz --speed 10 --quit-after 6.0
+shot crossover --trace $data/demo-crossover.csv.gz --speed 10 --quit-after 6.0
+shot lat-stretch --trace $data/demo-lat-stretch.csv.gz --speed 10 --quit-after 2.6
+shot shoulder-squeeze --trace $data/demo-shoulder-squeeze.csv.gz --speed 10 --quit-after 3.3

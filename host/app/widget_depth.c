@@ -6,13 +6,13 @@
 #include <stdio.h>
 
 /*
- * Standing (0 cm) at the top, down to the target and a third beyond it: the
- * marker falls as the hips do, and the band from the target down is the
+ * Standing (0 cm) at the top, down to twice the target (real squats lower
+ * the lower back 30-55 cm, so a deep one stays on the bar): the marker falls as the hips do, and the band from the target down is the
  * depth that counts. Fixed for a session (it depends on the target only).
  */
 void bc_widget_depth(const bc_draw *d, SDL_Rect area, float depth_cm, float target_cm, bool valid)
 {
-	float bottom_cm = fmaxf(10.0f, ceilf(target_cm * 4.0f / 3.0f / 10.0f) * 10.0f);
+	float bottom_cm = fmaxf(10.0f, ceilf(target_cm * 2.0f / 10.0f) * 10.0f);
 	int value_h = bc_dp(d, 50), label_h = bc_dp(d, 26), bar_w = bc_dp(d, 34);
 	SDL_Rect bar = { area.x + area.w - bar_w - bc_dp(d, 18), area.y + value_h + bc_dp(d, 10),
 			 bar_w, area.h - value_h - label_h - bc_dp(d, 20) };
