@@ -1,10 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 #include "support/bench_support.h"
 
+#include <fcntl.h>
+#include <linux/perf_event.h>
+#include <spawn.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
+
+extern char **environ;
 
 double bc_bench_now_s(void)
 {
@@ -43,4 +53,67 @@ double bc_bench_median(double *values, size_t n)
 {
 	qsort(values, n, sizeof(values[0]), cmp_double);
 	return n ? values[n / 2] : 0.0;
+}
+
+long long bc_bench_instructions(void)
+{
+	static int fd = -2;
+	if (fd == -2) {
+		struct perf_event_attr a;
+		memset(&a, 0, sizeof(a));
+		a.size = sizeof(a);
+		a.type = PERF_TYPE_HARDWARE;
+		a.config = PERF_COUNT_HW_INSTRUCTIONS;
+		a.exclude_kernel = 1;
+		a.exclude_hv = 1;
+		fd = (int)syscall(SYS_perf_event_open, &a, 0, -1, -1, 0);
+	}
+	uint64_t count;
+	if (fd < 0 || read(fd, &count, sizeof(count)) != (ssize_t)sizeof(count))
+		return -1;
+	return (long long)count;
+}
+
+/* The "totals:" line of a callgrind output file: instructions (Ir). */
+static long long callgrind_totals(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	char line[256];
+	long long total = -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "totals:", 7) || !strncmp(line, "summary:", 8))
+			total = atoll(strchr(line, ':') + 1);
+	fclose(f);
+	return total;
+}
+
+long long bc_bench_callgrind_instructions(char *const argv[], const char *function)
+{
+	char out[] = "/tmp/backcoach-callgrind-XXXXXX", out_opt[64], toggle_opt[256];
+	int fd = mkstemp(out);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	snprintf(out_opt, sizeof(out_opt), "--callgrind-out-file=%s", out);
+	snprintf(toggle_opt, sizeof(toggle_opt), "--toggle-collect=%s", function);
+	char *vg[32] = { "valgrind", "--tool=callgrind", "--quiet", out_opt, toggle_opt };
+	int n = 5;
+	for (int i = 0; argv[i] && n < 31; i++)
+		vg[n++] = argv[i];
+	vg[n] = NULL;
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	pid_t pid;
+	int status = -1;
+	long long total = -1;
+	if (posix_spawnp(&pid, "valgrind", &fa, NULL, vg, environ) == 0 &&
+	    waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		total = callgrind_totals(out);
+	posix_spawn_file_actions_destroy(&fa);
+	unlink(out);
+	return total;
 }
