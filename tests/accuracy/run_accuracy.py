@@ -111,7 +111,8 @@ def suite(seed_set):
     return sessions
 
 
-def read_expect(path):
+def read_meta(path):
+    """The trace's '# key: value' header lines as a dict."""
     meta = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -120,6 +121,11 @@ def read_expect(path):
             if ":" in line:
                 key, value = line[1:].split(":", 1)
                 meta[key.strip()] = value.strip()
+    return meta
+
+
+def read_expect(path):
+    meta = read_meta(path)
     events = []
     text = meta.get("expect_events", "")
     for item in filter(None, [] if text == "none" else text.split(",")):

@@ -15,21 +15,11 @@ import subprocess
 import sys
 import tempfile
 
+from run_accuracy import read_meta
+
 RATES = [50, 100, 200, 400, 75, 150]
 EXTRA = os.environ.get("SQUAT_SIM_EXTRA", "").split()
 SCENARIOS = ["correct", "mixed", "incorrect:too-little-range", "incorrect:hold-too-short"]
-
-
-def meta_of(path):
-    meta = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                break
-            if ":" in line:
-                key, value = line[1:].split(":", 1)
-                meta[key.strip()] = value.strip()
-    return meta
 
 
 def one(bc, seed, scenario, rate, tmp):
@@ -37,7 +27,7 @@ def one(bc, seed, scenario, rate, tmp):
     subprocess.run([bc, "sim", "--exercise", "deep-squat", "--seed", str(seed)] + EXTRA + ["--scenario",
                     scenario, "--rate", str(rate), "--out", path],
                    check=True, capture_output=True)
-    meta = meta_of(path)
+    meta = read_meta(path)
     truth = [float(x) for x in meta["expect_depths_cm"].split(",")]
     times = [float(e.rsplit("@", 1)[1]) for e in meta["expect_events"].split(",")]
     out = subprocess.run([bc, "replay", "--json", path], check=True, capture_output=True,
