@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The trace's exact decimals (trace_number): the parser returns strtod's
+ * double bit for bit and stops where strtod stops, the formatter writes
+ * snprintf's "%.*f" text byte for byte. Checked against glibc itself on
+ * 250 000 random values of each of nine kinds, about 2.5 million checks
+ * (BC_NUMBER_CASES sets how many per kind; docs/performance.md gives a run
+ * with ten million each, about 90 million checks) and on
+ * the edges: zeros, signs, ties, subnormals, the float range, 2^53, and the
+ * spellings that must go to strtod.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/test_support.h"
+#include "trace/trace_number.h"
+
+/* Helpers */
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15u;
+
+/* xorshift64*: fixed seed, so a failure repeats. */
+static uint64_t next_random(void)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 0x2545f4914f6cdd1dU;
+}
+
+static long cases(void)
+{
+	const char *env = getenv("BC_NUMBER_CASES");
+	long n = env ? atol(env) : 0;
+	return n > 0 ? n : 250000;
+}
+
+static double double_from_bits(uint64_t bits)
+{
+	double v;
+	memcpy(&v, &bits, sizeof(v));
+	return v;
+}
+
+static float float_from_bits(uint32_t bits)
+{
+	float v;
+	memcpy(&v, &bits, sizeof(v));
+	return v;
+}
+
+/* One value: our text and length equal snprintf's, for every decimals the writer uses and more. */
+static void check_format(double v, int decimals)
+{
+	char want[512], got[512];
+	int want_len = snprintf(want, sizeof(want), "%.*f", decimals, v);
+	int got_len = bc_trace_number_format(got, sizeof(got), v, decimals);
+	if (want_len != got_len || strcmp(want, got) != 0) {
+		print_error("%a with %d decimals: snprintf '%s' (%d), ours '%s' (%d)\n", v,
+			    decimals, want, want_len, got, got_len);
+		fail();
+	}
+}
+
+static void check_format_all_decimals(double v)
+{
+	for (int d = 1; d <= 9; d++)
+		check_format(v, d);
+}
+
+/* One text: our double (bits, so -0 counts) and end equal strtod's. */
+static void check_parse(const char *text)
+{
+	char *want_end, *got_end;
+	double want = strtod(text, &want_end);
+	double got = bc_trace_number_parse(text, &got_end);
+	if (memcmp(&want, &got, sizeof(want)) != 0 || want_end != got_end) {
+		print_error("'%s': strtod %a (end +%td), ours %a (end +%td)\n", text, want,
+			    want_end - text, got, got_end - text);
+		fail();
+	}
+}
+
+/* Formatting */
+
+static void test_format_edges(void **state)
+{
+	static const double values[] = {
+		0.0,
+		-0.0,
+		1e-9,
+		-1e-9, /* printf keeps the sign: "-0.000000" */
+		0.5,
+		1.5,
+		2.5,
+		-2.5,
+		0.0000005,
+		0.0000015,
+		999999.9999995,
+		1234567.0000005,
+		DBL_TRUE_MIN,
+		-DBL_MIN,
+		FLT_TRUE_MIN,
+		FLT_MIN,
+		FLT_MAX,
+		-FLT_MAX,
+		DBL_MAX,
+		1e9 - 0.5,
+		1e12 - 1.0 / 1024,
+		1e12,
+		-1e12,
+		1e17,
+		1e18,
+		4503599627370495.5,
+		9007199254740993.0,
+		INFINITY,
+		-INFINITY,
+		NAN,
+	};
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		check_format_all_decimals(values[i]);
+	/* around every power of ten the fast path might get wrong */
+	for (int e = -10; e <= 19; e++) {
+		double p = pow(10, e);
+		check_format_all_decimals(p);
+		check_format_all_decimals(nextafter(p, 0));
+		check_format_all_decimals(nextafter(p, INFINITY));
+		check_format_all_decimals(-nextafter(p, 0));
+	}
+}
+
+/* Exact binary ties (odd / 2^j): printf rounds them half to even. */
+static void test_format_ties(void **state)
+{
+	for (int j = 1; j <= 14; j++)
+		for (int k = 1; k < 4000; k += 2) {
+			double v = ldexp(k, -j);
+			check_format_all_decimals(v);
+			check_format_all_decimals(-v);
+			check_format_all_decimals(v + 1e6);
+		}
+}
+
+/* A too small buffer truncates exactly as snprintf does. */
+static void test_format_small_buffers(void **state)
+{
+	for (size_t size = 0; size < 40; size++) {
+		char want[64], got[64];
+		memset(want, 'x', sizeof(want));
+		memset(got, 'x', sizeof(got));
+		int want_len = snprintf(want, size, "%.*f", 6, -123.4567891);
+		int got_len = bc_trace_number_format(got, size, -123.4567891, 6);
+		assert_int_equal(got_len, want_len);
+		assert_memory_equal(got, want, sizeof(want));
+	}
+}
+
+/* What the writer formats: floats (acceleration, rate, field) of every exponent. */
+static void test_format_random_floats(void **state)
+{
+	long n = cases();
+	static const int decimals[] = { 4, 5, 6 };
+	for (long i = 0; i < n; i++) {
+		float f = float_from_bits((uint32_t)next_random());
+		if (!isfinite(f))
+			continue;
+		check_format((double)f, decimals[i % 3]);
+	}
+}
+
+/* Floats in the sensors' ranges, where almost every row lies. */
+static void test_format_random_sensor_values(void **state)
+{
+	long n = cases();
+	for (long i = 0; i < n; i++) {
+		double unit = (double)(next_random() >> 11) / 9007199254740992.0 * 2 - 1;
+		check_format((double)(float)(16 * unit), 6);
+		check_format((double)(float)(2000 * unit), 5);
+		check_format((double)(float)(100 * unit), 4);
+	}
+}
+
+/* Times: doubles from microseconds to weeks, and doubles of any exponent. */
+static void test_format_random_doubles(void **state)
+{
+	long n = cases();
+	for (long i = 0; i < n; i++) {
+		uint64_t r = next_random();
+		double t_s = ldexp((double)(r >> 11), -53) * pow(10, (double)(r % 13) - 6);
+		check_format(t_s, 6);
+		double any = double_from_bits(next_random());
+		if (isfinite(any))
+			check_format(any, 1 + (int)(r % 9));
+	}
+}
+
+/* Parsing */
+
+static void test_parse_edges(void **state)
+{
+	static const char *const texts[] = {
+		"0",
+		"-0",
+		"0.000000",
+		"-0.000000",
+		"0.1",
+		"-0.1",
+		"1.",
+		".5",
+		"-.5",
+		".",
+		"-",
+		"",
+		"+1.5",
+		" 1.5",
+		"\t-2.25",
+		"1.5,2",
+		"1.5 ",
+		"1.5\r\n",
+		"1.5x",
+		"1.5e3",
+		"1.5E-3",
+		"1.5e",
+		"1.5e+",
+		"1e39",
+		"-1e39",
+		"1e400",
+		"1e-400",
+		"inf",
+		"-Infinity",
+		"nan",
+		"-nan(123)",
+		"0x1p3",
+		"0X1.8P-1",
+		"0x",
+		"1..2",
+		"1.2.3",
+		"--1",
+		"00000000000000000001.5",
+		"000000000000000001.5",
+		"9007199254740992",
+		"9007199254740993",
+		"9007199254740991.9",
+		"900719925474099.3",
+		"900719925474099.25",
+		"90071992547409.925",
+		"123456789012345678",
+		"1234567890123456789",
+		"0.123456789012345678",
+		"0.1234567890123456789",
+		"0.000000000000000001",
+		"179769313486231570000000000000000000000000000000000000000000.0",
+		"4.9406564584124654e-324",
+		"2.4703282292062327e-324",
+		"340282346638528859811704183484516925440.0",
+		"340282356779733661637539395458142568448.0",
+		"3.4028235e38",
+		"0.0000001",
+		"0.0000005",
+		"1234.567890",
+		"-0.007812",
+		"-0.007813",
+	};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		check_parse(texts[i]);
+}
+
+/* Texts in the writer's spelling of random values (what every trace holds). */
+static void test_parse_writer_spellings(void **state)
+{
+	long n = cases();
+	char text[64];
+	for (long i = 0; i < n; i++) {
+		uint64_t r = next_random();
+		double unit = (double)(r >> 11) / 9007199254740992.0 * 2 - 1;
+		double v = unit * pow(10, (double)(r % 9) - 2);
+		snprintf(text, sizeof(text), "%.*f,", 4 + (int)(r % 3), (double)(float)v);
+		check_parse(text);
+		snprintf(text, sizeof(text), "%.6f", fabs(v) * 1e3);
+		check_parse(text);
+	}
+}
+
+/* Random digit strings of every length up to and past the fast path's. */
+static void test_parse_random_digits(void **state)
+{
+	long n = cases();
+	static const char *const tails[] = { "", ",", " ", "e5", "x", "\n" };
+	char text[64];
+	for (long i = 0; i < n; i++) {
+		uint64_t r = next_random();
+		int len = 0;
+		if (r & 1)
+			text[len++] = '-';
+		int int_digits = (int)((r >> 1) % 21);
+		int decimals = (int)((r >> 6) % 21);
+		uint64_t digits = next_random();
+		for (int k = 0; k < int_digits; k++, digits = digits * 6364136223846793005u + 1)
+			text[len++] = (char)('0' + (digits >> 60) % 10);
+		if ((r >> 11) % 8)
+			text[len++] = '.';
+		for (int k = 0; k < decimals; k++, digits = digits * 6364136223846793005u + 1)
+			text[len++] = (char)('0' + (digits >> 60) % 10);
+		snprintf(text + len, sizeof(text) - (size_t)len, "%s", tails[(r >> 14) % 6]);
+		check_parse(text);
+	}
+}
+
+/* Limits */
+
+static void test_finite_as_float(void **state)
+{
+	double midpoint = 0x1.ffffffp127; /* halfway from FLT_MAX to 2^128: rounds to inf */
+	assert_true(bc_trace_number_finite_as_float(0));
+	assert_true(bc_trace_number_finite_as_float(FLT_MAX));
+	assert_true(bc_trace_number_finite_as_float(-FLT_MAX));
+	assert_true(bc_trace_number_finite_as_float(3.4028235e38));
+	assert_true(bc_trace_number_finite_as_float(nextafter(midpoint, 0)));
+	assert_true(isfinite((float)nextafter(midpoint, 0)));
+	assert_false(bc_trace_number_finite_as_float(midpoint));
+	assert_false(bc_trace_number_finite_as_float(-midpoint));
+	assert_false(bc_trace_number_finite_as_float(3.4028236e38));
+	assert_false(bc_trace_number_finite_as_float(1e39));
+	assert_false(bc_trace_number_finite_as_float(INFINITY));
+	assert_false(bc_trace_number_finite_as_float(NAN));
+	assert_true(bc_trace_number_finite_as_float(1e-60)); /* becomes 0, still finite */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_format_edges),
+		cmocka_unit_test(test_format_ties),
+		cmocka_unit_test(test_format_small_buffers),
+		cmocka_unit_test(test_format_random_floats),
+		cmocka_unit_test(test_format_random_sensor_values),
+		cmocka_unit_test(test_format_random_doubles),
+		cmocka_unit_test(test_parse_edges),
+		cmocka_unit_test(test_parse_writer_spellings),
+		cmocka_unit_test(test_parse_random_digits),
+		cmocka_unit_test(test_finite_as_float),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
