@@ -218,6 +218,40 @@ static void test_columns_by_name_extra_and_mag(void **state)
 }
 
 /* A metadata line right at the length limit passes; one byte more fails. */
+/*
+ * The largest numbers a float holds are accepted, in every spelling; what
+ * the reader returns is strtod's double converted to float, bit for bit.
+ */
+static void test_float_range_edges_accepted(void **state)
+{
+	static const char *const values[] = {
+		"3.4028235e38", "-340282346638528859811704183484516925440.0",
+		"0.000001",	"-0.000000",
+		"1.5e-45",	"9007199254740993.5",
+		"0.1234565",	" 2.5",
+	};
+	char text[1024];
+	int n = snprintf(text, sizeof(text), HEAD COLS);
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "%zu,%s,0,1,0,0,0\n", i,
+			      values[i]);
+	const char *path = write_text("float-edges.csv", text);
+	bc_trace_error err = { { 0 } };
+	bc_trace_reader *r = bc_trace_reader_open(path, &err);
+	assert_non_null(r);
+	bc_sample s;
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		int got = bc_trace_reader_next(r, &s, &err);
+		if (got != 1)
+			print_error("%s: %s\n", values[i], err.message);
+		assert_int_equal(got, 1);
+		float want = (float)strtod(values[i], NULL);
+		assert_memory_equal(&s.accel_g.x, &want, sizeof(want));
+	}
+	assert_int_equal(bc_trace_reader_next(r, &s, &err), 0);
+	bc_trace_reader_free(r);
+}
+
 static void test_line_length_limit(void **state)
 {
 	char *text = malloc(3 * BC_TRACE_LINE_MAX);
@@ -253,6 +287,9 @@ struct bad_case {
 	int rows_before; /* good rows returned before the error */
 };
 
+/* 4e38 spelled out: too many digits for the fast path, so strtod decides */
+#define HUGE_DIGITS "400000000000000000000000000000000000000"
+
 static const struct bad_case bad_cases[] = {
 	{ "empty", "", 1, "empty file", -1 },
 	{ "no-signature", COLS ROW0, 1, "# backcoach-trace v1", -1 },
@@ -279,6 +316,14 @@ static const struct bad_case bad_cases[] = {
 	{ "nan-accel", HEAD COLS ROW0 "0.01,nan,0,1,0,0,0\n", 6, "'ax' is not finite", 1 },
 	{ "inf-gyro", HEAD COLS ROW0 "0.01,0,0,1,-inf,0,0\n", 6, "'gx' is not finite", 1 },
 	{ "huge", HEAD COLS "0.00,0,0,1e999,0,0,0\n", 5, "'az' is not finite", 0 },
+	/* contract §1: finite as the float a sample holds, like inf (issue 13) */
+	{ "beyond-float", HEAD COLS ROW0 "0.01,0,1e39,1,0,0,0\n", 6,
+	  "'ay' is not finite as a float ('1e39'", 1 },
+	{ "beyond-float-negative", HEAD COLS "0.00,0,0,1,0,0,-3.4028236e38\n", 5,
+	  "'gz' is not finite as a float", 0 },
+	{ "beyond-float-fixed-point", HEAD COLS "0.00,0,0,1,0," HUGE_DIGITS ".5,0\n", 5,
+	  "'gy' is not finite as a float", 0 },
+	{ "beyond-float-t", HEAD COLS "1e39,0,0,1,0,0,0\n", 5, "'t' is not finite as a float", 0 },
 	{ "nan-mag", HEAD "t,ax,ay,az,gx,gy,gz,mx,my,mz\n0,0,0,1,0,0,0,1,nan,3\n", 5,
 	  "'my' is not finite", 0 },
 	{ "t-repeats", HEAD COLS ROW0 ROW1 ROW1, 7, "does not increase", 2 },
@@ -470,6 +515,7 @@ int main(void)
 		cmocka_unit_test(test_last_line_without_newline),
 		cmocka_unit_test(test_header_only_is_an_empty_session),
 		cmocka_unit_test(test_columns_by_name_extra_and_mag),
+		cmocka_unit_test(test_float_range_edges_accepted),
 		cmocka_unit_test(test_line_length_limit),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_nul_byte),

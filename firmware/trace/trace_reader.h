@@ -6,8 +6,9 @@
  *
  * Every malformed input is an error naming the file and line; nothing is
  * skipped silently. Required columns (t,ax,ay,az,gx,gy,gz and mx,my,mz when
- * present) must be finite; other ("extra") columns are parsed with strtod and
- * may be nan (BROAD's reference quaternion is nan where cameras lost it).
+ * present) must be finite as a float (1e39 is an error like inf); other
+ * ("extra") columns are parsed as strtod would and may be nan (BROAD's
+ * reference quaternion is nan where cameras lost it).
  */
 #ifndef BC_TRACE_READER_H
 #define BC_TRACE_READER_H
