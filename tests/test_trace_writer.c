@@ -114,6 +114,82 @@ static void test_empty_session(void **state)
 	round_trip("empty.csv", false, 0);
 }
 
+/* The rows as the writer spelled them with snprintf before trace_number. */
+static size_t reference_rows(char *out, size_t size, bool with_mag, int n)
+{
+	size_t len = 0;
+	for (int i = 0; i < n && len < size; i++) {
+		bc_sample s = make_sample(i);
+		len += (size_t)snprintf(out + len, size - len, "%.6f,%.6f,%.6f,%.6f,%.5f,%.5f,%.5f",
+					s.t_s, (double)s.accel_g.x, (double)s.accel_g.y,
+					(double)s.accel_g.z, (double)s.gyro_dps.x,
+					(double)s.gyro_dps.y, (double)s.gyro_dps.z);
+		if (with_mag)
+			len += (size_t)snprintf(out + len, size - len, ",%.4f,%.4f,%.4f",
+						(double)s.mag_ut.x, (double)s.mag_ut.y,
+						(double)s.mag_ut.z);
+		len += (size_t)snprintf(out + len, size - len, "\n");
+	}
+	return len;
+}
+
+/* Byte for byte the text snprintf wrote: committed traces regenerate identically. */
+static void test_rows_are_snprintf_text(void **state)
+{
+	enum { ROWS = 5000 };
+	static char want[ROWS * 128], got[ROWS * 128];
+	for (int with_mag = 0; with_mag <= 1; with_mag++) {
+		char path[512];
+		bc_test_tmp_path("text.csv", path, sizeof(path));
+		bc_trace_error err = { { 0 } };
+		bc_trace_writer *w = bc_trace_writer_open(path, NULL, 0, with_mag, &err);
+		assert_non_null(w);
+		for (int i = 0; i < ROWS; i++) {
+			bc_sample s = make_sample(i);
+			assert_int_equal(bc_trace_writer_write(w, &s, &err), 0);
+		}
+		assert_int_equal(bc_trace_writer_close(w, &err), 0);
+		size_t want_len = reference_rows(want, sizeof(want), with_mag, ROWS);
+		FILE *f = fopen(path, "rb");
+		assert_non_null(f);
+		size_t got_len = fread(got, 1, sizeof(got), f);
+		fclose(f);
+		const char *header = with_mag ? BC_TRACE_SIGNATURE
+					     "\nt,ax,ay,az,gx,gy,gz,mx,my,mz\n"
+					      : BC_TRACE_SIGNATURE "\nt,ax,ay,az,gx,gy,gz\n";
+		size_t header_len = strlen(header);
+		assert_memory_equal(got, header, header_len);
+		assert_int_equal(got_len - header_len, want_len);
+		assert_memory_equal(got + header_len, want, want_len);
+	}
+}
+
+/* Rows wait in the writer's buffer, but a sync puts every one of them in the file. */
+static void test_sync_writes_every_row(void **state)
+{
+	char path[512];
+	bc_test_tmp_path("sync.csv", path, sizeof(path));
+	bc_trace_error err = { { 0 } };
+	bc_trace_writer *w = bc_trace_writer_open(path, meta, N_META, false, &err);
+	assert_non_null(w);
+	for (int synced = 1; synced <= 700; synced += 233) {
+		for (int i = synced - 233 < 0 ? 0 : synced - 233; i < synced; i++) {
+			bc_sample s = make_sample(i);
+			assert_int_equal(bc_trace_writer_write(w, &s, &err), 0);
+		}
+		assert_int_equal(bc_trace_writer_sync(w, &err), 0);
+		bc_trace_reader *r = bc_trace_reader_open(path, &err);
+		assert_non_null(r);
+		bc_sample got;
+		int rows = 0;
+		while (bc_trace_reader_next(r, &got, &err) == 1)
+			rows++;
+		bc_trace_reader_free(r);
+		assert_int_equal(rows, synced);
+	}
+	assert_int_equal(bc_trace_writer_close(w, &err), 0);
+}
+
 static void test_refuses_what_readers_reject(void **state)
 {
 	char path[512];
@@ -188,6 +264,8 @@ int main(void)
 		cmocka_unit_test(test_round_trip_plain),
 		cmocka_unit_test(test_round_trip_gzip),
 		cmocka_unit_test(test_empty_session),
+		cmocka_unit_test(test_rows_are_snprintf_text),
+		cmocka_unit_test(test_sync_writes_every_row),
 		cmocka_unit_test(test_refuses_what_readers_reject),
 		cmocka_unit_test(test_refuses_bad_metadata),
 		cmocka_unit_test(test_open_failure_names_path),
