@@ -99,7 +99,7 @@ long long bc_bench_callgrind_instructions(char *const argv[], const char *functi
 	snprintf(out_opt, sizeof(out_opt), "--callgrind-out-file=%s", out);
 	snprintf(toggle_opt, sizeof(toggle_opt), "--toggle-collect=%s", function);
 	char *vg[32] = { "valgrind", "--tool=callgrind", "--quiet", out_opt, toggle_opt };
-	int n = 5;
+	int n = function ? 5 : 4;
 	for (int i = 0; argv[i] && n < 31; i++)
 		vg[n++] = argv[i];
 	vg[n] = NULL;

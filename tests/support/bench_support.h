@@ -23,7 +23,8 @@ long long bc_bench_instructions(void);
 
 /*
  * Instructions executed inside `function` (and what it calls) by the command
- * argv, counted by Valgrind's callgrind; -1 if Valgrind is missing or fails.
+ * argv (its whole run when function is NULL: for programs without symbols),
+ * counted by Valgrind's callgrind; -1 if Valgrind is missing or fails.
  * For machines without a hardware counter: exact, if slow.
  */
 long long bc_bench_callgrind_instructions(char *const argv[], const char *function);
