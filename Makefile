@@ -33,7 +33,7 @@ AR := $(CROSS)ar
 # Debian packages needed to build, test and run (make deps installs them).
 DEB_PACKAGES := gcc make pkg-config zlib1g-dev libi2c-dev libgpiod-dev \
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-dejavu-core libsqlite3-dev \
-	libcmocka-dev umockdev libumockdev-dev python3 clang-format
+	libcmocka-dev umockdev libumockdev-dev python3 clang-format valgrind xvfb
 
 # The Raspberry Pi (64-bit) build from Debian's cross toolchain and arm64
 # libraries, and qemu-user to run its tests here. make deps adds the arm64
@@ -213,8 +213,19 @@ test-cross: cross-tests
 	@BC_QEMU_AARCH64="qemu-aarch64 -L $(PI_SYSROOT)" BC_TEST_SKIP="$(CROSS_TEST_SKIP)" \
 		tests/run_tests.sh "$(abspath $(SHARED_DATA))" $(PI_BUILD)
 
+# The Pi budget's aarch64 counts: the cross-built bench_pi_budget under
+# qemu-aarch64 with an instruction-counting plugin (tests/tools/), when the
+# cross toolchain is here (make deps-cross); bench_pi_budget says when not.
+QEMU_PLUGIN := $(BUILD)/tools/qemu_insn_count.so
+$(QEMU_PLUGIN): tests/tools/qemu_insn_count.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -shared -fPIC $(WARNINGS) -o $@ $<
+
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCHES)
+	@$(if $(HAVE_PI_CROSS),$(MAKE) --no-print-directory $(QEMU_PLUGIN) && \
+		$(MAKE) --no-print-directory CROSS=$(PI_CROSS) BUILD=$(PI_BUILD) \
+		$(PI_BUILD)/bench/bench_pi_budget)
 	@if [ -x tests/bench/run_bench.sh ]; then tests/bench/run_bench.sh $(BUILD) "$(abspath $(SHARED_DATA))"; fi
 	@$(MAKE) --no-print-directory accuracy
 

@@ -10,8 +10,18 @@
  *    thread while a 60 fps loop takes snapshots and renders, as the app does.
  *    "newest" is the newest sample in a frame, "oldest" the first sample that
  *    arrived after the previous frame's snapshot (the worst case).
+ *  - with a display (DISPLAY: run_bench.sh starts Xvfb when there is none),
+ *    the same frames to the presented frame: the app's own window
+ *    (bc_app_window_open, as `backcoach run` opens it), render plus
+ *    SDL_RenderPresent, which uploads the frame (software renderer: the
+ *    window surface to the X server, synchronously; GL renderer: the draw
+ *    calls and textures through Mesa) and presents it; and the latency loop
+ *    above measured to the end of that present.
+ *  - instructions per frame (callgrind, bc_render_frame over every screen's
+ *    frames), the figure that compares across machines.
  *
  * Usage: bench_render BUILD_DIR SHARED_DATA_DIR (as tests/bench/run_bench.sh calls it)
+ *        bench_render --frames  (the surface frames only, for callgrind to count)
  */
 #include <math.h>
 #include <stdio.h>
@@ -23,6 +33,7 @@
 #include <SDL.h>
 
 #include "app/app_state.h"
+#include "app/app_window.h"
 #include "app/draw.h"
 #include "app/pipeline_thread.h"
 #include "app/render.h"
@@ -98,10 +109,61 @@ static void sleep_until(double t_s)
 	nanosleep(&ts, NULL);
 }
 
+static const screen_case cases[] = {
+	{ "exercise (bridge)", BC_EXERCISE_BRIDGE, BC_SCREEN_EXERCISE },
+	{ "exercise (cat-cow)", BC_EXERCISE_CAT_COW, BC_SCREEN_EXERCISE },
+	{ "posture monitor", BC_EXERCISE_POSTURE, BC_SCREEN_POSTURE },
+	{ "calibration", BC_EXERCISE_BRIDGE, BC_SCREEN_CALIBRATION },
+	{ "home", BC_EXERCISE_NONE, BC_SCREEN_HOME },
+	{ "summary", BC_EXERCISE_BRIDGE, BC_SCREEN_SUMMARY },
+};
+#define N_CASES ((int)(sizeof(cases) / sizeof(cases[0])))
+
+/* FRAMES frames of every screen into d, each timed (and presented, when present). */
+static void time_screens(bc_draw *d, bc_text *text, bool present)
+{
+	static double ms[FRAMES];
+	static bc_app_state s;
+	for (int c = 0; c < N_CASES; c++) {
+		unsigned long raster0 = bc_text_rasterised(text);
+		for (int i = 0; i < FRAMES; i++) {
+			state_at(&s, &cases[c], i);
+			double t0 = bc_bench_now_s();
+			bc_render_frame(d, &s);
+			if (present)
+				SDL_RenderPresent(d->r);
+			ms[i] = (bc_bench_now_s() - t0) * 1e3;
+		}
+		double first = ms[0];
+		double med = bc_bench_median(ms, FRAMES);
+		double p99 = percentile(ms, FRAMES, 0.99);
+		printf("  %-20s %5.2f ms/frame median, %5.2f p99, %5.2f first; %4.1f strings "
+		       "rasterised per frame\n",
+		       cases[c].name, med, p99, first,
+		       (double)(bc_text_rasterised(text) - raster0) / FRAMES);
+	}
+}
+
+/* The app's own window, as backcoach run opens it; -1 (err says why) without a display. */
+static int open_window(bc_app_window *win, char *err, size_t err_size)
+{
+	if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
+		snprintf(err, err_size, "no DISPLAY");
+		return -1;
+	}
+	bc_app_config cfg = {
+		.display = BC_APP_DISPLAY_AUTO, .width = W, .height = H, .windowed = true
+	};
+	if (bc_app_window_open(win, &cfg, err, err_size) != BC_APP_WINDOW_DRAWING || !win->window) {
+		bc_app_window_close(win);
+		return -1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	bool frames_only = argc > 1 && !strcmp(argv[1], "--frames");
 	char err[512], cpu[128];
 	bc_bench_cpu_model(cpu, sizeof(cpu));
 	bc_app_canvas canvas;
@@ -114,31 +176,35 @@ int main(int argc, char **argv)
 
 	printf("coach screen (%dx%d, SDL software renderer on a surface)\n", W, H);
 	printf("  machine: %s, %ld cores online\n", cpu, sysconf(_SC_NPROCESSORS_ONLN));
-	static const screen_case cases[] = {
-		{ "exercise (bridge)", BC_EXERCISE_BRIDGE, BC_SCREEN_EXERCISE },
-		{ "exercise (cat-cow)", BC_EXERCISE_CAT_COW, BC_SCREEN_EXERCISE },
-		{ "posture monitor", BC_EXERCISE_POSTURE, BC_SCREEN_POSTURE },
-		{ "calibration", BC_EXERCISE_BRIDGE, BC_SCREEN_CALIBRATION },
-		{ "home", BC_EXERCISE_NONE, BC_SCREEN_HOME },
-		{ "summary", BC_EXERCISE_BRIDGE, BC_SCREEN_SUMMARY },
-	};
-	static double ms[FRAMES];
-	static bc_app_state s;
-	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
-		unsigned long raster0 = bc_text_rasterised(text);
-		for (int i = 0; i < FRAMES; i++) {
-			state_at(&s, &cases[c], i);
-			double t0 = bc_bench_now_s();
-			bc_render_frame(d, &s);
-			ms[i] = (bc_bench_now_s() - t0) * 1e3;
-		}
-		double first = ms[0];
-		double med = bc_bench_median(ms, FRAMES);
-		double p99 = percentile(ms, FRAMES, 0.99);
-		printf("  %-20s %5.2f ms/frame median, %5.2f p99, %5.2f first; %4.1f strings "
-		       "rasterised per frame\n",
-		       cases[c].name, med, p99, first,
-		       (double)(bc_text_rasterised(text) - raster0) / FRAMES);
+	time_screens(d, text, false);
+	if (frames_only)
+		goto done;
+	char *frames_argv[] = { argv[0], "--frames", NULL };
+	long long instructions = bc_bench_callgrind_instructions(frames_argv, "bc_render_frame");
+	if (instructions >= 0)
+		printf("  %.0f instructions per frame (callgrind, bc_render_frame, all screens)\n",
+		       (double)instructions / (double)(FRAMES * N_CASES));
+
+	/* The presented frame: the app's window on a display, render + present. */
+	bc_app_window win = { 0 };
+	bc_text *win_text = NULL;
+	bc_draw win_draw;
+	if (open_window(&win, err, sizeof(err)) == 0)
+		win_text = bc_text_new(win.renderer, err, sizeof(err));
+	if (win_text) {
+		SDL_RendererInfo info = { 0 };
+		SDL_GetRendererInfo(win.renderer, &info);
+		bc_draw_setup(&win_draw, win.renderer, win_text, W, H);
+		printf("to the presented frame (the app's window, SDL video driver %s, renderer "
+		       "%s, "
+		       "DISPLAY %s): render + SDL_RenderPresent\n",
+		       SDL_GetCurrentVideoDriver(), info.name, getenv("DISPLAY"));
+		time_screens(&win_draw, win_text, true);
+		d = &win_draw;
+	} else {
+		printf("to the presented frame: not measured (%s; run_bench.sh starts Xvfb "
+		       "when xvfb-run is installed)\n",
+		       err);
 	}
 
 	/* Latency: the demo in real time through the pipeline, a 60 fps loop. */
@@ -159,6 +225,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_render: %s\n", p ? "out of memory" : err);
 		return 1;
 	}
+	static bc_app_state s;
 	bc_app_init(&s, &settings);
 	bc_app_begin_session(&s, BC_EXERCISE_BRIDGE);
 	enum { MAX_FRAMES = (int)(LATENCY_S * 60) + 10 };
@@ -174,6 +241,8 @@ int main(int argc, char **argv)
 		bc_app_apply_view(&s, sn->have_view ? &sn->view : NULL, NULL);
 		bc_app_tick(&s, bc_bench_now_s() - start);
 		bc_render_frame(d, &s);
+		if (win_text)
+			SDL_RenderPresent(d->r);
 		uint64_t done = bc_monotonic_ns();
 		if (!sn->oldest_new_sample_ns)
 			continue; /* nothing new in this frame */
@@ -183,7 +252,8 @@ int main(int argc, char **argv)
 	}
 	bc_pipeline_free(p);
 	free(sn);
-	printf("  sample -> frame latency (demo at 100 Hz, real time, 60 fps, %zu frames):\n", n);
+	printf("  sample -> %s latency (demo at 100 Hz, real time, 60 fps, %zu frames):\n",
+	       win_text ? "presented frame" : "frame", n);
 	printf("    newest sample in a frame: %5.2f ms median, %5.2f p99\n",
 	       bc_bench_median(newest_ms, n), percentile(newest_ms, n, 0.99));
 	double oldest_med = bc_bench_median(oldest_ms, n); /* sorted from here on */
@@ -193,6 +263,9 @@ int main(int argc, char **argv)
 	       "(goal < %.1f ms: one frame + 10 ms)\n",
 	       oldest_med, oldest_p99, oldest_max, FRAME_S * 1e3 + 10);
 
+	bc_text_free(win_text);
+	bc_app_window_close(&win);
+done:
 	bc_app_canvas_close(&canvas);
 	SDL_Quit();
 	return 0;
