@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The trace's exact decimals (trace_number): the parser returns strtod's
- * double bit for bit and stops where strtod stops, the formatter writes
- * snprintf's "%.*f" text byte for byte. Checked against glibc itself on
+ * double bit for bit and stops where strtod stops, the formatters (double
+ * and float) write snprintf's "%.*f" text byte for byte, and format_parsed's
+ * value is strtod of that text. Checked against glibc itself on
  * 250 000 random values of each of nine kinds, about 2.5 million checks
  * (BC_NUMBER_CASES sets how many per kind; docs/performance.md gives a run
  * with ten million each, about 90 million checks) and on
@@ -66,10 +67,41 @@ static void check_format(double v, int decimals)
 	}
 }
 
+/* The float entry point writes the text of (double)f; read_back is strtod of that text. */
+static void check_format_float(float f, int decimals)
+{
+	char want[512], got[512];
+	int want_len = snprintf(want, sizeof(want), "%.*f", decimals, (double)f);
+	int got_len = bc_trace_number_format_float(got, sizeof(got), f, decimals);
+	if (want_len != got_len || strcmp(want, got) != 0) {
+		print_error("float %a with %d decimals: snprintf '%s', ours '%s'\n", (double)f,
+			    decimals, want, got);
+		fail();
+	}
+}
+
+static void check_read_back(double v, int decimals)
+{
+	char text[512], ours[512];
+	snprintf(text, sizeof(text), "%.*f", decimals, v);
+	double want = strtod(text, NULL), got;
+	bc_trace_number_format_parsed(ours, sizeof(ours), v, decimals, &got);
+	assert_string_equal(ours, text);
+	if (memcmp(&want, &got, sizeof(want)) != 0) {
+		print_error("read back of %a with %d decimals ('%s'): strtod %a, ours %a\n", v,
+			    decimals, text, want, got);
+		fail();
+	}
+}
+
 static void check_format_all_decimals(double v)
 {
-	for (int d = 1; d <= 9; d++)
+	for (int d = 1; d <= 9; d++) {
 		check_format(v, d);
+		check_read_back(v, d);
+		if (isnan(v) || fabs(v) <= FLT_MAX)
+			check_format_float((float)v, d);
+	}
 }
 
 /* One text: our double (bits, so -0 counts) and end equal strtod's. */
@@ -149,13 +181,21 @@ static void test_format_ties(void **state)
 static void test_format_small_buffers(void **state)
 {
 	for (size_t size = 0; size < 40; size++) {
-		char want[64], got[64];
+		char want[64], got[64], got_float[64];
 		memset(want, 'x', sizeof(want));
 		memset(got, 'x', sizeof(got));
-		int want_len = snprintf(want, size, "%.*f", 6, -123.4567891);
-		int got_len = bc_trace_number_format(got, size, -123.4567891, 6);
+		memset(got_float, 'x', sizeof(got_float));
+		int want_len = snprintf(want, size, "%.*f", 6, (double)-123.4567f);
+		int got_len = bc_trace_number_format(got, size, (double)-123.4567f, 6);
+		int got_float_len = bc_trace_number_format_float(got_float, size, -123.4567f, 6);
 		assert_int_equal(got_len, want_len);
-		assert_memory_equal(got, want, sizeof(want));
+		assert_int_equal(got_float_len, want_len);
+		/* the text (cut to size) is snprintf's; nothing is written past size */
+		size_t text = size < (size_t)want_len + 1 ? size : (size_t)want_len + 1;
+		assert_memory_equal(got, want, text);
+		assert_memory_equal(got_float, want, text);
+		for (size_t i = size; i < sizeof(got); i++)
+			assert_true(got[i] == 'x' && got_float[i] == 'x');
 	}
 }
 
@@ -169,7 +209,28 @@ static void test_format_random_floats(void **state)
 		if (!isfinite(f))
 			continue;
 		check_format((double)f, decimals[i % 3]);
+		check_format_float(f, decimals[i % 3]);
 	}
+}
+
+/* A row's columns in one call: the same text as snprintf, or -1 when it does not fit. */
+static void test_format_floats_list(void **state)
+{
+	const float values[] = { 0.25f, -1e-9f, 1999.123f, -0.0f, 3e38f, 45.5f };
+	const int decimals[] = { 6, 6, 5, 5, 4, 4 };
+	char want[512], got[512];
+	int want_len = snprintf(want, sizeof(want), ",%.6f,%.6f,%.5f,%.5f,%.4f,%.4f",
+				(double)values[0], (double)values[1], (double)values[2],
+				(double)values[3], (double)values[4], (double)values[5]);
+	assert_int_equal(bc_trace_number_format_floats(got, sizeof(got), values, decimals, 6),
+			 want_len);
+	assert_string_equal(got, want);
+	for (size_t size = 0; size <= (size_t)want_len; size++)
+		assert_int_equal(bc_trace_number_format_floats(got, size, values, decimals, 6), -1);
+	assert_int_equal(
+		bc_trace_number_format_floats(got, (size_t)want_len + 1, values, decimals, 6),
+		want_len);
+	assert_string_equal(got, want);
 }
 
 /* Floats in the sensors' ranges, where almost every row lies. */
@@ -178,9 +239,16 @@ static void test_format_random_sensor_values(void **state)
 	long n = cases();
 	for (long i = 0; i < n; i++) {
 		double unit = (double)(next_random() >> 11) / 9007199254740992.0 * 2 - 1;
-		check_format((double)(float)(16 * unit), 6);
-		check_format((double)(float)(2000 * unit), 5);
-		check_format((double)(float)(100 * unit), 4);
+		float row[3] = { (float)(16 * unit), (float)(2000 * unit), (float)(100 * unit) };
+		static const int decimals[3] = { 6, 5, 4 };
+		char want[128], got[128];
+		snprintf(want, sizeof(want), ",%.6f,%.5f,%.4f", (double)row[0], (double)row[1],
+			 (double)row[2]);
+		bc_trace_number_format_floats(got, sizeof(got), row, decimals, 3);
+		if (strcmp(want, got) != 0) {
+			print_error("row '%s', ours '%s'\n", want, got);
+			fail();
+		}
 	}
 }
 
@@ -192,6 +260,7 @@ static void test_format_random_doubles(void **state)
 		uint64_t r = next_random();
 		double t_s = ldexp((double)(r >> 11), -53) * pow(10, (double)(r % 13) - 6);
 		check_format(t_s, 6);
+		check_read_back(t_s, 6);
 		double any = double_from_bits(next_random());
 		if (isfinite(any))
 			check_format(any, 1 + (int)(r % 9));
@@ -337,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_format_ties),
 		cmocka_unit_test(test_format_small_buffers),
 		cmocka_unit_test(test_format_random_floats),
+		cmocka_unit_test(test_format_floats_list),
 		cmocka_unit_test(test_format_random_sensor_values),
 		cmocka_unit_test(test_format_random_doubles),
 		cmocka_unit_test(test_parse_edges),

@@ -10,7 +10,9 @@
  * Formatting: a finite double is m * 2^e exactly; m * 10^d fits in 128 bits,
  * and shifting it right by -e with round-half-even on the bits shifted out is
  * exactly the rounding glibc's printf does (round to nearest, ties to even,
- * on the exact binary value).
+ * on the exact binary value). A float times 10^d is exact in a double, so
+ * floats (the sensor columns) are rounded with one addition instead. The
+ * digits then go out eight at a time (SWAR, as in fast itoa routines).
  */
 #include "trace/trace_number.h"
 
@@ -26,7 +28,7 @@
 #define FAST_DECIMALS_MAX   22 /* 10^22 is the largest exact power of ten in a double */
 #define EXACT_INT_MAX	    (UINT64_C(1) << 53)
 #define FORMAT_DECIMALS_MAX 9
-#define FORMAT_BYTES_MAX    32 /* sign, 19 digits, point, 9 decimals, NUL; rounded up */
+#define FORMAT_BYTES_MAX    32 /* sign, 19 digits, point, 9 decimals, NUL; and whole-word stores */
 
 static const double pow10_double[FAST_DECIMALS_MAX + 1] = {
 	1e0,  1e1,  1e2,  1e3,	1e4,  1e5,  1e6,  1e7,	1e8,  1e9,  1e10, 1e11,
@@ -40,6 +42,11 @@ static const uint64_t pow10_u64[FORMAT_DECIMALS_MAX + 1] = {
 /* |v| below this keeps v * 10^d under 10^18 < 2^64: the integer path's range. */
 static const double format_limit[FORMAT_DECIMALS_MAX + 1] = {
 	1e18, 1e17, 1e16, 1e15, 1e14, 1e13, 1e12, 1e11, 1e10, 1e9,
+};
+
+/* |v| below this keeps |v| * 10^d under 10^15 < 2^52: the float path's range. */
+static const float float_limit[FORMAT_DECIMALS_MAX + 1] = {
+	1e15f, 1e14f, 1e13f, 1e12f, 1e11f, 1e10f, 1e9f, 1e8f, 1e7f, 1e6f,
 };
 
 static const char digit_pairs[201] = "00010203040506070809"
@@ -95,15 +102,35 @@ double bc_trace_number_parse(const char *text, char **end)
 
 /* Formatting */
 
-/* Digits of x (at least one). */
-static int count_digits(uint64_t x)
+static const uint64_t pow10_full[20] = {
+	1,
+	10,
+	100,
+	1000,
+	10000,
+	100000,
+	1000000,
+	10000000,
+	100000000,
+	1000000000,
+	10000000000u,
+	100000000000u,
+	1000000000000u,
+	10000000000000u,
+	100000000000000u,
+	1000000000000000u,
+	10000000000000000u,
+	100000000000000000u,
+	1000000000000000000u,
+	10000000000000000000u,
+};
+
+/* Digits of x (at least one): log10 from the bit length, corrected by one compare. */
+static inline int count_digits(uint64_t x)
 {
-	int n = 1;
-	while (x >= 100) {
-		x /= 100;
-		n += 2;
-	}
-	return n + (x >= 10);
+	int bits = 64 - __builtin_clzll(x | 1);
+	int t = (bits * 1233) >> 12; /* 1233 / 4096 ~ log10(2) */
+	return t + 1 - ((x | 1) < pow10_full[t]);
 }
 
 /* Writes the len low digits of x ending just before end (zero-padded). */
@@ -120,11 +147,196 @@ static void put_digits(char *end, uint64_t x, int len)
 		end[-1] = (char)('0' + x % 10);
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define EIGHT_DIGITS_AT_ONCE 1
+/*
+ * The 8 ASCII digits of x < 10^8, zero-padded, the first digit in the lowest
+ * byte: x split into two 4-digit halves, then each lane halved again, divided
+ * by 100 and by 10 with multiply-shifts that are exact in these ranges.
+ */
+static inline uint64_t eight_digits(uint64_t x)
+{
+	uint32_t high = (uint32_t)x / 10000; /* x < 10^8 < 2^32: 32-bit arithmetic is enough */
+	uint64_t v = high | ((uint64_t)((uint32_t)x - high * 10000) << 32);
+	uint64_t t = ((v * 10486) >> 20) & UINT64_C(0x0000007f0000007f);
+	v = t | ((v - t * 100) << 16);
+	t = ((v * 103) >> 10) & UINT64_C(0x000f000f000f000f);
+	v = t | ((v - t * 10) << 8);
+	return v | UINT64_C(0x3030303030303030);
+}
+#else
+#define EIGHT_DIGITS_AT_ONCE 0
+#endif
+
+/* put_fixed's digits when the word path does not cover them. */
+static __attribute__((noinline)) void put_fixed_slow(char *p, uint64_t n, int int_len, int decimals)
+{
+	uint64_t int_part = n / pow10_u64[decimals];
+	put_digits(p + int_len, int_part, int_len);
+	p[int_len] = '.';
+	put_digits(p + int_len + 1 + decimals, n - int_part * pow10_u64[decimals], decimals);
+}
+
+/*
+ * The text of (negative ? -1 : 1) * n / 10^decimals, as printf writes it;
+ * its length. Digits go out as whole 8-byte words: the bytes past the end
+ * are overwritten or lie past the NUL (callers give FORMAT_BYTES_MAX).
+ */
+static inline int put_fixed(char *out, bool negative, uint64_t n, int decimals)
+{
+	char *p = out;
+	*p = '-';
+	p += negative; /* printf writes "-0.000000" for -0 and -1e-9 */
+	int len = count_digits(n);
+	if (len <= decimals)
+		len = decimals + 1; /* "0.00ddd" */
+	int int_len = len - decimals;
+	if (!EIGHT_DIGITS_AT_ONCE || int_len > 8 || decimals > 8) {
+		put_fixed_slow(p, n, int_len, decimals);
+	} else if (len <= 8) {
+		uint64_t digits = eight_digits(n) >> (8 * (8 - len));
+		memcpy(p, &digits, sizeof(digits));
+		p[int_len] = '.';
+		digits >>= 8 * int_len;
+		memcpy(p + int_len + 1, &digits, sizeof(digits));
+	} else {
+		uint64_t int_part = n / pow10_u64[decimals];
+		uint64_t digits = eight_digits(int_part) >> (8 * (8 - int_len));
+		memcpy(p, &digits, sizeof(digits));
+		p[int_len] = '.';
+		digits = eight_digits(n - int_part * pow10_u64[decimals]) >> (8 * (8 - decimals));
+		memcpy(p + int_len + 1, &digits, sizeof(digits));
+	}
+	p += len + 1;
+	*p = '\0';
+	return (int)(p - out);
+}
+
+/* Whether the integer path covers v with these decimals and this much room. */
+static inline bool format_fast(double v, size_t size, int decimals)
+{
+	return decimals >= 1 && decimals <= FORMAT_DECIMALS_MAX && size >= FORMAT_BYTES_MAX &&
+	       fabs(v) < format_limit[decimals];
+}
+
+/*
+ * format_float for a v that format_fast_float accepts. A float times 10^d
+ * (d <= 9) is exact in a double: 24 mantissa bits times 5^d (< 2^21) fit in
+ * 53, and the 2^d only moves the exponent. Adding and taking away 2^52 then
+ * rounds it to an integer to nearest, ties to even: printf's rounding of the
+ * exact value, in five instructions.
+ */
+static inline int format_float_fast(char *out, float v, int decimals)
+{
+	double scaled = fabs((double)v) * pow10_double[decimals];
+	double rounded = (scaled + 0x1p52) - 0x1p52;
+	return put_fixed(out, signbit(v), (uint64_t)(int64_t)rounded, decimals);
+}
+
+/* The float path's range: |v| * 10^d below 2^52, where the rounding above holds. */
+static inline bool format_fast_float(float v, size_t size, int decimals)
+{
+	return decimals >= 1 && decimals <= FORMAT_DECIMALS_MAX && size >= FORMAT_BYTES_MAX &&
+	       fabsf(v) < float_limit[decimals];
+}
+
+int bc_trace_number_format_float(char *out, size_t size, float v, int decimals)
+{
+	if (!format_fast_float(v, size, decimals))
+		return bc_trace_number_format(out, size, v, decimals);
+	return format_float_fast(out, v, decimals);
+}
+
+#if EIGHT_DIGITS_AT_ONCE
+/* Sensor values: |v| below 10^7 (any IMU's range), so the integer part has at most 7 digits. */
+#define COLUMN_FAST_MAX	  1e7f
+#define COLUMN_FAST_BYTES 24 /* comma, sign, 7 digits, point, 6 decimals, word-store slack */
+
+/*
+ * ",v" with decimals known at compile time (always inlined into a
+ * switch), so every division by 10^decimals is a multiply: the per-sample
+ * cost of recording. Same rounding and digits as format_float_fast.
+ */
+static inline __attribute__((always_inline)) char *put_column(char *p, float v, int decimals)
+{
+	double scaled = fabs((double)v) * pow10_double[decimals];
+	uint64_t n = (uint64_t)(int64_t)((scaled + 0x1p52) - 0x1p52); /* < 2^52 */
+	uint64_t int_part = n / pow10_u64[decimals];
+	uint64_t frac_part = n - int_part * pow10_u64[decimals];
+	*p++ = ',';
+	*p = '-';
+	p += signbit(v) != 0;
+	if (int_part < 10) {
+		*p++ = (char)('0' + int_part);
+	} else {
+		int len = count_digits(int_part);
+		uint64_t digits = eight_digits(int_part) >> (8 * (8 - len));
+		memcpy(p, &digits, sizeof(digits));
+		p += len;
+	}
+	*p++ = '.';
+	/* the decimals (4 to 6) as pairs from the table, an odd first digit alone */
+	uint32_t frac = (uint32_t)frac_part;
+	uint32_t pairs = frac % 10000, high = frac / 10000; /* high: 0-99 */
+	if (decimals == 6)
+		memcpy(p, digit_pairs + 2 * high, 2);
+	else if (decimals == 5)
+		*p = (char)('0' + high);
+	p += decimals - 4;
+	memcpy(p, digit_pairs + 2 * (pairs / 100), 2);
+	memcpy(p + 2, digit_pairs + 2 * (pairs % 100), 2);
+	return p + 4;
+}
+
+/* Whether every column takes put_column, with room for all of them. */
+static bool columns_fast(size_t size, const float *values, const int *decimals, int count)
+{
+	bool fast = size >= (size_t)count * COLUMN_FAST_BYTES + 8;
+	for (int i = 0; i < count; i++)
+		fast &= fabsf(values[i]) < COLUMN_FAST_MAX && decimals[i] >= 4 && decimals[i] <= 6;
+	return fast;
+}
+#endif
+
+int bc_trace_number_format_floats(char *out, size_t size, const float *values, const int *decimals,
+				  int count)
+{
+#if EIGHT_DIGITS_AT_ONCE
+	if (columns_fast(size, values, decimals, count)) {
+		char *p = out;
+		for (int i = 0; i < count; i++) {
+			if (decimals[i] == 6)
+				p = put_column(p, values[i], 6);
+			else if (decimals[i] == 5)
+				p = put_column(p, values[i], 5);
+			else
+				p = put_column(p, values[i], 4);
+		}
+		*p = '\0';
+		return (int)(p - out);
+	}
+#endif
+	size_t len = 0;
+	for (int i = 0; i < count; i++) {
+		if (size - len < 2)
+			return -1;
+		out[len++] = ',';
+		size_t room = size - len;
+		int n = format_fast_float(values[i], room, decimals[i])
+				? format_float_fast(out + len, values[i], decimals[i])
+				: bc_trace_number_format(out + len, room, values[i], decimals[i]);
+		if (n < 0 || (size_t)n >= room)
+			return -1;
+		len += (size_t)n;
+	}
+	return (int)len;
+}
+
 #if defined(__SIZEOF_INT128__)
 __extension__ typedef unsigned __int128 u128;
 
-/* round(|v| * 10^decimals), ties to even, on the exact binary value of v. */
-static uint64_t scaled_rounded(double v, int decimals)
+/* round(|v| * 10^decimals), ties to even, on the exact binary value of v, in 128 bits. */
+static uint64_t scaled_rounded_exact(double v, int decimals)
 {
 	uint64_t bits;
 	memcpy(&bits, &v, sizeof(bits));
@@ -133,41 +345,67 @@ static uint64_t scaled_rounded(double v, int decimals)
 	if (biased_exp)
 		mantissa |= UINT64_C(1) << 52;
 	else
-		biased_exp = 1; /* subnormal */
-	int exp2 = biased_exp - 1075;
-	u128 scaled = (u128)mantissa * pow10_u64[decimals];
-	if (exp2 >= 0)
-		return (uint64_t)(scaled << exp2); /* exact: |v| < format_limit */
-	int shift = -exp2;
+		biased_exp = 1;				    /* subnormal */
+	u128 scaled = (u128)mantissa * pow10_u64[decimals]; /* < 2^83 */
+	int shift = 1075 - biased_exp;
+	if (shift <= 0)
+		return (uint64_t)(scaled << -shift); /* exact: |v| < format_limit */
 	if (shift >= 127)
-		return 0; /* scaled < 2^74: far below one half */
-	u128 q = scaled >> shift;
-	u128 rest = scaled - (q << shift);
-	u128 half = (u128)1 << (shift - 1);
-	return (uint64_t)q + (rest > half || (rest == half && (q & 1)));
+		return 0; /* far below one half */
+	u128 odd = (scaled >> shift) & 1;
+	return (uint64_t)((scaled + (((u128)1 << (shift - 1)) - 1) + odd) >> shift);
+}
+
+/*
+ * The same, usually without the 128 bits: the double product x is within
+ * half an ulp of the exact one, so both round to the same integer unless x
+ * lies within a few ulps of a half. Only those (and exact ties) go the long
+ * way.
+ */
+static uint64_t scaled_rounded(double v, int decimals)
+{
+	double x = fabs(v) * pow10_double[decimals];
+	if (x < 0x1p52) {
+		double rounded = (x + 0x1p52) - 0x1p52;
+		if (fabs(fabs(x - rounded) - 0.5) > x * 0x1p-50)
+			return (uint64_t)(int64_t)rounded;
+	}
+	return scaled_rounded_exact(v, decimals);
 }
 
 int bc_trace_number_format(char *out, size_t size, double v, int decimals)
 {
-	if (decimals < 1 || decimals > FORMAT_DECIMALS_MAX || size < FORMAT_BYTES_MAX ||
-	    !(fabs(v) < format_limit[decimals]))
+	if (!format_fast(v, size, decimals))
 		return snprintf(out, size, "%.*f", decimals, v);
-	uint64_t n = scaled_rounded(v, decimals);
-	uint64_t int_part = n / pow10_u64[decimals];
-	uint64_t frac_part = n - int_part * pow10_u64[decimals];
-	int int_len = count_digits(int_part);
-	int sign = signbit(v) ? 1 : 0; /* printf writes "-0.000000" for -0 and -1e-9 */
-	int len = sign + int_len + 1 + decimals;
-	out[0] = '-';
-	put_digits(out + sign + int_len, int_part, int_len);
-	out[sign + int_len] = '.';
-	put_digits(out + len, frac_part, decimals);
-	out[len] = '\0';
-	return len;
+	return put_fixed(out, signbit(v), scaled_rounded(v, decimals), decimals);
+}
+
+int bc_trace_number_format_parsed(char *out, size_t size, double v, int decimals, double *parsed)
+{
+	if (format_fast(v, size, decimals)) {
+		uint64_t n = scaled_rounded(v, decimals);
+		if (n <= EXACT_INT_MAX) {
+			double r = (double)n / pow10_double[decimals]; /* as the parser does */
+			*parsed = signbit(v) ? -r : r;
+			return put_fixed(out, signbit(v), n, decimals);
+		}
+	}
+	char text[512];
+	snprintf(text, sizeof(text), "%.*f", decimals, v);
+	*parsed = strtod(text, NULL);
+	return snprintf(out, size, "%.*f", decimals, v);
 }
 #else
 int bc_trace_number_format(char *out, size_t size, double v, int decimals)
 {
+	return snprintf(out, size, "%.*f", decimals, v);
+}
+
+int bc_trace_number_format_parsed(char *out, size_t size, double v, int decimals, double *parsed)
+{
+	char text[512];
+	snprintf(text, sizeof(text), "%.*f", decimals, v);
+	*parsed = strtod(text, NULL);
 	return snprintf(out, size, "%.*f", decimals, v);
 }
 #endif

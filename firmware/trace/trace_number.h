@@ -28,6 +28,24 @@ double bc_trace_number_parse(const char *text, char **end);
  */
 int bc_trace_number_format(char *out, size_t size, double v, int decimals);
 
+/* The same for a float (the text of (double)v), without the 128-bit steps a double needs. */
+int bc_trace_number_format_float(char *out, size_t size, float v, int decimals);
+
+/*
+ * ",v0,v1,..." for count floats, each with its decimals, as the same
+ * snprintf calls would write them: a row's columns in one call. Returns the
+ * length, or -1 when it does not fit in size bytes (NUL included).
+ */
+int bc_trace_number_format_floats(char *out, size_t size, const float *values, const int *decimals,
+				  int count);
+
+/*
+ * bc_trace_number_format, and in *parsed the double that its text reads back
+ * as (strtod of the whole text, whatever size cut off), from the same
+ * integer: what a reader will see, without parsing.
+ */
+int bc_trace_number_format_parsed(char *out, size_t size, double v, int decimals, double *parsed);
+
 /*
  * True when v converts to a finite float: the contract's "finite" for the
  * values a sample holds as float (1e39 is finite as a double, inf as a float).

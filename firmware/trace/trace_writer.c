@@ -232,29 +232,28 @@ int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error
 	/* formatted in place in the buffer; committed only when the whole row is right */
 	char *row = w->buffer + w->buffered;
 	const size_t room = ROW_BYTES - 1; /* and one byte for the '\n' */
-	size_t n = (size_t)bc_trace_number_format(row, room, s->t_s, 6);
+	double t_read_s;
+	size_t n = (size_t)bc_trace_number_format_parsed(row, room, s->t_s, 6, &t_read_s);
+	/* the reader sees t at 1 us resolution: two samples closer than that collide */
+	if (w->have_prev_t && !(t_read_s > w->prev_t_s)) {
+		bc_trace_error_set(err, w->path, line,
+				   "t %.9f s is within 1 us of the previous row", s->t_s);
+		return -1;
+	}
 	const float values[] = {
 		s->accel_g.x,  s->accel_g.y, s->accel_g.z, s->gyro_dps.x, s->gyro_dps.y,
 		s->gyro_dps.z, s->mag_ut.x,  s->mag_ut.y,  s->mag_ut.z,
 	};
 	static const int decimals[] = { 6, 6, 6, 5, 5, 5, 4, 4, 4 };
 	int n_values = w->with_mag ? 9 : 6;
-	for (int i = 0; i < n_values && n < room; i++) {
-		row[n++] = ',';
-		n += (size_t)bc_trace_number_format(row + n, room - n, (double)values[i],
-						    decimals[i]);
-	}
-	if (n >= room) {
+	int n_columns = n < room ? bc_trace_number_format_floats(row + n, room - n, values,
+								 decimals, n_values)
+				 : -1;
+	if (n_columns < 0) {
 		bc_trace_error_set(err, w->path, line, "row too long (values out of range?)");
 		return -1;
 	}
-	/* the reader sees t at 1 us resolution: two samples closer than that collide */
-	double t_read_s = bc_trace_number_parse(row, NULL);
-	if (w->have_prev_t && !(t_read_s > w->prev_t_s)) {
-		bc_trace_error_set(err, w->path, line,
-				   "t %.9f s is within 1 us of the previous row", s->t_s);
-		return -1;
-	}
+	n += (size_t)n_columns;
 	row[n++] = '\n';
 	w->buffered += n;
 	w->line++;
