@@ -208,6 +208,7 @@ test-only:
 	@$(MAKE) --no-print-directory SAN=1 tests
 	@$(if $(HAVE_PI_CROSS),$(MAKE) --no-print-directory cross-tests, \
 		echo "make test: no aarch64 cross toolchain/qemu here; skipping the Pi build (make deps)")
+	@tests/check_package.sh
 	@BC_QEMU_AARCH64="qemu-aarch64 -L $(PI_SYSROOT)" BC_TEST_SKIP="$(CROSS_TEST_SKIP)" \
 		tests/run_tests.sh "$(abspath $(SHARED_DATA))" $(TEST_BUILDS)
 
