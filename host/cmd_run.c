@@ -348,8 +348,9 @@ static int choose_source(const run_options *o, bc_live_sensor *sensor, sources *
 		bc_live_sensor_probe_result r;
 		bc_live_sensor_probe(bus, &r);
 		snprintf(src->probe_report, sizeof(src->probe_report), "%s", r.summary);
-		fprintf(stderr, "backcoach run: no sensor (%s): waiting for one (%s)\n", err,
-			src->probe_report);
+		/* The probe says it all (each address), or the bus's error as err does. */
+		fprintf(stderr, "backcoach run: no sensor: waiting for one (%s)\n",
+			r.bus_open ? src->probe_report : err);
 		if (!have_demo)
 			fprintf(stderr, "backcoach run: and no demo session (%s)\n",
 				DEMO_INSTALLED);
