@@ -8,6 +8,8 @@
 #   make screenshots  docs/screenshots/*.png, made by `backcoach run --screenshot`
 #   make demo-data  host/data/demo-*.csv.gz, the demo sessions (host/data/make_demo.sh)
 #   make CROSS=aarch64-linux-gnu-   cross-build for a 64-bit Raspberry Pi
+#   make install    binary, demos, man page, udev rule, service (PREFIX, DESTDIR)
+#   make deb        the Debian package (dpkg-buildpackage; deb-arm64: for the Pi)
 #   make test-cross  that build's tests under qemu-user (make test runs them too)
 #
 # Objects go to $(BUILD) (build/, build/asan/, build/aarch64/).
@@ -33,7 +35,8 @@ AR := $(CROSS)ar
 # Debian packages needed to build, test and run (make deps installs them).
 DEB_PACKAGES := gcc make pkg-config zlib1g-dev libi2c-dev libgpiod-dev \
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-dejavu-core libsqlite3-dev \
-	libcmocka-dev umockdev libumockdev-dev python3 clang-format valgrind xvfb
+	libcmocka-dev umockdev libumockdev-dev python3 clang-format valgrind xvfb \
+	debhelper fakeroot dpkg-dev systemd udev
 
 # The Raspberry Pi (64-bit) build from Debian's cross toolchain and arm64
 # libraries, and qemu-user to run its tests here. make deps adds the arm64
@@ -82,6 +85,8 @@ LIBGPIOD_V2 := $(shell $(PKG_CONFIG) --atleast-version=2 libgpiod 2>/dev/null &&
 ifeq ($(LIBGPIOD_V2),1)
 ALL_CFLAGS += -DBC_LIBGPIOD_V2
 endif
+# The version --version prints: debian/changelog's upstream part, one place.
+VERSION ?= $(shell sed -n '1s/^[^ ]* (\([^)-]*\).*/\1/p' debian/changelog 2>/dev/null)
 ifeq ($(SAN),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 ALL_CFLAGS += $(SAN_FLAGS)
@@ -112,11 +117,13 @@ TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
 .PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps deps-cross clean screenshots \
-	demo-data
+	demo-data install uninstall deb deb-src deb-arm64 check-package
 .SECONDARY:
 all: $(BUILD)/backcoach
 
 layer_cflags = $(if $(filter firmware/%,$(1)),$(FW_CFLAGS),$(if $(filter host/%,$(1)),$(HOST_CFLAGS),$(TEST_CFLAGS)))
+
+$(BUILD)/obj/host/cli_options.o: ALL_CFLAGS += -DBC_VERSION='"$(VERSION)"'
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -201,6 +208,7 @@ test-only:
 	@$(MAKE) --no-print-directory SAN=1 tests
 	@$(if $(HAVE_PI_CROSS),$(MAKE) --no-print-directory cross-tests, \
 		echo "make test: no aarch64 cross toolchain/qemu here; skipping the Pi build (make deps)")
+	@tests/check_package.sh
 	@BC_QEMU_AARCH64="qemu-aarch64 -L $(PI_SYSROOT)" BC_TEST_SKIP="$(CROSS_TEST_SKIP)" \
 		tests/run_tests.sh "$(abspath $(SHARED_DATA))" $(TEST_BUILDS)
 
@@ -242,6 +250,67 @@ screenshots: all
 # The bundled demo sessions, one per exercise, made by the simulator.
 demo-data: all
 	@host/data/make_demo.sh
+
+# Installing: like Raspberry Pi software, where the system looks. PREFIX=/usr
+# (the Debian package) puts the service and udev rule under /lib, as Debian
+# 12 packages do; /usr/local puts them where the admin's own go.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/backcoach
+MANDIR := $(PREFIX)/share/man/man1
+ifeq ($(PREFIX),/usr)
+UNITDIR ?= /lib/systemd/system
+UDEVRULESDIR ?= /lib/udev/rules.d
+MODULESLOADDIR ?= /usr/lib/modules-load.d
+SYSUSERSDIR ?= /usr/lib/sysusers.d
+else
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+UDEVRULESDIR ?= /etc/udev/rules.d
+MODULESLOADDIR ?= /etc/modules-load.d
+SYSUSERSDIR ?= /etc/sysusers.d
+endif
+DEMO_DATA := $(wildcard host/data/demo-*.csv.gz)
+
+install: $(BUILD)/backcoach
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) \
+		$(DESTDIR)$(UNITDIR) $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(MODULESLOADDIR) \
+		$(DESTDIR)$(SYSUSERSDIR)
+	install -m 755 $(BUILD)/backcoach $(DESTDIR)$(BINDIR)/backcoach
+	install -m 644 $(DEMO_DATA) $(DESTDIR)$(DATADIR)/
+	gzip -9n < docs/backcoach.1 > $(DESTDIR)$(MANDIR)/backcoach.1.gz
+	chmod 644 $(DESTDIR)$(MANDIR)/backcoach.1.gz
+	sed 's|@BINDIR@|$(BINDIR)|g' hw/backcoach.service > $(DESTDIR)$(UNITDIR)/backcoach.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/backcoach.service
+	install -m 644 hw/99-backcoach.rules $(DESTDIR)$(UDEVRULESDIR)/99-backcoach.rules
+	install -m 644 hw/modules-load.conf $(DESTDIR)$(MODULESLOADDIR)/backcoach.conf
+	install -m 644 hw/sysusers.conf $(DESTDIR)$(SYSUSERSDIR)/backcoach.conf
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/backcoach $(DESTDIR)$(MANDIR)/backcoach.1.gz \
+		$(DESTDIR)$(UNITDIR)/backcoach.service $(DESTDIR)$(UDEVRULESDIR)/99-backcoach.rules \
+		$(DESTDIR)$(MODULESLOADDIR)/backcoach.conf $(DESTDIR)$(SYSUSERSDIR)/backcoach.conf
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(DEMO_DATA)))
+	-rmdir $(DESTDIR)$(DATADIR)
+
+# The Debian package, with Debian's tools (debian/rules calls this Makefile),
+# built from a copy of the tree in build/deb/src so that dpkg-buildpackage's
+# outputs (written beside the source) land in build/deb/. deb-arm64
+# cross-builds the Pi's (after make deps-cross).
+DEB_OUT := build/deb
+deb-src:
+	@rm -rf $(DEB_OUT)/src && mkdir -p $(DEB_OUT)/src
+	@tar --exclude=./build --exclude=./.git -cf - . | tar -xf - -C $(DEB_OUT)/src
+deb: deb-src
+	cd $(DEB_OUT)/src && dpkg-buildpackage -b -us -uc
+	@ls $(DEB_OUT)/*.deb
+deb-arm64: deb-src
+	cd $(DEB_OUT)/src && dpkg-buildpackage -b -us -uc -aarm64
+	@ls $(DEB_OUT)/*.deb
+
+# The package built, unpacked into a throw-away root and checked (make test runs it).
+check-package:
+	@tests/check_package.sh
 
 clean:
 	rm -rf build

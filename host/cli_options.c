@@ -14,6 +14,16 @@
 /* getopt_long's value for cmd->options[i]: above every character. */
 #define LONG_VAL(i) (256 + (i))
 #define HELP_VAL    'h'
+#define VERSION_VAL 'V'
+
+#ifndef BC_VERSION
+#define BC_VERSION "unknown" /* built without the Makefile */
+#endif
+
+const char *bc_cli_version(void)
+{
+	return BC_VERSION;
+}
 
 /* Help */
 
@@ -28,6 +38,7 @@ static void print_help(const bc_cli_command *cmd, FILE *out)
 		fprintf(out, "  %-20s %s\n", left, o->help);
 	}
 	fprintf(out, "  %-20s %s\n", "-h, --help", "show this help");
+	fprintf(out, "  %-20s %s\n", "--version", "print the version");
 	if (cmd->more_help)
 		cmd->more_help(out);
 	fprintf(out, "\nexit status: %s\n", cmd->exit_status);
@@ -96,6 +107,7 @@ void bc_cli_parser_init(bc_cli_parser *p, const bc_cli_command *cmd, int argc, c
 			.val = LONG_VAL(n),
 		};
 	p->longopts[n] = (struct option){ .name = "help", .val = HELP_VAL };
+	p->longopts[n + 1] = (struct option){ .name = "version", .val = VERSION_VAL };
 	optind = 0; /* glibc: start afresh (a test may parse many command lines) */
 	opterr = 0; /* the messages below name the command */
 }
@@ -145,6 +157,13 @@ int bc_cli_next_option(bc_cli_parser *p, const char **value)
 			bc_cli_die_usage(cmd, "unknown option '%.*s'", (int)strcspn(text, "="),
 					 text);
 		print_help(cmd, stdout);
+		exit(BC_EXIT_OK);
+	}
+	if (got == VERSION_VAL) {
+		if (!typed_in_full(text, "version"))
+			bc_cli_die_usage(cmd, "unknown option '%.*s'", (int)strcspn(text, "="),
+					 text);
+		printf("backcoach %s\n", BC_VERSION);
 		exit(BC_EXIT_OK);
 	}
 	int i = got - LONG_VAL(0);

@@ -6,8 +6,9 @@
  * program itself: --help prints usage to stdout and exits 0; a usage error
  * is one line on stderr and exit status 2 (contract §2).
  *
- * Accepted forms: --name VALUE, --name=VALUE, --flag, -h/--help, and "--"
- * to end options. Options and positional arguments may be mixed. Option
+ * Accepted forms: --name VALUE, --name=VALUE, --flag, -h/--help, --version
+ * (every command: "backcoach VERSION" on stdout, exit 0), and "--" to end
+ * options. Options and positional arguments may be mixed. Option
  * names are matched exactly (getopt_long's abbreviations are refused, so
  * that adding an option can never change what an old command line means).
  *
@@ -29,7 +30,7 @@
 
 #include "vocab/exercise.h"
 
-#define BC_CLI_MAX_OPTIONS 16
+#define BC_CLI_MAX_OPTIONS 24
 /* `backcoach sway` takes a whole data set of files (72 in data/ipol-l5/). */
 #define BC_CLI_MAX_ARGS 256
 
@@ -61,9 +62,12 @@ typedef struct {
 	const bc_cli_command *cmd;
 	int argc;
 	char **argv;
-	struct option longopts[BC_CLI_MAX_OPTIONS + 2]; /* the table, --help, the end */
+	struct option longopts[BC_CLI_MAX_OPTIONS + 3]; /* the table, --help, --version, the end */
 	bool seen[BC_CLI_MAX_OPTIONS];
 } bc_cli_parser;
+
+/* The program's version ("0.1.0"), from debian/changelog at build time. */
+const char *bc_cli_version(void);
 
 /* Starts parsing argv (argv[0] is the command's own name). */
 void bc_cli_parser_init(bc_cli_parser *p, const bc_cli_command *cmd, int argc, char **argv);

@@ -7,7 +7,8 @@
  * --all every other address that acknowledges is listed too. A 9-axis part's
  * magnetometer (AK8963, AK09916) shows at 0x0c only while the part's I2C
  * bypass is on (after backcoach has configured it); it is named when it
- * answers. Exit status 0
+ * answers. The data-ready line (--int, default GPIO17) is looked up the way
+ * run and record open it (live_sensor.h), and said found or not. Exit status 0
  * when an IMU was found, 1 when none (or the bus cannot be opened), 2 usage.
  */
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "drivers/ak_magnetometer.h"
 #include "drivers/imu_probe.h"
 #include "hw_backend.h"
+#include "live_sensor.h"
 
 /* Addresses i2cdetect scans by default (0x03..0x77 minus reserved ones). */
 #define FIRST_ADDR 0x08
@@ -26,17 +28,19 @@
 /* The Raspberry Pi header's I2C bus. */
 #define DEFAULT_BUS 1
 
-enum { OPT_BUS, OPT_ALL };
+enum { OPT_BUS, OPT_ALL, OPT_INT };
 
 static const bc_cli_option options[] = {
 	{ "bus", "N", "the I2C bus, /dev/i2c-N (default 1, the Raspberry Pi header)", OPT_BUS },
 	{ "all", NULL, "also list other devices that answer (reads register 0 of each)", OPT_ALL },
+	{ "int", "LINE", "the data-ready GPIO line to look for (default GPIO17, header pin 11)",
+	  OPT_INT },
 	{ NULL, NULL, NULL, 0 },
 };
 
 static const bc_cli_command command = {
 	.name = "probe",
-	.synopsis = "[--bus N] [--all]",
+	.synopsis = "[--bus N] [--all] [--int LINE]",
 	.about = "Finds the IMUs on an I2C bus and names them (MPU-6050/6500/9250,\n"
 		 "ICM-20948, ICM-42688-P, LSM6DS3, LSM6DSOX) by their ID registers.",
 	.options = options,
@@ -49,12 +53,15 @@ static const bc_cli_command command = {
 typedef struct {
 	int bus_number; /* /dev/i2c-N */
 	bool all;
+	const char *drdy_line;
 } probe_options;
 
 /* Parses argv into o; exits on --help (0) and on a usage error (2). */
 static void parse_options(int argc, char **argv, probe_options *o)
 {
-	*o = (probe_options){ .bus_number = DEFAULT_BUS, .all = false };
+	*o = (probe_options){ .bus_number = DEFAULT_BUS,
+			      .all = false,
+			      .drdy_line = BC_HW_DEFAULT_DRDY_LINE };
 	bc_cli_parser p;
 	const char *value;
 	bc_cli_parser_init(&p, &command, argc, argv);
@@ -65,6 +72,9 @@ static void parse_options(int argc, char **argv, probe_options *o)
 			break;
 		case OPT_ALL:
 			o->all = true;
+			break;
+		case OPT_INT:
+			o->drdy_line = value;
 			break;
 		}
 	}
@@ -91,6 +101,22 @@ static bool is_imu_address(uint8_t addr)
 		if (bc_imu_probe_table[i].addr == addr)
 			return true;
 	return false;
+}
+
+/* The data-ready line as run and record would open it. */
+static void print_data_ready(const probe_options *o)
+{
+	bc_live_sensor_options lo = bc_live_sensor_options_default();
+	lo.bus_number = o->bus_number;
+	lo.drdy_line = o->drdy_line;
+	bc_live_sensor ls;
+	bc_live_sensor_init(&ls, &lo);
+	if (ls.drdy)
+		printf("data-ready line %s: found (the sensor's INT paces the reads)\n",
+		       o->drdy_line);
+	else
+		printf("%s\n", ls.drdy_note);
+	bc_live_sensor_free(&ls);
 }
 
 int cmd_probe(int argc, char **argv)
@@ -135,5 +161,6 @@ int cmd_probe(int argc, char **argv)
 	if (!imus)
 		printf("  no IMU found\n");
 	bc_hw.i2c_close(bus);
+	print_data_ready(&o);
 	return imus ? BC_EXIT_OK : BC_EXIT_FAILURE;
 }

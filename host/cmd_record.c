@@ -21,8 +21,9 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "history/local_day.h"
-#include "hw_backend.h"
 #include "drivers/live_source.h"
+#include "hw_backend.h"
+#include "live_sensor.h"
 #include "record_session.h"
 
 #define DEFAULT_BUS 1 /* the Raspberry Pi header's I2C bus */
@@ -84,10 +85,10 @@ typedef struct {
 	bool no_int;	       /* poll the FIFO, no data-ready line */
 } record_options;
 
-/* The live sensor: an I2C bus, maybe a data-ready line, the source reading both. */
+/* The live sensor: the data-ready line (or polling), the source reading the chip. */
 typedef struct {
+	bc_live_sensor ls;
 	bc_sample_source *src;
-	bc_gpio_line *drdy;
 	const bc_imu *imu;
 } sensor;
 
@@ -223,30 +224,19 @@ static void parse_options(int argc, char **argv, record_options *o)
 static int open_sensor(const record_options *o, sensor *s)
 {
 	char err[256];
-	bc_live_source_config cfg = { .reader = bc_imu_reader_settings_default };
-	cfg.reader.chip = o->chip;
-	cfg.reader.address = o->address_given ? o->address : 0; /* 0: probe */
-	*s = (sensor){ NULL };
-	cfg.bus = bc_hw.i2c_open(o->bus_number, err, sizeof(err));
-	if (!cfg.bus) {
-		fprintf(stderr, "backcoach record: %s\n", err);
-		return BC_EXIT_FAILURE;
-	}
-	cfg.bus_close = bc_hw.i2c_close;
-	if (!o->no_int) {
-		s->drdy = bc_hw.gpio_input_open(o->drdy_line, "backcoach-imu");
-		if (!s->drdy)
-			fprintf(stderr,
-				"backcoach record: no data-ready line %s: polling the FIFO\n",
-				o->drdy_line);
-	}
-	bc_imu_hooks hooks = bc_hw_data_ready_hooks(s->drdy);
-	cfg.hooks = &hooks;
-	s->src = bc_hw_live_source_open(&cfg, err, sizeof(err));
+	bc_live_sensor_options lo = bc_live_sensor_options_default();
+	lo.bus_number = o->bus_number;
+	lo.reader.chip = o->chip;
+	lo.reader.address = o->address_given ? o->address : 0; /* 0: probe */
+	lo.drdy_line = o->no_int ? NULL : o->drdy_line;
+	*s = (sensor){ .src = NULL };
+	bc_live_sensor_init(&s->ls, &lo);
+	if (s->ls.drdy_note[0] && !o->no_int)
+		fprintf(stderr, "backcoach record: %s\n", s->ls.drdy_note);
+	s->src = bc_live_sensor_open(&s->ls, err, sizeof(err));
 	if (!s->src) {
 		fprintf(stderr, "backcoach record: i2c-%d: %s\n", o->bus_number, err);
-		bc_hw.i2c_close(cfg.bus);
-		bc_hw.gpio_close(s->drdy);
+		bc_live_sensor_free(&s->ls);
 		return BC_EXIT_FAILURE;
 	}
 	s->imu = bc_imu_reader_chip(bc_live_source_reader(s->src));
@@ -256,7 +246,7 @@ static int open_sensor(const record_options *o, sensor *s)
 static void close_sensor(sensor *s)
 {
 	bc_source_close(s->src);
-	bc_hw.gpio_close(s->drdy);
+	bc_live_sensor_free(&s->ls);
 }
 
 /* Recording */

@@ -3,6 +3,7 @@
  * backcoach run [--trace FILE] [--speed X] [--exercise NAME] [--size WxH]
  *               [--windowed] [--quit-after S] [--screenshot FILE.png]
  *               [--settings FILE] [--record DIR | --no-record] [--history]
+ *               [--bus N] [--int LINE | --no-int] [--kiosk]
  *
  * The coach on the screen. Where the samples come from:
  *   --trace FILE   a recorded session replayed in real time (x --speed);
@@ -20,6 +21,11 @@
  *
  * History: live sessions are saved to the history store; replays only with
  * --history or --record (a demo must not pollute the user's history).
+ *
+ * --kiosk is the boot service (hw/backcoach.service): quitting goes home,
+ * never to a black screen; with no sensor the plug-in screen shows what the
+ * probe found, the bus is probed every second, and the app opens again with
+ * the sensor when one answers (or with the plug-in screen when it goes).
  */
 #include <limits.h>
 #include <stdio.h>
@@ -34,15 +40,14 @@
 #include "coach/settings.h"
 #include "commands.h"
 #include "demo.h"
-#include "hw_backend.h"
 #include "drivers/live_source.h"
+#include "live_sensor.h"
 #include "paths.h"
 #include "record_session.h"
 
 #define DEMO_INSTALLED	 BC_PATHS_INSTALLED_DATA_DIR "/demo-NAME.csv.gz"
 #define SPEED_MAX	 1000.0
 #define QUIT_AFTER_MAX_S 86400.0
-#define DEFAULT_BUS	 1 /* the Raspberry Pi header's I2C bus */
 #define DEFAULT_WIDTH	 800
 #define DEFAULT_HEIGHT	 480
 
@@ -62,6 +67,9 @@ enum {
 	OPT_TEXT,
 	OPT_HOME,
 	OPT_OFFSCREEN,
+	OPT_INT,
+	OPT_NO_INT,
+	OPT_KIOSK,
 };
 
 static const bc_cli_option options[] = {
@@ -85,6 +93,12 @@ static const bc_cli_option options[] = {
 	{ "home", NULL, "start on the home screen even with a trace", OPT_HOME },
 	{ "offscreen", NULL, "draw in memory only, never a window (for --screenshot)",
 	  OPT_OFFSCREEN },
+	{ "int", "LINE", "GPIO line of the data-ready interrupt (default GPIO17, header pin 11)",
+	  OPT_INT },
+	{ "no-int", NULL, "poll the sensor's FIFO instead of waiting for the interrupt",
+	  OPT_NO_INT },
+	{ "kiosk", NULL, "the boot service: quit goes home; without a sensor, wait for it",
+	  OPT_KIOSK },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -97,7 +111,13 @@ static void more_help(FILE *out)
 		     "Keys: arrows choose, Enter starts, Esc goes home (quits on home),\n"
 		     "c recalibrates, m mutes, q quits. Touch: tap a tile; tap the top bar\n"
 		     "to go home. Headless, --screenshot still draws (offscreen); without it\n"
-		     "the coach is shown as text.\n");
+		     "the coach is shown as text.\n"
+		     "The live sensor is paced by its data-ready line (--int, GPIO17); without\n"
+		     "the line it is polled. With --kiosk (the boot service) q and Esc go home\n"
+		     "and never quit (SIGTERM still does); with no sensor a \"Plug in the\n"
+		     "sensor\" screen lists what the probe found, the bus is probed every\n"
+		     "second, and coaching starts by itself when a sensor answers; a tap\n"
+		     "there opens the demo.\n");
 	bc_cli_help_exercises(out);
 }
 
@@ -111,8 +131,8 @@ static const bc_cli_command command = {
 	.min_args = 0,
 	.max_args = 0,
 	.more_help = more_help,
-	.exit_status = "0 done, 1 cannot run (no font, no display for a screenshot), "
-		       "2 usage error, 3 unreadable trace",
+	.exit_status = "0 done, 1 cannot run (no sensor and no demo, no font, no display for a "
+		       "screenshot), 2 usage error, 3 unreadable trace",
 };
 
 /* The command line, checked. */
@@ -121,14 +141,14 @@ typedef struct {
 	double speed;		 /* replay speed, times real time */
 	bc_exercise_id exercise; /* BC_EXERCISE_NONE: the trace's (live: home) */
 	int width, height;	 /* pixels */
-	bool windowed, history, home;
+	bool windowed, history, home, kiosk;
 	bool quit_after_given; /* quit after quit_after_s (else: not on a timer) */
 	double quit_after_s;
 	const char *screenshot_path; /* NULL: no screenshot */
 	const char *settings_path;   /* NULL: live the user's file, a replay the defaults */
 	const char *record_dir;	     /* --record; NULL: the default directory (live) */
 	bool no_record;
-	int bus_number; /* /dev/i2c-N */
+	bc_live_sensor_options sensor; /* bus, chip defaults, data-ready line (NULL: poll) */
 	bc_app_display display;
 } run_options;
 
@@ -138,9 +158,9 @@ typedef struct {
 	double speed;
 	bool demo;		/* no sensor: each session replays its exercise's demo */
 	bc_sample_source *live; /* opened at start, handed to the first session */
-	int bus_number;
-	bc_gpio_line *drdy;
-	bc_imu_hooks hooks;
+	bc_live_sensor *sensor; /* the bus and data-ready line every live session opens */
+	bool waiting;		/* kiosk, no sensor: the plug-in screen, then the demos */
+	char probe_report[320]; /* what the last probe of the bus found */
 } sources;
 
 /* Parsing */
@@ -169,6 +189,12 @@ static void take_flag(run_options *o, int id)
 		break;
 	case OPT_HOME:
 		o->home = true;
+		break;
+	case OPT_KIOSK:
+		o->kiosk = true;
+		break;
+	case OPT_NO_INT:
+		o->sensor.drdy_line = NULL;
 		break;
 	case OPT_TEXT:
 		o->display = BC_APP_DISPLAY_TERMINAL;
@@ -211,7 +237,10 @@ static void take_option(run_options *o, int id, const char *value)
 		o->record_dir = value;
 		break;
 	case OPT_BUS:
-		o->bus_number = (int)bc_cli_number(&command, "bus", value, 0, 255);
+		o->sensor.bus_number = (int)bc_cli_integer(&command, "bus", value, 0, 255);
+		break;
+	case OPT_INT:
+		o->sensor.drdy_line = value;
 		break;
 	default:
 		take_flag(o, id);
@@ -227,7 +256,7 @@ static void parse_options(int argc, char **argv, run_options *o)
 		.exercise = BC_EXERCISE_NONE,
 		.width = DEFAULT_WIDTH,
 		.height = DEFAULT_HEIGHT,
-		.bus_number = DEFAULT_BUS,
+		.sensor = bc_live_sensor_options_default(),
 		.display = BC_APP_DISPLAY_AUTO,
 	};
 	bc_cli_parser p;
@@ -238,22 +267,26 @@ static void parse_options(int argc, char **argv, run_options *o)
 	bc_cli_arguments(&p, NULL);
 	if (o->record_dir && o->no_record)
 		bc_cli_die_usage(&command, "--record and --no-record contradict each other");
+	if (o->kiosk && (o->trace_path || o->screenshot_path))
+		bc_cli_die_usage(&command, "--kiosk is the live device: not with --trace or "
+					   "--screenshot");
 }
 
 /* Sources */
 
 static bc_sample_source *open_live(sources *src, char *err, size_t err_size)
 {
-	bc_live_source_config cfg = { .reader = bc_imu_reader_settings_default };
-	cfg.bus = bc_hw.i2c_open(src->bus_number, err, err_size);
-	if (!cfg.bus)
-		return NULL;
-	cfg.bus_close = bc_hw.i2c_close;
-	cfg.hooks = &src->hooks;
-	bc_sample_source *s = bc_hw_live_source_open(&cfg, err, err_size);
-	if (!s)
-		bc_hw.i2c_close(cfg.bus);
-	return s;
+	return bc_live_sensor_open(src->sensor, err, err_size);
+}
+
+/* The kiosk's question every second: does a sensor answer now? */
+static bool probe_sensor(void *ctx, char *report, size_t size)
+{
+	sources *src = ctx;
+	bc_live_sensor_probe_result r;
+	bool found = bc_live_sensor_probe(src->sensor->opt.bus_number, &r);
+	snprintf(report, size, "%s", r.summary);
+	return found;
 }
 
 /* The demo of exercise (the tile chosen), replayed as a virtual sensor. */
@@ -290,33 +323,50 @@ static bc_sample_source *open_source(void *ctx, bc_exercise_id exercise, char *e
 }
 
 /*
- * --trace, else the live sensor, else the demos; 0, or 1 after a message.
- * The demos need the one to start in (--exercise, else the first tile's).
+ * --trace, else the live sensor, else the demos (the kiosk: the plug-in
+ * screen first); 0, or 1 after a message. The demos need the one to start
+ * in (--exercise, else the first tile's).
  */
-static int choose_source(const run_options *o, sources *src)
+static int choose_source(const run_options *o, bc_live_sensor *sensor, sources *src)
 {
 	char err[512];
-	*src = (sources){ .trace_path = o->trace_path,
-			  .speed = o->speed,
-			  .bus_number = o->bus_number };
+	int bus = o->sensor.bus_number;
+	*src = (sources){ .trace_path = o->trace_path, .speed = o->speed, .sensor = sensor };
 	if (src->trace_path)
 		return 0;
-	src->hooks = bc_hw_data_ready_hooks(NULL);
 	src->live = open_live(src, err, sizeof(err));
-	if (src->live)
+	if (src->live) {
+		if (sensor->drdy_note[0])
+			fprintf(stderr, "backcoach run: %s\n", sensor->drdy_note);
 		return 0;
+	}
 	char demo_path[PATH_MAX];
 	bc_exercise_id first = o->exercise != BC_EXERCISE_NONE ? o->exercise
 							       : BC_EXERCISE_PELVIC_TILT;
-	if (!bc_demo_find(first, demo_path, sizeof(demo_path))) {
+	bool have_demo = bc_demo_find(first, demo_path, sizeof(demo_path)) != NULL;
+	if (o->kiosk) {
+		bc_live_sensor_probe_result r;
+		bc_live_sensor_probe(bus, &r);
+		snprintf(src->probe_report, sizeof(src->probe_report), "%s", r.summary);
+		/* The probe says it all (each address), or the bus's error as err does. */
+		fprintf(stderr, "backcoach run: no sensor: waiting for one (%s)\n",
+			r.bus_open ? src->probe_report : err);
+		if (!have_demo)
+			fprintf(stderr, "backcoach run: and no demo session (%s)\n",
+				DEMO_INSTALLED);
+		src->waiting = true;
+		src->demo = true;
+		return 0;
+	}
+	if (!have_demo) {
 		fprintf(stderr, "backcoach run: no sensor (i2c-%d: %s) and no demo session (%s)\n",
-			src->bus_number, err, DEMO_INSTALLED);
+			bus, err, DEMO_INSTALLED);
 		return BC_EXIT_FAILURE;
 	}
 	fprintf(stderr,
 		"backcoach run: no sensor on i2c-%d (%s): the DEMO sessions, one per exercise "
 		"(e.g. %s)\n",
-		src->bus_number, err, demo_path);
+		bus, err, demo_path);
 	src->demo = true;
 	return 0;
 }
@@ -404,42 +454,64 @@ static void configure_live(const run_options *o, const sources *src, bc_app_conf
 	cfg->sensor_mag = bc_record_chip_has_mag(imu);
 }
 
-int cmd_run(int argc, char **argv)
+/* One run of the app with the source there is now; its status (kiosk: maybe SENSOR_CHANGED). */
+static int run_once(const run_options *o, bc_live_sensor *sensor)
 {
-	run_options o;
-	parse_options(argc, argv, &o);
 	bc_app_config cfg = {
 		.start_exercise = BC_EXERCISE_NONE,
-		.display = o.display,
-		.width = o.width,
-		.height = o.height,
-		.windowed = o.windowed,
-		.quit_after_s = o.quit_after_given ? o.quit_after_s : 0, /* 0: never */
-		.screenshot_path = o.screenshot_path,
+		.display = o->display,
+		.width = o->width,
+		.height = o->height,
+		.windowed = o->windowed,
+		.quit_after_s = o->quit_after_given ? o->quit_after_s : 0, /* 0: never */
+		.screenshot_path = o->screenshot_path,
+		.kiosk = o->kiosk,
 	};
 	sources src;
-	int status = choose_source(&o, &src);
+	int status = choose_source(o, sensor, &src);
 	if (status)
 		return status;
 	cfg.replay = src.trace_path != NULL || src.demo;
 	cfg.demo = src.demo;
 	cfg.source_description = src.live ? src.live->description : NULL;
+	if (o->kiosk) {
+		cfg.probe_sensor = probe_sensor;
+		cfg.waiting_for_sensor = src.waiting;
+		cfg.probe_report = src.probe_report;
+		cfg.drdy_note = sensor->drdy_note;
+	}
 
 	char notice[600] = "", default_dir[PATH_MAX];
-	load_settings(&o, &cfg, notice, sizeof(notice));
+	load_settings(o, &cfg, notice, sizeof(notice));
 	if (src.demo) {
-		configure_demo(&o, &cfg);
+		configure_demo(o, &cfg);
 	} else if (cfg.replay) {
-		status = configure_replay(&o, &src, &cfg);
+		status = configure_replay(o, &src, &cfg);
 		if (status)
 			return status;
 	} else {
-		configure_live(&o, &src, &cfg, default_dir, sizeof(default_dir));
+		configure_live(o, &src, &cfg, default_dir, sizeof(default_dir));
 	}
 	cfg.open_source = open_source;
 	cfg.source_ctx = &src;
 
 	status = bc_app_run(&cfg);
 	bc_source_close(src.live);
+	return status;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	run_options o;
+	parse_options(argc, argv, &o);
+	if (o.trace_path)
+		o.sensor.drdy_line = NULL; /* a replay touches no GPIO */
+	bc_live_sensor sensor;
+	bc_live_sensor_init(&sensor, &o.sensor);
+	int status;
+	/* The kiosk opens everything again when the sensor comes or goes. */
+	while ((status = run_once(&o, &sensor)) == BC_APP_SENSOR_CHANGED)
+		;
+	bc_live_sensor_free(&sensor);
 	return status;
 }

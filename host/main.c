@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli_options.h"
 #include "commands.h"
 
 static const struct {
@@ -26,7 +27,10 @@ static void usage(FILE *out)
 	fprintf(out, "usage: backcoach COMMAND [OPTIONS]\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
-	fprintf(out, "\n'backcoach COMMAND --help' describes each one.\n");
+	fprintf(out, "\n'backcoach COMMAND --help' describes each one; --version (also after\n"
+		     "any command) prints the version. Exit status: 0 done, 1 failed (no\n"
+		     "sensor, cannot write, ...), 2 usage error, 3 unreadable trace;\n"
+		     "man backcoach has the details.\n");
 }
 
 int main(int argc, char **argv)
@@ -37,6 +41,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
 		usage(stdout);
+		return BC_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("backcoach %s\n", bc_cli_version());
 		return BC_EXIT_OK;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

@@ -153,6 +153,12 @@ static void state_for(bc_app_state *s, bc_screen sc, bc_exercise_id ex, int vari
 	case BC_SCREEN_POSTURE:
 		mid_session(s, ex);
 		break;
+	case BC_SCREEN_PLUG_IN: /* the boot service with no sensor */
+		bc_app_init(s, NULL);
+		s->kiosk = true;
+		bc_app_wait_for_sensor(s, "i2c-1: 0x68 no answer, 0x69 no answer, 0x6a no answer, "
+					  "0x6b no answer");
+		break;
 	case BC_SCREEN_SUMMARY:
 	case BC_SCREEN_COUNT: {
 		mid_session(s, ex);
@@ -182,6 +188,7 @@ static const scenario scenarios[] = {
 	{ "exercise-bridge", BC_SCREEN_EXERCISE, BC_EXERCISE_BRIDGE, 0 },
 	{ "exercise-cat-cow", BC_SCREEN_EXERCISE, BC_EXERCISE_CAT_COW, 0 },
 	{ "posture", BC_SCREEN_POSTURE, BC_EXERCISE_POSTURE, 0 },
+	{ "plug-in", BC_SCREEN_PLUG_IN, BC_EXERCISE_NONE, 0 },
 	{ "summary-session", BC_SCREEN_SUMMARY, BC_EXERCISE_BRIDGE, 0 },
 	{ "summary-set", BC_SCREEN_SUMMARY, BC_EXERCISE_PELVIC_TILT, 1 },
 	{ "summary-posture", BC_SCREEN_SUMMARY, BC_EXERCISE_POSTURE, 0 },

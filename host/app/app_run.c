@@ -25,8 +25,10 @@
 #include "app/text.h"
 #include "platform/buzzer.h"
 
-#define FRAME_NS       16666667ull /* 60 frames a second at most */
-#define BUZZER_TICK_NS 5000000ull  /* while a cue plays: its edges within 5 ms */
+#define FRAME_NS	 16666667ull   /* 60 frames a second at most */
+#define BUZZER_TICK_NS	 5000000ull    /* while a cue plays: its edges within 5 ms */
+#define PROBE_EVERY_NS	 1000000000ull /* kiosk: the sensor looked for once a second */
+#define PROBES_TO_SWITCH 2	       /* answers unlike the start in a row: a change */
 
 /* Everything the loop owns, so cleanup is one ladder. */
 typedef struct {
@@ -39,6 +41,9 @@ typedef struct {
 	bc_input_buttons *buttons;
 	bc_app_session session;
 	bc_app_state state;
+	uint64_t next_probe_ns;
+	int probes_unlike_start; /* consecutive probes that disagree with the start */
+	bool sensor_changed;	 /* the loop ends: the caller opens the new source */
 } app;
 
 static double seconds_since(uint64_t t0_ns)
@@ -125,12 +130,38 @@ static void wait_until(app *a, uint64_t deadline_ns)
 	}
 }
 
+/*
+ * The kiosk's watch for the sensor, between sessions only (a running session
+ * has its own reconnect): a sensor plugged in on the plug-in screen or the
+ * demo's home, or gone from a live device's home, ends the loop so the
+ * caller starts again with what is there now.
+ */
+static void watch_sensor(app *a)
+{
+	const bc_app_config *cfg = a->cfg;
+	uint64_t now = bc_monotonic_ns();
+	if (!cfg->probe_sensor || a->session.pipeline || now < a->next_probe_ns)
+		return;
+	a->next_probe_ns = now + PROBE_EVERY_NS;
+	char report[sizeof(a->state.probe_report)];
+	bool found = cfg->probe_sensor(cfg->source_ctx, report, sizeof(report));
+	if (cfg->waiting_for_sensor)
+		snprintf(a->state.probe_report, sizeof(a->state.probe_report), "%s", report);
+	a->probes_unlike_start = found == cfg->waiting_for_sensor ? a->probes_unlike_start + 1 : 0;
+	if (a->probes_unlike_start >= PROBES_TO_SWITCH) {
+		fprintf(stderr, "backcoach run: %s: %s\n",
+			found ? "sensor plugged in" : "sensor gone", report);
+		a->sensor_changed = true;
+	}
+}
+
 /* Whether the loop is over: asked to quit, out of time, or the replay has ended. */
 static bool done(const app *a)
 {
 	const bc_app_config *cfg = a->cfg;
 	const bc_app_state *s = &a->state;
-	return s->quit_requested || (cfg->quit_after_s > 0 && s->now_s >= cfg->quit_after_s) ||
+	return s->quit_requested || a->sensor_changed ||
+	       (cfg->quit_after_s > 0 && s->now_s >= cfg->quit_after_s) ||
 	       (cfg->quit_when_done && a->session.ended && s->session_over);
 }
 
@@ -166,6 +197,7 @@ static void loop(app *a)
 		if (a->session.pipeline)
 			bc_app_session_take(&a->session, s, play_tone, a);
 		carry_out_requests(a);
+		watch_sensor(a);
 		tick_buzzer(a);
 		if (bc_app_history_new_day(&a->session.hist, time(NULL)))
 			bc_app_history_refresh(&a->session.hist, s, time(NULL));
@@ -193,6 +225,12 @@ static void init_state(app *a)
 		 cfg->source_description ? cfg->source_description : "");
 	if (cfg->notice)
 		bc_app_notice(&a->state, cfg->notice);
+	a->state.kiosk = cfg->kiosk;
+	if (cfg->drdy_note)
+		snprintf(a->state.drdy_note, sizeof(a->state.drdy_note), "%.*s",
+			 (int)sizeof(a->state.drdy_note) - 1, cfg->drdy_note);
+	if (cfg->waiting_for_sensor)
+		bc_app_wait_for_sensor(&a->state, cfg->probe_report);
 }
 
 /* Sound, buttons and buzzer: each may be missing, and the coach carries on without. */
@@ -231,7 +269,7 @@ static int finish(app *a)
 	bc_app_session_end(&a->session, &a->state);
 	if (cfg->final_state)
 		*cfg->final_state = a->state;
-	return status;
+	return a->sensor_changed ? BC_APP_SENSOR_CHANGED : status;
 }
 
 /* Opened: the state and outputs set up, the first session (if asked for) started, the loop. */
@@ -270,6 +308,11 @@ int bc_app_run(const bc_app_config *cfg_in)
 	}
 	switch (bc_app_window_open(&a->win, &cfg, err, sizeof(err))) {
 	case BC_APP_WINDOW_NO_DISPLAY:
+		if (cfg.kiosk && cfg.display == BC_APP_DISPLAY_AUTO) {
+			/* The service: no text on the journal for ever; systemd retries. */
+			fprintf(stderr, "backcoach run: %s (no display yet?)\n", err);
+			goto close_window;
+		}
 		if (err[0])
 			fprintf(stderr,
 				"backcoach run: %s: showing the coach as text instead (on "

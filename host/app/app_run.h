@@ -49,8 +49,24 @@ typedef struct {
 	bool sensor_mag;	  /* the chip has a magnetometer: recordings keep mx,my,mz */
 	const char *notice;	  /* one line to show at start (settings problem) */
 
+	/*
+	 * The boot service (run --kiosk): quitting goes home. With probe_sensor,
+	 * while no session runs the loop asks it every second whether a sensor
+	 * answers (report: what the probe found); when the answer stays unlike
+	 * the start (waiting_for_sensor: none answered then) the app returns
+	 * BC_APP_SENSOR_CHANGED and the caller opens it all again.
+	 */
+	bool kiosk;
+	bool waiting_for_sensor;  /* start on the plug-in screen (the demo a tap away) */
+	const char *probe_report; /* what the probe at start found */
+	const char *drdy_note;	  /* why the data-ready line is not used ("" or NULL: it is) */
+	bool (*probe_sensor)(void *ctx, char *report, size_t size);
+
 	bc_app_state *final_state; /* tests: the state at exit is copied here */
 } bc_app_config;
+
+/* bc_app_run: the sensor came or went (kiosk); not a process exit status. */
+#define BC_APP_SENSOR_CHANGED 100
 
 /* Runs the app until quit; returns the process exit status. */
 int bc_app_run(const bc_app_config *cfg);

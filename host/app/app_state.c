@@ -33,6 +33,8 @@ void bc_app_init(bc_app_state *s, const bc_coach_settings *settings)
  */
 static void choose_screen(bc_app_state *s)
 {
+	if (s->exercise == BC_EXERCISE_NONE && s->screen == BC_SCREEN_PLUG_IN)
+		return; /* stays until a sensor answers or the demo is chosen */
 	if (s->exercise == BC_EXERCISE_NONE)
 		s->screen = BC_SCREEN_HOME;
 	else if (s->session_over || s->set_done)
@@ -171,19 +173,45 @@ bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
 	return tone;
 }
 
+/*
+ * The boot service's rules (run --kiosk): quitting means home, never a black
+ * screen; on the plug-in screen any action but BACK opens the demo's home,
+ * and BACK there returns to it. True when the action was taken here.
+ */
+static bool kiosk_action(bc_app_state *s, bc_app_action *a)
+{
+	if (*a == BC_ACTION_QUIT) {
+		if (s->screen == BC_SCREEN_HOME || s->screen == BC_SCREEN_PLUG_IN)
+			return true;
+		*a = BC_ACTION_BACK;
+	}
+	if (s->screen == BC_SCREEN_PLUG_IN) {
+		if (*a != BC_ACTION_BACK) {
+			s->screen = BC_SCREEN_HOME;
+			s->source.demo = true;
+			s->source.status = BC_SOURCE_REPLAYING;
+		}
+		return true;
+	}
+	if (s->screen == BC_SCREEN_HOME && *a == BC_ACTION_BACK) {
+		if (s->waiting_for_sensor)
+			bc_app_wait_for_sensor(s, s->probe_report);
+		return true;
+	}
+	return false;
+}
+
 void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 {
-	switch (a) {
-	case BC_ACTION_NONE:
-		return;
-	case BC_ACTION_QUIT:
-		s->quit_requested = true;
-		return;
-	case BC_ACTION_MUTE:
+	if (a == BC_ACTION_MUTE) {
 		s->muted = !s->muted;
 		return;
-	default:
-		break;
+	}
+	if (a == BC_ACTION_NONE || (s->kiosk && kiosk_action(s, &a)))
+		return;
+	if (a == BC_ACTION_QUIT) {
+		s->quit_requested = true;
+		return;
 	}
 	if (s->screen == BC_SCREEN_HOME) {
 		if (a == BC_ACTION_PREV)
@@ -221,6 +249,17 @@ void bc_app_pick(bc_app_state *s, int exercise_index)
 		return;
 	s->home_selection = exercise_index;
 	s->start_requested = (bc_exercise_id)exercise_index;
+}
+
+void bc_app_wait_for_sensor(bc_app_state *s, const char *probe_report)
+{
+	s->waiting_for_sensor = true;
+	s->screen = BC_SCREEN_PLUG_IN;
+	s->source.demo = false; /* "No sensor", until the demo is chosen */
+	s->source.status = BC_SOURCE_ENDED;
+	if (probe_report != s->probe_report)
+		snprintf(s->probe_report, sizeof(s->probe_report), "%.*s",
+			 (int)sizeof(s->probe_report) - 1, probe_report ? probe_report : "");
 }
 
 void bc_app_notice(bc_app_state *s, const char *text)

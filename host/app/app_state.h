@@ -25,6 +25,7 @@ typedef enum {
 	BC_SCREEN_EXERCISE,    /* counter, hold ring, gauge, phase, feedback */
 	BC_SCREEN_POSTURE,     /* posture monitor */
 	BC_SCREEN_SUMMARY,     /* end of a set or of the session */
+	BC_SCREEN_PLUG_IN,     /* the device with no sensor: plug it in (or the demo) */
 	BC_SCREEN_COUNT
 } bc_screen;
 
@@ -112,6 +113,16 @@ typedef struct {
 	double notice_until_s;		/* app clock until which the status bar shows it */
 	char saved_to[BC_APP_TEXT_MAX]; /* where the session's trace is recorded */
 
+	/*
+	 * The boot service (run --kiosk): quitting goes home, never to a black
+	 * screen; with no sensor the plug-in screen shows what the last probe of
+	 * the bus found until one answers (or the demo is chosen).
+	 */
+	bool kiosk;
+	bool waiting_for_sensor;		/* no sensor: home is the plug-in screen */
+	char probe_report[2 * BC_APP_TEXT_MAX]; /* what the last probe found */
+	char drdy_note[BC_APP_TEXT_MAX];	/* the data-ready line, "" when fine */
+
 	/* Requests the main loop carries out (the reducer does no I/O). */
 	bool quit_requested;
 	bool recalibrate_requested;
@@ -136,6 +147,12 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a);
 
 /* A home tile touched or clicked: select it and start it. */
 void bc_app_pick(bc_app_state *s, int exercise_index);
+
+/*
+ * The kiosk's plug-in screen: shown until a sensor answers; any tap, Enter
+ * or the START button goes to the demo's home (BACK there returns).
+ */
+void bc_app_wait_for_sensor(bc_app_state *s, const char *probe_report);
 
 /* One line for the user in the status bar for a while, cut to fit. */
 void bc_app_notice(bc_app_state *s, const char *text);

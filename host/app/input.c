@@ -49,15 +49,17 @@ static void tap(bc_app_state *s, const bc_draw *d, int x, int y)
 	}
 	if (s->screen == BC_SCREEN_HOME)
 		bc_app_pick(s, bc_home_tile_at(d, x, y));
-	else if (s->screen == BC_SCREEN_SUMMARY)
-		bc_app_apply_action(s, BC_ACTION_SELECT);
+	else if (s->screen == BC_SCREEN_SUMMARY || s->screen == BC_SCREEN_PLUG_IN)
+		bc_app_apply_action(s, BC_ACTION_SELECT); /* plug-in: the demo */
 }
 
 void bc_input_apply_event(bc_app_state *s, const SDL_Event *e, const bc_draw *d)
 {
 	switch (e->type) {
 	case SDL_QUIT:
-		bc_app_apply_action(s, BC_ACTION_QUIT);
+		/* SIGTERM/SIGINT (SDL turns them into this) or the window closed:
+		 * always a real quit, even for the kiosk (systemctl stop). */
+		s->quit_requested = true;
 		break;
 	case SDL_KEYDOWN:
 		if (!e->key.repeat)

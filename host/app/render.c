@@ -26,6 +26,9 @@ void bc_render_frame(const bc_draw *d, const bc_app_state *s)
 	case BC_SCREEN_POSTURE:
 		bc_render_posture(d, s, area);
 		break;
+	case BC_SCREEN_PLUG_IN:
+		bc_render_plug_in(d, s, area);
+		break;
 	case BC_SCREEN_SUMMARY:
 	case BC_SCREEN_COUNT:
 		bc_render_summary(d, s, area);

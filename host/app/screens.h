@@ -17,6 +17,7 @@ void bc_render_calibration(const bc_draw *d, const bc_app_state *s, SDL_Rect are
 void bc_render_exercise(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
 void bc_render_posture(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
 void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+void bc_render_plug_in(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
 
 /* Home screen tiles: rectangle of tile i, and the tile under a point (-1: none). */
 SDL_Rect bc_home_tile_rect(const bc_draw *d, int i);
