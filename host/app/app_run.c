@@ -39,6 +39,7 @@ typedef struct {
 	bc_input_buttons *buttons;
 	bc_app_session session;
 	bc_app_state state;
+	bool coach_paused; /* what the session's coach was last told */
 } app;
 
 static double seconds_since(uint64_t t0_ns)
@@ -81,11 +82,24 @@ static void carry_out_requests(app *a)
 		bc_exercise_id ex = s->start_requested;
 		s->start_requested = BC_EXERCISE_NONE;
 		bc_app_session_start(&a->session, s, ex);
+		a->coach_paused = false;
 	}
 	if (s->recalibrate_requested) {
 		s->recalibrate_requested = false;
 		if (a->session.pipeline)
 			bc_pipeline_recalibrate(a->session.pipeline);
+	}
+	/* Pause: the coach stops counting (bc_coach_pause); a new session starts unpaused. */
+	if (!a->session.pipeline)
+		a->coach_paused = false;
+	else if (s->paused != a->coach_paused) {
+		bc_app_session_pause(&a->session, s->paused);
+		a->coach_paused = s->paused;
+	}
+	/* Ended early: the coach closes the session and its summary shows what was done. */
+	if (s->end_requested) {
+		s->end_requested = false;
+		bc_app_session_finish(&a->session, s, play_tone, a);
 	}
 	/* Back on home with a session still running: end it (and save it). */
 	if (s->exercise == BC_EXERCISE_NONE && a->session.pipeline)

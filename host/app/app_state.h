@@ -38,6 +38,8 @@ typedef enum {
 	BC_ACTION_RECALIBRATE, /* restart the wearing protocol, counts kept */
 	BC_ACTION_MUTE,	       /* sound on/off */
 	BC_ACTION_QUIT,
+	BC_ACTION_PAUSE,   /* in a session: pause / resume (SELECT does it too) */
+	BC_ACTION_END_SET, /* in a session: end it now, confirmed (a held button) */
 } bc_app_action;
 
 /* Short sounds so the wearer need not look (sound.c plays them). */
@@ -74,6 +76,7 @@ typedef struct {
 	bc_session_tally events;    /* counts, reasons, holds, range: from the events */
 	float slouched_s;	    /* posture: time outside the upright zone */
 	double first_t_s, last_t_s; /* sample times seen, seconds */
+	double paused_s;	    /* of which paused, seconds of sample time */
 } bc_app_tally;
 
 /* What the home screen shows of the history (filled by the main loop). */
@@ -112,7 +115,18 @@ typedef struct {
 	double notice_until_s;		/* app clock until which the status bar shows it */
 	char saved_to[BC_APP_TEXT_MAX]; /* where the session's trace is recorded */
 
+	/* Controls: pause, leaving early, the reason that stays up. */
+	bool paused;	       /* the session is paused (the coach counts nothing) */
+	bool confirm_leave;    /* "End this set?" is asked */
+	double confirm_at_s;   /* app clock when it was asked */
+	bool reason_up;	       /* why the last attempt did not count, shown large until
+					* the next attempt starts */
+	int phase;	       /* the detector's phase, from its PHASE events */
+	double phase_at_s;     /* app clock of the last PHASE event */
+	bool notice_dismissed; /* a press put the notice away */
+
 	/* Requests the main loop carries out (the reducer does no I/O). */
+	bool end_requested; /* end the session now: its summary follows */
 	bool quit_requested;
 	bool recalibrate_requested;
 	bc_exercise_id start_requested; /* NONE, or the exercise to start */
@@ -152,6 +166,18 @@ const char *bc_app_feedback(const bc_app_state *s, char *buf, size_t size, bc_fe
 
 /* "hold too short (0.8 of 2 s)": the coach's words for the last rejection, "" if none. */
 const char *bc_app_last_rejection(const bc_app_state *s, char *buf, size_t size);
+
+/* A session is showing (calibration, exercise or posture screen). */
+bool bc_app_in_session(const bc_app_state *s);
+
+/* The session's time so far, seconds of sample time, pauses left out. */
+double bc_app_session_s(const bc_app_state *s);
+
+/* The notice is up (a problem to tell the user: settings file, history, source). */
+bool bc_app_notice_up(const bc_app_state *s);
+
+/* Seconds "End this set?" waits for a second press before it goes away. */
+#define BC_APP_CONFIRM_S 8.0
 
 /* Seconds the set summary stays up before the exercise screen returns. */
 #define BC_APP_SET_SUMMARY_S 8.0
