@@ -189,11 +189,11 @@ static size_t fitting_prefix(const bc_draw *d, const char *text, size_t n, int p
 int bc_draw_text_wrapped(const bc_draw *d, const char *utf8, float design_px, bc_font_style style,
 			 SDL_Color c, SDL_Rect box, int max_lines)
 {
-	char lines[4][256];
+	char lines[6][256];
 	int px = bc_dp(d, design_px), n = 0;
 	const char *p = utf8;
-	if (max_lines > 4)
-		max_lines = 4;
+	if (max_lines > 6)
+		max_lines = 6;
 	while (p && *p && n < max_lines) {
 		size_t len = strlen(p), take = len;
 		bool broke = false;
