@@ -147,10 +147,9 @@ static void test_reason_stays_until_the_next_attempt(void **state)
 		bc_coach_event e = { .type = BC_EVENT_PHASE, .t_s = 10 + ph, .phase = ph };
 		bc_app_apply_event(&s, &e);
 	}
-	bc_coach_event rej = { .type = BC_EVENT_REJECTED,
-			       .t_s = 20,
-			       .reason = BC_REJECT_NOT_LEVEL,
-			       .rejected = 1 };
+	bc_coach_event rej = {
+		.type = BC_EVENT_REJECTED, .t_s = 20, .reason = BC_REJECT_NOT_LEVEL, .rejected = 1
+	};
 	bc_app_apply_event(&s, &rej);
 	assert_true(s.reason_up);
 	bc_coach_event back = { .type = BC_EVENT_PHASE, .t_s = 21, .phase = 3 }; /* lowering */

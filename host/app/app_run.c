@@ -40,6 +40,7 @@ typedef struct {
 	bc_app_session session;
 	bc_app_state state;
 	bool coach_paused; /* what the session's coach was last told */
+	int presses_done;  /* of cfg->presses */
 } app;
 
 static double seconds_since(uint64_t t0_ns)
@@ -177,6 +178,9 @@ static void loop(app *a)
 			bc_input_apply_event(s, &ev, &a->draw);
 		}
 		bc_input_buttons_poll(a->buttons, s, bc_monotonic_ns());
+		while (a->presses_done < a->cfg->n_presses &&
+		       s->now_s >= a->cfg->presses[a->presses_done].at_s)
+			bc_app_apply_action(s, a->cfg->presses[a->presses_done++].action);
 		if (a->session.pipeline)
 			bc_app_session_take(&a->session, s, play_tone, a);
 		carry_out_requests(a);

@@ -2,7 +2,9 @@
 /* Keys, touches and GPIO buttons to app actions: see input.h. */
 #include "app/input.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app/button_gesture.h"
 #include "app/layout.h"
@@ -124,6 +126,47 @@ const char *bc_input_button_hint(const bc_app_state *s)
 				   "recalibrate "
 				   "(hold: mute)";
 	}
+}
+
+static const struct {
+	const char *name;
+	bc_app_action action;
+} action_names[] = {
+	{ "select", BC_ACTION_SELECT },
+	{ "next", BC_ACTION_NEXT },
+	{ "prev", BC_ACTION_PREV },
+	{ "back", BC_ACTION_BACK },
+	{ "pause", BC_ACTION_PAUSE },
+	{ "end-set", BC_ACTION_END_SET },
+	{ "recalibrate", BC_ACTION_RECALIBRATE },
+	{ "mute", BC_ACTION_MUTE },
+};
+
+int bc_input_parse_presses(const char *spec, bc_app_press *out, int max, char *err, size_t err_size)
+{
+	int n = 0;
+	const char *p = spec;
+	while (p && *p) {
+		size_t len = strcspn(p, "@,");
+		bc_app_action a = BC_ACTION_NONE;
+		for (size_t i = 0; i < sizeof(action_names) / sizeof(action_names[0]); i++)
+			if (strlen(action_names[i].name) == len &&
+			    strncmp(p, action_names[i].name, len) == 0)
+				a = action_names[i].action;
+		char *end = NULL;
+		double at_s = p[len] == '@' ? strtod(p + len + 1, &end) : -1;
+		if (a == BC_ACTION_NONE || !end || end == p + len + 1 || (*end && *end != ',') ||
+		    at_s < 0 || (n > 0 && at_s < out[n - 1].at_s) || n == max) {
+			snprintf(err, err_size,
+				 "'%s': expected NAME@SECONDS[,...] in time order, at most %d "
+				 "(select, next, prev, back, pause, end-set, recalibrate, mute)",
+				 spec, max);
+			return -1;
+		}
+		out[n++] = (bc_app_press){ a, at_s };
+		p = *end ? end + 1 : end;
+	}
+	return n;
 }
 
 struct bc_input_buttons {

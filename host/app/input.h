@@ -27,6 +27,7 @@
 
 #include <SDL.h>
 
+#include "app/app_run.h"
 #include "app/app_state.h"
 #include "app/draw.h"
 #include "platform/buttons.h"
@@ -42,6 +43,14 @@ bc_app_action bc_input_button_action(const bc_app_state *s, bc_button_id button,
 
 /* The button map for the screen's footer, one line ("START pause · NEXT end ..."). */
 const char *bc_input_button_hint(const bc_app_state *s);
+
+/*
+ * Presses scripted ahead for `backcoach run --press`: "pause@5.5,back@7"
+ * (names: select, next, prev, back, pause, end-set, recalibrate, mute; at
+ * seconds of the app clock, in order). Returns how many, or -1 with err.
+ */
+int bc_input_parse_presses(const char *spec, bc_app_press *out, int max, char *err,
+			   size_t err_size);
 
 typedef struct bc_input_buttons bc_input_buttons;
 

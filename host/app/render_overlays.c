@@ -31,7 +31,7 @@ static void banner(const bc_draw *d, const char *big, const char *line, const ch
 /* The problem itself, every word of it, wrapped in large letters. */
 static void notice(const bc_draw *d, const bc_app_state *s)
 {
-	SDL_Rect r = bc_design_rect(d, 16, 100, 768, 350);
+	SDL_Rect r = bc_design_rect(d, 16, 56, 768, 392);
 	SDL_Rect edge = { r.x - bc_dp(d, 4), r.y - bc_dp(d, 4), r.w + bc_dp(d, 8),
 			  r.h + bc_dp(d, 8) };
 	bc_draw_panel(d, edge, bc_dp(d, 22), bc_col_bad);
