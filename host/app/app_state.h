@@ -32,9 +32,12 @@ typedef enum {
 typedef enum {
 	BC_ACTION_NONE,
 	BC_ACTION_PREV,	       /* previous item (left/up) */
-	BC_ACTION_NEXT,	       /* next item (right/down; the NEXT button); on a summary: home */
-	BC_ACTION_SELECT,      /* start the selected exercise / dismiss a summary */
-	BC_ACTION_BACK,	       /* to the home screen (ends the session); on home: quit */
+	BC_ACTION_NEXT,	       /* next item (right/down; the NEXT button); in a set: end it
+				* (asks once); on a summary: home */
+	BC_ACTION_SELECT,      /* start the selected exercise; in a set: pause / resume;
+				* on a summary: again / carry on */
+	BC_ACTION_BACK,	       /* in a set: end it (asks once), its summary follows;
+				* on a summary: home; on home: quit */
 	BC_ACTION_RECALIBRATE, /* restart the wearing protocol, counts kept */
 	BC_ACTION_MUTE,	       /* sound on/off */
 	BC_ACTION_QUIT,

@@ -18,6 +18,7 @@ void bc_draw_setup(bc_draw *d, SDL_Renderer *r, bc_text *text, int w, int h)
 	d->w = w;
 	d->h = h;
 	d->k = bc_scale(w, h);
+	d->audit = NULL; /* tests switch it on after setting up */
 }
 
 void bc_draw_fill(const bc_draw *d, SDL_Rect rect, SDL_Color c)

@@ -49,7 +49,7 @@ typedef struct {
 /* The smallest capital height must-read text may have on this frame, pixels. */
 int bc_draw_cap_min_px(const bc_draw *d);
 
-/* Sets the frame size and scale (the audit is left as it was). */
+/* Sets the frame size and scale; the audit is off. */
 void bc_draw_setup(bc_draw *d, SDL_Renderer *r, bc_text *text, int w, int h);
 
 /* A design-size length in pixels of this frame. */
