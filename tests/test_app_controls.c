@@ -326,6 +326,30 @@ static void test_button_hint_follows_the_screen(void **state)
 	assert_non_null(strstr(bc_input_button_hint(&s), "NEXT again"));
 }
 
+/* --press: names and times, in order; anything else is an error that says the form. */
+static void test_scripted_presses(void **state)
+{
+	(void)state;
+	bc_app_press p[BC_APP_PRESSES_MAX];
+	char err[256];
+	assert_int_equal(bc_input_parse_presses("pause@5.2,back@6,end-set@6.5", p,
+						BC_APP_PRESSES_MAX, err, sizeof(err)),
+			 3);
+	assert_int_equal(p[0].action, BC_ACTION_PAUSE);
+	assert_float_near(p[0].at_s, 5.2, 1e-9);
+	assert_int_equal(p[2].action, BC_ACTION_END_SET);
+	const char *bad[] = { "pause", "pause@", "jump@1", "back@2,pause@1", "mute@1x", "@1" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		err[0] = '\0';
+		assert_int_equal(
+			bc_input_parse_presses(bad[i], p, BC_APP_PRESSES_MAX, err, sizeof(err)),
+			-1);
+		assert_non_null(strstr(err, "NAME@SECONDS"));
+	}
+	assert_int_equal(bc_input_parse_presses("next@1,next@2,next@3", p, 2, err, sizeof(err)),
+			 -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -335,6 +359,7 @@ int main(void)
 		cmocka_unit_test(test_pause_stops_the_session_clock),
 		cmocka_unit_test(test_pause_stops_the_hold_clock),
 		cmocka_unit_test(test_button_hint_follows_the_screen),
+		cmocka_unit_test(test_scripted_presses),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
