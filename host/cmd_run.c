@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "app/app_run.h"
+#include "app/input.h"
 #include "app/session_recorder.h"
 #include "app/trace_source.h"
 #include "cli_options.h"
@@ -70,6 +71,7 @@ enum {
 	OPT_INT,
 	OPT_NO_INT,
 	OPT_KIOSK,
+	OPT_PRESS,
 };
 
 static const bc_cli_option options[] = {
@@ -91,6 +93,9 @@ static const bc_cli_option options[] = {
 	{ "bus", "N", "the sensor's I2C bus, /dev/i2c-N (default 1)", OPT_BUS },
 	{ "text", NULL, "no graphics: live angles and coach events as text", OPT_TEXT },
 	{ "home", NULL, "start on the home screen even with a trace", OPT_HOME },
+	{ "press", "NAME@S,...",
+	  "press buttons at these app-clock seconds (pause, back, end-set, select, next, ...)",
+	  OPT_PRESS },
 	{ "offscreen", NULL, "draw in memory only, never a window (for --screenshot)",
 	  OPT_OFFSCREEN },
 	{ "int", "LINE", "GPIO line of the data-ready interrupt (default GPIO17, header pin 11)",
@@ -108,10 +113,14 @@ static void more_help(FILE *out)
 		     "of the exercise chosen is replayed and labelled DEMO. The demos are\n"
 		     "looked for next to the program (../host/data/ from build/), in\n"
 		     "./host/data/ and in " DEMO_INSTALLED ".\n"
-		     "Keys: arrows choose, Enter starts, Esc goes home (quits on home),\n"
-		     "c recalibrates, m mutes, q quits. Touch: tap a tile; tap the top bar\n"
-		     "to go home. Headless, --screenshot still draws (offscreen); without it\n"
-		     "the coach is shown as text.\n"
+		     "Keys: arrows choose, Enter starts (in a set: pauses and resumes, as p\n"
+		     "does), Esc ends a set (it asks once; the summary follows) and goes\n"
+		     "home (quits on home), c recalibrates, m mutes, q quits. Touch: tap a\n"
+		     "tile; tap the screen to pause; tap the top bar to end the set. Buttons:\n"
+		     "START starts, pauses and resumes; NEXT chooses, ends a set (press\n"
+		     "again or hold) and goes home; RECAL recalibrates; hold RECAL mutes.\n"
+		     "Headless, --screenshot still draws (offscreen); without it the coach\n"
+		     "is shown as text.\n"
 		     "The live sensor is paced by its data-ready line (--int, GPIO17); without\n"
 		     "the line it is polled. With --kiosk (the boot service) q and Esc go home\n"
 		     "and never quit (SIGTERM still does); with no sensor a \"Plug in the\n"
@@ -150,6 +159,8 @@ typedef struct {
 	bool no_record;
 	bc_live_sensor_options sensor; /* bus, chip defaults, data-ready line (NULL: poll) */
 	bc_app_display display;
+	bc_app_press presses[BC_APP_PRESSES_MAX]; /* --press */
+	int n_presses;
 } run_options;
 
 /* Where sessions get their samples (the app asks again for each session). */
@@ -230,6 +241,14 @@ static void take_option(run_options *o, int id, const char *value)
 	case OPT_SCREENSHOT:
 		o->screenshot_path = value;
 		break;
+	case OPT_PRESS: {
+		char err[256];
+		o->n_presses = bc_input_parse_presses(value, o->presses, BC_APP_PRESSES_MAX, err,
+						      sizeof(err));
+		if (o->n_presses < 0)
+			bc_cli_die_usage(&command, "--press: %s", err);
+		break;
+	}
 	case OPT_SETTINGS:
 		o->settings_path = value;
 		break;
@@ -466,7 +485,9 @@ static int run_once(const run_options *o, bc_live_sensor *sensor)
 		.quit_after_s = o->quit_after_given ? o->quit_after_s : 0, /* 0: never */
 		.screenshot_path = o->screenshot_path,
 		.kiosk = o->kiosk,
+		.n_presses = o->n_presses,
 	};
+	memcpy(cfg.presses, o->presses, sizeof(cfg.presses));
 	sources src;
 	int status = choose_source(o, sensor, &src);
 	if (status)

@@ -42,3 +42,25 @@ shot downward-dog --trace $data/demo-downward-dog.csv.gz --speed 10 --quit-after
 shot crossover --trace $data/demo-crossover.csv.gz --speed 10 --quit-after 6.0
 shot lat-stretch --trace $data/demo-lat-stretch.csv.gz --speed 10 --quit-after 2.6
 shot shoulder-squeeze --trace $data/demo-shoulder-squeeze.csv.gz --speed 10 --quit-after 3.3
+
+# Readable from the floor, and every control from the buttons (--press
+# scripts the presses): why the last attempt did not count, still large 6 s
+# after the bridge's pelvis tipped (53.6 s into the demo); PAUSED; the
+# question before a set ends early; the summary of a set ended early; a
+# settings file with a mistake, shown large at the start.
+shot reason --trace "$demo" --speed 10 --quit-after 6.0
+shot paused --trace "$demo" --speed 10 --press pause@5.2 --quit-after 5.7
+shot leave-confirm --trace $data/demo-knee-to-chest.csv.gz --speed 10 --press back@14 \
+	--quit-after 14.4
+shot ended-early --trace $data/demo-knee-to-chest.csv.gz --speed 10 \
+	--press back@14,back@14.2 --quit-after 14.6
+printf 'bridge.hold_s = two\n' >"$home/settings.conf"
+shot settings-error --trace "$demo" --settings "$home/settings.conf" --speed 4 --quit-after 3
+
+# A picture of every exercise: its start position and its movement (the
+# calibration guide and the exercise screen show them moving), on one sheet
+# drawn by the real renderer (tests/test_app_figures.c).
+if [ -x "$build/tests/test_app_figures" ]; then
+	BC_APP_RENDER_PNG_DIR="$out" "$build/tests/test_app_figures" >/dev/null 2>&1
+	echo "screenshots: $out/figures.png"
+fi

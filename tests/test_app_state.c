@@ -87,12 +87,16 @@ static void test_gpio_buttons_alone_reach_every_exercise(void **state)
 	bc_app_apply_action(&s, BC_ACTION_NEXT);
 	assert_int_equal(s.screen, BC_SCREEN_HOME);
 	assert_int_equal(s.home_selection, BC_EXERCISE_LAT_STRETCH);
-	/* NEXT during an exercise changes nothing */
+	/* NEXT during an exercise with a rep done asks before it ends the set */
 	bc_app_begin_session(&s, BC_EXERCISE_BRIDGE);
 	bc_app_apply_view(&s, &v, NULL);
+	bc_coach_event rep = event(BC_EVENT_REP, 12);
+	rep.reps = 1;
+	bc_app_apply_event(&s, &rep);
 	assert_int_equal(s.screen, BC_SCREEN_EXERCISE);
 	bc_app_apply_action(&s, BC_ACTION_NEXT);
 	assert_int_equal(s.screen, BC_SCREEN_EXERCISE);
+	assert_true(s.confirm_leave);
 }
 
 /* Calibration guide until the coach says the start is reached, then the exercise. */

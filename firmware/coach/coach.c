@@ -256,6 +256,32 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 	}
 }
 
+/* The screen's view of what the detector sees now. */
+static const bc_detect_view *view_from_detector(bc_coach *c)
+{
+	bc_coach_view *v = &c->view;
+	const bc_detect_view *dv = bc_detector_view(&c->detector);
+	v->started = dv->started;
+	if (style(c)->sides == BC_SIDES_MEASURED && dv->side != BC_SIDE_NONE)
+		v->side = dv->side; /* the side of the turn now */
+	v->gauge_kind = dv->gauge_kind;
+	v->depth_cm = dv->depth_cm;
+	v->depth_target_cm = dv->depth_target_cm;
+	v->pace_phase = dv->pace_phase;
+	v->pace_s = dv->pace_s;
+	v->pace_phase_s = dv->pace_phase_s;
+	v->gauge_deg = dv->gauge_deg;
+	v->zone_min_deg = dv->zone_min_deg;
+	v->zone_max_deg = dv->zone_max_deg;
+	v->phase = dv->phase;
+	v->phase_name = dv->phase_name ? dv->phase_name : "";
+	v->holding = dv->holding;
+	v->hold_s = dv->hold_s;
+	v->hold_target_s = dv->hold_target_s;
+	v->hint = dv->hint;
+	return dv;
+}
+
 size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, size_t max)
 {
 	return bc_coach_update_body(c, bc_body_tracker_update(&c->body, s), events, max);
@@ -272,6 +298,8 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 	v->calib_wait = b->calib_wait;
 	v->stage_progress = b->stage_progress;
 	v->angles = b->angles;
+	if (c->paused)
+		return 0; /* tracked, not counted: events wait until resumed */
 	if (b->stage != c->last_stage) {
 		bc_coach_event e = { .type = BC_EVENT_CALIBRATION,
 				     .t_s = b->t_s,
@@ -293,25 +321,7 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 	for (size_t i = first; i < last; i++)
 		account(c, &buf[i], &out);
 
-	const bc_detect_view *dv = bc_detector_view(&c->detector);
-	v->started = dv->started;
-	if (style(c)->sides == BC_SIDES_MEASURED && dv->side != BC_SIDE_NONE)
-		v->side = dv->side; /* the side of the turn now */
-	v->gauge_kind = dv->gauge_kind;
-	v->depth_cm = dv->depth_cm;
-	v->depth_target_cm = dv->depth_target_cm;
-	v->pace_phase = dv->pace_phase;
-	v->pace_s = dv->pace_s;
-	v->pace_phase_s = dv->pace_phase_s;
-	v->gauge_deg = dv->gauge_deg;
-	v->zone_min_deg = dv->zone_min_deg;
-	v->zone_max_deg = dv->zone_max_deg;
-	v->phase = dv->phase;
-	v->phase_name = dv->phase_name ? dv->phase_name : "";
-	v->holding = dv->holding;
-	v->hold_s = dv->hold_s;
-	v->hold_target_s = dv->hold_target_s;
-	v->hint = dv->hint;
+	const bc_detect_view *dv = view_from_detector(c);
 
 	/* Once a second while holding, for the countdown and the buzzer. */
 	if (dv->holding && !style(c)->monitor) {
@@ -365,6 +375,16 @@ size_t bc_coach_finish(bc_coach *c, bc_coach_event *events, size_t max)
 			     .rejected = c->view.rejected };
 	bc_detect_emit(&out, &e);
 	return deliver(buf, out.n, events, max);
+}
+
+void bc_coach_pause(bc_coach *c, bool paused)
+{
+	if (paused && !c->paused) {
+		bc_detector_reset(&c->detector);
+		view_from_detector(c);
+		c->progress_whole_s = -1;
+	}
+	c->paused = paused;
 }
 
 void bc_coach_recalibrate(bc_coach *c)

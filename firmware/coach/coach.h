@@ -100,6 +100,7 @@ typedef struct {
 	double feedback_until_s;     /* a rep/rejection message holds the screen until then */
 	char cue[BC_EVENT_TEXT_MAX]; /* last CUE text emitted */
 	bc_coach_cue_key cue_key;    /* what cue was last built from */
+	bool paused;		     /* bc_coach_pause: the body is tracked, nothing counted */
 } bc_coach;
 
 void bc_coach_init(bc_coach *c, const bc_coach_settings *settings, bc_exercise_id exercise);
@@ -116,6 +117,16 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 
 /* End of session: closes an attempt in progress and emits the SUMMARY. */
 size_t bc_coach_finish(bc_coach *c, bc_coach_event *events, size_t max);
+
+/*
+ * The wearer paused the session (a button): while paused the body tracker
+ * still follows every sample (the orientation stays right whatever the
+ * wearer does meanwhile) but the detector sees nothing, so no time is
+ * counted and no event comes out. Pausing drops the attempt in progress
+ * (neither counted nor rejected); on resuming, counting starts again once
+ * the start position is held (the start gate), counts kept.
+ */
+void bc_coach_pause(bc_coach *c, bool paused);
 
 /* Restart calibration (button or key) without losing counts. */
 void bc_coach_recalibrate(bc_coach *c);

@@ -71,6 +71,25 @@ int bc_buttons_poll(bc_buttons *b, uint64_t now_ns)
 	return event;
 }
 
+unsigned bc_buttons_held(bc_buttons *b, uint64_t now_ns)
+{
+	uint64_t stable_ns = (uint64_t)(b->config.debounce_s * 1e9f);
+	unsigned held = 0;
+	for (int i = 0; i < BC_BUTTON_COUNT; i++) {
+		if (!b->lines[i])
+			continue;
+		int level = pressed(b, i);
+		if (!b->started)
+			bc_debouncer_init(&b->deb[i], level, now_ns);
+		else
+			bc_debouncer_update(&b->deb[i], level, now_ns, stable_ns);
+		if (b->deb[i].stable)
+			held |= 1u << i;
+	}
+	b->started = true;
+	return held;
+}
+
 void bc_buttons_close(bc_buttons *b)
 {
 	if (!b)

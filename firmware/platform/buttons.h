@@ -35,6 +35,14 @@ bc_buttons *bc_buttons_open(const bc_buttons_config *config);
 /* The next button pressed since the last call (debounced), or -1. now_ns: CLOCK_MONOTONIC. */
 int bc_buttons_poll(bc_buttons *b, uint64_t now_ns);
 
+/*
+ * The debounced levels now, polled like bc_buttons_poll (use one or the
+ * other): bit i (1u << bc_button_id) set while button i is held (a
+ * button held when polling began reads as held from the first call).
+ * Lets the caller time long presses.
+ */
+unsigned bc_buttons_held(bc_buttons *b, uint64_t now_ns);
+
 /* NULL-safe. */
 void bc_buttons_close(bc_buttons *b);
 

@@ -44,6 +44,8 @@ typedef struct {
 	uint64_t next_probe_ns;
 	int probes_unlike_start; /* consecutive probes that disagree with the start */
 	bool sensor_changed;	 /* the loop ends: the caller opens the new source */
+	bool coach_paused; /* what the session's coach was last told */
+	int presses_done;  /* of cfg->presses */
 } app;
 
 static double seconds_since(uint64_t t0_ns)
@@ -86,11 +88,24 @@ static void carry_out_requests(app *a)
 		bc_exercise_id ex = s->start_requested;
 		s->start_requested = BC_EXERCISE_NONE;
 		bc_app_session_start(&a->session, s, ex);
+		a->coach_paused = false;
 	}
 	if (s->recalibrate_requested) {
 		s->recalibrate_requested = false;
 		if (a->session.pipeline)
 			bc_pipeline_recalibrate(a->session.pipeline);
+	}
+	/* Pause: the coach stops counting (bc_coach_pause); a new session starts unpaused. */
+	if (!a->session.pipeline)
+		a->coach_paused = false;
+	else if (s->paused != a->coach_paused) {
+		bc_app_session_pause(&a->session, s->paused);
+		a->coach_paused = s->paused;
+	}
+	/* Ended early: the coach closes the session and its summary shows what was done. */
+	if (s->end_requested) {
+		s->end_requested = false;
+		bc_app_session_finish(&a->session, s, play_tone, a);
 	}
 	/* Back on home with a session still running: end it (and save it). */
 	if (s->exercise == BC_EXERCISE_NONE && a->session.pipeline)
@@ -194,6 +209,9 @@ static void loop(app *a)
 			bc_input_apply_event(s, &ev, &a->draw);
 		}
 		bc_input_buttons_poll(a->buttons, s, bc_monotonic_ns());
+		while (a->presses_done < a->cfg->n_presses &&
+		       s->now_s >= a->cfg->presses[a->presses_done].at_s)
+			bc_app_apply_action(s, a->cfg->presses[a->presses_done++].action);
 		if (a->session.pipeline)
 			bc_app_session_take(&a->session, s, play_tone, a);
 		carry_out_requests(a);

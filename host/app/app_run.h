@@ -23,6 +23,14 @@ typedef enum {
 	BC_APP_DISPLAY_TERMINAL, /* text only */
 } bc_app_display;
 
+/* A press scripted ahead (screenshots, demonstrations): action at_s into the app clock. */
+typedef struct {
+	bc_app_action action;
+	double at_s;
+} bc_app_press;
+
+#define BC_APP_PRESSES_MAX 8
+
 typedef struct {
 	/* A new source for a session of exercise; NULL with a message in err. */
 	bc_sample_source *(*open_source)(void *ctx, bc_exercise_id exercise, char *err,
@@ -61,6 +69,8 @@ typedef struct {
 	const char *probe_report; /* what the probe at start found */
 	const char *drdy_note;	  /* why the data-ready line is not used ("" or NULL: it is) */
 	bool (*probe_sensor)(void *ctx, char *report, size_t size);
+	bc_app_press presses[BC_APP_PRESSES_MAX]; /* scripted presses, in time order */
+	int n_presses;
 
 	bc_app_state *final_state; /* tests: the state at exit is copied here */
 } bc_app_config;

@@ -75,6 +75,21 @@ void bc_app_session_end(bc_app_session *ss, bc_app_state *s)
 	}
 }
 
+void bc_app_session_finish(bc_app_session *ss, bc_app_state *s, bc_app_tone_fn tone, void *ctx)
+{
+	if (!ss->pipeline)
+		return;
+	bc_pipeline_stop(ss->pipeline);
+	bc_app_session_take(ss, s, tone, ctx);
+	bc_app_session_end(ss, s);
+}
+
+void bc_app_session_pause(bc_app_session *ss, bool paused)
+{
+	if (ss->pipeline)
+		bc_pipeline_pause(ss->pipeline, paused);
+}
+
 static void tap_record(void *ctx, const bc_sample *smp)
 {
 	bc_session_recorder_push(ctx, smp);

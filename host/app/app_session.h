@@ -39,6 +39,16 @@ int bc_app_session_start(bc_app_session *ss, bc_app_state *s, bc_exercise_id exe
 /* The pipeline's news into s: tones to tone(ctx), events to history and reducer, the view. */
 void bc_app_session_take(bc_app_session *ss, bc_app_state *s, bc_app_tone_fn tone, void *ctx);
 
+/*
+ * The wearer ended the session early: the coach finishes it (closing the
+ * attempt in progress) and its last events reach the state (the summary's
+ * figures) and the history, then it ends.
+ */
+void bc_app_session_finish(bc_app_session *ss, bc_app_state *s, bc_app_tone_fn tone, void *ctx);
+
+/* Pauses or resumes the running session's coach (none: nothing). */
+void bc_app_session_pause(bc_app_session *ss, bool paused);
+
 /* Ends the running session (none: nothing); its last events still count for the history. */
 void bc_app_session_end(bc_app_session *ss, bc_app_state *s);
 

@@ -65,6 +65,12 @@ void bc_app_begin_session(bc_app_state *s, bc_exercise_id exercise)
 	s->rep_flash_at_s = -1e9;
 	s->start_requested = BC_EXERCISE_NONE;
 	s->recalibrate_requested = false;
+	s->end_requested = false;
+	s->paused = false;
+	s->confirm_leave = false;
+	s->reason_up = false;
+	s->phase = 0;
+	s->phase_at_s = s->now_s;
 	s->saved_to[0] = '\0';
 	choose_screen(s);
 }
@@ -85,7 +91,9 @@ void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view, const bc_app_
 	 * bookkeeping of what the gauge shows; the coach alone decides when an
 	 * alert is due.
 	 */
-	if (fresh && s->exercise == BC_EXERCISE_POSTURE && s->start_reached &&
+	if (s->paused && step_s > 0)
+		s->tally.paused_s += step_s; /* the session clock stands still */
+	if (fresh && !s->paused && s->exercise == BC_EXERCISE_POSTURE && s->start_reached &&
 	    view->stage == BC_CALIB_DONE && step_s > 0 && step_s <= MAX_VIEW_STEP_S &&
 	    (view->gauge_deg < view->zone_min_deg || view->gauge_deg > view->zone_max_deg))
 		s->tally.slouched_s += (float)step_s;
@@ -119,6 +127,20 @@ static void note_rejection(bc_app_state *s, const bc_coach_event *e)
 	bc_session_tally_add(&s->tally.events, e);
 	if (e->rejected > s->view.rejected)
 		s->view.rejected = e->rejected;
+	s->reason_up = true;
+}
+
+/*
+ * The detector's phase moved. The movement starting (the first phase after
+ * rest, or any phase from rest) is the next attempt: the reason the last
+ * one did not count has been read by then and goes away.
+ */
+static void note_phase(bc_app_state *s, const bc_coach_event *e)
+{
+	if (e->phase == 1 || (s->phase == 0 && e->phase != 0))
+		s->reason_up = false;
+	s->phase = e->phase;
+	s->phase_at_s = s->now_s;
 }
 
 bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
@@ -142,6 +164,7 @@ bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
 		break;
 	case BC_EVENT_HOLD_START:
 		tone = BC_TONE_HOLD_START;
+		s->reason_up = false;
 		break;
 	case BC_EVENT_HOLD_DONE:
 		tone = BC_TONE_HOLD_DONE;
@@ -149,6 +172,7 @@ bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
 	case BC_EVENT_REP:
 		tone = s->exercise == BC_EXERCISE_POSTURE ? BC_TONE_SLOUCH_ALERT : BC_TONE_REP;
 		note_rep(s, e);
+		s->reason_up = false;
 		break;
 	case BC_EVENT_REJECTED:
 		tone = BC_TONE_REJECTED;
@@ -164,6 +188,8 @@ bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
 		s->view.rejected = e->rejected;
 		break;
 	case BC_EVENT_PHASE:
+		note_phase(s, e);
+		break;
 	case BC_EVENT_HOLD_PROGRESS:
 	case BC_EVENT_CUE:
 	case BC_EVENT_DROPOUT:
@@ -201,16 +227,112 @@ static bool kiosk_action(bc_app_state *s, bc_app_action *a)
 	return false;
 }
 
+bool bc_app_in_session(const bc_app_state *s)
+{
+	return s->screen == BC_SCREEN_CALIBRATION || s->screen == BC_SCREEN_EXERCISE ||
+	       s->screen == BC_SCREEN_POSTURE;
+}
+
+double bc_app_session_s(const bc_app_state *s)
+{
+	double t = s->tally.last_t_s - s->tally.first_t_s - s->tally.paused_s;
+	return t > 0 ? t : 0;
+}
+
+bool bc_app_notice_up(const bc_app_state *s)
+{
+	return s->notice[0] && !s->notice_dismissed && s->now_s < s->notice_until_s;
+}
+
+/* Something to sum up: an attempt seen, or posture time watched. */
+static bool anything_done(const bc_app_state *s)
+{
+	return s->view.reps > 0 || s->view.rejected > 0 ||
+	       (s->exercise == BC_EXERCISE_POSTURE && s->start_reached);
+}
+
+/*
+ * Leaving a session early. Nothing done yet: home at once (nothing to lose).
+ * Else it asks once ("End this set?"); a second leave, or a held button
+ * (confirmed), ends the session and its summary shows what was done: the
+ * coach closes the attempt in progress and the loop saves it.
+ */
+static void leave(bc_app_state *s, bool confirmed)
+{
+	s->paused = false;
+	if (!anything_done(s)) {
+		s->confirm_leave = false;
+		s->exercise = BC_EXERCISE_NONE;
+	} else if (confirmed || s->confirm_leave) {
+		s->confirm_leave = false;
+		s->set_done = false;
+		s->session_over = true;
+		s->end_requested = true;
+	} else {
+		s->confirm_leave = true;
+		s->confirm_at_s = s->now_s;
+	}
+}
+
+/* An action during calibration, the exercise or posture. */
+static void session_action(bc_app_state *s, bc_app_action a)
+{
+	switch (a) {
+	case BC_ACTION_BACK:
+	case BC_ACTION_NEXT:
+		leave(s, false);
+		break;
+	case BC_ACTION_END_SET:
+		leave(s, true);
+		break;
+	case BC_ACTION_SELECT:
+	case BC_ACTION_PAUSE:
+		if (s->confirm_leave)
+			s->confirm_leave = false; /* carry on */
+		else
+			s->paused = !s->paused;
+		break;
+	case BC_ACTION_RECALIBRATE:
+		s->confirm_leave = false;
+		s->paused = false;
+		s->recalibrate_requested = true;
+		s->start_reached = false;
+		break;
+	default:
+		s->confirm_leave = false;
+		break;
+	}
+}
+
+/* An action on a set's or the session's summary. */
+static void summary_action(bc_app_state *s, bc_app_action a)
+{
+	if (a == BC_ACTION_SELECT || a == BC_ACTION_PAUSE) {
+		if (s->session_over)
+			s->start_requested = s->exercise; /* again */
+		else
+			s->set_done = false; /* carry on counting */
+	} else if (a == BC_ACTION_BACK || a == BC_ACTION_NEXT || a == BC_ACTION_END_SET) {
+		/* Home, where NEXT goes on from this exercise. */
+		s->exercise = BC_EXERCISE_NONE;
+	}
+}
+
 void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 {
-	if (a == BC_ACTION_MUTE) {
-		s->muted = !s->muted;
-		return;
-	}
 	if (a == BC_ACTION_NONE || (s->kiosk && kiosk_action(s, &a)))
 		return;
 	if (a == BC_ACTION_QUIT) {
 		s->quit_requested = true;
+		return;
+	}
+	if (a == BC_ACTION_MUTE) {
+		s->muted = !s->muted;
+		return;
+	}
+	/* A problem shown large is put away by the first press, which does nothing else. */
+	if (bc_app_notice_up(s)) {
+		s->notice_dismissed = true;
 		return;
 	}
 	if (s->screen == BC_SCREEN_HOME) {
@@ -225,20 +347,13 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 			s->quit_requested = true;
 		return;
 	}
-	if (a == BC_ACTION_BACK) {
-		s->exercise = BC_EXERCISE_NONE;
-	} else if (a == BC_ACTION_RECALIBRATE && !s->session_over) {
+	if (bc_app_in_session(s))
+		session_action(s, a);
+	else if (a == BC_ACTION_RECALIBRATE && !s->session_over) {
 		s->recalibrate_requested = true;
 		s->start_reached = false;
-	} else if (a == BC_ACTION_SELECT && s->screen == BC_SCREEN_SUMMARY) {
-		if (s->session_over)
-			s->start_requested = s->exercise; /* again */
-		else
-			s->set_done = false; /* carry on counting */
-	} else if (a == BC_ACTION_NEXT && s->screen == BC_SCREEN_SUMMARY) {
-		/* The next exercise: home, where NEXT goes on from this one (GPIO has no BACK). */
-		s->exercise = BC_EXERCISE_NONE;
-	}
+	} else
+		summary_action(s, a);
 	choose_screen(s);
 }
 
@@ -266,6 +381,7 @@ void bc_app_notice(bc_app_state *s, const char *text)
 {
 	snprintf(s->notice, sizeof(s->notice), "%.*s", (int)sizeof(s->notice) - 1, text);
 	s->notice_until_s = s->now_s + NOTICE_SHOWN_S;
+	s->notice_dismissed = false;
 }
 
 void bc_app_tick(bc_app_state *s, double now_s)
@@ -273,6 +389,8 @@ void bc_app_tick(bc_app_state *s, double now_s)
 	s->now_s = now_s;
 	if (s->set_done && !s->session_over && now_s - s->set_done_at_s >= BC_APP_SET_SUMMARY_S)
 		s->set_done = false;
+	if (s->confirm_leave && now_s - s->confirm_at_s >= BC_APP_CONFIRM_S)
+		s->confirm_leave = false; /* not confirmed: carry on */
 	choose_screen(s);
 }
 

@@ -33,12 +33,17 @@ typedef enum {
 typedef enum {
 	BC_ACTION_NONE,
 	BC_ACTION_PREV,	       /* previous item (left/up) */
-	BC_ACTION_NEXT,	       /* next item (right/down; the NEXT button); on a summary: home */
-	BC_ACTION_SELECT,      /* start the selected exercise / dismiss a summary */
-	BC_ACTION_BACK,	       /* to the home screen (ends the session); on home: quit */
+	BC_ACTION_NEXT,	       /* next item (right/down; the NEXT button); in a set: end it
+				* (asks once); on a summary: home */
+	BC_ACTION_SELECT,      /* start the selected exercise; in a set: pause / resume;
+				* on a summary: again / carry on */
+	BC_ACTION_BACK,	       /* in a set: end it (asks once), its summary follows;
+				* on a summary: home; on home: quit */
 	BC_ACTION_RECALIBRATE, /* restart the wearing protocol, counts kept */
 	BC_ACTION_MUTE,	       /* sound on/off */
 	BC_ACTION_QUIT,
+	BC_ACTION_PAUSE,   /* in a session: pause / resume (SELECT does it too) */
+	BC_ACTION_END_SET, /* in a session: end it now, confirmed (a held button) */
 } bc_app_action;
 
 /* Short sounds so the wearer need not look (sound.c plays them). */
@@ -75,6 +80,7 @@ typedef struct {
 	bc_session_tally events;    /* counts, reasons, holds, range: from the events */
 	float slouched_s;	    /* posture: time outside the upright zone */
 	double first_t_s, last_t_s; /* sample times seen, seconds */
+	double paused_s;	    /* of which paused, seconds of sample time */
 } bc_app_tally;
 
 /* What the home screen shows of the history (filled by the main loop). */
@@ -122,8 +128,18 @@ typedef struct {
 	bool waiting_for_sensor;		/* no sensor: home is the plug-in screen */
 	char probe_report[2 * BC_APP_TEXT_MAX]; /* what the last probe found */
 	char drdy_note[BC_APP_TEXT_MAX];	/* the data-ready line, "" when fine */
+	/* Controls: pause, leaving early, the reason that stays up. */
+	bool paused;	       /* the session is paused (the coach counts nothing) */
+	bool confirm_leave;    /* "End this set?" is asked */
+	double confirm_at_s;   /* app clock when it was asked */
+	bool reason_up;	       /* why the last attempt did not count, shown large until
+					* the next attempt starts */
+	int phase;	       /* the detector's phase, from its PHASE events */
+	double phase_at_s;     /* app clock of the last PHASE event */
+	bool notice_dismissed; /* a press put the notice away */
 
 	/* Requests the main loop carries out (the reducer does no I/O). */
+	bool end_requested; /* end the session now: its summary follows */
 	bool quit_requested;
 	bool recalibrate_requested;
 	bc_exercise_id start_requested; /* NONE, or the exercise to start */
@@ -169,6 +185,18 @@ const char *bc_app_feedback(const bc_app_state *s, char *buf, size_t size, bc_fe
 
 /* "hold too short (0.8 of 2 s)": the coach's words for the last rejection, "" if none. */
 const char *bc_app_last_rejection(const bc_app_state *s, char *buf, size_t size);
+
+/* A session is showing (calibration, exercise or posture screen). */
+bool bc_app_in_session(const bc_app_state *s);
+
+/* The session's time so far, seconds of sample time, pauses left out. */
+double bc_app_session_s(const bc_app_state *s);
+
+/* The notice is up (a problem to tell the user: settings file, history, source). */
+bool bc_app_notice_up(const bc_app_state *s);
+
+/* Seconds "End this set?" waits for a second press before it goes away. */
+#define BC_APP_CONFIRM_S 8.0
 
 /* Seconds the set summary stays up before the exercise screen returns. */
 #define BC_APP_SET_SUMMARY_S 8.0

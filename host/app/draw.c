@@ -2,7 +2,11 @@
 /* Shapes for the coach screen: see draw.h. */
 #include "app/draw.h"
 
+#include <limits.h>
+#include <stdbool.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #define ARC_SEGMENTS_PER_TURN 128
 #define MAX_ARC_SEGMENTS      ARC_SEGMENTS_PER_TURN
@@ -14,6 +18,7 @@ void bc_draw_setup(bc_draw *d, SDL_Renderer *r, bc_text *text, int w, int h)
 	d->w = w;
 	d->h = h;
 	d->k = bc_scale(w, h);
+	d->audit = NULL; /* tests switch it on after setting up */
 }
 
 void bc_draw_fill(const bc_draw *d, SDL_Rect rect, SDL_Color c)
@@ -113,11 +118,100 @@ void bc_draw_arc(const bc_draw *d, float cx, float cy, float r_in_px, float r_ou
 	SDL_RenderGeometry(d->r, NULL, v, n, NULL, 0);
 }
 
+void bc_text_audit_clear(bc_text_audit *a)
+{
+	*a = (bc_text_audit){ .min_cap_px = INT_MAX };
+}
+
+int bc_draw_cap_min_px(const bc_draw *d)
+{
+	return (int)(BC_TEXT_CAP_MIN_PX * d->k);
+}
+
+/* The audit's record of one must-read text at the size it is really drawn. */
+static void audit(const bc_draw *d, const char *utf8, int px, bc_font_style style, int max_w_px)
+{
+	bc_text_audit *a = d->audit;
+	if (!a || !utf8 || !*utf8)
+		return;
+	int cap = bc_text_cap_px(d->text, bc_text_fit_px(d->text, utf8, px, style, max_w_px),
+				 style);
+	a->texts++;
+	if (cap < a->min_cap_px) {
+		a->min_cap_px = cap;
+		snprintf(a->smallest, sizeof(a->smallest), "%.*s", (int)sizeof(a->smallest) - 1,
+			 utf8);
+	}
+}
+
 SDL_Rect bc_draw_text(const bc_draw *d, const char *utf8, float design_px, bc_font_style style,
+		      SDL_Color c, int x, int y, bc_align align, bc_valign valign, int max_w_px)
+{
+	audit(d, utf8, bc_dp(d, design_px), style, max_w_px);
+	return bc_text_draw(d->text, utf8, bc_dp(d, design_px), style, c, x, y, align, valign,
+			    max_w_px);
+}
+
+SDL_Rect bc_draw_note(const bc_draw *d, const char *utf8, float design_px, bc_font_style style,
 		      SDL_Color c, int x, int y, bc_align align, bc_valign valign, int max_w_px)
 {
 	return bc_text_draw(d->text, utf8, bc_dp(d, design_px), style, c, x, y, align, valign,
 			    max_w_px);
+}
+
+/* Length of the longest start of text (up to n bytes) that fits w_px; 0 if none. */
+static size_t fitting_prefix(const bc_draw *d, const char *text, size_t n, int px,
+			     bc_font_style style, int w_px, bool *broke)
+{
+	char buf[256];
+	size_t best = 0, last_break = 0;
+	*broke = false;
+	for (size_t i = 1; i <= n && i < sizeof(buf); i++) {
+		/* Only whole UTF-8 characters. */
+		if (i < n && ((unsigned char)text[i] & 0xC0) == 0x80)
+			continue;
+		memcpy(buf, text, i);
+		buf[i] = '\0';
+		int w = 0;
+		bc_text_measure(d->text, buf, px, style, &w, NULL);
+		if (w > w_px)
+			break;
+		best = i;
+		if (i < n && (text[i] == ' ' || text[i - 1] == '/'))
+			last_break = i;
+	}
+	if (best < n && last_break > 0) {
+		*broke = true;
+		return last_break;
+	}
+	return best;
+}
+
+int bc_draw_text_wrapped(const bc_draw *d, const char *utf8, float design_px, bc_font_style style,
+			 SDL_Color c, SDL_Rect box, int max_lines)
+{
+	char lines[6][256];
+	int px = bc_dp(d, design_px), n = 0;
+	const char *p = utf8;
+	if (max_lines > 6)
+		max_lines = 6;
+	while (p && *p && n < max_lines) {
+		size_t len = strlen(p), take = len;
+		bool broke = false;
+		if (n < max_lines - 1)
+			take = fitting_prefix(d, p, len, px, style, box.w, &broke);
+		if (take == 0)
+			take = len;
+		snprintf(lines[n++], sizeof(lines[0]), "%.*s", (int)take, p);
+		p += take;
+		while (*p == ' ')
+			p++;
+	}
+	int line_h = px * 6 / 5, y = box.y + box.h / 2 - line_h * n / 2 + line_h / 2;
+	for (int i = 0; i < n; i++, y += line_h)
+		bc_draw_text(d, lines[i], design_px, style, c, box.x + box.w / 2, y,
+			     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, box.w);
+	return n;
 }
 
 SDL_Color bc_color_dim(SDL_Color c, float amount)

@@ -2,11 +2,13 @@
 /* Keys, touches and GPIO buttons to app actions: see input.h. */
 #include "app/input.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "app/button_gesture.h"
 #include "app/layout.h"
 #include "app/screens.h"
-#include "platform/buttons.h"
 
 static bc_app_action key_action(SDL_Keycode k)
 {
@@ -30,6 +32,11 @@ static bc_app_action key_action(SDL_Keycode k)
 		return BC_ACTION_RECALIBRATE;
 	case SDLK_m:
 		return BC_ACTION_MUTE;
+	case SDLK_p:
+	case SDLK_PAUSE:
+		return BC_ACTION_PAUSE;
+	case SDLK_e:
+		return BC_ACTION_END_SET;
 	case SDLK_q:
 		return BC_ACTION_QUIT;
 	default:
@@ -42,6 +49,10 @@ static void tap(bc_app_state *s, const bc_draw *d, int x, int y)
 {
 	if (!d)
 		return;
+	if (bc_app_notice_up(s)) {
+		bc_app_apply_action(s, BC_ACTION_SELECT); /* puts it away */
+		return;
+	}
 	if (y < bc_status_bar_h(d)) {
 		if (s->screen != BC_SCREEN_HOME)
 			bc_app_apply_action(s, BC_ACTION_BACK);
@@ -49,8 +60,8 @@ static void tap(bc_app_state *s, const bc_draw *d, int x, int y)
 	}
 	if (s->screen == BC_SCREEN_HOME)
 		bc_app_pick(s, bc_home_tile_at(d, x, y));
-	else if (s->screen == BC_SCREEN_SUMMARY || s->screen == BC_SCREEN_PLUG_IN)
-		bc_app_apply_action(s, BC_ACTION_SELECT); /* plug-in: the demo */
+	else /* summary: again / carry on; a session: pause, resume, or carry on; plug-in: the demo */
+		bc_app_apply_action(s, BC_ACTION_SELECT);
 }
 
 void bc_input_apply_event(bc_app_state *s, const SDL_Event *e, const bc_draw *d)
@@ -80,8 +91,89 @@ void bc_input_apply_event(bc_app_state *s, const SDL_Event *e, const bc_draw *d)
 	}
 }
 
+bc_app_action bc_input_button_action(const bc_app_state *s, bc_button_id button, bool held)
+{
+	switch (button) {
+	case BC_BUTTON_START:
+		return BC_ACTION_SELECT;
+	case BC_BUTTON_NEXT:
+		if (!held)
+			return BC_ACTION_NEXT;
+		/* Held: back a tile on home; in a session, end it (the hold confirms). */
+		return s->screen == BC_SCREEN_HOME ? BC_ACTION_PREV : BC_ACTION_END_SET;
+	case BC_BUTTON_RECALIBRATE:
+		return held ? BC_ACTION_MUTE : BC_ACTION_RECALIBRATE;
+	default:
+		return BC_ACTION_NONE;
+	}
+}
+
+const char *bc_input_button_hint(const bc_app_state *s)
+{
+	if (bc_app_notice_up(s))
+		return "Any button: OK";
+	if (s->confirm_leave)
+		return "NEXT again or hold: end  \xc2\xb7  START: carry on";
+	switch (s->screen) {
+	case BC_SCREEN_HOME:
+		return "NEXT: choose (hold: back)  \xc2\xb7  START: start  \xc2\xb7  hold RECAL: "
+		       "mute";
+	case BC_SCREEN_SUMMARY:
+		return s->session_over ? "START: again  \xc2\xb7  NEXT: home"
+				       : "START: carry on  \xc2\xb7  NEXT: home";
+	default:
+		return s->paused ? "START: resume  \xc2\xb7  NEXT: end set  \xc2\xb7  hold RECAL: "
+				   "mute"
+				 : "START: pause  \xc2\xb7  NEXT: end set  \xc2\xb7  RECAL: "
+				   "recalibrate "
+				   "(hold: mute)";
+	}
+}
+
+static const struct {
+	const char *name;
+	bc_app_action action;
+} action_names[] = {
+	{ "select", BC_ACTION_SELECT },
+	{ "next", BC_ACTION_NEXT },
+	{ "prev", BC_ACTION_PREV },
+	{ "back", BC_ACTION_BACK },
+	{ "pause", BC_ACTION_PAUSE },
+	{ "end-set", BC_ACTION_END_SET },
+	{ "recalibrate", BC_ACTION_RECALIBRATE },
+	{ "mute", BC_ACTION_MUTE },
+};
+
+int bc_input_parse_presses(const char *spec, bc_app_press *out, int max, char *err, size_t err_size)
+{
+	int n = 0;
+	const char *p = spec;
+	while (p && *p) {
+		size_t len = strcspn(p, "@,");
+		bc_app_action a = BC_ACTION_NONE;
+		for (size_t i = 0; i < sizeof(action_names) / sizeof(action_names[0]); i++)
+			if (strlen(action_names[i].name) == len &&
+			    strncmp(p, action_names[i].name, len) == 0)
+				a = action_names[i].action;
+		char *end = NULL;
+		double at_s = p[len] == '@' ? strtod(p + len + 1, &end) : -1;
+		if (a == BC_ACTION_NONE || !end || end == p + len + 1 || (*end && *end != ',') ||
+		    at_s < 0 || (n > 0 && at_s < out[n - 1].at_s) || n == max) {
+			snprintf(err, err_size,
+				 "'%s': expected NAME@SECONDS[,...] in time order, at most %d "
+				 "(select, next, prev, back, pause, end-set, recalibrate, mute)",
+				 spec, max);
+			return -1;
+		}
+		out[n++] = (bc_app_press){ a, at_s };
+		p = *end ? end + 1 : end;
+	}
+	return n;
+}
+
 struct bc_input_buttons {
 	bc_buttons *buttons;
+	bc_button_gestures gestures;
 };
 
 bc_input_buttons *bc_input_buttons_open(void)
@@ -95,6 +187,7 @@ bc_input_buttons *bc_input_buttons_open(void)
 		return NULL;
 	}
 	ib->buttons = b;
+	bc_button_gestures_init(&ib->gestures);
 	return ib;
 }
 
@@ -102,15 +195,11 @@ void bc_input_buttons_poll(bc_input_buttons *b, bc_app_state *s, uint64_t now_ns
 {
 	if (!b)
 		return;
-	int id;
-	while ((id = bc_buttons_poll(b->buttons, now_ns)) >= 0) {
-		if (id == BC_BUTTON_START)
-			bc_app_apply_action(s, BC_ACTION_SELECT);
-		else if (id == BC_BUTTON_NEXT)
-			bc_app_apply_action(s, BC_ACTION_NEXT);
-		else if (id == BC_BUTTON_RECALIBRATE)
-			bc_app_apply_action(s, BC_ACTION_RECALIBRATE);
-	}
+	bc_button_gesture g[BC_BUTTON_COUNT];
+	int n = bc_button_gestures_update(&b->gestures, bc_buttons_held(b->buttons, now_ns), now_ns,
+					  g, BC_BUTTON_COUNT);
+	for (int i = 0; i < n; i++)
+		bc_app_apply_action(s, bc_input_button_action(s, g[i].button, g[i].held));
 }
 
 void bc_input_buttons_close(bc_input_buttons *b)

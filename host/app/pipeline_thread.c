@@ -41,6 +41,7 @@ struct bc_pipeline {
 	bool finished;
 	bool stop;
 	bool recalibrate;
+	bool paused;
 };
 
 uint64_t bc_monotonic_ns(void)
@@ -114,11 +115,12 @@ static void *run(void *arg)
 	bc_coach_event events[BC_COACH_MAX_EVENTS_PER_SAMPLE];
 	for (;;) {
 		pthread_mutex_lock(&p->lock);
-		bool stop = p->stop, recal = p->recalibrate;
+		bool stop = p->stop, recal = p->recalibrate, paused = p->paused;
 		p->recalibrate = false;
 		pthread_mutex_unlock(&p->lock);
 		if (stop)
 			break;
+		bc_coach_pause(&p->coach, paused);
 		if (recal)
 			bc_coach_recalibrate(&p->coach);
 		bc_sample s;
@@ -211,6 +213,13 @@ void bc_pipeline_recalibrate(bc_pipeline *p)
 {
 	pthread_mutex_lock(&p->lock);
 	p->recalibrate = true;
+	pthread_mutex_unlock(&p->lock);
+}
+
+void bc_pipeline_pause(bc_pipeline *p, bool paused)
+{
+	pthread_mutex_lock(&p->lock);
+	p->paused = paused;
 	pthread_mutex_unlock(&p->lock);
 }
 

@@ -69,6 +69,12 @@ void bc_pipeline_take(bc_pipeline *p, bc_pipeline_snapshot *out);
 void bc_pipeline_recalibrate(bc_pipeline *p);
 
 /*
+ * Pauses or resumes the coach before the next sample (bc_coach_pause): the
+ * source is still read (and recorded), the time is not counted.
+ */
+void bc_pipeline_pause(bc_pipeline *p, bool paused);
+
+/*
  * Stops the thread, ends the session (bc_coach_finish: the SUMMARY goes into
  * the ring for a last take), closes the source. Does not free: take, then
  * bc_pipeline_free.

@@ -34,6 +34,9 @@ void bc_render_frame(const bc_draw *d, const bc_app_state *s)
 		bc_render_summary(d, s, area);
 		break;
 	}
+	if (s->screen != BC_SCREEN_HOME)
+		bc_render_footer(d, s);
+	bc_render_overlays(d, s);
 	/* The sensor status is drawn last so it is visible on every screen. */
 	bc_render_status_bar(d, s, bar);
 	bc_text_end_frame(d->text);

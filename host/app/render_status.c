@@ -3,6 +3,8 @@
  * The status bar, on every screen: where the samples come from (live sensor,
  * replay, DEMO, reconnecting), the sample rate, the exercise and the session
  * time, so the wearer always knows whether the coach is really listening.
+ * Read up close (notes): what must be read from the floor is on the
+ * screens and overlays, large (a problem to tell: render_overlays.c).
  */
 #include "app/screens.h"
 
@@ -38,10 +40,10 @@ static void source_text(const bc_app_state *s, char *buf, size_t size, SDL_Color
 								      : "No sensor");
 		break;
 	}
-	/* A problem to tell (bad settings file, history) takes the line for a while. */
-	if (s->notice[0] && s->now_s < s->notice_until_s) {
+	/* A problem to tell (bad settings file, history) is shown large (render_overlays.c). */
+	if (bc_app_notice_up(s)) {
 		*dot = bc_col_bad;
-		snprintf(buf, size, "%s", s->notice);
+		snprintf(buf, size, "A problem: read the message");
 	}
 }
 
@@ -59,7 +61,7 @@ void bc_render_status_bar(const bc_draw *d, const bc_app_state *s, SDL_Rect area
 		SDL_Rect pill = { x, area.y + bc_dp(d, 7), w + bc_dp(d, 20),
 				  area.h - bc_dp(d, 14) };
 		bc_draw_panel(d, pill, bc_dp(d, 8), bc_col_hold);
-		bc_draw_text(d, "DEMO", font, BC_FONT_BOLD, bc_col_bg, pill.x + pill.w / 2, cy,
+		bc_draw_note(d, "DEMO", font, BC_FONT_BOLD, bc_col_bg, pill.x + pill.w / 2, cy,
 			     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, 0);
 		x += pill.w + pad;
 	}
@@ -70,7 +72,7 @@ void bc_render_status_bar(const bc_draw *d, const bc_app_state *s, SDL_Rect area
 	int r = bc_dp(d, 7);
 	bc_draw_disc(d, x + r, cy, r, dot);
 	x += 2 * r + bc_dp(d, 8);
-	SDL_Rect t = bc_draw_text(d, src, font, BC_FONT_REGULAR, bc_col_text, x, cy, BC_ALIGN_LEFT,
+	SDL_Rect t = bc_draw_note(d, src, font, BC_FONT_REGULAR, bc_col_text, x, cy, BC_ALIGN_LEFT,
 				  BC_VALIGN_MIDDLE, d->w / 2 - x);
 	(void)t;
 
@@ -78,15 +80,16 @@ void bc_render_status_bar(const bc_draw *d, const bc_app_state *s, SDL_Rect area
 	char right[96] = "";
 	const bc_exercise_info *info = bc_exercise_info_get(s->exercise);
 	if (info && s->have_view) {
-		int secs = (int)(s->tally.last_t_s - s->tally.first_t_s);
-		snprintf(right, sizeof(right), "%s%s  %d:%02d", s->muted ? "muted  \xc2\xb7  " : "",
-			 info->title, secs / 60, secs % 60);
+		int secs = (int)bc_app_session_s(s); /* pauses left out */
+		snprintf(right, sizeof(right), "%s%s  %d:%02d%s",
+			 s->muted ? "muted  \xc2\xb7  " : "", info->title, secs / 60, secs % 60,
+			 s->paused ? "  paused" : "");
 	} else if (info) {
 		snprintf(right, sizeof(right), "%s%s", s->muted ? "muted  \xc2\xb7  " : "",
 			 info->title);
 	} else {
 		snprintf(right, sizeof(right), "%sbackcoach", s->muted ? "muted  \xc2\xb7  " : "");
 	}
-	bc_draw_text(d, right, font, BC_FONT_BOLD, bc_col_text, area.x + area.w - pad, cy,
+	bc_draw_note(d, right, font, BC_FONT_BOLD, bc_col_text, area.x + area.w - pad, cy,
 		     BC_ALIGN_RIGHT, BC_VALIGN_MIDDLE, area.w / 2 - 2 * pad);
 }

@@ -49,4 +49,23 @@ SDL_Rect bc_summary_figure_rect(const bc_draw *d, int i);
 /* Exercise screen: where the rep counter's digits are drawn. */
 SDL_Rect bc_exercise_counter_rect(const bc_draw *d);
 
+/* Exercise screen: the moving picture of the exercise. */
+SDL_Rect bc_exercise_figure_rect(const bc_draw *d);
+
+/* Exercise and posture screens: the large message across the bottom. */
+SDL_Rect bc_exercise_message_rect(const bc_draw *d);
+
+/*
+ * The large message: why the last attempt did not count (red, from the
+ * rejection until the next attempt starts), else the coach's line
+ * (bc_app_feedback), wrapped to two lines of must-read text.
+ */
+void bc_render_message(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+
+/* Over any screen: PAUSED, "End this set?", a problem to tell (render_overlays.c). */
+void bc_render_overlays(const bc_draw *d, const bc_app_state *s);
+
+/* The button map along the bottom edge (input.c says it). */
+void bc_render_footer(const bc_draw *d, const bc_app_state *s);
+
 #endif /* BC_APP_SCREENS_H */

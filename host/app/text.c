@@ -180,22 +180,34 @@ void bc_text_measure(bc_text *t, const char *utf8, int size_px, bc_font_style st
 		*h_px = h;
 }
 
+int bc_text_fit_px(bc_text *t, const char *utf8, int size_px, bc_font_style style, int max_w_px)
+{
+	if (!t || !utf8 || !*utf8 || max_w_px <= 0)
+		return size_px;
+	int w = 0;
+	bc_text_measure(t, utf8, size_px, style, &w, NULL);
+	/* Shrink in proportion; fonts scale almost linearly. */
+	return w > max_w_px ? size_px * max_w_px / w : size_px;
+}
+
+int bc_text_cap_px(bc_text *t, int size_px, bc_font_style style)
+{
+	int miny = 0, maxy = 0;
+	TTF_Font *f = t ? font_for(t, style, size_px) : NULL;
+	if (!f || TTF_GlyphMetrics(f, 'H', NULL, NULL, &miny, &maxy, NULL) != 0)
+		return 0;
+	return maxy - miny;
+}
+
 SDL_Rect bc_text_draw(bc_text *t, const char *utf8, int size_px, bc_font_style style,
 		      SDL_Color color, int x, int y, bc_align align, bc_valign valign, int max_w_px)
 {
 	SDL_Rect dst = { x, y, 0, 0 };
 	if (!t || !utf8 || !*utf8 || size_px < 4)
 		return dst;
-	if (max_w_px > 0) {
-		int w = 0;
-		bc_text_measure(t, utf8, size_px, style, &w, NULL);
-		if (w > max_w_px) {
-			/* Shrink in proportion; fonts scale almost linearly. */
-			size_px = size_px * max_w_px / w;
-			if (size_px < 4)
-				return dst;
-		}
-	}
+	size_px = bc_text_fit_px(t, utf8, size_px, style, max_w_px);
+	if (size_px < 4)
+		return dst;
 	string_slot tmp = { 0 };
 	bool temporary;
 	string_slot *e = lookup(t, utf8, size_px, style, color, &tmp, &temporary);

@@ -36,6 +36,15 @@ SDL_Rect bc_text_draw(bc_text *t, const char *utf8, int size_px, bc_font_style s
 		      SDL_Color color, int x, int y, bc_align align, bc_valign valign,
 		      int max_w_px);
 
+/*
+ * The size bc_text_draw really uses for utf8 at size_px within max_w_px
+ * (max_w_px <= 0: no limit): smaller when the text is shrunk to fit.
+ */
+int bc_text_fit_px(bc_text *t, const char *utf8, int size_px, bc_font_style style, int max_w_px);
+
+/* Height of a capital H in the font at size_px, pixels (the glyph's ink, from the font). */
+int bc_text_cap_px(bc_text *t, int size_px, bc_font_style style);
+
 /* Width and height text would take, pixels. */
 void bc_text_measure(bc_text *t, const char *utf8, int size_px, bc_font_style style, int *w_px,
 		     int *h_px);

@@ -30,7 +30,7 @@ void bc_widget_depth(const bc_draw *d, SDL_Rect area, float depth_cm, float targ
 		SDL_Rect tick = { bar.x - bc_dp(d, 10), y - bc_dp(d, 1), bc_dp(d, 8), bc_dp(d, 2) };
 		bc_draw_fill(d, tick, bc_col_dim);
 		snprintf(lab, sizeof(lab), "%d", cm);
-		bc_draw_text(d, lab, 17, BC_FONT_REGULAR, bc_col_dim, bar.x - bc_dp(d, 14), y,
+		bc_draw_note(d, lab, 17, BC_FONT_REGULAR, bc_col_dim, bar.x - bc_dp(d, 14), y,
 			     BC_ALIGN_RIGHT, BC_VALIGN_MIDDLE, 0);
 	}
 	char val[24] = "--";
@@ -42,11 +42,12 @@ void bc_widget_depth(const bc_draw *d, SDL_Rect area, float depth_cm, float targ
 		int m = bc_dp(d, 7);
 		SDL_Rect marker = { bar.x - m, y - m, bar.w + 2 * m, 2 * m };
 		bc_draw_panel(d, marker, m, vc);
-		snprintf(val, sizeof(val), "%.0f cm", depth_cm);
+		float cm = roundf(depth_cm);
+		snprintf(val, sizeof(val), "%.0f cm", cm == 0.0f ? 0.0 : (double)cm); /* never -0 */
 	}
-	bc_draw_text(d, val, 36, BC_FONT_BOLD, vc, area.x + area.w / 2,
+	bc_draw_text(d, val, 44, BC_FONT_BOLD, vc, area.x + area.w / 2,
 		     area.y + value_h / 2 + bc_dp(d, 4), BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, area.w);
-	bc_draw_text(d, "HIPS DOWN", 16, BC_FONT_BOLD, bc_col_dim, area.x + area.w / 2,
+	bc_draw_note(d, "HIPS DOWN", 16, BC_FONT_BOLD, bc_col_dim, area.x + area.w / 2,
 		     area.y + area.h - label_h / 2, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, area.w);
 #undef Y_OF
 }

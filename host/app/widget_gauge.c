@@ -5,6 +5,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "app/screen_words.h"
+
 /*
  * Scale of the gauge: the zone with a wide margin, never narrower than
  * -20..+30 deg. Fixed for a session (it depends on the zone only), so the
@@ -49,7 +51,7 @@ void bc_widget_gauge(const bc_draw *d, SDL_Rect area, const bc_gauge_spec *g)
 				  bc_dp(d, deg == 0 ? 4 : 2) };
 		bc_draw_fill(d, tick, deg == 0 ? bc_col_text : bc_col_dim);
 		snprintf(lab, sizeof(lab), "%d", deg);
-		bc_draw_text(d, lab, 17, BC_FONT_REGULAR, bc_col_dim, bar.x - bc_dp(d, 14), y,
+		bc_draw_note(d, lab, 17, BC_FONT_REGULAR, bc_col_dim, bar.x - bc_dp(d, 14), y,
 			     BC_ALIGN_RIGHT, BC_VALIGN_MIDDLE, 0);
 	}
 
@@ -64,13 +66,13 @@ void bc_widget_gauge(const bc_draw *d, SDL_Rect area, const bc_gauge_spec *g)
 		int m = bc_dp(d, 7);
 		SDL_Rect marker = { bar.x - m, y - m, bar.w + 2 * m, 2 * m };
 		bc_draw_panel(d, marker, m, vc);
-		snprintf(val, sizeof(val), "%.0f\xc2\xb0", v);
+		bc_app_deg_text(v, val, sizeof(val));
 	}
 	int cx = bar.x + bar.w / 2 - bc_dp(d, 12);
-	bc_draw_text(d, val, 40, BC_FONT_BOLD, vc, cx, area.y + value_h / 2 + bc_dp(d, 4),
+	bc_draw_text(d, val, 44, BC_FONT_BOLD, vc, cx, area.y + value_h / 2 + bc_dp(d, 4),
 		     BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, area.w);
 	if (g->label)
-		bc_draw_text(d, g->label, 16, BC_FONT_BOLD, bc_col_dim, area.x + area.w / 2,
+		bc_draw_note(d, g->label, 16, BC_FONT_BOLD, bc_col_dim, area.x + area.w / 2,
 			     area.y + area.h - label_h / 2, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE,
 			     area.w);
 #undef Y_OF

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "app/draw.h"
+#include "vocab/exercise.h"
 
 /* Ring of radius r_px and thickness_px, filled clockwise from 12 o'clock to frac (0..1). */
 void bc_widget_ring(const bc_draw *d, int cx, int cy, int r_px, int thickness_px, float frac,
@@ -34,5 +35,13 @@ void bc_widget_depth(const bc_draw *d, SDL_Rect area, float depth_cm, float targ
 
 /* Large "count" with a smaller "/ target" beside it (target <= 0: no target). */
 void bc_widget_counter(const bc_draw *d, SDL_Rect area, int count, int target, SDL_Color color);
+
+/*
+ * The exercise's picture (figure.h) moving, t_s into its animation, fitted
+ * into area (the same scale through the whole movement, so it never jumps);
+ * with the floor or the prop it needs. Returns false if the exercise has
+ * no picture.
+ */
+bool bc_widget_figure(const bc_draw *d, SDL_Rect area, bc_exercise_id ex, double t_s);
 
 #endif /* BC_APP_WIDGETS_H */
