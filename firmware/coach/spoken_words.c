@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coach/calib_words.h"
 #include "coach/exercise_table.h"
 #include "detect/detector.h"
 
@@ -45,7 +46,7 @@ static const bc_exercise_row *row_of(bc_exercise_id ex)
 	return r ? r : &none;
 }
 
-/* "7" or "2.5": a figure as a person says it. */
+/* "7" or "2.5": seconds as a person says them (a tenth where it matters). */
 static void figure(float v, char *buf, size_t size)
 {
 	float a = fabsf(v);
@@ -55,6 +56,12 @@ static void figure(float v, char *buf, size_t size)
 		snprintf(buf, size, "%.1f", (double)a);
 }
 
+/* Degrees and centimetres: whole ones (a sensor on the back is no finer). */
+static void whole(float v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.0f", (double)fabsf(v));
+}
+
 /*
  * "go further: reached 8°, aim for 15°" and the like: the reason as what
  * to do next, then the figures that show how far off it was.
@@ -62,13 +69,13 @@ static void figure(float v, char *buf, size_t size)
 void bc_not_counted_words(const bc_coach_event *e, bc_exercise_id ex, char *buf, size_t size)
 {
 	char got[16], aim[16];
-	figure(e->peak_deg, got, sizeof(got));
-	figure(e->target_deg, aim, sizeof(aim));
+	whole(e->peak_deg, got, sizeof(got));
+	whole(e->target_deg, aim, sizeof(aim));
 	switch (e->reason) {
 	case BC_REJECT_TOO_LITTLE_RANGE:
 		if (e->depth_target_cm > 0.0f) {
-			figure(e->depth_cm, got, sizeof(got));
-			figure(e->depth_target_cm, aim, sizeof(aim));
+			whole(e->depth_cm, got, sizeof(got));
+			whole(e->depth_target_cm, aim, sizeof(aim));
 			snprintf(buf, size, "squat lower: reached %s cm, aim for %s cm", got, aim);
 		} else if (ex == BC_EXERCISE_CAT_COW && e->target_deg > 0.0f) {
 			snprintf(buf, size, "go further both ways: at least %s\u00b0 each", aim);
@@ -132,19 +139,22 @@ void bc_not_counted_words(const bc_coach_event *e, bc_exercise_id ex, char *buf,
 static void speakable(char *buf, size_t size)
 {
 	static const struct {
-		const char *unit, *word;
-	} units[] = { { " s", " seconds" }, { " cm", " centimetres" } };
+		const char *unit, *one, *many;
+	} units[] = { { " s", " second", " seconds" }, { " cm", " centimetre", " centimetres" } };
 	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
-		size_t ulen = strlen(units[u].unit), wlen = strlen(units[u].word);
+		size_t ulen = strlen(units[u].unit);
 		for (char *p = strstr(buf, units[u].unit); p; p = strstr(p + 1, units[u].unit)) {
 			if (isalnum((unsigned char)p[ulen]) || p == buf ||
 			    !isdigit((unsigned char)p[-1]))
 				continue;
-			size_t len = strlen(buf);
+			/* "1 s" is one second; "0.1 s", "21 s" are seconds. */
+			bool one = p[-1] == '1' && (p - 1 == buf || p[-2] == ' ');
+			const char *word = one ? units[u].one : units[u].many;
+			size_t wlen = strlen(word), len = strlen(buf);
 			if (len + wlen - ulen + 1 > size)
 				return;
 			memmove(p + wlen, p + ulen, len - (size_t)(p - buf) - ulen + 1);
-			memcpy(p, units[u].word, wlen);
+			memcpy(p, word, wlen);
 		}
 	}
 }
@@ -153,12 +163,10 @@ static void speakable(char *buf, size_t size)
 static bool cue_is_spoken(int hint)
 {
 	switch (hint) {
-	case BC_HINT_GET_READY:	 /* calibration: what to do to get ready */
-	case BC_HINT_KEEP_LEVEL: /* corrections while it can still count */
-	case BC_HINT_BACK_IN_ZONE:
-	case BC_HINT_WRONG_WAY:
-	case BC_HINT_NOT_SO_FAR:
-	case BC_HINT_SLOWER:
+	case BC_HINT_GET_READY:	   /* calibration: what to do to get ready */
+	case BC_HINT_KEEP_LEVEL:   /* corrections while the attempt can still count */
+	case BC_HINT_BACK_IN_ZONE: /* (the wrong way, too far and too fast cannot:
+				    * their reason says it, once) */
 	case BC_HINT_STAY_UPRIGHT:
 	case BC_HINT_CAT: /* the pace of the cycle */
 	case BC_HINT_COW:
@@ -181,19 +189,22 @@ static void go_words(const bc_exercise_row *r, bc_side side, char *buf, size_t s
 		snprintf(buf, size, "%s", r->go);
 }
 
-/* The count, and for a guided one-sided exercise the side asked for next. */
+/*
+ * The count, and for a guided one-sided exercise the side asked for next.
+ * "That's three", not "three": it follows a countdown of bare numbers.
+ */
 static void count_words(const bc_coach_event *e, const bc_exercise_row *r, char *buf, size_t size)
 {
 	char n[24];
 	bc_number_words(e->reps, n, sizeof(n));
 	bool sided = e->side == BC_SIDE_LEFT || e->side == BC_SIDE_RIGHT;
 	if (r->sides == BC_SIDES_GUIDED && sided && r->limb)
-		snprintf(buf, size, "%s. Now the %s %s", n, bc_side_text(bc_side_other(e->side)),
-			 r->limb);
+		snprintf(buf, size, "That's %s. Now the %s %s", n,
+			 bc_side_text(bc_side_other(e->side)), r->limb);
 	else if (r->sides == BC_SIDES_MEASURED && sided)
-		snprintf(buf, size, "%s, %s leg", n, bc_side_text(e->side));
+		snprintf(buf, size, "That's %s, %s leg", n, bc_side_text(e->side));
 	else
-		snprintf(buf, size, "%s", n);
+		snprintf(buf, size, "That's %s", n);
 }
 
 /* During a hold: "three", "two", "one", and "twenty to go" every ten seconds before. */
@@ -230,13 +241,18 @@ static bc_spoken_kind words_of(const bc_coach_event *e, bc_exercise_id ex, char 
 	case BC_EVENT_CUE:
 		if (!cue_is_spoken(e->hint))
 			return BC_SPOKEN_NONE;
+		/* Calibrated: the start gate opens within a second, and "Ready" says so. */
+		bc_calib_cue(BC_WAIT_NONE, ex, go, sizeof(go));
+		if (e->hint == BC_HINT_GET_READY && !strcmp(e->text, go))
+			return BC_SPOKEN_NONE;
 		snprintf(buf, size, "%s", e->text);
 		return BC_SPOKEN_GUIDE;
 	case BC_EVENT_HOLD_START:
 		if (r->monitor || !(e->hold_target_s > 0.0f))
 			return BC_SPOKEN_NONE;
+		/* Not a number: it stays true as long as the hold does, never stale. */
 		snprintf(buf, size, "Hold");
-		return BC_SPOKEN_COUNTDOWN;
+		return BC_SPOKEN_OUTCOME;
 	case BC_EVENT_HOLD_PROGRESS:
 		return !r->monitor && countdown_words(e, buf, size) ? BC_SPOKEN_COUNTDOWN
 								    : BC_SPOKEN_NONE;

@@ -23,8 +23,8 @@
 typedef enum {
 	BC_SPOKEN_NONE = 0,  /* nothing to say */
 	BC_SPOKEN_GUIDE,     /* calibration steps, live corrections, the pace */
-	BC_SPOKEN_COUNTDOWN, /* "hold", "three", "two", "one" */
-	BC_SPOKEN_OUTCOME,   /* the count, "done", a reason, a side change, an alert */
+	BC_SPOKEN_COUNTDOWN, /* "three", "two", "one", "ten to go" */
+	BC_SPOKEN_OUTCOME,   /* "hold", "done", the count, a reason, a side change, an alert */
 } bc_spoken_kind;
 
 /*

@@ -24,6 +24,13 @@ typedef struct {
 } render_buf;
 
 static bool engine_open; /* espeak-ng is a singleton */
+/*
+ * espeak-ng is started once per process and never terminated: in 1.51
+ * (Debian 12) espeak_ng_Terminate after a second espeak_ng_Initialize hangs
+ * for ever waiting on its own idle thread. Opening again only sets the
+ * voice and its parameters; the process's exit ends it.
+ */
+static bool espeak_started;
 
 /* espeak-ng's synthesis callback: appends a chunk; returning 1 stops the synthesis. */
 static int on_audio(short *wav, int count, espeak_EVENT *events)
@@ -69,30 +76,39 @@ bc_speech_engine *bc_speech_engine_open(const bc_voice_settings *s, int out_rate
 		errno = ENOMEM;
 		return NULL;
 	}
-	espeak_ng_InitializePath(NULL); /* the packaged data (espeak-ng-data) */
-	espeak_ng_STATUS st = espeak_ng_Initialize(&ctx);
-	if (st != ENS_OK) {
-		espeak_ng_GetStatusCodeMessage(st, msg, sizeof(msg));
-		snprintf(err, err_size, "espeak-ng: %s (is espeak-ng-data installed?)", msg);
-		espeak_ng_ClearErrorContext(&ctx);
-		free(e);
-		errno = ENOENT;
-		return NULL;
+	espeak_ng_STATUS st = ENS_OK;
+	if (!espeak_started) {
+		espeak_ng_InitializePath(NULL); /* the packaged data (espeak-ng-data) */
+		st = espeak_ng_Initialize(&ctx);
+		if (st != ENS_OK) {
+			espeak_ng_GetStatusCodeMessage(st, msg, sizeof(msg));
+			snprintf(err, err_size, "espeak-ng: %s (is espeak-ng-data installed?)",
+				 msg);
+			espeak_ng_ClearErrorContext(&ctx);
+			free(e);
+			errno = ENOENT;
+			return NULL;
+		}
+		st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
+		if (st != ENS_OK) {
+			espeak_ng_GetStatusCodeMessage(st, msg, sizeof(msg));
+			snprintf(err, err_size, "espeak-ng: %s", msg);
+			free(e);
+			errno = EIO;
+			return NULL;
+		}
+		espeak_started = true;
 	}
-	st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
-	if (st == ENS_OK)
-		st = espeak_ng_SetVoiceByName(s->name[0] ? s->name : "en");
+	st = espeak_ng_SetVoiceByName(s->name[0] ? s->name : "en");
 	if (st != ENS_OK) {
 		espeak_ng_GetStatusCodeMessage(st, msg, sizeof(msg));
 		snprintf(err, err_size, "espeak-ng: voice \"%s\": %s", s->name, msg);
-		espeak_ng_Terminate();
 		free(e);
 		errno = ENOENT;
 		return NULL;
 	}
 	espeak_SetSynthCallback(on_audio);
-	if (s->rate_wpm > 0)
-		espeak_ng_SetParameter(espeakRATE, s->rate_wpm, 0);
+	espeak_ng_SetParameter(espeakRATE, s->rate_wpm > 0 ? s->rate_wpm : espeakRATE_NORMAL, 0);
 	espeak_ng_SetParameter(espeakVOLUME, s->volume_pct, 0);
 	e->native_rate_hz = espeak_ng_GetSampleRate();
 	e->out_rate_hz = out_rate_hz > 0 ? out_rate_hz : e->native_rate_hz;
@@ -152,7 +168,6 @@ void bc_speech_engine_close(bc_speech_engine *e)
 {
 	if (!e)
 		return;
-	espeak_ng_Terminate();
-	engine_open = false;
+	engine_open = false; /* espeak-ng itself stays up: see espeak_started */
 	free(e);
 }

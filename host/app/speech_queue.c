@@ -7,7 +7,7 @@
 
 void bc_speech_queue_init(bc_speech_queue *q)
 {
-	*q = (bc_speech_queue){ .last_guide_s = -1e9 };
+	*q = (bc_speech_queue){ .last_guide_s = -1e9, .last_line_s = -1e9 };
 }
 
 /* Drops the waiting lines of kind (superseded by a newer line). */
@@ -41,6 +41,12 @@ static void make_room(bc_speech_queue *q)
 	q->dropped++;
 }
 
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+	return n >= k && !strcmp(s + n - k, tail);
+}
+
 bool bc_speech_queue_push(bc_speech_queue *q, const char *text, bc_spoken_kind kind, double now_s)
 {
 	if (kind == BC_SPOKEN_NONE || !text || !*text)
@@ -50,6 +56,9 @@ bool bc_speech_queue_push(bc_speech_queue *q, const char *text, bc_spoken_kind k
 	case BC_SPOKEN_GUIDE:
 		if (!strcmp(text, q->last_guide) &&
 		    now_s - q->last_guide_s < BC_SPEECH_GUIDE_REPEAT_S)
+			return false;
+		if (ends_with(q->last_line, text) &&
+		    now_s - q->last_line_s < BC_SPEECH_GUIDE_REPEAT_S)
 			return false;
 		drop_kind(q, BC_SPOKEN_GUIDE);
 		snprintf(q->last_guide, sizeof(q->last_guide), "%s", text);
@@ -64,6 +73,8 @@ bool bc_speech_queue_push(bc_speech_queue *q, const char *text, bc_spoken_kind k
 		cut = q->speaking && q->speaking_kind == BC_SPOKEN_COUNTDOWN;
 		break;
 	}
+	snprintf(q->last_line, sizeof(q->last_line), "%s", text);
+	q->last_line_s = now_s;
 	make_room(q);
 	bc_speech_line *l = &q->lines[q->n++];
 	snprintf(l->text, sizeof(l->text), "%s", text);

@@ -8,7 +8,8 @@
  * - A countdown number is stale once a newer one or an outcome arrives, or
  *   once it has waited longer than BC_SPEECH_COUNTDOWN_STALE_S: dropped.
  * - Guidance is replaced by newer guidance, is not repeated word for word
- *   within BC_SPEECH_GUIDE_REPEAT_S, and goes stale after
+ *   within BC_SPEECH_GUIDE_REPEAT_S (nor right after a line that ended with
+ *   it: "Ready. Lift your hips"), and goes stale after
  *   BC_SPEECH_GUIDE_STALE_S.
  * The clock is the caller's (seconds, any origin).
  */
@@ -35,10 +36,12 @@ typedef struct {
 typedef struct {
 	bc_speech_line lines[BC_SPEECH_QUEUE_MAX]; /* waiting, oldest first */
 	size_t n;
-	bool speaking;		      /* a line is being said now */
-	bc_spoken_kind speaking_kind; /* ...of this kind */
-	char last_guide[BC_SPEECH_LINE_MAX];
+	bool speaking;			     /* a line is being said now */
+	bc_spoken_kind speaking_kind;	     /* ...of this kind */
+	char last_guide[BC_SPEECH_LINE_MAX]; /* the last guidance asked for... */
 	double last_guide_s;
+	char last_line[BC_SPEECH_LINE_MAX]; /* ...and the last line of any kind */
+	double last_line_s;
 	unsigned long dropped; /* lines never said (stale or superseded) */
 } bc_speech_queue;
 
