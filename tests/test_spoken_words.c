@@ -386,6 +386,7 @@ static void test_not_level_names_the_dropped_hip(void **state)
 		bc_body_state b = { .stage = BC_CALIB_DONE, .angles_valid = true, .still = true };
 		bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
 		bc_coach_event rejected = { 0 };
+		char shown[BC_EVENT_TEXT_MAX] = "";
 		double t = 0;
 		/* At rest 2 s, up to 25° rolled 15° one way for 4 s, down, rest. */
 		for (int i = 0; i < 1200; i++, t += 0.01) {
@@ -395,9 +396,13 @@ static void test_not_level_names_the_dropped_hip(void **state)
 			b.angles.axial_deg = up ? 15.0f * (float)sign : 0.0f;
 			b.tilt_from_start_deg = b.angles.sagittal_deg;
 			size_t n = bc_coach_update_body(&c, &b, ev, BC_COACH_MAX_EVENTS_PER_SAMPLE);
-			for (size_t k = 0; k < n; k++)
-				if (ev[k].type == BC_EVENT_REJECTED)
-					rejected = ev[k];
+			for (size_t k = 0; k < n; k++) {
+				if (ev[k].type != BC_EVENT_REJECTED)
+					continue;
+				rejected = ev[k];
+				snprintf(shown, sizeof(shown), "%s",
+					 bc_coach_get_view(&c)->feedback);
+			}
 		}
 		assert_int_equal(rejected.type, BC_EVENT_REJECTED);
 		assert_int_equal(rejected.reason, BC_REJECT_NOT_LEVEL);
@@ -412,6 +417,8 @@ static void test_not_level_names_the_dropped_hip(void **state)
 		assert_string_equal(bc_coach_get_view(&c)->not_counted,
 				    sign > 0 ? "keep your hips level: your left hip dropped"
 					     : "keep your hips level: your right hip dropped");
+		/* The screen's feedback line (feedback_line.c draws it) is the voice's line. */
+		assert_string_equal(shown, line);
 	}
 }
 
