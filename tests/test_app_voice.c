@@ -185,6 +185,27 @@ static void test_voice_speaks_and_mute_silences_it(void **state)
 	bc_voice_close(v);
 }
 
+/* Leaving a session hushes the voice: nothing more about it is said. */
+static void test_hush_drops_the_last_session(void **state)
+{
+	(void)state;
+	bc_voice_settings vs = default_voice();
+	bc_speech_engine_close(open_engine(&vs)); /* skips without espeak-ng's data */
+	char err[256];
+	bc_voice *v = bc_voice_open(&vs, OUT_RATE_HZ, err, sizeof(err));
+	assert_non_null(v);
+	bc_voice_say(v, "Not counted: hold for 15 seconds, you held 5.7 seconds",
+		     BC_SPOKEN_OUTCOME);
+	bc_voice_say(v, "That's three", BC_SPOKEN_OUTCOME);
+	pull(v, 100, NULL);
+	bc_voice_hush(v);
+	assert_int_equal(pull(v, 300, NULL), 0);
+	assert_false(bc_voice_busy(v));
+	bc_voice_say(v, "Ready. Lift your hips", BC_SPOKEN_OUTCOME); /* the next session speaks */
+	assert_true(pull(v, 5000, NULL) > 0);
+	bc_voice_close(v);
+}
+
 /* voice.on = no: no voice at all, and nothing to report as wrong. */
 static void test_voice_setting_off(void **state)
 {
@@ -254,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_engine_renders_speech),
 		cmocka_unit_test(test_unknown_voice_is_named),
 		cmocka_unit_test(test_voice_speaks_and_mute_silences_it),
+		cmocka_unit_test(test_hush_drops_the_last_session),
 		cmocka_unit_test(test_voice_setting_off),
 		cmocka_unit_test(test_no_sound_card_is_quiet),
 	};

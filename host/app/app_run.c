@@ -88,6 +88,7 @@ static void carry_out_requests(app *a)
 	if (s->start_requested != BC_EXERCISE_NONE) {
 		bc_exercise_id ex = s->start_requested;
 		s->start_requested = BC_EXERCISE_NONE;
+		bc_sound_hush(a->sound); /* nothing more about the last session */
 		bc_app_session_start(&a->session, s, ex);
 	}
 	if (s->recalibrate_requested) {
@@ -96,8 +97,10 @@ static void carry_out_requests(app *a)
 			bc_pipeline_recalibrate(a->session.pipeline);
 	}
 	/* Back on home with a session still running: end it (and save it). */
-	if (s->exercise == BC_EXERCISE_NONE && a->session.pipeline)
+	if (s->exercise == BC_EXERCISE_NONE && a->session.pipeline) {
+		bc_sound_hush(a->sound);
 		bc_app_session_end(&a->session, s);
+	}
 }
 
 /* The whole frame from the state, at the frame's size (it may have been resized). */

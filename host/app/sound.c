@@ -199,6 +199,12 @@ void bc_sound_say(bc_sound *snd, const char *text, bc_spoken_kind kind)
 		bc_voice_say(snd->voice, text, kind);
 }
 
+void bc_sound_hush(bc_sound *snd)
+{
+	if (snd)
+		bc_voice_hush(snd->voice);
+}
+
 void bc_sound_set_muted(bc_sound *snd, bool muted)
 {
 	if (!snd || snd->muted == muted)

@@ -34,6 +34,9 @@ void bc_sound_play(bc_sound *snd, bc_tone tone);
 /* Queues a spoken line of kind (spoken_words.h); never blocks. NULL-safe. */
 void bc_sound_say(bc_sound *snd, const char *text, bc_spoken_kind kind);
 
+/* The session ended: what the voice is saying and what waits are dropped. */
+void bc_sound_hush(bc_sound *snd);
+
 /* Muted: the tone and the line playing stop now, and nothing more is heard. */
 void bc_sound_set_muted(bc_sound *snd, bool muted);
 

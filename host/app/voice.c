@@ -142,6 +142,17 @@ void bc_voice_say(bc_voice *v, const char *text, bc_spoken_kind kind)
 	pthread_mutex_unlock(&v->lock);
 }
 
+void bc_voice_hush(bc_voice *v)
+{
+	if (!v)
+		return;
+	pthread_mutex_lock(&v->lock);
+	bc_speech_queue_clear(&v->queue);
+	cut_playing(v);
+	pthread_cond_signal(&v->wake);
+	pthread_mutex_unlock(&v->lock);
+}
+
 void bc_voice_set_muted(bc_voice *v, bool muted)
 {
 	if (!v)

@@ -30,6 +30,9 @@ bc_voice *bc_voice_open(const bc_voice_settings *s, int out_rate_hz, char *err, 
 /* Queues a line of kind (the queue policy decides its fate); never blocks. */
 void bc_voice_say(bc_voice *v, const char *text, bc_spoken_kind kind);
 
+/* Stops what is being said and forgets what waits (the session it was about ended). */
+void bc_voice_hush(bc_voice *v);
+
 /* Muted: what is being said stops now, nothing waiting is said, new lines are ignored. */
 void bc_voice_set_muted(bc_voice *v, bool muted);
 
