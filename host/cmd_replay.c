@@ -221,6 +221,15 @@ static void print_json(const replay_result *res)
 		bc_json_key_number(&w, "peak_deg", e->peak_deg, 2);
 		if (e->depth_cm > 0.0f)
 			bc_json_key_number(&w, "depth_cm", e->depth_cm, 1);
+		/* What a rejected attempt had to do (new keys; the reason is unchanged). */
+		if (e->target_deg > 0.0f)
+			bc_json_key_number(&w, "target_deg", e->target_deg, 1);
+		if (e->depth_target_cm > 0.0f)
+			bc_json_key_number(&w, "target_cm", e->depth_target_cm, 1);
+		if (e->phase_min_s > 0.0f)
+			bc_json_key_number(&w, "phase_min_s", e->phase_min_s, 2);
+		if (e->low_side != BC_SIDE_NONE)
+			bc_json_key_string(&w, "low_side", bc_side_text(e->low_side));
 		if (e->text[0])
 			bc_json_key_string(&w, "text", e->text);
 		bc_json_object_end(&w);

@@ -297,11 +297,12 @@ static void test_hold_progress_and_target(void **state)
 	/* 5 whole seconds in the first hold (5.5 s), 2 in the second (2.5 s). */
 	assert_int_equal(count(&log, BC_EVENT_HOLD_PROGRESS), 5 + 2);
 	assert_true(saw_cue(&log, "Hold \u2014 4 s left"));
-	/* The screen's line says why, with the numbers; the counter panel keeps the why. */
+	/* The screen's line says what to do, with the numbers (the voice's words,
+	 * spoken_words.c); the counter panel keeps the why. */
 	const bc_coach_view *v = bc_coach_get_view(&c);
-	assert_string_equal(v->feedback, "Not counted: hold too short (2.5 of 4 s)");
+	assert_string_equal(v->feedback, "Not counted: hold for 4 s, you held 2.5 s");
 	assert_int_equal(v->feedback_of, BC_EVENT_REJECTED);
-	assert_string_equal(v->not_counted, "hold too short (2.5 of 4 s)");
+	assert_string_equal(v->not_counted, "hold for 4 s, you held 2.5 s");
 }
 
 static void test_recalibration_keeps_counts(void **state)

@@ -170,6 +170,43 @@ static void test_set_one_key(void **state)
 	assert_float_near(s.detect.tilt[BC_EXERCISE_BRIDGE].enter_deg, 18.0, 1e-6);
 }
 
+/* The voice's keys: on/off, the espeak-ng voice, rate and volume; bad ones named. */
+static void test_voice_keys(void **state)
+{
+	(void)state;
+	bc_coach_settings s;
+	bc_settings_error err;
+	bc_coach_settings_init(&s);
+	assert_true(s.voice.on);
+	assert_string_equal(s.voice.name, "en");
+	assert_int_equal(bc_settings_parse("voice.on = no\nvoice.name = en-us\n"
+					   "voice.rate_wpm = 200\nvoice.volume_pct = 60\n",
+					   &s, &err),
+			 0);
+	assert_false(s.voice.on);
+	assert_string_equal(s.voice.name, "en-us");
+	assert_int_equal(s.voice.rate_wpm, 200);
+	assert_int_equal(s.voice.volume_pct, 60);
+
+	static char text[16384];
+	bc_settings_format(&s, text, sizeof(text));
+	assert_non_null(strstr(text, "voice.on = no\n"));
+	assert_non_null(strstr(text, "voice.name = en-us\n"));
+	assert_non_null(strstr(text, "voice.rate_wpm = 200\n"));
+
+	bc_coach_settings before = s;
+	assert_int_equal(bc_settings_parse("voice.rate_wpm = 5\n", &s, &err), -1);
+	assert_string_equal(err.key, "voice.rate_wpm");
+	assert_int_equal(bc_settings_parse("\nvoice.name = en us\n", &s, &err), -1);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.key, "voice.name");
+	assert_int_equal(
+		bc_settings_parse("voice.name = an-extremely-long-name-for-a-voice\n", &s, &err),
+		-1);
+	assert_non_null(strstr(err.message, "too long"));
+	assert_memory_equal(&s, &before, sizeof(s));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_bad_values_name_the_key),
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_set_one_key),
+		cmocka_unit_test(test_voice_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

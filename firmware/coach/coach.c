@@ -6,13 +6,13 @@
  */
 #include "coach/coach.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "coach/calib_words.h"
 #include "coach/exercise_table.h"
+#include "coach/spoken_words.h"
 
 /* ---- Settings ---------------------------------------------------------- */
 
@@ -20,6 +20,8 @@ const bc_coach_settings bc_coach_settings_default = {
 	/* body, detect: zero here = their own defaults; hold_s: see coach.h */
 	.target_reps = 10,
 	.feedback_s = 2.5f,
+	/* A little slower than espeak-ng's 175: heard from the floor, mid-effort. */
+	.voice = { .on = true, .name = "en", .rate_wpm = 150, .volume_pct = 100 },
 };
 
 static bool all_zero(const void *p, size_t n)
@@ -98,12 +100,7 @@ static void cue_text(const bc_coach *c, bc_coach_cue_key k, char *buf, size_t si
 		bc_calib_cue(k.wait, c->exercise, buf, size);
 		return;
 	case BC_HINT_GO:
-		if (k.side != BC_SIDE_NONE)
-			snprintf(buf, size, "%s %s: %c%s",
-				 k.side == BC_SIDE_LEFT ? "Left" : "Right", style(c)->limb,
-				 tolower((unsigned char)style(c)->go[0]), style(c)->go + 1);
-		else
-			snprintf(buf, size, "%s", style(c)->go);
+		bc_go_words(c->exercise, k.side, buf, size);
 		return;
 	case BC_HINT_HOLD:
 		if (k.left_s < 0)
@@ -173,22 +170,6 @@ static size_t deliver(const bc_coach_event *src, size_t n, bc_coach_event *dst, 
 	return out;
 }
 
-/* "hold too short (0.8 of 2 s)": why an attempt did not count, with its numbers. */
-static void not_counted_text(const bc_coach *c, const bc_coach_event *e, char *buf, size_t size)
-{
-	const char *why = bc_reject_reason_text(e->reason);
-	float target_s = e->hold_target_s > 0 ? e->hold_target_s : c->view.hold_target_s;
-	if (!why || !*why)
-		why = "attempt incomplete";
-	if (e->reason == BC_REJECT_HOLD_TOO_SHORT && target_s > 0)
-		snprintf(buf, size, "%s (%.1f of %.0f s)", why, (double)e->hold_s,
-			 (double)target_s);
-	else if (e->reason == BC_REJECT_TOO_LITTLE_RANGE)
-		snprintf(buf, size, "%s (%.0f\xc2\xb0)", why, fabs((double)e->peak_deg));
-	else
-		snprintf(buf, size, "%s", why);
-}
-
 /*
  * The side of an outcome: the one asked for (guided; a counted hold moves on
  * to the other, a rejected one keeps it), or the detector's (measured).
@@ -245,7 +226,7 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
 	} else if (e->type == BC_EVENT_REJECTED) {
 		e->rejected = ++v->rejected;
 		e->reps = v->reps;
-		not_counted_text(c, e, v->not_counted, sizeof(v->not_counted));
+		bc_not_counted_words(e, c->exercise, v->not_counted, sizeof(v->not_counted));
 		snprintf(v->feedback, sizeof(v->feedback), "Not counted: %.*s",
 			 (int)sizeof(v->feedback) - 14, v->not_counted);
 		v->feedback_of = BC_EVENT_REJECTED;
@@ -347,7 +328,7 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 		cue_text(c, k, cue, sizeof(cue));
 		if (strcmp(cue, c->cue) != 0) {
 			memcpy(c->cue, cue, sizeof(cue));
-			bc_coach_event e = { .type = BC_EVENT_CUE, .t_s = b->t_s };
+			bc_coach_event e = { .type = BC_EVENT_CUE, .t_s = b->t_s, .hint = k.hint };
 			memcpy(e.text, cue, sizeof(cue));
 			bc_detect_emit(&out, &e);
 		}

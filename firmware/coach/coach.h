@@ -26,6 +26,18 @@
 #define BC_COACH_REJECTION_SHOWN_MIN_S 4.0f
 
 /*
+ * The spoken coaching (host/app/voice.c reads these; the coach never speaks).
+ * Settings keys voice.on, voice.name, voice.rate_wpm, voice.volume_pct.
+ */
+#define BC_VOICE_NAME_MAX 32
+typedef struct {
+	bool on;		      /* speak the coaching (the tones stay either way) */
+	char name[BC_VOICE_NAME_MAX]; /* espeak-ng voice or language: "en", "en-us", "de" */
+	int rate_wpm;		      /* speaking rate, words per minute */
+	int volume_pct;		      /* loudness, percent of the engine's normal */
+} bc_voice_settings;
+
+/*
  * A sub-struct left all zero (body, detect) means "its defaults": C cannot
  * initialise one const struct from another, so bc_coach_settings_default
  * holds zeros there and bc_coach_init fills them in. Its hold_s are zero
@@ -39,6 +51,7 @@ typedef struct {
 	float hold_s[BC_EXERCISE_COUNT]; /* hold target per exercise, seconds (0: none) */
 	float feedback_s;		 /* a rep's message stays this long, seconds (a rejection's
 				 * at least BC_COACH_REJECTION_SHOWN_MIN_S) */
+	bc_voice_settings voice;
 } bc_coach_settings;
 
 extern const bc_coach_settings bc_coach_settings_default;

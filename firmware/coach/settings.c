@@ -14,13 +14,13 @@
 
 /* ---- The keys ----------------------------------------------------------- */
 
-typedef enum { KEY_FLOAT, KEY_INT, KEY_BOOL } key_type;
+typedef enum { KEY_FLOAT, KEY_INT, KEY_BOOL, KEY_TEXT } key_type;
 
 typedef struct {
 	const char *name;
 	key_type type;
 	size_t offset;	/* into bc_coach_settings (tilt_keys: into bc_tilt_hold_settings) */
-	float min, max; /* allowed range (inclusive) */
+	float min, max; /* allowed range (inclusive); KEY_TEXT: max is its room in bytes */
 	const char *doc;
 } key_info;
 
@@ -146,6 +146,15 @@ static const key_info other_keys[] = {
 	  "the lean from the upright start stays within this through the hold, degrees"),
 	F("shoulder-squeeze.upright_gap_deg", detect.paced.upright_gap_deg, 0, 10,
 	  "...a spell beyond it ends this far back inside, degrees"),
+
+	{ "voice.on", KEY_BOOL, OFF(voice.on), 0, 1,
+	  "speak the coaching: counts, countdowns, reasons (M or the mute button silences all)" },
+	{ "voice.name", KEY_TEXT, OFF(voice.name), 1, BC_VOICE_NAME_MAX,
+	  "the espeak-ng voice or language: en, en-us, de, fr, ... (espeak-ng --voices)" },
+	{ "voice.rate_wpm", KEY_INT, OFF(voice.rate_wpm), 80, 450,
+	  "speaking rate, words per minute" },
+	{ "voice.volume_pct", KEY_INT, OFF(voice.volume_pct), 0, 200,
+	  "speech loudness, percent of normal (the tones stay as they are)" },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -258,6 +267,22 @@ static bool find_key(const char *name, named_key *out)
 	return false;
 }
 
+/* A name (a voice, a language): letters, digits, '-', '_' and '+', and it must fit. */
+static int set_text(char *p, const key_info *k, const char *value, int line, bc_settings_error *err)
+{
+	size_t len = strlen(value);
+	if (len + 1 > (size_t)k->max)
+		return fail(err, line, k->name, "%s: \"%s\" is too long (at most %d characters)",
+			    k->name, value, (int)k->max - 1);
+	for (const char *c = value; *c; c++)
+		if (!isalnum((unsigned char)*c) && !strchr("-_+", *c))
+			return fail(err, line, k->name,
+				    "%s: \"%s\" is not a name (letters, digits, - _ +)", k->name,
+				    value);
+	memcpy(p, value, len + 1);
+	return 0;
+}
+
 static int set_key(bc_coach_settings *s, const char *key, const char *value, int line,
 		   bc_settings_error *err)
 {
@@ -267,6 +292,8 @@ static int set_key(bc_coach_settings *s, const char *key, const char *value, int
 	const key_info *k = &found.k;
 	char *p = (char *)s + k->offset;
 	char *end = NULL;
+	if (k->type == KEY_TEXT)
+		return set_text(p, k, value, line, err);
 	if (k->type == KEY_BOOL) {
 		bool v;
 		if (!strcmp(value, "yes") || !strcmp(value, "true") || !strcmp(value, "1"))
@@ -444,7 +471,7 @@ int bc_settings_validate(const bc_coach_settings *s, bc_settings_error *err)
 		const key_info *k = &found.k;
 		const char *p = (const char *)s + k->offset;
 		double v;
-		if (k->type == KEY_BOOL)
+		if (k->type == KEY_BOOL || k->type == KEY_TEXT)
 			continue;
 		if (k->type == KEY_INT) {
 			int iv;
@@ -500,6 +527,8 @@ size_t bc_settings_format(const bc_coach_settings *s, char *buf, size_t size)
 			bool v;
 			memcpy(&v, p, sizeof(v));
 			PUT("%s = %s\n", k->name, v ? "yes" : "no");
+		} else if (k->type == KEY_TEXT) {
+			PUT("%s = %.*s\n", k->name, (int)k->max, p);
 		} else if (k->type == KEY_INT) {
 			int v;
 			memcpy(&v, p, sizeof(v));

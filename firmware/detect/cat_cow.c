@@ -27,6 +27,20 @@ static void init(bc_detector *d)
 	d->view.phase_name = phase_names[BC_CC_NEUTRAL];
 }
 
+/* An outcome with what the cycle had to do: each phase's angle and time. */
+static void emit_cycle(const bc_cat_cow *cc, bc_detect_out *out, double t_s, bc_reject_reason why,
+		       float shortest_s, float peak_deg)
+{
+	size_t n = out->n;
+	bc_detect_emit_outcome(out, t_s, why, shortest_s, 0.0f, peak_deg);
+	if (out->n == n)
+		return;
+	if (why == BC_REJECT_TOO_LITTLE_RANGE)
+		out->ev[n].target_deg = cc->s.enter_deg;
+	else if (why == BC_REJECT_RUSHED)
+		out->ev[n].phase_min_s = cc->s.min_phase_s;
+}
+
 /*
  * A half-cycle is over. With a partner of the other direction waiting, the
  * pair is a cycle: a rep, or rejected with the first reason that applies.
@@ -53,14 +67,13 @@ static void end_half(bc_cat_cow *cc, double t_s, bc_detect_out *out)
 		else if (p.zone_s < cc->s.min_phase_s || h.zone_s < cc->s.min_phase_s)
 			why = BC_REJECT_RUSHED;
 		float shortest = p.zone_s < h.zone_s ? p.zone_s : h.zone_s;
-		bc_detect_emit_outcome(out, t_s, why, shortest, 0.0f, cat->peak_deg);
+		emit_cycle(cc, out, t_s, why, shortest, cat->peak_deg);
 		cc->pending = (bc_cc_half){ 0 };
 		return;
 	}
 	/* Same direction twice: the earlier half had no partner. */
 	if (p.dir != 0)
-		bc_detect_emit_outcome(out, p.event_t_s, BC_REJECT_TOO_LITTLE_RANGE, p.zone_s, 0.0f,
-				       p.peak_deg);
+		emit_cycle(cc, out, p.event_t_s, BC_REJECT_TOO_LITTLE_RANGE, p.zone_s, p.peak_deg);
 	cc->pending = h;
 }
 
@@ -121,8 +134,8 @@ static void update_halves(bc_cat_cow *cc, double t, float g, bool in_cat, bool i
 	}
 	/* A half alone at neutral too long: its partner never came. */
 	if (cc->cur.dir == 0 && cc->pending.dir != 0 && t - cc->neutral_since_s >= s->max_pause_s) {
-		bc_detect_emit_outcome(out, cc->pending.event_t_s, BC_REJECT_TOO_LITTLE_RANGE,
-				       cc->pending.zone_s, 0.0f, cc->pending.peak_deg);
+		emit_cycle(cc, out, cc->pending.event_t_s, BC_REJECT_TOO_LITTLE_RANGE,
+			   cc->pending.zone_s, cc->pending.peak_deg);
 		cc->pending = (bc_cc_half){ 0 };
 	}
 	if (cc->cur.dir != 0)
@@ -181,8 +194,8 @@ static void finish(bc_detector *d, double t_s, bc_detect_out *out)
 	if (cc->cur.dir != 0)
 		end_half(cc, t_s, out);
 	if (cc->pending.dir != 0)
-		bc_detect_emit_outcome(out, cc->pending.event_t_s, BC_REJECT_TOO_LITTLE_RANGE,
-				       cc->pending.zone_s, 0.0f, cc->pending.peak_deg);
+		emit_cycle(cc, out, cc->pending.event_t_s, BC_REJECT_TOO_LITTLE_RANGE,
+			   cc->pending.zone_s, cc->pending.peak_deg);
 	cc->pending = (bc_cc_half){ 0 };
 }
 

@@ -60,8 +60,11 @@ static void reset_cycle(bc_paced_hold *p)
 static void end_cycle(const bc_paced_hold *p, double end_s, bc_detect_out *out)
 {
 	float held_s = p->squeeze_s - p->out_held_s;
+	size_t n = out->n;
 	bc_detect_emit_outcome(out, end_s, p->failed ? BC_REJECT_NOT_UPRIGHT : BC_REJECT_NONE,
 			       held_s > 0.0f ? held_s : 0.0f, p->squeeze_s, p->peak_deg);
+	if (out->n > n && p->failed)
+		out->ev[n].target_deg = p->s.upright_max_deg; /* the lean to stay within */
 }
 
 /* Upright through the hold: a spell out of the zone of wobble_max_s fails it. */

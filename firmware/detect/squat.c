@@ -83,8 +83,15 @@ static void stood_up(bc_detector *d, float end_m, bc_detect_out *out)
 		size_t before = out->n;
 		bc_detect_emit_outcome(out, t_s, why, q->lowered_s, d->hold_target_s,
 				       q->max_lean_deg);
-		if (out->n > before)
-			out->ev[before].depth_cm = q->deepest_m * CM_PER_M;
+		if (out->n > before) {
+			bc_coach_event *e = &out->ev[before];
+			e->depth_cm = q->deepest_m * CM_PER_M;
+			/* What it had to do, for the words that say what to do. */
+			if (why == BC_REJECT_TOO_LITTLE_RANGE)
+				e->depth_target_cm = q->s.depth_cm;
+			else if (why == BC_REJECT_LEANING_TOO_FAR)
+				e->target_deg = q->s.max_lean_deg;
+		}
 	}
 	q->height_m = 0.0f;
 	forget_attempt(q);

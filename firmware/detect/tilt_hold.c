@@ -82,6 +82,7 @@ static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
 	th->through_other_way = false;
 	th->side = BC_SIDE_NONE;
 	th->unlevel_s = 0.0f;
+	th->unlevel_deg = 0.0f;
 	th->peak_deg = 0.0f;
 	th->trough_deg = 0.0f;
 	th->best_hold_s = 0.0f;
@@ -92,14 +93,36 @@ static void begin_attempt(bc_tilt_hold *th, int dir, float g, double t_s)
 	bc_settle_reset(&th->settle);
 }
 
-/* A REP or REJECTED event, with the measured side where there is one. */
+/*
+ * Lying on the back, a positive turn about the spine (z) turns the belly
+ * towards the wearer's left: the right hip rises and the left one drops
+ * (contract §4, the crossover's rule).
+ */
+static bc_side low_side_of(float roll_deg)
+{
+	return roll_deg > 0.0f ? BC_SIDE_LEFT : roll_deg < 0.0f ? BC_SIDE_RIGHT : BC_SIDE_NONE;
+}
+
+/*
+ * A REP or REJECTED event, with the measured side where there is one and
+ * what the attempt had to do: the zone to reach, the far limit not to pass,
+ * the hip that dropped.
+ */
 static void emit_outcome(const bc_tilt_hold *th, bc_detect_out *out, double t_s,
 			 bc_reject_reason why, float hold_s, float peak_deg)
 {
 	size_t n = out->n;
 	bc_detect_emit_outcome(out, t_s, why, hold_s, th->hold_target_s, peak_deg);
-	if (out->n > n)
-		out->ev[n].side = th->side;
+	if (out->n == n)
+		return;
+	bc_coach_event *e = &out->ev[n];
+	e->side = th->side;
+	if (why == BC_REJECT_TOO_LITTLE_RANGE)
+		e->target_deg = th->s.enter_deg;
+	else if (why == th->ex->far_reason && th->too_far)
+		e->target_deg = th->s.far_deg;
+	else if (why == BC_REJECT_NOT_LEVEL)
+		e->low_side = low_side_of(th->unlevel_deg);
 }
 
 /* Reports the attempt's one outcome (nothing if it was not this exercise). */
@@ -191,6 +214,8 @@ static void update_zone(bc_tilt_hold *th, const bc_body_state *b, float g, float
 		th->unlevel = th->unlevel ? roll >= s->level_max_deg - LEVEL_GAP_DEG
 					  : roll >= s->level_max_deg;
 		if (th->in_zone && th->unlevel) {
+			if (roll > fabsf(th->unlevel_deg))
+				th->unlevel_deg = b->angles.axial_deg;
 			th->unlevel_s += step_s;
 			if (th->unlevel_s >= s->level_min_s)
 				th->not_level = true;

@@ -116,6 +116,7 @@ typedef struct {
 	bool counted;	    /* the rep was reported at hold_done; the hold goes on */
 	bool not_level;	    /* unlevel in the zone for level_min_s */
 	float unlevel_s;    /* time in the zone while not level */
+	float unlevel_deg;  /* the signed roll (axial) furthest from level while so */
 	float peak_deg;
 	float trough_deg;
 	float best_hold_s;

@@ -17,7 +17,7 @@ typedef enum {
 	BC_EVENT_HOLD_DONE,	/* hold target reached (hold_s) */
 	BC_EVENT_REP,		/* a correct rep/hold/alert: "rep" in JSON */
 	BC_EVENT_REJECTED,	/* an attempt that did not count: "rejected" */
-	BC_EVENT_CUE,		/* one line of guidance for the screen (text) */
+	BC_EVENT_CUE,		/* one line of guidance for the screen (text, hint) */
 	BC_EVENT_SET_DONE,	/* target reps reached */
 	BC_EVENT_DROPOUT,	/* sensor data gap > 0.5 s; state kept */
 	BC_EVENT_SUMMARY,	/* end of session (reps, rejected) */
@@ -68,6 +68,13 @@ typedef struct {
 	int reps;		      /* REP/SET_DONE/SUMMARY: count so far */
 	int rejected;		      /* REJECTED/SUMMARY: rejected so far */
 	char text[BC_EVENT_TEXT_MAX]; /* CUE: text; REP on posture: "slouch alert" */
+	/* REJECTED: what the attempt had to do, so the words can say what to do. */
+	float target_deg;      /* the angle to reach (too little range) or to stay within
+				* (leaning too far, rolled onto the side, not upright) */
+	float depth_target_cm; /* too little range of the deep squat: the depth to reach */
+	float phase_min_s;     /* rushed: each phase should last at least this, seconds */
+	bc_side low_side;      /* pelvis not level: the hip that dropped (NONE: unknown) */
+	int hint;	       /* CUE: the bc_detect_hint it was built from */
 } bc_coach_event;
 
 /*

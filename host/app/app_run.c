@@ -22,6 +22,7 @@
 #include "app/render.h"
 #include "app/screenshot.h"
 #include "app/sound.h"
+#include "app/speech_queue.h"
 #include "app/text.h"
 #include "platform/buzzer.h"
 
@@ -54,15 +55,22 @@ static double seconds_since(uint64_t t0_ns)
 }
 
 /*
- * One tone, through every way of sounding it: SDL audio and the buzzer (the
- * wearer lies on the floor and may have no speaker). Neither blocks: the
- * audio is queued and the buzzer only starts its pattern here; the main
- * loop switches the line on and off as the pattern says.
+ * One event, through every way of sounding it: its words through the voice,
+ * its tone through SDL audio and the buzzer (the wearer lies on the floor
+ * and may have no speaker). None blocks: the words are queued for the
+ * voice's thread, the audio callback plays the tone, and the buzzer only
+ * starts its pattern here; the main loop switches the line on and off as the
+ * pattern says.
  */
-static void play_tone(void *ctx, bc_tone tone)
+static void play_tone(void *ctx, bc_tone tone, const bc_coach_event *e)
 {
 	app *a = ctx;
-	if (a->state.muted || tone == BC_TONE_NONE)
+	char words[BC_SPEECH_LINE_MAX];
+	if (a->state.muted)
+		return;
+	bc_spoken_kind kind = bc_spoken_words(e, a->state.exercise, words, sizeof(words));
+	bc_sound_say(a->sound, words, kind);
+	if (tone == BC_TONE_NONE)
 		return;
 	bc_sound_play(a->sound, tone);
 	if (a->buzzer)
@@ -87,6 +95,7 @@ static void carry_out_requests(app *a)
 	if (s->start_requested != BC_EXERCISE_NONE) {
 		bc_exercise_id ex = s->start_requested;
 		s->start_requested = BC_EXERCISE_NONE;
+		bc_sound_hush(a->sound); /* nothing more about the last session */
 		bc_app_session_start(&a->session, s, ex);
 		a->coach_paused = false;
 	}
@@ -108,8 +117,10 @@ static void carry_out_requests(app *a)
 		bc_app_session_finish(&a->session, s, play_tone, a);
 	}
 	/* Back on home with a session still running: end it (and save it). */
-	if (s->exercise == BC_EXERCISE_NONE && a->session.pipeline)
+	if (s->exercise == BC_EXERCISE_NONE && a->session.pipeline) {
+		bc_sound_hush(a->sound);
 		bc_app_session_end(&a->session, s);
+	}
 }
 
 /* The whole frame from the state, at the frame's size (it may have been resized). */
@@ -216,6 +227,7 @@ static void loop(app *a)
 			bc_app_session_take(&a->session, s, play_tone, a);
 		carry_out_requests(a);
 		watch_sensor(a);
+		bc_sound_set_muted(a->sound, s->muted);
 		tick_buzzer(a);
 		if (bc_app_history_new_day(&a->session.hist, time(NULL)))
 			bc_app_history_refresh(&a->session.hist, s, time(NULL));
@@ -256,8 +268,12 @@ static void open_outputs(app *a)
 {
 	/* Offscreen/dummy drivers mean nobody is listening either (tests, screenshots). */
 	const char *driver = a->win.video ? SDL_GetCurrentVideoDriver() : NULL;
-	if (driver && strcmp(driver, "offscreen") != 0 && strcmp(driver, "dummy") != 0)
-		a->sound = bc_sound_open();
+	if (driver && strcmp(driver, "offscreen") != 0 && strcmp(driver, "dummy") != 0) {
+		char note[256];
+		a->sound = bc_sound_open(&a->cfg->settings.voice, note, sizeof(note));
+		if (note[0])
+			fprintf(stderr, "backcoach run: %s\n", note);
+	}
 	a->buttons = bc_input_buttons_open();
 	/* Like the buttons: no buzzer line (a desktop) is not an error, just quiet. */
 	a->buzzer = bc_buzzer_open(BC_APP_BUZZER_LINE);

@@ -30,7 +30,7 @@ void bc_app_session_take(bc_app_session *ss, bc_app_state *s, bc_app_tone_fn ton
 	bc_pipeline_snapshot *sn = ss->snap;
 	bc_pipeline_take(ss->pipeline, sn);
 	for (size_t i = 0; i < sn->n_events; i++)
-		tone(ctx, bc_app_apply_event(s, &sn->events[i]));
+		tone(ctx, bc_app_apply_event(s, &sn->events[i]), &sn->events[i]);
 	int saved = bc_app_history_add(&ss->hist, sn->events, sn->n_events, sn->first_t_s);
 	if (saved > 0)
 		bc_app_history_refresh(&ss->hist, s, time(NULL));

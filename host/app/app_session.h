@@ -24,8 +24,8 @@ typedef struct {
 	bool ended; /* the pipeline reported finished */
 } bc_app_session;
 
-/* Called with every tone the coach's events deserve, in order. */
-typedef void (*bc_app_tone_fn)(void *ctx, bc_tone tone);
+/* Called with every coach event, in order, and the tone it deserves. */
+typedef void (*bc_app_tone_fn)(void *ctx, bc_tone tone, const bc_coach_event *e);
 
 /* No session yet; 0, or -1 out of memory. Free with bc_app_session_free either way. */
 int bc_app_session_init(bc_app_session *ss, const bc_app_config *cfg);
