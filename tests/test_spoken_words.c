@@ -417,7 +417,7 @@ static void test_not_level_names_the_dropped_hip(void **state)
 		assert_string_equal(bc_coach_get_view(&c)->not_counted,
 				    sign > 0 ? "keep your hips level: your left hip dropped"
 					     : "keep your hips level: your right hip dropped");
-		/* The screen's feedback line (feedback_line.c draws it) is the voice's line. */
+		/* The screen's message (bc_render_message draws the view's feedback) is the voice's line. */
 		assert_string_equal(shown, line);
 	}
 }
