@@ -205,6 +205,12 @@ static void print_json(const replay_result *res)
 	bc_json_key_number(&w, "upright_at_s", res->upright_at_s, 3);
 	bc_json_key_int(&w, "dropouts", res->dropouts);
 	bc_json_key_int(&w, "rejected_samples", (long)res->rejected_samples);
+	bc_json_key(&w, "form"); /* means over the counted reps; null: none measured */
+	bc_json_object_begin(&w);
+	bc_json_key_number(&w, "hold_sd_deg", bc_tally_mean_of(&res->tally.hold_sd_deg), 2);
+	bc_json_key_number(&w, "smoothness", bc_tally_mean_of(&res->tally.smoothness), 3);
+	bc_json_key_number(&w, "time_to_zone_s", bc_tally_mean_of(&res->tally.time_to_zone_s), 2);
+	bc_json_object_end(&w);
 	bc_json_key(&w, "events");
 	bc_json_array_begin(&w);
 	for (size_t i = 0; i < res->n_events; i++) {
@@ -221,6 +227,10 @@ static void print_json(const replay_result *res)
 		bc_json_key_number(&w, "peak_deg", e->peak_deg, 2);
 		if (e->depth_cm > 0.0f)
 			bc_json_key_number(&w, "depth_cm", e->depth_cm, 1);
+		/* the attempt's form (detect/rep_form.h); null: not measured */
+		bc_json_key_number(&w, "hold_sd_deg", e->hold_sd_deg, 2);
+		bc_json_key_number(&w, "smoothness", e->smoothness, 3);
+		bc_json_key_number(&w, "time_to_zone_s", e->time_to_zone_s, 2);
 		if (e->text[0])
 			bc_json_key_string(&w, "text", e->text);
 		bc_json_object_end(&w);
@@ -228,6 +238,18 @@ static void print_json(const replay_result *res)
 	bc_json_array_end(&w);
 	bc_json_object_end(&w);
 	fputc('\n', stdout);
+}
+
+/* The attempt's form, where measured, ending the event's line. */
+static void print_form(const bc_coach_event *e)
+{
+	if (isfinite(e->hold_sd_deg))
+		printf(", hold sd %.1f deg", (double)e->hold_sd_deg);
+	if (isfinite(e->smoothness))
+		printf(", smoothness %.2f", (double)e->smoothness);
+	if (isfinite(e->time_to_zone_s))
+		printf(", %.1f s to the zone", (double)e->time_to_zone_s);
+	printf("\n");
 }
 
 static void print_summary(const char *path, const replay_result *res)
@@ -252,13 +274,14 @@ static void print_summary(const char *path, const replay_result *res)
 	for (size_t i = 0; i < res->n_events; i++) {
 		const bc_coach_event *e = &res->events[i];
 		if (e->type == BC_EVENT_REP)
-			printf("  %9.2f s  rep       hold %.1f s, peak %.1f deg%s%s\n", e->t_s,
+			printf("  %9.2f s  rep       hold %.1f s, peak %.1f deg%s%s", e->t_s,
 			       (double)e->hold_s, (double)e->peak_deg, e->text[0] ? ", " : "",
 			       e->text);
 		else
-			printf("  %9.2f s  rejected  %s (hold %.1f s, peak %.1f deg)\n", e->t_s,
+			printf("  %9.2f s  rejected  %s (hold %.1f s, peak %.1f deg)", e->t_s,
 			       bc_reject_reason_text(e->reason), (double)e->hold_s,
 			       (double)e->peak_deg);
+		print_form(e);
 	}
 }
 
