@@ -290,6 +290,28 @@ static void test_usage_and_missing_history(void **state)
 	assert_int_not_equal(access(db, F_OK), 0); /* not created */
 }
 
+/* replay --history stores a recorded session at the time given, as the app would. */
+static void test_replay_into_history(void **state)
+{
+	char db[512], trace[512];
+	bc_test_tmp_path("replayed.sqlite3", db, sizeof(db));
+	bc_test_path("traces/bridge-correct.csv.gz", trace, sizeof(trace));
+	bc_test_output o;
+	bc_run_backcoach(&o, "replay", "--history", db, "--started", "2024-05-20T09:00", trace);
+	assert_int_equal(o.status, 0);
+	bc_test_output_free(&o);
+	char err[BC_HISTORY_ERROR_MAX];
+	bc_history *h = bc_history_open(db, err, sizeof(err));
+	assert_non_null(h);
+	bc_history_day d;
+	assert_int_equal(bc_history_days(h, noon(5, 20), 1, "bridge", &d), 0);
+	assert_int_equal(d.sessions, 1);
+	assert_int_equal(d.reps, 8); /* what replay counts on that trace */
+	assert_true(d.mean_hold_sd_deg >= 0.0f);
+	assert_true(d.mean_smoothness > 0.9f);
+	bc_history_close(h);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC0", 1); /* the report, run as a child, reads the same days */
@@ -298,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_report_pdf_holds_the_history),
 		cmocka_unit_test(test_existing_files_are_kept),
 		cmocka_unit_test(test_usage_and_missing_history),
+		cmocka_unit_test(test_replay_into_history),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -206,9 +206,9 @@ static void adherence_block(page *p, const bc_report_data *r)
 static void reps_table(page *p, const bc_report_data *r)
 {
 	static const column cols[] = {
-		{ "Exercise", 130, false }, { "Sessions", 55, true },	{ "Days", 45, true },
-		{ "Counted", 60, true },    { "Rejected", 60, true },	{ "Best hold", 70, true },
-		{ "Mean hold", 70, true },  { "Best range", 65, true },
+		{ "Exercise", 120, false }, { "Sessions", 55, true },	{ "Days", 40, true },
+		{ "Counted", 55, true },    { "Rejected", 55, true },	{ "Best hold", 60, true },
+		{ "Mean hold", 65, true },  { "Best range", 60, true },
 	};
 	heading(p, "Counted and rejected reps");
 	table_head(p, cols, 8);
