@@ -21,5 +21,6 @@ int cmd_record(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_sway(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif /* BC_COMMANDS_H */

@@ -20,6 +20,7 @@ static const struct {
 	{ "probe", cmd_probe, "find and name the IMU chips on an I2C bus" },
 	{ "record", cmd_record, "record live samples to a trace file" },
 	{ "history", cmd_history, "today's reps, the streak and recent sessions" },
+	{ "report", cmd_report, "a PDF (and CSV) report of the last weeks for a physio" },
 };
 
 static void usage(FILE *out)

@@ -56,6 +56,7 @@ void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
 			      .phase = BC_TH_REST,
 			      .other_way_left_s = -1.0 };
 	bc_hold_timer_init(&th->hold, wobble_max_s);
+	bc_rep_form_init(&th->form, true);
 }
 
 /* The exercise's own part comes from its row of the exercise table. */
@@ -117,6 +118,7 @@ static void emit_outcome(const bc_tilt_hold *th, bc_detect_out *out, double t_s,
 		return;
 	bc_coach_event *e = &out->ev[n];
 	e->side = th->side;
+	bc_rep_form_stamp(&th->form, e);
 	if (why == BC_REJECT_TOO_LITTLE_RANGE)
 		e->target_deg = th->s.enter_deg;
 	else if (why == th->ex->far_reason && th->too_far)
@@ -544,6 +546,11 @@ static void op_update(bc_detector *d, const bc_body_state *b, bc_detect_out *out
 		update_attempt(d, b, g, pose_ok, step_s, out);
 		break;
 	}
+	/* After the outcome it may have stamped: at rest, the next approach begins. */
+	bool at_start = th->phase == BC_TH_REST && g - th->rest_level_deg < SETTLE_BAND_DEG;
+	/* The hold the wearer was asked for: to the target, not the way down after it. */
+	bool holding = th->hold.active && !th->closed && !th->hold_done;
+	bc_rep_form_update(&th->form, t, g, at_start, holding);
 	update_view(d, g);
 }
 

@@ -75,6 +75,14 @@ typedef struct {
 	float phase_min_s;     /* rushed: each phase should last at least this, seconds */
 	bc_side low_side;      /* pelvis not level: the hip that dropped (NONE: unknown) */
 	int hint;	       /* CUE: the bc_detect_hint it was built from */
+	/*
+	 * REP/REJECTED: the attempt's form (detect/rep_form.h says how each is
+	 * measured). NAN where it does not apply or was not reached: no hold,
+	 * never in the zone, a paced or monitored exercise.
+	 */
+	float hold_sd_deg;    /* hold steadiness: standard deviation of the gauge while holding */
+	float smoothness;     /* approach: net rise / path travelled, 0..1 (1: straight in) */
+	float time_to_zone_s; /* from leaving the start to entering the zone, seconds */
 } bc_coach_event;
 
 /*

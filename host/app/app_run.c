@@ -45,8 +45,8 @@ typedef struct {
 	uint64_t next_probe_ns;
 	int probes_unlike_start; /* consecutive probes that disagree with the start */
 	bool sensor_changed;	 /* the loop ends: the caller opens the new source */
-	bool coach_paused; /* what the session's coach was last told */
-	int presses_done;  /* of cfg->presses */
+	bool coach_paused;	 /* what the session's coach was last told */
+	int presses_done;	 /* of cfg->presses */
 } app;
 
 static double seconds_since(uint64_t t0_ns)

@@ -6,6 +6,7 @@
  */
 #include "app/screens.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "app/layout.h"
 #include "app/side_words.h"
 #include "coach/exercise_table.h"
+#include "form_text.h"
 
 SDL_Rect bc_summary_figure_rect(const bc_draw *d, int i)
 {
@@ -97,7 +99,7 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 	if (!posture && reasons(d, t, col) == 0 && s->view.rejected == 0)
 		bc_draw_text(d, "Every attempt counted", BC_TEXT_READ_PX, BC_FONT_BOLD, bc_col_good,
 			     col.x, col.y + bc_dp(d, 22), BC_ALIGN_LEFT, BC_VALIGN_MIDDLE, col.w);
-	char details[BC_APP_TEXT_MAX] = "", part[64];
+	char details[BC_APP_TEXT_MAX] = "", part[80], form[64];
 	int total = (int)bc_app_session_s(s);
 	if (posture) {
 		snprintf(part, sizeof(part), "Watched for %d:%02d", total / 60, total % 60);
@@ -113,6 +115,12 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 	}
 	if (!posture && t->peak_deg > 0) { /* NAN: no counted rep */
 		snprintf(part, sizeof(part), "  \xc2\xb7  range %.0f\xc2\xb0", t->peak_deg);
+		strncat(details, part, sizeof(details) - strlen(details) - 1);
+	}
+	/* steadiness and smoothness (the time to the zone is in the report) */
+	if (!posture && bc_form_text(bc_tally_mean_of(&t->hold_sd_deg),
+				     bc_tally_mean_of(&t->smoothness), NAN, form, sizeof(form))) {
+		snprintf(part, sizeof(part), "  \xc2\xb7  %s", form);
 		strncat(details, part, sizeof(details) - strlen(details) - 1);
 	}
 	SDL_Rect foot = bc_design_rect(d, 24, 360, 752, 90);
