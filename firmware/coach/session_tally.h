@@ -36,6 +36,8 @@ typedef struct {
 	float peak_deg;
 	bool per_side;		      /* a one-sided exercise: reps are counted per side too */
 	int side_reps[BC_SIDE_COUNT]; /* counted reps by side; slot NONE: without a side */
+	int sensor_glitches;	      /* SENSOR_GLITCH events: spikes and freezes of the sensor */
+	int interrupted; /* INTERRUPTED events: attempts a sensor fault cut short (not rejected) */
 } bc_session_tally;
 
 /* An empty tally for a session of exercise. */

@@ -31,7 +31,7 @@
  * Sessions are kept short (the protocol at 25 Hz, the contract's lowest
  * rate, is 160 samples) so that a run tries thousands of them a second.
  */
-#define MAX_SAMPLES 1200
+#define MAX_SAMPLES 600
 
 static bc_sample samples[MAX_SAMPLES];
 static size_t n_samples;
