@@ -64,11 +64,20 @@ static void note_glitch(bc_sample_guard *g, double t_s)
 	g->recent_next = (g->recent_next + 1) % BC_GUARD_BURST_GLITCHES;
 }
 
-/* Six axes bit for bit as before, from a sensor that is not an ideal one at rest. */
+/* Counts reversals of the gyro's step: a real sensor's noise shows in them. */
+static void watch_noise(bc_sample_guard *g, const bc_sample *s)
+{
+	float step = s->gyro_dps.x - g->gyro.prev_raw.x;
+	if (step == 0.0f || !isfinite(step))
+		return;
+	if (step * g->last_step_dps < 0.0f && g->reversals < BC_GUARD_NOISY_FLIPS)
+		g->reversals++;
+	g->last_step_dps = step;
+}
+
+/* Six axes bit for bit as before. */
 static bool same_output(const bc_sample *s, const bc_guard_axes *accel, const bc_guard_axes *gyro)
 {
-	if (s->gyro_dps.x == 0.0f && s->gyro_dps.y == 0.0f && s->gyro_dps.z == 0.0f)
-		return false;
 	return memcmp(&s->accel_g, &accel->prev_raw, sizeof(bc_vec3)) == 0 &&
 	       memcmp(&s->gyro_dps, &gyro->prev_raw, sizeof(bc_vec3)) == 0;
 }
@@ -89,7 +98,8 @@ bc_guard_verdict bc_sample_guard_check(bc_sample_guard *g, bc_sample *s, bc_glit
 		return frozen ? BC_GUARD_FROZEN : BC_GUARD_OK;
 	}
 	g->t_prev_s = s->t_s;
-	if (same_output(s, &g->accel, &g->gyro)) {
+	watch_noise(g, s);
+	if (g->reversals >= BC_GUARD_NOISY_FLIPS && same_output(s, &g->accel, &g->gyro)) {
 		if (g->same_since_s < 0)
 			g->same_since_s = s->t_s - dt_s;
 		if (g->frozen)

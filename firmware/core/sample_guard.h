@@ -15,9 +15,11 @@
  *     BC_GUARD_FROZEN_S. A real MEMS sensor's noise changes some axis every
  *     sample (the longest identical run in the real recordings of
  *     ../shared/data is 5 samples, 17 ms); a stuck chip or bus repeats one.
- *     Samples then are not data at all: the caller drops them. A gyro
- *     reading exactly 0 on all three axes is an ideal, simulated sensor at
- *     rest (a real gyro's bias keeps it off zero): never frozen.
+ *     Samples then are not data at all: the caller drops them. Only a
+ *     stream that has shown its noise can freeze: BC_GUARD_NOISY_FLIPS
+ *     reversals of the gyro's step (noise jitters up and down; a body, or
+ *     an ideal simulated sensor, moves smoothly). A noise-free synthetic
+ *     trace holding still is a still body, not a stuck chip.
  *
  * Limits and the checks against real recordings: docs/architecture.md,
  * "Sensor integrity".
@@ -40,6 +42,7 @@
 #define BC_GUARD_BURST_GLITCHES 5      /* this many glitches ... */
 #define BC_GUARD_BURST_S	1.0    /* ... within this long: the sensor is bad */
 #define BC_GUARD_GAP_S		0.5    /* a longer step is a dropout (contract §1) */
+#define BC_GUARD_NOISY_FLIPS	50     /* step reversals that show a real sensor's noise */
 
 typedef enum {
 	BC_GUARD_OK = 0, /* a good sample */
@@ -68,6 +71,8 @@ typedef struct {
 	double t_prev_s;			    /* its time */
 	double same_since_s;			    /* identical to the previous since (< 0: not) */
 	bool frozen;				    /* reported frozen, until the output changes */
+	float last_step_dps;			    /* the gyro x step before, for reversals */
+	unsigned reversals;			    /* of that step, up to BC_GUARD_NOISY_FLIPS */
 	unsigned long glitches;			    /* spikes and freezes, counted */
 	double recent_t_s[BC_GUARD_BURST_GLITCHES]; /* times of the latest glitches */
 	int recent_next;

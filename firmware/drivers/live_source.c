@@ -46,8 +46,7 @@ static void watch_integrity(live_source *ls, const bc_sample *s)
 	if (s->t_s - ls->bad_since_s >= RESTART_AFTER_BAD_S) {
 		bc_imu_reader_restart(ls->reader, v == BC_GUARD_FROZEN ? "output frozen"
 								       : "glitch after glitch");
-		bc_sample_guard_init(&ls->guard);
-		ls->bad_since_s = -1;
+		ls->bad_since_s = -1; /* still bad 2 s after the restart: again */
 	}
 }
 

@@ -38,6 +38,11 @@ static void source_text(const bc_app_state *s, char *buf, size_t size, SDL_Color
 								      : "No sensor");
 		break;
 	}
+	/* The sensor gave what no body can (coach.h): the wearer should check the cable. */
+	if (s->have_view && s->view.sensor_glitch) {
+		*dot = bc_col_hold;
+		snprintf(buf, size, "%s", bc_coach_glitch_text);
+	}
 	/* A problem to tell (bad settings file, history) takes the line for a while. */
 	if (s->notice[0] && s->now_s < s->notice_until_s) {
 		*dot = bc_col_bad;
