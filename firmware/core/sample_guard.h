@@ -14,7 +14,7 @@
  *   - Frozen output: all six axes bit-identical to the previous sample for
  *     BC_GUARD_FROZEN_S. A real MEMS sensor's noise changes some axis every
  *     sample (the longest identical run in the real recordings of
- *     ../shared/data is 5 samples, 17 ms); a stuck chip or bus repeats one.
+ *     ../shared/data is 6 samples, 21 ms); a stuck chip or bus repeats one.
  *     Samples then are not data at all: the caller drops them. Only a
  *     stream that has shown its noise can freeze: BC_GUARD_NOISY_FLIPS
  *     reversals of the gyro's step (noise jitters up and down; a body, or
