@@ -39,9 +39,12 @@ make_corpora() {
 	printf 'pelvic-tilt.hold_s = 10\n\n# nothing\nbridge.enter_deg=15\r\n' >"$c/settings/crlf"
 	printf 'target_reps = 8\ncat-cow.min_phase_s = 1.0\n' >"$c/settings/general"
 	for ex in 0 1 2 3 4 5 6 7 8 9 10; do
-		# exercise, flags (protocol, 100 Hz), then turn, hold still, turn back
-		printf "\\x$(printf %02x $ex)\\x12\\x01\\x01\\xec\\x28\\x00\\x30\\x00\\x00\\x01\\x01\\x14\\x28" \
-			>"$c/pipeline/protocol-$ex"
+		for flags in 12 32; do
+			# exercise, flags (protocol at 25 Hz; 0x20: through a trace file),
+			# then turn, hold still, turn back
+			printf "\\x$(printf %02x $ex)\\x$flags\\x01\\x01\\xec\\x28\\x00\\x30\\x00\\x00\\x01\\x01\\x14\\x28" \
+				>"$c/pipeline/protocol-$ex-$flags"
+		done
 	done
 }
 
