@@ -264,13 +264,17 @@ static void account(bc_coach *c, bc_coach_event *e, bc_detect_out *out)
  * A sensor fault cut the attempt in progress short: it is the sensor's, not
  * the wearer's, so it ends as INTERRUPTED (neither counted nor rejected) and
  * the detector waits for the start position again. An attempt already
- * counted (its hold reached) or none at all is left as it is.
+ * counted (its hold reached) or none at all is left as it is; so are the
+ * posture monitor (no attempts) and the paced shoulder squeeze, whose pace
+ * runs on from calibration and which judges a cycle the data cut short on
+ * its own (contract §4: neither counted nor rejected).
  */
 static void interrupt_attempt(bc_coach *c, double t_s, bc_detect_out *out)
 {
 	const bc_detect_view *dv = bc_detector_view(&c->detector);
 	bool counted = dv->hold_target_s > 0.0f && dv->hold_s >= dv->hold_target_s;
-	if (!dv->started || dv->phase == 0 || counted || style(c)->monitor)
+	bool paced = style(c)->detect.ops == &bc_paced_hold_ops;
+	if (!dv->started || dv->phase == 0 || counted || style(c)->monitor || paced)
 		return;
 	bc_coach_event e = { .type = BC_EVENT_INTERRUPTED, .t_s = t_s, .hold_s = dv->hold_s };
 	snprintf(e.text, sizeof(e.text), "%s", BC_INTERRUPTED_REASON);
