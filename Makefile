@@ -4,6 +4,7 @@
 #   make run        the coach app (installs missing Debian packages first)
 #   make test       the test suite, plain and under ASan+UBSan (installs deps first)
 #   make bench      speed, memory and accuracy figures
+#   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS (60) each (tests/fuzz/)
 #   make deps       install the Debian packages the project needs (deps-cross: + Pi build)
 #   make screenshots  docs/screenshots/*.png, made by `backcoach run --screenshot`
 #   make demo-data  host/data/demo-*.csv.gz, the demo sessions (host/data/make_demo.sh)
@@ -37,7 +38,7 @@ DEB_PACKAGES := gcc make pkg-config zlib1g-dev libi2c-dev libgpiod-dev \
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-dejavu-core libsqlite3-dev \
 	libcmocka-dev umockdev libumockdev-dev python3 clang-format valgrind xvfb \
 	debhelper fakeroot dpkg-dev systemd udev libespeak-ng-dev espeak-ng-data \
-	libcairo2-dev libfontconfig-dev poppler-utils
+	libcairo2-dev libfontconfig-dev poppler-utils clang libclang-rt-14-dev
 
 # The Raspberry Pi (64-bit) build from Debian's cross toolchain and arm64
 # libraries, and qemu-user to run its tests here. make deps adds the arm64
@@ -120,7 +121,7 @@ TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
 .PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps deps-cross clean screenshots \
-	demo-data install uninstall deb deb-src deb-arm64 check-package
+	demo-data install uninstall deb deb-src deb-arm64 check-package fuzz fuzz-smoke fuzz-harnesses
 .SECONDARY:
 all: $(BUILD)/backcoach
 
@@ -214,6 +215,43 @@ test-only:
 	@tests/check_package.sh
 	@BC_QEMU_AARCH64="qemu-aarch64 -L $(PI_SYSROOT)" BC_TEST_SKIP="$(CROSS_TEST_SKIP)" \
 		tests/run_tests.sh "$(abspath $(SHARED_DATA))" $(TEST_BUILDS)
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+# Fuzzing (tests/fuzz/): libFuzzer harnesses built with Debian's clang, the
+# firmware under ASan+UBSan. make fuzz runs each for FUZZ_SECONDS; make test
+# runs each for FUZZ_SMOKE_SECONDS and replays tests/fuzz/regressions/. Without
+# clang's fuzzer runtime (make deps installs it) both say so and skip.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 8
+FUZZ_CC ?= clang
+FUZZ_BUILD := build/fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -g -O2 $(FUZZ_SAN) \
+	-fsanitize=fuzzer-no-link $(FW_CFLAGS)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/%,$(FUZZ_SRC))
+FUZZ_FW_OBJ := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(FW_SRC))
+
+$(FUZZ_BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FUZZ_BUILD)/libbackcoach-fuzz.a: $(FUZZ_FW_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/tests/fuzz/fuzz_%.o $(FUZZ_BUILD)/libbackcoach-fuzz.a
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(LDLIBS_FW)
+
+fuzz-harnesses: $(FUZZ_BINS)
+
+fuzz fuzz-smoke:
+	@if ! tests/fuzz/run_fuzz.sh --check; then \
+		echo "make $@: skipped: clang with its libFuzzer runtime is not installed (make deps)"; \
+	else \
+		$(MAKE) --no-print-directory fuzz-harnesses && \
+		tests/fuzz/run_fuzz.sh $(BUILD) $(if $(filter fuzz,$@),$(FUZZ_SECONDS),$(FUZZ_SMOKE_SECONDS)); \
+	fi
 
 # Builds the Pi's binaries and tests (umockdev tests stay host-only).
 cross-tests:
@@ -319,3 +357,4 @@ clean:
 	rm -rf build
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(FUZZ_BUILD)/obj -name '*.d' 2>/dev/null)

@@ -4,19 +4,20 @@
  *
  * Live samples from the IMU to a trace v1 file, crash-safely (see
  * record_session.h): FILE.part synced every second, renamed to FILE on a
- * clean stop (Ctrl-C, SIGTERM, --duration). Leftover .part files in FILE's
+ * clean stop (Ctrl-C, SIGTERM, --duration). Our own leftover .part files (record_session.h) in FILE's
  * directory are recovered first. A lost sensor does not end the recording:
  * the reader reconnects and the time it was away shows as a gap.
  *
  * Exit status: 0 recorded, 1 no sensor / cannot write, 2 usage.
  */
-#include <dirent.h>
+#include <errno.h>
 #include <libgen.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli_options.h"
 #include "commands.h"
@@ -43,7 +44,9 @@ enum {
 };
 
 static const bc_cli_option options[] = {
-	{ "out", "FILE", "the trace to write (default backcoach-YYYYmmdd-HHMMSS.csv)", OPT_OUT },
+	{ "out", "FILE",
+	  "the trace to write, never an existing file (default backcoach-YYYYmmdd-HHMMSS-mmm.csv)",
+	  OPT_OUT },
 	{ "bus", "N", "the I2C bus, /dev/i2c-N (default 1)", OPT_BUS },
 	{ "address", "ADDR", "the IMU's I2C address, e.g. 0x68 (default: probe)", OPT_ADDRESS },
 	{ "rate", "HZ", "output data rate, 100-1000 Hz (default 200)", OPT_RATE },
@@ -111,35 +114,23 @@ static void on_status(void *ctx, const bc_sample_source *src)
 		fprintf(stderr, "backcoach record: sensor back: %s\n", src->error);
 }
 
-/* Recovers every .part in the directory of out_path (left by a crash). */
+static void print_report(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "backcoach record: %s\n", msg);
+}
+
+/*
+ * Recovers what a crash left in out_path's directory: our own .part files
+ * (record_session.h: name and signature) and out_path's own .part. Nothing
+ * else there is touched.
+ */
 static void recover_leftovers(const char *out_path)
 {
-	char copy[4096], part[4096], final_path[4096];
+	char copy[4096], part[4200];
 	snprintf(copy, sizeof(copy), "%s", out_path);
-	const char *dir = dirname(copy);
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (len <= 5 || strcmp(e->d_name + len - 5, ".part") != 0)
-			continue;
-		snprintf(part, sizeof(part), "%s/%s", dir, e->d_name);
-		unsigned long rows;
-		bc_trace_error err;
-		int rc = bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err);
-		if (rc == 1)
-			fprintf(stderr, "backcoach record: recovered %lu rows from %s into %s\n",
-				rows, part, final_path);
-		else if (rc == 0)
-			fprintf(stderr, "backcoach record: removed %s (no whole row to keep)\n",
-				part);
-		else
-			fprintf(stderr, "backcoach record: could not recover %s: %s\n", part,
-				err.message);
-	}
-	closedir(d);
+	snprintf(part, sizeof(part), "%s.part", out_path);
+	bc_record_recover_dir(dirname(copy), part, print_report, NULL);
 }
 
 /* Parsing */
@@ -295,6 +286,7 @@ static int record(const record_options *o, const char *out, time_t now, sensor *
 	opt.mag = bc_record_chip_has_mag(s->imu);
 	fprintf(stderr, "backcoach record: %s at %s Hz into %s (Ctrl-C stops)\n",
 		s->src->description, h.rate, out);
+	opt.reserved = true; /* by cmd_record: the name is known before the sensor opens */
 	bc_trace_error terr;
 	if (bc_record_session(s->src, &opt, res, &terr)) {
 		fprintf(stderr, "backcoach record: %s\n", terr.message);
@@ -325,22 +317,37 @@ int cmd_record(int argc, char **argv)
 	record_options o;
 	parse_options(argc, argv, &o);
 
-	time_t now = time(NULL);
-	char default_out[64];
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	time_t now = ts.tv_sec;
+	char default_out[64], stamp[32], out[4096];
 	struct tm tm;
 	gmtime_r(&now, &tm);
-	strftime(default_out, sizeof(default_out), "backcoach-%Y%m%d-%H%M%S.csv", &tm);
-	const char *out = o.out_path ? o.out_path : default_out;
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
+	snprintf(default_out, sizeof(default_out), "backcoach-%s-%03ld.csv", stamp,
+		 ts.tv_nsec / 1000000L);
+	const char *wanted = o.out_path ? o.out_path : default_out;
 
-	recover_leftovers(out);
+	recover_leftovers(wanted);
+	/* A name of our own moves on if taken (-2, ...); one the user gave is never replaced. */
+	if (bc_record_reserve(wanted, o.out_path == NULL, out, sizeof(out)) != 0) {
+		fprintf(stderr, "backcoach record: %s: %s\n", wanted,
+			errno == EEXIST ? "exists; not replaced (choose another --out)"
+					: strerror(errno));
+		return BC_EXIT_FAILURE;
+	}
+	char part[4200];
+	snprintf(part, sizeof(part), "%s.part", out);
 	sensor s;
 	int status = open_sensor(&o, &s);
-	if (status)
+	if (status) {
+		unlink(part); /* ours, and empty */
 		return status;
+	}
 	bc_record_result res;
 	status = record(&o, out, now, &s, &res);
 	if (status == 0)
-		report_result(out, s.imu, &res);
+		report_result(res.path, s.imu, &res);
 	close_sensor(&s);
 	return status;
 }

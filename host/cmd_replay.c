@@ -114,7 +114,7 @@ typedef struct {
 	bc_exercise_id exercise;
 	float hold_target_s;	/* 0: the exercise has no hold */
 	bc_session_tally tally; /* the counts, from the same events */
-	bc_coach_event *events; /* REP and REJECTED only, in time order */
+	bc_coach_event *events; /* REP, REJECTED, INTERRUPTED, SENSOR_GLITCH, in time order */
 	size_t n_events, cap_events;
 	long samples;
 	double first_t_s, last_t_s;
@@ -147,6 +147,8 @@ static int take_events(replay_result *res, const bc_coach_event *events, size_t 
 		switch (e->type) {
 		case BC_EVENT_REP:
 		case BC_EVENT_REJECTED:
+		case BC_EVENT_INTERRUPTED:
+		case BC_EVENT_SENSOR_GLITCH:
 			if (keep_event(res, e) < 0)
 				return -1;
 			break;
@@ -210,6 +212,26 @@ static double mean_rate_hz(const replay_result *res)
 	return res->samples > 1 && d > 0 ? (double)(res->samples - 1) / d : NAN;
 }
 
+/*
+ * The sensor's events (contract §2, new types): {"type": "sensor_glitch",
+ * "kind": "spike"|"frozen"} and {"type": "interrupted", "reason": "sensor
+ * fault", "hold_s"}: an attempt neither counted nor in "rejected".
+ */
+static bool print_sensor_event(bc_json_writer *w, const bc_coach_event *e)
+{
+	if (e->type != BC_EVENT_SENSOR_GLITCH && e->type != BC_EVENT_INTERRUPTED)
+		return false;
+	bool glitch = e->type == BC_EVENT_SENSOR_GLITCH;
+	bc_json_object_begin(w);
+	bc_json_key_number(w, "t", e->t_s, 3);
+	bc_json_key_string(w, "type", glitch ? "sensor_glitch" : "interrupted");
+	bc_json_key_string(w, glitch ? "kind" : "reason", e->text);
+	if (!glitch)
+		bc_json_key_number(w, "hold_s", e->hold_s, 2);
+	bc_json_object_end(w);
+	return true;
+}
+
 static void print_json(const replay_result *res)
 {
 	bc_json_writer w;
@@ -241,10 +263,14 @@ static void print_json(const replay_result *res)
 	bc_json_key_number(&w, "smoothness", bc_tally_mean_of(&res->tally.smoothness), 3);
 	bc_json_key_number(&w, "time_to_zone_s", bc_tally_mean_of(&res->tally.time_to_zone_s), 2);
 	bc_json_object_end(&w);
+	bc_json_key_int(&w, "sensor_glitches", res->tally.sensor_glitches);
+	bc_json_key_int(&w, "interrupted", res->tally.interrupted);
 	bc_json_key(&w, "events");
 	bc_json_array_begin(&w);
 	for (size_t i = 0; i < res->n_events; i++) {
 		const bc_coach_event *e = &res->events[i];
+		if (print_sensor_event(&w, e))
+			continue;
 		bool rep = e->type == BC_EVENT_REP;
 		bc_json_object_begin(&w);
 		bc_json_key_number(&w, "t", e->t_s, 3);
@@ -310,8 +336,20 @@ static void print_summary(const char *path, const replay_result *res)
 	if (res->dropouts || res->rejected_samples)
 		printf("sensor: %d dropouts, %lu samples not fused\n", res->dropouts,
 		       res->rejected_samples);
+	if (res->tally.sensor_glitches)
+		printf("sensor: %d glitches (spikes no body makes, frozen output): check the "
+		       "cable\n",
+		       res->tally.sensor_glitches);
 	for (size_t i = 0; i < res->n_events; i++) {
 		const bc_coach_event *e = &res->events[i];
+		if (e->type == BC_EVENT_SENSOR_GLITCH)
+			continue;		       /* counted above */
+		if (e->type == BC_EVENT_INTERRUPTED) { /* no form: the attempt was cut short */
+			printf("  %9.2f s  interrupted by a %s (hold %.1f s): not counted, not "
+			       "rejected\n",
+			       e->t_s, e->text, (double)e->hold_s);
+			continue;
+		}
 		if (e->type == BC_EVENT_REP)
 			printf("  %9.2f s  rep       hold %.1f s, peak %.1f deg%s%s", e->t_s,
 			       (double)e->hold_s, (double)e->peak_deg, e->text[0] ? ", " : "",

@@ -63,6 +63,41 @@ void bc_json_array_end(bc_json_writer *w)
 	close_scope(w, ']');
 }
 
+/*
+ * Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong
+ * forms, no surrogates, nothing past U+10FFFF), or 0 if it is not one.
+ * Strings come from files and paths the user named, which may be in any
+ * encoding; JSON must be UTF-8, so a bad byte must not pass through.
+ */
+static size_t utf8_sequence_len(const unsigned char *p)
+{
+	unsigned char c = p[0];
+	size_t n;
+	unsigned char lo = 0x80, hi = 0xbf; /* allowed range of the second byte */
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (c == 0xe0)
+		lo = 0xa0; /* overlong */
+	else if (c == 0xed)
+		hi = 0x9f; /* surrogates */
+	else if (c == 0xf0)
+		lo = 0x90; /* overlong */
+	else if (c == 0xf4)
+		hi = 0x8f; /* past U+10FFFF */
+	if (p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (p[i] < 0x80 || p[i] > 0xbf)
+			return 0; /* also stops at the terminating NUL */
+	return n;
+}
+
 void bc_json_write_escaped(FILE *out, const char *s)
 {
 	fputc('"', out);
@@ -90,11 +125,20 @@ void bc_json_write_escaped(FILE *out, const char *s)
 			fputs("\\f", out);
 			break;
 		default:
-			/* other control characters; bytes >= 0x80 pass as UTF-8 */
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(out, "\\u%04x", *p);
-			else
+			if (*p < 0x20 || *p == 0x7f) {
+				fprintf(out, "\\u%04x", *p); /* other control characters */
+			} else if (*p < 0x80) {
 				fputc(*p, out);
+			} else {
+				/* valid UTF-8 as it is; a byte that starts none: U+FFFD */
+				size_t n = utf8_sequence_len(p);
+				if (n) {
+					fwrite(p, 1, n, out);
+					p += n - 1;
+				} else {
+					fputs("\\ufffd", out);
+				}
+			}
 		}
 	}
 	fputc('"', out);

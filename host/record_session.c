@@ -2,6 +2,8 @@
 /* Crash-safe trace recording and .part recovery: see record_session.h. */
 #include "record_session.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -31,7 +33,7 @@ static double wall_s(void)
 
 static void fail(bc_trace_error *err, const char *path, const char *what)
 {
-	snprintf(err->message, sizeof(err->message), "%s: %s: %s", path, what, strerror(errno));
+	snprintf(err->message, sizeof(err->message), "%.300s: %s: %s", path, what, strerror(errno));
 }
 
 int bc_record_sync_dir(const char *path)
@@ -44,6 +46,105 @@ int bc_record_sync_dir(const char *path)
 	int rc = fsync(fd);
 	close(fd);
 	return rc;
+}
+
+/* Functions: names that are ours, and never replacing a file */
+
+/* The signature line every trace starts with (contract §1). */
+static const char trace_signature[] = "# backcoach-trace v1";
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+/*
+ * "dir/stem.ext" with n > 1 → "dir/stem-n.ext" (ext from the name's first
+ * dot, so ".csv.gz" stays whole). -1 if it does not fit.
+ */
+static int numbered(const char *path, int n, char *out, size_t size)
+{
+	if (n <= 1)
+		return snprintf(out, size, "%s", path) < (int)size ? 0 : -1;
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	const char *dot = strchr(base[0] == '.' ? base + 1 : base, '.');
+	size_t stem = dot ? (size_t)(dot - path) : strlen(path);
+	return snprintf(out, size, "%.*s-%d%s", (int)stem, path, n, path + stem) < (int)size ? 0
+											     : -1;
+}
+
+int bc_record_reserve(const char *path, bool unique, char *out, size_t size)
+{
+	char part[4200];
+	for (int n = 1; n < 1000; n++) {
+		if (numbered(path, n, out, size) ||
+		    snprintf(part, sizeof(part), "%s.part", out) >= (int)sizeof(part)) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		int fd = -1;
+		if (exists(out))
+			errno = EEXIST;
+		else
+			fd = open(part, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0) {
+			close(fd);
+			return 0;
+		}
+		if (errno != EEXIST || !unique)
+			return -1;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+bool bc_record_part_is_ours(const char *name)
+{
+	static const char prefix[] = "backcoach-";
+	static const char suffix[] = ".csv.part";
+	size_t len = strlen(name), np = strlen(prefix), ns = strlen(suffix);
+	if (len < np + 15 + ns || strncmp(name, prefix, np) != 0 ||
+	    strcmp(name + len - ns, suffix) != 0 || strchr(name, '/'))
+		return false;
+	/* YYYYmmdd-HHMMSS: the stamp every recording's name starts with */
+	const char *stamp = name + np;
+	for (int i = 0; i < 15; i++)
+		if (i == 8 ? stamp[i] != '-' : !isdigit((unsigned char)stamp[i]))
+			return false;
+	return true;
+}
+
+/*
+ * Moves from to to, never replacing a file: renameat2 with RENAME_NOREPLACE,
+ * or link + unlink on a filesystem without it. -1 with errno EEXIST if taken.
+ */
+static int move_no_replace(const char *from, const char *to)
+{
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	if (link(from, to) != 0)
+		return -1;
+	return unlink(from);
+}
+
+/* The finished recording under to, or to-2, to-3, ... if taken; the name used in out. */
+static int publish(const char *from, const char *to, char *out, size_t size)
+{
+	for (int n = 1; n < 1000; n++) {
+		if (numbered(to, n, out, size)) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		if (move_no_replace(from, out) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
 }
 
 /* Functions: recording */
@@ -142,6 +243,12 @@ int bc_record_session(bc_sample_source *src, const bc_record_options *opt, bc_re
 
 	memset(result, 0, sizeof(*result));
 	snprintf(rec.part, sizeof(rec.part), "%s.part", opt->out_path);
+	char reserved[4096];
+	if (!opt->reserved && bc_record_reserve(opt->out_path, false, reserved, sizeof(reserved))) {
+		fail(err, errno == EEXIST && exists(opt->out_path) ? opt->out_path : rec.part,
+		     "not replaced; a recording needs a new name");
+		return -1;
+	}
 	if (opt->mag) {
 		rec.held = calloc(MAG_HELD_MAX, sizeof(*rec.held));
 		if (!rec.held) {
@@ -190,11 +297,11 @@ out:
 		return -1;
 	if (rc)
 		return -1;
-	if (rename(rec.part, opt->out_path) != 0) {
+	if (publish(rec.part, opt->out_path, result->path, sizeof(result->path)) != 0) {
 		fail(err, opt->out_path, "cannot rename the finished recording");
 		return -1;
 	}
-	bc_record_sync_dir(opt->out_path);
+	bc_record_sync_dir(result->path);
 	return 0;
 }
 
@@ -218,24 +325,44 @@ static long offset_after_newline(FILE *fp, long n)
 	return -1;
 }
 
-/* "dir/x.csv.part" → "dir/x.csv", or "dir/x-recovered-N.csv" when taken. */
-static void final_name(const char *part_path, char *out, size_t size)
+/* Whether the file starts with the trace signature line: a recording, ours to mend. */
+static bool starts_as_trace(const char *path)
+{
+	char line[64] = "";
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return false;
+	bool ok = fgets(line, sizeof(line), fp) != NULL;
+	fclose(fp);
+	line[strcspn(line, "\r\n")] = '\0';
+	return ok && strcmp(line, trace_signature) == 0;
+}
+
+/* "dir/x.csv.part" → "dir/x.csv" when free, else "dir/x-recovered-N.csv"; the name in out. */
+static int publish_recovered(const char *part_path, char *out, size_t size)
 {
 	size_t len = strlen(part_path) - strlen(".part");
-	snprintf(out, size, "%.*s", (int)len, part_path);
-	struct stat st;
-	if (stat(out, &st) != 0)
-		return;
-	const char *dot = strrchr(out, '.');
-	const char *slash = strrchr(out, '/');
-	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - out) : strlen(out);
-	char base[4096];
-	snprintf(base, sizeof(base), "%s", out);
-	for (int i = 1; i < 1000; i++) {
-		snprintf(out, size, "%.*s-recovered-%d%s", (int)stem, base, i, base + stem);
-		if (stat(out, &st) != 0)
-			return;
+	if (snprintf(out, size, "%.*s", (int)len, part_path) >= (int)size) {
+		errno = ENAMETOOLONG;
+		return -1;
 	}
+	if (move_no_replace(part_path, out) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return -1;
+	char plain[4096];
+	snprintf(plain, sizeof(plain), "%s", out);
+	const char *slash = strrchr(plain, '/');
+	const char *dot = strrchr(plain, '.');
+	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - plain) : strlen(plain);
+	for (int i = 1; i < 1000; i++) {
+		snprintf(out, size, "%.*s-recovered-%d%s", (int)stem, plain, i, plain + stem);
+		if (move_no_replace(part_path, out) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
 }
 
 int bc_record_recover_part(const char *part_path, char *final_path, size_t final_size,
@@ -247,6 +374,8 @@ int bc_record_recover_part(const char *part_path, char *final_path, size_t final
 	bc_sample s;
 
 	*rows = 0;
+	if (!starts_as_trace(part_path))
+		return BC_RECORD_RECOVER_NOT_OURS;
 	bc_trace_reader *r = bc_trace_reader_open(part_path, &rerr);
 	if (r) {
 		while (bc_trace_reader_next(r, &s, &rerr) == 1) {
@@ -258,7 +387,7 @@ int bc_record_recover_part(const char *part_path, char *final_path, size_t final
 	FILE *fp = fopen(part_path, "r+");
 	if (!fp) {
 		fail(err, part_path, "cannot open");
-		return -1;
+		return BC_RECORD_RECOVER_FAILED;
 	}
 	/* A last row without its '\n' may be cut mid-number: it goes too. */
 	long keep = n ? offset_after_newline(fp, last_good_line) : -1;
@@ -270,24 +399,76 @@ int bc_record_recover_part(const char *part_path, char *final_path, size_t final
 		fclose(fp);
 		if (unlink(part_path) != 0) {
 			fail(err, part_path, "cannot remove");
-			return -1;
+			return BC_RECORD_RECOVER_FAILED;
 		}
-		return 0; /* not one whole row: the header alone is not a recording */
+		return BC_RECORD_RECOVER_EMPTY; /* the header alone is not a recording */
 	}
-	if (ftruncate(fileno(fp), keep) != 0 || fdatasync(fileno(fp)) != 0) {
+	if (ftruncate(fileno(fp), keep) != 0 || fchmod(fileno(fp), 0600) != 0 ||
+	    fdatasync(fileno(fp)) != 0) {
 		fail(err, part_path, "cannot cut back to the last whole row");
 		fclose(fp);
-		return -1;
+		return BC_RECORD_RECOVER_FAILED;
 	}
 	fclose(fp);
-	final_name(part_path, final_path, final_size);
-	if (rename(part_path, final_path) != 0) {
-		fail(err, final_path, "cannot rename the recovered recording");
-		return -1;
+	if (publish_recovered(part_path, final_path, final_size) != 0) {
+		fail(err, part_path, "cannot rename the recovered recording");
+		return BC_RECORD_RECOVER_FAILED;
 	}
 	bc_record_sync_dir(final_path);
 	*rows = n;
-	return 1;
+	return BC_RECORD_RECOVER_DONE;
+}
+
+/* One .part found: recovered, removed or left alone, and a line saying which. */
+static int recover_one(const char *part, void (*report)(void *ctx, const char *msg), void *ctx)
+{
+	char final_path[4096], msg[8400];
+	unsigned long rows;
+	bc_trace_error err;
+	int rc = bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err);
+	switch (rc) {
+	case BC_RECORD_RECOVER_DONE:
+		snprintf(msg, sizeof(msg),
+			 "recovered %lu samples of an interrupted recording into %s", rows,
+			 final_path);
+		break;
+	case BC_RECORD_RECOVER_EMPTY:
+		snprintf(msg, sizeof(msg), "removed %s (a recording without one whole sample)",
+			 part);
+		break;
+	case BC_RECORD_RECOVER_NOT_OURS:
+		snprintf(msg, sizeof(msg), "left %s alone: not a backcoach recording", part);
+		break;
+	default:
+		snprintf(msg, sizeof(msg), "could not recover %s: %s", part, err.message);
+		break;
+	}
+	if (report)
+		report(ctx, msg);
+	return rc == BC_RECORD_RECOVER_DONE;
+}
+
+int bc_record_recover_dir(const char *dir, const char *also_part,
+			  void (*report)(void *ctx, const char *msg), void *ctx)
+{
+	int recovered = 0;
+	char part[4200];
+	if (also_part && exists(also_part))
+		recovered += recover_one(also_part, report, ctx);
+	DIR *d = opendir(dir);
+	if (!d)
+		return recovered;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!bc_record_part_is_ours(e->d_name) ||
+		    snprintf(part, sizeof(part), "%s/%s", dir, e->d_name) >= (int)sizeof(part))
+			continue;
+		if (also_part && strcmp(part, also_part) == 0)
+			continue;
+		recovered += recover_one(part, report, ctx);
+	}
+	closedir(d);
+	return recovered;
 }
 
 bool bc_record_chip_has_mag(const bc_imu *imu)

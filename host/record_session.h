@@ -8,7 +8,16 @@
  *   - on a clean end the .part is synced, closed and renamed to FILE (and the
  *     directory synced), so FILE is always a whole trace;
  *   - a .part left by a crash is recovered on the next start: cut back to
- *     the last whole, valid row, then renamed. Never a malformed file.
+ *     the last whole, valid row, then renamed. Never a malformed file;
+ *   - only its own files: a .part is recovered only if its name is one the
+ *     recorder makes (bc_record_part_is_ours) or the one asked for, and its
+ *     first line is the trace signature; anything else (a browser's
+ *     movie.mkv.part) is left alone, never deleted;
+ *   - never a replaced file: the .part is created with O_EXCL, and the
+ *     finished file gets its name with renameat2(RENAME_NOREPLACE) (or
+ *     link + unlink where that is missing); a name taken meanwhile gets
+ *     -2, -3, ... (bc_record_result.path says which);
+ *   - recordings are personal: files are created 0600.
  *
  * The magnetometer of a 9-axis chip (opt->mag) is recorded as mx,my,mz, and
  * trace v1 wants a finite field in every row, so:
@@ -47,7 +56,8 @@ typedef struct {
 	/* Source status changed (CONNECTED / RECONNECTING); may be NULL. */
 	void (*on_status)(void *ctx, const bc_sample_source *src);
 	void *ctx;
-	bool mag; /* the chip has a magnetometer: record mx,my,mz */
+	bool mag;      /* the chip has a magnetometer: record mx,my,mz */
+	bool reserved; /* out_path.part was made by bc_record_reserve() */
 } bc_record_options;
 
 /* 1 s sync, 200 ms read timeout; paths and stop to be filled in. */
@@ -62,7 +72,22 @@ typedef struct {
 	bool mag_missing;	    /* opt->mag, but no field came: recorded 6-axis */
 	unsigned long mag_skipped;  /* samples left out before the first field */
 	unsigned long mag_repeated; /* rows carrying the last valid field */
+	char path[4096];	    /* the finished file (out_path, or -N if that was taken) */
 } bc_record_result;
+
+/*
+ * Starts a new recording's file: creates path.part, empty, mode 0600, with
+ * O_EXCL, where neither it nor path exists. unique: if taken, tries
+ * STEM-2.EXT, STEM-3.EXT, ... (two recordings in the same second); else
+ * fails with EEXIST. 0 with the name chosen (without .part) in out, -1 + errno.
+ */
+int bc_record_reserve(const char *path, bool unique, char *out, size_t size);
+
+/*
+ * Whether a file name (no directory) is one the recorder makes:
+ * backcoach-YYYYmmdd-HHMMSS*.csv.part.
+ */
+bool bc_record_part_is_ours(const char *name);
 
 /*
  * Records src until duration, *stop, or the source ends. Rows start at
@@ -72,13 +97,31 @@ typedef struct {
 int bc_record_session(bc_sample_source *src, const bc_record_options *opt, bc_record_result *result,
 		      bc_trace_error *err);
 
+/* What bc_record_recover_part did. */
+enum {
+	BC_RECORD_RECOVER_FAILED = -1,	/* err says why; the file is as it was */
+	BC_RECORD_RECOVER_EMPTY = 0,	/* a trace header without one whole row: removed */
+	BC_RECORD_RECOVER_DONE = 1,	/* now a whole trace at final_path */
+	BC_RECORD_RECOVER_NOT_OURS = 2, /* does not start as a trace: left alone */
+};
+
 /*
  * Recovers one .part: keeps the valid whole rows, renames it to the name
- * without ".part" (or NAME-recovered-N.EXT if that exists). 1 recovered (new
- * name in final_path), 0 nothing worth keeping (removed), -1 error.
+ * without ".part" (or NAME-recovered-N.EXT if that exists; never replacing
+ * a file). A file whose first line is not the trace signature is not a
+ * recording and is never touched. Returns a BC_RECORD_RECOVER_ value.
  */
 int bc_record_recover_part(const char *part_path, char *final_path, size_t final_size,
 			   unsigned long *rows, bc_trace_error *err);
+
+/*
+ * Recovers the .part files of dir that are ours (bc_record_part_is_ours and
+ * the trace signature) and also also_part, the .part of a name the user
+ * asked for (may be NULL). report(ctx, msg) gets one line per file (may be
+ * NULL). Returns how many were recovered.
+ */
+int bc_record_recover_dir(const char *dir, const char *also_part,
+			  void (*report)(void *ctx, const char *msg), void *ctx);
 
 /*
  * Whether a recording from this chip keeps mx,my,mz (bc_record_options.mag):

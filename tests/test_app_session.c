@@ -149,18 +149,26 @@ static void test_recorder_recovers_a_crashed_session(void **state)
 	char cmd[800];
 	snprintf(cmd, sizeof(cmd), "mkdir -p '%s'", dir);
 	assert_int_equal(system(cmd), 0);
-	snprintf(part, sizeof(part), "%s/backcoach-x-bridge.csv.part", dir);
+	snprintf(part, sizeof(part), "%s/backcoach-20250719-130449-bridge.csv.part", dir);
 	FILE *f = fopen(part, "w");
 	assert_non_null(f);
 	fprintf(f, "# backcoach-trace v1\n# rate_hz: 100\nt,ax,ay,az,gx,gy,gz\n"
 		   "0.00,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n0.02,0,0,1"); /* cut mid-row */
 	fclose(f);
+	/* a browser's download in the same folder is none of ours */
+	char movie[700];
+	snprintf(movie, sizeof(movie), "%s/movie.mkv.part", dir);
+	f = fopen(movie, "w");
+	assert_non_null(f);
+	fputs("half a movie", f);
+	fclose(f);
 	reports = 0;
 	assert_int_equal(bc_session_recorder_recover(dir, count_report), 1);
 	assert_int_equal(reports, 1);
+	assert_int_equal(access(movie, R_OK), 0);
 	assert_int_not_equal(access(part, F_OK), 0);
 	char whole[700];
-	snprintf(whole, sizeof(whole), "%s/backcoach-x-bridge.csv", dir);
+	snprintf(whole, sizeof(whole), "%s/backcoach-20250719-130449-bridge.csv", dir);
 	assert_int_equal(access(whole, R_OK), 0);
 }
 

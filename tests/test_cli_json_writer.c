@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The replay JSON writer: escaping (quotes, backslashes, control characters,
- * UTF-8 passed through), commas and nesting, non-finite numbers as null.
- * Output is checked by parsing it back with an independent strict parser.
+ * UTF-8 passed through, invalid UTF-8 replaced), commas and nesting,
+ * non-finite numbers as null. Output is checked by parsing it back with an
+ * independent strict parser, and its encoding with iconv.
  */
+#include <errno.h>
+#include <iconv.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,11 +108,72 @@ static void test_misuse_is_flagged(void **state)
 	free(text);
 }
 
+/* Whether text is valid UTF-8, by glibc's iconv (not by the writer's own check). */
+static bool valid_utf8(const char *text)
+{
+	iconv_t cd = iconv_open("UTF-32LE", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	char *in = (char *)text;
+	size_t in_left = strlen(text);
+	bool ok = true;
+	while (in_left > 0 && ok) {
+		char buf[256], *out = buf;
+		size_t out_left = sizeof(buf);
+		if (iconv(cd, &in, &in_left, &out, &out_left) == (size_t)-1 && errno != E2BIG)
+			ok = false;
+	}
+	iconv_close(cd);
+	return ok;
+}
+
+/* Stored paths may be in any encoding: what is not UTF-8 becomes U+FFFD, the rest stays. */
+static const char *const bad_utf8[] = {
+	"lone continuation \x80 byte",
+	"cut at the end \xc3",
+	"cut before ascii \xe2\x82x",
+	"overlong slash \xc0\xaf and \xe0\x80\xaf",
+	"surrogate \xed\xa0\x80",
+	"past U+10FFFF \xf4\x90\x80\x80 and \xf5\x80\x80\x80",
+	"latin-1 path /home/Jos\xe9/sessions",
+	"\xff\xfe",
+};
+
+static void test_invalid_utf8_is_replaced(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad_utf8) / sizeof(bad_utf8[0]); i++) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&text, &len);
+		bc_json_writer w;
+		bc_json_init(&w, f);
+		bc_json_object_begin(&w);
+		bc_json_key_string(&w, "path", bad_utf8[i]);
+		bc_json_key_string(&w, bad_utf8[i], "as a key too");
+		bc_json_key_string(&w, "good", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x99\x82");
+		bc_json_object_end(&w);
+		fclose(f);
+		assert_true(valid_utf8(text));
+		assert_non_null(strstr(text, "\\ufffd"));
+		char error[200];
+		bc_test_json_value *v = bc_test_json_parse(text, error, sizeof(error));
+		if (!v)
+			print_error("%s\n%s\n", error, text);
+		assert_non_null(v);
+		/* valid sequences are kept byte for byte */
+		assert_string_equal(bc_test_json_get(v, "good")->string,
+				    "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x99\x82");
+		bc_test_json_free(v);
+		free(text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_misuse_is_flagged),
+		cmocka_unit_test(test_invalid_utf8_is_replaced),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -60,6 +60,8 @@ static void check_sides(const bc_test_json_value *v, const char *exercise)
 {
 	const bc_exercise_row *row = bc_exercise_row_of(bc_exercise_from_name(exercise));
 	const bc_test_json_value *events = bc_test_json_need(v, "events", BC_TEST_JSON_ARRAY);
+	bc_test_json_need(v, "sensor_glitches", BC_TEST_JSON_NUMBER);
+	bc_test_json_need(v, "interrupted", BC_TEST_JSON_NUMBER);
 	bool per_side = row->sides != BC_SIDES_NONE;
 	int reps_on[2] = { 0, 0 };
 	for (size_t i = 0; i < events->n; i++) {
@@ -123,6 +125,16 @@ static bc_test_json_value *parse_replay_json(const bc_test_output *o, const char
 		const bc_test_json_value *type = bc_test_json_need(e, "type", BC_TEST_JSON_STRING);
 		assert_true(t->number >= prev_t);
 		prev_t = t->number;
+		if (!strcmp(type->string, "sensor_glitch")) { /* the sensor's, not an attempt */
+			bc_test_json_need(e, "kind", BC_TEST_JSON_STRING);
+			continue;
+		}
+		if (!strcmp(type->string, "interrupted")) {
+			assert_string_equal(
+				bc_test_json_need(e, "reason", BC_TEST_JSON_STRING)->string,
+				"sensor fault");
+			continue;
+		}
 		bc_test_json_need(e, "hold_s", BC_TEST_JSON_NUMBER);
 		bc_test_json_need(e, "peak_deg", BC_TEST_JSON_NUMBER);
 		if (!strcmp(type->string, "rep")) {

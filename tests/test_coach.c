@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "coach/coach.h"
+#include "coach/session_tally.h"
 #include "coach/exercise_table.h"
 #include "support/angle_script.h"
 #include "support/test_support.h"
@@ -63,7 +64,8 @@ static double feed_gappy(bc_coach *c, const bc_seg *segs, size_t nseg, double ra
 				.angles = { .sagittal_deg = sag + f * (segs[i].sag_deg - sag),
 					    .axial_deg = axial + f * (segs[i].axial_deg - axial) },
 				.trunk_incline_deg = 90.0f,
-				.dropout = gappy,
+				/* gaps at rest: one in an attempt interrupts it (coach.h) */
+				.dropout = gappy && segs[i].sag_deg == 0.0f && sag == 0.0f,
 			};
 			keep(log, ev, bc_coach_update_body(c, &b, ev, room));
 		}
@@ -271,8 +273,10 @@ static void test_which_events_are_essential(void **state)
 		[BC_EVENT_SET_DONE] = true,
 		[BC_EVENT_DROPOUT] = false,
 		[BC_EVENT_SUMMARY] = true,
+		[BC_EVENT_SENSOR_GLITCH] = true,
+		[BC_EVENT_INTERRUPTED] = true,
 	};
-	for (int t = 0; t <= BC_EVENT_SUMMARY; t++) {
+	for (int t = 0; t <= BC_EVENT_INTERRUPTED; t++) {
 		bc_coach_event e = { .type = (bc_event_type)t };
 		assert_int_equal(bc_coach_event_essential(&e), essential[t]);
 	}
@@ -366,6 +370,41 @@ static void test_calibration_cues_say_why(void **state)
 	}
 }
 
+/*
+ * Sensor faults reach the coach as samples (core/sample_guard.h): a spike is
+ * repaired and counted; frozen output stops the attempt in progress, which
+ * ends as INTERRUPTED ("sensor fault"), never as a rejection of the wearer.
+ */
+static void test_sensor_faults_are_not_the_wearers(void **state)
+{
+	(void)state;
+	bc_coach c;
+	bc_coach_init(&c, NULL, BC_EXERCISE_BRIDGE);
+	bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
+	bc_session_tally tally;
+	bc_session_tally_init(&tally, BC_EXERCISE_BRIDGE);
+	/* a noisy sensor at rest for 2 s, then one sample with a flipped sign bit */
+	double t = 0;
+	unsigned rng = 1;
+	for (int i = 0; i < 400; i++, t += 0.005) {
+		rng = rng * 1103515245u + 12345u;
+		float n = (float)((rng >> 16) % 7) * 0.01f - 0.03f;
+		bc_sample s = { .t_s = t, .accel_g = { 0, 0, 1 }, .gyro_dps = { n, -n, 0.2f } };
+		if (i == 300)
+			s.gyro_dps.x += 500.0f;
+		bc_session_tally_add_events(&tally, ev, bc_coach_update(&c, &s, ev, 8));
+	}
+	assert_int_equal(tally.sensor_glitches, 1);
+	assert_int_equal(bc_coach_get_view(&c)->sensor_glitches, 1);
+	assert_true(bc_coach_get_view(&c)->sensor_glitch);
+	/* then the same bits for a second: frozen, one glitch more, nothing rejected */
+	bc_sample same = { .t_s = t, .accel_g = { 0, 0, 1 }, .gyro_dps = { 0.01f, -0.01f, 0.2f } };
+	for (int i = 0; i < 200; i++, same.t_s += 0.005)
+		bc_session_tally_add_events(&tally, ev, bc_coach_update(&c, &same, ev, 8));
+	assert_int_equal(tally.sensor_glitches, 2);
+	assert_int_equal(tally.rejected, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -374,6 +413,7 @@ int main(void)
 		cmocka_unit_test(test_outcomes_survive_a_small_buffer),
 		cmocka_unit_test(test_outcomes_beat_a_dropout_for_the_room),
 		cmocka_unit_test(test_which_events_are_essential),
+		cmocka_unit_test(test_sensor_faults_are_not_the_wearers),
 		cmocka_unit_test(test_hold_progress_and_target),
 		cmocka_unit_test(test_recalibration_keeps_counts),
 		cmocka_unit_test(test_guided_sides_alternate_after_counted_holds),

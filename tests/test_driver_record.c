@@ -508,12 +508,158 @@ static void test_broad_round_trip_replays_the_same(void **state)
 	replay_both_equal(orig, rec, NULL);
 }
 
+/*
+ * Only our own: in a folder with a browser's half-downloaded movie.mkv.part,
+ * a .part of ours by name but not a trace, and our crashed recording, only
+ * the recording is recovered; the other two stay byte for byte.
+ */
+static void test_recover_leaves_other_files_alone(void **state)
+{
+	(void)state;
+	char dir[512], movie[600], fake[600], ours[600], plain[600];
+	snprintf(dir, sizeof(dir), "%s/mixed", bc_test_tmpdir());
+	mkdir(dir, 0700);
+	snprintf(movie, sizeof(movie), "%s/movie.mkv.part", dir);
+	snprintf(fake, sizeof(fake), "%s/backcoach-20250101-120000.csv.part", dir);
+	snprintf(ours, sizeof(ours), "%s/backcoach-20250101-120001-042-bridge.csv.part", dir);
+	snprintf(plain, sizeof(plain), "%s/notes.csv.part", dir);
+	static const char video[] = "\x1a\x45\xdf\xa3 not a trace at all";
+	append(movie, video, sizeof(video) - 1);
+	static const char other[] = "t,ax,ay,az,gx,gy,gz\n0,0,0,1,0,0,0\n";
+	append(fake, other, strlen(other));
+	write_part(plain, 10); /* a trace, but a name we never make */
+	write_part(ours, 30);
+	static const char torn[] = "0.300000,0.01";
+	append(ours, torn, strlen(torn));
+
+	assert_int_equal(bc_record_recover_dir(dir, NULL, NULL, NULL), 1);
+	struct stat st;
+	assert_int_equal(stat(movie, &st), 0);
+	assert_int_equal(st.st_size, sizeof(video) - 1);
+	assert_int_equal(stat(fake, &st), 0);
+	assert_int_equal(st.st_size, strlen(other));
+	assert_true(exists(plain));
+	assert_false(exists(ours));
+	char whole[600];
+	snprintf(whole, sizeof(whole), "%s/backcoach-20250101-120001-042-bridge.csv", dir);
+	double t0, step;
+	assert_int_equal(count_rows(whole, &t0, &step), 30);
+	assert_int_equal(stat(whole, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+
+	/* asked for by name (record --out), a trace is recovered; a non-trace never */
+	unsigned long rows;
+	bc_trace_error err;
+	char final_path[600];
+	assert_int_equal(bc_record_recover_part(movie, final_path, sizeof(final_path), &rows, &err),
+			 BC_RECORD_RECOVER_NOT_OURS);
+	assert_true(exists(movie));
+	assert_int_equal(bc_record_recover_dir(dir, plain, NULL, NULL), 1);
+	assert_false(exists(plain));
+	assert_true(exists(movie));
+}
+
+/* The names the recorder makes, and only those, are its own. */
+static void test_own_part_names(void **state)
+{
+	(void)state;
+	assert_true(bc_record_part_is_ours("backcoach-20261206-195300.csv.part"));
+	assert_true(bc_record_part_is_ours("backcoach-20261206-195300-123.csv.part"));
+	assert_true(bc_record_part_is_ours("backcoach-20261206-195300-123-bridge-2.csv.part"));
+	assert_false(bc_record_part_is_ours("movie.mkv.part"));
+	assert_false(bc_record_part_is_ours("backcoach-20261206-195300.csv"));
+	assert_false(bc_record_part_is_ours("backcoach-2026120-195300.csv.part"));
+	assert_false(bc_record_part_is_ours("backcoach-20261206-19530x.csv.part"));
+	assert_false(bc_record_part_is_ours("my-backcoach-20261206-195300.csv.part"));
+}
+
+/* A still sensor at 100 Hz, for recordings whose content does not matter. */
+static int still_read(bc_sample_source *src, bc_sample *out, int timeout_ms)
+{
+	(void)timeout_ms;
+	double *t = (double *)(src + 1);
+	*out = (bc_sample){ .t_s = *t, .accel_g = { 0, 0, 1 } };
+	*t += 0.01;
+	return 1;
+}
+
+static void still_close(bc_sample_source *src)
+{
+	(void)src;
+}
+
+static int record_still_rc(const char *path, bool reserved, bc_record_result *res,
+			   bc_trace_error *err)
+{
+	struct {
+		bc_sample_source src;
+		double t;
+	} still = { .src = { .read = still_read, .close = still_close } };
+	bc_record_options opt = bc_record_options_default;
+	opt.out_path = path;
+	opt.duration_s = 0.5;
+	opt.reserved = reserved;
+	return bc_record_session(&still.src, &opt, res, err);
+}
+
+static void record_still(const char *path, bool reserved, bc_record_result *res)
+{
+	bc_trace_error err;
+	if (record_still_rc(path, reserved, res, &err) != 0)
+		fail_msg("%s", err.message);
+}
+
+/*
+ * Two recordings that want the same name (started in the same second): both
+ * are kept, under two names; a recording never replaces a file, and it is
+ * the wearer's alone (0600).
+ */
+static void test_same_second_keeps_both(void **state)
+{
+	(void)state;
+	char dir[512], want[600], first[600], second[600];
+	snprintf(dir, sizeof(dir), "%s/same-second", bc_test_tmpdir());
+	mkdir(dir, 0700);
+	snprintf(want, sizeof(want), "%s/backcoach-20250101-120000-000.csv", dir);
+	assert_int_equal(bc_record_reserve(want, true, first, sizeof(first)), 0);
+	assert_int_equal(bc_record_reserve(want, true, second, sizeof(second)), 0);
+	assert_string_equal(first, want);
+	assert_string_not_equal(second, first);
+	bc_record_result r1, r2;
+	record_still(first, true, &r1);
+	record_still(second, true, &r2);
+	assert_string_equal(r1.path, first);
+	assert_string_equal(r2.path, second);
+	double t0, step;
+	assert_int_equal(count_rows(first, &t0, &step), r1.samples);
+	assert_int_equal(count_rows(second, &t0, &step), r2.samples);
+	struct stat st;
+	assert_int_equal(stat(second, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+
+	/* a name asked for that exists is refused, and the file is untouched */
+	char keep[600];
+	snprintf(keep, sizeof(keep), "%s/mine.csv", dir);
+	append(keep, "precious", 8);
+	char out[600];
+	assert_int_equal(bc_record_reserve(keep, false, out, sizeof(out)), -1);
+	bc_trace_error err;
+	bc_record_result res;
+	assert_int_equal(record_still_rc(keep, false, &res, &err), -1);
+	print_message("    refused: %s\n", err.message);
+	assert_int_equal(stat(keep, &st), 0);
+	assert_int_equal(st.st_size, 8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recover_truncated_part),
 		cmocka_unit_test(test_recover_row_without_newline),
 		cmocka_unit_test(test_recover_header_only),
+		cmocka_unit_test(test_recover_leaves_other_files_alone),
+		cmocka_unit_test(test_own_part_names),
+		cmocka_unit_test(test_same_second_keeps_both),
 		cmocka_unit_test(test_record_through_unplug),
 		cmocka_unit_test(test_record_9axis_keeps_the_field),
 		cmocka_unit_test(test_record_9axis_without_field_is_6axis),

@@ -119,6 +119,8 @@ static void cue_text(const bc_coach *c, bc_coach_cue_key k, char *buf, size_t si
 
 /* ---- Session ------------------------------------------------------------ */
 
+const char bc_coach_glitch_text[] = "Sensor glitch \u2014 check the cable";
+
 void bc_coach_init(bc_coach *c, const bc_coach_settings *settings, bc_exercise_id exercise)
 {
 	*c = (bc_coach){ 0 };
@@ -149,6 +151,8 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings, bc_exercise_i
 	c->last_stage = BC_CALIB_STAND;
 	c->progress_whole_s = -1;
 	c->cue_key.hint = BC_HINT_COUNT; /* no cue yet: the first sample builds one */
+	bc_sample_guard_init(&c->guard);
+	c->glitch_t_s = -INFINITY;
 }
 
 /* Copies up to max events, essential ones first in line for the room. */
@@ -263,12 +267,70 @@ static const bc_detect_view *view_from_detector(bc_coach *c)
 	return dv;
 }
 
+/*
+ * A sensor fault cut the attempt in progress short: it is the sensor's, not
+ * the wearer's, so it ends as INTERRUPTED (neither counted nor rejected) and
+ * the detector waits for the start position again. An attempt already
+ * counted (its hold reached) or none at all is left as it is; so are the
+ * posture monitor (no attempts) and the paced shoulder squeeze, whose pace
+ * runs on from calibration and which judges a cycle the data cut short on
+ * its own (contract §4: neither counted nor rejected).
+ */
+static void interrupt_attempt(bc_coach *c, double t_s, bc_detect_out *out)
+{
+	const bc_detect_view *dv = bc_detector_view(&c->detector);
+	bool counted = dv->hold_target_s > 0.0f && dv->hold_s >= dv->hold_target_s;
+	bool paced = style(c)->detect.ops == &bc_paced_hold_ops;
+	if (!dv->started || dv->phase == 0 || counted || style(c)->monitor || paced)
+		return;
+	bc_coach_event e = { .type = BC_EVENT_INTERRUPTED, .t_s = t_s, .hold_s = dv->hold_s };
+	snprintf(e.text, sizeof(e.text), "%s", BC_INTERRUPTED_REASON);
+	bc_detect_emit(out, &e);
+	bc_detector_reset(&c->detector);
+	bc_coach_view *v = &c->view;
+	snprintf(v->feedback, sizeof(v->feedback), "Not your fault: %s", bc_coach_glitch_text);
+	v->feedback_of = BC_EVENT_INTERRUPTED;
+	c->feedback_until_s = t_s + BC_COACH_REJECTION_SHOWN_MIN_S;
+}
+
+/* A glitch the guard found: its event, the screen's warning, and maybe the attempt's end. */
+static void sensor_fault(bc_coach *c, double t_s, bc_glitch_kind kind, bc_detect_out *out)
+{
+	bc_coach_event e = { .type = BC_EVENT_SENSOR_GLITCH, .t_s = t_s };
+	snprintf(e.text, sizeof(e.text), "%s", bc_glitch_kind_text(kind));
+	bc_detect_emit(out, &e);
+	c->view.sensor_glitches++;
+	c->glitch_t_s = t_s;
+	if (kind == BC_GLITCH_FROZEN || bc_sample_guard_burst(&c->guard, t_s))
+		interrupt_attempt(c, t_s, out);
+}
+
+static size_t update_body(bc_coach *c, const bc_body_state *b, bc_glitch_kind glitch,
+			  bc_coach_event *events, size_t max);
+
 size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, size_t max)
 {
-	return bc_coach_update_body(c, bc_body_tracker_update(&c->body, s), events, max);
+	bc_sample checked = *s;
+	bc_glitch_kind glitch;
+	if (bc_sample_guard_check(&c->guard, &checked, &glitch) == BC_GUARD_FROZEN) {
+		/* not data: the body and the detector never see it */
+		bc_coach_event buf[4];
+		bc_detect_out out = { .ev = buf, .max = sizeof(buf) / sizeof(buf[0]) };
+		if (glitch != BC_GLITCH_NONE)
+			sensor_fault(c, s->t_s, glitch, &out);
+		c->view.sensor_glitch = true;
+		return deliver(buf, out.n, events, max);
+	}
+	return update_body(c, bc_body_tracker_update(&c->body, &checked), glitch, events, max);
 }
 
 size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event *events, size_t max)
+{
+	return update_body(c, b, BC_GLITCH_NONE, events, max);
+}
+
+static size_t update_body(bc_coach *c, const bc_body_state *b, bc_glitch_kind glitch,
+			  bc_coach_event *events, size_t max)
 {
 	bc_coach_event buf[24];
 	bc_detect_out out = { .ev = buf, .max = sizeof(buf) / sizeof(buf[0]) };
@@ -294,7 +356,11 @@ size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event 
 	if (b->dropout) {
 		bc_coach_event e = { .type = BC_EVENT_DROPOUT, .t_s = b->t_s };
 		bc_detect_emit(&out, &e);
+		interrupt_attempt(c, b->t_s, &out); /* data lost: the attempt cannot be judged */
 	}
+	if (glitch != BC_GLITCH_NONE)
+		sensor_fault(c, b->t_s, glitch, &out);
+	v->sensor_glitch = b->t_s - c->glitch_t_s < BC_COACH_GLITCH_SHOWN_S;
 
 	size_t first = out.n;
 	bc_detector_update(&c->detector, b, &out);

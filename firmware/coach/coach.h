@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "body/body_tracker.h"
+#include "core/sample_guard.h"
 #include "detect/detector.h"
 #include "vocab/coach_event.h"
 #include "vocab/exercise.h"
@@ -92,7 +93,16 @@ typedef struct {
 	double t_s;
 	bool set_done;	     /* target_reps reached */
 	bc_detect_hint hint; /* what feedback is about (for icons/colours) */
+	int sensor_glitches; /* spikes and freezes of the sensor so far (sample_guard.h) */
+	/* A sensor fault in the last BC_COACH_GLITCH_SHOWN_S: "Sensor glitch - check the cable" */
+	bool sensor_glitch;
 } bc_coach_view;
+
+/* How long the screen says "Sensor glitch" after one, seconds. */
+#define BC_COACH_GLITCH_SHOWN_S 5.0
+
+/* What the screen says about a sensor fault (coach.c; the status bar shows it). */
+extern const char bc_coach_glitch_text[];
 
 /* What the cue line was built from (coach.c): rebuilt only when it changes. */
 typedef struct {
@@ -114,11 +124,18 @@ typedef struct {
 	char cue[BC_EVENT_TEXT_MAX]; /* last CUE text emitted */
 	bc_coach_cue_key cue_key;    /* what cue was last built from */
 	bool paused;		     /* bc_coach_pause: the body is tracked, nothing counted */
+	bc_sample_guard guard;	     /* spikes and frozen output, before the filter */
+	double glitch_t_s;	     /* the last sensor fault (-inf: none) */
 } bc_coach;
 
 void bc_coach_init(bc_coach *c, const bc_coach_settings *settings, bc_exercise_id exercise);
 
-/* One sample in; up to max events out (returns how many were written). */
+/*
+ * One sample in; up to max events out (returns how many were written). The
+ * sample is checked first (sample_guard.h): a spike is repaired, frozen
+ * output is dropped, and an attempt that a sensor fault (a freeze, a burst
+ * of glitches, a dropout) cuts short ends as INTERRUPTED, not REJECTED.
+ */
 size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, size_t max);
 
 /*

@@ -59,6 +59,10 @@ void bc_session_tally_add(bc_session_tally *t, const bc_coach_event *e)
 		add_rep(t, e);
 	else if (e->type == BC_EVENT_REJECTED)
 		add_rejected(t, e);
+	else if (e->type == BC_EVENT_SENSOR_GLITCH)
+		t->sensor_glitches++;
+	else if (e->type == BC_EVENT_INTERRUPTED)
+		t->interrupted++;
 }
 
 void bc_session_tally_add_events(bc_session_tally *t, const bc_coach_event *events, size_t n)

@@ -57,8 +57,8 @@ typedef struct {
 	bc_tally_mean hold_sd_deg;    /* hold steadiness, degrees (smaller: steadier) */
 	bc_tally_mean smoothness;     /* approach smoothness, 0..1 (1: straight in) */
 	bc_tally_mean time_to_zone_s; /* from leaving the start to the zone, seconds */
-	/* Sensor faults in the session (read errors, resets); the reader counts them. */
-	int sensor_glitches;
+	int sensor_glitches;	      /* SENSOR_GLITCH events: spikes and freezes of the sensor */
+	int interrupted; /* INTERRUPTED events: attempts a sensor fault cut short (not rejected) */
 } bc_session_tally;
 
 /* An empty tally for a session of exercise. */

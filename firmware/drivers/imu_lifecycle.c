@@ -138,6 +138,15 @@ static void reinitialise(bc_imu_reader *r)
 		r->stats.reconnects++;
 }
 
+void bc_imu_reader_restart(bc_imu_reader *r, const char *why)
+{
+	if (r->state != BC_IMU_READER_STREAMING)
+		return; /* already re-probing */
+	bc_reader_note(r, "%s: %s: re-initialising", r->imu.variant->name, why);
+	r->buf_n = 0; /* what was drained is of the bad stretch */
+	reinitialise(r);
+}
+
 /*
  * Nothing arrived for a while though the bus works: the chip may have reset
  * itself (a brown-out as the cable wiggles) and be asleep with defaults.

@@ -125,6 +125,13 @@ int bc_imu_reader_read(bc_imu_reader *r, bc_sample *out, int timeout_ms);
 /* Whether the sample last returned follows a dropout (data lost before it). */
 bool bc_imu_reader_after_dropout(const bc_imu_reader *r);
 
+/*
+ * Configures the chip again from scratch, as after a brown-out: for a sensor
+ * whose data stays bad (frozen output, glitch after glitch). why goes to the
+ * status text. The time it takes shows as a dropout.
+ */
+void bc_imu_reader_restart(bc_imu_reader *r, const char *why);
+
 bc_imu_reader_state bc_imu_reader_get_state(const bc_imu_reader *r);
 const bc_imu_reader_stats *bc_imu_reader_get_stats(const bc_imu_reader *r);
 

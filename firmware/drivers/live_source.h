@@ -7,7 +7,10 @@
  *
  * The live sensor as a bc_sample_source: an IMU reader on an I2C bus, with
  * the source's status CONNECTED while samples stream and RECONNECTING while
- * the sensor is lost (the session goes on; the screen says so).
+ * the sensor is lost (the session goes on; the screen says so). Its data
+ * is watched too (core/sample_guard.h): output frozen, or glitch after
+ * glitch, for 2 s and the chip is configured again (bc_imu_reader_restart).
+ * Samples go out as they came: the coach runs the same checks and repairs.
  */
 #ifndef BC_LIVE_SOURCE_H
 #define BC_LIVE_SOURCE_H

@@ -42,6 +42,8 @@ bool bc_coach_event_essential(const bc_coach_event *e)
 	case BC_EVENT_START_REACHED:
 	case BC_EVENT_HOLD_START:
 	case BC_EVENT_HOLD_DONE:
+	case BC_EVENT_SENSOR_GLITCH:
+	case BC_EVENT_INTERRUPTED:
 		return true;
 	case BC_EVENT_PHASE:
 	case BC_EVENT_HOLD_PROGRESS:

@@ -21,7 +21,13 @@ typedef enum {
 	BC_EVENT_SET_DONE,	/* target reps reached */
 	BC_EVENT_DROPOUT,	/* sensor data gap > 0.5 s; state kept */
 	BC_EVENT_SUMMARY,	/* end of session (reps, rejected) */
+	BC_EVENT_SENSOR_GLITCH, /* the sensor gave what no body can (text: "spike", "frozen") */
+	BC_EVENT_INTERRUPTED,	/* an attempt cut short by a sensor fault: neither counted
+				 * nor rejected (text: "sensor fault"; hold_s so far) */
 } bc_event_type;
+
+/* Why an attempt was interrupted (the replay JSON's reason). */
+#define BC_INTERRUPTED_REASON "sensor fault"
 
 /* Why an attempt did not count; the strings are part of the JSON output. */
 typedef enum {
@@ -88,8 +94,9 @@ typedef struct {
 /*
  * Events that must never be dropped for lack of room: outcomes (REP,
  * REJECTED, SET_DONE, SUMMARY), calibration steps (CALIBRATION,
- * START_REACHED) and a hold's edges (HOLD_START, HOLD_DONE: their tones,
- * and the history's hold target). The rest (PHASE, HOLD_PROGRESS, CUE,
+ * START_REACHED), a hold's edges (HOLD_START, HOLD_DONE: their tones,
+ * and the history's hold target) and sensor faults (SENSOR_GLITCH,
+ * INTERRUPTED: the tally counts them). The rest (PHASE, HOLD_PROGRESS, CUE,
  * DROPOUT) are superseded by the next view. The coach's per-sample budget
  * and the app's event ring both keep these first.
  */

@@ -187,6 +187,11 @@ bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
 		s->view.reps = e->reps;
 		s->view.rejected = e->rejected;
 		break;
+	case BC_EVENT_SENSOR_GLITCH:
+	case BC_EVENT_INTERRUPTED:
+		/* the session's tally (and so the history) counts sensor faults too */
+		bc_session_tally_add(&s->tally.events, e);
+		break;
 	case BC_EVENT_PHASE:
 		note_phase(s, e);
 		break;

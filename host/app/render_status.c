@@ -40,6 +40,11 @@ static void source_text(const bc_app_state *s, char *buf, size_t size, SDL_Color
 								      : "No sensor");
 		break;
 	}
+	/* The sensor gave what no body can (coach.h): the wearer should check the cable. */
+	if (s->have_view && s->view.sensor_glitch) {
+		*dot = bc_col_hold;
+		snprintf(buf, size, "%s", bc_coach_glitch_text);
+	}
 	/* A problem to tell (bad settings file, history) is shown large (render_overlays.c). */
 	if (bc_app_notice_up(s)) {
 		*dot = bc_col_bad;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "coach/exercise_table.h"
 #include "history/local_day.h"
@@ -59,39 +60,16 @@ static int make_dirs(const char *dir)
 	return mkdir(p, 0700) != 0 && errno != EEXIST ? -1 : 0;
 }
 
+static void pass_report(void *ctx, const char *msg)
+{
+	void (*report)(const char *msg) = *(void (**)(const char *))ctx;
+	if (report)
+		report(msg);
+}
+
 int bc_session_recorder_recover(const char *dir, void (*report)(const char *msg))
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return 0;
-	int recovered = 0;
-	struct dirent *e;
-	char part[1024], final_path[1024], msg[2200];
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (len <= 5 || strcmp(e->d_name + len - 5, ".part") != 0)
-			continue;
-		if (snprintf(part, sizeof(part), "%s/%s", dir, e->d_name) >= (int)sizeof(part))
-			continue;
-		unsigned long rows;
-		bc_trace_error err;
-		int rc = bc_record_recover_part(part, final_path, sizeof(final_path), &rows, &err);
-		if (rc == 1) {
-			recovered++;
-			snprintf(msg, sizeof(msg),
-				 "recovered %lu samples of an interrupted session "
-				 "into %s",
-				 rows, final_path);
-		} else if (rc == 0) {
-			snprintf(msg, sizeof(msg), "removed %s (no whole sample in it)", part);
-		} else {
-			snprintf(msg, sizeof(msg), "could not recover %s: %s", part, err.message);
-		}
-		if (report)
-			report(msg);
-	}
-	closedir(d);
-	return recovered;
+	return bc_record_recover_dir(dir, NULL, pass_report, &report);
 }
 
 /* bc_record_session's source: samples from the ring, -1 once ended and drained. */
@@ -139,6 +117,7 @@ static void *writer(void *arg)
 	opt.meta = meta;
 	opt.n_meta = sizeof(meta) / sizeof(meta[0]);
 	opt.mag = r->mag;
+	opt.reserved = true;
 	bc_record_result res;
 	r->rc = bc_record_session(&r->src, &opt, &res, &r->err);
 	return NULL;
@@ -165,9 +144,14 @@ bc_session_recorder *bc_session_recorder_start(const char *dir, bc_exercise_id e
 	snprintf(r->exercise, sizeof(r->exercise), "%s", info ? info->name : "unknown");
 	snprintf(r->sensor, sizeof(r->sensor), "%s", sensor && *sensor ? sensor : "unknown");
 	snprintf(r->rate, sizeof(r->rate), "%g", rate_hz > 0 ? (double)rate_hz : 100.0);
-	if (snprintf(r->path, sizeof(r->path), "%s/backcoach-%s-%s.csv", dir, stamp, r->exercise) >=
-	    (int)sizeof(r->path)) {
-		snprintf(err, err_size, "%s: path too long", dir);
+	/* milliseconds in the name, and -2, -3 ... from bc_record_reserve: never the same file */
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	char wanted[1024];
+	if (snprintf(wanted, sizeof(wanted), "%s/backcoach-%s-%03ld-%s.csv", dir, stamp,
+		     ts.tv_nsec / 1000000L, r->exercise) >= (int)sizeof(wanted) ||
+	    bc_record_reserve(wanted, true, r->path, sizeof(r->path)) != 0) {
+		snprintf(err, err_size, "%s: cannot start a recording: %s", dir, strerror(errno));
 		free(r);
 		return NULL;
 	}
@@ -180,6 +164,9 @@ bc_session_recorder *bc_session_recorder_start(const char *dir, bc_exercise_id e
 	int rc = pthread_create(&r->thread, NULL, writer, r);
 	if (rc != 0) {
 		snprintf(err, err_size, "cannot start the recorder: %s", strerror(rc));
+		char part[1100];
+		snprintf(part, sizeof(part), "%s.part", r->path);
+		unlink(part); /* the empty file bc_record_reserve made for it */
 		pthread_cond_destroy(&r->ready);
 		pthread_mutex_destroy(&r->lock);
 		free(r);

@@ -26,14 +26,17 @@ typedef struct bc_session_recorder bc_session_recorder;
 const char *bc_session_recorder_default_dir(char *buf, size_t size);
 
 /*
- * Recovers .part files a crash left in dir (each into a whole trace). Returns
- * how many were recovered; messages for the user go to report (may be NULL).
+ * Recovers .part files a crash left in dir (each into a whole trace): only
+ * the recorder's own (name and trace signature, record_session.h); anything
+ * else is left alone. Returns how many were recovered; messages for the
+ * user go to report (may be NULL).
  */
 int bc_session_recorder_recover(const char *dir, void (*report)(const char *msg));
 
 /*
  * Starts recording a session of exercise into dir (created, mode 0700) as
- * dir/backcoach-YYYYmmdd-HHMMSS-EXERCISE.csv; sensor and rate_hz go into the
+ * dir/backcoach-YYYYmmdd-HHMMSS-mmm-EXERCISE.csv (mode 0600; -2, -3 ... if
+ * that name is taken: never another file); sensor and rate_hz go into the
  * metadata; mag (bc_record_chip_has_mag() of the live chip) keeps mx,my,mz.
  * NULL with err on failure. The path is in bc_session_recorder_path().
  */

@@ -72,6 +72,13 @@ static void print_event(const bc_coach_event *e, double t0_s)
 	case BC_EVENT_SUMMARY:
 		printf("%7.1f s  session over: %d reps, %d not counted\n", t, e->reps, e->rejected);
 		break;
+	case BC_EVENT_SENSOR_GLITCH:
+		printf("%7.1f s  sensor glitch (%s): check the cable\n", t, e->text);
+		break;
+	case BC_EVENT_INTERRUPTED:
+		printf("%7.1f s  INTERRUPTED by a %s (hold %.1f s): not counted, not your fault\n",
+		       t, e->text, (double)e->hold_s);
+		break;
 	case BC_EVENT_PHASE:
 	case BC_EVENT_HOLD_PROGRESS:
 		break;

@@ -68,6 +68,13 @@ void bc_model_fifo_clear(bc_chip_model *m)
 
 void bc_model_fifo_push(bc_chip_model *m, const uint8_t *bytes, size_t n)
 {
+	if (n <= sizeof(m->frozen_frame)) {
+		if (m->frozen && m->frozen_len == n)
+			bytes = m->frozen_frame; /* stuck: the same bits again */
+		else
+			memcpy(m->frozen_frame, bytes, n);
+		m->frozen_len = n;
+	}
 	if (m->fifo_len + n > m->fifo_cap) {
 		size_t drop = m->fifo_len + n - m->fifo_cap;
 		drop = (drop + m->fifo_unit - 1) / m->fifo_unit * m->fifo_unit;
@@ -133,11 +140,35 @@ static int start_transfer(bc_chip_model *m)
 	return 0;
 }
 
+/* xorshift32: the bit-flip fault's own repeatable randomness. */
+static uint32_t next_random(uint32_t *state)
+{
+	uint32_t x = *state ? *state : 1;
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return *state = x;
+}
+
+/* A read that popped FIFO bytes may get one of their bits flipped (a noisy wire). */
+static void flip_maybe(bc_chip_model *m, uint8_t *buf, size_t n, unsigned long removed_before)
+{
+	size_t popped = (size_t)(m->fifo_removed - removed_before);
+	if (!m->flip_per_10000 || popped == 0 || popped > n)
+		return;
+	if (next_random(&m->flip_rng) % 10000 >= m->flip_per_10000)
+		return;
+	uint32_t bit = next_random(&m->flip_rng) % (uint32_t)(popped * 8);
+	buf[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+	m->flips++;
+}
+
 int bc_chip_model_read(bc_chip_model *m, uint8_t reg, uint8_t *buf, size_t len)
 {
 	int rc = start_transfer(m);
 	if (rc)
 		return rc;
+	unsigned long removed_before = m->fifo_removed;
 	size_t deliver = len;
 	if (m->short_next && len >= m->short_min_len) {
 		m->short_next--;
@@ -150,6 +181,7 @@ int bc_chip_model_read(bc_chip_model *m, uint8_t reg, uint8_t *buf, size_t len)
 	}
 	if (deliver < len)
 		memset(buf + deliver, 0xff, len - deliver); /* the bus floats high */
+	flip_maybe(m, buf, deliver, removed_before);
 	return rc;
 }
 
@@ -208,6 +240,22 @@ double bc_chip_model_accel_lsb_per_g(const bc_chip_model *m)
 double bc_chip_model_gyro_lsb_per_dps(const bc_chip_model *m)
 {
 	return m->ops->gyro_lsb_per_dps(m);
+}
+
+void bc_chip_model_fault_bitflip(bc_chip_model *m, unsigned per_10000, uint32_t seed)
+{
+	m->flip_per_10000 = per_10000;
+	m->flip_rng = seed;
+}
+
+unsigned long bc_chip_model_flips(const bc_chip_model *m)
+{
+	return m->flips;
+}
+
+void bc_chip_model_fault_freeze(bc_chip_model *m, bool frozen)
+{
+	m->frozen = frozen;
 }
 
 void bc_chip_model_fault_nack(bc_chip_model *m, unsigned n)

@@ -115,6 +115,16 @@ bool bc_chip_model_plugged(const bc_chip_model *m);
 /* Pushes frames until the FIFO overflows (as if the reader had stalled). */
 void bc_chip_model_fault_fifo_overflow(bc_chip_model *m);
 
+/*
+ * A noisy wire: each FIFO data read has per_10000 / 10000 chance of one bit,
+ * anywhere in the bytes it popped, arriving flipped (seeded, repeatable).
+ */
+void bc_chip_model_fault_bitflip(bc_chip_model *m, unsigned per_10000, uint32_t seed);
+unsigned long bc_chip_model_flips(const bc_chip_model *m);
+
+/* Frozen output: while set, every FIFO frame repeats the last one bit for bit. */
+void bc_chip_model_fault_freeze(bc_chip_model *m, bool frozen);
+
 /* INT line stuck: feeds raise no data-ready edges. */
 void bc_chip_model_fault_stuck_int(bc_chip_model *m, bool stuck);
 

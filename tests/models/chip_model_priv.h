@@ -54,6 +54,13 @@ struct bc_chip_model {
 	unsigned nack_next, short_next;
 	size_t short_min_len;
 	unsigned long transfers;
+	/* sensor faults: bits flipped on the wire, output frozen */
+	unsigned flip_per_10000;  /* chance a FIFO data read gets one bit flipped */
+	uint32_t flip_rng;	  /* its generator's state */
+	unsigned long flips;	  /* bits flipped so far */
+	bool frozen;		  /* FIFO frames repeat the last one */
+	uint8_t frozen_frame[64]; /* that frame */
+	size_t frozen_len;	  /* its length (0: none yet) */
 };
 
 /* Common helpers (chip_model.c). */

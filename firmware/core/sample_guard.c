@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: MIT */
+/* Spikes and frozen output, per sample: see sample_guard.h. */
+#include "core/sample_guard.h"
+
+#include <math.h>
+#include <string.h>
+
+void bc_sample_guard_init(bc_sample_guard *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->same_since_s = -1;
+	for (int i = 0; i < BC_GUARD_BURST_GLITCHES; i++)
+		g->recent_t_s[i] = -INFINITY;
+}
+
+static float largest_step(bc_vec3 a, bc_vec3 b)
+{
+	float dx = fabsf(a.x - b.x), dy = fabsf(a.y - b.y), dz = fabsf(a.z - b.z);
+	float m = dx > dy ? dx : dy;
+	return m > dz ? m : dz;
+}
+
+static void restart_axes(bc_guard_axes *a, bc_vec3 v)
+{
+	*a = (bc_guard_axes){ .last_good = v, .prev_raw = v };
+}
+
+/*
+ * One sensor's verdict: true when *v is a spike (then replaced by the last
+ * good value). *came_back: a spike run ended here, with the value back near
+ * the last good one: a glitch.
+ */
+static bool spike(bc_guard_axes *a, bc_vec3 *v, float floor, float dt_s, bool *came_back)
+{
+	if (!bc_vec3_isfinite(a->last_good)) { /* nothing good yet to hold */
+		restart_axes(a, *v);
+		return false;
+	}
+	float limit = floor + BC_GUARD_ENVELOPE_GAIN * a->envelope;
+	float step = largest_step(*v, a->last_good);
+	bool consistent = largest_step(*v, a->prev_raw) <= limit;
+	a->prev_raw = *v;
+	if (!(step <= limit)) { /* also NaN */
+		if (++a->bad_run >= BC_GUARD_REBASE_SAMPLES && consistent && bc_vec3_isfinite(*v)) {
+			a->last_good = *v; /* it stayed: a real change, not a glitch */
+			a->bad_run = 0;
+			return false;
+		}
+		*v = a->last_good;
+		return true;
+	}
+	*came_back = a->bad_run > 0;
+	a->bad_run = 0;
+	a->last_good = *v;
+	float decayed = a->envelope * expf(-dt_s / BC_GUARD_ENVELOPE_TAU_S);
+	a->envelope = step > decayed ? step : decayed;
+	return false;
+}
+
+static void note_glitch(bc_sample_guard *g, double t_s)
+{
+	g->glitches++;
+	g->recent_t_s[g->recent_next] = t_s;
+	g->recent_next = (g->recent_next + 1) % BC_GUARD_BURST_GLITCHES;
+}
+
+/* Counts reversals of the gyro's step: a real sensor's noise shows in them. */
+static void watch_noise(bc_sample_guard *g, const bc_sample *s)
+{
+	float step = s->gyro_dps.x - g->gyro.prev_raw.x;
+	if (step == 0.0f || !isfinite(step))
+		return;
+	if (step * g->last_step_dps < 0.0f && g->reversals < BC_GUARD_NOISY_FLIPS)
+		g->reversals++;
+	g->last_step_dps = step;
+}
+
+/* Six axes bit for bit as before. */
+static bool same_output(const bc_sample *s, const bc_guard_axes *accel, const bc_guard_axes *gyro)
+{
+	return memcmp(&s->accel_g, &accel->prev_raw, sizeof(bc_vec3)) == 0 &&
+	       memcmp(&s->gyro_dps, &gyro->prev_raw, sizeof(bc_vec3)) == 0;
+}
+
+bc_guard_verdict bc_sample_guard_check(bc_sample_guard *g, bc_sample *s, bc_glitch_kind *glitch)
+{
+	*glitch = BC_GLITCH_NONE;
+	double dt_s = g->have ? s->t_s - g->t_prev_s : 0;
+	if (!g->have || dt_s > BC_GUARD_GAP_S || !(dt_s > 0)) {
+		/* a dropout: nothing before it says what this sample should be */
+		bool frozen = g->frozen && same_output(s, &g->accel, &g->gyro);
+		restart_axes(&g->accel, s->accel_g);
+		restart_axes(&g->gyro, s->gyro_dps);
+		g->have = true;
+		g->t_prev_s = s->t_s;
+		g->same_since_s = frozen ? s->t_s : -1;
+		g->frozen = frozen;
+		return frozen ? BC_GUARD_FROZEN : BC_GUARD_OK;
+	}
+	g->t_prev_s = s->t_s;
+	watch_noise(g, s);
+	if (g->reversals >= BC_GUARD_NOISY_FLIPS && same_output(s, &g->accel, &g->gyro)) {
+		if (g->same_since_s < 0)
+			g->same_since_s = s->t_s - dt_s;
+		if (g->frozen)
+			return BC_GUARD_FROZEN;
+		if (s->t_s - g->same_since_s >= BC_GUARD_FROZEN_S) {
+			g->frozen = true;
+			*glitch = BC_GLITCH_FROZEN;
+			note_glitch(g, s->t_s);
+			return BC_GUARD_FROZEN;
+		}
+	} else {
+		g->same_since_s = -1;
+		g->frozen = false;
+	}
+	/* below 100 Hz a real step is longer: the floor grows with the step time */
+	float slow = dt_s > 0.01 ? (float)(dt_s / 0.01) : 1.0f;
+	bool back_a = false, back_g = false;
+	bool bad = spike(&g->accel, &s->accel_g, BC_GUARD_ACCEL_STEP_G * slow, (float)dt_s,
+			 &back_a);
+	bad |= spike(&g->gyro, &s->gyro_dps, BC_GUARD_GYRO_STEP_DPS * slow, (float)dt_s, &back_g);
+	if (back_a || back_g) {
+		*glitch = BC_GLITCH_SPIKE;
+		note_glitch(g, s->t_s);
+	}
+	return bad ? BC_GUARD_SPIKE : BC_GUARD_OK;
+}
+
+bool bc_sample_guard_burst(const bc_sample_guard *g, double t_s)
+{
+	for (int i = 0; i < BC_GUARD_BURST_GLITCHES; i++)
+		if (!(t_s - g->recent_t_s[i] <= BC_GUARD_BURST_S))
+			return false;
+	return true;
+}
+
+const char *bc_glitch_kind_text(bc_glitch_kind k)
+{
+	return k == BC_GLITCH_SPIKE ? "spike" : k == BC_GLITCH_FROZEN ? "frozen" : "";
+}
