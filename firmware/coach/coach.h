@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "body/body_tracker.h"
+#include "coach/daily_plan.h"
 #include "detect/detector.h"
 #include "vocab/coach_event.h"
 #include "vocab/exercise.h"
@@ -39,6 +40,7 @@ typedef struct {
 	float hold_s[BC_EXERCISE_COUNT]; /* hold target per exercise, seconds (0: none) */
 	float feedback_s;		 /* a rep's message stays this long, seconds (a rejection's
 				 * at least BC_COACH_REJECTION_SHOWN_MIN_S) */
+	bc_plan_settings plan; /* the daily plan (the app's; the coach itself ignores it) */
 } bc_coach_settings;
 
 extern const bc_coach_settings bc_coach_settings_default;
