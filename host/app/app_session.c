@@ -114,7 +114,13 @@ int bc_app_session_start(bc_app_session *ss, bc_app_state *s, bc_exercise_id exe
 			bc_app_notice(s, err);
 		}
 	}
-	ss->pipeline = bc_pipeline_start(src, &cfg->settings, exercise, cfg->lossless,
+	/* A plan's item asks for its own reps and hold (app_plan.c). */
+	bc_coach_settings settings = cfg->settings;
+	if (s->session_target_reps > 0)
+		settings.target_reps = s->session_target_reps;
+	if (s->session_hold_s > 0 && settings.hold_s[exercise] > 0)
+		settings.hold_s[exercise] = s->session_hold_s;
+	ss->pipeline = bc_pipeline_start(src, &settings, exercise, cfg->lossless,
 					 ss->recorder ? tap_record : NULL, ss->recorder, err,
 					 sizeof(err));
 	if (!ss->pipeline) {
@@ -129,8 +135,8 @@ int bc_app_session_start(bc_app_session *ss, bc_app_state *s, bc_exercise_id exe
 	const char *trace = ss->recorder ? bc_session_recorder_path(ss->recorder) : NULL;
 	if (trace)
 		note_saved_to(s, trace);
-	bc_app_history_expect(&ss->hist, exercise, cfg->settings.target_reps,
-			      cfg->settings.hold_s[exercise], trace);
+	bc_app_history_expect(&ss->hist, exercise, settings.target_reps, settings.hold_s[exercise],
+			      trace);
 	return 0;
 }
 

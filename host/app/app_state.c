@@ -2,6 +2,8 @@
 /* The app's state and its reducer: see app_state.h. No SDL, no I/O. */
 #include "app/app_state.h"
 
+#include "app/app_plan.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +25,11 @@ void bc_app_init(bc_app_state *s, const bc_coach_settings *settings)
 	s->target_reps = cs->target_reps;
 	memcpy(s->hold_target_s, cs->hold_s, sizeof(s->hold_target_s));
 	s->rep_flash_at_s = -1e9;
+	s->menu = BC_SCREEN_HOME;
+	s->plan_settings = cs->plan;
+	bc_plan_run_idle(&s->plan_run);
+	s->profiles.requested = -1;
+	bc_app_plan_refresh(s);
 }
 
 /*
@@ -33,10 +40,13 @@ void bc_app_init(bc_app_state *s, const bc_coach_settings *settings)
  */
 static void choose_screen(bc_app_state *s)
 {
+	bc_plan_run_phase plan = s->plan_session ? s->plan_run.phase : BC_PLAN_RUN_IDLE;
 	if (s->exercise == BC_EXERCISE_NONE)
-		s->screen = BC_SCREEN_HOME;
+		s->screen = s->menu;
 	else if (s->session_over || s->set_done)
 		s->screen = BC_SCREEN_SUMMARY;
+	else if (plan == BC_PLAN_RUN_REST || plan == BC_PLAN_RUN_NEXT_ITEM)
+		s->screen = BC_SCREEN_REST; /* the plan's rest between sets */
 	else if (!s->have_view || !s->start_reached || s->view.stage != BC_CALIB_DONE)
 		s->screen = BC_SCREEN_CALIBRATION;
 	else if (s->exercise == BC_EXERCISE_POSTURE)
@@ -52,8 +62,9 @@ void bc_app_begin_session(bc_app_state *s, bc_exercise_id exercise)
 		s->home_selection = exercise;
 	s->view = (bc_coach_view){ 0 };
 	s->view.exercise = exercise;
-	s->view.target_reps = s->target_reps;
+	s->view.target_reps = s->session_target_reps > 0 ? s->session_target_reps : s->target_reps;
 	s->view.phase_name = "";
+	s->session_reps = 0;
 	s->have_view = false;
 	s->start_reached = false;
 	s->tally = (bc_app_tally){ 0 };
@@ -95,6 +106,10 @@ void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view, const bc_app_
 		s->tally.first_t_s = source->first_t_s;
 	s->tally.last_t_s = view->t_s;
 	s->view = *view;
+	/* A plan's sets share one session: the counter shows this set's reps. */
+	if (view->reps > s->session_reps)
+		s->session_reps = view->reps;
+	s->view.reps = bc_app_plan_set_reps(s);
 	if (!s->view.phase_name)
 		s->view.phase_name = "";
 	s->have_view = true;
@@ -107,8 +122,13 @@ static void note_rep(bc_app_state *s, const bc_coach_event *e)
 {
 	bc_session_tally_add(&s->tally.events, e);
 	/* The event carries the coach's count; the view catches up within a frame. */
-	if (e->reps > s->view.reps)
-		s->view.reps = e->reps;
+	if (e->reps > s->session_reps)
+		s->session_reps = e->reps;
+	if (s->exercise != BC_EXERCISE_POSTURE)
+		s->today.days.reps[0][s->exercise]++; /* home's plan before the history is read */
+	bc_app_plan_rep(s);
+	bc_app_plan_refresh(s);
+	s->view.reps = bc_app_plan_set_reps(s);
 	s->rep_flash_at_s = s->now_s;
 }
 
@@ -153,6 +173,8 @@ bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
 		note_rejection(s, e);
 		break;
 	case BC_EVENT_SET_DONE:
+		if (s->plan_session)
+			break; /* the plan ends its sets itself (app_plan.c) */
 		s->set_done = true;
 		s->set_done_at_s = s->now_s;
 		break;
@@ -185,30 +207,34 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 	default:
 		break;
 	}
-	if (s->screen == BC_SCREEN_HOME) {
-		if (a == BC_ACTION_PREV)
-			s->home_selection = (s->home_selection + BC_EXERCISE_COUNT - 1) %
-					    BC_EXERCISE_COUNT;
-		else if (a == BC_ACTION_NEXT)
-			s->home_selection = (s->home_selection + 1) % BC_EXERCISE_COUNT;
-		else if (a == BC_ACTION_SELECT)
-			s->start_requested = (bc_exercise_id)s->home_selection;
-		else if (a == BC_ACTION_BACK)
-			s->quit_requested = true;
+	if (bc_app_menu_action(s, a)) {
+		choose_screen(s);
 		return;
 	}
-	if (a == BC_ACTION_BACK) {
+	bool plan_over = s->plan_session && s->plan_run.phase == BC_PLAN_RUN_DONE;
+	if (a == BC_ACTION_BACK || (plan_over && s->screen == BC_SCREEN_SUMMARY &&
+				    (a == BC_ACTION_SELECT || a == BC_ACTION_NEXT))) {
+		/* Home; a plan's session ends there, the plan shows what is done. */
+		if (s->plan_session)
+			s->menu = BC_SCREEN_HOME;
+		s->plan_session = false;
+		bc_plan_run_idle(&s->plan_run);
 		s->exercise = BC_EXERCISE_NONE;
 	} else if (a == BC_ACTION_RECALIBRATE && !s->session_over) {
 		s->recalibrate_requested = true;
 		s->start_reached = false;
 	} else if (a == BC_ACTION_SELECT && s->screen == BC_SCREEN_SUMMARY) {
-		if (s->session_over)
-			s->start_requested = s->exercise; /* again */
-		else
+		if (s->session_over) {
+			s->start_requested = s->exercise; /* again, a free session */
+			s->plan_session = false;
+		} else
 			s->set_done = false; /* carry on counting */
 	} else if (a == BC_ACTION_NEXT && s->screen == BC_SCREEN_SUMMARY) {
 		/* The next exercise: home, where NEXT goes on from this one (GPIO has no BACK). */
+		if (s->plan_session)
+			s->menu = BC_SCREEN_HOME;
+		s->plan_session = false;
+		bc_plan_run_idle(&s->plan_run);
 		s->exercise = BC_EXERCISE_NONE;
 	}
 	choose_screen(s);
@@ -216,11 +242,12 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 
 void bc_app_pick(bc_app_state *s, int exercise_index)
 {
-	if (s->screen != BC_SCREEN_HOME || exercise_index < 0 ||
-	    exercise_index >= BC_EXERCISE_COUNT)
+	if (s->screen != BC_SCREEN_EXERCISES || exercise_index < 0 ||
+	    exercise_index > BC_EXERCISE_COUNT)
 		return;
 	s->home_selection = exercise_index;
-	s->start_requested = (bc_exercise_id)exercise_index;
+	bc_app_menu_action(s, BC_ACTION_SELECT); /* the last tile: back to today */
+	choose_screen(s);
 }
 
 void bc_app_notice(bc_app_state *s, const char *text)
@@ -232,8 +259,17 @@ void bc_app_notice(bc_app_state *s, const char *text)
 void bc_app_tick(bc_app_state *s, double now_s)
 {
 	s->now_s = now_s;
-	if (s->set_done && !s->session_over && now_s - s->set_done_at_s >= BC_APP_SET_SUMMARY_S)
+	bool plan_over = s->plan_session && s->plan_run.phase == BC_PLAN_RUN_DONE;
+	if (s->set_done && !s->session_over && now_s - s->set_done_at_s >= BC_APP_SET_SUMMARY_S) {
 		s->set_done = false;
+		if (plan_over) { /* the plan is done for today: home shows it */
+			s->plan_session = false;
+			bc_plan_run_idle(&s->plan_run);
+			s->menu = BC_SCREEN_HOME;
+			s->exercise = BC_EXERCISE_NONE;
+		}
+	}
+	bc_app_plan_tick(s);
 	choose_screen(s);
 }
 

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 
 #include "coach/coach.h"
+#include "coach/daily_plan.h"
 #include "coach/session_tally.h"
 #include "platform/sample_source.h"
 #include "vocab/coach_event.h"
@@ -25,6 +26,10 @@ typedef enum {
 	BC_SCREEN_EXERCISE,    /* counter, hold ring, gauge, phase, feedback */
 	BC_SCREEN_POSTURE,     /* posture monitor */
 	BC_SCREEN_SUMMARY,     /* end of a set or of the session */
+	BC_SCREEN_EXERCISES,   /* every exercise, one tile each (home: "Exercises") */
+	BC_SCREEN_REST,	       /* the plan's rest between sets: a countdown, skippable */
+	BC_SCREEN_PROGRESS,    /* the last weeks: a calendar of days done, charts per exercise */
+	BC_SCREEN_PROFILES,    /* who is exercising: one tile per wearer */
 	BC_SCREEN_COUNT
 } bc_screen;
 
@@ -82,7 +87,33 @@ typedef struct {
 	int reps_today; /* counted reps today, all exercises */
 	int sessions_today;
 	int streak_days;
+	/*
+	 * Counted reps per exercise on each of the last days ([0] today), for the
+	 * plan: from the history, plus the reps counted since it was last read.
+	 */
+	bc_plan_days days;
 } bc_app_today;
+
+/* Home's tiles after the start tile (app_plan.c); BC_HOME_TILE_COUNT of them in all. */
+typedef enum {
+	BC_HOME_TILE_START,	/* starts the plan's next item */
+	BC_HOME_TILE_EXERCISES, /* every exercise */
+	BC_HOME_TILE_PROGRESS,	/* the last weeks */
+	BC_HOME_TILE_PROFILE,	/* who is exercising */
+	BC_HOME_TILE_COUNT
+} bc_home_tile;
+
+/* Wearers the profile chooser shows (app_plan.c; host/profiles.h keeps them). */
+#define BC_APP_PROFILES_MAX	8
+#define BC_APP_PROFILE_NAME_MAX 32
+
+typedef struct {
+	int n;
+	char name[BC_APP_PROFILES_MAX][BC_APP_PROFILE_NAME_MAX];
+	int current;   /* whose plan and history are shown */
+	int selection; /* highlighted on the chooser */
+	int requested; /* -1, or the profile the main loop should switch to */
+} bc_app_profiles;
 
 #define BC_APP_TEXT_MAX 160
 
@@ -111,6 +142,19 @@ typedef struct {
 	char notice[BC_APP_TEXT_MAX];	/* one line for the user (bad settings, history) */
 	double notice_until_s;		/* app clock until which the status bar shows it */
 	char saved_to[BC_APP_TEXT_MAX]; /* where the session's trace is recorded */
+
+	/* The daily plan, home's tiles and the screens reached from home (app_plan.c). */
+	bc_screen menu; /* shown when no session runs: HOME, EXERCISES, ... */
+	int home_tile;	/* bc_home_tile highlighted on home */
+	bc_plan_settings plan_settings;
+	bc_plan_today plan;	 /* today's plan, from today.days */
+	bool plan_session;	 /* the session is an item of the plan */
+	bc_plan_run plan_run;	 /* that item, set by set */
+	int session_reps;	 /* the coach's count this session (sets add up) */
+	int session_target_reps; /* reps per set asked of the session's coach */
+	float session_hold_s;	 /* its hold; 0: the settings' */
+	int progress_page;	 /* the progress screen's page: 0 calendar, then exercises */
+	bc_app_profiles profiles;
 
 	/* Requests the main loop carries out (the reducer does no I/O). */
 	bool quit_requested;

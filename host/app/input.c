@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "app/app_plan.h"
 #include "app/layout.h"
 #include "app/screens.h"
 #include "platform/buttons.h"
@@ -48,8 +49,13 @@ static void tap(bc_app_state *s, const bc_draw *d, int x, int y)
 		return;
 	}
 	if (s->screen == BC_SCREEN_HOME)
+		bc_app_home_pick(s, bc_today_tile_at(d, x, y));
+	else if (s->screen == BC_SCREEN_EXERCISES)
 		bc_app_pick(s, bc_home_tile_at(d, x, y));
-	else if (s->screen == BC_SCREEN_SUMMARY)
+	else if (s->screen == BC_SCREEN_PROFILES)
+		bc_app_profile_pick(s, bc_profile_tile_at(d, s, x, y));
+	else if (s->screen == BC_SCREEN_SUMMARY || s->screen == BC_SCREEN_REST ||
+		 s->screen == BC_SCREEN_PROGRESS)
 		bc_app_apply_action(s, BC_ACTION_SELECT);
 }
 

@@ -5,6 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_plan.h"
+#include "coach/exercise_table.h"
+#include "history/local_day.h"
+
 int bc_app_history_open(bc_app_history *h, const char *path, char *err, size_t err_size)
 {
 	*h = (bc_app_history){ .exercise = BC_EXERCISE_NONE, .last_yday = -1 };
@@ -53,6 +57,39 @@ int bc_app_history_add(bc_app_history *h, const bc_coach_event *events, size_t n
 	return bc_history_save_session(h->hist, &h->rec) == 0 ? 1 : -1;
 }
 
+/* Sessions into the plan's day table: counted reps per exercise per local day back. */
+typedef struct {
+	int64_t day_start[BC_PLAN_HISTORY_DAYS + 1]; /* [d]: start of d days back; [0] tomorrow */
+	bc_plan_days *days;
+} day_table;
+
+static int add_to_day(const bc_history_session *r, void *user)
+{
+	day_table *t = user;
+	bc_exercise_id ex = bc_exercise_from_name(r->exercise);
+	if (ex == BC_EXERCISE_NONE || ex == BC_EXERCISE_POSTURE)
+		return 0;
+	for (int d = 0; d < BC_PLAN_HISTORY_DAYS; d++)
+		if (r->started_unix_s >= t->day_start[d + 1] &&
+		    r->started_unix_s < t->day_start[d]) {
+			t->days->reps[d][ex] += r->reps;
+			break;
+		}
+	return 0;
+}
+
+/* The last BC_PLAN_HISTORY_DAYS local days' counted reps per exercise; 0 or -1. */
+static int read_days(bc_app_history *h, time_t now, bc_plan_days *days)
+{
+	day_table t = { .days = days };
+	for (int d = 0; d <= BC_PLAN_HISTORY_DAYS; d++)
+		t.day_start[d] = bc_local_day_start((int64_t)now, 1 - d);
+	memset(days, 0, sizeof(*days));
+	return bc_history_recent(h->hist, 0, t.day_start[BC_PLAN_HISTORY_DAYS], add_to_day, &t) < 0
+		       ? -1
+		       : 0;
+}
+
 void bc_app_history_refresh(bc_app_history *h, bc_app_state *s, time_t now)
 {
 	struct tm tm;
@@ -63,6 +100,9 @@ void bc_app_history_refresh(bc_app_history *h, bc_app_state *s, time_t now)
 	if (!h->hist || bc_history_today(h->hist, (int64_t)now, NULL, &t) != 0)
 		return;
 	int streak = bc_history_streak_days(h->hist, (int64_t)now);
+	if (read_days(h, now, &s->today.days) != 0)
+		return;
+	bc_app_plan_refresh(s);
 	s->today.known = true;
 	s->today.reps_today = t.reps;
 	s->today.sessions_today = t.sessions;
