@@ -391,7 +391,7 @@ static const char v1_file_sql[] =
 	"id, started_utc, started_unix_s, exercise, duration_s, reps, rejected, target_reps," \
 	" hold_target_s, mean_hold_s, max_hold_s, peak_deg_max, posture_alerts, trace_path"
 
-/* A history written by schema v1 opens as v2 with every value it held, sides unknown. */
+/* A history written by schema v1 opens as the latest with every value it held, sides unknown. */
 static void test_migrates_v1_file_and_loses_nothing(void **state)
 {
 	const char *path = db_path("v1.sqlite3");
@@ -420,7 +420,7 @@ static void test_migrates_v1_file_and_loses_nothing(void **state)
 	bc_history_close(h);
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), BC_HISTORY_SCHEMA_VERSION);
 	char *sessions_after = dump(db,
 				    "SELECT " V1_COLUMNS " FROM session WHERE id <= 3 ORDER BY id");
 	char *reasons_after = dump(

@@ -16,6 +16,14 @@ void bc_session_tally_init(bc_session_tally *t, bc_exercise_id exercise)
 	};
 }
 
+static void add_to_mean(bc_tally_mean *m, float v)
+{
+	if (isfinite(v)) {
+		m->n++;
+		m->sum += v;
+	}
+}
+
 /* A counted rep: its hold and range, unless it is a posture alert (no achievement). */
 static void add_rep(bc_session_tally *t, const bc_coach_event *e)
 {
@@ -31,6 +39,9 @@ static void add_rep(bc_session_tally *t, const bc_coach_event *e)
 	}
 	if (isnan(t->peak_deg) || e->peak_deg > t->peak_deg)
 		t->peak_deg = e->peak_deg;
+	add_to_mean(&t->hold_sd_deg, e->hold_sd_deg);
+	add_to_mean(&t->smoothness, e->smoothness);
+	add_to_mean(&t->time_to_zone_s, e->time_to_zone_s);
 }
 
 static void add_rejected(bc_session_tally *t, const bc_coach_event *e)

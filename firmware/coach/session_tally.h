@@ -12,11 +12,24 @@
 #ifndef BC_SESSION_TALLY_H
 #define BC_SESSION_TALLY_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "vocab/coach_event.h"
 #include "vocab/exercise.h"
+
+/* A running mean of the values that were there (NAN values are left out). */
+typedef struct {
+	int n;
+	float sum;
+} bc_tally_mean;
+
+/* The mean, NAN when empty. */
+static inline float bc_tally_mean_of(const bc_tally_mean *m)
+{
+	return m->n > 0 ? m->sum / (float)m->n : NAN;
+}
 
 typedef struct {
 	bool monitor; /* posture: a REP is a slouch alert, no hold or range */
@@ -36,6 +49,16 @@ typedef struct {
 	float peak_deg;
 	bool per_side;		      /* a one-sided exercise: reps are counted per side too */
 	int side_reps[BC_SIDE_COUNT]; /* counted reps by side; slot NONE: without a side */
+	/*
+	 * The form of the counted reps (detect/rep_form.h): each measure over
+	 * the reps that carried it (a rep without a hold has no steadiness).
+	 * Means by bc_tally_mean_of(); NAN when no rep carried it.
+	 */
+	bc_tally_mean hold_sd_deg;    /* hold steadiness, degrees (smaller: steadier) */
+	bc_tally_mean smoothness;     /* approach smoothness, 0..1 (1: straight in) */
+	bc_tally_mean time_to_zone_s; /* from leaving the start to the zone, seconds */
+	/* Sensor faults in the session (read errors, resets); the reader counts them. */
+	int sensor_glitches;
 } bc_session_tally;
 
 /* An empty tally for a session of exercise. */

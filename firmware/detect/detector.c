@@ -101,6 +101,9 @@ void bc_detect_emit_outcome(bc_detect_out *out, double t_s, bc_reject_reason rea
 		.hold_target_s = hold_target_s,
 		.peak_deg = peak_deg,
 		.reason = reason,
+		.hold_sd_deg = NAN, /* the machine adds its rep's form, where it measures one */
+		.smoothness = NAN,
+		.time_to_zone_s = NAN,
 	};
 	bc_detect_emit(out, &e);
 }

@@ -84,7 +84,10 @@ static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 			bc_coach_event e = { .type = BC_EVENT_REP,
 					     .t_s = t,
 					     .hold_s = p->slouch.held_s,
-					     .peak_deg = p->peak_deg };
+					     .peak_deg = p->peak_deg,
+					     .hold_sd_deg = NAN, /* an alert has no form */
+					     .smoothness = NAN,
+					     .time_to_zone_s = NAN };
 			strcpy(e.text, "slouch alert");
 			bc_detect_emit(out, &e);
 		}

@@ -68,6 +68,14 @@ typedef struct {
 	int reps;		      /* REP/SET_DONE/SUMMARY: count so far */
 	int rejected;		      /* REJECTED/SUMMARY: rejected so far */
 	char text[BC_EVENT_TEXT_MAX]; /* CUE: text; REP on posture: "slouch alert" */
+	/*
+	 * REP/REJECTED: the attempt's form (detect/rep_form.h says how each is
+	 * measured). NAN where it does not apply or was not reached: no hold,
+	 * never in the zone, a paced or monitored exercise.
+	 */
+	float hold_sd_deg;    /* hold steadiness: standard deviation of the gauge while holding */
+	float smoothness;     /* approach: net rise / path travelled, 0..1 (1: straight in) */
+	float time_to_zone_s; /* from leaving the start to entering the zone, seconds */
 } bc_coach_event;
 
 /*

@@ -20,15 +20,6 @@
 
 /* Definitions */
 
-struct bc_history {
-	sqlite3 *db;
-	char *path;
-	char error[BC_HISTORY_ERROR_MAX];
-};
-
-/* Stored in place of bc_reject_reason_text(BC_REJECT_NONE), which is "". */
-#define UNKNOWN_REASON "unknown"
-
 /* Open and close */
 
 /*
@@ -144,30 +135,25 @@ const char *bc_history_path(const bc_history *h)
 
 /* Helpers */
 
-/* Records a failed SQLite call in the handle; returns -1. */
-static int failed(bc_history *h, int rc, const char *doing)
+/* Helpers (history_internal.h) */
+
+int bc_history_failed(bc_history *h, int rc, const char *doing)
 {
 	bc_history_describe_error(h->db, rc, h->path, doing, h->error, sizeof(h->error));
 	return -1;
 }
 
-/* A float column that may be NULL (no value: NAN). */
-static float column_float(sqlite3_stmt *st, int col)
+bc_reject_reason bc_history_reason_index(const char *text)
 {
-	return sqlite3_column_type(st, col) == SQLITE_NULL ? NAN
-							   : (float)sqlite3_column_double(st, col);
+	for (int r = BC_REJECT_NONE + 1; r < BC_REJECT_COUNT; r++)
+		if (!strcmp(text, bc_reject_reason_text(r)))
+			return r;
+	return BC_REJECT_NONE; /* "unknown", or a reason from a newer backcoach */
 }
 
-/* NAN and infinities stored as NULL, which reads back as NAN. */
-static int bind_float(sqlite3_stmt *st, int idx, double v)
+const char *bc_history_reason_stored(bc_reject_reason r)
 {
-	return isfinite(v) ? sqlite3_bind_double(st, idx, v) : sqlite3_bind_null(st, idx);
-}
-
-static int bind_text(sqlite3_stmt *st, int idx, const char *text)
-{
-	return text ? sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT)
-		    : sqlite3_bind_null(st, idx);
+	return r == BC_REJECT_NONE ? BC_HISTORY_UNKNOWN_REASON : bc_reject_reason_text(r);
 }
 
 /* Adding a session */
@@ -188,6 +174,8 @@ static int validate(bc_history *h, const bc_history_session *s)
 	    !isfinite(s->hold_target_s))
 		goto bad;
 	if (s->per_side && (s->reps_left < 0 || s->reps_right < 0))
+		goto bad;
+	if (s->n_attempts < 0 || s->n_attempts > BC_HISTORY_ATTEMPTS_MAX || s->sensor_glitches < 0)
 		goto bad;
 	if (s->per_side && s->reps_left + s->reps_right != s->reps) {
 		bc_history_set_error(h->error, sizeof(h->error),
@@ -232,13 +220,17 @@ static int write_session(sqlite3 *db, const bc_history_session *s, int64_t id, b
 	static const char insert_sql[] =
 		"INSERT INTO session (started_utc, started_unix_s, exercise, duration_s, reps,"
 		" rejected, target_reps, hold_target_s, mean_hold_s, max_hold_s, peak_deg_max,"
-		" posture_alerts, trace_path, reps_left, reps_right)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16)";
+		" posture_alerts, trace_path, reps_left, reps_right, mean_hold_sd_deg,"
+		" mean_smoothness, mean_time_to_zone_s, sensor_glitches)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16,"
+		" ?17, ?18, ?19, ?20)";
 	static const char update_sql[] =
 		"UPDATE session SET started_utc = ?1, started_unix_s = ?2, exercise = ?3,"
 		" duration_s = ?4, reps = ?5, rejected = ?6, target_reps = ?7,"
 		" hold_target_s = ?8, mean_hold_s = ?9, max_hold_s = ?10, peak_deg_max = ?11,"
-		" posture_alerts = ?12, trace_path = ?13, reps_left = ?15, reps_right = ?16"
+		" posture_alerts = ?12, trace_path = ?13, reps_left = ?15, reps_right = ?16,"
+		" mean_hold_sd_deg = ?17, mean_smoothness = ?18, mean_time_to_zone_s = ?19,"
+		" sensor_glitches = ?20"
 		" WHERE id = ?14";
 	char utc[BC_HISTORY_UTC_TEXT_MAX];
 	sqlite3_stmt *st = NULL;
@@ -246,20 +238,24 @@ static int write_session(sqlite3 *db, const bc_history_session *s, int64_t id, b
 	if (rc != SQLITE_OK)
 		goto out;
 	/* bind calls only fail for misuse or memory: the step reports it */
-	bind_text(st, 1, bc_utc_iso8601(s->started_unix_s, utc, sizeof(utc)));
+	bc_sql_bind_text(st, 1, bc_utc_iso8601(s->started_unix_s, utc, sizeof(utc)));
 	sqlite3_bind_int64(st, 2, s->started_unix_s);
-	bind_text(st, 3, s->exercise);
+	bc_sql_bind_text(st, 3, s->exercise);
 	sqlite3_bind_double(st, 4, s->duration_s);
 	sqlite3_bind_int(st, 5, s->reps);
 	sqlite3_bind_int(st, 6, s->rejected);
 	sqlite3_bind_int(st, 7, s->target_reps);
 	sqlite3_bind_double(st, 8, s->hold_target_s);
-	bind_float(st, 9, s->mean_hold_s);
-	bind_float(st, 10, s->max_hold_s);
-	bind_float(st, 11, s->peak_deg_max);
+	bc_sql_bind_float(st, 9, s->mean_hold_s);
+	bc_sql_bind_float(st, 10, s->max_hold_s);
+	bc_sql_bind_float(st, 11, s->peak_deg_max);
 	sqlite3_bind_int(st, 12, s->posture_alerts);
-	bind_text(st, 13, s->trace_path);
+	bc_sql_bind_text(st, 13, s->trace_path);
 	bind_side_reps(st, 15, s);
+	bc_sql_bind_float(st, 17, s->mean_hold_sd_deg);
+	bc_sql_bind_float(st, 18, s->mean_smoothness);
+	bc_sql_bind_float(st, 19, s->mean_time_to_zone_s);
+	sqlite3_bind_int(st, 20, s->sensor_glitches);
 	if (id)
 		sqlite3_bind_int64(st, 14, id);
 	rc = sqlite3_step(st);
@@ -292,11 +288,10 @@ static int write_rejections(sqlite3 *db, int64_t id, const bc_history_session *s
 	for (int r = 0; rc == SQLITE_OK && r < BC_REJECT_COUNT; r++) {
 		if (s->rejected_by_reason[r] == 0)
 			continue;
-		const char *reason = r == BC_REJECT_NONE ? UNKNOWN_REASON
-							 : bc_reject_reason_text(r);
+		const char *reason = bc_history_reason_stored(r);
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, id);
-		bind_text(st, 2, reason);
+		bc_sql_bind_text(st, 2, reason);
 		sqlite3_bind_int(st, 3, s->rejected_by_reason[r]);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
@@ -328,13 +323,15 @@ static int64_t store(bc_history *h, const bc_history_session *s, int64_t id)
 		id = sqlite3_last_insert_rowid(h->db);
 	if ((rc = write_rejections(h->db, id, s)) != SQLITE_OK)
 		goto sqlite_failed;
+	if ((rc = bc_history_write_attempts(h->db, id, s)) != SQLITE_OK)
+		goto sqlite_failed;
 	doing = "saving to";
 	if ((rc = sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
 		goto sqlite_failed;
 	return id;
 
 sqlite_failed:
-	failed(h, rc, doing); /* before ROLLBACK replaces SQLite's message */
+	bc_history_failed(h, rc, doing); /* before ROLLBACK replaces SQLite's message */
 rollback:
 	if (!sqlite3_get_autocommit(h->db))
 		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
@@ -378,7 +375,7 @@ int bc_history_today(bc_history *h, int64_t now_unix_s, const char *exercise,
 		goto out;
 	sqlite3_bind_int64(st, 1, bc_local_day_start(now_unix_s, 0));
 	sqlite3_bind_int64(st, 2, bc_local_day_start(now_unix_s, 1));
-	bind_text(st, 3, exercise);
+	bc_sql_bind_text(st, 3, exercise);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->sessions = sqlite3_column_int(st, 0);
@@ -386,12 +383,12 @@ int bc_history_today(bc_history *h, int64_t now_unix_s, const char *exercise,
 		out->rejected = (int)sqlite3_column_int64(st, 2);
 		out->posture_alerts = (int)sqlite3_column_int64(st, 3);
 		out->duration_s = sqlite3_column_double(st, 4);
-		out->max_hold_s = column_float(st, 5);
+		out->max_hold_s = bc_sql_column_float(st, 5);
 		rc = SQLITE_OK;
 	}
 out:
 	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : failed(h, rc, "reading");
+	return rc == SQLITE_OK ? 0 : bc_history_failed(h, rc, "reading");
 }
 
 int bc_history_streak_days(bc_history *h, int64_t now_unix_s)
@@ -435,18 +432,10 @@ int bc_history_streak_days(bc_history *h, int64_t now_unix_s)
 		rc = SQLITE_OK;
 out:
 	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? streak : failed(h, rc, "reading");
+	return rc == SQLITE_OK ? streak : bc_history_failed(h, rc, "reading");
 }
 
 /* Recent sessions */
-
-static int reason_index(const char *text)
-{
-	for (int r = BC_REJECT_NONE + 1; r < BC_REJECT_COUNT; r++)
-		if (!strcmp(text, bc_reject_reason_text(r)))
-			return r;
-	return BC_REJECT_NONE; /* "unknown", or a reason from a newer backcoach */
-}
 
 /* Fills rejected_by_reason of s from its rejection rows. SQLite code. */
 static int read_rejections(sqlite3 *db, bc_history_session *s)
@@ -461,7 +450,7 @@ static int read_rejections(sqlite3 *db, bc_history_session *s)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *reason = sqlite3_column_text(st, 0);
 		if (reason)
-			s->rejected_by_reason[reason_index((const char *)reason)] +=
+			s->rejected_by_reason[bc_history_reason_index((const char *)reason)] +=
 				sqlite3_column_int(st, 1);
 	}
 	if (rc == SQLITE_DONE)
@@ -486,15 +475,19 @@ static void read_session(sqlite3_stmt *st, bc_history_session *s)
 	s->rejected = sqlite3_column_int(st, 6);
 	s->target_reps = sqlite3_column_int(st, 7);
 	s->hold_target_s = (float)sqlite3_column_double(st, 8);
-	s->mean_hold_s = column_float(st, 9);
-	s->max_hold_s = column_float(st, 10);
-	s->peak_deg_max = column_float(st, 11);
+	s->mean_hold_s = bc_sql_column_float(st, 9);
+	s->max_hold_s = bc_sql_column_float(st, 10);
+	s->peak_deg_max = bc_sql_column_float(st, 11);
 	s->posture_alerts = sqlite3_column_int(st, 12);
 	s->trace_path = (const char *)sqlite3_column_text(st, 13); /* NULL stays NULL */
 	s->per_side = sqlite3_column_type(st, 14) != SQLITE_NULL &&
 		      sqlite3_column_type(st, 15) != SQLITE_NULL;
 	s->reps_left = s->per_side ? sqlite3_column_int(st, 14) : 0;
 	s->reps_right = s->per_side ? sqlite3_column_int(st, 15) : 0;
+	s->mean_hold_sd_deg = bc_sql_column_float(st, 16);
+	s->mean_smoothness = bc_sql_column_float(st, 17);
+	s->mean_time_to_zone_s = bc_sql_column_float(st, 18);
+	s->sensor_glitches = sqlite3_column_int(st, 19);
 }
 
 int bc_history_recent(bc_history *h, int max_sessions, int64_t since_unix_s,
@@ -503,7 +496,8 @@ int bc_history_recent(bc_history *h, int max_sessions, int64_t since_unix_s,
 	static const char sql[] =
 		"SELECT id, started_unix_s, started_utc, exercise, duration_s, reps, rejected,"
 		" target_reps, hold_target_s, mean_hold_s, max_hold_s, peak_deg_max,"
-		" posture_alerts, trace_path, reps_left, reps_right"
+		" posture_alerts, trace_path, reps_left, reps_right, mean_hold_sd_deg,"
+		" mean_smoothness, mean_time_to_zone_s, sensor_glitches"
 		" FROM session WHERE started_unix_s >= ?1"
 		" ORDER BY started_unix_s DESC, id DESC LIMIT ?2";
 	if (!h || !fn)
@@ -520,6 +514,8 @@ int bc_history_recent(bc_history *h, int max_sessions, int64_t since_unix_s,
 		read_session(st, &s);
 		if ((rc = read_rejections(h->db, &s)) != SQLITE_OK)
 			goto out;
+		if ((rc = bc_history_read_attempts(h->db, &s)) != SQLITE_OK)
+			goto out;
 		passed++;
 		if (fn(&s, user) != 0) {
 			rc = SQLITE_DONE;
@@ -530,5 +526,5 @@ int bc_history_recent(bc_history *h, int max_sessions, int64_t since_unix_s,
 		rc = SQLITE_OK;
 out:
 	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? passed : failed(h, rc, "reading");
+	return rc == SQLITE_OK ? passed : bc_history_failed(h, rc, "reading");
 }

@@ -43,7 +43,7 @@
 #define BC_HISTORY_BUSY_TIMEOUT_MS 5000
 
 /* The schema this build writes (PRAGMA user_version); older files are migrated. */
-#define BC_HISTORY_SCHEMA_VERSION 2
+#define BC_HISTORY_SCHEMA_VERSION 3
 
 /* Room for "2024-05-01T08:30:00Z" and a NUL (years up to 9999). */
 #define BC_HISTORY_UTC_TEXT_MAX 24
@@ -54,7 +54,27 @@
 /* Room for a message from bc_history_open() or bc_history_error(). */
 #define BC_HISTORY_ERROR_MAX 512
 
+/* Attempts (counted and rejected) kept one by one per session; the counts go on beyond. */
+#define BC_HISTORY_ATTEMPTS_MAX 120
+
 typedef struct bc_history bc_history;
+
+/*
+ * One attempt as stored (schema v3): a REP or REJECTED event with its form
+ * (detect/rep_form.h). NAN: not measured for it.
+ */
+typedef struct {
+	double t_s;   /* seconds after the session's first sample */
+	bool counted; /* a REP (posture: an alert); else rejected for reason */
+	bc_reject_reason reason;
+	bc_side side;	      /* BC_SIDE_NONE: not a one-sided exercise */
+	float hold_s;	      /* held, seconds */
+	float peak_deg;	      /* range reached, degrees (the exercise's gauge) */
+	float depth_cm;	      /* deep squat: lowered below standing, cm; NAN otherwise */
+	float hold_sd_deg;    /* hold steadiness: SD of the gauge while holding, degrees */
+	float smoothness;     /* approach smoothness, 0..1 */
+	float time_to_zone_s; /* from leaving the start to the zone, seconds */
+} bc_history_attempt;
 
 /* One session (one set of one exercise) as stored. */
 typedef struct {
@@ -85,6 +105,20 @@ typedef struct {
 	 */
 	bool per_side;
 	int reps_left, reps_right;
+	/* Means of the counted reps' form (from the tally; NAN: none). Schema v3. */
+	float mean_hold_sd_deg;
+	float mean_smoothness;
+	float mean_time_to_zone_s;
+	int sensor_glitches; /* sensor faults during the session (tally.sensor_glitches) */
+	/*
+	 * The attempts in order, the first BC_HISTORY_ATTEMPTS_MAX of them
+	 * (attempts_dropped says how many more there were: their counts are in
+	 * reps and rejected all the same). Sessions stored before schema v3
+	 * read back with none.
+	 */
+	int n_attempts;
+	int attempts_dropped;
+	bc_history_attempt attempts[BC_HISTORY_ATTEMPTS_MAX];
 	/*
 	 * Trace recorded alongside, NULL if none. In a record handed to a
 	 * bc_history_recent() callback it points into the query and is valid
@@ -104,6 +138,27 @@ typedef struct {
 	double duration_s; /* summed session time, seconds */
 	float max_hold_s;  /* best hold of a counted rep, seconds; NAN: none */
 } bc_history_totals;
+
+/*
+ * One local day of one exercise (or of all) for progress charts and the
+ * report (history_progress.c). Holds and range are of counted reps; form
+ * means of counted reps that carried the measure. NAN: nothing to show.
+ */
+typedef struct {
+	int64_t day_start_unix_s; /* local midnight that starts the day */
+	int sessions;
+	int reps; /* counted reps (posture: none, see posture_alerts) */
+	int rejected;
+	int rejected_by_reason[BC_REJECT_COUNT]; /* slot BC_REJECT_NONE: unknown reason */
+	int posture_alerts;
+	double duration_s;	   /* summed session time, seconds */
+	float best_hold_s;	   /* longest hold, seconds */
+	float mean_hold_s;	   /* mean hold, seconds */
+	float best_peak_deg;	   /* furthest range, degrees */
+	float mean_hold_sd_deg;	   /* hold steadiness, degrees */
+	float mean_smoothness;	   /* approach smoothness, 0..1 */
+	float mean_time_to_zone_s; /* time to the zone, seconds */
+} bc_history_day;
 
 /* Building a record from the coach's events (history_session.c) */
 
@@ -210,5 +265,23 @@ typedef int (*bc_history_session_fn)(const bc_history_session *s, void *user);
  */
 int bc_history_recent(bc_history *h, int max_sessions, int64_t since_unix_s,
 		      bc_history_session_fn fn, void *user);
+
+/* Progress over days (history_progress.c) */
+
+/*
+ * The last `days` local days up to the one holding now_unix_s, oldest first
+ * (out[days - 1] is today), for one exercise (its name) or all (NULL).
+ * Days without sessions are there too, with zero counts and NAN figures.
+ * 0 done, -1 error (days < 1 is an error).
+ */
+int bc_history_days(bc_history *h, int64_t now_unix_s, int days, const char *exercise,
+		    bc_history_day *out);
+
+/*
+ * The exercises with a session started at or after since_unix_s, by name,
+ * into names (at most max). Returns how many, or -1 on error.
+ */
+int bc_history_exercises(bc_history *h, int64_t since_unix_s, char names[][BC_HISTORY_EXERCISE_MAX],
+			 int max);
 
 #endif /* BC_HISTORY_H */

@@ -52,6 +52,32 @@ static const char *const migrations[] = {
 	"ALTER TABLE session ADD COLUMN reps_left INTEGER CHECK (reps_left >= 0);"
 	"ALTER TABLE session ADD COLUMN reps_right INTEGER CHECK (reps_right >= 0);"
 	"PRAGMA user_version = 2;",
+	/*
+	 * 2 -> 3: each attempt with its form (detect/rep_form.h), the session's
+	 * form means and its sensor faults. Older sessions keep no attempts
+	 * and NULL means (not measured); their glitches read as 0.
+	 */
+	"ALTER TABLE session ADD COLUMN mean_hold_sd_deg REAL;"
+	"ALTER TABLE session ADD COLUMN mean_smoothness REAL;"
+	"ALTER TABLE session ADD COLUMN mean_time_to_zone_s REAL;"
+	"ALTER TABLE session ADD COLUMN sensor_glitches INTEGER NOT NULL DEFAULT 0"
+	" CHECK (sensor_glitches >= 0);"
+	"CREATE TABLE session_attempt ("
+	" session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+	" seq INTEGER NOT NULL CHECK (seq >= 1)," /* 1, 2, ... in the session's order */
+	" t_s REAL NOT NULL,"			  /* seconds after the first sample */
+	" counted INTEGER NOT NULL CHECK (counted IN (0, 1)),"
+	" reason TEXT," /* rejected: bc_reject_reason_text(), or unknown; counted: NULL */
+	" side TEXT,"	/* "left", "right"; NULL: no sides */
+	" hold_s REAL,"
+	" peak_deg REAL,"
+	" depth_cm REAL,"
+	" hold_sd_deg REAL,"
+	" smoothness REAL,"
+	" time_to_zone_s REAL,"
+	" PRIMARY KEY (session_id, seq)"
+	") WITHOUT ROWID;"
+	"PRAGMA user_version = 3;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == BC_HISTORY_SCHEMA_VERSION,
