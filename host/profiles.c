@@ -67,13 +67,13 @@ int bc_profiles_list(char names[][BC_PROFILE_NAME_MAX], int max, char *err, size
 	if (!d)
 		return n; /* no profiles made yet: the first one alone */
 	for (struct dirent *e; (e = readdir(d)) && n < max;) {
-		char path[4096 + BC_PROFILE_NAME_MAX + 2];
+		char path[sizeof(dir) + sizeof(e->d_name) + 2];
 		struct stat st;
-		if (!bc_profile_name_valid(e->d_name))
+		if (!bc_profile_name_valid(e->d_name)) /* also: shorter than BC_PROFILE_NAME_MAX */
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			snprintf(names[n++], BC_PROFILE_NAME_MAX, "%s", e->d_name);
+			memcpy(names[n++], e->d_name, strlen(e->d_name) + 1);
 	}
 	closedir(d);
 	qsort(names + 1, (size_t)(n - 1), sizeof(names[0]), by_name);

@@ -13,6 +13,7 @@
 #define BC_APP_STATE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "coach/coach.h"
 #include "coach/daily_plan.h"
@@ -81,6 +82,9 @@ typedef struct {
 	double first_t_s, last_t_s; /* sample times seen, seconds */
 } bc_app_tally;
 
+/* Days the progress screen shows: four weeks. */
+#define BC_APP_PROGRESS_DAYS 28
+
 /* What the home screen shows of the history (filled by the main loop). */
 typedef struct {
 	bool known;	/* history open and read */
@@ -92,6 +96,13 @@ typedef struct {
 	 * plan: from the history, plus the reps counted since it was last read.
 	 */
 	bc_plan_days days;
+	/*
+	 * The progress screen's days, d days back at [d] like days: where each
+	 * starts, and each exercise's best hold and furthest range (NAN: none).
+	 */
+	int64_t day_start_unix_s[BC_APP_PROGRESS_DAYS];
+	float best_hold_s[BC_APP_PROGRESS_DAYS][BC_EXERCISE_COUNT];
+	float best_peak_deg[BC_APP_PROGRESS_DAYS][BC_EXERCISE_COUNT];
 } bc_app_today;
 
 /* Home's tiles after the start tile (app_plan.c); BC_HOME_TILE_COUNT of them in all. */

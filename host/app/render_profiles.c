@@ -21,7 +21,7 @@ SDL_Rect bc_profile_tile_rect(const bc_draw *d, int i)
 {
 	int w = (BC_DESIGN_W - 2 * SIDE - (COLS - 1) * GAP) / COLS;
 	int h = (BC_DESIGN_H - TOP - SIDE - (ROWS - 1) * GAP) / ROWS;
-	return bc_design_rect(d, SIDE + (i / ROWS) * (w + GAP), TOP + (i % ROWS) * (h + GAP), w, h);
+	return bc_design_rect(d, SIDE + (i % COLS) * (w + GAP), TOP + (i / COLS) * (h + GAP), w, h);
 }
 
 int bc_profile_tile_at(const bc_draw *d, const bc_app_state *s, int x, int y)

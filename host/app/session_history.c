@@ -57,37 +57,33 @@ int bc_app_history_add(bc_app_history *h, const bc_coach_event *events, size_t n
 	return bc_history_save_session(h->hist, &h->rec) == 0 ? 1 : -1;
 }
 
-/* Sessions into the plan's day table: counted reps per exercise per local day back. */
-typedef struct {
-	int64_t day_start[BC_PLAN_HISTORY_DAYS + 1]; /* [d]: start of d days back; [0] tomorrow */
-	bc_plan_days *days;
-} day_table;
-
-static int add_to_day(const bc_history_session *r, void *user)
+/*
+ * The last BC_PLAN_HISTORY_DAYS local days of every exercise from the
+ * history's per-day query, d days back at [d]: counted reps for the plan,
+ * and for the progress screen its days' best hold and furthest range.
+ * 0, or -1 (the history's error).
+ */
+static int read_days(bc_app_history *h, time_t now, bc_app_today *t)
 {
-	day_table *t = user;
-	bc_exercise_id ex = bc_exercise_from_name(r->exercise);
-	if (ex == BC_EXERCISE_NONE || ex == BC_EXERCISE_POSTURE)
-		return 0;
-	for (int d = 0; d < BC_PLAN_HISTORY_DAYS; d++)
-		if (r->started_unix_s >= t->day_start[d + 1] &&
-		    r->started_unix_s < t->day_start[d]) {
-			t->days->reps[d][ex] += r->reps;
-			break;
+	bc_history_day out[BC_PLAN_HISTORY_DAYS];
+	memset(&t->days, 0, sizeof(t->days));
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++) {
+		if (ex == BC_EXERCISE_POSTURE)
+			continue; /* alerts, not reps */
+		if (bc_history_days(h->hist, (int64_t)now, BC_PLAN_HISTORY_DAYS,
+				    bc_exercise_info_get(ex)->name, out) != 0)
+			return -1;
+		for (int d = 0; d < BC_PLAN_HISTORY_DAYS; d++) {
+			const bc_history_day *day = &out[BC_PLAN_HISTORY_DAYS - 1 - d];
+			t->days.reps[d][ex] = day->reps;
+			if (d >= BC_APP_PROGRESS_DAYS)
+				continue;
+			t->day_start_unix_s[d] = day->day_start_unix_s;
+			t->best_hold_s[d][ex] = day->best_hold_s;
+			t->best_peak_deg[d][ex] = day->best_peak_deg;
 		}
+	}
 	return 0;
-}
-
-/* The last BC_PLAN_HISTORY_DAYS local days' counted reps per exercise; 0 or -1. */
-static int read_days(bc_app_history *h, time_t now, bc_plan_days *days)
-{
-	day_table t = { .days = days };
-	for (int d = 0; d <= BC_PLAN_HISTORY_DAYS; d++)
-		t.day_start[d] = bc_local_day_start((int64_t)now, 1 - d);
-	memset(days, 0, sizeof(*days));
-	return bc_history_recent(h->hist, 0, t.day_start[BC_PLAN_HISTORY_DAYS], add_to_day, &t) < 0
-		       ? -1
-		       : 0;
 }
 
 void bc_app_history_refresh(bc_app_history *h, bc_app_state *s, time_t now)
@@ -97,10 +93,13 @@ void bc_app_history_refresh(bc_app_history *h, bc_app_state *s, time_t now)
 	h->last_yday = tm.tm_yday;
 	bc_history_totals t;
 	s->today.known = false;
+	/* The calendar's days even without a history (the demo): counts stay the app's. */
+	for (int d = 0; d < BC_APP_PROGRESS_DAYS; d++)
+		s->today.day_start_unix_s[d] = bc_local_day_start((int64_t)now, -d);
 	if (!h->hist || bc_history_today(h->hist, (int64_t)now, NULL, &t) != 0)
 		return;
 	int streak = bc_history_streak_days(h->hist, (int64_t)now);
-	if (read_days(h, now, &s->today.days) != 0)
+	if (read_days(h, now, &s->today) != 0)
 		return;
 	bc_app_plan_refresh(s);
 	s->today.known = true;
