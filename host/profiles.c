@@ -163,6 +163,11 @@ int bc_profile_set_current(const char *name, char *err, size_t err_size)
 		snprintf(err, err_size, "no data directory: set HOME or BACKCOACH_HOME");
 		return -1;
 	}
+	char dir[4096];
+	if (bc_paths_data_file("", dir, sizeof(dir)) && make_dirs(dir) != 0) {
+		snprintf(err, err_size, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
 	/* A new file renamed over the old: a power cut leaves one or the other. */
 	snprintf(tmp, sizeof(tmp), "%s.new", path);
 	FILE *f = fopen(tmp, "w");

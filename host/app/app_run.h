@@ -23,7 +23,7 @@ typedef enum {
 	BC_APP_DISPLAY_TERMINAL, /* text only */
 } bc_app_display;
 
-typedef struct {
+typedef struct bc_app_config {
 	/* A new source for a session of exercise; NULL with a message in err. */
 	bc_sample_source *(*open_source)(void *ctx, bc_exercise_id exercise, char *err,
 					 size_t err_size);
@@ -50,6 +50,17 @@ typedef struct {
 	const char *notice;	  /* one line to show at start (settings problem) */
 
 	bc_app_state *final_state; /* tests: the state at exit is copied here */
+
+	/*
+	 * The wearers (profiles.h) for the home screen's chooser, and how to
+	 * switch: the callback points cfg's settings, history and recording at
+	 * the profile name and remembers it; 0, or -1 with a message in err.
+	 * NULL: one wearer, no chooser.
+	 */
+	bc_app_profiles profiles;
+	int (*switch_profile)(void *ctx, const char *name, struct bc_app_config *cfg, char *err,
+			      size_t err_size);
+	void *profile_ctx;
 } bc_app_config;
 
 /* Runs the app until quit; returns the process exit status. */
