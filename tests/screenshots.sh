@@ -26,7 +26,6 @@ shot() {
 	echo "screenshots: $out/$name.png"
 }
 
-shot home --trace "$demo" --home --quit-after 0.5
 shot calibration --trace "$demo" --speed 4 --quit-after 4.3
 shot exercise --trace "$demo" --speed 10 --quit-after 7.75
 shot cat-cow --trace tests/traces/cat-cow-mixed.csv.gz --speed 4 --quit-after 5.3
@@ -42,3 +41,17 @@ shot downward-dog --trace $data/demo-downward-dog.csv.gz --speed 10 --quit-after
 shot crossover --trace $data/demo-crossover.csv.gz --speed 10 --quit-after 6.0
 shot lat-stretch --trace $data/demo-lat-stretch.csv.gz --speed 10 --quit-after 2.6
 shot shoulder-squeeze --trace $data/demo-shoulder-squeeze.csv.gz --speed 10 --quit-after 3.3
+
+# The daily plan's screens (home, the exercise list, the rest between sets,
+# progress, the profile chooser) need weeks of history, which a replay does
+# not have: they are drawn by the app's own render code from a state built
+# through its reducer over four weeks of a synthetic wearer
+# (tests/test_app_plan_render.c, which also checks them).
+frames=$(mktemp -d)
+BC_APP_RENDER_PNG_DIR="$frames" "$build/tests/test_app_plan_render" >/dev/null
+for pair in plan-home:home exercises:exercises rest:rest rest-next-item:rest-next-item \
+	progress-calendar:progress-calendar progress-bridge:progress-bridge profiles:profiles; do
+	cp "$frames/${pair%%:*}-800x480.png" "$out/${pair#*:}.png"
+	echo "screenshots: $out/${pair#*:}.png"
+done
+rm -rf "$frames"
