@@ -7,10 +7,15 @@
  * home with everything ticked. Also: progress pages and the profile chooser
  * with the buttons alone, and home's figures from the day table.
  */
+#include <math.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "app/app_plan.h"
 #include "app/app_state.h"
+#include "app/session_history.h"
+#include "history/local_day.h"
 #include "support/test_support.h"
 
 /* Pelvic tilt 2 x 3 holding 12 s, rest 20 s; then bridge 1 x 2. */
@@ -224,6 +229,73 @@ static void test_profile_chooser_with_buttons(void **state)
 	assert_int_equal(s.profiles.requested, 1);
 }
 
+/* A session of exercise with reps counted and a best hold, started days_back days ago. */
+static void store(bc_history *h, time_t now, int days_back, bc_exercise_id ex, int reps)
+{
+	bc_history_session r;
+	/* An hour past that day's midnight, whatever its length (summer time). */
+	bc_history_session_begin(&r, ex, bc_local_day_start((int64_t)now, -days_back) + 3600, 0);
+	r.reps = reps;
+	r.max_hold_s = 3.5f;
+	r.mean_hold_s = 3.0f;
+	r.peak_deg_max = 21.0f;
+	assert_true(bc_history_add_session(h, &r) > 0);
+}
+
+/*
+ * Home's streak and plan come from the history (issue 10: home showed no
+ * streak): three days in a row with reps make "Streak: 3 days"; today's
+ * bridge reps tick off its sets; the progress screen gets each day's best
+ * hold. Without a history, home says so instead of a streak.
+ */
+static void test_home_shows_the_streak_and_the_plan_from_the_history(void **state)
+{
+	(void)state;
+	char path[600];
+	bc_test_tmp_path("plan-history.sqlite3", path, sizeof(path));
+	unlink(path);
+	bc_app_history ah;
+	char err[BC_HISTORY_ERROR_MAX], text[64];
+	assert_int_equal(bc_app_history_open(&ah, path, err, sizeof(err)), 0);
+	time_t now = time(NULL);
+	store(ah.hist, now, 2, BC_EXERCISE_PELVIC_TILT, 10);
+	store(ah.hist, now, 1, BC_EXERCISE_BRIDGE, 6);
+	store(ah.hist, now, 0, BC_EXERCISE_PELVIC_TILT, 3);
+	store(ah.hist, now, 0, BC_EXERCISE_PELVIC_TILT, 4);
+
+	bc_app_state s;
+	init_plan(&s);
+	bool good;
+	assert_string_equal(bc_app_streak_text(&s, text, sizeof(text), &good), "No history");
+	s.source.demo = true;
+	assert_string_equal(bc_app_streak_text(&s, text, sizeof(text), &good), "Demo: no history");
+	assert_false(good);
+
+	bc_app_history_refresh(&ah, &s, now);
+	assert_true(s.today.known);
+	assert_int_equal(s.today.streak_days, 3);
+	assert_string_equal(bc_app_streak_text(&s, text, sizeof(text), &good), "Streak: 3 days");
+	assert_true(good);
+	assert_int_equal(s.today.days.reps[0][BC_EXERCISE_PELVIC_TILT], 7);
+	assert_int_equal(s.today.days.reps[1][BC_EXERCISE_BRIDGE], 6);
+	assert_int_equal(s.today.days.reps[2][BC_EXERCISE_PELVIC_TILT], 10);
+	assert_int_equal(s.plan.entry[0].sets_done, 2); /* 7 reps: two sets of 3 */
+	assert_int_equal(s.plan.next, 1);
+	assert_float_near(s.today.best_hold_s[1][BC_EXERCISE_BRIDGE], 3.5, 1e-4);
+	assert_true(isnan(s.today.best_hold_s[1][BC_EXERCISE_CAT_COW]));
+
+	/* A plan's set ends without the coach's SET_DONE: the loop saves it. */
+	bc_app_history_expect(&ah, BC_EXERCISE_BRIDGE, 2, 0, NULL);
+	bc_coach_event reps[2] = { { .type = BC_EVENT_REP, .t_s = 5, .reps = 1 },
+				   { .type = BC_EVENT_REP, .t_s = 9, .reps = 2 } };
+	assert_int_equal(bc_app_history_add(&ah, reps, 2, 0), 0);
+	assert_int_equal(bc_app_history_save(&ah), 1);
+	bc_app_history_refresh(&ah, &s, now);
+	assert_int_equal(s.today.days.reps[0][BC_EXERCISE_BRIDGE], 2);
+	assert_int_equal(s.plan.entry[1].sets_done, 1);
+	bc_app_history_close(&ah);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_free_session_keeps_the_set_summary),
 		cmocka_unit_test(test_progress_pages_with_buttons),
 		cmocka_unit_test(test_profile_chooser_with_buttons),
+		cmocka_unit_test(test_home_shows_the_streak_and_the_plan_from_the_history),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,7 @@
 /* The plan and the screens reached from home, in the reducer: see app_plan.h. */
 #include "app/app_plan.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Days the progress screen looks back over (four weeks). */
@@ -44,6 +45,8 @@ void bc_app_plan_rep(bc_app_state *s)
 	if (!s->plan_session)
 		return;
 	bc_plan_step step = bc_plan_run_reps(&s->plan_run, s->session_reps, s->now_s);
+	if (step != BC_PLAN_STEP_NONE)
+		s->plan_sets_ended++;
 	if (step == BC_PLAN_STEP_PLAN_DONE) {
 		/* The plan's last set: the summary, then home. */
 		s->set_done = true;
@@ -58,6 +61,22 @@ void bc_app_plan_tick(bc_app_state *s)
 	/* The plan moves on by itself: after the rest, the next item's session. */
 	if (bc_plan_run_tick(&s->plan_run, s->now_s) == BC_PLAN_STEP_START_NEXT)
 		request_item(s);
+}
+
+const char *bc_app_streak_text(const bc_app_state *s, char *buf, size_t size, bool *good)
+{
+	const bc_app_today *t = &s->today;
+	*good = false;
+	if (!t->known)
+		snprintf(buf, size, "%s", s->source.demo ? "Demo: no history" : "No history");
+	else if (t->streak_days <= 0)
+		snprintf(buf, size, "Streak starts today");
+	else {
+		snprintf(buf, size, "Streak: %d day%s", t->streak_days,
+			 t->streak_days == 1 ? "" : "s");
+		*good = true;
+	}
+	return buf;
 }
 
 /* ---- Home ------------------------------------------------------------------- */

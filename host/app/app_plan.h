@@ -14,6 +14,7 @@
 #define BC_APP_PLAN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "app/app_state.h"
 
@@ -44,6 +45,13 @@ void bc_app_home_pick(bc_app_state *s, bc_home_tile tile);
 
 /* A profile tile touched on the chooser. */
 void bc_app_profile_pick(bc_app_state *s, int profile);
+
+/*
+ * Home's streak line: "Streak: 3 days", "Streak starts today" (a history
+ * without one), or that no history is kept ("Demo: no history"). good is
+ * set when there is a streak to be pleased about.
+ */
+const char *bc_app_streak_text(const bc_app_state *s, char *buf, size_t size, bool *good);
 
 /* Pages on the progress screen: the calendar, then one per exercise in the plan. */
 int bc_app_progress_pages(const bc_app_state *s);

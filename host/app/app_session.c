@@ -29,9 +29,12 @@ void bc_app_session_take(bc_app_session *ss, bc_app_state *s, bc_app_tone_fn ton
 {
 	bc_pipeline_snapshot *sn = ss->snap;
 	bc_pipeline_take(ss->pipeline, sn);
+	int sets_ended = s->plan_sets_ended;
 	for (size_t i = 0; i < sn->n_events; i++)
 		tone(ctx, bc_app_apply_event(s, &sn->events[i]));
 	int saved = bc_app_history_add(&ss->hist, sn->events, sn->n_events, sn->first_t_s);
+	if (saved == 0 && s->plan_sets_ended != sets_ended)
+		saved = bc_app_history_save(&ss->hist); /* each of a plan's sets, like SET_DONE */
 	if (saved > 0)
 		bc_app_history_refresh(&ss->hist, s, time(NULL));
 	else if (saved < 0)

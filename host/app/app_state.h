@@ -161,6 +161,7 @@ typedef struct {
 	bc_plan_today plan;	 /* today's plan, from today.days */
 	bool plan_session;	 /* the session is an item of the plan */
 	bc_plan_run plan_run;	 /* that item, set by set */
+	int plan_sets_ended;	 /* sets the plan has ended (the loop saves the history) */
 	int session_reps;	 /* the coach's count this session (sets add up) */
 	int session_target_reps; /* reps per set asked of the session's coach */
 	float session_hold_s;	 /* its hold; 0: the settings' */

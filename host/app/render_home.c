@@ -89,18 +89,9 @@ static void draw_heading(const bc_draw *d, const bc_app_state *s)
 	bc_draw_text(d, who, BC_READ_PX, BC_FONT_BOLD, bc_col_text, head.x, head.y + head.h / 2,
 		     BC_ALIGN_LEFT, BC_VALIGN_MIDDLE, head.w * 45 / 100);
 	char streak[64];
-	const bc_app_today *t = &s->today;
-	SDL_Color c = bc_col_dim;
-	if (!t->known)
-		snprintf(streak, sizeof(streak), "%s",
-			 s->source.demo ? "Demo: no history" : "No history");
-	else if (t->streak_days <= 0)
-		snprintf(streak, sizeof(streak), "Streak starts today");
-	else {
-		snprintf(streak, sizeof(streak), "Streak: %d day%s", t->streak_days,
-			 t->streak_days == 1 ? "" : "s");
-		c = bc_col_good;
-	}
+	bool good;
+	bc_app_streak_text(s, streak, sizeof(streak), &good);
+	SDL_Color c = good ? bc_col_good : bc_col_dim;
 	bc_draw_text(d, streak, BC_READ_PX, BC_FONT_BOLD, c, head.x + head.w, head.y + head.h / 2,
 		     BC_ALIGN_RIGHT, BC_VALIGN_MIDDLE, head.w * 53 / 100);
 }

@@ -86,6 +86,13 @@ static int read_days(bc_app_history *h, time_t now, bc_app_today *t)
 	return 0;
 }
 
+int bc_app_history_save(bc_app_history *h)
+{
+	if (!h->hist || !h->begun || !h->anything)
+		return 0;
+	return bc_history_save_session(h->hist, &h->rec) == 0 ? 1 : -1;
+}
+
 void bc_app_history_refresh(bc_app_history *h, bc_app_state *s, time_t now)
 {
 	struct tm tm;
