@@ -54,8 +54,9 @@ static void tap(bc_app_state *s, const bc_draw *d, int x, int y)
 		bc_app_pick(s, bc_home_tile_at(d, x, y));
 	else if (s->screen == BC_SCREEN_PROFILES)
 		bc_app_profile_pick(s, bc_profile_tile_at(d, s, x, y));
-	else if (s->screen == BC_SCREEN_SUMMARY || s->screen == BC_SCREEN_REST ||
-		 s->screen == BC_SCREEN_PROGRESS)
+	else if (s->screen == BC_SCREEN_PROGRESS)
+		bc_app_apply_action(s, BC_ACTION_NEXT); /* the next page; the top bar goes home */
+	else if (s->screen == BC_SCREEN_SUMMARY || s->screen == BC_SCREEN_REST)
 		bc_app_apply_action(s, BC_ACTION_SELECT);
 }
 
