@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli_options.h"
 #include "cli_trace.h"
@@ -20,22 +21,28 @@
 #include "coach/exercise_table.h"
 #include "coach/session_tally.h"
 #include "commands.h"
+#include "history/history.h"
 #include "json_writer.h"
 #include "trace_hold.h"
 
-enum { OPT_EXERCISE, OPT_HOLD, OPT_JSON };
+enum { OPT_EXERCISE, OPT_HOLD, OPT_JSON, OPT_HISTORY, OPT_STARTED };
 
 static const bc_cli_option options[] = {
 	{ "exercise", "NAME", "the exercise (default: the trace's '# exercise:')", OPT_EXERCISE },
 	{ "hold", "SECONDS", "hold target (default: the trace's '# hold_s:', else the exercise's)",
 	  OPT_HOLD },
 	{ "json", NULL, "print exactly one JSON object instead of the summary", OPT_JSON },
+	{ "history", "FILE", "also store the session in this history file (made if missing)",
+	  OPT_HISTORY },
+	{ "started", "WHEN", "...as done at local YYYY-MM-DDTHH:MM (default the trace's started)",
+	  OPT_STARTED },
 	{ NULL, NULL, NULL, 0 },
 };
 
 static const bc_cli_command command = {
 	.name = "replay",
-	.synopsis = "--exercise NAME [--hold SECONDS] [--json] FILE",
+	.synopsis =
+		"--exercise NAME [--hold SECONDS] [--json] [--history FILE [--started WHEN]] FILE",
 	.about = "Runs the whole real-time pipeline (orientation filter, mounting\n"
 		 "calibration, exercise detector, coach) over a trace as fast as possible\n"
 		 "and summarises the reps and rejected attempts.",
@@ -52,8 +59,22 @@ typedef struct {
 	bool hold_given;	 /* --hold given: hold_s overrides the trace and exercise */
 	float hold_s;
 	bool json;
+	const char *history; /* --history: store the session there */
+	bool started_given;
+	int64_t started_unix_s; /* --started */
 	const char *path;
 } replay_options;
+
+/* Local "YYYY-MM-DDTHH:MM" as unix seconds; exits 2 when it is not one. */
+static int64_t parse_started(const char *text)
+{
+	struct tm tm = { 0 };
+	const char *end = strptime(text, "%Y-%m-%dT%H:%M", &tm);
+	if (!end || *end)
+		bc_cli_die_usage(&command, "--started: '%s' is not a time YYYY-MM-DDTHH:MM", text);
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
 
 /* Parses argv into o; exits on --help (0) and on a usage error (2). */
 static void parse_options(int argc, char **argv, replay_options *o)
@@ -74,9 +95,18 @@ static void parse_options(int argc, char **argv, replay_options *o)
 		case OPT_JSON:
 			o->json = true;
 			break;
+		case OPT_HISTORY:
+			o->history = value;
+			break;
+		case OPT_STARTED:
+			o->started_given = true;
+			o->started_unix_s = parse_started(value);
+			break;
 		}
 	}
 	o->path = bc_cli_arguments(&p, NULL)[0];
+	if (o->started_given && !o->history)
+		bc_cli_die_usage(&command, "--started is for --history");
 }
 
 /* What a replay found: the counted events and facts about the trace. */
@@ -205,6 +235,12 @@ static void print_json(const replay_result *res)
 	bc_json_key_number(&w, "upright_at_s", res->upright_at_s, 3);
 	bc_json_key_int(&w, "dropouts", res->dropouts);
 	bc_json_key_int(&w, "rejected_samples", (long)res->rejected_samples);
+	bc_json_key(&w, "form"); /* means over the counted reps; null: none measured */
+	bc_json_object_begin(&w);
+	bc_json_key_number(&w, "hold_sd_deg", bc_tally_mean_of(&res->tally.hold_sd_deg), 2);
+	bc_json_key_number(&w, "smoothness", bc_tally_mean_of(&res->tally.smoothness), 3);
+	bc_json_key_number(&w, "time_to_zone_s", bc_tally_mean_of(&res->tally.time_to_zone_s), 2);
+	bc_json_object_end(&w);
 	bc_json_key(&w, "events");
 	bc_json_array_begin(&w);
 	for (size_t i = 0; i < res->n_events; i++) {
@@ -221,6 +257,10 @@ static void print_json(const replay_result *res)
 		bc_json_key_number(&w, "peak_deg", e->peak_deg, 2);
 		if (e->depth_cm > 0.0f)
 			bc_json_key_number(&w, "depth_cm", e->depth_cm, 1);
+		/* the attempt's form (detect/rep_form.h); null: not measured */
+		bc_json_key_number(&w, "hold_sd_deg", e->hold_sd_deg, 2);
+		bc_json_key_number(&w, "smoothness", e->smoothness, 3);
+		bc_json_key_number(&w, "time_to_zone_s", e->time_to_zone_s, 2);
 		if (e->text[0])
 			bc_json_key_string(&w, "text", e->text);
 		bc_json_object_end(&w);
@@ -228,6 +268,18 @@ static void print_json(const replay_result *res)
 	bc_json_array_end(&w);
 	bc_json_object_end(&w);
 	fputc('\n', stdout);
+}
+
+/* The attempt's form, where measured, ending the event's line. */
+static void print_form(const bc_coach_event *e)
+{
+	if (isfinite(e->hold_sd_deg))
+		printf(", hold sd %.1f deg", (double)e->hold_sd_deg);
+	if (isfinite(e->smoothness))
+		printf(", smoothness %.2f", (double)e->smoothness);
+	if (isfinite(e->time_to_zone_s))
+		printf(", %.1f s to the zone", (double)e->time_to_zone_s);
+	printf("\n");
 }
 
 static void print_summary(const char *path, const replay_result *res)
@@ -252,13 +304,14 @@ static void print_summary(const char *path, const replay_result *res)
 	for (size_t i = 0; i < res->n_events; i++) {
 		const bc_coach_event *e = &res->events[i];
 		if (e->type == BC_EVENT_REP)
-			printf("  %9.2f s  rep       hold %.1f s, peak %.1f deg%s%s\n", e->t_s,
+			printf("  %9.2f s  rep       hold %.1f s, peak %.1f deg%s%s", e->t_s,
 			       (double)e->hold_s, (double)e->peak_deg, e->text[0] ? ", " : "",
 			       e->text);
 		else
-			printf("  %9.2f s  rejected  %s (hold %.1f s, peak %.1f deg)\n", e->t_s,
+			printf("  %9.2f s  rejected  %s (hold %.1f s, peak %.1f deg)", e->t_s,
 			       bc_reject_reason_text(e->reason), (double)e->hold_s,
 			       (double)e->peak_deg);
+		print_form(e);
 	}
 }
 
@@ -299,6 +352,51 @@ static int choose_hold(const bc_trace_reader *r, const replay_options *o, bc_coa
 	return 0;
 }
 
+/* When the session began: --started, else the trace's "# started:" (UTC). 0 or -1. */
+static int session_start(const bc_trace_reader *r, const replay_options *o, int64_t *unix_s)
+{
+	if (o->started_given) {
+		*unix_s = o->started_unix_s;
+		return 0;
+	}
+	const char *text = bc_trace_reader_meta(r, "started");
+	struct tm tm = { 0 };
+	const char *end = text ? strptime(text, "%Y-%m-%dT%H:%M:%S", &tm) : NULL;
+	if (!end || (*end && strcmp(end, "Z") != 0)) {
+		fprintf(stderr,
+			"backcoach replay: %s: no '# started:' time (UTC, ...T...Z) to store the "
+			"session at; give --started\n",
+			o->path);
+		return -1;
+	}
+	*unix_s = (int64_t)timegm(&tm);
+	return 0;
+}
+
+/* --history: the session stored as the app stores a live one. 0, or exit status 1. */
+static int store_session(const bc_trace_reader *r, const replay_options *o,
+			 const replay_result *res)
+{
+	static bc_history_session s; /* large; one per process */
+	int64_t started;
+	char err[BC_HISTORY_ERROR_MAX];
+	if (session_start(r, o, &started) < 0)
+		return BC_EXIT_FAILURE;
+	bc_history_session_from_events(&s, res->exercise, started, res->first_t_s, res->events,
+				       res->n_events);
+	s.hold_target_s = res->hold_target_s;
+	s.duration_s = duration_s(res);
+	s.trace_path = o->path;
+	bc_history *h = bc_history_open(o->history, err, sizeof(err));
+	if (!h || bc_history_add_session(h, &s) < 0) {
+		fprintf(stderr, "backcoach replay: %s\n", h ? bc_history_error(h) : err);
+		bc_history_close(h);
+		return BC_EXIT_FAILURE;
+	}
+	bc_history_close(h);
+	return 0;
+}
+
 int cmd_replay(int argc, char **argv)
 {
 	replay_options o;
@@ -319,6 +417,8 @@ int cmd_replay(int argc, char **argv)
 
 	status = run_coach(r, &settings, &res);
 	if (status != 0)
+		goto out;
+	if (o.history && (status = store_session(r, &o, &res)) != 0)
 		goto out;
 	if (o.json)
 		print_json(&res);

@@ -22,5 +22,6 @@ int cmd_run(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_profile(int argc, char **argv);
 int cmd_sway(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif /* BC_COMMANDS_H */

@@ -55,3 +55,29 @@ for pair in plan-home:home exercises:exercises rest:rest rest-next-item:rest-nex
 	echo "screenshots: $out/${pair#*:}.png"
 done
 rm -rf "$frames"
+# The physiotherapist's report (README): four weeks of sessions replayed into
+# a history at fixed dates (a few days missed), page 1 of the PDF rendered by
+# poppler's pdftoppm (make deps installs poppler-utils).
+history="$home/report-history.sqlite3"
+for day in $(seq 1 28); do
+	case $day in 3 | 7 | 10 | 11 | 17 | 24) continue ;; esac
+	case $((day % 3)) in
+	0) trace=host/data/demo-bridge.csv.gz ;;
+	1) trace=tests/traces/bridge-correct.csv.gz ;;
+	*) trace=tests/traces/bridge-mixed.csv.gz ;;
+	esac
+	when=$(printf '2026-03-%02dT08:30' "$day")
+	"$build/backcoach" replay --history "$history" --started "$when" "$trace" >/dev/null
+	if [ $((day % 3)) = 1 ]; then
+		"$build/backcoach" replay --history "$history" --started "${when%08:30}18:00" \
+			tests/traces/knee-to-chest-mixed.csv.gz >/dev/null
+	fi
+done
+"$build/backcoach" report --history "$history" --until 2026-03-28 --days 28 \
+	--out "$home/report.pdf" >/dev/null
+if command -v pdftoppm >/dev/null; then
+	pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$home/report.pdf" "$out/report-page1"
+	echo "screenshots: $out/report-page1.png"
+else
+	echo "screenshots: no pdftoppm (poppler-utils, make deps): report-page1.png not made"
+fi

@@ -276,6 +276,13 @@ static void test_days_of_one_exercise_and_of_all(void **state)
 	assert_float_near(d[3].mean_smoothness, (0.9 + 0.7 + 0.95) / 3, 1e-6);
 	assert_float_near(d[3].mean_time_to_zone_s, (1.5 + 2.5 + 1.0) / 3, 1e-6);
 
+	bc_history_day all;
+	assert_int_equal(bc_history_span(h, local_noon(2024, 3, 1), today, "bridge", &all), 0);
+	assert_int_equal(all.sessions, 3);
+	assert_int_equal(all.reps, 6);
+	assert_int_equal(all.rejected_by_reason[BC_REJECT_TOO_LITTLE_RANGE], 3);
+	assert_float_near(all.best_hold_s, 7.0, 1e-5);
+
 	char names[4][BC_HISTORY_EXERCISE_MAX];
 	assert_int_equal(bc_history_exercises(h, local_noon(2024, 3, 9), names, 4), 2);
 	assert_string_equal(names[0], "bridge");

@@ -38,6 +38,7 @@ static void op_init(bc_detector *d)
 				      .squeeze_s = d->hold_target_s,
 				      .wobble_max_s = d->settings.wobble_max_s,
 				      .cycle = -1 };
+	bc_rep_form_init(&d->u.paced.form, false);
 	d->view.gauge_kind = BC_GAUGE_PACE;
 	d->view.phase_name = phase_names[PH_LEAD_IN];
 }
@@ -60,8 +61,11 @@ static void reset_cycle(bc_paced_hold *p)
 static void end_cycle(const bc_paced_hold *p, double end_s, bc_detect_out *out)
 {
 	float held_s = p->squeeze_s - p->out_held_s;
+	size_t n = out->n;
 	bc_detect_emit_outcome(out, end_s, p->failed ? BC_REJECT_NOT_UPRIGHT : BC_REJECT_NONE,
 			       held_s > 0.0f ? held_s : 0.0f, p->squeeze_s, p->peak_deg);
+	if (out->n > n)
+		bc_rep_form_stamp(&p->form, &out->ev[n]);
 }
 
 /* Upright through the hold: a spell out of the zone of wobble_max_s fails it. */
@@ -151,6 +155,7 @@ static void op_update(bc_detector *d, const bc_body_state *b, bc_detect_out *out
 		update_upright(p, t, lean, cycle_start_s(p, k) + squeeze_at, phase == PH_SQUEEZE);
 	}
 	p->last_t_s = t;
+	bc_rep_form_update(&p->form, t, lean, phase == PH_BREATHE_IN, phase == PH_SQUEEZE);
 	bc_detect_set_phase(d, phase, phase_names[phase], t, out);
 	update_view(d, phase, phase_t, phase_len, lean);
 }

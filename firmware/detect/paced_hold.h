@@ -19,6 +19,8 @@
 
 #include <stdbool.h>
 
+#include "detect/rep_form.h"
+
 typedef struct {
 	float lead_in_s;       /* the first cycle starts this long after calibration, seconds */
 	float breathe_in_s;    /* each cycle: breathe in this long, seconds... */
@@ -40,6 +42,7 @@ typedef struct {
 	float out_held_s;     /* time in this cycle's hold spent out, seconds */
 	float peak_deg;	      /* largest lean in this cycle's hold */
 	double last_t_s;
+	bc_rep_form form; /* this cycle's hold steadiness (the pace is the coach's) */
 } bc_paced_hold;
 
 #endif /* BC_PACED_HOLD_H */

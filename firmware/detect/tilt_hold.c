@@ -56,6 +56,7 @@ void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
 			      .phase = BC_TH_REST,
 			      .other_way_left_s = -1.0 };
 	bc_hold_timer_init(&th->hold, wobble_max_s);
+	bc_rep_form_init(&th->form, true);
 }
 
 /* The exercise's own part comes from its row of the exercise table. */
@@ -98,8 +99,10 @@ static void emit_outcome(const bc_tilt_hold *th, bc_detect_out *out, double t_s,
 {
 	size_t n = out->n;
 	bc_detect_emit_outcome(out, t_s, why, hold_s, th->hold_target_s, peak_deg);
-	if (out->n > n)
+	if (out->n > n) {
 		out->ev[n].side = th->side;
+		bc_rep_form_stamp(&th->form, &out->ev[n]);
+	}
 }
 
 /* Reports the attempt's one outcome (nothing if it was not this exercise). */
@@ -519,6 +522,11 @@ static void op_update(bc_detector *d, const bc_body_state *b, bc_detect_out *out
 		update_attempt(d, b, g, pose_ok, step_s, out);
 		break;
 	}
+	/* After the outcome it may have stamped: at rest, the next approach begins. */
+	bool at_start = th->phase == BC_TH_REST && g - th->rest_level_deg < SETTLE_BAND_DEG;
+	/* The hold the wearer was asked for: to the target, not the way down after it. */
+	bool holding = th->hold.active && !th->closed && !th->hold_done;
+	bc_rep_form_update(&th->form, t, g, at_start, holding);
 	update_view(d, g);
 }
 

@@ -31,6 +31,7 @@
 #include "body/body_state.h"
 #include "detect/halfway.h"
 #include "detect/hold_timer.h"
+#include "detect/rep_form.h"
 #include "detect/hysteresis.h"
 #include "vocab/coach_event.h"
 
@@ -126,6 +127,7 @@ typedef struct {
 	bool through_other_way;	 /* it began straight out of the other way */
 	bc_side side;		 /* side_from_turn: the side at its peak */
 	double other_way_left_s; /* back from the other way at (<0: never) */
+	bc_rep_form form;	 /* the attempt's form, stamped on its outcome */
 } bc_tilt_hold;
 
 void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,

@@ -6,11 +6,13 @@
  */
 #include "app/screens.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #include "app/layout.h"
 #include "app/side_words.h"
 #include "coach/exercise_table.h"
+#include "form_text.h"
 
 SDL_Rect bc_summary_figure_rect(const bc_draw *d, int i)
 {
@@ -93,6 +95,10 @@ void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 			snprintf(line, sizeof(line), "Range reached: %.0f\xc2\xb0", t->peak_deg);
 			y = detail(d, col, y, line, bc_col_text);
 		}
+		/* steadiness and smoothness: room for two (the time to the zone is in the report) */
+		if (bc_form_text(bc_tally_mean_of(&t->hold_sd_deg),
+				 bc_tally_mean_of(&t->smoothness), NAN, line, sizeof(line)))
+			y = detail(d, col, y, line, bc_col_text);
 		if (s->view.target_reps > 0) {
 			snprintf(line, sizeof(line), "Target: %d", s->view.target_reps);
 			y = detail(d, col, y, line, bc_col_dim);

@@ -65,9 +65,14 @@ static float top_of(const bc_chart_series *s)
 	return s->y_max > 0.0f ? s->y_max : bc_chart_nice_max(top);
 }
 
+/* An axis value with the series' decimals, or one more where they would round it (2.5). */
 static void axis_value_text(const bc_chart_series *s, float v, char *buf, size_t size)
 {
-	snprintf(buf, size, "%.*f%s", s->decimals, (double)v, s->unit ? s->unit : "");
+	int decimals = s->decimals;
+	double scale = pow(10.0, decimals);
+	if (fabs(v * scale - round(v * scale)) > 1e-3)
+		decimals++;
+	snprintf(buf, size, "%.*f%s", decimals, (double)v, s->unit ? s->unit : "");
 }
 
 /* Title, y-axis labels on the left, category labels below: what is left is the plot. */

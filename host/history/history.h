@@ -278,6 +278,14 @@ int bc_history_days(bc_history *h, int64_t now_unix_s, int days, const char *exe
 		    bc_history_day *out);
 
 /*
+ * The same figures over any span [from_unix_s, to_unix_s) of start times, as
+ * one record (day_start_unix_s is from_unix_s): a report's whole period.
+ * 0 done, -1 error.
+ */
+int bc_history_span(bc_history *h, int64_t from_unix_s, int64_t to_unix_s, const char *exercise,
+		    bc_history_day *out);
+
+/*
  * The exercises with a session started at or after since_unix_s, by name,
  * into names (at most max). Returns how many, or -1 on error.
  */

@@ -101,6 +101,20 @@ static int read_day(sqlite3 *db, int64_t from, int64_t to, const char *exercise,
 	return rc;
 }
 
+/* An empty record from from_unix_s: zero counts, no figures. */
+static void clear_day(bc_history_day *d, int64_t from_unix_s)
+{
+	*d = (bc_history_day){
+		.day_start_unix_s = from_unix_s,
+		.best_hold_s = NAN,
+		.mean_hold_s = NAN,
+		.best_peak_deg = NAN,
+		.mean_hold_sd_deg = NAN,
+		.mean_smoothness = NAN,
+		.mean_time_to_zone_s = NAN,
+	};
+}
+
 int bc_history_days(bc_history *h, int64_t now_unix_s, int days, const char *exercise,
 		    bc_history_day *out)
 {
@@ -110,18 +124,20 @@ int bc_history_days(bc_history *h, int64_t now_unix_s, int days, const char *exe
 	for (int i = 0; i < days && rc == SQLITE_OK; i++) {
 		int offset = i - (days - 1);
 		bc_history_day *d = &out[i];
-		*d = (bc_history_day){
-			.day_start_unix_s = bc_local_day_start(now_unix_s, offset),
-			.best_hold_s = NAN,
-			.mean_hold_s = NAN,
-			.best_peak_deg = NAN,
-			.mean_hold_sd_deg = NAN,
-			.mean_smoothness = NAN,
-			.mean_time_to_zone_s = NAN,
-		};
+		clear_day(d, bc_local_day_start(now_unix_s, offset));
 		rc = read_day(h->db, d->day_start_unix_s,
 			      bc_local_day_start(now_unix_s, offset + 1), exercise, d);
 	}
+	return rc == SQLITE_OK ? 0 : bc_history_failed(h, rc, "reading");
+}
+
+int bc_history_span(bc_history *h, int64_t from_unix_s, int64_t to_unix_s, const char *exercise,
+		    bc_history_day *out)
+{
+	if (!h || !out)
+		return -1;
+	clear_day(out, from_unix_s);
+	int rc = read_day(h->db, from_unix_s, to_unix_s, exercise, out);
 	return rc == SQLITE_OK ? 0 : bc_history_failed(h, rc, "reading");
 }
 
