@@ -240,6 +240,41 @@ static void test_commands_take_a_profile(void **state)
 	bc_test_output_free(&o);
 }
 
+/* The physiotherapist's report of one wearer: their history and their plan. */
+static void test_report_takes_a_profile(void **state)
+{
+	(void)state;
+	if (access("/usr/bin/pdftotext", X_OK) != 0) {
+		print_message("test_profiles: SKIPPED the report: no pdftotext (poppler-utils, "
+			      "make deps)\n");
+		skip();
+	}
+	char err[256], path[600], pdf[600], txt[600];
+	assert_int_equal(bc_profile_add("Anna", err, sizeof(err)), 0);
+	snprintf(path, sizeof(path), "%s/profiles/Anna/settings.conf", home);
+	write_file(path, "plan.1 = crossover\nplan.1.sets = 4\nplan.2 = none\nplan.3 = none\n");
+	snprintf(path, sizeof(path), "%s/profiles/Anna/history.sqlite3", home);
+	store_session(path, 9);
+	snprintf(pdf, sizeof(pdf), "%s/anna.pdf", home);
+	snprintf(txt, sizeof(txt), "%s/anna.txt", home);
+	bc_test_output o;
+	bc_run_backcoach(&o, "report", "--profile", "Anna", "--days", "7", "--out", pdf);
+	if (o.status != 0)
+		fail_msg("report: %s", o.err);
+	bc_test_output_free(&o);
+	bc_test_run_started(&o, (const char *const[]){ "/usr/bin/pdftotext", pdf, txt, NULL });
+	assert_int_equal(o.status, 0);
+	bc_test_output_free(&o);
+	size_t n;
+	char *text = bc_test_read_file(txt, &n);
+	assert_non_null(strstr(text, "Crossover: 4 sets of 10, hold 15 s, rest 30 s"));
+	assert_null(strstr(text, "Pelvic tilt: 2 sets"));
+	free(text);
+	bc_run_backcoach(&o, "report", "--profile", "Bob");
+	assert_int_equal(o.status, 1);
+	bc_test_output_free(&o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +283,7 @@ int main(void)
 		cmocka_unit_test_setup(test_the_last_chosen_is_remembered, fresh_home),
 		cmocka_unit_test_setup(test_switching_takes_the_profiles_files, fresh_home),
 		cmocka_unit_test_setup(test_commands_take_a_profile, fresh_home),
+		cmocka_unit_test_setup(test_report_takes_a_profile, fresh_home),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
