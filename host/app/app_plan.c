@@ -54,6 +54,14 @@ void bc_app_plan_rep(bc_app_state *s)
 	}
 }
 
+void bc_app_plan_leave(bc_app_state *s)
+{
+	if (s->plan_session)
+		s->menu = BC_SCREEN_HOME; /* where the plan shows what is done */
+	s->plan_session = false;
+	bc_plan_run_idle(&s->plan_run);
+}
+
 void bc_app_plan_tick(bc_app_state *s)
 {
 	if (!s->plan_session)
@@ -161,10 +169,8 @@ static void rest_action(bc_app_state *s, bc_app_action a)
 		if (bc_plan_run_skip_rest(&s->plan_run, s->now_s) == BC_PLAN_STEP_START_NEXT)
 			request_item(s);
 	} else if (a == BC_ACTION_BACK) {
+		bc_app_plan_leave(s);
 		s->exercise = BC_EXERCISE_NONE;
-		s->plan_session = false;
-		bc_plan_run_idle(&s->plan_run);
-		go(s, BC_SCREEN_HOME);
 	}
 }
 

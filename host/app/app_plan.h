@@ -27,6 +27,9 @@ void bc_app_plan_start(bc_app_state *s, int entry);
 /* The coach counted a rep (s->session_reps is its count): the plan may end a set. */
 void bc_app_plan_rep(bc_app_state *s);
 
+/* The session ends (BACK, NEXT on a summary, the plan done): a plan's leads home. */
+void bc_app_plan_leave(bc_app_state *s);
+
 /* The clock moved on (s->now_s): a rest may be over. */
 void bc_app_plan_tick(bc_app_state *s);
 

@@ -2,10 +2,10 @@
 /* The app's state and its reducer: see app_state.h. No SDL, no I/O. */
 #include "app/app_state.h"
 
-#include "app/app_plan.h"
-
 #include <stdio.h>
 #include <string.h>
+
+#include "app/app_plan.h"
 
 /* How long a notice stays in the status bar, seconds of app clock. */
 #define NOTICE_SHOWN_S 12.0
@@ -214,11 +214,7 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 	bool plan_over = s->plan_session && s->plan_run.phase == BC_PLAN_RUN_DONE;
 	if (a == BC_ACTION_BACK || (plan_over && s->screen == BC_SCREEN_SUMMARY &&
 				    (a == BC_ACTION_SELECT || a == BC_ACTION_NEXT))) {
-		/* Home; a plan's session ends there, the plan shows what is done. */
-		if (s->plan_session)
-			s->menu = BC_SCREEN_HOME;
-		s->plan_session = false;
-		bc_plan_run_idle(&s->plan_run);
+		bc_app_plan_leave(s);
 		s->exercise = BC_EXERCISE_NONE;
 	} else if (a == BC_ACTION_RECALIBRATE && !s->session_over) {
 		s->recalibrate_requested = true;
@@ -231,10 +227,7 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 			s->set_done = false; /* carry on counting */
 	} else if (a == BC_ACTION_NEXT && s->screen == BC_SCREEN_SUMMARY) {
 		/* The next exercise: home, where NEXT goes on from this one (GPIO has no BACK). */
-		if (s->plan_session)
-			s->menu = BC_SCREEN_HOME;
-		s->plan_session = false;
-		bc_plan_run_idle(&s->plan_run);
+		bc_app_plan_leave(s);
 		s->exercise = BC_EXERCISE_NONE;
 	}
 	choose_screen(s);
@@ -263,9 +256,7 @@ void bc_app_tick(bc_app_state *s, double now_s)
 	if (s->set_done && !s->session_over && now_s - s->set_done_at_s >= BC_APP_SET_SUMMARY_S) {
 		s->set_done = false;
 		if (plan_over) { /* the plan is done for today: home shows it */
-			s->plan_session = false;
-			bc_plan_run_idle(&s->plan_run);
-			s->menu = BC_SCREEN_HOME;
+			bc_app_plan_leave(s);
 			s->exercise = BC_EXERCISE_NONE;
 		}
 	}
