@@ -34,7 +34,7 @@ AR := $(CROSS)ar
 DEB_PACKAGES := gcc make pkg-config zlib1g-dev libi2c-dev libgpiod-dev \
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-dejavu-core libsqlite3-dev \
 	libcmocka-dev umockdev libumockdev-dev python3 clang-format \
-	libcairo2-dev poppler-utils
+	libcairo2-dev libfontconfig-dev poppler-utils
 
 # The Raspberry Pi (64-bit) build from Debian's cross toolchain and arm64
 # libraries, and qemu-user to run its tests here. make deps adds the arm64
@@ -46,7 +46,7 @@ DEB_ARCH_CROSS := arm64
 DEB_PACKAGES_CROSS := gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user pkgconf:arm64 \
 	zlib1g-dev:arm64 libi2c-dev:arm64 libgpiod-dev:arm64 libsdl2-dev:arm64 \
 	libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64 libsqlite3-dev:arm64 libcmocka-dev:arm64 \
-	libcairo2-dev:arm64
+	libcairo2-dev:arm64 libfontconfig-dev:arm64
 # Test binaries not run under emulation: test_broad (accuracy over the shared
 # data set, 20 s under qemu); test_sim (long sessions at 400 Hz, slow under
 # emulation); test_sim_traces (checks the committed traces regenerate
@@ -60,7 +60,7 @@ CROSS_TEST_SKIP := test_broad test_sim test_sim_traces test_app_replay test_app_
 	test_cli_options
 
 FW_PKGS := zlib libgpiod
-HOST_PKGS := sdl2 SDL2_ttf SDL2_image sqlite3 cairo
+HOST_PKGS := sdl2 SDL2_ttf SDL2_image sqlite3 cairo fontconfig
 pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
 pkg_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "chart/chart.h"
 #include "cli_options.h"
 #include "commands.h"
 #include "history/history.h"
@@ -297,5 +298,6 @@ int cmd_report(int argc, char **argv)
 done:
 	free(r);
 	bc_history_close(h);
+	bc_chart_release_fonts();
 	return status;
 }

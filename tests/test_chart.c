@@ -245,5 +245,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input_draws_nothing),
 		cmocka_unit_test(test_nice_max),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	bc_chart_release_fonts();
+	return failed;
 }

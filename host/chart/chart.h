@@ -81,6 +81,13 @@ typedef struct {
 int bc_chart_draw_calendar(cairo_t *cr, bc_chart_box box, const bc_chart_calendar *c,
 			   const bc_chart_style *st);
 
+/*
+ * Frees cairo's font caches (and the fontconfig patterns they hold) once no
+ * cairo object is alive: for a command that exits, so a leak checker sees
+ * every allocation returned. Drawing again afterwards works.
+ */
+void bc_chart_release_fonts(void);
+
 /* The smallest "nice" axis top (1, 2, 2.5, 5 x 10^k) at or above v; 1 for v <= 0. */
 float bc_chart_nice_max(float v);
 

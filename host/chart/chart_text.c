@@ -4,6 +4,8 @@
  * (DejaVu Sans, through fontconfig), at the caller's size. Enough for
  * labels in one script; no shaping needed for numbers and short words.
  */
+#include <fontconfig/fontconfig.h>
+
 #include "chart/chart_internal.h"
 
 static void set_font(cairo_t *cr, const bc_chart_style *st, bool title)
@@ -38,4 +40,10 @@ void bc_chart_text(cairo_t *cr, const bc_chart_style *st, bc_chart_rgb colour, c
 	cairo_move_to(cr, x - ext.x_advance * ax, baseline);
 	cairo_show_text(cr, text);
 	cairo_new_path(cr);
+}
+
+void bc_chart_release_fonts(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini(); /* fontconfig's own configuration, loaded for the first text */
 }
