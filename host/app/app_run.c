@@ -23,6 +23,7 @@
 #include "app/screenshot.h"
 #include "app/sound.h"
 #include "app/text.h"
+#include "chart/chart.h"
 #include "platform/buzzer.h"
 
 #define FRAME_NS       16666667ull /* 60 frames a second at most */
@@ -333,6 +334,7 @@ int bc_app_run(const bc_app_config *cfg_in)
 close_window:
 	bc_app_window_close(&a->win);
 	SDL_Quit();
+	bc_chart_release_fonts(); /* the progress screen's cairo text */
 free_session:
 	bc_app_session_free(&a->session);
 	free(a);
