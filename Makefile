@@ -285,7 +285,7 @@ accuracy: all
 		--markdown $(BUILD)/accuracy.md
 
 # The README's pictures, made by the app itself (tests/screenshots.sh).
-screenshots: all $(BUILD)/tests/test_app_figures
+screenshots: all $(BUILD)/tests/test_app_figures $(BUILD)/tests/test_app_plan_render
 	@tests/screenshots.sh $(BUILD) docs/screenshots
 
 # The bundled demo sessions, one per exercise, made by the simulator.

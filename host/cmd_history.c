@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * backcoach history [--db FILE] [--json] [--days N]
+ * backcoach history [--db FILE | --profile NAME] [--json] [--days N]
  *
  * What the coach has stored: today's totals, the streak of days with reps,
  * and the sessions of the last N local days (newest first). Reads only: a
@@ -22,19 +22,22 @@
 #include "history/history.h"
 #include "history/local_day.h"
 #include "json_writer.h"
+#include "profiles.h"
 
 /* Definitions */
 
 #define DEFAULT_DAYS 7
 #define MAX_DAYS     36500 /* a hundred years: anything more is a typo */
 
-enum { OPT_DB, OPT_JSON, OPT_DAYS };
+enum { OPT_DB, OPT_JSON, OPT_DAYS, OPT_PROFILE };
 
 static const bc_cli_option options[] = {
 	{ "db", "FILE", "the history file (default: see below)", OPT_DB },
 	{ "json", NULL, "print exactly one JSON object instead of the listing", OPT_JSON },
 	{ "days", "N", "list the sessions of the last N days, today included (default 7)",
 	  OPT_DAYS },
+	{ "profile", "NAME", "this wearer's history (backcoach profile; default: the first)",
+	  OPT_PROFILE },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -49,7 +52,7 @@ static void more_help(FILE *out)
 
 static const bc_cli_command command = {
 	.name = "history",
-	.synopsis = "[--db FILE] [--json] [--days N]",
+	.synopsis = "[--db FILE | --profile NAME] [--json] [--days N]",
 	.about = "Shows today's reps and the streak, then the recent sessions the coach\n"
 		 "has stored: date, exercise, reps against the target (one-sided\n"
 		 "exercises: per side), rejected attempts with the most common reason,\n"
@@ -64,6 +67,7 @@ static const bc_cli_command command = {
 /* The command line, checked. */
 typedef struct {
 	const char *db_path; /* NULL: bc_history_default_path */
+	const char *profile; /* NULL: the first profile (or db_path) */
 	bool json;
 	int days;
 } history_options;
@@ -86,9 +90,14 @@ static void parse_options(int argc, char **argv, history_options *o)
 		case OPT_DAYS:
 			o->days = (int)bc_cli_integer(&command, "days", value, 1, MAX_DAYS);
 			break;
+		case OPT_PROFILE:
+			o->profile = value;
+			break;
 		}
 	}
 	bc_cli_arguments(&p, NULL);
+	if (o->profile && o->db_path)
+		bc_cli_die_usage(&command, "--db and --profile contradict each other");
 }
 
 /* What the listing shows, gathered before anything is printed. */
@@ -284,6 +293,17 @@ int cmd_history(int argc, char **argv)
 
 	char default_path[4096];
 	v.path = o.db_path;
+	if (o.profile) {
+		char names[BC_PROFILES_MAX][BC_PROFILE_NAME_MAX], err[256];
+		int n = bc_profiles_list(names, BC_PROFILES_MAX, err, sizeof(err));
+		if (n < 0 || bc_profiles_find(names, n, o.profile) < 0) {
+			fprintf(stderr, "backcoach history: no profile '%s' (backcoach profile)\n",
+				o.profile);
+			return BC_EXIT_FAILURE;
+		}
+		v.path = bc_profile_file(o.profile, "history.sqlite3", default_path,
+					 sizeof(default_path));
+	}
 	if (!v.path)
 		v.path = bc_history_default_path(default_path, sizeof(default_path));
 	if (!v.path) {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * backcoach report [--days N] [--until DATE] [--out FILE.pdf] [--csv DIR]
- *                  [--history FILE] [--force]
+ *                  [--history FILE | --profile NAME] [--force]
  *
  * The physiotherapist's report: a PDF of the last N days from the history
  * (plan, adherence, counted and rejected reps with their reasons, charts of
@@ -26,7 +26,10 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "history/history.h"
+#include "coach/settings.h"
 #include "history/local_day.h"
+#include "plan_text.h"
+#include "profiles.h"
 #include "report/report_csv.h"
 #include "report/report_data.h"
 #include "report/report_pdf.h"
@@ -35,7 +38,7 @@
 
 #define DEFAULT_DAYS 28
 
-enum { OPT_DAYS, OPT_UNTIL, OPT_OUT, OPT_CSV, OPT_HISTORY, OPT_FORCE };
+enum { OPT_DAYS, OPT_UNTIL, OPT_OUT, OPT_CSV, OPT_HISTORY, OPT_FORCE, OPT_PROFILE };
 
 static const bc_cli_option options[] = {
 	{ "days", "N", "the last N days, the last one included (default 28, at most 366)",
@@ -46,6 +49,8 @@ static const bc_cli_option options[] = {
 	{ "history", "FILE", "the history file (default: as for 'backcoach history')",
 	  OPT_HISTORY },
 	{ "force", NULL, "replace an existing PDF or CSV files of a report", OPT_FORCE },
+	{ "profile", "NAME",
+	  "this wearer's history and plan (backcoach profile; default: the first)", OPT_PROFILE },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -64,7 +69,7 @@ static void more_help(FILE *out)
 static const bc_cli_command command = {
 	.name = "report",
 	.synopsis = "[--days N] [--until DATE] [--out FILE.pdf] [--csv DIR] [--history FILE] "
-		    "[--force]",
+		    "[--profile NAME] [--force]",
 	.about = "Writes a report for the physiotherapist from the coach's history: the\n"
 		 "plan, adherence (days done, streak, a calendar), counted and rejected\n"
 		 "reps with their reasons, and per exercise charts of reps, holds,\n"
@@ -84,6 +89,7 @@ typedef struct {
 	const char *csv_dir;
 	const char *history;
 	bool force;
+	const char *profile; /* NULL: the first profile */
 } report_options;
 
 /* Noon of a local date "YYYY-MM-DD"; exits 2 when it is not one. */
@@ -125,9 +131,53 @@ static void parse_options(int argc, char **argv, report_options *o)
 		case OPT_FORCE:
 			o->force = true;
 			break;
+		case OPT_PROFILE:
+			o->profile = value;
+			break;
 		}
 	}
 	bc_cli_arguments(&p, NULL);
+	if (o->profile && o->history)
+		bc_cli_die_usage(&command, "--history and --profile contradict each other");
+}
+
+/*
+ * Without --history: the profile's history file (--profile, else the first
+ * profile's) into buf and its plan (its settings file, else the default
+ * plan) into plan. 0, or 1 when there is no such profile.
+ */
+typedef struct {
+	int n;
+	char line[BC_REPORT_EXERCISES_MAX][sizeof(((bc_report_data *)0)->plan[0])];
+} plan_text;
+
+static int use_profile(const report_options *o, char *buf, size_t size, const char **history,
+		       plan_text *plan)
+{
+	char names[BC_PROFILES_MAX][BC_PROFILE_NAME_MAX], err[256], conf[4096];
+	plan->n = 0;
+	if (o->history)
+		return 0; /* a file of no known wearer: no plan (the exercises done instead) */
+	int n = bc_profiles_list(names, BC_PROFILES_MAX, err, sizeof(err));
+	if (o->profile && (n < 0 || bc_profiles_find(names, n, o->profile) < 0)) {
+		fprintf(stderr, "backcoach report: no profile '%s' (backcoach profile)\n",
+			o->profile);
+		return 1;
+	}
+	if (o->profile)
+		*history = bc_profile_file(o->profile, "history.sqlite3", buf, size);
+	bc_coach_settings s;
+	bc_coach_settings_init(&s);
+	const char *path = bc_profile_file(o->profile, "settings.conf", conf, sizeof(conf));
+	bc_settings_error serr;
+	if (path && access(path, F_OK) == 0 && bc_settings_load(path, &s, &serr) != 0) {
+		fprintf(stderr, "backcoach report: the plan: %s (the default plan instead)\n",
+			serr.message);
+		bc_coach_settings_init(&s);
+	}
+	plan->n = bc_plan_text_lines(&s, plan->line[0], sizeof(plan->line[0]),
+				     BC_REPORT_EXERCISES_MAX);
+	return 0;
 }
 
 /* The history, which must exist: a report of nothing is no report. */
@@ -207,7 +257,13 @@ int cmd_report(int argc, char **argv)
 
 	int status = BC_EXIT_FAILURE;
 	bc_report_data *r = NULL;
-	bc_history *h = open_history(o.history);
+	bc_history *h = NULL;
+	char profile_history[4096];
+	const char *history = o.history;
+	plan_text plan;
+	if (use_profile(&o, profile_history, sizeof(profile_history), &history, &plan) != 0)
+		goto done;
+	h = open_history(history);
 	if (!h)
 		goto done;
 	if (!(r = malloc(sizeof(*r)))) {
@@ -217,6 +273,11 @@ int cmd_report(int argc, char **argv)
 	if (bc_report_gather(h, o.until_unix_s, o.days, (int64_t)time(NULL), r) < 0) {
 		fprintf(stderr, "backcoach report: %s\n", bc_history_error(h));
 		goto done;
+	}
+	if (r->plan_lines == 0) { /* the plan the wearer's settings give the device */
+		_Static_assert(sizeof(plan.line) == sizeof(r->plan), "one plan table");
+		r->plan_lines = plan.n;
+		memcpy(r->plan, plan.line, sizeof(r->plan));
 	}
 	int pages = 0;
 	if (out && (o.force && access(out, F_OK) == 0 ? replace_pdf(r, out, &pages)

@@ -45,6 +45,7 @@
 #include "live_sensor.h"
 #include "paths.h"
 #include "record_session.h"
+#include "run_profile.h"
 
 #define DEMO_INSTALLED	 BC_PATHS_INSTALLED_DATA_DIR "/demo-NAME.csv.gz"
 #define SPEED_MAX	 1000.0
@@ -72,6 +73,7 @@ enum {
 	OPT_NO_INT,
 	OPT_KIOSK,
 	OPT_PRESS,
+	OPT_PROFILE,
 };
 
 static const bc_cli_option options[] = {
@@ -104,6 +106,8 @@ static const bc_cli_option options[] = {
 	  OPT_NO_INT },
 	{ "kiosk", NULL, "the boot service: quit goes home; without a sensor, wait for it",
 	  OPT_KIOSK },
+	{ "profile", "NAME", "coach this wearer (backcoach profile; default: the last chosen)",
+	  OPT_PROFILE },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -156,6 +160,7 @@ typedef struct {
 	const char *screenshot_path; /* NULL: no screenshot */
 	const char *settings_path;   /* NULL: live the user's file, a replay the defaults */
 	const char *record_dir;	     /* --record; NULL: the default directory (live) */
+	const char *profile;	     /* --profile; NULL: the one chosen last */
 	bool no_record;
 	bc_live_sensor_options sensor; /* bus, chip defaults, data-ready line (NULL: poll) */
 	bc_app_display display;
@@ -254,6 +259,9 @@ static void take_option(run_options *o, int id, const char *value)
 		break;
 	case OPT_RECORD:
 		o->record_dir = value;
+		break;
+	case OPT_PROFILE:
+		o->profile = value;
 		break;
 	case OPT_BUS:
 		o->sensor.bus_number = (int)bc_cli_integer(&command, "bus", value, 0, 255);
@@ -392,30 +400,6 @@ static int choose_source(const run_options *o, bc_live_sensor *sensor, sources *
 
 /* Configuration */
 
-/*
- * Coach settings: the defaults replay has; --settings FILE, or for a live
- * session the user's file when there is one. A bad file: a notice, defaults.
- */
-static void load_settings(const run_options *o, bc_app_config *cfg, char *notice,
-			  size_t notice_size)
-{
-	bc_coach_settings_init(&cfg->settings);
-	const char *path = o->settings_path;
-	char user_path[PATH_MAX];
-	if (!path && !cfg->replay && bc_paths_settings_file(user_path, sizeof(user_path)) &&
-	    access(user_path, F_OK) == 0)
-		path = user_path;
-	if (!path)
-		return;
-	bc_settings_error serr;
-	if (bc_settings_load(path, &cfg->settings, &serr) != 0) {
-		snprintf(notice, notice_size, "Settings not used (defaults instead): %s",
-			 serr.message);
-		fprintf(stderr, "backcoach run: %s\n", notice);
-		cfg->notice = notice;
-	}
-}
-
 /* A replay: the trace's exercise and hold target, as `replay` takes them. 0 or 3. */
 static int configure_replay(const run_options *o, const sources *src, bc_app_config *cfg)
 {
@@ -503,7 +487,15 @@ static int run_once(const run_options *o, bc_live_sensor *sensor)
 	}
 
 	char notice[600] = "", default_dir[PATH_MAX];
-	load_settings(o, &cfg, notice, sizeof(notice));
+	/* The wearer's settings (live; a replay: their plan), history and recordings. */
+	bc_run_profile prof = { .live = !cfg.replay,
+				.settings_path = o->settings_path,
+				.own_recordings = !cfg.replay && !o->record_dir && !o->no_record };
+	bc_coach_settings_init(&cfg.settings);
+	if (bc_run_profile_open(&prof, o->profile, &cfg, notice, sizeof(notice)) != 0) {
+		bc_source_close(src.live);
+		return BC_EXIT_FAILURE;
+	}
 	if (src.demo) {
 		configure_demo(o, &cfg);
 	} else if (cfg.replay) {
@@ -512,6 +504,8 @@ static int run_once(const run_options *o, bc_live_sensor *sensor)
 			return status;
 	} else {
 		configure_live(o, &src, &cfg, default_dir, sizeof(default_dir));
+		if (prof.own_recordings)
+			cfg.record_dir = prof.record_dir;
 	}
 	cfg.open_source = open_source;
 	cfg.source_ctx = &src;

@@ -20,6 +20,7 @@ int cmd_probe(int argc, char **argv);
 int cmd_record(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_history(int argc, char **argv);
+int cmd_profile(int argc, char **argv);
 int cmd_sway(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 

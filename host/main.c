@@ -20,6 +20,7 @@ static const struct {
 	{ "probe", cmd_probe, "find and name the IMU chips on an I2C bus" },
 	{ "record", cmd_record, "record live samples to a trace file" },
 	{ "history", cmd_history, "today's reps, the streak and recent sessions" },
+	{ "profile", cmd_profile, "the wearers of this device: list, add, use" },
 	{ "report", cmd_report, "a PDF (and CSV) report of the last weeks for a physio" },
 };
 

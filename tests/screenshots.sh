@@ -26,7 +26,6 @@ shot() {
 	echo "screenshots: $out/$name.png"
 }
 
-shot home --trace "$demo" --home --quit-after 0.5
 shot calibration --trace "$demo" --speed 4 --quit-after 4.3
 shot exercise --trace "$demo" --speed 10 --quit-after 7.75
 shot cat-cow --trace tests/traces/cat-cow-mixed.csv.gz --speed 4 --quit-after 5.3
@@ -65,6 +64,19 @@ if [ -x "$build/tests/test_app_figures" ]; then
 	echo "screenshots: $out/figures.png"
 fi
 
+# The daily plan's screens (home, the exercise list, the rest between sets,
+# progress, the profile chooser) need weeks of history, which a replay does
+# not have: they are drawn by the app's own render code from a state built
+# through its reducer over four weeks of a synthetic wearer
+# (tests/test_app_plan_render.c, which also checks them).
+frames=$(mktemp -d)
+BC_APP_RENDER_PNG_DIR="$frames" "$build/tests/test_app_plan_render" >/dev/null
+for pair in plan-home:home exercises:exercises rest:rest rest-next-item:rest-next-item \
+	progress-calendar:progress-calendar progress-bridge:progress-bridge profiles:profiles; do
+	cp "$frames/${pair%%:*}-800x480.png" "$out/${pair#*:}.png"
+	echo "screenshots: $out/${pair#*:}.png"
+done
+rm -rf "$frames"
 # The physiotherapist's report (README): four weeks of sessions replayed into
 # a history at fixed dates (a few days missed), page 1 of the PDF rendered by
 # poppler's pdftoppm (make deps installs poppler-utils).

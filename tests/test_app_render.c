@@ -159,6 +159,14 @@ static void state_for(bc_app_state *s, bc_screen sc, bc_exercise_id ex, int vari
 		bc_app_wait_for_sensor(s, "i2c-1: 0x68 no answer, 0x69 no answer, 0x6a no answer, "
 					  "0x6b no answer");
 		break;
+	case BC_SCREEN_EXERCISES:
+	case BC_SCREEN_REST:
+	case BC_SCREEN_PROGRESS:
+	case BC_SCREEN_PROFILES:
+		bc_app_init(s, NULL); /* drawn with their contents in test_app_plan_render.c */
+		s->menu = sc;
+		bc_app_tick(s, 0);
+		break;
 	case BC_SCREEN_SUMMARY:
 	case BC_SCREEN_COUNT: {
 		mid_session(s, ex);

@@ -31,6 +31,15 @@ static bc_coach_event event(bc_event_type type, double t_s)
 	return e;
 }
 
+/* Home to the exercise list as a button press would: NEXT to its tile, SELECT. */
+static void to_exercises(bc_app_state *s)
+{
+	while (s->home_tile != BC_HOME_TILE_EXERCISES)
+		bc_app_apply_action(s, BC_ACTION_NEXT);
+	bc_app_apply_action(s, BC_ACTION_SELECT);
+	assert_int_equal(s->screen, BC_SCREEN_EXERCISES);
+}
+
 static void test_starts_on_home_and_picks(void **state)
 {
 	(void)state;
@@ -38,32 +47,41 @@ static void test_starts_on_home_and_picks(void **state)
 	bc_app_init(&s, NULL);
 	assert_int_equal(s.screen, BC_SCREEN_HOME);
 	assert_int_equal(s.target_reps, bc_coach_settings_default.target_reps);
+	to_exercises(&s);
 	bc_app_apply_action(&s, BC_ACTION_PREV);
-	assert_int_equal(s.home_selection, BC_EXERCISE_COUNT - 1); /* wraps around */
+	assert_int_equal(s.home_selection, BC_EXERCISE_COUNT); /* wraps to "Today" */
 	bc_app_apply_action(&s, BC_ACTION_NEXT);
 	bc_app_apply_action(&s, BC_ACTION_NEXT);
 	assert_int_equal(s.home_selection, 1);
 	bc_app_apply_action(&s, BC_ACTION_SELECT);
 	assert_int_equal(s.start_requested, 1);
+	assert_false(s.plan_session);
 	bc_app_init(&s, NULL);
+	bc_app_pick(&s, BC_EXERCISE_POSTURE); /* a tap on home's list does nothing on home */
+	assert_int_equal(s.start_requested, BC_EXERCISE_NONE);
+	to_exercises(&s);
 	bc_app_pick(&s, BC_EXERCISE_POSTURE);
 	assert_int_equal(s.start_requested, BC_EXERCISE_POSTURE);
-	bc_app_apply_action(&s, BC_ACTION_BACK); /* back on home: quit */
+	bc_app_apply_action(&s, BC_ACTION_BACK); /* the list: back home */
+	assert_int_equal(s.screen, BC_SCREEN_HOME);
+	bc_app_apply_action(&s, BC_ACTION_BACK); /* home: quit */
 	assert_true(s.quit_requested);
 }
 
 /*
- * With only the GPIO buttons (START, NEXT, RECALIBRATE: no BACK, no touch),
- * every tile can be reached and started, and after a session NEXT on the
- * summary leads home, on to the next tile: the whole programme, buttons only.
+ * With only the GPIO buttons (SELECT and NEXT: no BACK, no touch), every
+ * exercise can be reached and started, and after a session NEXT on the
+ * summary leads back to the list, on to the next tile; the list's last tile
+ * leads home: the whole programme, buttons only.
  */
 static void test_gpio_buttons_alone_reach_every_exercise(void **state)
 {
 	(void)state;
 	bc_app_state s;
 	bc_app_init(&s, NULL);
+	to_exercises(&s);
 	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++) {
-		assert_int_equal(s.screen, BC_SCREEN_HOME);
+		assert_int_equal(s.screen, BC_SCREEN_EXERCISES);
 		assert_int_equal(s.home_selection, ex);
 		bc_app_apply_action(&s, BC_ACTION_SELECT); /* START */
 		assert_int_equal(s.start_requested, ex);
@@ -71,13 +89,16 @@ static void test_gpio_buttons_alone_reach_every_exercise(void **state)
 		bc_coach_event done = event(BC_EVENT_SUMMARY, 60);
 		bc_app_apply_event(&s, &done);
 		assert_int_equal(s.screen, BC_SCREEN_SUMMARY);
-		bc_app_apply_action(&s, BC_ACTION_NEXT); /* NEXT: home... */
-		assert_int_equal(s.screen, BC_SCREEN_HOME);
+		bc_app_apply_action(&s, BC_ACTION_NEXT); /* NEXT: the list... */
+		assert_int_equal(s.screen, BC_SCREEN_EXERCISES);
 		assert_int_equal(s.exercise, BC_EXERCISE_NONE);
 		bc_app_apply_action(&s, BC_ACTION_NEXT); /* ...and on to the next tile */
 	}
-	assert_int_equal(s.home_selection, 0); /* NEXT wraps after the last tile */
-	/* a set summary too: NEXT ends the session and goes home */
+	assert_int_equal(s.home_selection, BC_EXERCISE_COUNT); /* "Today" */
+	bc_app_apply_action(&s, BC_ACTION_SELECT);
+	assert_int_equal(s.screen, BC_SCREEN_HOME);
+	/* a set summary too: NEXT ends the session and goes back */
+	to_exercises(&s);
 	bc_app_begin_session(&s, BC_EXERCISE_LAT_STRETCH);
 	bc_coach_view v = view_at(10, BC_CALIB_DONE, true);
 	bc_app_apply_view(&s, &v, NULL);
@@ -85,7 +106,7 @@ static void test_gpio_buttons_alone_reach_every_exercise(void **state)
 	bc_app_apply_event(&s, &set);
 	assert_int_equal(s.screen, BC_SCREEN_SUMMARY);
 	bc_app_apply_action(&s, BC_ACTION_NEXT);
-	assert_int_equal(s.screen, BC_SCREEN_HOME);
+	assert_int_equal(s.screen, BC_SCREEN_EXERCISES);
 	assert_int_equal(s.home_selection, BC_EXERCISE_LAT_STRETCH);
 	/* NEXT during an exercise with a rep done asks before it ends the set */
 	bc_app_begin_session(&s, BC_EXERCISE_BRIDGE);
@@ -219,7 +240,7 @@ static void test_set_and_session_summary(void **state)
 	assert_true(s.session_over);
 	assert_int_equal(s.view.reps, 11);
 	assert_int_equal(s.view.rejected, 2);
-	/* Again: the same exercise is asked for. Back: home. */
+	/* Again: the same exercise is asked for. Back: where it was chosen (home here). */
 	bc_app_apply_action(&s, BC_ACTION_SELECT);
 	assert_int_equal(s.start_requested, BC_EXERCISE_BRIDGE);
 	bc_app_apply_action(&s, BC_ACTION_BACK);

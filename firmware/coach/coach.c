@@ -40,6 +40,7 @@ void bc_coach_settings_init(bc_coach_settings *s)
 	bc_exercise_detect_defaults(&s->detect);
 	for (int i = 0; i < BC_EXERCISE_COUNT; i++)
 		s->hold_s[i] = bc_exercise_row_of(i)->hold_s;
+	s->plan = bc_plan_settings_default;
 }
 
 /* ---- Cues --------------------------------------------------------------- */

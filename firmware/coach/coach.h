@@ -13,6 +13,7 @@
 
 #include "body/body_tracker.h"
 #include "core/sample_guard.h"
+#include "coach/daily_plan.h"
 #include "detect/detector.h"
 #include "vocab/coach_event.h"
 #include "vocab/exercise.h"
@@ -53,6 +54,7 @@ typedef struct {
 	float feedback_s;		 /* a rep's message stays this long, seconds (a rejection's
 				 * at least BC_COACH_REJECTION_SHOWN_MIN_S) */
 	bc_voice_settings voice;
+	bc_plan_settings plan; /* the daily plan (the app's; the coach itself ignores it) */
 } bc_coach_settings;
 
 extern const bc_coach_settings bc_coach_settings_default;

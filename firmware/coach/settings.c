@@ -14,7 +14,7 @@
 
 /* ---- The keys ----------------------------------------------------------- */
 
-typedef enum { KEY_FLOAT, KEY_INT, KEY_BOOL, KEY_TEXT } key_type;
+typedef enum { KEY_FLOAT, KEY_INT, KEY_BOOL, KEY_TEXT, KEY_EXERCISE } key_type;
 
 typedef struct {
 	const char *name;
@@ -157,6 +157,38 @@ static const key_info other_keys[] = {
 	  "speech loudness, percent of normal (the tones stay as they are)" },
 };
 
+/*
+ * The daily plan (daily_plan.h): plan.N = EXERCISE for N = 1..BC_PLAN_MAX_ITEMS,
+ * each with plan.N.sets, .reps, .hold_s and .rest_s; then the progression.
+ */
+#define POFF(field) offsetof(bc_plan_item, field)
+static const key_info plan_item_keys[] = {
+	{ "", KEY_EXERCISE, POFF(exercise), 0, 0,
+	  "daily plan item %d: an exercise name, or none (posture is a monitor, not a plan item)" },
+	{ "sets", KEY_INT, POFF(sets), 0, 10, "...sets of it a day (0: the item is not used)" },
+	{ "reps", KEY_INT, POFF(reps), 0, 1000, "...reps (or holds) per set (0: target_reps)" },
+	{ "hold_s", KEY_FLOAT, POFF(hold_s), 0, 600,
+	  "...hold per rep, seconds (0: the exercise's hold_s)" },
+	{ "rest_s", KEY_FLOAT, POFF(rest_s), 0, 600,
+	  "...rest after each set (and before the next item), seconds" },
+};
+
+static const key_info plan_keys[] = {
+	F("plan.progress_hold_s", plan.progress_hold_s, 0, 60,
+	  "progression: a plan item's hold grows this much after progress_days complete days "
+	  "in a row, seconds (0: never)"),
+	{
+		"plan.progress_days",
+		KEY_INT,
+		OFF(plan.progress_days),
+		1,
+		365,
+		"...complete days (every set of the item done) in a row for one step",
+	},
+	F("plan.progress_max_hold_s", plan.progress_max_hold_s, 0, 600,
+	  "...holds grow no further than this, seconds"),
+};
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A key with its full name, its doc and its place in bc_coach_settings. */
@@ -202,6 +234,32 @@ static bool tilt_key_used(const tilt_key *t, const bc_tilt_hold_settings *defaul
 	}
 }
 
+/* Plan key number i (items first, then the progression) into *out; false past the last. */
+static bool plan_key_at(size_t i, named_key *out)
+{
+	size_t per_item = N(plan_item_keys);
+	if (i < BC_PLAN_MAX_ITEMS * per_item) {
+		int item = (int)(i / per_item);
+		const key_info *k = &plan_item_keys[i % per_item];
+		out->k = *k;
+		out->k.offset += OFF(plan.items) + (size_t)item * sizeof(bc_plan_item);
+		out->k.name = out->name;
+		out->k.doc = out->doc;
+		if (k->name[0])
+			snprintf(out->name, sizeof(out->name), "plan.%d.%s", item + 1, k->name);
+		else
+			snprintf(out->name, sizeof(out->name), "plan.%d", item + 1);
+		snprintf(out->doc, sizeof(out->doc), k->doc, item + 1);
+		return true;
+	}
+	i -= BC_PLAN_MAX_ITEMS * per_item;
+	if (i < N(plan_keys)) {
+		put_key(out, &plan_keys[i], BC_EXERCISE_NONE, 0);
+		return true;
+	}
+	return false;
+}
+
 /*
  * Key number i into *out; false past the last. The keys are generated from
  * the exercise table, so a tilt-and-hold row brings its keys with it. The
@@ -239,7 +297,8 @@ static bool key_at(size_t i, named_key *out)
 		put_key(out, &other_keys[i], BC_EXERCISE_NONE, 0);
 		return true;
 	}
-	return false;
+	i -= N(other_keys);
+	return plan_key_at(i, out);
 }
 
 /* ---- Errors -------------------------------------------------------------- */
@@ -303,6 +362,18 @@ static int set_key(bc_coach_settings *s, const char *key, const char *value, int
 		else
 			return fail(err, line, key, "%s: \"%s\" is not yes or no", key, value);
 		memcpy(p, &v, sizeof(v));
+		return 0;
+	}
+	if (k->type == KEY_EXERCISE) {
+		bc_exercise_id ex = strcmp(value, "none") ? bc_exercise_from_name(value)
+							  : BC_EXERCISE_NONE;
+		if (ex == BC_EXERCISE_NONE && strcmp(value, "none"))
+			return fail(err, line, key, "%s: \"%s\" is not an exercise (or none)", key,
+				    value);
+		if (ex == BC_EXERCISE_POSTURE)
+			return fail(err, line, key,
+				    "%s: posture is a monitor, not an exercise of a plan", key);
+		memcpy(p, &ex, sizeof(ex));
 		return 0;
 	}
 	errno = 0;
@@ -463,6 +534,22 @@ static int check_tilt(const char *ex, const bc_tilt_hold_settings *t, bc_setting
 	return 0;
 }
 
+/* A plan names real exercises, and no monitor (posture has no sets). */
+static int check_plan(const bc_plan_settings *plan, bc_settings_error *err)
+{
+	for (int i = 0; i < BC_PLAN_MAX_ITEMS; i++) {
+		bc_exercise_id ex = plan->items[i].exercise;
+		char key[16];
+		snprintf(key, sizeof(key), "plan.%d", i + 1);
+		if (ex < BC_EXERCISE_NONE || ex >= BC_EXERCISE_COUNT)
+			return fail(err, 0, key, "%s: not an exercise", key);
+		if (ex == BC_EXERCISE_POSTURE)
+			return fail(err, 0, key,
+				    "%s: posture is a monitor, not an exercise of a plan", key);
+	}
+	return 0;
+}
+
 int bc_settings_validate(const bc_coach_settings *s, bc_settings_error *err)
 {
 	/* Ranges first (a struct built in code may not have come through set_key). */
@@ -471,7 +558,7 @@ int bc_settings_validate(const bc_coach_settings *s, bc_settings_error *err)
 		const key_info *k = &found.k;
 		const char *p = (const char *)s + k->offset;
 		double v;
-		if (k->type == KEY_BOOL || k->type == KEY_TEXT)
+		if (k->type == KEY_BOOL || k->type == KEY_TEXT || k->type == KEY_EXERCISE)
 			continue;
 		if (k->type == KEY_INT) {
 			int iv;
@@ -502,7 +589,7 @@ int bc_settings_validate(const bc_coach_settings *s, bc_settings_error *err)
 	    check_order("posture", "slouch_exit_deg", d->posture.slouch_exit_deg, "slouch_deg",
 			d->posture.slouch_deg, err))
 		return -1;
-	return 0;
+	return check_plan(&s->plan, err);
 }
 
 /* ---- Writing --------------------------------------------------------------- */
@@ -529,6 +616,11 @@ size_t bc_settings_format(const bc_coach_settings *s, char *buf, size_t size)
 			PUT("%s = %s\n", k->name, v ? "yes" : "no");
 		} else if (k->type == KEY_TEXT) {
 			PUT("%s = %.*s\n", k->name, (int)k->max, p);
+		} else if (k->type == KEY_EXERCISE) {
+			bc_exercise_id v;
+			memcpy(&v, p, sizeof(v));
+			const bc_exercise_info *info = bc_exercise_info_get(v);
+			PUT("%s = %s\n", k->name, info ? info->name : "none");
 		} else if (k->type == KEY_INT) {
 			int v;
 			memcpy(&v, p, sizeof(v));

@@ -24,6 +24,7 @@
 #include "app/sound.h"
 #include "app/speech_queue.h"
 #include "app/text.h"
+#include "chart/chart.h"
 #include "platform/buzzer.h"
 
 #define FRAME_NS	 16666667ull   /* 60 frames a second at most */
@@ -34,6 +35,7 @@
 /* Everything the loop owns, so cleanup is one ladder. */
 typedef struct {
 	const bc_app_config *cfg;
+	bc_app_config *cfg_mut; /* the same: a profile switch changes its settings and paths */
 	bc_app_window win;
 	bc_text *text;
 	bc_draw draw;
@@ -88,10 +90,43 @@ static void tick_buzzer(app *a)
 		bc_buzzer_update(a->buzzer, bc_monotonic_ns());
 }
 
+/*
+ * Another wearer chosen on home: the session ends (saved to the old
+ * history), their settings, history and recording take over, and the state
+ * starts afresh with their plan; what the screen shows of the device stays.
+ */
+static void switch_profile(app *a)
+{
+	bc_app_state *s = &a->state;
+	int i = s->profiles.requested;
+	s->profiles.requested = -1;
+	if (!a->cfg->switch_profile || i < 0 || i >= s->profiles.n)
+		return;
+	char err[512];
+	bc_app_session_end(&a->session, s);
+	bc_app_history_close(&a->session.hist);
+	if (a->cfg->switch_profile(a->cfg->profile_ctx, s->profiles.name[i], a->cfg_mut, err,
+				   sizeof(err)) != 0)
+		bc_app_notice(s, err);
+	bc_app_state keep = *s;
+	bc_app_init(s, &a->cfg->settings);
+	s->source = keep.source;
+	s->muted = keep.muted;
+	s->now_s = keep.now_s;
+	s->notice_until_s = keep.notice_until_s;
+	memcpy(s->notice, keep.notice, sizeof(s->notice));
+	s->profiles = keep.profiles;
+	s->profiles.current = i;
+	s->home_tile = BC_HOME_TILE_PROFILE;
+	bc_app_session_open_history(&a->session, s);
+}
+
 /* Requests the reducer left for the loop (it does no I/O itself). */
 static void carry_out_requests(app *a)
 {
 	bc_app_state *s = &a->state;
+	if (s->profiles.requested >= 0)
+		switch_profile(a);
 	if (s->start_requested != BC_EXERCISE_NONE) {
 		bc_exercise_id ex = s->start_requested;
 		s->start_requested = BC_EXERCISE_NONE;
@@ -247,6 +282,8 @@ static void init_state(app *a)
 {
 	const bc_app_config *cfg = a->cfg;
 	bc_app_init(&a->state, &cfg->settings);
+	a->state.profiles = cfg->profiles;
+	a->state.profiles.requested = -1;
 	/* What the status bar says before a session has a source of its own. */
 	a->state.source.status = cfg->replay ? BC_SOURCE_REPLAYING : BC_SOURCE_CONNECTED;
 	a->state.source.demo = cfg->demo;
@@ -334,6 +371,7 @@ int bc_app_run(const bc_app_config *cfg_in)
 	if (!a)
 		return 1;
 	a->cfg = &cfg;
+	a->cfg_mut = &cfg;
 	if (bc_app_session_init(&a->session, &cfg) != 0)
 		goto free_session;
 	if (SDL_Init(SDL_INIT_EVENTS) != 0) {
@@ -373,6 +411,7 @@ int bc_app_run(const bc_app_config *cfg_in)
 close_window:
 	bc_app_window_close(&a->win);
 	SDL_Quit();
+	bc_chart_release_fonts(); /* the progress screen's cairo text */
 free_session:
 	bc_app_session_free(&a->session);
 	free(a);

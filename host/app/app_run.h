@@ -31,7 +31,7 @@ typedef struct {
 
 #define BC_APP_PRESSES_MAX 8
 
-typedef struct {
+typedef struct bc_app_config {
 	/* A new source for a session of exercise; NULL with a message in err. */
 	bc_sample_source *(*open_source)(void *ctx, bc_exercise_id exercise, char *err,
 					 size_t err_size);
@@ -73,6 +73,17 @@ typedef struct {
 	int n_presses;
 
 	bc_app_state *final_state; /* tests: the state at exit is copied here */
+
+	/*
+	 * The wearers (profiles.h) for the home screen's chooser, and how to
+	 * switch: the callback points cfg's settings, history and recording at
+	 * the profile name and remembers it; 0, or -1 with a message in err.
+	 * NULL: one wearer, no chooser.
+	 */
+	bc_app_profiles profiles;
+	int (*switch_profile)(void *ctx, const char *name, struct bc_app_config *cfg, char *err,
+			      size_t err_size);
+	void *profile_ctx;
 } bc_app_config;
 
 /* bc_app_run: the sensor came or went (kiosk); not a process exit status. */

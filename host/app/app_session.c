@@ -29,9 +29,12 @@ void bc_app_session_take(bc_app_session *ss, bc_app_state *s, bc_app_tone_fn ton
 {
 	bc_pipeline_snapshot *sn = ss->snap;
 	bc_pipeline_take(ss->pipeline, sn);
+	int sets_ended = s->plan_sets_ended;
 	for (size_t i = 0; i < sn->n_events; i++)
 		tone(ctx, bc_app_apply_event(s, &sn->events[i]), &sn->events[i]);
 	int saved = bc_app_history_add(&ss->hist, sn->events, sn->n_events, sn->first_t_s);
+	if (saved == 0 && s->plan_sets_ended != sets_ended)
+		saved = bc_app_history_save(&ss->hist); /* each of a plan's sets, like SET_DONE */
 	if (saved > 0)
 		bc_app_history_refresh(&ss->hist, s, time(NULL));
 	else if (saved < 0)
@@ -129,7 +132,13 @@ int bc_app_session_start(bc_app_session *ss, bc_app_state *s, bc_exercise_id exe
 			bc_app_notice(s, err);
 		}
 	}
-	ss->pipeline = bc_pipeline_start(src, &cfg->settings, exercise, cfg->lossless,
+	/* A plan's item asks for its own reps and hold (app_plan.c). */
+	bc_coach_settings settings = cfg->settings;
+	if (s->session_target_reps > 0)
+		settings.target_reps = s->session_target_reps;
+	if (s->session_hold_s > 0 && settings.hold_s[exercise] > 0)
+		settings.hold_s[exercise] = s->session_hold_s;
+	ss->pipeline = bc_pipeline_start(src, &settings, exercise, cfg->lossless,
 					 ss->recorder ? tap_record : NULL, ss->recorder, err,
 					 sizeof(err));
 	if (!ss->pipeline) {
@@ -144,8 +153,8 @@ int bc_app_session_start(bc_app_session *ss, bc_app_state *s, bc_exercise_id exe
 	const char *trace = ss->recorder ? bc_session_recorder_path(ss->recorder) : NULL;
 	if (trace)
 		note_saved_to(s, trace);
-	bc_app_history_expect(&ss->hist, exercise, cfg->settings.target_reps,
-			      cfg->settings.hold_s[exercise], trace);
+	bc_app_history_expect(&ss->hist, exercise, settings.target_reps, settings.hold_s[exercise],
+			      trace);
 	return 0;
 }
 

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_plan.h"
+
 /* How long a notice stays in the status bar, seconds of app clock. */
 #define NOTICE_SHOWN_S 12.0
 /* A gap between views longer than this is a dropout, not slouching time. */
@@ -23,6 +25,11 @@ void bc_app_init(bc_app_state *s, const bc_coach_settings *settings)
 	s->target_reps = cs->target_reps;
 	memcpy(s->hold_target_s, cs->hold_s, sizeof(s->hold_target_s));
 	s->rep_flash_at_s = -1e9;
+	s->menu = BC_SCREEN_HOME;
+	s->plan_settings = cs->plan;
+	bc_plan_run_idle(&s->plan_run);
+	s->profiles.requested = -1;
+	bc_app_plan_refresh(s);
 }
 
 /*
@@ -35,10 +42,13 @@ static void choose_screen(bc_app_state *s)
 {
 	if (s->exercise == BC_EXERCISE_NONE && s->screen == BC_SCREEN_PLUG_IN)
 		return; /* stays until a sensor answers or the demo is chosen */
+	bc_plan_run_phase plan = s->plan_session ? s->plan_run.phase : BC_PLAN_RUN_IDLE;
 	if (s->exercise == BC_EXERCISE_NONE)
-		s->screen = BC_SCREEN_HOME;
+		s->screen = s->menu;
 	else if (s->session_over || s->set_done)
 		s->screen = BC_SCREEN_SUMMARY;
+	else if (plan == BC_PLAN_RUN_REST || plan == BC_PLAN_RUN_NEXT_ITEM)
+		s->screen = BC_SCREEN_REST; /* the plan's rest between sets */
 	else if (!s->have_view || !s->start_reached || s->view.stage != BC_CALIB_DONE)
 		s->screen = BC_SCREEN_CALIBRATION;
 	else if (s->exercise == BC_EXERCISE_POSTURE)
@@ -54,8 +64,9 @@ void bc_app_begin_session(bc_app_state *s, bc_exercise_id exercise)
 		s->home_selection = exercise;
 	s->view = (bc_coach_view){ 0 };
 	s->view.exercise = exercise;
-	s->view.target_reps = s->target_reps;
+	s->view.target_reps = s->session_target_reps > 0 ? s->session_target_reps : s->target_reps;
 	s->view.phase_name = "";
+	s->session_reps = 0;
 	s->have_view = false;
 	s->start_reached = false;
 	s->tally = (bc_app_tally){ 0 };
@@ -105,6 +116,10 @@ void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view, const bc_app_
 		s->tally.first_t_s = source->first_t_s;
 	s->tally.last_t_s = view->t_s;
 	s->view = *view;
+	/* A plan's sets share one session: the counter shows this set's reps. */
+	if (view->reps > s->session_reps)
+		s->session_reps = view->reps;
+	s->view.reps = bc_app_plan_set_reps(s);
 	if (!s->view.phase_name)
 		s->view.phase_name = "";
 	s->have_view = true;
@@ -117,8 +132,13 @@ static void note_rep(bc_app_state *s, const bc_coach_event *e)
 {
 	bc_session_tally_add(&s->tally.events, e);
 	/* The event carries the coach's count; the view catches up within a frame. */
-	if (e->reps > s->view.reps)
-		s->view.reps = e->reps;
+	if (e->reps > s->session_reps)
+		s->session_reps = e->reps;
+	if (s->exercise != BC_EXERCISE_POSTURE)
+		s->today.days.reps[0][s->exercise]++; /* home's plan before the history is read */
+	bc_app_plan_rep(s);
+	bc_app_plan_refresh(s);
+	s->view.reps = bc_app_plan_set_reps(s);
 	s->rep_flash_at_s = s->now_s;
 }
 
@@ -179,6 +199,8 @@ bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
 		note_rejection(s, e);
 		break;
 	case BC_EVENT_SET_DONE:
+		if (s->plan_session)
+			break; /* the plan ends its sets itself (app_plan.c) */
 		s->set_done = true;
 		s->set_done_at_s = s->now_s;
 		break;
@@ -218,7 +240,7 @@ static bool kiosk_action(bc_app_state *s, bc_app_action *a)
 	}
 	if (s->screen == BC_SCREEN_PLUG_IN) {
 		if (*a != BC_ACTION_BACK) {
-			s->screen = BC_SCREEN_HOME;
+			s->screen = s->menu = BC_SCREEN_HOME;
 			s->source.demo = true;
 			s->source.status = BC_SOURCE_REPLAYING;
 		}
@@ -267,6 +289,7 @@ static void leave(bc_app_state *s, bool confirmed)
 	s->paused = false;
 	if (!anything_done(s)) {
 		s->confirm_leave = false;
+		bc_app_plan_leave(s);
 		s->exercise = BC_EXERCISE_NONE;
 	} else if (confirmed || s->confirm_leave) {
 		s->confirm_leave = false;
@@ -312,13 +335,18 @@ static void session_action(bc_app_state *s, bc_app_action a)
 /* An action on a set's or the session's summary. */
 static void summary_action(bc_app_state *s, bc_app_action a)
 {
-	if (a == BC_ACTION_SELECT || a == BC_ACTION_PAUSE) {
-		if (s->session_over)
-			s->start_requested = s->exercise; /* again */
-		else
+	bool plan_over = s->plan_session && s->plan_run.phase == BC_PLAN_RUN_DONE;
+	bool carry_on = a == BC_ACTION_SELECT || a == BC_ACTION_PAUSE;
+	if (carry_on && !plan_over) {
+		if (s->session_over) {
+			s->start_requested = s->exercise; /* again, a free session */
+			s->plan_session = false;
+		} else
 			s->set_done = false; /* carry on counting */
-	} else if (a == BC_ACTION_BACK || a == BC_ACTION_NEXT || a == BC_ACTION_END_SET) {
-		/* Home, where NEXT goes on from this exercise. */
+	} else if (carry_on || a == BC_ACTION_BACK || a == BC_ACTION_NEXT ||
+		   a == BC_ACTION_END_SET) {
+		/* Home (today's plan once it is done), where NEXT goes on from this exercise. */
+		bc_app_plan_leave(s);
 		s->exercise = BC_EXERCISE_NONE;
 	}
 }
@@ -340,16 +368,8 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 		s->notice_dismissed = true;
 		return;
 	}
-	if (s->screen == BC_SCREEN_HOME) {
-		if (a == BC_ACTION_PREV)
-			s->home_selection = (s->home_selection + BC_EXERCISE_COUNT - 1) %
-					    BC_EXERCISE_COUNT;
-		else if (a == BC_ACTION_NEXT)
-			s->home_selection = (s->home_selection + 1) % BC_EXERCISE_COUNT;
-		else if (a == BC_ACTION_SELECT)
-			s->start_requested = (bc_exercise_id)s->home_selection;
-		else if (a == BC_ACTION_BACK)
-			s->quit_requested = true;
+	if (bc_app_menu_action(s, a)) {
+		choose_screen(s);
 		return;
 	}
 	if (bc_app_in_session(s))
@@ -364,11 +384,12 @@ void bc_app_apply_action(bc_app_state *s, bc_app_action a)
 
 void bc_app_pick(bc_app_state *s, int exercise_index)
 {
-	if (s->screen != BC_SCREEN_HOME || exercise_index < 0 ||
-	    exercise_index >= BC_EXERCISE_COUNT)
+	if (s->screen != BC_SCREEN_EXERCISES || exercise_index < 0 ||
+	    exercise_index > BC_EXERCISE_COUNT)
 		return;
 	s->home_selection = exercise_index;
-	s->start_requested = (bc_exercise_id)exercise_index;
+	bc_app_menu_action(s, BC_ACTION_SELECT); /* the last tile: back to today */
+	choose_screen(s);
 }
 
 void bc_app_wait_for_sensor(bc_app_state *s, const char *probe_report)
@@ -392,10 +413,17 @@ void bc_app_notice(bc_app_state *s, const char *text)
 void bc_app_tick(bc_app_state *s, double now_s)
 {
 	s->now_s = now_s;
-	if (s->set_done && !s->session_over && now_s - s->set_done_at_s >= BC_APP_SET_SUMMARY_S)
+	bool plan_over = s->plan_session && s->plan_run.phase == BC_PLAN_RUN_DONE;
+	if (s->set_done && !s->session_over && now_s - s->set_done_at_s >= BC_APP_SET_SUMMARY_S) {
 		s->set_done = false;
+		if (plan_over) { /* the plan is done for today: home shows it */
+			bc_app_plan_leave(s);
+			s->exercise = BC_EXERCISE_NONE;
+		}
+	}
 	if (s->confirm_leave && now_s - s->confirm_at_s >= BC_APP_CONFIRM_S)
 		s->confirm_leave = false; /* not confirmed: carry on */
+	bc_app_plan_tick(s);
 	choose_screen(s);
 }
 

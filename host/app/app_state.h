@@ -13,8 +13,10 @@
 #define BC_APP_STATE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "coach/coach.h"
+#include "coach/daily_plan.h"
 #include "coach/session_tally.h"
 #include "platform/sample_source.h"
 #include "vocab/coach_event.h"
@@ -26,6 +28,10 @@ typedef enum {
 	BC_SCREEN_POSTURE,     /* posture monitor */
 	BC_SCREEN_SUMMARY,     /* end of a set or of the session */
 	BC_SCREEN_PLUG_IN,     /* the device with no sensor: plug it in (or the demo) */
+	BC_SCREEN_EXERCISES,   /* every exercise, one tile each (home: "Exercises") */
+	BC_SCREEN_REST,	       /* the plan's rest between sets: a countdown, skippable */
+	BC_SCREEN_PROGRESS,    /* the last weeks: a calendar of days done, charts per exercise */
+	BC_SCREEN_PROFILES,    /* who is exercising: one tile per wearer */
 	BC_SCREEN_COUNT
 } bc_screen;
 
@@ -83,13 +89,49 @@ typedef struct {
 	double paused_s;	    /* of which paused, seconds of sample time */
 } bc_app_tally;
 
+/* Days the progress screen shows: four weeks. */
+#define BC_APP_PROGRESS_DAYS 28
+
 /* What the home screen shows of the history (filled by the main loop). */
 typedef struct {
 	bool known;	/* history open and read */
 	int reps_today; /* counted reps today, all exercises */
 	int sessions_today;
 	int streak_days;
+	/*
+	 * Counted reps per exercise on each of the last days ([0] today), for the
+	 * plan: from the history, plus the reps counted since it was last read.
+	 */
+	bc_plan_days days;
+	/*
+	 * The progress screen's days, d days back at [d] like days: where each
+	 * starts, and each exercise's best hold and furthest range (NAN: none).
+	 */
+	int64_t day_start_unix_s[BC_APP_PROGRESS_DAYS];
+	float best_hold_s[BC_APP_PROGRESS_DAYS][BC_EXERCISE_COUNT];
+	float best_peak_deg[BC_APP_PROGRESS_DAYS][BC_EXERCISE_COUNT];
 } bc_app_today;
+
+/* Home's tiles after the start tile (app_plan.c); BC_HOME_TILE_COUNT of them in all. */
+typedef enum {
+	BC_HOME_TILE_START,	/* starts the plan's next item */
+	BC_HOME_TILE_EXERCISES, /* every exercise */
+	BC_HOME_TILE_PROGRESS,	/* the last weeks */
+	BC_HOME_TILE_PROFILE,	/* who is exercising */
+	BC_HOME_TILE_COUNT
+} bc_home_tile;
+
+/* Wearers the profile chooser shows (app_plan.c; host/profiles.h keeps them). */
+#define BC_APP_PROFILES_MAX	8
+#define BC_APP_PROFILE_NAME_MAX 32
+
+typedef struct {
+	int n;
+	char name[BC_APP_PROFILES_MAX][BC_APP_PROFILE_NAME_MAX];
+	int current;   /* whose plan and history are shown */
+	int selection; /* highlighted on the chooser */
+	int requested; /* -1, or the profile the main loop should switch to */
+} bc_app_profiles;
 
 #define BC_APP_TEXT_MAX 160
 
@@ -137,6 +179,19 @@ typedef struct {
 	int phase;	       /* the detector's phase, from its PHASE events */
 	double phase_at_s;     /* app clock of the last PHASE event */
 	bool notice_dismissed; /* a press put the notice away */
+	/* The daily plan, home's tiles and the screens reached from home (app_plan.c). */
+	bc_screen menu; /* shown when no session runs: HOME, EXERCISES, ... */
+	int home_tile;	/* bc_home_tile highlighted on home */
+	bc_plan_settings plan_settings;
+	bc_plan_today plan;	 /* today's plan, from today.days */
+	bool plan_session;	 /* the session is an item of the plan */
+	bc_plan_run plan_run;	 /* that item, set by set */
+	int plan_sets_ended;	 /* sets the plan has ended (the loop saves the history) */
+	int session_reps;	 /* the coach's count this session (sets add up) */
+	int session_target_reps; /* reps per set asked of the session's coach */
+	float session_hold_s;	 /* its hold; 0: the settings' */
+	int progress_page;	 /* the progress screen's page: 0 calendar, then exercises */
+	bc_app_profiles profiles;
 
 	/* Requests the main loop carries out (the reducer does no I/O). */
 	bool end_requested; /* end the session now: its summary follows */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/button_gesture.h"
+#include "app/app_plan.h"
 #include "app/layout.h"
 #include "app/screens.h"
 
@@ -59,8 +60,14 @@ static void tap(bc_app_state *s, const bc_draw *d, int x, int y)
 		return;
 	}
 	if (s->screen == BC_SCREEN_HOME)
+		bc_app_home_pick(s, bc_today_tile_at(d, x, y));
+	else if (s->screen == BC_SCREEN_EXERCISES)
 		bc_app_pick(s, bc_home_tile_at(d, x, y));
-	else /* summary: again / carry on; a session: pause, resume, or carry on; plug-in: the demo */
+	else if (s->screen == BC_SCREEN_PROFILES)
+		bc_app_profile_pick(s, bc_profile_tile_at(d, s, x, y));
+	else if (s->screen == BC_SCREEN_PROGRESS)
+		bc_app_apply_action(s, BC_ACTION_NEXT); /* the next page; the top bar goes home */
+	else /* summary, rest: again / carry on; a session: pause, resume, or carry on; plug-in: the demo */
 		bc_app_apply_action(s, BC_ACTION_SELECT);
 }
 

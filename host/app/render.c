@@ -29,6 +29,18 @@ void bc_render_frame(const bc_draw *d, const bc_app_state *s)
 	case BC_SCREEN_PLUG_IN:
 		bc_render_plug_in(d, s, area);
 		break;
+	case BC_SCREEN_EXERCISES:
+		bc_render_exercises(d, s, area);
+		break;
+	case BC_SCREEN_REST:
+		bc_render_rest(d, s, area);
+		break;
+	case BC_SCREEN_PROGRESS:
+		bc_render_progress(d, s, area);
+		break;
+	case BC_SCREEN_PROFILES:
+		bc_render_profiles(d, s, area);
+		break;
 	case BC_SCREEN_SUMMARY:
 	case BC_SCREEN_COUNT:
 		bc_render_summary(d, s, area);

@@ -1,147 +1,183 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Home: one big tile per exercise the coach supports (and the posture
- * monitor), each with today's target, so the choice can be made with a
- * finger, the arrow keys or the GPIO buttons (NEXT steps through the tiles
- * in reading order and wraps, START starts the one highlighted).
+ * Home: today's plan. The streak at the top; the first tile starts the next
+ * item of the plan (SELECT, the moment the app opens); then the plan with
+ * what is done (a tick, sets done of sets), and three tiles: every
+ * exercise, progress, and who is exercising. All of it in BC_TEXT_READ_PX, read
+ * from the floor; NEXT steps through the four tiles, SELECT takes one.
  */
 #include "app/screens.h"
 
 #include <stdio.h>
-#include <string.h>
 
+#include "app/app_plan.h"
 #include "app/layout.h"
 #include "coach/exercise_table.h"
 
-/* Eleven tiles: four across, three down (one cell spare), under the heading. */
-#define COLS	 4
-#define ROWS	 3
-#define GRID_TOP 108 /* design px: below the heading */
-#define GAP	 6
-#define MARGIN	 8
-#define TILE_PAD 3 /* design px of tile kept clear beside the title */
+/* Design px (800x480). */
+#define MARGIN	   8
+#define HEAD_Y	   48
+#define HEAD_H	   46
+#define START_Y	   98
+#define START_H	   112
+#define LIST_Y	   216
+#define LIST_ROW_H 50
+#define LIST_ROWS  3
+#define NAV_Y	   386
+#define NAV_H	   86
+#define GAP	   8
 
-SDL_Rect bc_home_tile_rect(const bc_draw *d, int i)
+SDL_Rect bc_today_tile_rect(const bc_draw *d, int tile)
 {
-	int w = (BC_DESIGN_W - 2 * MARGIN - (COLS - 1) * GAP) / COLS;
-	int h = (BC_DESIGN_H - GRID_TOP - MARGIN - (ROWS - 1) * GAP) / ROWS;
-	int col = i % COLS, row = i / COLS;
-	return bc_design_rect(d, MARGIN + col * (w + GAP), GRID_TOP + row * (h + GAP), w, h);
+	if (tile == BC_HOME_TILE_START)
+		return bc_design_rect(d, MARGIN, START_Y, BC_DESIGN_W - 2 * MARGIN, START_H);
+	int w = (BC_DESIGN_W - 2 * MARGIN - 2 * GAP) / 3, k = tile - BC_HOME_TILE_EXERCISES;
+	return bc_design_rect(d, MARGIN + k * (w + GAP), NAV_Y, w, NAV_H);
 }
 
-/*
- * A title on one line at BC_HOME_TITLE_PX when it fits the tile, else on two
- * lines split at the space that makes the longer line shortest: never shrunk,
- * so every title keeps its capital height (screens.h) and reads from 2 m.
- * Shrinking is the last resort for a word longer than the tile.
- */
-void bc_home_title_layout(const bc_draw *d, const char *title, SDL_Rect tile, bc_home_title *out)
-{
-	int room = tile.w - 2 * bc_dp(d, TILE_PAD), px = bc_dp(d, BC_HOME_TITLE_PX), w;
-	*out = (bc_home_title){ .n = 1, .px = px };
-	snprintf(out->line[0], sizeof(out->line[0]), "%s", title);
-	bc_text_measure(d->text, title, px, BC_FONT_BOLD, &w, NULL);
-	if (w <= room)
-		return;
-	int best = -1;
-	for (const char *sp = strchr(title, ' '); sp; sp = strchr(sp + 1, ' ')) {
-		char a[sizeof(out->line[0])];
-		snprintf(a, sizeof(a), "%.*s", (int)(sp - title), title);
-		int wa, wb;
-		bc_text_measure(d->text, a, px, BC_FONT_BOLD, &wa, NULL);
-		bc_text_measure(d->text, sp + 1, px, BC_FONT_BOLD, &wb, NULL);
-		int longer = wa > wb ? wa : wb;
-		if (best < 0 || longer < best) {
-			best = longer;
-			out->n = 2;
-			snprintf(out->line[0], sizeof(out->line[0]), "%s", a);
-			snprintf(out->line[1], sizeof(out->line[1]), "%s", sp + 1);
-		}
-	}
-	if (best > room)
-		out->px = px * room / best;
-}
-
-int bc_home_tile_at(const bc_draw *d, int x, int y)
+int bc_today_tile_at(const bc_draw *d, int x, int y)
 {
 	SDL_Point p = { x, y };
-	for (int i = 0; i < BC_EXERCISE_COUNT; i++) {
-		SDL_Rect r = bc_home_tile_rect(d, i);
+	for (int t = 0; t < BC_HOME_TILE_COUNT; t++) {
+		SDL_Rect r = bc_today_tile_rect(d, t);
 		if (SDL_PointInRect(&p, &r))
-			return i;
+			return t;
 	}
 	return -1;
 }
 
-/* "10 × hold 10 s" and the like: today's target for one exercise. */
-static void target_text(const bc_app_state *s, bc_exercise_id id, char *buf, size_t size)
+/* A tile's panel, outlined when highlighted. */
+static void tile_panel(const bc_draw *d, SDL_Rect r, bool sel)
 {
-	const bc_exercise_row *row = bc_exercise_row_of(id);
-	float hold = s->hold_target_s[id];
-	if (id == BC_EXERCISE_POSTURE)
-		snprintf(buf, size, "alert after 10 s");
-	else if (id == BC_EXERCISE_CAT_COW)
-		snprintf(buf, size, "%d slow cycles", s->target_reps);
-	else if (id == BC_EXERCISE_SHOULDER_SQUEEZE)
-		snprintf(buf, size, "%d paced squeezes", s->target_reps);
-	else if (row && row->sides != BC_SIDES_NONE && hold > 0)
-		snprintf(buf, size, "%d/side \xc3\x97 %.0f s", (s->target_reps + 1) / 2, hold);
-	else if (hold > 0)
-		snprintf(buf, size, "%d \xc3\x97 hold %.0f s", s->target_reps, hold);
-	else
-		snprintf(buf, size, "%d reps", s->target_reps);
-}
-
-static void draw_heading(const bc_draw *d, const bc_app_state *s)
-{
-	SDL_Rect head = bc_design_rect(d, 16, 50, 768, 52);
-	bc_draw_text(d, "Choose an exercise", 34, BC_FONT_BOLD, bc_col_text, head.x,
-		     head.y + head.h / 2, BC_ALIGN_LEFT, BC_VALIGN_MIDDLE, head.w * 6 / 10);
-	/* Today's reps against the day's target (one set of the selected exercise). */
-	char today[96];
-	const bc_app_today *t = &s->today;
-	if (!t->known)
-		snprintf(today, sizeof(today), "Target today: %d reps", s->target_reps);
-	else if (t->streak_days > 1)
-		snprintf(today, sizeof(today), "Today %d / %d reps \xc2\xb7 %d-day streak",
-			 t->reps_today, s->target_reps, t->streak_days);
-	else
-		snprintf(today, sizeof(today), "Today %d / %d reps", t->reps_today, s->target_reps);
-	bc_draw_text(d, today, 20, BC_FONT_BOLD,
-		     t->known && t->reps_today >= s->target_reps ? bc_col_good : bc_col_dim,
-		     head.x + head.w, head.y + head.h / 2, BC_ALIGN_RIGHT, BC_VALIGN_MIDDLE,
-		     head.w * 45 / 100);
-}
-
-static void draw_tile(const bc_draw *d, const bc_app_state *s, int i)
-{
-	const bc_exercise_info *info = bc_exercise_info_get(i);
-	SDL_Rect r = bc_home_tile_rect(d, i);
-	bool sel = i == s->home_selection;
 	if (sel) {
 		int b = bc_dp(d, 4);
 		SDL_Rect outer = { r.x - b, r.y - b, r.w + 2 * b, r.h + 2 * b };
 		bc_draw_panel(d, outer, bc_dp(d, 16), bc_col_info);
 	}
 	bc_draw_panel(d, r, bc_dp(d, 12), sel ? bc_col_panel_hi : bc_col_panel);
-	bc_home_title t;
-	bc_home_title_layout(d, info->title, r, &t);
-	int pad = bc_dp(d, TILE_PAD), line_h = t.px * 112 / 100;
-	int title_cy = r.y + r.h * 40 / 100; /* the title block's middle */
-	for (int k = 0; k < t.n; k++)
-		bc_text_draw(d->text, t.line[k], t.px, BC_FONT_BOLD, bc_col_text, r.x + r.w / 2,
-			     title_cy + (2 * k - (t.n - 1)) * line_h / 2, BC_ALIGN_CENTER,
-			     BC_VALIGN_MIDDLE, 0);
-	char target[64];
-	target_text(s, i, target, sizeof(target));
-	bc_draw_text(d, target, 17, BC_FONT_REGULAR, sel ? bc_col_info : bc_col_dim, r.x + r.w / 2,
-		     r.y + r.h * 86 / 100, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, r.w - 2 * pad);
+}
+
+/* "10 × hold 5 s" (with the progression's share), "8 slow cycles", ... */
+static void item_target(const bc_plan_entry *e, char *buf, size_t size)
+{
+	const bc_plan_item *it = &e->item;
+	const bc_exercise_row *row = bc_exercise_row_of(it->exercise);
+	if (it->exercise == BC_EXERCISE_CAT_COW)
+		snprintf(buf, size, "%d slow cycles", it->reps);
+	else if (row && row->sides != BC_SIDES_NONE && it->hold_s > 0)
+		snprintf(buf, size, "%d/side \xc3\x97 %.0f s", (it->reps + 1) / 2,
+			 (double)it->hold_s);
+	else if (it->hold_s > 0 && e->level > 0)
+		snprintf(buf, size, "%d \xc3\x97 hold %.0f s (+%.0f)", it->reps, (double)it->hold_s,
+			 (double)(it->hold_s - e->base_hold_s));
+	else if (it->hold_s > 0)
+		snprintf(buf, size, "%d \xc3\x97 hold %.0f s", it->reps, (double)it->hold_s);
+	else
+		snprintf(buf, size, "%d reps", it->reps);
+}
+
+/* The profile's name (when there are several) and the streak, as the history has it. */
+static void draw_heading(const bc_draw *d, const bc_app_state *s)
+{
+	SDL_Rect head = bc_design_rect(d, 16, HEAD_Y, BC_DESIGN_W - 32, HEAD_H);
+	const bc_app_profiles *p = &s->profiles;
+	char who[64];
+	if (p->n > 1 && p->current >= 0 && p->current < p->n)
+		snprintf(who, sizeof(who), "%s: today", p->name[p->current]);
+	else
+		snprintf(who, sizeof(who), "Today");
+	bc_draw_text(d, who, BC_TEXT_READ_PX, BC_FONT_BOLD, bc_col_text, head.x,
+		     head.y + head.h / 2, BC_ALIGN_LEFT, BC_VALIGN_MIDDLE, head.w * 45 / 100);
+	char streak[64];
+	bool good;
+	bc_app_streak_text(s, streak, sizeof(streak), &good);
+	SDL_Color c = good ? bc_col_good : bc_col_dim;
+	bc_draw_text(d, streak, BC_TEXT_READ_PX, BC_FONT_BOLD, c, head.x + head.w,
+		     head.y + head.h / 2, BC_ALIGN_RIGHT, BC_VALIGN_MIDDLE, head.w * 53 / 100);
+}
+
+/* The start tile: what SELECT starts now. */
+static void draw_start(const bc_draw *d, const bc_app_state *s)
+{
+	SDL_Rect r = bc_today_tile_rect(d, BC_HOME_TILE_START);
+	bool sel = s->home_tile == BC_HOME_TILE_START;
+	tile_panel(d, r, sel);
+	char line1[96], line2[96];
+	SDL_Color c1 = bc_col_text;
+	const bc_plan_today *p = &s->plan;
+	if (p->n == 0) {
+		snprintf(line1, sizeof(line1), "No plan yet");
+		snprintf(line2, sizeof(line2), "Choose under Exercises");
+	} else if (p->next < 0) {
+		snprintf(line1, sizeof(line1), "Plan done today \xe2\x9c\x93");
+		snprintf(line2, sizeof(line2), "SELECT: once more");
+		c1 = bc_col_good;
+	} else {
+		const bc_plan_entry *e = &p->entry[p->next];
+		const bc_exercise_info *info = bc_exercise_info_get(e->item.exercise);
+		snprintf(line1, sizeof(line1), "\xe2\x96\xb6 %s", info ? info->title : "?");
+		char target[48];
+		item_target(e, target, sizeof(target));
+		snprintf(line2, sizeof(line2), "Set %d of %d \xc2\xb7 %s", e->sets_done + 1,
+			 e->item.sets, target);
+	}
+	int pad = bc_dp(d, 20);
+	bc_draw_text(d, line1, BC_TEXT_READ_PX + 6, BC_FONT_BOLD, c1, r.x + pad,
+		     r.y + r.h * 30 / 100, BC_ALIGN_LEFT, BC_VALIGN_MIDDLE, r.w - 2 * pad);
+	bc_draw_text(d, line2, BC_TEXT_READ_PX, BC_FONT_REGULAR, sel ? bc_col_info : bc_col_dim,
+		     r.x + pad, r.y + r.h * 74 / 100, BC_ALIGN_LEFT, BC_VALIGN_MIDDLE,
+		     r.w - 2 * pad);
+}
+
+/* The plan, one row an item: a tick when done, its title, sets done of sets. */
+static void draw_list(const bc_draw *d, const bc_app_state *s)
+{
+	const bc_plan_today *p = &s->plan;
+	int cols = p->n > LIST_ROWS ? 2 : 1;
+	int col_w = (BC_DESIGN_W - 32 - (cols - 1) * 24) / cols;
+	for (int i = 0; i < p->n && i < LIST_ROWS * cols; i++) {
+		const bc_plan_entry *e = &p->entry[i];
+		const bc_exercise_info *info = bc_exercise_info_get(e->item.exercise);
+		SDL_Rect row = bc_design_rect(d, 16 + (i / LIST_ROWS) * (col_w + 24),
+					      LIST_Y + (i % LIST_ROWS) * LIST_ROW_H, col_w,
+					      LIST_ROW_H);
+		bool done = e->sets_done >= e->item.sets, next = i == p->next;
+		SDL_Color c = done ? bc_col_good : next ? bc_col_text : bc_col_dim;
+		char mark[8], sets[16];
+		snprintf(mark, sizeof(mark), "%s",
+			 done	? "\xe2\x9c\x93"
+			 : next ? "\xe2\x96\xb6"
+				: "\xc2\xb7");
+		snprintf(sets, sizeof(sets), "%d/%d", e->sets_done, e->item.sets);
+		int cy = row.y + row.h / 2, mark_w = bc_dp(d, 40), sets_w = bc_dp(d, 80);
+		bc_draw_text(d, mark, BC_TEXT_READ_PX, BC_FONT_BOLD, c, row.x, cy, BC_ALIGN_LEFT,
+			     BC_VALIGN_MIDDLE, mark_w);
+		bc_draw_text(d, info ? info->title : "?", BC_TEXT_READ_PX, BC_FONT_BOLD, c,
+			     row.x + mark_w, cy, BC_ALIGN_LEFT, BC_VALIGN_MIDDLE,
+			     row.w - mark_w - sets_w);
+		bc_draw_text(d, sets, BC_TEXT_READ_PX, BC_FONT_BOLD, c, row.x + row.w, cy,
+			     BC_ALIGN_RIGHT, BC_VALIGN_MIDDLE, sets_w);
+	}
+}
+
+static void draw_nav(const bc_draw *d, const bc_app_state *s, int tile, const char *label)
+{
+	SDL_Rect r = bc_today_tile_rect(d, tile);
+	bool sel = s->home_tile == tile;
+	tile_panel(d, r, sel);
+	bc_draw_text(d, label, BC_TEXT_READ_PX, BC_FONT_BOLD, bc_col_text, r.x + r.w / 2,
+		     r.y + r.h / 2, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, r.w - bc_dp(d, 12));
 }
 
 void bc_render_home(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 {
 	(void)area;
 	draw_heading(d, s);
-	for (int i = 0; i < BC_EXERCISE_COUNT; i++)
-		draw_tile(d, s, i);
+	draw_start(d, s);
+	draw_list(d, s);
+	draw_nav(d, s, BC_HOME_TILE_EXERCISES, "Exercises");
+	draw_nav(d, s, BC_HOME_TILE_PROGRESS, "Progress");
+	const bc_app_profiles *p = &s->profiles;
+	draw_nav(d, s, BC_HOME_TILE_PROFILE,
+		 p->n > 0 && p->current >= 0 && p->current < p->n ? p->name[p->current] : "Wearer");
 }

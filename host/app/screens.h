@@ -18,21 +18,36 @@ void bc_render_exercise(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
 void bc_render_posture(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
 void bc_render_summary(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
 void bc_render_plug_in(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+void bc_render_exercises(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+void bc_render_rest(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+void bc_render_progress(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
+void bc_render_profiles(const bc_draw *d, const bc_app_state *s, SDL_Rect area);
 
-/* Home screen tiles: rectangle of tile i, and the tile under a point (-1: none). */
+/* Home (today's plan): tile t's rectangle (bc_home_tile), the tile under a point (-1). */
+SDL_Rect bc_today_tile_rect(const bc_draw *d, int tile);
+int bc_today_tile_at(const bc_draw *d, int x, int y);
+
+/* The profile chooser: tile i's rectangle, the tile under a point (-1). */
+SDL_Rect bc_profile_tile_rect(const bc_draw *d, int i);
+int bc_profile_tile_at(const bc_draw *d, const bc_app_state *s, int x, int y);
+
+/*
+ * The exercise list's tiles: rectangle of tile i (BC_EXERCISE_COUNT: the
+ * "Today" tile back home), and the tile under a point (-1: none).
+ */
 SDL_Rect bc_home_tile_rect(const bc_draw *d, int i);
 int bc_home_tile_at(const bc_draw *d, int x, int y);
 
 /*
  * A tile's title is read from the floor, 2 m away: at 800x480 its capital
  * letters are at least BC_HOME_TITLE_CAP_MIN_PX tall (the official 7"
- * panel has 0.193 mm pixels: 4.2 mm, 7 arcminutes at 2 m, 1.4 times the
- * letter a 20/20 eye just reads), as they were on the six-tile home. The
- * title font is BC_HOME_TITLE_PX design px; a long title takes two lines
- * rather than a smaller font (test_app_render checks every title's ink).
+ * panel has 0.193 mm pixels: 5.2 mm, 9 arcminutes at 2 m, 1.8 times the
+ * letter a 20/20 eye just reads). The title font is BC_HOME_TITLE_PX
+ * design px; a long title takes two lines rather than a smaller font
+ * (test_app_render checks every title's ink).
  */
-#define BC_HOME_TITLE_PX	 30
-#define BC_HOME_TITLE_CAP_MIN_PX 22
+#define BC_HOME_TITLE_PX	 BC_TEXT_READ_PX
+#define BC_HOME_TITLE_CAP_MIN_PX BC_TEXT_CAP_MIN_PX
 
 typedef struct {
 	char line[2][48];

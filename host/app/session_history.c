@@ -5,6 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_plan.h"
+#include "coach/exercise_table.h"
+#include "history/local_day.h"
+
 int bc_app_history_open(bc_app_history *h, const char *path, char *err, size_t err_size)
 {
 	*h = (bc_app_history){ .exercise = BC_EXERCISE_NONE, .last_yday = -1 };
@@ -53,6 +57,42 @@ int bc_app_history_add(bc_app_history *h, const bc_coach_event *events, size_t n
 	return bc_history_save_session(h->hist, &h->rec) == 0 ? 1 : -1;
 }
 
+/*
+ * The last BC_PLAN_HISTORY_DAYS local days of every exercise from the
+ * history's per-day query, d days back at [d]: counted reps for the plan,
+ * and for the progress screen its days' best hold and furthest range.
+ * 0, or -1 (the history's error).
+ */
+static int read_days(bc_app_history *h, time_t now, bc_app_today *t)
+{
+	bc_history_day out[BC_PLAN_HISTORY_DAYS];
+	memset(&t->days, 0, sizeof(t->days));
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++) {
+		if (ex == BC_EXERCISE_POSTURE)
+			continue; /* alerts, not reps */
+		if (bc_history_days(h->hist, (int64_t)now, BC_PLAN_HISTORY_DAYS,
+				    bc_exercise_info_get(ex)->name, out) != 0)
+			return -1;
+		for (int d = 0; d < BC_PLAN_HISTORY_DAYS; d++) {
+			const bc_history_day *day = &out[BC_PLAN_HISTORY_DAYS - 1 - d];
+			t->days.reps[d][ex] = day->reps;
+			if (d >= BC_APP_PROGRESS_DAYS)
+				continue;
+			t->day_start_unix_s[d] = day->day_start_unix_s;
+			t->best_hold_s[d][ex] = day->best_hold_s;
+			t->best_peak_deg[d][ex] = day->best_peak_deg;
+		}
+	}
+	return 0;
+}
+
+int bc_app_history_save(bc_app_history *h)
+{
+	if (!h->hist || !h->begun || !h->anything)
+		return 0;
+	return bc_history_save_session(h->hist, &h->rec) == 0 ? 1 : -1;
+}
+
 void bc_app_history_refresh(bc_app_history *h, bc_app_state *s, time_t now)
 {
 	struct tm tm;
@@ -60,9 +100,15 @@ void bc_app_history_refresh(bc_app_history *h, bc_app_state *s, time_t now)
 	h->last_yday = tm.tm_yday;
 	bc_history_totals t;
 	s->today.known = false;
+	/* The calendar's days even without a history (the demo): counts stay the app's. */
+	for (int d = 0; d < BC_APP_PROGRESS_DAYS; d++)
+		s->today.day_start_unix_s[d] = bc_local_day_start((int64_t)now, -d);
 	if (!h->hist || bc_history_today(h->hist, (int64_t)now, NULL, &t) != 0)
 		return;
 	int streak = bc_history_streak_days(h->hist, (int64_t)now);
+	if (read_days(h, now, &s->today) != 0)
+		return;
+	bc_app_plan_refresh(s);
 	s->today.known = true;
 	s->today.reps_today = t.reps;
 	s->today.sessions_today = t.sessions;

@@ -50,6 +50,12 @@ void bc_app_history_expect(bc_app_history *h, bc_exercise_id exercise, int targe
  */
 int bc_app_history_add(bc_app_history *h, const bc_coach_event *events, size_t n, double first_t_s);
 
+/*
+ * Saves the session as it is now (a plan's set ended: a power cut loses at
+ * most the set going on). Returns as bc_app_history_add.
+ */
+int bc_app_history_save(bc_app_history *h);
+
 /* Today's reps, sessions and streak into s->today (now: wall clock). */
 void bc_app_history_refresh(bc_app_history *h, bc_app_state *s, time_t now);
 

@@ -63,6 +63,17 @@ static void state_at(bc_app_state *s, const screen_case *sc, int i)
 		bc_app_tick(s, i * FRAME_S);
 		return;
 	}
+	if (sc->screen == BC_SCREEN_PROGRESS) { /* four weeks of the bridge: cairo charts */
+		for (int d = 0; d < BC_APP_PROGRESS_DAYS; d++) {
+			s->today.days.reps[d][BC_EXERCISE_BRIDGE] = 10 + (d + i / 60) % 9;
+			s->today.best_hold_s[d][BC_EXERCISE_BRIDGE] = 2.0f + 0.1f * (float)d;
+			s->today.best_peak_deg[d][BC_EXERCISE_BRIDGE] = 20.0f + 0.2f * (float)d;
+		}
+		s->menu = BC_SCREEN_PROGRESS;
+		s->progress_page = 2; /* the default plan's second exercise: the bridge */
+		bc_app_tick(s, i * FRAME_S);
+		return;
+	}
 	bc_app_begin_session(s, sc->exercise);
 	bc_app_tick(s, i * FRAME_S);
 	bool calib = sc->screen == BC_SCREEN_CALIBRATION;
@@ -115,6 +126,7 @@ static const screen_case cases[] = {
 	{ "posture monitor", BC_EXERCISE_POSTURE, BC_SCREEN_POSTURE },
 	{ "calibration", BC_EXERCISE_BRIDGE, BC_SCREEN_CALIBRATION },
 	{ "home", BC_EXERCISE_NONE, BC_SCREEN_HOME },
+	{ "progress (cairo)", BC_EXERCISE_NONE, BC_SCREEN_PROGRESS },
 	{ "summary", BC_EXERCISE_BRIDGE, BC_SCREEN_SUMMARY },
 };
 #define N_CASES ((int)(sizeof(cases) / sizeof(cases[0])))

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: MIT */
+/* The plan and the screens reached from home, in the reducer: see app_plan.h. */
+#include "app/app_plan.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Days the progress screen looks back over (four weeks). */
+#define PROGRESS_DAYS 28
+
+void bc_app_plan_refresh(bc_app_state *s)
+{
+	bc_plan_today_compute(&s->plan_settings, s->target_reps, s->hold_target_s, &s->today.days,
+			      &s->plan);
+}
+
+/* Asks the main loop for a session of the item the plan run is on. */
+static void request_item(bc_app_state *s)
+{
+	const bc_plan_item *it = &s->plan_run.today.entry[s->plan_run.entry].item;
+	s->plan_session = true;
+	s->session_target_reps = it->reps;
+	s->session_hold_s = it->hold_s;
+	s->start_requested = it->exercise;
+}
+
+void bc_app_plan_start(bc_app_state *s, int entry)
+{
+	if (entry < 0 || entry >= s->plan.n)
+		return;
+	bc_plan_run_begin(&s->plan_run, &s->plan, entry);
+	request_item(s);
+}
+
+int bc_app_plan_set_reps(const bc_app_state *s)
+{
+	/* The plan's last set done: the summary counts the whole session, like its tally. */
+	if (!s->plan_session || s->plan_run.phase == BC_PLAN_RUN_DONE)
+		return s->session_reps;
+	return bc_plan_run_set_reps(&s->plan_run, s->session_reps);
+}
+
+void bc_app_plan_rep(bc_app_state *s)
+{
+	if (!s->plan_session)
+		return;
+	bc_plan_step step = bc_plan_run_reps(&s->plan_run, s->session_reps, s->now_s);
+	if (step != BC_PLAN_STEP_NONE)
+		s->plan_sets_ended++;
+	if (step == BC_PLAN_STEP_PLAN_DONE) {
+		/* The plan's last set: the summary, then home. */
+		s->set_done = true;
+		s->set_done_at_s = s->now_s;
+	}
+}
+
+void bc_app_plan_leave(bc_app_state *s)
+{
+	if (s->plan_session)
+		s->menu = BC_SCREEN_HOME; /* where the plan shows what is done */
+	s->plan_session = false;
+	bc_plan_run_idle(&s->plan_run);
+}
+
+void bc_app_plan_tick(bc_app_state *s)
+{
+	if (!s->plan_session)
+		return;
+	/* The plan moves on by itself: after the rest, the next item's session. */
+	if (bc_plan_run_tick(&s->plan_run, s->now_s) == BC_PLAN_STEP_START_NEXT)
+		request_item(s);
+}
+
+const char *bc_app_streak_text(const bc_app_state *s, char *buf, size_t size, bool *good)
+{
+	const bc_app_today *t = &s->today;
+	*good = false;
+	if (!t->known)
+		snprintf(buf, size, "%s", s->source.demo ? "Demo: no history" : "No history");
+	else if (t->streak_days <= 0)
+		snprintf(buf, size, "Streak starts today");
+	else {
+		snprintf(buf, size, "Streak: %d day%s", t->streak_days,
+			 t->streak_days == 1 ? "" : "s");
+		*good = true;
+	}
+	return buf;
+}
+
+/* ---- Home ------------------------------------------------------------------- */
+
+static void go(bc_app_state *s, bc_screen menu)
+{
+	s->menu = menu;
+	if (menu == BC_SCREEN_PROGRESS)
+		s->progress_page = 0;
+	if (menu == BC_SCREEN_PROFILES)
+		s->profiles.selection = s->profiles.current;
+	if (menu == BC_SCREEN_EXERCISES && s->home_selection > BC_EXERCISE_COUNT)
+		s->home_selection = 0;
+}
+
+void bc_app_home_pick(bc_app_state *s, bc_home_tile tile)
+{
+	if (tile < 0 || tile >= BC_HOME_TILE_COUNT)
+		return;
+	s->home_tile = tile;
+	switch (tile) {
+	case BC_HOME_TILE_START:
+		/* All done: once more from the top (extra sets only add to today's count). */
+		bc_app_plan_start(s, s->plan.next >= 0 ? s->plan.next : 0);
+		break;
+	case BC_HOME_TILE_EXERCISES:
+		go(s, BC_SCREEN_EXERCISES);
+		break;
+	case BC_HOME_TILE_PROGRESS:
+		go(s, BC_SCREEN_PROGRESS);
+		break;
+	case BC_HOME_TILE_PROFILE:
+		go(s, BC_SCREEN_PROFILES);
+		break;
+	case BC_HOME_TILE_COUNT:
+		break;
+	}
+}
+
+static int wrap(int i, int n)
+{
+	return n > 0 ? ((i % n) + n) % n : 0;
+}
+
+static void home_action(bc_app_state *s, bc_app_action a)
+{
+	if (a == BC_ACTION_PREV || a == BC_ACTION_NEXT)
+		s->home_tile = wrap(s->home_tile + (a == BC_ACTION_NEXT ? 1 : -1),
+				    BC_HOME_TILE_COUNT);
+	else if (a == BC_ACTION_SELECT)
+		bc_app_home_pick(s, s->home_tile);
+	else if (a == BC_ACTION_BACK)
+		s->quit_requested = true;
+}
+
+/* The exercise list: every exercise, then a "Today" tile back home (GPIO has no BACK). */
+static void exercises_action(bc_app_state *s, bc_app_action a)
+{
+	int n = BC_EXERCISE_COUNT + 1;
+	if (a == BC_ACTION_PREV || a == BC_ACTION_NEXT) {
+		s->home_selection = wrap(s->home_selection + (a == BC_ACTION_NEXT ? 1 : -1), n);
+	} else if (a == BC_ACTION_SELECT) {
+		if (s->home_selection >= BC_EXERCISE_COUNT) {
+			go(s, BC_SCREEN_HOME);
+			return;
+		}
+		s->plan_session = false;
+		s->session_target_reps = 0;
+		s->session_hold_s = 0;
+		s->start_requested = (bc_exercise_id)s->home_selection;
+	} else if (a == BC_ACTION_BACK) {
+		go(s, BC_SCREEN_HOME);
+	}
+}
+
+/* ---- Rest, progress, profiles ----------------------------------------------- */
+
+/*
+ * Between sets: SELECT skips the rest; BACK, or NEXT / END_SET from the
+ * buttons, ends the session (the sets done are saved; the screen goes home).
+ */
+static void rest_action(bc_app_state *s, bc_app_action a)
+{
+	if (a == BC_ACTION_SELECT || a == BC_ACTION_PAUSE) {
+		if (bc_plan_run_skip_rest(&s->plan_run, s->now_s) == BC_PLAN_STEP_START_NEXT)
+			request_item(s);
+	} else if (a == BC_ACTION_BACK || a == BC_ACTION_NEXT || a == BC_ACTION_END_SET) {
+		bc_app_plan_leave(s);
+		s->exercise = BC_EXERCISE_NONE;
+	}
+}
+
+static bool has_reps(const bc_app_state *s, bc_exercise_id ex)
+{
+	for (int d = 0; d < PROGRESS_DAYS; d++)
+		if (s->today.days.reps[d][ex] > 0)
+			return true;
+	return false;
+}
+
+static bool in_plan(const bc_app_state *s, bc_exercise_id ex)
+{
+	for (int i = 0; i < s->plan.n; i++)
+		if (s->plan.entry[i].item.exercise == ex)
+			return true;
+	return false;
+}
+
+/* The plan's exercises first, then any other done in the last four weeks. */
+bc_exercise_id bc_app_progress_exercise(const bc_app_state *s, int page)
+{
+	if (page <= 0)
+		return BC_EXERCISE_NONE;
+	int k = page - 1;
+	for (int i = 0; i < s->plan.n; i++) {
+		bc_exercise_id ex = s->plan.entry[i].item.exercise;
+		bool first = true; /* an exercise twice in the plan gets one page */
+		for (int j = 0; j < i; j++)
+			first &= s->plan.entry[j].item.exercise != ex;
+		if (first && k-- == 0)
+			return ex;
+	}
+	for (int ex = 0; ex < BC_EXERCISE_COUNT; ex++)
+		if (!in_plan(s, ex) && ex != BC_EXERCISE_POSTURE && has_reps(s, ex) && k-- == 0)
+			return ex;
+	return BC_EXERCISE_NONE;
+}
+
+int bc_app_progress_pages(const bc_app_state *s)
+{
+	int n = 1;
+	while (bc_app_progress_exercise(s, n) != BC_EXERCISE_NONE)
+		n++;
+	return n;
+}
+
+/* NEXT/PREV turn the pages, SELECT (or BACK) goes home. */
+static void progress_action(bc_app_state *s, bc_app_action a)
+{
+	int n = bc_app_progress_pages(s);
+	if (a == BC_ACTION_PREV || a == BC_ACTION_NEXT)
+		s->progress_page = wrap(s->progress_page + (a == BC_ACTION_NEXT ? 1 : -1), n);
+	else if (a == BC_ACTION_SELECT || a == BC_ACTION_BACK)
+		go(s, BC_SCREEN_HOME);
+}
+
+void bc_app_profile_pick(bc_app_state *s, int profile)
+{
+	if (profile < 0 || profile >= s->profiles.n)
+		return;
+	s->profiles.selection = profile;
+	if (profile != s->profiles.current)
+		s->profiles.requested = profile;
+	go(s, BC_SCREEN_HOME);
+}
+
+/* NEXT/PREV step through the wearers, SELECT takes one (and goes home), BACK keeps. */
+static void profiles_action(bc_app_state *s, bc_app_action a)
+{
+	int n = s->profiles.n;
+	if (a == BC_ACTION_PREV || a == BC_ACTION_NEXT)
+		s->profiles.selection = wrap(s->profiles.selection + (a == BC_ACTION_NEXT ? 1 : -1),
+					     n);
+	else if (a == BC_ACTION_SELECT && n > 0)
+		bc_app_profile_pick(s, s->profiles.selection);
+	else if (a == BC_ACTION_SELECT || a == BC_ACTION_BACK)
+		go(s, BC_SCREEN_HOME);
+}
+
+bool bc_app_menu_action(bc_app_state *s, bc_app_action a)
+{
+	switch (s->screen) {
+	case BC_SCREEN_HOME:
+		home_action(s, a);
+		return true;
+	case BC_SCREEN_EXERCISES:
+		exercises_action(s, a);
+		return true;
+	case BC_SCREEN_REST:
+		rest_action(s, a);
+		return true;
+	case BC_SCREEN_PROGRESS:
+		progress_action(s, a);
+		return true;
+	case BC_SCREEN_PROFILES:
+		profiles_action(s, a);
+		return true;
+	default:
+		return false;
+	}
+}
