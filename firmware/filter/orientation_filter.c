@@ -25,8 +25,8 @@ const bc_filter_settings bc_filter_settings_default = {
 	.bias_motion_max_dps = 2.0f,
 	.bias_update_period_s = 0.04f,
 	.rest_tau_s = 0.5f,
-	.rest_gyro_dps = 2.0f,
-	.rest_accel_g = 0.02f,
+	.rest_gyro_k = 2.0f,
+	.rest_accel_k = 2.0f,
 	.rest_min_s = 1.5f,
 	.tau_mag_s = 9.0f,
 	.mag_norm_tol = 0.1f,
@@ -36,6 +36,24 @@ const bc_filter_settings bc_filter_settings_default = {
 
 /* q_gyro is renormalised every this many gyro steps (see bc_filter_update). */
 #define BC_FILTER_GYRO_RENORM_STEPS 8
+
+/*
+ * Rest detection (rest_detector.h): the block over which noise and deviation
+ * are measured, and the bounds of the noise floor it learns, per axis.
+ * The maxima are the noisiest chips we run at their widest bands (MPU-6050
+ * datasheet: 0.005 deg/s/sqrt(Hz) and 400 ug/sqrt(Hz), about 0.08 deg/s and
+ * 6.5 mg RMS at 260 Hz; BROAD's IMU measures 0.097 deg/s and 5.5 mg). They
+ * also keep a worn sensor that never lies still from learning a person's
+ * sway as noise: on ipol-l5's standing spans the floor would be 0.29 deg/s
+ * (see docs/performance.md). Below the minima is a simulation or a quantised
+ * signal, where a few times the minimum is still far below any motion.
+ */
+#define REST_BLOCK_S		0.04f
+#define REST_GYRO_NOISE_MIN_DPS 0.01f
+#define REST_GYRO_NOISE_MAX_DPS 0.15f
+#define REST_ACCEL_NOISE_MIN_G	0.0002f
+#define REST_ACCEL_NOISE_MAX_G	0.01f
+#define REST_NOISE_RISE_S	60.0f
 
 /* The bias uncertainty grows by this standard deviation over bias_forget_s. */
 #define BIAS_FORGET_SIGMA_DPS 0.1f
@@ -64,8 +82,8 @@ static void resolve_settings(bc_filter_settings *st)
 	fill_default(&st->bias_motion_max_dps, d->bias_motion_max_dps);
 	fill_default(&st->bias_update_period_s, d->bias_update_period_s);
 	fill_default(&st->rest_tau_s, d->rest_tau_s);
-	fill_default(&st->rest_gyro_dps, d->rest_gyro_dps);
-	fill_default(&st->rest_accel_g, d->rest_accel_g);
+	fill_default(&st->rest_gyro_k, d->rest_gyro_k);
+	fill_default(&st->rest_accel_k, d->rest_accel_k);
 	fill_default(&st->rest_min_s, d->rest_min_s);
 	fill_default(&st->tau_mag_s, d->tau_mag_s);
 	fill_default(&st->mag_norm_tol, d->mag_norm_tol);
@@ -83,8 +101,20 @@ void bc_filter_init(bc_filter *f, const bc_filter_settings *settings)
 	f->q = f->q_gyro = f->q_incl = bc_quat_identity;
 	f->inv_tau_acc = 1.0f / st->tau_acc_s;
 
-	bc_rest_detector_init(&f->rest, st->rest_tau_s, st->rest_gyro_dps, st->rest_accel_g,
-			      st->bias_max_dps, st->rest_min_s);
+	const bc_rest_limits rest = {
+		.block_s = REST_BLOCK_S,
+		.tau_s = st->rest_tau_s,
+		.gyro_k = st->rest_gyro_k,
+		.accel_k = st->rest_accel_k,
+		.gyro_noise_min_dps = REST_GYRO_NOISE_MIN_DPS,
+		.gyro_noise_max_dps = REST_GYRO_NOISE_MAX_DPS,
+		.accel_noise_min_g = REST_ACCEL_NOISE_MIN_G,
+		.accel_noise_max_g = REST_ACCEL_NOISE_MAX_G,
+		.noise_rise_s = REST_NOISE_RISE_S,
+		.gyro_lp_max_dps = st->bias_max_dps,
+		.min_s = st->rest_min_s,
+	};
+	bc_rest_detector_init(&f->rest, &rest);
 
 	float var_rate = BIAS_FORGET_SIGMA_DPS * BIAS_FORGET_SIGMA_DPS / st->bias_forget_s;
 	const bc_gyro_bias_limits bias = {
@@ -103,7 +133,12 @@ void bc_filter_init(bc_filter *f, const bc_filter_settings *settings)
 		.norm_tol = st->mag_norm_tol,
 		.dip_tol_rad = st->mag_dip_tol_deg * BC_RAD_PER_DEG,
 		.ref_tau_s = 20.0f,
+		.current_tau_s = 0.05f,
+		.min_undisturbed_s = 0.5f,
 		.new_field_s = st->mag_new_field_s,
+		.new_min_gyro_dps = 20.0f,
+		.max_reject_s = 60.0f,
+		.reject_factor = 2.0f,
 	};
 	bc_mag_heading_init(&f->mag, &mag);
 }
@@ -194,14 +229,14 @@ static void restart(bc_filter *f, const bc_sample *s)
 	f->rot_count = 1.0f;
 
 	bc_rest_detector_restart(&f->rest);
-	bc_rest_detector_update(&f->rest, s->gyro_dps, s->accel_g, 0.0f);
+	bc_rest_detector_prime(&f->rest, s->gyro_dps, s->accel_g);
 	bc_mag_heading_restart(&f->mag);
 	f->bias.elapsed_s = 0.0f;
 	f->bias.corr_rad[0] = f->bias.corr_rad[1] = 0.0f;
 	f->initialised = true;
 	f->q = output_quat(f);
 	if (f->settings.use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut)) {
-		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut), 0.0f);
+		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut), 0.0f, 0.0f);
 		f->q = output_quat(f);
 	}
 }
@@ -349,7 +384,8 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 
 	f->q6 = bc_quat_mul(f->q_incl, f->q_gyro);
 	if (st->use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut))
-		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut), dt);
+		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut),
+				      bc_vec3_norm(w) * BC_DEG_PER_RAD, dt);
 	f->q = st->use_mag ? bc_mag_heading_apply(&f->mag, f->q6) : f->q6;
 	return accel_ok ? BC_FILTER_OK : BC_FILTER_GYRO_ONLY;
 }

@@ -59,10 +59,11 @@ typedef struct {
 	float bias_update_period_s; /* the bias estimator runs this often, s */
 
 	/* Rest detection (rest_detector.h). */
-	float rest_tau_s;    /* low-pass time constant of the rest detector, s */
-	float rest_gyro_dps; /* gyro deviation from its low-pass below this is still, deg/s */
-	float rest_accel_g;  /* accel deviation from its low-pass below this is still, g */
-	float rest_min_s;    /* still this long is at rest, s */
+	float rest_tau_s;   /* low-pass time constant of the rest detector, s */
+	float rest_gyro_k;  /* still: gyro RMS deviation from its low-pass under this many
+			       times the measured gyro noise */
+	float rest_accel_k; /* still: the same for the accelerometer */
+	float rest_min_s;   /* still this long is at rest, s */
 
 	/* Magnetometer heading (mag_heading.h), used with use_mag. */
 	float tau_mag_s;       /* heading correction time constant, s */
