@@ -223,6 +223,10 @@ static void restart(bc_filter *f, const bc_sample *s)
 	rotation_inputs(f->q6, f->bias.bias_dps, xr);
 	bc_lowpass2_reset(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N);
 	f->rot_elapsed_s = 0.0f;
+	f->acc_sum_g[0] = f->acc_sum_g[1] = f->acc_sum_g[2] = 0.0f;
+	f->acc_sum_n = 0.0f;
+	f->acc_elapsed_s = 0.0f;
+	f->raw_sum[0] = f->raw_sum[1] = bc_vec3_make(0.0f, 0.0f, 0.0f);
 	f->starting = true;
 	f->start_s = 0.0f;
 	f->start_count = 1.0f;
@@ -242,19 +246,18 @@ static void restart(bc_filter *f, const bc_sample *s)
 }
 
 /*
- * The accelerometer step: low-pass it in the gyro frame, turn q_incl so the
- * low-passed gravity points up, and hand the correction to the bias
- * estimator.
+ * The accelerometer step, at most every BC_FILTER_ACC_PERIOD_S: low-pass the
+ * mean of the accelerometer samples rotated into the gyro frame since the
+ * last step, turn q_incl so the low-passed gravity points up, and hand the
+ * correction to the bias estimator.
  */
-static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
+static void accel_step(bc_filter *f, float dt_s)
 {
-	bc_vec3 a_gyro = bc_quat_rotate(f->q_gyro, accel_g);
-	/*
-	 * Three scalar channels, not a padded 4-wide vector: packing a_gyro into
-	 * one goes through the stack before a vector load (most likely a
-	 * store-forwarding stall) and measured 5-10 ns an update slower.
-	 */
-	const float xa[3] = { a_gyro.x, a_gyro.y, a_gyro.z };
+	float inv_n = 1.0f / f->acc_sum_n;
+	const float xa[3] = { f->acc_sum_g[0] * inv_n, f->acc_sum_g[1] * inv_n,
+			      f->acc_sum_g[2] * inv_n };
+	f->acc_sum_g[0] = f->acc_sum_g[1] = f->acc_sum_g[2] = 0.0f;
+	f->acc_sum_n = 0.0f;
 	if (f->starting) {
 		f->start_count += 1.0f;
 		bc_lowpass2_mean_step(f->acc_lp, f->acc_lp_rate, xa, 3, 1.0f / f->start_count);
@@ -360,9 +363,7 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 	float dt = (float)(s->t_s - f->last_t_s);
 	f->last_t_s = s->t_s;
 
-	if (accel_ok)
-		bc_rest_detector_update(&f->rest, s->gyro_dps, s->accel_g, dt);
-	else
+	if (!accel_ok)
 		bc_rest_detector_restart(&f->rest);
 
 	bc_vec3 w = bc_vec3_scale(bc_vec3_sub(s->gyro_dps, f->bias.bias_dps), BC_RAD_PER_DEG);
@@ -377,10 +378,38 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 		f->gyro_steps = 0;
 	}
 
-	if (accel_ok)
-		accel_step(f, s->accel_g, dt);
-	else
+	if (accel_ok) {
+		/*
+		 * Rotated into the gyro frame every sample (that is what makes
+		 * the average immune to the sensor's turning); the rest of the
+		 * accelerometer step runs on the mean, at most every
+		 * BC_FILTER_ACC_PERIOD_S: at high rates it is the slow part.
+		 */
+		bc_vec3 a_gyro = bc_quat_rotate(f->q_gyro, s->accel_g);
+		f->acc_sum_g[0] += a_gyro.x;
+		f->acc_sum_g[1] += a_gyro.y;
+		f->acc_sum_g[2] += a_gyro.z;
+		f->raw_sum[0] = bc_vec3_add(f->raw_sum[0], s->gyro_dps);
+		f->raw_sum[1] = bc_vec3_add(f->raw_sum[1], s->accel_g);
+		f->acc_sum_n += 1.0f;
+		f->acc_elapsed_s += dt;
+		if (f->acc_elapsed_s >= BC_FILTER_ACC_PERIOD_S) {
+			/*
+			 * The rest detector too sees the step's means: its
+			 * thresholds are multiples of the noise it measures on
+			 * the same means, so averaging does not move them.
+			 */
+			float inv_n = 1.0f / f->acc_sum_n;
+			bc_rest_detector_update(&f->rest, bc_vec3_scale(f->raw_sum[0], inv_n),
+						bc_vec3_scale(f->raw_sum[1], inv_n),
+						f->acc_elapsed_s);
+			f->raw_sum[0] = f->raw_sum[1] = bc_vec3_make(0.0f, 0.0f, 0.0f);
+			accel_step(f, f->acc_elapsed_s);
+			f->acc_elapsed_s = 0.0f;
+		}
+	} else {
 		f->accel_rejected++;
+	}
 
 	f->q6 = bc_quat_mul(f->q_incl, f->q_gyro);
 	if (st->use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut))

@@ -95,6 +95,13 @@ enum {
 };
 #define BC_FILTER_ROT_PERIOD_S 0.01f
 
+/*
+ * The accelerometer step (low-pass, inclination correction, bias) runs at
+ * most this often, on the mean of the samples since the last one: every
+ * sample up to 100 Hz, every 10th at 1 kHz.
+ */
+#define BC_FILTER_ACC_PERIOD_S 0.0095f
+
 typedef struct {
 	bc_filter_settings settings;
 	bool initialised;
@@ -109,12 +116,16 @@ typedef struct {
 		[BC_FILTER_ROT_N]; /* low-passed rotation rows and R * bias, see BC_FILTER_ROT_* */
 	float rot_lp_rate[BC_FILTER_ROT_N]; /* their rates of change, per second */
 	float rot_elapsed_s;		    /* time since the rotation bank's last step, s */
-	float inv_tau_acc;		    /* 1 / tau_acc_s, 1/s */
-	float start_s;	    /* time since (re)start while the banks are still running means, s */
-	float start_count;  /* samples in the accelerometer's running mean */
-	float rot_count;    /* steps in the rotation bank's running mean */
-	bool starting;	    /* the banks are still running means (first tau_acc_s) */
-	uint8_t gyro_steps; /* gyro steps since q_gyro was last renormalised */
+	float acc_sum_g[3];  /* accelerometer in the gyro frame summed since the last step, g */
+	float acc_sum_n;     /* samples in that sum */
+	bc_vec3 raw_sum[2];  /* raw gyro (deg/s) and accel (g) summed over the same samples */
+	float acc_elapsed_s; /* time since the last accelerometer step, s */
+	float inv_tau_acc;   /* 1 / tau_acc_s, 1/s */
+	float start_s;	     /* time since (re)start while the banks are still running means, s */
+	float start_count;   /* samples in the accelerometer's running mean */
+	float rot_count;     /* steps in the rotation bank's running mean */
+	bool starting;	     /* the banks are still running means (first tau_acc_s) */
+	uint8_t gyro_steps;  /* gyro steps since q_gyro was last renormalised */
 	bc_rest_detector rest;
 	bc_gyro_bias bias;
 	bc_mag_heading mag;
