@@ -34,7 +34,7 @@ const bc_filter_settings bc_filter_settings_default = {
 	.mag_new_field_s = 20.0f,
 };
 
-/* q_gyro is renormalised every this many gyro steps (see bc_filter_update). */
+/* q6 is renormalised every this many gyro steps (see bc_filter_update). */
 #define BC_FILTER_GYRO_RENORM_STEPS 8
 
 /*
@@ -98,7 +98,7 @@ void bc_filter_init(bc_filter *f, const bc_filter_settings *settings)
 	resolve_settings(&f->settings);
 	const bc_filter_settings *st = &f->settings;
 
-	f->q = f->q_gyro = f->q_incl = bc_quat_identity;
+	f->q = f->q6 = bc_quat_identity;
 	f->inv_tau_acc = 1.0f / st->tau_acc_s;
 
 	const bc_rest_limits rest = {
@@ -199,10 +199,31 @@ static inline void rotation_inputs(bc_quat q, bc_vec3 b, float *x)
 	x[7] = x[3] * b.x + x[4] * b.y + x[5] * b.z;
 }
 
-static bc_quat output_quat(bc_filter *f)
+static bc_quat output_quat(const bc_filter *f)
 {
-	f->q6 = bc_quat_mul(f->q_incl, f->q_gyro);
 	return f->settings.use_mag ? bc_mag_heading_apply(&f->mag, f->q6) : f->q6;
+}
+
+/*
+ * The low-pass state (value and rate) turned with the earth frame by a
+ * correction: exactly for a large one, to first order (v + theta x v, theta
+ * about earth x and y, rad) for the small ones of every step.
+ */
+static void turn_lowpass(bc_filter *f, bc_quat corr)
+{
+	bc_vec3 y = bc_quat_rotate(corr, bc_vec3_make(f->acc_lp[0], f->acc_lp[1], f->acc_lp[2]));
+	bc_vec3 r = bc_quat_rotate(
+		corr, bc_vec3_make(f->acc_lp_rate[0], f->acc_lp_rate[1], f->acc_lp_rate[2]));
+	f->acc_lp[0] = y.x, f->acc_lp[1] = y.y, f->acc_lp[2] = y.z;
+	f->acc_lp_rate[0] = r.x, f->acc_lp_rate[1] = r.y, f->acc_lp_rate[2] = r.z;
+}
+
+static void turn_lowpass_small(float *v, float theta_x, float theta_y)
+{
+	float x = v[0], y = v[1], z = v[2];
+	v[0] = x + theta_y * z;
+	v[1] = y - theta_x * z;
+	v[2] = z + theta_x * y - theta_y * x;
 }
 
 /*
@@ -213,11 +234,10 @@ static bc_quat output_quat(bc_filter *f)
 static void restart(bc_filter *f, const bc_sample *s)
 {
 	bc_vec3 up = bc_vec3_normalize(s->accel_g);
-	f->q_gyro = bc_quat_identity;
-	f->q_incl = bc_quat_from_two_vectors(up, bc_vec3_make(0, 0, 1));
-	f->q6 = f->q_incl;
+	f->q6 = bc_quat_from_two_vectors(up, bc_vec3_make(0, 0, 1));
 
-	const float xa[BC_FILTER_ACC_N] = { s->accel_g.x, s->accel_g.y, s->accel_g.z, 0.0f };
+	bc_vec3 a = bc_quat_rotate(f->q6, s->accel_g);
+	const float xa[BC_FILTER_ACC_N] = { a.x, a.y, a.z, 0.0f };
 	bc_lowpass2_reset(f->acc_lp, f->acc_lp_rate, xa, BC_FILTER_ACC_N);
 	float xr[BC_FILTER_ROT_N];
 	rotation_inputs(f->q6, f->bias.bias_dps, xr);
@@ -247,9 +267,14 @@ static void restart(bc_filter *f, const bc_sample *s)
 
 /*
  * The accelerometer step, at most every BC_FILTER_ACC_PERIOD_S: low-pass the
- * mean of the accelerometer samples rotated into the gyro frame since the
- * last step, turn q_incl so the low-passed gravity points up, and hand the
- * correction to the bias estimator.
+ * mean of the accelerometer samples rotated into the earth frame since the
+ * last step, turn the estimate (and the low-pass with it) so the low-passed
+ * gravity points up, and hand the correction to the bias estimator.
+ *
+ * This is VQF's low-pass in the gyro frame, kept in the earth frame instead:
+ * between corrections the two frames differ by a fixed rotation, which a
+ * linear filter commutes with, and each correction turns the filter's state
+ * with the frame (turn_lowpass). That saves a quaternion product a sample.
  */
 static void accel_step(bc_filter *f, float dt_s)
 {
@@ -291,8 +316,7 @@ static void accel_step(bc_filter *f, float dt_s)
 	 * Once running, a step's correction is tiny (the low-pass moves slowly):
 	 * then tan(angle) = angle to float precision and one division does.
 	 */
-	bc_vec3 g = bc_quat_rotate(f->q_incl,
-				   bc_vec3_make(f->acc_lp[0], f->acc_lp[1], f->acc_lp[2]));
+	bc_vec3 g = bc_vec3_make(f->acc_lp[0], f->acc_lp[1], f->acc_lp[2]);
 	float corr_x, corr_y; /* rotation of the earth frame, rad */
 	if (g.z > 0.0f && g.x * g.x + g.y * g.y < 1e-4f * g.z * g.z) {
 		float inv_z = 1.0f / g.z;
@@ -300,10 +324,11 @@ static void accel_step(bc_filter *f, float dt_s)
 		corr_y = -g.x * inv_z;
 		/* (1, a, b, 0) * q written out: half the multiplications of a product. */
 		float a = 0.5f * corr_x, b = 0.5f * corr_y;
-		bc_quat q = f->q_incl;
-		f->q_incl = renormalize(
-			bc_quat_make(q.w - a * q.x - b * q.y, q.x + a * q.w + b * q.z,
-				     q.y - a * q.z + b * q.w, q.z + a * q.y - b * q.x));
+		bc_quat q = f->q6;
+		f->q6 = renormalize(bc_quat_make(q.w - a * q.x - b * q.y, q.x + a * q.w + b * q.z,
+						 q.y - a * q.z + b * q.w, q.z + a * q.y - b * q.x));
+		turn_lowpass_small(f->acc_lp, corr_x, corr_y);
+		turn_lowpass_small(f->acc_lp_rate, corr_x, corr_y);
 	} else {
 		float n2 = bc_vec3_dot(g, g);
 		if (!(n2 > 0.0f))
@@ -320,7 +345,8 @@ static void accel_step(bc_filter *f, float dt_s)
 		}
 		corr_x = g.y;
 		corr_y = -g.x;
-		f->q_incl = renormalize(bc_quat_mul(corr, f->q_incl));
+		f->q6 = renormalize(bc_quat_mul(corr, f->q6));
+		turn_lowpass(f, corr);
 	}
 
 	if (bc_gyro_bias_accumulate(&f->bias, corr_x, corr_y, dt_s)) {
@@ -368,27 +394,27 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 
 	bc_vec3 w = bc_vec3_scale(bc_vec3_sub(s->gyro_dps, f->bias.bias_dps), BC_RAD_PER_DEG);
 	/*
-	 * Each step is unit length to float rounding, so |q_gyro| drifts by
+	 * Each step is unit length to float rounding, so |q6| drifts by
 	 * rounding only (~1e-7 a step): renormalising every
 	 * BC_FILTER_GYRO_RENORM_STEPS steps keeps it within ~1e-6 of 1.
 	 */
-	f->q_gyro = bc_quat_mul(f->q_gyro, gyro_step(w, dt));
+	f->q6 = bc_quat_mul(f->q6, gyro_step(w, dt));
 	if (++f->gyro_steps >= BC_FILTER_GYRO_RENORM_STEPS) {
-		f->q_gyro = renormalize(f->q_gyro);
+		f->q6 = renormalize(f->q6);
 		f->gyro_steps = 0;
 	}
 
 	if (accel_ok) {
 		/*
-		 * Rotated into the gyro frame every sample (that is what makes
+		 * Rotated into the earth frame every sample (that is what makes
 		 * the average immune to the sensor's turning); the rest of the
 		 * accelerometer step runs on the mean, at most every
 		 * BC_FILTER_ACC_PERIOD_S: at high rates it is the slow part.
 		 */
-		bc_vec3 a_gyro = bc_quat_rotate(f->q_gyro, s->accel_g);
-		f->acc_sum_g[0] += a_gyro.x;
-		f->acc_sum_g[1] += a_gyro.y;
-		f->acc_sum_g[2] += a_gyro.z;
+		bc_vec3 a_earth = bc_quat_rotate(f->q6, s->accel_g);
+		f->acc_sum_g[0] += a_earth.x;
+		f->acc_sum_g[1] += a_earth.y;
+		f->acc_sum_g[2] += a_earth.z;
 		f->raw_sum[0] = bc_vec3_add(f->raw_sum[0], s->gyro_dps);
 		f->raw_sum[1] = bc_vec3_add(f->raw_sum[1], s->accel_g);
 		f->acc_sum_n += 1.0f;
@@ -411,7 +437,6 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 		f->accel_rejected++;
 	}
 
-	f->q6 = bc_quat_mul(f->q_incl, f->q_gyro);
 	if (st->use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut))
 		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut),
 				      bc_vec3_norm(w) * BC_DEG_PER_RAD, dt);

@@ -11,14 +11,14 @@
  * samples are rejected and counted.
  *
  * How it works (after VQF, Laidig & Seel 2023, our own implementation):
- * - the gyroscope is integrated (strapdown) into q_gyro, the orientation of
- *   the sensor in a "gyro frame" that is almost inertial;
- * - the accelerometer is rotated into that gyro frame and low-passed there
- *   (second-order, tau_acc_s): as the sensor moves, accelerations average
- *   out while gravity stays put, so motion does not blur the result and the
- *   accelerometer is trusted less while the body accelerates;
- * - q_incl turns the gyro frame so that the low-passed gravity points up;
- *   the output is q_incl * q_gyro;
+ * - the gyroscope is integrated (strapdown) into q6;
+ * - the accelerometer is rotated into the earth frame of q6 and low-passed
+ *   there (second-order, tau_acc_s): as the sensor moves, accelerations
+ *   average out while gravity stays put, so motion does not blur the result
+ *   and the accelerometer is trusted less while the body accelerates (VQF
+ *   does this in the integrated "gyro frame"; ours is the same filter kept
+ *   in the corrected frame, see accel_step);
+ * - each step q6 is turned so that the low-passed gravity points up;
  * - the gyro bias is learned by a small Kalman filter (gyro_bias.h): quickly
  *   at rest (rest_detector.h), slowly in motion from the inclination
  *   correction;
@@ -106,11 +106,9 @@ typedef struct {
 	bc_filter_settings settings;
 	bool initialised;
 	double last_t_s;
-	bc_quat q;		       /* output: q_earth_from_sensor */
-	bc_quat q_gyro;		       /* q_gyroframe_from_sensor: the integrated gyroscope */
-	bc_quat q_incl;		       /* q_earth_from_gyroframe: the inclination correction */
-	bc_quat q6;		       /* q_incl * q_gyro: the 6-axis estimate (before heading) */
-	float acc_lp[BC_FILTER_ACC_N]; /* accelerometer low-passed in the gyro frame, g */
+	bc_quat q;  /* output: q_earth_from_sensor */
+	bc_quat q6; /* the 6-axis estimate q_earth_from_sensor (before heading) */
+	float acc_lp[BC_FILTER_ACC_N];	    /* accelerometer low-passed in the earth frame, g */
 	float acc_lp_rate[BC_FILTER_ACC_N]; /* its rate of change, g/s */
 	float rot_lp
 		[BC_FILTER_ROT_N]; /* low-passed rotation rows and R * bias, see BC_FILTER_ROT_* */
@@ -125,7 +123,7 @@ typedef struct {
 	float start_count;   /* samples in the accelerometer's running mean */
 	float rot_count;     /* steps in the rotation bank's running mean */
 	bool starting;	     /* the banks are still running means (first tau_acc_s) */
-	uint8_t gyro_steps;  /* gyro steps since q_gyro was last renormalised */
+	uint8_t gyro_steps;  /* gyro steps since q6 was last renormalised */
 	bc_rest_detector rest;
 	bc_gyro_bias bias;
 	bc_mag_heading mag;
