@@ -55,7 +55,7 @@ static void run_trial(const bc_broad_trial *t, bool use_mag, trial_score *sc)
 		bc_filter_update(&f, &t->samples[i]);
 		if (!t->moving[i]) {
 			still++;
-			rest += bc_filter_at_rest(&f);
+			rest += bc_filter_lying_still(&f);
 			continue;
 		}
 		if (!ref_ok(t->ref[i]))

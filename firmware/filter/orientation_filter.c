@@ -55,6 +55,17 @@ const bc_filter_settings bc_filter_settings_default = {
 #define REST_ACCEL_NOISE_MAX_G	0.01f
 #define REST_NOISE_RISE_S	60.0f
 
+/*
+ * Steady (a person standing or sitting, rest_detector.h): the old fixed
+ * rest thresholds, as block RMS. The bias learned from it settles with this
+ * time constant: a measurement as noisy as sway (about 1.5 deg/s per 40 ms
+ * update), which finds an unknown bias to ~0.3 deg/s within a second and
+ * moves one learned at rest by a few hundredths at most.
+ */
+#define REST_STEADY_GYRO_DPS 2.0f
+#define REST_STEADY_ACCEL_G  0.02f
+#define BIAS_TAU_STEADY_S    30.0f
+
 /* The bias uncertainty grows by this standard deviation over bias_forget_s. */
 #define BIAS_FORGET_SIGMA_DPS 0.1f
 
@@ -113,6 +124,8 @@ void bc_filter_init(bc_filter *f, const bc_filter_settings *settings)
 		.noise_rise_s = REST_NOISE_RISE_S,
 		.gyro_lp_max_dps = st->bias_max_dps,
 		.min_s = st->rest_min_s,
+		.steady_gyro_dps = REST_STEADY_GYRO_DPS,
+		.steady_accel_g = REST_STEADY_ACCEL_G,
 	};
 	bc_rest_detector_init(&f->rest, &rest);
 
@@ -121,6 +134,7 @@ void bc_filter_init(bc_filter *f, const bc_filter_settings *settings)
 		.var_rate_dps2_per_s = var_rate,
 		.p_init_dps2 = st->bias_sigma_init_dps * st->bias_sigma_init_dps,
 		.p_rest_dps2 = var_rate * st->bias_tau_rest_s,
+		.p_steady_dps2 = var_rate * BIAS_TAU_STEADY_S,
 		.p_motion_dps2 = var_rate * st->bias_tau_motion_s,
 		.max_dps = st->bias_max_dps,
 		.motion_max_dps = st->bias_motion_max_dps,
@@ -350,8 +364,9 @@ static void accel_step(bc_filter *f, float dt_s)
 	}
 
 	if (bc_gyro_bias_accumulate(&f->bias, corr_x, corr_y, dt_s)) {
-		if (f->rest.at_rest)
-			bc_gyro_bias_update_rest(&f->bias, bc_rest_detector_gyro_lp_dps(&f->rest));
+		if (f->rest.at_rest || f->rest.steady)
+			bc_gyro_bias_update_rest(&f->bias, bc_rest_detector_gyro_lp_dps(&f->rest),
+						 !f->rest.at_rest);
 		else if (!f->starting)
 			bc_gyro_bias_update_motion(&f->bias, f->rot_lp + BC_FILTER_ROT_R,
 						   f->rot_lp + BC_FILTER_ROT_RB);

@@ -146,7 +146,18 @@ static inline bc_vec3 bc_filter_gyro_bias_dps(const bc_filter *f)
 {
 	return f->bias.bias_dps;
 }
+/*
+ * Still enough that the gyro bias is being learned from the gyroscope: at
+ * rest (lying still, within the sensor's noise) or steady (a person standing
+ * or sitting still, sway and breathing at most); see rest_detector.h.
+ */
 static inline bool bc_filter_at_rest(const bc_filter *f)
+{
+	return f->rest.at_rest || f->rest.steady;
+}
+
+/* At rest in the strict sense: lying still, within the sensor's measured noise. */
+static inline bool bc_filter_lying_still(const bc_filter *f)
 {
 	return f->rest.at_rest;
 }

@@ -61,7 +61,9 @@ void bc_rest_detector_restart(bc_rest_detector *r)
 {
 	r->started = false;
 	r->at_rest = false;
+	r->steady = false;
 	r->still_s = 0.0f;
+	r->steady_s = 0.0f;
 	clear_block(r);
 }
 
@@ -133,5 +135,11 @@ void bc_rest_detector_block(bc_rest_detector *r)
 		     fabsf(r->gyro_lp_dps[2]) < lp_max;
 	r->still_s = still ? r->still_s + dt_s : 0.0f;
 	r->at_rest = r->still_s >= lim->min_s;
+	bool steady = gyro_msd < lim->steady_gyro_dps * lim->steady_gyro_dps &&
+		      accel_msd < lim->steady_accel_g * lim->steady_accel_g &&
+		      fabsf(r->gyro_lp_dps[0]) < lp_max && fabsf(r->gyro_lp_dps[1]) < lp_max &&
+		      fabsf(r->gyro_lp_dps[2]) < lp_max;
+	r->steady_s = steady ? r->steady_s + dt_s : 0.0f;
+	r->steady = r->steady_s >= lim->min_s;
 	clear_block(r);
 }

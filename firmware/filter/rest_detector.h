@@ -36,6 +36,13 @@
  *
  * At rest, the low-passed gyroscope (time constant tau_s) is the gyro bias:
  * the bias estimator learns it quickly then (gyro_bias.h).
+ *
+ * A second, looser level, "steady", uses fixed thresholds (steady_gyro_dps,
+ * steady_accel_g, RMS over the block): a person standing or sitting, whose
+ * sway keeps the low-passed gyro within tenths of a deg/s of the bias. The
+ * filter learns the bias from it too, but as a weak measurement (as noisy
+ * as sway), so it teaches an unknown switch-on bias (degrees per second)
+ * and cannot move one already learned at rest.
  */
 #ifndef BC_FILTER_REST_DETECTOR_H
 #define BC_FILTER_REST_DETECTOR_H
@@ -60,6 +67,8 @@ typedef struct {
 	float noise_rise_s;	  /* an unrenewed noise floor doubles in this time, s */
 	float gyro_lp_max_dps;	  /* a low-passed rate above this is a turn, not bias, deg/s */
 	float min_s;		  /* still this long means at rest, s */
+	float steady_gyro_dps;	  /* steady: gyro RMS deviation under this, deg/s */
+	float steady_accel_g;	  /* steady: accel RMS deviation under this, g */
 } bc_rest_limits;
 
 typedef struct {
@@ -77,7 +86,9 @@ typedef struct {
 	float gyro_noise2_dps2; /* noise floor, variance summed over 3 axes, (deg/s)^2 */
 	float accel_noise2_g2;	/* noise floor, variance summed over 3 axes, g^2 */
 	float still_s;		/* time the blocks have stayed still, s */
+	float steady_s;		/* time the blocks have stayed steady, s */
 	bool at_rest;
+	bool steady;  /* steady for min_s: sway or breathing at most (a person standing) */
 	bool started; /* low-pass primed with a first sample */
 } bc_rest_detector;
 
