@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Orientation filter accuracy on the 14 BROAD trials (shared data
- * data/broad/, real IMU with optical reference): 6-axis inclination RMSE over
- * moving samples with a finite reference, per trial, then the mean over
- * trials (the dataset's metric, data/broad/README.md). Production defaults,
- * one parameter set. Bar: mean at most 1.0 deg (VQF scores 0.72 deg).
+ * data/broad/, real IMU with optical reference), production defaults, one
+ * parameter set for all trials (data/broad/README.md):
+ *
+ * - 6-axis inclination RMSE over moving samples with a finite reference, per
+ *   trial, then the mean over trials (the dataset's metric);
+ * - 9-axis (use_mag) heading RMSE, the same way;
+ * - the share of the still samples (moving = 0) that the filter's rest
+ *   detector calls rest: where the vertical gyro bias is learned.
  *
  * Under AddressSanitizer only the first two trials run (the whole set takes
  * too long there); the output says so.
@@ -16,31 +20,65 @@
 #include "support/broad_trial.h"
 #include "support/test_support.h"
 
-#define BAR_DEG	     1.0
 #define BROAD_TRIALS 14
 
-/* RMS inclination error of one trial, degrees; samples counted in *used. */
-static double trial_rmse_deg(const bc_broad_trial *t, size_t *used)
+/*
+ * Bars (docs/performance.md has the figures). VQF on these trials: 0.72 deg
+ * inclination. Heading: VQF's 9D mean is 2.27 deg on the full data set's 30
+ * 9D trials (not measured on these 14); ours was 2.77 here before the rest
+ * and magnetometer work of issue 14, 2.42 after. Rest: 2.5 % before, 89 %.
+ */
+#define INCL_BAR_DEG	0.72
+#define HEADING_BAR_DEG 2.5
+#define REST_BAR	0.80 /* share of still samples found at rest, mean over trials */
+
+typedef struct {
+	double incl_deg;    /* 6D inclination RMSE */
+	double heading_deg; /* 9D heading RMSE */
+	double rest_share;  /* still samples at rest (6D run) */
+	size_t scored;	    /* moving samples with a reference */
+	size_t still;	    /* samples with moving = 0 */
+} trial_score;
+
+static bool ref_ok(bc_quat r)
 {
+	return isfinite(r.w) && isfinite(r.x) && isfinite(r.y) && isfinite(r.z);
+}
+
+static void run_trial(const bc_broad_trial *t, bool use_mag, trial_score *sc)
+{
+	bc_filter_settings st = bc_filter_settings_default;
+	st.use_mag = use_mag;
 	bc_filter f;
-	bc_filter_init(&f, &bc_filter_settings_default);
+	bc_filter_init(&f, &st);
 	double se = 0;
-	size_t n = 0;
+	size_t n = 0, still = 0, rest = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		bc_filter_update(&f, &t->samples[i]);
-		bc_quat r = t->ref[i];
-		if (!t->moving[i] || !isfinite(r.w) || !isfinite(r.x) || !isfinite(r.y) ||
-		    !isfinite(r.z))
+		if (!t->moving[i]) {
+			still++;
+			rest += bc_filter_lying_still(&f);
 			continue;
-		double e = bc_broad_inclination_err_deg(bc_filter_quat(&f), r);
+		}
+		if (!ref_ok(t->ref[i]))
+			continue;
+		double e = use_mag ? bc_broad_heading_err_deg(bc_filter_quat(&f), t->ref[i])
+				   : bc_broad_inclination_err_deg(bc_filter_quat(&f), t->ref[i]);
 		se += e * e;
 		n++;
 	}
-	*used = n;
-	return n ? sqrt(se / (double)n) : NAN;
+	double rmse = n ? sqrt(se / (double)n) : NAN;
+	if (use_mag) {
+		sc->heading_deg = rmse;
+		return;
+	}
+	sc->incl_deg = rmse;
+	sc->scored = n;
+	sc->still = still;
+	sc->rest_share = still ? (double)rest / (double)still : NAN;
 }
 
-static void test_broad_inclination_rmse(void **state)
+static void test_broad_accuracy(void **state)
 {
 	(void)state;
 	const char *data = bc_test_shared_data();
@@ -63,30 +101,45 @@ static void test_broad_inclination_rmse(void **state)
 			      run, n);
 	}
 
-	print_message("%-46s %8s %9s\n", "trial", "samples", "RMSE deg");
-	double sum = 0;
+	print_message("%-46s %8s %9s %11s %7s %6s\n", "trial", "samples", "incl deg", "heading deg",
+		      "still", "rest");
+	double incl = 0, heading = 0, rest = 0;
 	for (size_t i = 0; i < run; i++) {
 		bc_broad_trial t;
 		char err[600];
 		if (bc_broad_load(paths[i], &t, err, sizeof(err)) != 0)
 			fail_msg("%s", err);
-		size_t used = 0;
-		double rmse = trial_rmse_deg(&t, &used);
-		print_message("%-46s %8zu %9.3f\n", t.name, used, rmse);
+		trial_score sc = { 0 };
+		run_trial(&t, false, &sc);
+		run_trial(&t, true, &sc);
+		print_message("%-46s %8zu %9.3f %11.3f %7zu %5.1f%%\n", t.name, sc.scored,
+			      sc.incl_deg, sc.heading_deg, sc.still, 100.0 * sc.rest_share);
 		bc_broad_free(&t);
-		assert_true(used > 1000);
-		assert_true(isfinite(rmse));
-		sum += rmse;
+		assert_true(sc.scored > 1000);
+		assert_true(isfinite(sc.incl_deg) && isfinite(sc.heading_deg));
+		assert_true(sc.still > 0);
+		incl += sc.incl_deg;
+		heading += sc.heading_deg;
+		rest += sc.rest_share;
 	}
-	double mean = sum / (double)run;
-	print_message("mean over %zu trials: %.3f deg (bar %.2f, VQF 0.72)\n", run, mean, BAR_DEG);
-	assert_true(mean <= BAR_DEG);
+	incl /= (double)run;
+	heading /= (double)run;
+	rest /= (double)run;
+	print_message("mean over %zu trials: inclination %.3f deg (bar %.2f), heading %.3f deg "
+		      "(bar %.1f), rest on still samples %.1f%% (bar %.0f%%)\n",
+		      run, incl, INCL_BAR_DEG, heading, HEADING_BAR_DEG, 100.0 * rest,
+		      100.0 * REST_BAR);
+	if (run < n)
+		return; /* two trials are no mean to hold to the bars */
+	assert_true(incl <= INCL_BAR_DEG);
+	assert_true(heading <= HEADING_BAR_DEG);
+	assert_true(rest >= REST_BAR);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_broad_inclination_rmse),
+		cmocka_unit_test(test_broad_accuracy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -478,6 +478,101 @@ static void test_magnetometer_heading(void **state)
 	assert_true(worst < 2.0);
 }
 
+/* Runs a trajectory at rate_hz with the given noise; returns the share of samples lying still. */
+static double run_noisy(bc_filter *f, const trajectory *tr, double t0, double t1, double rate_hz,
+			bc_vec3 bias, float gyro_noise_dps, float accel_noise_g,
+			double *steady_share)
+{
+	long n = 0, still = 0, steady = 0;
+	for (double t = t0; t < t1; t += 1.0 / rate_hz) {
+		truth tt = truth_at(tr, t);
+		bc_sample s = sample_from(&tt, t, bias, gyro_noise_dps, accel_noise_g);
+		bc_filter_update(f, &s);
+		n++;
+		still += bc_filter_lying_still(f);
+		steady += bc_filter_at_rest(f);
+	}
+	if (steady_share)
+		*steady_share = n ? (double)steady / (double)n : 0.0;
+	return n ? (double)still / (double)n : 0.0;
+}
+
+static void test_rest_found_through_real_sensor_noise(void **state)
+{
+	(void)state;
+	/*
+	 * BROAD's IMU: 5.5 mg and 0.1 deg/s of noise per axis. A fixed 0.02 g
+	 * per-sample threshold found rest on 2.5 % of its still samples; one
+	 * set from the measured noise must find it at every rate.
+	 */
+	const double rates[] = { 25, 100, 285.714, 1000 };
+	const bc_vec3 bias = { 0.5f, -0.3f, 0.2f };
+	for (size_t c = 0; c < sizeof(rates) / sizeof(rates[0]); c++) {
+		bc_filter f;
+		bc_filter_init(&f, NULL);
+		trajectory tr = still_at(tilted());
+		run_noisy(&f, &tr, 0, 3.0, rates[c], bias, 0.1f, 0.0055f, NULL);
+		double share = run_noisy(&f, &tr, 3.0, 15.0, rates[c], bias, 0.1f, 0.0055f, NULL);
+		float err = bc_vec3_norm(bc_vec3_sub(bc_filter_gyro_bias_dps(&f), bias));
+		print_message("%7.1f Hz: lying still %.0f %% of 3..15 s, bias error %.3f deg/s\n",
+			      rates[c], 100 * share, err);
+		assert_true(share > 0.95);
+		assert_true(err < 0.05f);
+	}
+}
+
+/* A person standing: sway of about 1 deg at 0.25 and 0.4 Hz (~1.3 deg/s peak rates). */
+static trajectory standing_sway(double t_start_s)
+{
+	trajectory tr = still_at(tilted());
+	tr.t_start_s = t_start_s;
+	tr.amp1_deg = 0.8f;
+	tr.freq1_hz = 0.25f;
+	tr.amp2_deg = 0.5f;
+	tr.freq2_hz = 0.4f;
+	return tr;
+}
+
+static void test_standing_sway_is_steady_not_rest(void **state)
+{
+	(void)state;
+	/* The bias learned lying still must survive a minute of standing sway. */
+	const bc_vec3 bias = { 0.5f, -0.3f, 0.2f };
+	bc_filter f;
+	bc_filter_init(&f, NULL);
+	trajectory lying = still_at(tilted());
+	run_noisy(&f, &lying, 0, 10.0, 100, bias, 0.1f, 0.004f, NULL);
+	float before = bc_vec3_norm(bc_vec3_sub(bc_filter_gyro_bias_dps(&f), bias));
+	trajectory sway = standing_sway(10.0);
+	double steady;
+	double still = run_noisy(&f, &sway, 10.0, 70.0, 100, bias, 0.1f, 0.004f, &steady);
+	float after = bc_vec3_norm(bc_vec3_sub(bc_filter_gyro_bias_dps(&f), bias));
+	print_message("sway: lying still %.1f %%, steady %.0f %%, bias error %.3f -> %.3f deg/s\n",
+		      100 * still, 100 * steady, before, after);
+	assert_true(still < 0.05);
+	assert_true(steady > 0.8);
+	assert_true(before < 0.03f);
+	assert_true(after < 0.03f); /* a rest-strength update from sway: 0.048 */
+}
+
+static void test_unknown_bias_learned_while_standing(void **state)
+{
+	(void)state;
+	/* Switch-on while standing (the protocol's first step): no lying still ever. */
+	const bc_vec3 bias = { 2.5f, -1.5f, 1.0f };
+	bc_filter f;
+	bc_filter_init(&f, NULL);
+	trajectory sway = standing_sway(0.0);
+	double steady;
+	double still = run_noisy(&f, &sway, 0, 5.0, 100, bias, 0.1f, 0.004f, &steady);
+	float err = bc_vec3_norm(bc_vec3_sub(bc_filter_gyro_bias_dps(&f), bias));
+	print_message("standing from switch-on: steady %.0f %%, bias error %.3f of %.3f deg/s "
+		      "after 5 s\n",
+		      100 * steady, err, bc_vec3_norm(bias));
+	assert_true(still < 0.05);
+	assert_true(err < 0.5f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -490,6 +585,9 @@ int main(void)
 		cmocka_unit_test(test_rates_and_jitter),
 		cmocka_unit_test(test_accel_trusted_less_under_linear_acceleration),
 		cmocka_unit_test(test_magnetometer_heading),
+		cmocka_unit_test(test_rest_found_through_real_sensor_noise),
+		cmocka_unit_test(test_standing_sway_is_steady_not_rest),
+		cmocka_unit_test(test_unknown_bias_learned_while_standing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

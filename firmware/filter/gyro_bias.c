@@ -56,10 +56,10 @@ void bc_gyro_bias_update_none(bc_gyro_bias *b)
 	predict(b);
 }
 
-void bc_gyro_bias_update_rest(bc_gyro_bias *b, bc_vec3 gyro_lp_dps)
+void bc_gyro_bias_update_rest(bc_gyro_bias *b, bc_vec3 gyro_lp_dps, bool steady)
 {
 	float v = predict(b);
-	float w = noise_for(b->limits.p_rest_dps2, v);
+	float w = noise_for(steady ? b->limits.p_steady_dps2 : b->limits.p_rest_dps2, v);
 	float *p = b->p;
 
 	/* H = I: K = P (P + W I)^-1, computed with the symmetric adjugate. */

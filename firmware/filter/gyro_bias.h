@@ -35,6 +35,7 @@ typedef struct {
 	float var_rate_dps2_per_s; /* random-walk growth of the bias variance, (deg/s)^2/s */
 	float p_init_dps2;	   /* variance at start and its ceiling, (deg/s)^2 */
 	float p_rest_dps2;	   /* steady-state variance under rest measurements, (deg/s)^2 */
+	float p_steady_dps2;	   /* the same under steady (standing) measurements, (deg/s)^2 */
 	float p_motion_dps2;	   /* steady-state variance under motion measurements, (deg/s)^2 */
 	float max_dps;		   /* estimate and disagreement clip at +-this, deg/s */
 	float motion_max_dps;	   /* a motion disagreement is clipped at +-this, deg/s */
@@ -63,8 +64,11 @@ static inline bool bc_gyro_bias_accumulate(bc_gyro_bias *b, float corr_x_rad, fl
 	return b->elapsed_s >= b->limits.period_s;
 }
 
-/* Update from rest: gyro_lp_dps is the low-passed raw gyroscope. */
-void bc_gyro_bias_update_rest(bc_gyro_bias *b, bc_vec3 gyro_lp_dps);
+/*
+ * Update from rest: gyro_lp_dps is the low-passed raw gyroscope. steady:
+ * only steady (a person standing), a weaker measurement (p_steady_dps2).
+ */
+void bc_gyro_bias_update_rest(bc_gyro_bias *b, bc_vec3 gyro_lp_dps, bool steady);
 
 /*
  * Update from motion: r_lp holds rows x and y of lowpass(R) (6 values,

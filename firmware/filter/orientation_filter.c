@@ -25,8 +25,8 @@ const bc_filter_settings bc_filter_settings_default = {
 	.bias_motion_max_dps = 2.0f,
 	.bias_update_period_s = 0.04f,
 	.rest_tau_s = 0.5f,
-	.rest_gyro_dps = 2.0f,
-	.rest_accel_g = 0.02f,
+	.rest_gyro_k = 2.0f,
+	.rest_accel_k = 2.0f,
 	.rest_min_s = 1.5f,
 	.tau_mag_s = 9.0f,
 	.mag_norm_tol = 0.1f,
@@ -34,8 +34,37 @@ const bc_filter_settings bc_filter_settings_default = {
 	.mag_new_field_s = 20.0f,
 };
 
-/* q_gyro is renormalised every this many gyro steps (see bc_filter_update). */
+/* q6 is renormalised every this many gyro steps (see bc_filter_update). */
 #define BC_FILTER_GYRO_RENORM_STEPS 8
+
+/*
+ * Rest detection (rest_detector.h): the block over which noise and deviation
+ * are measured, and the bounds of the noise floor it learns, per axis.
+ * The maxima are the noisiest chips we run at their widest bands (MPU-6050
+ * datasheet: 0.005 deg/s/sqrt(Hz) and 400 ug/sqrt(Hz), about 0.08 deg/s and
+ * 6.5 mg RMS at 260 Hz; BROAD's IMU measures 0.097 deg/s and 5.5 mg). They
+ * also keep a worn sensor that never lies still from learning a person's
+ * sway as noise: on ipol-l5's standing spans the floor would be 0.29 deg/s
+ * (see docs/performance.md). Below the minima is a simulation or a quantised
+ * signal, where a few times the minimum is still far below any motion.
+ */
+#define REST_BLOCK_S		0.04f
+#define REST_GYRO_NOISE_MIN_DPS 0.01f
+#define REST_GYRO_NOISE_MAX_DPS 0.15f
+#define REST_ACCEL_NOISE_MIN_G	0.0002f
+#define REST_ACCEL_NOISE_MAX_G	0.01f
+#define REST_NOISE_RISE_S	60.0f
+
+/*
+ * Steady (a person standing or sitting, rest_detector.h): the old fixed
+ * rest thresholds, as block RMS. The bias learned from it settles with this
+ * time constant: a measurement as noisy as sway (about 1.5 deg/s per 40 ms
+ * update), which finds an unknown bias to ~0.3 deg/s within a second and
+ * moves one learned at rest by a few hundredths at most.
+ */
+#define REST_STEADY_GYRO_DPS 2.0f
+#define REST_STEADY_ACCEL_G  0.02f
+#define BIAS_TAU_STEADY_S    30.0f
 
 /* The bias uncertainty grows by this standard deviation over bias_forget_s. */
 #define BIAS_FORGET_SIGMA_DPS 0.1f
@@ -64,8 +93,8 @@ static void resolve_settings(bc_filter_settings *st)
 	fill_default(&st->bias_motion_max_dps, d->bias_motion_max_dps);
 	fill_default(&st->bias_update_period_s, d->bias_update_period_s);
 	fill_default(&st->rest_tau_s, d->rest_tau_s);
-	fill_default(&st->rest_gyro_dps, d->rest_gyro_dps);
-	fill_default(&st->rest_accel_g, d->rest_accel_g);
+	fill_default(&st->rest_gyro_k, d->rest_gyro_k);
+	fill_default(&st->rest_accel_k, d->rest_accel_k);
 	fill_default(&st->rest_min_s, d->rest_min_s);
 	fill_default(&st->tau_mag_s, d->tau_mag_s);
 	fill_default(&st->mag_norm_tol, d->mag_norm_tol);
@@ -80,17 +109,32 @@ void bc_filter_init(bc_filter *f, const bc_filter_settings *settings)
 	resolve_settings(&f->settings);
 	const bc_filter_settings *st = &f->settings;
 
-	f->q = f->q_gyro = f->q_incl = bc_quat_identity;
+	f->q = f->q6 = bc_quat_identity;
 	f->inv_tau_acc = 1.0f / st->tau_acc_s;
 
-	bc_rest_detector_init(&f->rest, st->rest_tau_s, st->rest_gyro_dps, st->rest_accel_g,
-			      st->bias_max_dps, st->rest_min_s);
+	const bc_rest_limits rest = {
+		.block_s = REST_BLOCK_S,
+		.tau_s = st->rest_tau_s,
+		.gyro_k = st->rest_gyro_k,
+		.accel_k = st->rest_accel_k,
+		.gyro_noise_min_dps = REST_GYRO_NOISE_MIN_DPS,
+		.gyro_noise_max_dps = REST_GYRO_NOISE_MAX_DPS,
+		.accel_noise_min_g = REST_ACCEL_NOISE_MIN_G,
+		.accel_noise_max_g = REST_ACCEL_NOISE_MAX_G,
+		.noise_rise_s = REST_NOISE_RISE_S,
+		.gyro_lp_max_dps = st->bias_max_dps,
+		.min_s = st->rest_min_s,
+		.steady_gyro_dps = REST_STEADY_GYRO_DPS,
+		.steady_accel_g = REST_STEADY_ACCEL_G,
+	};
+	bc_rest_detector_init(&f->rest, &rest);
 
 	float var_rate = BIAS_FORGET_SIGMA_DPS * BIAS_FORGET_SIGMA_DPS / st->bias_forget_s;
 	const bc_gyro_bias_limits bias = {
 		.var_rate_dps2_per_s = var_rate,
 		.p_init_dps2 = st->bias_sigma_init_dps * st->bias_sigma_init_dps,
 		.p_rest_dps2 = var_rate * st->bias_tau_rest_s,
+		.p_steady_dps2 = var_rate * BIAS_TAU_STEADY_S,
 		.p_motion_dps2 = var_rate * st->bias_tau_motion_s,
 		.max_dps = st->bias_max_dps,
 		.motion_max_dps = st->bias_motion_max_dps,
@@ -103,7 +147,12 @@ void bc_filter_init(bc_filter *f, const bc_filter_settings *settings)
 		.norm_tol = st->mag_norm_tol,
 		.dip_tol_rad = st->mag_dip_tol_deg * BC_RAD_PER_DEG,
 		.ref_tau_s = 20.0f,
+		.current_tau_s = 0.05f,
+		.min_undisturbed_s = 0.5f,
 		.new_field_s = st->mag_new_field_s,
+		.new_min_gyro_dps = 20.0f,
+		.max_reject_s = 60.0f,
+		.reject_factor = 2.0f,
 	};
 	bc_mag_heading_init(&f->mag, &mag);
 }
@@ -164,10 +213,31 @@ static inline void rotation_inputs(bc_quat q, bc_vec3 b, float *x)
 	x[7] = x[3] * b.x + x[4] * b.y + x[5] * b.z;
 }
 
-static bc_quat output_quat(bc_filter *f)
+static bc_quat output_quat(const bc_filter *f)
 {
-	f->q6 = bc_quat_mul(f->q_incl, f->q_gyro);
 	return f->settings.use_mag ? bc_mag_heading_apply(&f->mag, f->q6) : f->q6;
+}
+
+/*
+ * The low-pass state (value and rate) turned with the earth frame by a
+ * correction: exactly for a large one, to first order (v + theta x v, theta
+ * about earth x and y, rad) for the small ones of every step.
+ */
+static void turn_lowpass(bc_filter *f, bc_quat corr)
+{
+	bc_vec3 y = bc_quat_rotate(corr, bc_vec3_make(f->acc_lp[0], f->acc_lp[1], f->acc_lp[2]));
+	bc_vec3 r = bc_quat_rotate(
+		corr, bc_vec3_make(f->acc_lp_rate[0], f->acc_lp_rate[1], f->acc_lp_rate[2]));
+	f->acc_lp[0] = y.x, f->acc_lp[1] = y.y, f->acc_lp[2] = y.z;
+	f->acc_lp_rate[0] = r.x, f->acc_lp_rate[1] = r.y, f->acc_lp_rate[2] = r.z;
+}
+
+static void turn_lowpass_small(float *v, float theta_x, float theta_y)
+{
+	float x = v[0], y = v[1], z = v[2];
+	v[0] = x + theta_y * z;
+	v[1] = y - theta_x * z;
+	v[2] = z + theta_x * y - theta_y * x;
 }
 
 /*
@@ -178,48 +248,55 @@ static bc_quat output_quat(bc_filter *f)
 static void restart(bc_filter *f, const bc_sample *s)
 {
 	bc_vec3 up = bc_vec3_normalize(s->accel_g);
-	f->q_gyro = bc_quat_identity;
-	f->q_incl = bc_quat_from_two_vectors(up, bc_vec3_make(0, 0, 1));
-	f->q6 = f->q_incl;
+	f->q6 = bc_quat_from_two_vectors(up, bc_vec3_make(0, 0, 1));
 
-	const float xa[BC_FILTER_ACC_N] = { s->accel_g.x, s->accel_g.y, s->accel_g.z, 0.0f };
+	bc_vec3 a = bc_quat_rotate(f->q6, s->accel_g);
+	const float xa[BC_FILTER_ACC_N] = { a.x, a.y, a.z, 0.0f };
 	bc_lowpass2_reset(f->acc_lp, f->acc_lp_rate, xa, BC_FILTER_ACC_N);
 	float xr[BC_FILTER_ROT_N];
 	rotation_inputs(f->q6, f->bias.bias_dps, xr);
 	bc_lowpass2_reset(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N);
 	f->rot_elapsed_s = 0.0f;
+	f->acc_sum_g[0] = f->acc_sum_g[1] = f->acc_sum_g[2] = 0.0f;
+	f->acc_sum_n = 0.0f;
+	f->acc_elapsed_s = 0.0f;
+	f->raw_sum[0] = f->raw_sum[1] = bc_vec3_make(0.0f, 0.0f, 0.0f);
 	f->starting = true;
 	f->start_s = 0.0f;
 	f->start_count = 1.0f;
 	f->rot_count = 1.0f;
 
 	bc_rest_detector_restart(&f->rest);
-	bc_rest_detector_update(&f->rest, s->gyro_dps, s->accel_g, 0.0f);
+	bc_rest_detector_prime(&f->rest, s->gyro_dps, s->accel_g);
 	bc_mag_heading_restart(&f->mag);
 	f->bias.elapsed_s = 0.0f;
 	f->bias.corr_rad[0] = f->bias.corr_rad[1] = 0.0f;
 	f->initialised = true;
 	f->q = output_quat(f);
 	if (f->settings.use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut)) {
-		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut), 0.0f);
+		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut), 0.0f, 0.0f);
 		f->q = output_quat(f);
 	}
 }
 
 /*
- * The accelerometer step: low-pass it in the gyro frame, turn q_incl so the
- * low-passed gravity points up, and hand the correction to the bias
- * estimator.
+ * The accelerometer step, at most every BC_FILTER_ACC_PERIOD_S: low-pass the
+ * mean of the accelerometer samples rotated into the earth frame since the
+ * last step, turn the estimate (and the low-pass with it) so the low-passed
+ * gravity points up, and hand the correction to the bias estimator.
+ *
+ * This is VQF's low-pass in the gyro frame, kept in the earth frame instead:
+ * between corrections the two frames differ by a fixed rotation, which a
+ * linear filter commutes with, and each correction turns the filter's state
+ * with the frame (turn_lowpass). That saves a quaternion product a sample.
  */
-static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
+static void accel_step(bc_filter *f, float dt_s)
 {
-	bc_vec3 a_gyro = bc_quat_rotate(f->q_gyro, accel_g);
-	/*
-	 * Three scalar channels, not a padded 4-wide vector: packing a_gyro into
-	 * one goes through the stack before a vector load (most likely a
-	 * store-forwarding stall) and measured 5-10 ns an update slower.
-	 */
-	const float xa[3] = { a_gyro.x, a_gyro.y, a_gyro.z };
+	float inv_n = 1.0f / f->acc_sum_n;
+	const float xa[3] = { f->acc_sum_g[0] * inv_n, f->acc_sum_g[1] * inv_n,
+			      f->acc_sum_g[2] * inv_n };
+	f->acc_sum_g[0] = f->acc_sum_g[1] = f->acc_sum_g[2] = 0.0f;
+	f->acc_sum_n = 0.0f;
 	if (f->starting) {
 		f->start_count += 1.0f;
 		bc_lowpass2_mean_step(f->acc_lp, f->acc_lp_rate, xa, 3, 1.0f / f->start_count);
@@ -253,8 +330,7 @@ static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
 	 * Once running, a step's correction is tiny (the low-pass moves slowly):
 	 * then tan(angle) = angle to float precision and one division does.
 	 */
-	bc_vec3 g = bc_quat_rotate(f->q_incl,
-				   bc_vec3_make(f->acc_lp[0], f->acc_lp[1], f->acc_lp[2]));
+	bc_vec3 g = bc_vec3_make(f->acc_lp[0], f->acc_lp[1], f->acc_lp[2]);
 	float corr_x, corr_y; /* rotation of the earth frame, rad */
 	if (g.z > 0.0f && g.x * g.x + g.y * g.y < 1e-4f * g.z * g.z) {
 		float inv_z = 1.0f / g.z;
@@ -262,10 +338,11 @@ static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
 		corr_y = -g.x * inv_z;
 		/* (1, a, b, 0) * q written out: half the multiplications of a product. */
 		float a = 0.5f * corr_x, b = 0.5f * corr_y;
-		bc_quat q = f->q_incl;
-		f->q_incl = renormalize(
-			bc_quat_make(q.w - a * q.x - b * q.y, q.x + a * q.w + b * q.z,
-				     q.y - a * q.z + b * q.w, q.z + a * q.y - b * q.x));
+		bc_quat q = f->q6;
+		f->q6 = renormalize(bc_quat_make(q.w - a * q.x - b * q.y, q.x + a * q.w + b * q.z,
+						 q.y - a * q.z + b * q.w, q.z + a * q.y - b * q.x));
+		turn_lowpass_small(f->acc_lp, corr_x, corr_y);
+		turn_lowpass_small(f->acc_lp_rate, corr_x, corr_y);
 	} else {
 		float n2 = bc_vec3_dot(g, g);
 		if (!(n2 > 0.0f))
@@ -282,12 +359,14 @@ static void accel_step(bc_filter *f, bc_vec3 accel_g, float dt_s)
 		}
 		corr_x = g.y;
 		corr_y = -g.x;
-		f->q_incl = renormalize(bc_quat_mul(corr, f->q_incl));
+		f->q6 = renormalize(bc_quat_mul(corr, f->q6));
+		turn_lowpass(f, corr);
 	}
 
 	if (bc_gyro_bias_accumulate(&f->bias, corr_x, corr_y, dt_s)) {
-		if (f->rest.at_rest)
-			bc_gyro_bias_update_rest(&f->bias, bc_rest_detector_gyro_lp_dps(&f->rest));
+		if (f->rest.at_rest || f->rest.steady)
+			bc_gyro_bias_update_rest(&f->bias, bc_rest_detector_gyro_lp_dps(&f->rest),
+						 !f->rest.at_rest);
 		else if (!f->starting)
 			bc_gyro_bias_update_motion(&f->bias, f->rot_lp + BC_FILTER_ROT_R,
 						   f->rot_lp + BC_FILTER_ROT_RB);
@@ -325,31 +404,57 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 	float dt = (float)(s->t_s - f->last_t_s);
 	f->last_t_s = s->t_s;
 
-	if (accel_ok)
-		bc_rest_detector_update(&f->rest, s->gyro_dps, s->accel_g, dt);
-	else
+	if (!accel_ok)
 		bc_rest_detector_restart(&f->rest);
 
 	bc_vec3 w = bc_vec3_scale(bc_vec3_sub(s->gyro_dps, f->bias.bias_dps), BC_RAD_PER_DEG);
 	/*
-	 * Each step is unit length to float rounding, so |q_gyro| drifts by
+	 * Each step is unit length to float rounding, so |q6| drifts by
 	 * rounding only (~1e-7 a step): renormalising every
 	 * BC_FILTER_GYRO_RENORM_STEPS steps keeps it within ~1e-6 of 1.
 	 */
-	f->q_gyro = bc_quat_mul(f->q_gyro, gyro_step(w, dt));
+	f->q6 = bc_quat_mul(f->q6, gyro_step(w, dt));
 	if (++f->gyro_steps >= BC_FILTER_GYRO_RENORM_STEPS) {
-		f->q_gyro = renormalize(f->q_gyro);
+		f->q6 = renormalize(f->q6);
 		f->gyro_steps = 0;
 	}
 
-	if (accel_ok)
-		accel_step(f, s->accel_g, dt);
-	else
+	if (accel_ok) {
+		/*
+		 * Rotated into the earth frame every sample (that is what makes
+		 * the average immune to the sensor's turning); the rest of the
+		 * accelerometer step runs on the mean, at most every
+		 * BC_FILTER_ACC_PERIOD_S: at high rates it is the slow part.
+		 */
+		bc_vec3 a_earth = bc_quat_rotate(f->q6, s->accel_g);
+		f->acc_sum_g[0] += a_earth.x;
+		f->acc_sum_g[1] += a_earth.y;
+		f->acc_sum_g[2] += a_earth.z;
+		f->raw_sum[0] = bc_vec3_add(f->raw_sum[0], s->gyro_dps);
+		f->raw_sum[1] = bc_vec3_add(f->raw_sum[1], s->accel_g);
+		f->acc_sum_n += 1.0f;
+		f->acc_elapsed_s += dt;
+		if (f->acc_elapsed_s >= BC_FILTER_ACC_PERIOD_S) {
+			/*
+			 * The rest detector too sees the step's means: its
+			 * thresholds are multiples of the noise it measures on
+			 * the same means, so averaging does not move them.
+			 */
+			float inv_n = 1.0f / f->acc_sum_n;
+			bc_rest_detector_update(&f->rest, bc_vec3_scale(f->raw_sum[0], inv_n),
+						bc_vec3_scale(f->raw_sum[1], inv_n),
+						f->acc_elapsed_s);
+			f->raw_sum[0] = f->raw_sum[1] = bc_vec3_make(0.0f, 0.0f, 0.0f);
+			accel_step(f, f->acc_elapsed_s);
+			f->acc_elapsed_s = 0.0f;
+		}
+	} else {
 		f->accel_rejected++;
+	}
 
-	f->q6 = bc_quat_mul(f->q_incl, f->q_gyro);
 	if (st->use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut))
-		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut), dt);
+		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut),
+				      bc_vec3_norm(w) * BC_DEG_PER_RAD, dt);
 	f->q = st->use_mag ? bc_mag_heading_apply(&f->mag, f->q6) : f->q6;
 	return accel_ok ? BC_FILTER_OK : BC_FILTER_GYRO_ONLY;
 }

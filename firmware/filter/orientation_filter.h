@@ -11,14 +11,14 @@
  * samples are rejected and counted.
  *
  * How it works (after VQF, Laidig & Seel 2023, our own implementation):
- * - the gyroscope is integrated (strapdown) into q_gyro, the orientation of
- *   the sensor in a "gyro frame" that is almost inertial;
- * - the accelerometer is rotated into that gyro frame and low-passed there
- *   (second-order, tau_acc_s): as the sensor moves, accelerations average
- *   out while gravity stays put, so motion does not blur the result and the
- *   accelerometer is trusted less while the body accelerates;
- * - q_incl turns the gyro frame so that the low-passed gravity points up;
- *   the output is q_incl * q_gyro;
+ * - the gyroscope is integrated (strapdown) into q6;
+ * - the accelerometer is rotated into the earth frame of q6 and low-passed
+ *   there (second-order, tau_acc_s): as the sensor moves, accelerations
+ *   average out while gravity stays put, so motion does not blur the result
+ *   and the accelerometer is trusted less while the body accelerates (VQF
+ *   does this in the integrated "gyro frame"; ours is the same filter kept
+ *   in the corrected frame, see accel_step);
+ * - each step q6 is turned so that the low-passed gravity points up;
  * - the gyro bias is learned by a small Kalman filter (gyro_bias.h): quickly
  *   at rest (rest_detector.h), slowly in motion from the inclination
  *   correction;
@@ -59,10 +59,11 @@ typedef struct {
 	float bias_update_period_s; /* the bias estimator runs this often, s */
 
 	/* Rest detection (rest_detector.h). */
-	float rest_tau_s;    /* low-pass time constant of the rest detector, s */
-	float rest_gyro_dps; /* gyro deviation from its low-pass below this is still, deg/s */
-	float rest_accel_g;  /* accel deviation from its low-pass below this is still, g */
-	float rest_min_s;    /* still this long is at rest, s */
+	float rest_tau_s;   /* low-pass time constant of the rest detector, s */
+	float rest_gyro_k;  /* still: gyro RMS deviation from its low-pass under this many
+			       times the measured gyro noise */
+	float rest_accel_k; /* still: the same for the accelerometer */
+	float rest_min_s;   /* still this long is at rest, s */
 
 	/* Magnetometer heading (mag_heading.h), used with use_mag. */
 	float tau_mag_s;       /* heading correction time constant, s */
@@ -94,26 +95,35 @@ enum {
 };
 #define BC_FILTER_ROT_PERIOD_S 0.01f
 
+/*
+ * The accelerometer step (low-pass, inclination correction, bias) runs at
+ * most this often, on the mean of the samples since the last one: every
+ * sample up to 100 Hz, every 10th at 1 kHz.
+ */
+#define BC_FILTER_ACC_PERIOD_S 0.0095f
+
 typedef struct {
 	bc_filter_settings settings;
 	bool initialised;
 	double last_t_s;
-	bc_quat q;		       /* output: q_earth_from_sensor */
-	bc_quat q_gyro;		       /* q_gyroframe_from_sensor: the integrated gyroscope */
-	bc_quat q_incl;		       /* q_earth_from_gyroframe: the inclination correction */
-	bc_quat q6;		       /* q_incl * q_gyro: the 6-axis estimate (before heading) */
-	float acc_lp[BC_FILTER_ACC_N]; /* accelerometer low-passed in the gyro frame, g */
+	bc_quat q;  /* output: q_earth_from_sensor */
+	bc_quat q6; /* the 6-axis estimate q_earth_from_sensor (before heading) */
+	float acc_lp[BC_FILTER_ACC_N];	    /* accelerometer low-passed in the earth frame, g */
 	float acc_lp_rate[BC_FILTER_ACC_N]; /* its rate of change, g/s */
 	float rot_lp
 		[BC_FILTER_ROT_N]; /* low-passed rotation rows and R * bias, see BC_FILTER_ROT_* */
 	float rot_lp_rate[BC_FILTER_ROT_N]; /* their rates of change, per second */
 	float rot_elapsed_s;		    /* time since the rotation bank's last step, s */
-	float inv_tau_acc;		    /* 1 / tau_acc_s, 1/s */
-	float start_s;	    /* time since (re)start while the banks are still running means, s */
-	float start_count;  /* samples in the accelerometer's running mean */
-	float rot_count;    /* steps in the rotation bank's running mean */
-	bool starting;	    /* the banks are still running means (first tau_acc_s) */
-	uint8_t gyro_steps; /* gyro steps since q_gyro was last renormalised */
+	float acc_sum_g[3];  /* accelerometer in the gyro frame summed since the last step, g */
+	float acc_sum_n;     /* samples in that sum */
+	bc_vec3 raw_sum[2];  /* raw gyro (deg/s) and accel (g) summed over the same samples */
+	float acc_elapsed_s; /* time since the last accelerometer step, s */
+	float inv_tau_acc;   /* 1 / tau_acc_s, 1/s */
+	float start_s;	     /* time since (re)start while the banks are still running means, s */
+	float start_count;   /* samples in the accelerometer's running mean */
+	float rot_count;     /* steps in the rotation bank's running mean */
+	bool starting;	     /* the banks are still running means (first tau_acc_s) */
+	uint8_t gyro_steps;  /* gyro steps since q6 was last renormalised */
 	bc_rest_detector rest;
 	bc_gyro_bias bias;
 	bc_mag_heading mag;
@@ -136,7 +146,18 @@ static inline bc_vec3 bc_filter_gyro_bias_dps(const bc_filter *f)
 {
 	return f->bias.bias_dps;
 }
+/*
+ * Still enough that the gyro bias is being learned from the gyroscope: at
+ * rest (lying still, within the sensor's noise) or steady (a person standing
+ * or sitting still, sway and breathing at most); see rest_detector.h.
+ */
 static inline bool bc_filter_at_rest(const bc_filter *f)
+{
+	return f->rest.at_rest || f->rest.steady;
+}
+
+/* At rest in the strict sense: lying still, within the sensor's measured noise. */
+static inline bool bc_filter_lying_still(const bc_filter *f)
 {
 	return f->rest.at_rest;
 }

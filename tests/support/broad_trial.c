@@ -133,3 +133,11 @@ double bc_broad_inclination_err_deg(bc_quat est, bc_quat ref)
 	double c = sqrt(ew * ew + ez * ez);
 	return 2.0 * acos(c < 1.0 ? c : 1.0) * 180.0 / M_PI;
 }
+
+double bc_broad_heading_err_deg(bc_quat est, bc_quat ref)
+{
+	double a[4] = { est.w, est.x, est.y, est.z }, b[4] = { ref.w, -ref.x, -ref.y, -ref.z };
+	double ew = a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3];
+	double ez = a[0] * b[3] + a[1] * b[2] - a[2] * b[1] + a[3] * b[0];
+	return 2.0 * atan(fabs(ez / ew)) * 180.0 / M_PI;
+}

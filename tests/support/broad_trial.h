@@ -40,4 +40,7 @@ void bc_broad_free(bc_broad_trial *t);
 /* The dataset's inclination error, degrees: 2 acos(min(1, sqrt(ew^2 + ez^2))), e = est * conj(ref). */
 double bc_broad_inclination_err_deg(bc_quat est, bc_quat ref);
 
+/* The dataset's heading error, degrees: 2 atan(|ez / ew|), e = est * conj(ref). */
+double bc_broad_heading_err_deg(bc_quat est, bc_quat ref);
+
 #endif /* BC_TEST_BROAD_TRIAL_H */
