@@ -120,6 +120,11 @@ static void test_every_action_from_the_buttons_alone(void **state)
 	(void)state;
 	bc_app_state s;
 	bc_app_init(&s, NULL);
+	/* Home is today's plan: NEXT to its "Exercises" tile, START opens the list. */
+	button(&s, BC_BUTTON_NEXT, false);
+	assert_int_equal(s.home_tile, BC_HOME_TILE_EXERCISES);
+	button(&s, BC_BUTTON_START, false);
+	assert_int_equal(s.screen, BC_SCREEN_EXERCISES);
 	button(&s, BC_BUTTON_NEXT, false);
 	button(&s, BC_BUTTON_NEXT, false);
 	assert_int_equal(s.home_selection, 2);

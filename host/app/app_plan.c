@@ -163,15 +163,15 @@ static void exercises_action(bc_app_state *s, bc_app_action a)
 /* ---- Rest, progress, profiles ----------------------------------------------- */
 
 /*
- * Between sets: SELECT skips the rest; BACK, or NEXT / END_SET from the
- * buttons, ends the session (the sets done are saved; the screen goes home).
+ * Between sets: SELECT skips the rest; BACK, or a held NEXT (END_SET) from
+ * the buttons, ends the session (the sets done are saved; the screen goes home).
  */
 static void rest_action(bc_app_state *s, bc_app_action a)
 {
 	if (a == BC_ACTION_SELECT || a == BC_ACTION_PAUSE) {
 		if (bc_plan_run_skip_rest(&s->plan_run, s->now_s) == BC_PLAN_STEP_START_NEXT)
 			request_item(s);
-	} else if (a == BC_ACTION_BACK || a == BC_ACTION_NEXT || a == BC_ACTION_END_SET) {
+	} else if (a == BC_ACTION_BACK || a == BC_ACTION_END_SET) {
 		bc_app_plan_leave(s);
 		s->exercise = BC_EXERCISE_NONE;
 	}

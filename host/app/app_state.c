@@ -260,6 +260,12 @@ bool bc_app_in_session(const bc_app_state *s)
 	       s->screen == BC_SCREEN_POSTURE;
 }
 
+bool bc_app_on_menu(const bc_app_state *s)
+{
+	return s->screen == BC_SCREEN_HOME || s->screen == BC_SCREEN_EXERCISES ||
+	       s->screen == BC_SCREEN_PROGRESS || s->screen == BC_SCREEN_PROFILES;
+}
+
 double bc_app_session_s(const bc_app_state *s)
 {
 	double t = s->tally.last_t_s - s->tally.first_t_s - s->tally.paused_s;

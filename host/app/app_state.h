@@ -244,6 +244,9 @@ const char *bc_app_last_rejection(const bc_app_state *s, char *buf, size_t size)
 /* A session is showing (calibration, exercise or posture screen). */
 bool bc_app_in_session(const bc_app_state *s);
 
+/* Home or a screen reached from it (exercise list, progress, profiles): no session. */
+bool bc_app_on_menu(const bc_app_state *s);
+
 /* The session's time so far, seconds of sample time, pauses left out. */
 double bc_app_session_s(const bc_app_state *s);
 

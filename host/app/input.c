@@ -106,8 +106,8 @@ bc_app_action bc_input_button_action(const bc_app_state *s, bc_button_id button,
 	case BC_BUTTON_NEXT:
 		if (!held)
 			return BC_ACTION_NEXT;
-		/* Held: back a tile on home; in a session, end it (the hold confirms). */
-		return s->screen == BC_SCREEN_HOME ? BC_ACTION_PREV : BC_ACTION_END_SET;
+		/* Held: back a tile on home and its menus; in a session, end it (the hold confirms). */
+		return bc_app_on_menu(s) ? BC_ACTION_PREV : BC_ACTION_END_SET;
 	case BC_BUTTON_RECALIBRATE:
 		return held ? BC_ACTION_MUTE : BC_ACTION_RECALIBRATE;
 	default:
@@ -123,8 +123,16 @@ const char *bc_input_button_hint(const bc_app_state *s)
 		return "NEXT again or hold: end  \xc2\xb7  START: carry on";
 	switch (s->screen) {
 	case BC_SCREEN_HOME:
+	case BC_SCREEN_EXERCISES:
+	case BC_SCREEN_PROFILES:
 		return "NEXT: choose (hold: back)  \xc2\xb7  START: start  \xc2\xb7  hold RECAL: "
 		       "mute";
+	case BC_SCREEN_PROGRESS:
+		return "NEXT: next page (hold: back)  \xc2\xb7  START: home";
+	case BC_SCREEN_REST:
+		return "START: skip the rest  \xc2\xb7  hold NEXT: end for today";
+	case BC_SCREEN_PLUG_IN:
+		return "START: the demo";
 	case BC_SCREEN_SUMMARY:
 		return s->session_over ? "START: again  \xc2\xb7  NEXT: home"
 				       : "START: carry on  \xc2\xb7  NEXT: home";
