@@ -285,7 +285,8 @@ accuracy: all
 		--markdown $(BUILD)/accuracy.md
 
 # The README's pictures, made by the app itself (tests/screenshots.sh).
-screenshots: all $(BUILD)/tests/test_app_figures $(BUILD)/tests/test_app_plan_render
+screenshots: all $(BUILD)/tests/test_app_figures $(BUILD)/tests/test_app_plan_render \
+		$(BUILD)/tests/test_app_kiosk
 	@tests/screenshots.sh $(BUILD) docs/screenshots
 
 # The bundled demo sessions, one per exercise, made by the simulator.

@@ -77,6 +77,14 @@ for pair in plan-home:home exercises:exercises rest:rest rest-next-item:rest-nex
 	echo "screenshots: $out/${pair#*:}.png"
 done
 rm -rf "$frames"
+# The boot service with no sensor: what it probed, the demo a tap away
+# (tests/test_app_kiosk.c draws it with the app's renderer).
+frames=$(mktemp -d)
+BC_APP_RENDER_PNG_DIR="$frames" "$build/tests/test_app_kiosk" >/dev/null
+cp "$frames/plug-in-800x480.png" "$out/plug-in.png"
+echo "screenshots: $out/plug-in.png"
+rm -rf "$frames"
+
 # The physiotherapist's report (README): four weeks of sessions replayed into
 # a history at fixed dates (a few days missed), page 1 of the PDF rendered by
 # poppler's pdftoppm (make deps installs poppler-utils).
