@@ -12,9 +12,7 @@
 #include "support/protocol_trace.h"
 #include "support/run_command.h"
 #include "support/test_support.h"
-#include "umockdev/fake_gpiochip.h"
-#include "umockdev/fake_i2c.h"
-#include "umockdev/umockdev_env.h"
+#include "umockdev/pi_rig.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -33,52 +31,17 @@
 #include "record_session.h"
 #include "trace/trace_reader.h"
 
-#define INT_OFFSET 17 /* GPIO17, pin 11 */
-#define PI_LINES   54
-
-/* A testbed with a Pi-like gpiochip0 and i2c-1 in front of a model bus. */
-typedef struct {
-	UMockdevTestbed *tb;
-	bc_model_bus *models;
-	fake_i2c *i2c;
-	fake_gpiochip *gpio;
-} rig;
-
-static void rig_open(rig *r)
-{
-	char names[PI_LINES][16];
-	const char *ptrs[PI_LINES];
-
-	for (int i = 0; i < PI_LINES; i++) {
-		snprintf(names[i], sizeof(names[i]), "GPIO%d", i);
-		ptrs[i] = names[i];
-	}
-	r->tb = bc_testbed_new();
-	r->models = bc_model_bus_new();
-	r->i2c = fake_i2c_new(r->tb, 1, "bcm2835 (i2c@7e804000)", FAKE_I2C_FUNCS_BCM2835,
-			      bc_model_bus_i2c(r->models));
-	r->gpio = fake_gpiochip_new(r->tb, 0, "pinctrl-bcm2835", ptrs, PI_LINES);
-	assert_non_null(r->i2c);
-	assert_non_null(r->gpio);
-}
-
-static void rig_close(rig *r)
-{
-	fake_i2c_free(r->i2c);
-	fake_gpiochip_free(r->gpio);
-	bc_model_bus_free(r->models);
-	g_object_unref(r->tb);
-}
+#define INT_OFFSET BC_PI_DRDY_LINE
 
 /* `backcoach probe` in a child process, its /dev/i2c-1 served by this one. */
 static void test_probe_names_the_modelled_chips(void **state)
 {
 	const char *argv[] = { bc_test_backcoach(), "probe", NULL };
 	bc_test_output out;
-	rig r;
+	bc_pi_rig r;
 
 	bc_umockdev_skip_if_unavailable();
-	rig_open(&r);
+	assert_int_equal(bc_pi_rig_open(&r, true), 0);
 	assert_int_equal(bc_model_bus_attach(r.models, 0x68, bc_mpu6050_model_new(BC_CHIP_MPU6050)),
 			 0);
 	assert_int_equal(bc_model_bus_attach(r.models, 0x6a, bc_lsm6ds_model_new(BC_CHIP_LSM6DSOX)),
@@ -91,7 +54,7 @@ static void test_probe_names_the_modelled_chips(void **state)
 	assert_non_null(strstr(out.out, "0x6a  LSM6DSOX"));
 	assert_true(fake_i2c_transfers(r.i2c) > 0);
 	bc_test_output_free(&out);
-	rig_close(&r);
+	bc_pi_rig_close(&r);
 }
 
 /* ---- recording through the real backends ---------------------------------- */
@@ -213,9 +176,9 @@ static void record_through_backends(const char *orig, const char *rec, float rat
 	double t_last = 0;
 	bc_sample s;
 	char err[256];
-	rig r;
+	bc_pi_rig r;
 
-	rig_open(&r);
+	assert_int_equal(bc_pi_rig_open(&r, true), 0);
 	feed.model = bc_mpu6050_model_new(BC_CHIP_MPU6050);
 	assert_int_equal(bc_model_bus_attach(r.models, 0x68, feed.model), 0);
 	feed.r = bc_trace_reader_open(orig, &terr);
@@ -275,7 +238,7 @@ static void record_through_backends(const char *orig, const char *rec, float rat
 	bc_gpio_close(plat.line);
 	bc_trace_reader_free(feed.r);
 	bc_model_world_free(plat.w);
-	rig_close(&r);
+	bc_pi_rig_close(&r);
 }
 
 static char *replay_json(const char *path)

@@ -9,9 +9,7 @@
  */
 #include "support/run_command.h"
 #include "support/test_support.h"
-#include "umockdev/fake_gpiochip.h"
-#include "umockdev/fake_i2c.h"
-#include "umockdev/umockdev_env.h"
+#include "umockdev/pi_rig.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -22,42 +20,21 @@
 #include "models/chip_model.h"
 #include "models/model_bus.h"
 
-#define PI_LINES 54
-
 typedef struct {
-	UMockdevTestbed *tb;
-	bc_model_bus *models;
-	fake_i2c *i2c;
-	fake_gpiochip *gpio;
-	bc_chip_model *chip;
+	bc_pi_rig pi;
+	bc_chip_model *chip; /* the MPU-6050 at 0x68, plugged and unplugged */
 } rig;
 
 static void rig_open(rig *r)
 {
-	char names[PI_LINES][16];
-	const char *ptrs[PI_LINES];
-
-	for (int i = 0; i < PI_LINES; i++) {
-		snprintf(names[i], sizeof(names[i]), "GPIO%d", i);
-		ptrs[i] = names[i];
-	}
-	r->tb = bc_testbed_new();
-	r->models = bc_model_bus_new();
-	r->i2c = fake_i2c_new(r->tb, 1, "bcm2835 (i2c@7e804000)", FAKE_I2C_FUNCS_BCM2835,
-			      bc_model_bus_i2c(r->models));
-	r->gpio = fake_gpiochip_new(r->tb, 0, "pinctrl-bcm2835", ptrs, PI_LINES);
-	assert_non_null(r->i2c);
-	assert_non_null(r->gpio);
+	assert_int_equal(bc_pi_rig_open(&r->pi, true), 0);
 	r->chip = bc_mpu6050_model_new(BC_CHIP_MPU6050);
-	assert_int_equal(bc_model_bus_attach(r->models, 0x68, r->chip), 0);
+	assert_int_equal(bc_model_bus_attach(r->pi.models, 0x68, r->chip), 0);
 }
 
 static void rig_close(rig *r)
 {
-	fake_i2c_free(r->i2c);
-	fake_gpiochip_free(r->gpio);
-	bc_model_bus_free(r->models);
-	g_object_unref(r->tb);
+	bc_pi_rig_close(&r->pi);
 }
 
 /* The cable, moved by a hand (a thread) while the child runs. */
@@ -69,12 +46,12 @@ typedef struct {
 
 static void set_plugged(rig *r, bool in)
 {
-	fake_i2c_lock(r->i2c);
+	fake_i2c_lock(r->pi.i2c);
 	if (in)
 		bc_chip_model_replug(r->chip);
 	else
 		bc_chip_model_unplug(r->chip);
-	fake_i2c_unlock(r->i2c);
+	fake_i2c_unlock(r->pi.i2c);
 }
 
 static void *move_cable(void *arg)

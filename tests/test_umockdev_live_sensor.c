@@ -9,9 +9,7 @@
  * plugged in later.
  */
 #include "support/test_support.h"
-#include "umockdev/fake_gpiochip.h"
-#include "umockdev/fake_i2c.h"
-#include "umockdev/umockdev_env.h"
+#include "umockdev/pi_rig.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,41 +17,6 @@
 #include "live_sensor.h"
 #include "models/chip_model.h"
 #include "models/model_bus.h"
-
-#define PI_LINES 54
-
-typedef struct {
-	UMockdevTestbed *tb;
-	bc_model_bus *models;
-	fake_i2c *i2c;
-	fake_gpiochip *gpio; /* NULL: a board without the line */
-} rig;
-
-static void rig_open(rig *r, bool with_gpio)
-{
-	char names[PI_LINES][16];
-	const char *ptrs[PI_LINES];
-
-	for (int i = 0; i < PI_LINES; i++) {
-		snprintf(names[i], sizeof(names[i]), "GPIO%d", i);
-		ptrs[i] = names[i];
-	}
-	r->tb = bc_testbed_new();
-	r->models = bc_model_bus_new();
-	r->i2c = fake_i2c_new(r->tb, 1, "bcm2835 (i2c@7e804000)", FAKE_I2C_FUNCS_BCM2835,
-			      bc_model_bus_i2c(r->models));
-	assert_non_null(r->i2c);
-	r->gpio = with_gpio ? fake_gpiochip_new(r->tb, 0, "pinctrl-bcm2835", ptrs, PI_LINES) : NULL;
-}
-
-static void rig_close(rig *r)
-{
-	fake_i2c_free(r->i2c);
-	if (r->gpio)
-		fake_gpiochip_free(r->gpio);
-	bc_model_bus_free(r->models);
-	g_object_unref(r->tb);
-}
 
 static bool description_names(const bc_sample_source *src, const char *chip)
 {
@@ -68,10 +31,10 @@ static void test_data_ready_line_found_and_used(void **state)
 {
 	bc_live_sensor ls;
 	char err[256];
-	rig r;
+	bc_pi_rig r;
 
 	bc_umockdev_skip_if_unavailable();
-	rig_open(&r, true);
+	assert_int_equal(bc_pi_rig_open(&r, true), 0);
 	assert_int_equal(bc_model_bus_attach(r.models, 0x68, bc_mpu6050_model_new(BC_CHIP_MPU6050)),
 			 0);
 	bc_live_sensor_options opt = bc_live_sensor_options_default();
@@ -90,7 +53,7 @@ static void test_data_ready_line_found_and_used(void **state)
 	bc_source_close(src);
 	bc_live_sensor_free(&ls);
 	assert_null(ls.drdy);
-	rig_close(&r);
+	bc_pi_rig_close(&r);
 }
 
 /* No line by that name (or --no-int): the reader polls, and says why. */
@@ -98,10 +61,10 @@ static void test_no_line_polls_with_a_note(void **state)
 {
 	bc_live_sensor ls;
 	char err[256];
-	rig r;
+	bc_pi_rig r;
 
 	bc_umockdev_skip_if_unavailable();
-	rig_open(&r, false);
+	assert_int_equal(bc_pi_rig_open(&r, false), 0);
 	assert_int_equal(bc_model_bus_attach(r.models, 0x6a, bc_lsm6ds_model_new(BC_CHIP_LSM6DSOX)),
 			 0);
 	bc_live_sensor_options opt = bc_live_sensor_options_default();
@@ -121,7 +84,7 @@ static void test_no_line_polls_with_a_note(void **state)
 	assert_null(ls.drdy);
 	assert_non_null(strstr(ls.drdy_note, "not used"));
 	bc_live_sensor_free(&ls);
-	rig_close(&r);
+	bc_pi_rig_close(&r);
 }
 
 /* No chip: a message naming what was tried; the source stays unopened. */
@@ -129,10 +92,10 @@ static void test_no_chip_is_a_message(void **state)
 {
 	bc_live_sensor ls;
 	char err[256] = "";
-	rig r;
+	bc_pi_rig r;
 
 	bc_umockdev_skip_if_unavailable();
-	rig_open(&r, true);
+	assert_int_equal(bc_pi_rig_open(&r, true), 0);
 	bc_live_sensor_options opt = bc_live_sensor_options_default();
 	bc_live_sensor_init(&ls, &opt);
 	assert_null(bc_live_sensor_open(&ls, err, sizeof(err)));
@@ -143,7 +106,7 @@ static void test_no_chip_is_a_message(void **state)
 	assert_null(bc_live_sensor_open(&ls, err, sizeof(err)));
 	assert_non_null(strstr(err, "/dev/i2c-7"));
 	bc_live_sensor_free(&ls);
-	rig_close(&r);
+	bc_pi_rig_close(&r);
 }
 
 /*
@@ -154,10 +117,10 @@ static void test_no_chip_is_a_message(void **state)
 static void test_probe_reports_each_address_and_sees_hot_plug(void **state)
 {
 	bc_live_sensor_probe_result pr;
-	rig r;
+	bc_pi_rig r;
 
 	bc_umockdev_skip_if_unavailable();
-	rig_open(&r, true);
+	assert_int_equal(bc_pi_rig_open(&r, true), 0);
 	assert_false(bc_live_sensor_probe(1, &pr));
 	print_message("    empty bus: %s\n", pr.summary);
 	assert_true(pr.bus_open);
@@ -181,7 +144,7 @@ static void test_probe_reports_each_address_and_sees_hot_plug(void **state)
 	assert_false(bc_live_sensor_probe(7, &pr));
 	assert_false(pr.bus_open);
 	assert_non_null(strstr(pr.summary, "/dev/i2c-7"));
-	rig_close(&r);
+	bc_pi_rig_close(&r);
 }
 
 int main(int argc, char **argv)
