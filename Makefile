@@ -205,12 +205,15 @@ HAVE_PI_CROSS := $(shell command -v $(PI_CROSS)gcc >/dev/null 2>&1 && \
 PI_BUILD := build/aarch64
 TEST_BUILDS := $(BUILD) $(BUILD)/asan $(if $(HAVE_PI_CROSS),$(PI_BUILD))
 
+# The builds use every core (CI has two): three builds and a package are most of make test.
+BUILD_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 test-only:
 	@tests/check_layers.sh
 	@tests/check_format.sh
-	@$(MAKE) --no-print-directory tests
-	@$(MAKE) --no-print-directory SAN=1 tests
-	@$(if $(HAVE_PI_CROSS),$(MAKE) --no-print-directory cross-tests, \
+	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) tests
+	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) SAN=1 tests
+	@$(if $(HAVE_PI_CROSS),$(MAKE) --no-print-directory -j$(BUILD_JOBS) cross-tests, \
 		echo "make test: no aarch64 cross toolchain/qemu here; skipping the Pi build (make deps)")
 	@tests/check_package.sh
 	@BC_QEMU_AARCH64="qemu-aarch64 -L $(PI_SYSROOT)" BC_TEST_SKIP="$(CROSS_TEST_SKIP)" \
@@ -249,7 +252,7 @@ fuzz fuzz-smoke:
 	@if ! tests/fuzz/run_fuzz.sh --check; then \
 		echo "make $@: skipped: clang with its libFuzzer runtime is not installed (make deps)"; \
 	else \
-		$(MAKE) --no-print-directory fuzz-harnesses && \
+		$(MAKE) --no-print-directory -j$(BUILD_JOBS) fuzz-harnesses && \
 		tests/fuzz/run_fuzz.sh $(BUILD) $(if $(filter fuzz,$@),$(FUZZ_SECONDS),$(FUZZ_SMOKE_SECONDS)); \
 	fi
 
