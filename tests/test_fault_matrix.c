@@ -46,8 +46,8 @@ static const fault_row rows[] = {
 	  "nothing: retried, no sample lost", NULL, "test_driver_faults" },
 	{ "I2C NACK bursts beyond the retries", "6 transfers NACKed every 20 s",
 	  PLAN(.nack_every_s = 20, .nack_transfers = 6), 6, 8, 0, 2, true, 0, 5, 5, false,
-	  "\"reconnecting\" in the status bar; a cut-short attempt: \"Not your fault: sensor "
-	  "fault\"",
+	  "\"Sensor lost \u00b7 reconnecting\" in the status bar; a cut-short attempt: \"Not your "
+	  "fault: Sensor glitch \u2014 check the cable\"",
 	  "the chip is lost and configured again; a loss inside a hold ends that attempt as "
 	  "INTERRUPTED",
 	  NULL },
@@ -57,11 +57,12 @@ static const fault_row rows[] = {
 	  "test_driver_faults" },
 	{ "unplug and replug", "unplugged 2 s at 27 s, between reps",
 	  PLAN(.unplug_at_s = 27, .replug_at_s = 29), 8, 8, 0, 0, true, 0, 1, 1, false,
-	  "\"reconnecting\" in the status bar; a dropout in the JSON", NULL,
+	  "\"Sensor lost \u00b7 reconnecting\" in the status bar; a dropout in the JSON", NULL,
 	  "test_driver_faults, test_umockdev_live_sensor" },
 	{ "outage during a hold", "unplugged 3 s at 39.5 s, in the 3rd hold",
 	  PLAN(.unplug_at_s = 39.5, .replug_at_s = 42.5), 7, 7, 1, 1, true, 0, 1, 1, false,
-	  "\"Not your fault: sensor fault\"; `interrupted` 1 in the JSON and the history, not "
+	  "\"Not your fault: Sensor glitch \u2014 check the cable\"; `interrupted` 1 in the JSON "
+	  "and the history, not "
 	  "\"hold too short\"",
 	  "the attempt held while the sensor was gone is the sensor's, neither counted nor "
 	  "rejected",
@@ -76,7 +77,8 @@ static const fault_row rows[] = {
 	{ "saturated samples",
 	  "a knock beyond full scale (12 g, 2000 deg/s) for one sample every 3 s",
 	  PLAN(.knock_every_s = 3), 8, 8, 0, 0, true, 35, 0, 0, false,
-	  "\"Sensor glitch - check the cable\" for 5 s; `sensor_glitches` in the JSON and history",
+	  "\"Sensor glitch \u2014 check the cable\" for 5 s; `sensor_glitches` in the JSON and "
+	  "history",
 	  NULL, "test_driver_mpu6050 (clipping)" },
 	{ "gyro bias step", "+0.5 deg/s on every axis from 30 s",
 	  PLAN(.bias_step_at_s = 30, .bias_step_dps = 0.5f), 8, 8, 0, 0, true, 0, 0, 0, false,
@@ -85,11 +87,11 @@ static const fault_row rows[] = {
 	  0, 0, 0, false, "nothing", NULL, "test_driver_sample_clock" },
 	{ "bit flips", "one bit flipped in 1 % of FIFO reads (228 flips)",
 	  PLAN(.flip_per_10000 = 100), 8, 8, 0, 0, true, 20, 0, 0, false,
-	  "\"Sensor glitch - check the cable\"; `sensor_glitches` in the JSON and history", NULL,
-	  "test_driver_faults" },
+	  "\"Sensor glitch \u2014 check the cable\"; `sensor_glitches` in the JSON and history",
+	  NULL, "test_driver_faults" },
 	{ "frozen sensor", "22 s of bit-identical output from 38 s",
 	  PLAN(.freeze_from_s = 38, .freeze_to_s = 60), 5, 8, 0, 1, false, 1, 1, 1, false,
-	  "\"Sensor glitch - check the cable\"; the chip is configured again every 2 s",
+	  "\"Sensor glitch \u2014 check the cable\"; the chip is configured again every 2 s",
 	  "the reps done while the output is frozen (reps 3 and 4) cannot be seen; the ones on "
 	  "either side stay separate",
 	  "test_driver_faults" },
@@ -98,7 +100,8 @@ static const fault_row rows[] = {
 	  "nothing: the sample is not used", NULL, "fuzz_pipeline" },
 	{ "time gaps", "replayed, 0.6 s of rows missing every 10 s",
 	  PLAN(.replay = true, .gap_every_s = 10, .gap_s = 0.6), 4, 8, 0, 4, true, 0, 10, 0, false,
-	  "a dropout in the JSON; a cut-short attempt: \"Not your fault: sensor fault\"",
+	  "a dropout in the JSON; a cut-short attempt: \"Not your fault: Sensor glitch \u2014 "
+	  "check the cable\"",
 	  "a gap (> 0.5 s, contract §1) inside a hold ends that attempt as INTERRUPTED", NULL },
 };
 
