@@ -22,6 +22,7 @@
 #include "drivers/mpu6050_regs.h"
 #include "hw_backend.h"
 #include "models/model_rig.h"
+#include "support/faulty_session.h"
 #include "support/rig_checks.h"
 #include "support/test_support.h"
 
@@ -242,137 +243,14 @@ static void test_no_chip_is_a_clear_error(void **state)
 	bc_model_bus_free(bus);
 }
 
-/* Sensor faults scheduled in session time (world time since the reader started). */
-typedef struct {
-	bc_model_world *world;
-	bc_chip_model *model;
-	bc_imu_hooks inner;
-	double t0_world_s;
-	double freeze_from_s, freeze_to_s; /* < 0: none */
-	double unplug_at_s, replug_at_s;   /* < 0: none */
-	bool unplugged, replugged;
-} fault_script;
-
-static void script_check(fault_script *f)
-{
-	double t = bc_model_world_now_s(f->world) - f->t0_world_s;
-	bc_chip_model_fault_freeze(f->model, f->freeze_from_s >= 0 && t >= f->freeze_from_s &&
-						     t < f->freeze_to_s);
-	if (f->unplug_at_s >= 0 && !f->unplugged && t >= f->unplug_at_s) {
-		bc_chip_model_unplug(f->model);
-		f->unplugged = true;
-	}
-	if (f->unplugged && !f->replugged && t >= f->replug_at_s) {
-		bc_chip_model_replug(f->model);
-		f->replugged = true;
-	}
-}
-
-static int script_wait(void *ctx, int timeout_ms, uint64_t *edge_ns)
-{
-	fault_script *f = ctx;
-	int rc = f->inner.wait_data_ready(f->inner.ctx, timeout_ms, edge_ns);
-	script_check(f);
-	return rc;
-}
-
-static uint64_t script_now(void *ctx)
-{
-	fault_script *f = ctx;
-	return f->inner.now_ns(f->inner.ctx);
-}
-
-static void script_sleep(void *ctx, uint64_t ns)
-{
-	fault_script *f = ctx;
-	f->inner.sleep_ns(f->inner.ctx, ns);
-	script_check(f);
-}
-
-/* What a faulty session came to. */
-typedef struct {
-	bc_session_tally tally;
-	float longest_rep_hold_s;
-	unsigned long reconnects;
-	unsigned long flips;
-} session_outcome;
-
-/*
- * tests/traces/bridge-correct (8 bridges at 200 Hz, hold 2 s) through the
- * MPU-6050 model with the faults in f (times filled in by the caller), the
- * reader, the live source and the coach, as the app runs it.
- */
-static void run_faulty_session(fault_script *f, unsigned flip_per_10000, session_outcome *o)
-{
-	char path[512];
-	bc_test_path("traces/bridge-correct.csv.gz", path, sizeof(path));
-	bc_trace_error err;
-	bc_model_bus *bus = bc_model_bus_new();
-	bc_chip_model *m = bc_mpu6050_model_new(BC_CHIP_MPU6050);
-	bc_model_world *w = bc_model_world_new();
-	bc_model_bus_attach(bus, 0x68, m);
-	bc_trace_feed feed = { .model = m, .r = bc_trace_reader_open(path, &err) };
-	assert_non_null(feed.r);
-	bc_model_world_add(w, m, bc_trace_feed_fn, &feed, true);
-	bc_chip_model_fault_bitflip(m, flip_per_10000, 12345);
-	f->world = w;
-	f->model = m;
-	f->inner = bc_model_world_hooks(w, true);
-	f->t0_world_s = bc_model_world_now_s(w);
-	bc_imu_hooks hooks = { script_wait, script_now, script_sleep, f };
-	bc_live_source_config cfg = { .bus = bc_model_bus_i2c(bus),
-				      .reader = bc_imu_reader_settings_default,
-				      .hooks = &hooks };
-	bc_sample_source *src = bc_live_source_open(&cfg);
-	assert_non_null(src);
-
-	static bc_coach coach;
-	bc_coach_settings settings;
-	bc_coach_settings_init(&settings);
-	settings.hold_s[BC_EXERCISE_BRIDGE] = 2.0f; /* the trace's # hold_s */
-	bc_coach_init(&coach, &settings, BC_EXERCISE_BRIDGE);
-	*o = (session_outcome){ 0 };
-	bc_session_tally_init(&o->tally, BC_EXERCISE_BRIDGE);
-	bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
-	double ended_at_s = -1;
-	for (;;) {
-		bc_sample s;
-		if (bc_source_read(src, &s, 200) != 1)
-			continue;
-		size_t n = bc_coach_update(&coach, &s, ev, BC_COACH_MAX_EVENTS_PER_SAMPLE);
-		for (size_t i = 0; i < n; i++) {
-			bc_session_tally_add(&o->tally, &ev[i]);
-			if (ev[i].type == BC_EVENT_REP && ev[i].hold_s > o->longest_rep_hold_s)
-				o->longest_rep_hold_s = ev[i].hold_s;
-		}
-		if (feed.ended && ended_at_s < 0)
-			ended_at_s = s.t_s;
-		if (ended_at_s >= 0 && s.t_s > ended_at_s + 1.0)
-			break;
-	}
-	size_t n = bc_coach_finish(&coach, ev, BC_COACH_MAX_EVENTS_PER_SAMPLE);
-	bc_session_tally_add_events(&o->tally, ev, n);
-	o->reconnects = bc_imu_reader_get_stats(bc_live_source_reader(src))->reconnects;
-	o->flips = bc_chip_model_flips(m);
-	print_message("    %d reps, %d rejected, %d interrupted, %d glitches; %lu bits flipped, "
-		      "%lu reconnects\n",
-		      o->tally.reps, o->tally.rejected, o->tally.interrupted,
-		      o->tally.sensor_glitches, o->flips, o->reconnects);
-	bc_source_close(src);
-	bc_trace_reader_free(feed.r);
-	bc_model_world_free(w);
-	bc_model_bus_free(bus);
-}
-
-static const fault_script no_faults = { .freeze_from_s = -1, .unplug_at_s = -1 };
-
 /* One bit flipped in 1 % of FIFO reads (~2 spikes a second up to 4 g / 500 dps): 8 reps. */
 static void test_bit_flips_keep_the_count(void **state)
 {
 	(void)state;
-	fault_script f = no_faults;
-	session_outcome o;
-	run_faulty_session(&f, 100, &o);
+	bc_fault_plan f = bc_fault_plan_none;
+	f.flip_per_10000 = 100;
+	bc_fault_outcome o;
+	bc_run_faulty_session(&f, &o);
 	assert_true(o.flips > 50);
 	assert_true(o.tally.sensor_glitches > 0);
 	assert_int_equal(o.tally.reps + o.tally.interrupted, 8);
@@ -388,13 +266,13 @@ static void test_bit_flips_keep_the_count(void **state)
 static void test_frozen_output_is_noticed(void **state)
 {
 	(void)state;
-	fault_script f = no_faults;
+	bc_fault_plan f = bc_fault_plan_none;
 	f.freeze_from_s = 38.0;
 	f.freeze_to_s = 60.0;
-	session_outcome o;
-	run_faulty_session(&f, 0, &o);
+	bc_fault_outcome o;
+	bc_run_faulty_session(&f, &o);
 	assert_true(o.tally.sensor_glitches >= 1);
-	assert_true(o.reconnects >= 1);
+	assert_true(o.stats.reconnects >= 1);
 	assert_true(o.tally.reps >= 5);
 	assert_true(o.longest_rep_hold_s < 10.0f);
 	assert_int_equal(o.tally.rejected, 0);
@@ -404,11 +282,11 @@ static void test_frozen_output_is_noticed(void **state)
 static void test_outage_during_hold_is_interrupted(void **state)
 {
 	(void)state;
-	fault_script f = no_faults;
+	bc_fault_plan f = bc_fault_plan_none;
 	f.unplug_at_s = 39.5; /* the third bridge is held from 38.9 s, 2 s to count */
 	f.replug_at_s = 42.5;
-	session_outcome o;
-	run_faulty_session(&f, 0, &o);
+	bc_fault_outcome o;
+	bc_run_faulty_session(&f, &o);
 	assert_int_equal(o.tally.interrupted, 1);
 	assert_int_equal(o.tally.rejected, 0);
 	assert_int_equal(o.tally.rejected_by_reason[BC_REJECT_HOLD_TOO_SHORT], 0);
