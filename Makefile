@@ -151,7 +151,12 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(call obj,$(TEST_SUPPORT_SRC)) $(HOST_
 
 $(BUILD)/obj/tests/umockdev/%.o $(BUILD)/obj/tests/test_umockdev_%.o: ALL_CFLAGS += $(UMOCKDEV_CFLAGS)
 
-$(BUILD)/tests/test_umockdev_%: $(BUILD)/obj/tests/test_umockdev_%.o $(call obj,$(UMOCKDEV_SRC)) \
+# A static pattern rule, not an implicit one: make prefers an implicit rule whose
+# objects all exist, so a new tests/umockdev/ file once sent these binaries to the
+# generic rule above (linked without umockdev) in an incremental build.
+UMOCKDEV_TESTS := $(filter $(BUILD)/tests/test_umockdev_%,$(TESTS))
+$(UMOCKDEV_TESTS): $(BUILD)/tests/test_umockdev_%: $(BUILD)/obj/tests/test_umockdev_%.o \
+		$(call obj,$(UMOCKDEV_SRC)) \
 		$(call obj,$(TEST_SUPPORT_SRC)) $(HOST_LIB) $(FW_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_TEST) $(UMOCKDEV_LIBS) $(LDLIBS_HOST) $(LDLIBS_FW)
