@@ -90,23 +90,6 @@ static void test_plug_in_screen_and_the_demo(void **state)
 	assert_string_equal(s.probe_report, PROBED);
 }
 
-/* Pixels that differ from the background. */
-static int ink_in(const bc_app_canvas *c, SDL_Rect r)
-{
-	const SDL_Surface *sf = c->surface;
-	int n = 0;
-	for (int y = r.y; y < r.y + r.h && y < sf->h; y++) {
-		const Uint32 *row = (const Uint32 *)((const Uint8 *)sf->pixels + y * sf->pitch);
-		for (int x = r.x; x < r.x + r.w && x < sf->w; x++) {
-			Uint8 R, G, B;
-			SDL_GetRGB(row[x], sf->format, &R, &G, &B);
-			if (abs(R - bc_col_bg.r) + abs(G - bc_col_bg.g) + abs(B - bc_col_bg.b) > 30)
-				n++;
-		}
-	}
-	return n;
-}
-
 /*
  * The screen at 800x480 and 480x320: heading, the probe's lines, the demo
  * button all drawn (BC_APP_RENDER_PNG_DIR=dir saves them to look at).
@@ -137,9 +120,10 @@ static void test_plug_in_screen_draws(void **state)
 		SDL_Rect top = { 0, bar_h, w, (h - bar_h) / 3 };
 		SDL_Rect middle = { w / 4, bar_h + (h - bar_h) / 3, w / 2, (h - bar_h) / 3 };
 		SDL_Rect bottom = { w / 4, h - (h - bar_h) / 5, w / 2, (h - bar_h) / 5 };
-		assert_true(ink_in(&c, top) > top.w * top.h / 50);
-		assert_true(ink_in(&c, middle) > middle.w * middle.h / 50);
-		assert_true(ink_in(&c, bottom) > bottom.w * bottom.h / 5); /* the button */
+		assert_true(bc_app_canvas_ink_in(&c, top) > top.w * top.h / 50);
+		assert_true(bc_app_canvas_ink_in(&c, middle) > middle.w * middle.h / 50);
+		assert_true(bc_app_canvas_ink_in(&c, bottom) >
+			    bottom.w * bottom.h / 5); /* the button */
 		bc_app_canvas_close(&c);
 	}
 }

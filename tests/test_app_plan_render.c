@@ -28,23 +28,6 @@
 #include "support/app_canvas.h"
 #include "support/test_support.h"
 
-/* Pixels in rect that differ from the background colour. */
-static int ink_in(const bc_app_canvas *c, SDL_Rect r)
-{
-	const SDL_Surface *s = c->surface;
-	int n = 0;
-	for (int y = r.y; y < r.y + r.h && y < s->h; y++) {
-		const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
-		for (int x = r.x; x < r.x + r.w && x < s->w; x++) {
-			Uint8 R, G, B;
-			SDL_GetRGB(row[x], s->format, &R, &G, &B);
-			if (abs(R - bc_col_bg.r) + abs(G - bc_col_bg.g) + abs(B - bc_col_bg.b) > 30)
-				n++;
-		}
-	}
-	return n;
-}
-
 /* Pixels in rect close to colour c (the charts' marks are the app's green). */
 static int colour_in(const bc_app_canvas *c, SDL_Rect r, SDL_Color want)
 {
@@ -192,8 +175,8 @@ static void render_all_at(int w, int h)
 		int bar_h = bc_status_bar_h(&c.draw);
 		SDL_Rect left = { 0, bar_h, w / 2, h - bar_h };
 		SDL_Rect right = { w / 2, bar_h, w - w / 2, h - bar_h };
-		if (ink_in(&c, left) <= left.w * left.h / 50 ||
-		    ink_in(&c, right) <= right.w * right.h / 50)
+		if (bc_app_canvas_ink_in(&c, left) <= left.w * left.h / 50 ||
+		    bc_app_canvas_ink_in(&c, right) <= right.w * right.h / 50)
 			fail_msg("%s at %dx%d: a half of the screen is empty", scene_name[sc], w,
 				 h);
 		bc_app_canvas_close(&c);
@@ -243,7 +226,7 @@ static int ink_height(const bc_app_canvas *c, SDL_Rect r)
 	int top = -1, bottom = -1;
 	for (int y = r.y; y < r.y + r.h; y++) {
 		SDL_Rect row = { r.x, y, r.w, 1 };
-		if (ink_in(c, row) > 0) {
+		if (bc_app_canvas_ink_in(c, row) > 0) {
 			if (top < 0)
 				top = y;
 			bottom = y;

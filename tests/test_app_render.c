@@ -25,23 +25,6 @@
 #include "support/app_canvas.h"
 #include "support/test_support.h"
 
-/* Pixels in rect (frame coordinates) that differ from the background colour. */
-static int ink_in(const bc_app_canvas *c, SDL_Rect r)
-{
-	const SDL_Surface *s = c->surface;
-	int n = 0;
-	for (int y = r.y; y < r.y + r.h && y < s->h; y++) {
-		const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
-		for (int x = r.x; x < r.x + r.w && x < s->w; x++) {
-			Uint8 R, G, B;
-			SDL_GetRGB(row[x], s->format, &R, &G, &B);
-			if (abs(R - bc_col_bg.r) + abs(G - bc_col_bg.g) + abs(B - bc_col_bg.b) > 30)
-				n++;
-		}
-	}
-	return n;
-}
-
 static void maybe_save(const bc_app_canvas *c, const char *name)
 {
 	const char *dir = getenv("BC_APP_RENDER_PNG_DIR");
@@ -223,12 +206,12 @@ static void render_all_at(int w, int h)
 
 		/* The status bar is drawn on every screen. */
 		SDL_Rect bar = { 0, 0, w, bc_status_bar_h(&c.draw) };
-		assert_true(ink_in(&c, bar) > w * bar.h / 2);
+		assert_true(bc_app_canvas_ink_in(&c, bar) > w * bar.h / 2);
 		/* Something big is drawn in each half of the screen below it. */
 		SDL_Rect left = { 0, bar.h, w / 2, h - bar.h };
 		SDL_Rect right = { w / 2, bar.h, w - w / 2, h - bar.h };
-		if (ink_in(&c, left) <= left.w * left.h / 50 ||
-		    ink_in(&c, right) <= right.w * right.h / 50)
+		if (bc_app_canvas_ink_in(&c, left) <= left.w * left.h / 50 ||
+		    bc_app_canvas_ink_in(&c, right) <= right.w * right.h / 50)
 			fail_msg("%s at %dx%d: a half of the screen is empty", sc->name, w, h);
 		bc_app_canvas_close(&c);
 	}
@@ -258,7 +241,7 @@ static int ink_height(const bc_app_canvas *c, SDL_Rect r)
 	int top = -1, bottom = -1;
 	for (int y = r.y; y < r.y + r.h; y++) {
 		SDL_Rect row = { r.x, y, r.w, 1 };
-		if (ink_in(c, row) > 0) {
+		if (bc_app_canvas_ink_in(c, row) > 0) {
 			if (top < 0)
 				top = y;
 			bottom = y;

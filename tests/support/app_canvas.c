@@ -2,6 +2,7 @@
 #include "support/app_canvas.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int bc_app_canvas_open(bc_app_canvas *c, int w, int h, char *err, size_t err_size)
@@ -35,4 +36,20 @@ void bc_app_canvas_close(bc_app_canvas *c)
 	if (c->surface)
 		SDL_FreeSurface(c->surface);
 	memset(c, 0, sizeof(*c));
+}
+
+int bc_app_canvas_ink_in(const bc_app_canvas *c, SDL_Rect r)
+{
+	const SDL_Surface *s = c->surface;
+	int n = 0;
+	for (int y = r.y; y < r.y + r.h && y < s->h; y++) {
+		const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
+		for (int x = r.x; x < r.x + r.w && x < s->w; x++) {
+			Uint8 R, G, B;
+			SDL_GetRGB(row[x], s->format, &R, &G, &B);
+			if (abs(R - bc_col_bg.r) + abs(G - bc_col_bg.g) + abs(B - bc_col_bg.b) > 30)
+				n++;
+		}
+	}
+	return n;
 }

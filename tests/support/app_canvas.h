@@ -30,4 +30,7 @@ int bc_app_canvas_open(bc_app_canvas *c, int w, int h, char *err, size_t err_siz
 /* Frees what bc_app_canvas_open made. */
 void bc_app_canvas_close(bc_app_canvas *c);
 
+/* Pixels in r that differ from the background colour: what was drawn there. */
+int bc_app_canvas_ink_in(const bc_app_canvas *c, SDL_Rect r);
+
 #endif /* BC_TEST_APP_CANVAS_H */
