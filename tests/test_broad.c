@@ -23,13 +23,15 @@
 #define BROAD_TRIALS 14
 
 /*
- * Bars (docs/performance.md has the figures). VQF on these trials: 0.72 deg
- * inclination. Heading: VQF's 9D mean is 2.27 deg on the full data set's 30
- * 9D trials (not measured on these 14); ours was 2.77 here before the rest
- * and magnetometer work of issue 14, 2.42 after. Rest: 2.5 % before, 89 %.
+ * Bars (docs/performance.md has the figures). VQF (its published code,
+ * default parameters, scored the same way on these 14 trials): 0.721 deg
+ * inclination, 2.291 deg heading. Ours: heading 2.77 before the rest and
+ * magnetometer work of issue 14, 2.42 after it, 2.26 since the bias learns
+ * slower in motion with the magnetometer; the heading bar is VQF's figure.
+ * Rest: 2.5 % before, 89 %.
  */
 #define INCL_BAR_DEG	0.72
-#define HEADING_BAR_DEG 2.5
+#define HEADING_BAR_DEG 2.29
 #define REST_BAR	0.80 /* share of still samples found at rest, mean over trials */
 
 typedef struct {
@@ -126,7 +128,7 @@ static void test_broad_accuracy(void **state)
 	heading /= (double)run;
 	rest /= (double)run;
 	print_message("mean over %zu trials: inclination %.3f deg (bar %.2f), heading %.3f deg "
-		      "(bar %.1f), rest on still samples %.1f%% (bar %.0f%%)\n",
+		      "(bar %.2f), rest on still samples %.1f%% (bar %.0f%%)\n",
 		      run, incl, INCL_BAR_DEG, heading, HEADING_BAR_DEG, 100.0 * rest,
 		      100.0 * REST_BAR);
 	if (run < n)

@@ -57,6 +57,8 @@ typedef struct {
 	float bias_max_dps;	    /* the estimate is clipped at +-this, deg/s */
 	float bias_motion_max_dps;  /* one motion disagreement counts at most this much, deg/s */
 	float bias_update_period_s; /* the bias estimator runs this often, s */
+	/* bias_tau_motion_s with use_mag, seconds: slower (see bc_filter_init) */
+	float bias_tau_motion_mag_s;
 
 	/* Rest detection (rest_detector.h). */
 	float rest_tau_s;   /* low-pass time constant of the rest detector, s */
