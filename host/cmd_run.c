@@ -44,6 +44,7 @@
 #include "drivers/live_source.h"
 #include "live_sensor.h"
 #include "paths.h"
+#include "platform/mono_clock.h"
 #include "record_session.h"
 #include "run_profile.h"
 
@@ -306,14 +307,38 @@ static bc_sample_source *open_live(sources *src, char *err, size_t err_size)
 	return bc_live_sensor_open(src->sensor, err, err_size);
 }
 
-/* The kiosk's question every second: does a sensor answer now? */
-static bool probe_sensor(void *ctx, char *report, size_t size)
+static double now_s(void)
+{
+	return (double)bc_mono_now_ns(NULL) * 1e-9;
+}
+
+/*
+ * The kiosk's question every second. Waiting: is there a sensor to coach
+ * with (one that answers and starts; a failed start is logged and tried
+ * again later, the plug-in screen says why)? Live: does it still answer?
+ */
+static bool probe_sensor(void *ctx, bc_app_sensor_check *c)
 {
 	sources *src = ctx;
+	bc_live_sensor *ls = src->sensor;
 	bc_live_sensor_probe_result r;
-	bool found = bc_live_sensor_probe(src->sensor->opt.bus_number, &r);
-	snprintf(report, size, "%s", r.summary);
-	return found;
+	if (!src->waiting) {
+		bool found = bc_live_sensor_probe(ls->opt.bus_number, &r);
+		snprintf(c->report, sizeof(c->report), "%s", r.summary);
+		return found;
+	}
+	double tried_until_s = ls->retry.next_try_s, t = now_s();
+	bool ready = bc_live_sensor_ready(ls, t, &r);
+	snprintf(c->report, sizeof(c->report), "%s", r.summary);
+	if (ready || !r.found)
+		return ready;
+	snprintf(c->not_starting, sizeof(c->not_starting), "%.*s", (int)sizeof(c->not_starting) - 1,
+		 ls->retry.why);
+	c->retry_in_s = bc_live_sensor_retry_in_s(ls, t);
+	if (ls->retry.next_try_s != tried_until_s) /* a start was tried, and failed */
+		fprintf(stderr, "backcoach run: %s (trying again in %d s)\n", ls->retry.why,
+			c->retry_in_s);
+	return false;
 }
 
 /* The demo of exercise (the tile chosen), replayed as a virtual sensor. */
@@ -375,9 +400,17 @@ static int choose_source(const run_options *o, bc_live_sensor *sensor, sources *
 		bc_live_sensor_probe_result r;
 		bc_live_sensor_probe(bus, &r);
 		snprintf(src->probe_report, sizeof(src->probe_report), "%s", r.summary);
-		/* The probe says it all (each address), or the bus's error as err does. */
-		fprintf(stderr, "backcoach run: no sensor: waiting for one (%s)\n",
-			r.bus_open ? src->probe_report : err);
+		if (r.found) { /* it answers, but did not start: tried again, later */
+			bc_live_sensor_start_failed(sensor, now_s(), &r, err);
+			fprintf(stderr,
+				"backcoach run: %s: waiting for it (trying again in %d s)\n",
+				sensor->retry.why, bc_live_sensor_retry_in_s(sensor, now_s()));
+		} else {
+			sensor->retry = (bc_live_sensor_retry){ 0 };
+			/* The probe says it all (each address), or the bus's error as err does. */
+			fprintf(stderr, "backcoach run: no sensor: waiting for one (%s)\n",
+				r.bus_open ? src->probe_report : err);
+		}
 		if (!have_demo)
 			fprintf(stderr, "backcoach run: and no demo session (%s)\n",
 				DEMO_INSTALLED);
@@ -483,6 +516,8 @@ static int run_once(const run_options *o, bc_live_sensor *sensor)
 		cfg.probe_sensor = probe_sensor;
 		cfg.waiting_for_sensor = src.waiting;
 		cfg.probe_report = src.probe_report;
+		cfg.not_starting = sensor->retry.why;
+		cfg.retry_in_s = bc_live_sensor_retry_in_s(sensor, now_s());
 		cfg.drdy_note = sensor->drdy_note;
 	}
 

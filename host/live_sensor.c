@@ -3,6 +3,7 @@
 #include "live_sensor.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,6 +47,8 @@ bc_sample_source *bc_live_sensor_open(bc_live_sensor *ls, char *err, size_t err_
 	bc_sample_source *src = bc_hw_live_source_open(&cfg, err, err_size);
 	if (!src)
 		bc_hw.i2c_close(cfg.bus);
+	else
+		ls->retry = (bc_live_sensor_retry){ 0 }; /* it works: no more back-off */
 	return src;
 }
 
@@ -84,6 +87,10 @@ bool bc_live_sensor_probe(int bus_number, bc_live_sensor_probe_result *r)
 		int rc = bc_imu_probe_address(bus, addr, &v);
 		char one[64];
 		if (rc == 1) {
+			if (!r->found) {
+				r->found_addr = addr;
+				r->found_name = v->name;
+			}
 			r->found = true;
 			snprintf(one, sizeof(one), " 0x%02x %s", addr, v->name);
 		} else if (rc == 0) {
@@ -99,4 +106,60 @@ bool bc_live_sensor_probe(int bus_number, bc_live_sensor_probe_result *r)
 		r->summary[n - 1] = '\0';
 	bc_hw.i2c_close(bus);
 	return r->found;
+}
+
+/*
+ * err without the "MPU-6050 at 0x68: " it may start with: the sentence
+ * around it names the chip already.
+ */
+static const char *without_chip(const char *err, const bc_live_sensor_probe_result *probe)
+{
+	char prefix[64];
+	int n = snprintf(prefix, sizeof(prefix), "%s at 0x%02x: ", probe->found_name,
+			 probe->found_addr);
+	return n > 0 && !strncmp(err, prefix, (size_t)n) ? err + n : err;
+}
+
+void bc_live_sensor_start_failed(bc_live_sensor *ls, double now_s,
+				 const bc_live_sensor_probe_result *probe, const char *err)
+{
+	bc_live_sensor_retry *rt = &ls->retry;
+	snprintf(rt->why, sizeof(rt->why), "%s at 0x%02x answers but does not start: %s",
+		 probe->found_name, probe->found_addr, without_chip(err, probe));
+	rt->started = false;
+	rt->delay_s = rt->delay_s > 0 ? 2 * rt->delay_s : BC_LIVE_SENSOR_RETRY_FIRST_S;
+	if (rt->delay_s > BC_LIVE_SENSOR_RETRY_MAX_S)
+		rt->delay_s = BC_LIVE_SENSOR_RETRY_MAX_S;
+	rt->next_try_s = now_s + rt->delay_s;
+}
+
+bool bc_live_sensor_ready(bc_live_sensor *ls, double now_s, bc_live_sensor_probe_result *r)
+{
+	bc_live_sensor_retry *rt = &ls->retry;
+	if (!bc_live_sensor_probe(ls->opt.bus_number, r)) {
+		*rt = (bc_live_sensor_retry){ 0 }; /* gone: one plugged in next is new */
+		return false;
+	}
+	if (rt->started)
+		return true;
+	if (rt->delay_s > 0 && now_s < rt->next_try_s)
+		return false;
+	char err[200];
+	bc_live_sensor_retry kept = *rt; /* a trial start is not yet coaching */
+	bc_sample_source *trial = bc_live_sensor_open(ls, err, sizeof(err));
+	*rt = kept;
+	if (!trial) {
+		bc_live_sensor_start_failed(ls, now_s, r, err);
+		return false;
+	}
+	bc_source_close(trial);
+	rt->started = true;
+	rt->why[0] = '\0';
+	return true;
+}
+
+int bc_live_sensor_retry_in_s(const bc_live_sensor *ls, double now_s)
+{
+	double wait_s = ls->retry.delay_s > 0 ? ls->retry.next_try_s - now_s : 0;
+	return wait_s > 0 ? (int)ceil(wait_s) : 0;
 }

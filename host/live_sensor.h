@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "drivers/imu_reader.h"
 #include "platform/gpio_line.h"
@@ -31,11 +32,28 @@ bc_live_sensor_options bc_live_sensor_options_default(void);
  * The data-ready line (kept open for the process: each source opened
  * refers to it) and the reader's hooks over it.
  */
+/*
+ * A chip that answers its ID registers but fails to start (a damaged chip,
+ * a loose 3V3 wire) is tried again after 1 s, then 2 s, 4 s ... up to
+ * BC_LIVE_SENSOR_RETRY_MAX_S: the kiosk stays up and says why, without
+ * hammering the bus or opening the screen again every second.
+ */
+#define BC_LIVE_SENSOR_RETRY_FIRST_S 1.0
+#define BC_LIVE_SENSOR_RETRY_MAX_S   30.0
+
+typedef struct {
+	double delay_s;	   /* the wait after the last failed start (0: none failed) */
+	double next_try_s; /* monotonic seconds before which no start is tried */
+	bool started;	   /* a trial start worked and the chip still answers */
+	char why[200];	   /* "MPU-6050 at 0x68 answers but does not start: ...", or "" */
+} bc_live_sensor_retry;
+
 typedef struct {
 	bc_live_sensor_options opt;
-	bc_gpio_line *drdy;  /* NULL: polling */
-	bc_imu_hooks hooks;  /* the data-ready line's, or polling with the system clock */
-	char drdy_note[160]; /* why there is no line, "" when there is one */
+	bc_gpio_line *drdy;	    /* NULL: polling */
+	bc_imu_hooks hooks;	    /* the data-ready line's, or polling with the system clock */
+	char drdy_note[160];	    /* why there is no line, "" when there is one */
+	bc_live_sensor_retry retry; /* the kiosk's back-off for a chip that does not start */
 } bc_live_sensor;
 
 /* Opens opt's data-ready line (else polling, with a note why). */
@@ -44,7 +62,8 @@ void bc_live_sensor_init(bc_live_sensor *ls, const bc_live_sensor_options *opt);
 /*
  * Opens the bus and the chip and returns them as a source paced by the
  * data-ready line; NULL with a message in err ("/dev/i2c-1: No such file
- * ...", "no IMU found (tried 0x68, ...)"). The source owns the bus.
+ * ...", "no IMU found (tried 0x68, ...)"). The source owns the bus. An open
+ * that works ends the back-off (ls->retry).
  */
 bc_sample_source *bc_live_sensor_open(bc_live_sensor *ls, char *err, size_t err_size);
 
@@ -53,9 +72,11 @@ void bc_live_sensor_free(bc_live_sensor *ls);
 
 /* What one probe of the bus found. */
 typedef struct {
-	bool bus_open;	   /* /dev/i2c-N could be opened */
-	bool found;	   /* a known IMU answers */
-	char summary[256]; /* one line per address tried, or why the bus failed */
+	bool bus_open;		/* /dev/i2c-N could be opened */
+	bool found;		/* a known IMU answers */
+	uint8_t found_addr;	/* the first that answers (found) */
+	const char *found_name; /* its chip ("MPU-6050") */
+	char summary[256];	/* one line per address tried, or why the bus failed */
 } bc_live_sensor_probe_result;
 
 /*
@@ -65,5 +86,24 @@ typedef struct {
  * Returns r->found.
  */
 bool bc_live_sensor_probe(int bus_number, bc_live_sensor_probe_result *r);
+
+/*
+ * A start failed (err, from bc_live_sensor_open) while probe found a chip:
+ * ls->retry.why says so, and the next try waits twice as long as the last
+ * (1 s the first time, at most BC_LIVE_SENSOR_RETRY_MAX_S). now_s: monotonic.
+ */
+void bc_live_sensor_start_failed(bc_live_sensor *ls, double now_s,
+				 const bc_live_sensor_probe_result *probe, const char *err);
+
+/*
+ * The kiosk's question every second: is there a sensor to coach with? Probes
+ * the bus (into r); a chip that answers must also start: a trial start is
+ * made (and closed) unless the back-off says wait. True when one answers and
+ * started; else false, with ls->retry.why saying why when one answers.
+ */
+bool bc_live_sensor_ready(bc_live_sensor *ls, double now_s, bc_live_sensor_probe_result *r);
+
+/* Whole seconds until the next trial start (0: due now, or nothing failed). */
+int bc_live_sensor_retry_in_s(const bc_live_sensor *ls, double now_s);
 
 #endif /* BC_LIVE_SENSOR_H */

@@ -97,8 +97,9 @@ static void test_plug_in_screen_and_the_demo(void **state)
 static void test_plug_in_screen_draws(void **state)
 {
 	static const int sizes[][2] = { { 800, 480 }, { 480, 320 } };
-	for (size_t k = 0; k < 2; k++) {
-		int w = sizes[k][0], h = sizes[k][1];
+	for (size_t k = 0; k < 4; k++) {
+		int w = sizes[k % 2][0], h = sizes[k % 2][1];
+		bool failing = k >= 2; /* a chip that answers but does not start */
 		bc_app_canvas c;
 		bc_app_state s;
 		char err[256];
@@ -108,11 +109,17 @@ static void test_plug_in_screen_draws(void **state)
 		bc_app_wait_for_sensor(&s, PROBED);
 		snprintf(s.drdy_note, sizeof(s.drdy_note),
 			 "no data-ready line GPIO17 (No such file or directory): polling the FIFO");
+		if (failing)
+			bc_app_sensor_news(&s, PROBED,
+					   "MPU-6050 at 0x68 answers but does not start: "
+					   "initialisation failed: Input/output error",
+					   4);
 		bc_render_frame(&c.draw, &s);
 		const char *dir = getenv("BC_APP_RENDER_PNG_DIR");
 		if (dir && *dir) {
 			char path[512];
-			snprintf(path, sizeof(path), "%s/plug-in-%dx%d.png", dir, w, h);
+			snprintf(path, sizeof(path), "%s/plug-in%s-%dx%d.png", dir,
+				 failing ? "-failing" : "", w, h);
 			assert_int_equal(
 				bc_screenshot_save(c.renderer, w, h, path, err, sizeof(err)), 0);
 		}

@@ -281,6 +281,55 @@ static void test_home_tiles_apart_and_tappable(void **state)
 	}
 }
 
+/*
+ * A full plan of six items, with the longest titles: home must set every
+ * title it shows at BC_TEXT_CAP_MIN_PX (at 800x480, and the same fraction
+ * of the frame at 480x320), at every point of the day (each item next in
+ * turn, then all done), never shrunk into two narrow columns.
+ */
+static void test_home_with_six_items_stays_readable(void **state)
+{
+	(void)state;
+	static const bc_exercise_id six[BC_PLAN_MAX_ITEMS] = {
+		BC_EXERCISE_SHOULDER_SQUEEZE, BC_EXERCISE_KNEE_TO_CHEST, BC_EXERCISE_DOWNWARD_DOG,
+		BC_EXERCISE_CHILDS_POSE,      BC_EXERCISE_PELVIC_TILT,	 BC_EXERCISE_DEEP_SQUAT,
+	};
+	const int sizes[][2] = { { 800, 480 }, { 480, 320 } };
+	for (int k = 0; k < 2; k++) {
+		bc_app_canvas c;
+		char err[256];
+		if (bc_app_canvas_open(&c, sizes[k][0], sizes[k][1], err, sizeof(err)))
+			fail_msg("%s", err);
+		for (int done = 0; done <= BC_PLAN_MAX_ITEMS; done++) {
+			bc_app_state s;
+			bc_app_init(&s, NULL);
+			s.today.known = true;
+			for (int i = 0; i < BC_PLAN_MAX_ITEMS; i++) {
+				s.plan_settings.items[i] = (bc_plan_item){
+					.exercise = six[i], .sets = 1, .reps = 5, .rest_s = 30
+				};
+				if (i < done) /* the first items done today */
+					s.today.days.reps[0][six[i]] = 5;
+			}
+			bc_app_plan_refresh(&s);
+			assert_int_equal(s.plan.n, BC_PLAN_MAX_ITEMS);
+			bc_text_audit audit;
+			bc_text_audit_clear(&audit);
+			c.draw.audit = &audit;
+			bc_render_frame(&c.draw, &s);
+			c.draw.audit = NULL;
+			if (done == 2)
+				maybe_save(&c, "plan-home-six");
+			if (audit.min_cap_px < bc_draw_cap_min_px(&c.draw))
+				fail_msg("six items, %d done, at %dx%d: '%s' has %d px capitals, "
+					 "under %d",
+					 done, c.surface->w, c.surface->h, audit.smallest,
+					 audit.min_cap_px, bc_draw_cap_min_px(&c.draw));
+		}
+		bc_app_canvas_close(&c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_progress_charts_show_the_days),
 		cmocka_unit_test(test_read_size_has_27px_capitals),
 		cmocka_unit_test(test_home_tiles_apart_and_tappable),
+		cmocka_unit_test(test_home_with_six_items_stays_readable),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	bc_chart_release_fonts(); /* the progress charts' text: every allocation returned */

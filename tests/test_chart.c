@@ -141,6 +141,70 @@ static void test_bar_heights_compare(void **state)
 	assert_true(abs(col_b[2] - 2 * col_a[2]) <= 2); /* twice the value, twice the bar */
 }
 
+/* Centres of the bars crossing row y, left to right; their count. */
+static int bar_centres(canvas *c, int y, const bc_chart_style *st, int *centre, int max)
+{
+	int n = 0, start = -1;
+	for (int x = 0; x <= W; x++) {
+		bool mark = x < W && is_colour(pixel(c, x, y), st->mark);
+		if (mark && start < 0)
+			start = x;
+		if (!mark && start >= 0) {
+			if (n < max)
+				centre[n] = (start + x - 1) / 2;
+			n++;
+			start = -1;
+		}
+	}
+	return n;
+}
+
+/* Text-coloured pixels in the rows from y0 down, within half_w of x. */
+static int text_pixels_near(canvas *c, int x, int half_w, int y0, const bc_chart_style *st)
+{
+	int n = 0;
+	for (int y = y0; y < H; y++)
+		for (int dx = -half_w; dx <= half_w; dx++)
+			n += x + dx >= 0 && x + dx < W && is_colour(pixel(c, x + dx, y), st->text);
+	return n;
+}
+
+/*
+ * Four weeks of days: a date under today's bar and every 7th back from it
+ * (a week apart: the same weekday), none between, at the screen's size.
+ */
+static void test_day_labels_a_week_apart(void **state)
+{
+	enum { DAYS = 28 };
+	float values[DAYS];
+	char text[DAYS][16];
+	const char *labels[DAYS];
+	for (int i = 0; i < DAYS; i++) {
+		values[i] = 5;
+		snprintf(text[i], sizeof(text[i]), "%d May", i + 1);
+		labels[i] = text[i];
+	}
+	canvas c = canvas_new();
+	const bc_chart_style *st = &bc_chart_style_screen;
+	bc_chart_series s = { .values = values,
+			      .n = DAYS,
+			      .labels = labels,
+			      .label_every = 7,
+			      .y_max = 10,
+			      .target = NAN };
+	assert_int_equal(bc_chart_draw_bars(c.cr, (bc_chart_box){ 0, 0, W, H }, &s, st), 0);
+	int centre[DAYS];
+	int y_bars = H * 3 / 4; /* half-height bars cross it; the labels are below */
+	assert_int_equal(bar_centres(&c, y_bars, st, centre, DAYS), DAYS);
+	int y_labels = H - (int)(st->font_px * 1.4), near = (centre[1] - centre[0]) / 3;
+	for (int i = DAYS - 1; i >= 0; i -= 7)
+		assert_true(text_pixels_near(&c, centre[i], near, y_labels, st) > 20);
+	/* half-way between two labels (the last one may end at the edge, shifted left) */
+	for (int i = DAYS - 11; i >= 0; i -= 7)
+		assert_int_equal(text_pixels_near(&c, centre[i], near, y_labels, st), 0);
+	canvas_free(&c);
+}
+
 /* A line through values, broken by NAN; a target line; in a PDF as well. */
 static void test_lines_and_pdf(void **state)
 {
@@ -240,6 +304,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bars_follow_values),
 		cmocka_unit_test(test_bar_heights_compare),
+		cmocka_unit_test(test_day_labels_a_week_apart),
 		cmocka_unit_test(test_lines_and_pdf),
 		cmocka_unit_test(test_calendar_fills_done_days),
 		cmocka_unit_test(test_bad_input_draws_nothing),

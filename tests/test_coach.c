@@ -405,6 +405,46 @@ static void test_sensor_faults_are_not_the_wearers(void **state)
 	assert_int_equal(tally.rejected, 0);
 }
 
+/*
+ * A NaN or infinite sample is not data and is dropped, but the user is told
+ * as for a spike: a SENSOR_GLITCH "invalid", counted, the status warning on.
+ * A stream of them is one glitch per burst: a burst ends after a second of
+ * valid samples, so a second burst is a second glitch.
+ */
+static void test_invalid_samples_are_one_glitch_per_burst(void **state)
+{
+	(void)state;
+	bc_coach c;
+	bc_coach_init(&c, NULL, BC_EXERCISE_BRIDGE);
+	bc_coach_event ev[BC_COACH_MAX_EVENTS_PER_SAMPLE];
+	bc_session_tally tally;
+	bc_session_tally_init(&tally, BC_EXERCISE_BRIDGE);
+	int invalid_events = 0;
+	double t = 0;
+	/* 1 s valid, 1 s of NaN (and an infinity), 2 s valid, then one NaN time */
+	for (int i = 0; i < 801; i++, t += 0.005) {
+		bc_sample s = { .t_s = t, .accel_g = { 0, 0, 1 }, .gyro_dps = { 0, 0, 0.2f } };
+		if (i >= 200 && i < 400)
+			s.gyro_dps.y = i == 300 ? INFINITY : NAN;
+		if (i == 800)
+			s.t_s = NAN;
+		size_t n = bc_coach_update(&c, &s, ev, BC_COACH_MAX_EVENTS_PER_SAMPLE);
+		for (size_t k = 0; k < n; k++)
+			if (ev[k].type == BC_EVENT_SENSOR_GLITCH) {
+				assert_string_equal(ev[k].text, "invalid");
+				assert_true(isfinite(ev[k].t_s));
+				invalid_events++;
+			}
+		bc_session_tally_add_events(&tally, ev, n);
+		if (i == 399)
+			assert_true(bc_coach_get_view(&c)->sensor_glitch);
+	}
+	assert_int_equal(invalid_events, 2);
+	assert_int_equal(tally.sensor_glitches, 2);
+	assert_int_equal(bc_coach_get_view(&c)->sensor_glitches, 2);
+	assert_int_equal(tally.rejected, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_outcomes_beat_a_dropout_for_the_room),
 		cmocka_unit_test(test_which_events_are_essential),
 		cmocka_unit_test(test_sensor_faults_are_not_the_wearers),
+		cmocka_unit_test(test_invalid_samples_are_one_glitch_per_burst),
 		cmocka_unit_test(test_hold_progress_and_target),
 		cmocka_unit_test(test_recalibration_keeps_counts),
 		cmocka_unit_test(test_guided_sides_alternate_after_counted_holds),

@@ -96,8 +96,10 @@ static const fault_row rows[] = {
 	  "either side stay separate",
 	  "test_driver_faults" },
 	{ "NaN samples", "replayed, one NaN gyro axis every 2 s",
-	  PLAN(.replay = true, .nan_every_s = 2), 8, 8, 0, 0, true, 0, 0, 0, false,
-	  "nothing: the sample is not used", NULL, "fuzz_pipeline" },
+	  PLAN(.replay = true, .nan_every_s = 2), 8, 8, 0, 0, true, 50, 0, 0, false,
+	  "\"Sensor glitch \u2014 check the cable\" for 5 s; the sample is not used; "
+	  "`sensor_glitches` in the JSON and history (kind \"invalid\")",
+	  NULL, "test_coach, fuzz_pipeline" },
 	{ "time gaps", "replayed, 0.6 s of rows missing every 10 s",
 	  PLAN(.replay = true, .gap_every_s = 10, .gap_s = 0.6), 4, 8, 0, 4, true, 0, 10, 0, false,
 	  "a dropout in the JSON; a cut-short attempt: \"Not your fault: Sensor glitch \u2014 "

@@ -210,6 +210,10 @@ static void test_report_pdf_holds_the_history(void **state)
 	/* form: steadiness, smoothness, time to the zone */
 	assert_line(text, "Bridge 0.5\xc2\xb0 0.90 1.5 s");
 	assert_non_null(strstr(text, "22 counted reps, 3 rejected"));
+	/* the charts' days: the last day's date and a week before it, nothing between */
+	assert_non_null(strstr(text, "28 May"));
+	assert_non_null(strstr(text, "21 May"));
+	assert_null(strstr(text, "24 May"));
 	assert_null(strstr(text, "99")); /* the session before the period */
 	free(text);
 

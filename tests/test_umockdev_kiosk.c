@@ -5,7 +5,9 @@
  * by umockdev from this process with a chip model behind them. Started with
  * the sensor unplugged it waits on the plug-in screen and starts with the
  * sensor once it is plugged in; started with the sensor, it goes back to
- * the plug-in screen when the sensor is unplugged between sessions.
+ * the plug-in screen when the sensor is unplugged between sessions. A chip
+ * that answers but fails to start keeps it on the plug-in screen, backing
+ * off, until it starts.
  */
 #include "support/run_command.h"
 #include "support/test_support.h"
@@ -37,11 +39,17 @@ static void rig_close(rig *r)
 	bc_pi_rig_close(&r->pi);
 }
 
-/* The cable, moved by a hand (a thread) while the child runs. */
+/* What a hand (a thread) does to the sensor while the child runs. */
+typedef enum {
+	PLUG_IN,
+	UNPLUG,
+	MEND, /* a chip that refused to start starts (its writes are taken again) */
+} hand_move;
+
 typedef struct {
 	rig *r;
 	double after_s;
-	bool plug_in; /* else unplug */
+	hand_move move;
 } cable_move;
 
 static void set_plugged(rig *r, bool in)
@@ -54,13 +62,23 @@ static void set_plugged(rig *r, bool in)
 	fake_i2c_unlock(r->pi.i2c);
 }
 
+static void set_refusing(rig *r, bool refusing)
+{
+	fake_i2c_lock(r->pi.i2c);
+	bc_chip_model_fault_refuse_writes(r->chip, refusing);
+	fake_i2c_unlock(r->pi.i2c);
+}
+
 static void *move_cable(void *arg)
 {
 	cable_move *m = arg;
 	struct timespec ts = { (time_t)m->after_s,
 			       (long)((m->after_s - (double)(time_t)m->after_s) * 1e9) };
 	nanosleep(&ts, NULL);
-	set_plugged(m->r, m->plug_in);
+	if (m->move == MEND)
+		set_refusing(m->r, false);
+	else
+		set_plugged(m->r, m->move == PLUG_IN);
 	return NULL;
 }
 
@@ -70,14 +88,14 @@ static void *move_cable(void *arg)
  * plus two probes a second apart, so the change is seen only if the kiosk
  * watches for it.
  */
-static char *run_kiosk(rig *r, double after_s, bool plug_in, const char *quit_after_s)
+static char *run_kiosk(rig *r, double after_s, hand_move move, const char *quit_after_s)
 {
 	char home[512];
 	snprintf(home, sizeof(home), "%s/kiosk-home", bc_test_tmpdir());
 	setenv("BACKCOACH_HOME", home, 1);
 	setenv("SDL_VIDEODRIVER", "offscreen", 1);
 	setenv("SDL_AUDIODRIVER", "dummy", 1);
-	cable_move m = { .r = r, .after_s = after_s, .plug_in = plug_in };
+	cable_move m = { .r = r, .after_s = after_s, .move = move };
 	pthread_t hand;
 	assert_int_equal(pthread_create(&hand, NULL, move_cable, &m), 0);
 	/*
@@ -115,7 +133,7 @@ static void test_kiosk_starts_when_the_sensor_is_plugged_in(void **state)
 	bc_umockdev_skip_if_unavailable();
 	rig_open(&r);
 	set_plugged(&r, false);
-	char *err = run_kiosk(&r, 1.0, true, "5");
+	char *err = run_kiosk(&r, 1.0, PLUG_IN, "5");
 	const char *waiting = strstr(err, "waiting for one (i2c-1: 0x68 no answer");
 	const char *plugged = strstr(err, "sensor plugged in: i2c-1: 0x68 MPU-6050");
 	assert_non_null(waiting);
@@ -132,7 +150,7 @@ static void test_kiosk_asks_again_when_the_sensor_goes(void **state)
 	rig r;
 	bc_umockdev_skip_if_unavailable();
 	rig_open(&r);
-	char *err = run_kiosk(&r, 1.0, false, "5");
+	char *err = run_kiosk(&r, 1.0, UNPLUG, "5");
 	const char *gone = strstr(err, "sensor gone: i2c-1: 0x68 no answer");
 	assert_non_null(gone);
 	/* It started with the sensor, and waits for it only after it went. */
@@ -143,11 +161,51 @@ static void test_kiosk_asks_again_when_the_sensor_goes(void **state)
 	rig_close(&r);
 }
 
+static int count(const char *text, const char *what)
+{
+	int n = 0;
+	for (const char *p = text; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+/*
+ * A chip that answers its ID but fails to start: the kiosk stays up on the
+ * plug-in screen (one run of the app, not one every few seconds: the
+ * screen would flicker), says why, tries again after 1 s, then 2 s, and
+ * coaches once the chip starts.
+ */
+static void test_kiosk_stays_up_while_the_sensor_does_not_start(void **state)
+{
+	rig r;
+	bc_umockdev_skip_if_unavailable();
+	rig_open(&r);
+	set_refusing(&r, true);
+	/*
+	 * Tries at 0, 1 and 3 s of the child's clock (which starts a little
+	 * after this one): mended at 2.4 s, the try at 1 s fails and the one at
+	 * 3 s works; 7 s leaves room for a slow start under load.
+	 */
+	char *err = run_kiosk(&r, 2.4, MEND, "7");
+	const char *why = strstr(err, "MPU-6050 at 0x68 answers but does not start: ");
+	const char *plugged = strstr(err, "sensor plugged in: i2c-1: 0x68 MPU-6050");
+	assert_non_null(why);
+	assert_non_null(strstr(err, "(trying again in 2 s)")); /* backing off */
+	assert_non_null(plugged);
+	assert_true(plugged > why);
+	/* one wait, not the app started again and again */
+	assert_int_equal(count(err, "waiting for"), 1);
+	assert_null(strstr(plugged, "waiting for")); /* coaching, for good */
+	free(err);
+	rig_close(&r);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kiosk_starts_when_the_sensor_is_plugged_in),
 		cmocka_unit_test(test_kiosk_asks_again_when_the_sensor_goes),
+		cmocka_unit_test(test_kiosk_stays_up_while_the_sensor_does_not_start),
 	};
 
 	(void)argc;

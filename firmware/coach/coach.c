@@ -313,12 +313,15 @@ size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, 
 {
 	bc_sample checked = *s;
 	bc_glitch_kind glitch;
-	if (bc_sample_guard_check(&c->guard, &checked, &glitch) == BC_GUARD_FROZEN) {
+	bc_guard_verdict verdict = bc_sample_guard_check(&c->guard, &checked, &glitch);
+	if (verdict == BC_GUARD_FROZEN || verdict == BC_GUARD_INVALID) {
 		/* not data: the body and the detector never see it */
 		bc_coach_event buf[4];
 		bc_detect_out out = { .ev = buf, .max = sizeof(buf) / sizeof(buf[0]) };
+		/* an invalid sample's own time may be NaN: the JSON needs a number */
+		double t_s = isfinite(s->t_s) ? s->t_s : c->view.t_s;
 		if (glitch != BC_GLITCH_NONE)
-			sensor_fault(c, s->t_s, glitch, &out);
+			sensor_fault(c, t_s, glitch, &out);
 		c->view.sensor_glitch = true;
 		return deliver(buf, out.n, events, max);
 	}

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Spikes and frozen output, per sample: see sample_guard.h. */
+/* Spikes, frozen output and invalid values, per sample: see sample_guard.h. */
 #include "core/sample_guard.h"
 
 #include <math.h>
@@ -9,6 +9,7 @@ void bc_sample_guard_init(bc_sample_guard *g)
 {
 	memset(g, 0, sizeof(*g));
 	g->same_since_s = -1;
+	g->valid_since_s = -1;
 	for (int i = 0; i < BC_GUARD_BURST_GLITCHES; i++)
 		g->recent_t_s[i] = -INFINITY;
 }
@@ -82,9 +83,43 @@ static bool same_output(const bc_sample *s, const bc_guard_axes *accel, const bc
 	       memcmp(&s->gyro_dps, &gyro->prev_raw, sizeof(bc_vec3)) == 0;
 }
 
+static bool valid(const bc_sample *s)
+{
+	return isfinite(s->t_s) && bc_vec3_isfinite(s->accel_g) && bc_vec3_isfinite(s->gyro_dps);
+}
+
+/*
+ * An invalid sample: a glitch if it starts a burst. Its time may itself be
+ * NaN: the glitch is then noted at the last valid sample's.
+ */
+static bc_guard_verdict invalid(bc_sample_guard *g, const bc_sample *s, bc_glitch_kind *glitch)
+{
+	if (!g->invalid_burst) {
+		*glitch = BC_GLITCH_INVALID;
+		note_glitch(g, isfinite(s->t_s) ? s->t_s : g->t_prev_s);
+	}
+	g->invalid_burst = true;
+	g->valid_since_s = -1;
+	return BC_GUARD_INVALID;
+}
+
+/* A valid sample: the burst of invalid ones before it is over after a quiet stretch. */
+static void quiet(bc_sample_guard *g, double t_s)
+{
+	if (!g->invalid_burst)
+		return;
+	if (g->valid_since_s < 0)
+		g->valid_since_s = t_s;
+	else if (t_s - g->valid_since_s >= BC_GUARD_BURST_END_S)
+		g->invalid_burst = false;
+}
+
 bc_guard_verdict bc_sample_guard_check(bc_sample_guard *g, bc_sample *s, bc_glitch_kind *glitch)
 {
 	*glitch = BC_GLITCH_NONE;
+	if (!valid(s))
+		return invalid(g, s, glitch);
+	quiet(g, s->t_s);
 	double dt_s = g->have ? s->t_s - g->t_prev_s : 0;
 	if (!g->have || dt_s > BC_GUARD_GAP_S || !(dt_s > 0)) {
 		/* a dropout: nothing before it says what this sample should be */
@@ -137,5 +172,14 @@ bool bc_sample_guard_burst(const bc_sample_guard *g, double t_s)
 
 const char *bc_glitch_kind_text(bc_glitch_kind k)
 {
-	return k == BC_GLITCH_SPIKE ? "spike" : k == BC_GLITCH_FROZEN ? "frozen" : "";
+	switch (k) {
+	case BC_GLITCH_SPIKE:
+		return "spike";
+	case BC_GLITCH_FROZEN:
+		return "frozen";
+	case BC_GLITCH_INVALID:
+		return "invalid";
+	default:
+		return "";
+	}
 }

@@ -20,6 +20,10 @@
  *     reversals of the gyro's step (noise jitters up and down; a body, or
  *     an ideal simulated sensor, moves smoothly). A noise-free synthetic
  *     trace holding still is a still body, not a stuck chip.
+ *   - Invalid: a NaN or infinite time, acceleration or rate. Not data: the
+ *     caller drops it. A stream of them is one glitch per burst (a burst
+ *     ends after BC_GUARD_BURST_END_S of valid samples), so a wire that
+ *     garbles every sample is told once, not 200 times a second.
  *
  * Limits and the checks against real recordings: docs/architecture.md,
  * "Sensor integrity".
@@ -43,18 +47,21 @@
 #define BC_GUARD_BURST_S	1.0    /* ... within this long: the sensor is bad */
 #define BC_GUARD_GAP_S		0.5    /* a longer step is a dropout (contract §1) */
 #define BC_GUARD_NOISY_FLIPS	50     /* step reversals that show a real sensor's noise */
+#define BC_GUARD_BURST_END_S	1.0    /* valid samples this long end a burst of invalid ones */
 
 typedef enum {
-	BC_GUARD_OK = 0, /* a good sample */
-	BC_GUARD_SPIKE,	 /* repaired: it carries the last good values */
-	BC_GUARD_FROZEN, /* no data: drop it */
+	BC_GUARD_OK = 0,  /* a good sample */
+	BC_GUARD_SPIKE,	  /* repaired: it carries the last good values */
+	BC_GUARD_FROZEN,  /* no data: drop it */
+	BC_GUARD_INVALID, /* NaN or infinite: no data, drop it */
 } bc_guard_verdict;
 
 /* What kind of glitch a sample ended or started. */
 typedef enum {
 	BC_GLITCH_NONE = 0,
-	BC_GLITCH_SPIKE,  /* a jump no body can make, and back */
-	BC_GLITCH_FROZEN, /* the same raw output for BC_GUARD_FROZEN_S */
+	BC_GLITCH_SPIKE,   /* a jump no body can make, and back */
+	BC_GLITCH_FROZEN,  /* the same raw output for BC_GUARD_FROZEN_S */
+	BC_GLITCH_INVALID, /* NaN or infinite values: the first of a burst */
 } bc_glitch_kind;
 
 /* One sensor's (accel or gyro) spike check. */
@@ -73,9 +80,11 @@ typedef struct {
 	bool frozen;				    /* reported frozen, until the output changes */
 	float last_step_dps;			    /* the gyro x step before, for reversals */
 	unsigned reversals;			    /* of that step, up to BC_GUARD_NOISY_FLIPS */
-	unsigned long glitches;			    /* spikes and freezes, counted */
+	unsigned long glitches;			    /* spikes, freezes and invalid bursts */
 	double recent_t_s[BC_GUARD_BURST_GLITCHES]; /* times of the latest glitches */
 	int recent_next;
+	double valid_since_s; /* valid since (after an invalid sample; < 0: not yet) */
+	bool invalid_burst;   /* invalid samples came, and no quiet stretch since */
 } bc_sample_guard;
 
 /* Functions */
@@ -91,7 +100,7 @@ bc_guard_verdict bc_sample_guard_check(bc_sample_guard *g, bc_sample *s, bc_glit
 /* Whether BC_GUARD_BURST_GLITCHES glitches came within BC_GUARD_BURST_S before t_s. */
 bool bc_sample_guard_burst(const bc_sample_guard *g, double t_s);
 
-/* "spike", "frozen" (the replay JSON's kind). */
+/* "spike", "frozen", "invalid" (the replay JSON's kind). */
 const char *bc_glitch_kind_text(bc_glitch_kind k);
 
 #endif /* BC_SAMPLE_GUARD_H */

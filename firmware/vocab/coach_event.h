@@ -21,8 +21,8 @@ typedef enum {
 	BC_EVENT_SET_DONE,	/* target reps reached */
 	BC_EVENT_DROPOUT,	/* sensor data gap > 0.5 s; state kept */
 	BC_EVENT_SUMMARY,	/* end of session (reps, rejected) */
-	BC_EVENT_SENSOR_GLITCH, /* the sensor gave what no body can (text: "spike", "frozen") */
-	BC_EVENT_INTERRUPTED,	/* an attempt cut short by a sensor fault: neither counted
+	BC_EVENT_SENSOR_GLITCH, /* the sensor gave what no body can (text: "spike", "frozen", "invalid") */
+	BC_EVENT_INTERRUPTED, /* an attempt cut short by a sensor fault: neither counted
 				 * nor rejected (text: "sensor fault"; hold_s so far) */
 } bc_event_type;
 

@@ -204,14 +204,14 @@ static void watch_sensor(app *a)
 	if (!cfg->probe_sensor || a->session.pipeline || now < a->next_probe_ns)
 		return;
 	a->next_probe_ns = now + PROBE_EVERY_NS;
-	char report[sizeof(a->state.probe_report)];
-	bool found = cfg->probe_sensor(cfg->source_ctx, report, sizeof(report));
+	bc_app_sensor_check c = { 0 };
+	bool found = cfg->probe_sensor(cfg->source_ctx, &c);
 	if (cfg->waiting_for_sensor)
-		snprintf(a->state.probe_report, sizeof(a->state.probe_report), "%s", report);
+		bc_app_sensor_news(&a->state, c.report, c.not_starting, c.retry_in_s);
 	a->probes_unlike_start = found == cfg->waiting_for_sensor ? a->probes_unlike_start + 1 : 0;
 	if (a->probes_unlike_start >= PROBES_TO_SWITCH) {
 		fprintf(stderr, "backcoach run: %s: %s\n",
-			found ? "sensor plugged in" : "sensor gone", report);
+			found ? "sensor plugged in" : "sensor gone", c.report);
 		a->sensor_changed = true;
 	}
 }
@@ -296,8 +296,11 @@ static void init_state(app *a)
 	if (cfg->drdy_note)
 		snprintf(a->state.drdy_note, sizeof(a->state.drdy_note), "%.*s",
 			 (int)sizeof(a->state.drdy_note) - 1, cfg->drdy_note);
-	if (cfg->waiting_for_sensor)
+	if (cfg->waiting_for_sensor) {
 		bc_app_wait_for_sensor(&a->state, cfg->probe_report);
+		bc_app_sensor_news(&a->state, cfg->probe_report, cfg->not_starting,
+				   cfg->retry_in_s);
+	}
 }
 
 /* Sound, buttons and buzzer: each may be missing, and the coach carries on without. */

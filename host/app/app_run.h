@@ -31,6 +31,13 @@ typedef struct {
 
 #define BC_APP_PRESSES_MAX 8
 
+/* What the kiosk's watch found, each second. */
+typedef struct bc_app_sensor_check {
+	char report[2 * BC_APP_TEXT_MAX]; /* what the probe of the bus found, address by address */
+	char not_starting[BC_APP_TEXT_MAX]; /* why the one that answers does not start, or "" */
+	int retry_in_s;			    /* when it is tried again, seconds */
+} bc_app_sensor_check;
+
 typedef struct bc_app_config {
 	/* A new source for a session of exercise; NULL with a message in err. */
 	bc_sample_source *(*open_source)(void *ctx, bc_exercise_id exercise, char *err,
@@ -59,16 +66,20 @@ typedef struct bc_app_config {
 
 	/*
 	 * The boot service (run --kiosk): quitting goes home. With probe_sensor,
-	 * while no session runs the loop asks it every second whether a sensor
-	 * answers (report: what the probe found); when the answer stays unlike
-	 * the start (waiting_for_sensor: none answered then) the app returns
-	 * BC_APP_SENSOR_CHANGED and the caller opens it all again.
+	 * while no session runs the loop asks it every second whether there is
+	 * a sensor to coach with (one that answers and starts); when the
+	 * answer stays unlike the start (waiting_for_sensor: there was none
+	 * then) the app returns BC_APP_SENSOR_CHANGED and the caller opens it
+	 * all again. A sensor that answers but does not start keeps the app
+	 * up on the plug-in screen, which says why.
 	 */
 	bool kiosk;
 	bool waiting_for_sensor;  /* start on the plug-in screen (the demo a tap away) */
 	const char *probe_report; /* what the probe at start found */
+	const char *not_starting; /* why the sensor that answers does not start ("" or NULL) */
+	int retry_in_s;		  /* and when it is tried again, seconds */
 	const char *drdy_note;	  /* why the data-ready line is not used ("" or NULL: it is) */
-	bool (*probe_sensor)(void *ctx, char *report, size_t size);
+	bool (*probe_sensor)(void *ctx, struct bc_app_sensor_check *check);
 	bc_app_press presses[BC_APP_PRESSES_MAX]; /* scripted presses, in time order */
 	int n_presses;
 

@@ -409,6 +409,16 @@ void bc_app_wait_for_sensor(bc_app_state *s, const char *probe_report)
 			 (int)sizeof(s->probe_report) - 1, probe_report ? probe_report : "");
 }
 
+void bc_app_sensor_news(bc_app_state *s, const char *probe_report, const char *not_starting,
+			int retry_in_s)
+{
+	snprintf(s->probe_report, sizeof(s->probe_report), "%.*s", (int)sizeof(s->probe_report) - 1,
+		 probe_report ? probe_report : "");
+	snprintf(s->not_starting, sizeof(s->not_starting), "%.*s", (int)sizeof(s->not_starting) - 1,
+		 not_starting ? not_starting : "");
+	s->retry_in_s = retry_in_s;
+}
+
 void bc_app_notice(bc_app_state *s, const char *text)
 {
 	snprintf(s->notice, sizeof(s->notice), "%.*s", (int)sizeof(s->notice) - 1, text);

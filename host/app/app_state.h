@@ -169,6 +169,8 @@ typedef struct {
 	bool kiosk;
 	bool waiting_for_sensor;		/* no sensor: home is the plug-in screen */
 	char probe_report[2 * BC_APP_TEXT_MAX]; /* what the last probe found */
+	char not_starting[BC_APP_TEXT_MAX];	/* why the sensor that answers does not start */
+	int retry_in_s;				/* and when it is tried again, seconds */
 	char drdy_note[BC_APP_TEXT_MAX];	/* the data-ready line, "" when fine */
 	/* Controls: pause, leaving early, the reason that stays up. */
 	bool paused;	       /* the session is paused (the coach counts nothing) */
@@ -224,6 +226,14 @@ void bc_app_pick(bc_app_state *s, int exercise_index);
  * or the START button goes to the demo's home (BACK there returns).
  */
 void bc_app_wait_for_sensor(bc_app_state *s, const char *probe_report);
+
+/*
+ * What the kiosk's latest look at the bus found, for the plug-in screen:
+ * the probe's report, and why the sensor that answers does not start
+ * ("" or NULL: none does) with the seconds to its next try.
+ */
+void bc_app_sensor_news(bc_app_state *s, const char *probe_report, const char *not_starting,
+			int retry_in_s);
 
 /* One line for the user in the status bar for a while, cut to fit. */
 void bc_app_notice(bc_app_state *s, const char *text);

@@ -2,7 +2,8 @@
 /*
  * Home: today's plan. The streak at the top; the first tile starts the next
  * item of the plan (SELECT, the moment the app opens); then the plan with
- * what is done (a tick, sets done of sets), and three tiles: every
+ * what is done (a tick, sets done of sets; a longer plan than three rows
+ * scrolls to keep the next item in view), and three tiles: every
  * exercise, progress, and who is exercising. All of it in BC_TEXT_READ_PX, read
  * from the floor; NEXT steps through the four tiles, SELECT takes one.
  */
@@ -129,17 +130,44 @@ static void draw_start(const bc_draw *d, const bc_app_state *s)
 		     r.w - 2 * pad);
 }
 
+/*
+ * The first of the LIST_ROWS items shown: the whole plan when it fits, else
+ * a window that keeps the item to do next in view with the one done before
+ * it (the last rows once all are done). One column always: two would
+ * shrink the titles below what reads from the floor.
+ */
+static int list_first(const bc_plan_today *p)
+{
+	if (p->n <= LIST_ROWS)
+		return 0;
+	int first = p->next < 0 ? p->n - LIST_ROWS : p->next - 1;
+	return first < 0 ? 0 : first > p->n - LIST_ROWS ? p->n - LIST_ROWS : first;
+}
+
+/* Where the window is in a longer plan: a thin bar beside the rows, its thumb the window. */
+static void draw_scroll_bar(const bc_draw *d, const bc_plan_today *p, int first)
+{
+	if (p->n <= LIST_ROWS)
+		return;
+	int track_h = LIST_ROWS * LIST_ROW_H;
+	SDL_Rect track = bc_design_rect(d, BC_DESIGN_W - 14, LIST_Y, 6, track_h);
+	SDL_Rect thumb = bc_design_rect(d, BC_DESIGN_W - 14, LIST_Y + track_h * first / p->n, 6,
+					track_h * LIST_ROWS / p->n);
+	bc_draw_panel(d, track, bc_dp(d, 3), bc_col_panel);
+	bc_draw_panel(d, thumb, bc_dp(d, 3), bc_col_dim);
+}
+
 /* The plan, one row an item: a tick when done, its title, sets done of sets. */
 static void draw_list(const bc_draw *d, const bc_app_state *s)
 {
 	const bc_plan_today *p = &s->plan;
-	int cols = p->n > LIST_ROWS ? 2 : 1;
-	int col_w = (BC_DESIGN_W - 32 - (cols - 1) * 24) / cols;
-	for (int i = 0; i < p->n && i < LIST_ROWS * cols; i++) {
+	int first = list_first(p);
+	int row_w = BC_DESIGN_W - 32 - (p->n > LIST_ROWS ? 12 : 0); /* room for the bar */
+	draw_scroll_bar(d, p, first);
+	for (int i = first; i < p->n && i < first + LIST_ROWS; i++) {
 		const bc_plan_entry *e = &p->entry[i];
 		const bc_exercise_info *info = bc_exercise_info_get(e->item.exercise);
-		SDL_Rect row = bc_design_rect(d, 16 + (i / LIST_ROWS) * (col_w + 24),
-					      LIST_Y + (i % LIST_ROWS) * LIST_ROW_H, col_w,
+		SDL_Rect row = bc_design_rect(d, 16, LIST_Y + (i - first) * LIST_ROW_H, row_w,
 					      LIST_ROW_H);
 		bool done = e->sets_done >= e->item.sets, next = i == p->next;
 		SDL_Color c = done ? bc_col_good : next ? bc_col_text : bc_col_dim;

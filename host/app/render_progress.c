@@ -2,8 +2,9 @@
 /*
  * Progress, page by page (NEXT turns, SELECT goes home): first a calendar
  * of the last four weeks with the days done (a counted rep), then one page
- * per exercise with its counted reps a day (against the plan's day), its
- * best hold a day (against the hold asked for) and its furthest range.
+ * per exercise with its counted reps a day (against the plan's day; the
+ * dates a week apart under it, back from today), its best hold a day
+ * (against the hold asked for) and its furthest range.
  *
  * The charts are host/chart's, drawn with cairo into an image surface the
  * size of the frame's chart area and shown as a texture; text in them is
@@ -114,6 +115,21 @@ static float plan_day_reps(const bc_app_state *s, bc_exercise_id ex, float *hold
 	return NAN;
 }
 
+/*
+ * The days under the reps chart: the date ("15 Nov"), "Today" for the last;
+ * the chart draws them a week apart.
+ */
+static void day_labels(const bc_app_state *s, char text[DAYS][16], const char *labels[DAYS])
+{
+	for (int i = 0; i < DAYS; i++) {
+		time_t t = (time_t)s->today.day_start_unix_s[DAYS - 1 - i];
+		struct tm tm;
+		if (i == DAYS - 1 || !localtime_r(&t, &tm) || !strftime(text[i], 16, "%-d %b", &tm))
+			snprintf(text[i], 16, "%s", i == DAYS - 1 ? "Today" : "");
+		labels[i] = text[i];
+	}
+}
+
 /* One exercise: reps a day across the top, best hold and furthest range below. */
 static void exercise_page(cairo_t *cr, double w, double h, const bc_draw *d, const bc_app_state *s,
 			  bc_exercise_id ex)
@@ -130,10 +146,16 @@ static void exercise_page(cairo_t *cr, double w, double h, const bc_draw *d, con
 	float hold_target_s;
 	float day_target = plan_day_reps(s, ex, &hold_target_s);
 	bc_chart_style st = screen_style(d);
-	double gap = 16 * d->k, top_h = h * 0.5;
-	bc_chart_series r = {
-		.title = "Counted reps a day", .values = reps, .n = DAYS, .target = day_target
-	};
+	double gap = 16 * d->k, top_h = h * 0.56; /* the reps have the dates below */
+	char label_text[DAYS][16];
+	const char *labels[DAYS];
+	day_labels(s, label_text, labels);
+	bc_chart_series r = { .title = "Counted reps a day",
+			      .values = reps,
+			      .n = DAYS,
+			      .labels = labels,
+			      .label_every = 7,
+			      .target = day_target };
 	bc_chart_draw_bars(cr, (bc_chart_box){ 0, 0, w, top_h - gap / 2 }, &r, &st);
 	bc_chart_box left = { 0, top_h + gap / 2, (w - gap) / 2, h - top_h - gap / 2 };
 	bc_chart_box right = { left.w + gap, left.y, left.w, left.h };

@@ -37,7 +37,8 @@ const bc_chart_style bc_chart_style_print = {
 typedef struct {
 	bc_chart_box plot;
 	float y_max;
-	double slot_w; /* width per value */
+	double slot_w;	/* width per value */
+	double right_x; /* the box's right edge: no label goes past it */
 } frame;
 
 /* Functions */
@@ -90,6 +91,7 @@ static int layout(cairo_t *cr, bc_chart_box box, const bc_chart_series *s, const
 				  box.w - left - pad,
 				  box.h - title_h - st->font_px * 0.6 - bottom };
 	f->slot_w = f->plot.w / s->n;
+	f->right_x = box.x + box.w;
 	return f->plot.w > 2.0 && f->plot.h > 2.0 ? 0 : -1;
 }
 
@@ -106,6 +108,8 @@ static void draw_axes(cairo_t *cr, const frame *f, const bc_chart_series *s,
 {
 	char text[32];
 	cairo_set_line_width(cr, st->line_w * 0.5);
+	/* a plot too short for three values one above the other: the middle one's line alone */
+	bool mid_value = f->plot.h / 2.0 >= st->font_px * 1.1;
 	for (int i = 0; i <= 2; i++) {
 		float v = f->y_max * (float)i / 2.0f;
 		double y = y_of(f, v);
@@ -113,6 +117,8 @@ static void draw_axes(cairo_t *cr, const frame *f, const bc_chart_series *s,
 		cairo_move_to(cr, f->plot.x, y);
 		cairo_line_to(cr, f->plot.x + f->plot.w, y);
 		cairo_stroke(cr);
+		if (i == 1 && !mid_value)
+			continue;
 		axis_value_text(s, v, text, sizeof(text));
 		bc_chart_text(cr, st, st->text, text, f->plot.x - st->font_px * 0.3, y, 1.0, 0.5,
 			      false);
@@ -129,12 +135,13 @@ static void draw_axes(cairo_t *cr, const frame *f, const bc_chart_series *s,
 	}
 }
 
-/* Category labels under their slots, every k-th so that none overlap; the last always. */
-static void draw_labels(cairo_t *cr, const frame *f, const bc_chart_series *s,
-			const bc_chart_style *st)
+/*
+ * How many slots apart the labels go so that none overlap: the series'
+ * label_every (a week on days) or a multiple of it.
+ */
+static int label_step(cairo_t *cr, const frame *f, const bc_chart_series *s,
+		      const bc_chart_style *st)
 {
-	if (!s->labels)
-		return;
 	double widest = 0.0;
 	for (int i = 0; i < s->n; i++) {
 		double w = s->labels[i] ? bc_chart_text_width(cr, st, s->labels[i], false) : 0.0;
@@ -142,11 +149,42 @@ static void draw_labels(cairo_t *cr, const frame *f, const bc_chart_series *s,
 	}
 	int every = (int)ceil((widest + st->font_px * 0.6) / f->slot_w);
 	every = every < 1 ? 1 : every;
-	double y = f->plot.y + f->plot.h + st->font_px * 0.75;
+	int k = s->label_every > 1 ? s->label_every : 1;
+	return (every + k - 1) / k * k;
+}
+
+/*
+ * Category labels under their slots, from the last back, label_step apart;
+ * a tick under every slot (longer where labelled), so the days between
+ * two labels can be counted.
+ */
+static void draw_labels(cairo_t *cr, const frame *f, const bc_chart_series *s,
+			const bc_chart_style *st)
+{
+	if (!s->labels)
+		return;
+	int every = label_step(cr, f, s, st);
+	double base = f->plot.y + f->plot.h, y = base + st->font_px * 0.75;
+	bc_chart_set_rgb(cr, st->grid);
+	cairo_set_line_width(cr, st->line_w * 0.5);
+	for (int i = 0; i < s->n; i++) {
+		bool labelled = (s->n - 1 - i) % every == 0;
+		double x = f->plot.x + f->slot_w * (i + 0.5);
+		cairo_move_to(cr, x, base);
+		cairo_line_to(cr, x, base + st->font_px * (labelled ? 0.3 : 0.15));
+	}
+	cairo_stroke(cr);
 	for (int i = s->n - 1; i >= 0; i -= every) {
-		if (s->labels[i])
-			bc_chart_text(cr, st, st->text, s->labels[i],
-				      f->plot.x + f->slot_w * (i + 0.5), y, 0.5, 0.5, false);
+		if (!s->labels[i])
+			continue;
+		/* centred under its slot, or ending at the box's edge ("Today" at the last) */
+		double x = f->plot.x + f->slot_w * (i + 0.5);
+		double half_w = bc_chart_text_width(cr, st, s->labels[i], false) / 2.0;
+		if (x + half_w > f->right_x)
+			bc_chart_text(cr, st, st->text, s->labels[i], f->right_x, y, 1.0, 0.5,
+				      false);
+		else
+			bc_chart_text(cr, st, st->text, s->labels[i], x, y, 0.5, 0.5, false);
 	}
 }
 

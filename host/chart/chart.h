@@ -55,6 +55,8 @@ typedef struct {
 	const float *values;	   /* n values; NAN: nothing that day (no bar, a gap) */
 	int n;			   /* >= 1 */
 	const char *const *labels; /* n category labels, or NULL; as many drawn as fit */
+	int label_every;	   /* > 1: labels every k-th slot, or a multiple, from the
+				    * last back (7 on days: a week apart); else any step */
 	int decimals;		   /* on axis values */
 	float y_max;		   /* top of the axis; <= 0: from the values, rounded up */
 	float target;		   /* a dashed line at this value (a goal); NAN: none */

@@ -352,10 +352,10 @@ static const chart_spec alert_charts[] = {
 static void exercise_page(page *p, const bc_report_data *r, const bc_report_exercise *x)
 {
 	static float values[BC_REPORT_DAYS_MAX];
-	static char label_text[BC_REPORT_DAYS_MAX][8];
+	static char label_text[BC_REPORT_DAYS_MAX][16];
 	static const char *labels[BC_REPORT_DAYS_MAX];
 	for (int i = 0; i < r->days; i++) {
-		bc_local_time_text(x->days[i].day_start_unix_s, "%d", label_text[i], 8);
+		bc_local_time_text(x->days[i].day_start_unix_s, "%-d %b", label_text[i], 16);
 		labels[i] = label_text[i];
 	}
 	new_page(p);
@@ -366,8 +366,8 @@ static void exercise_page(page *p, const bc_report_data *r, const bc_report_exer
 			 x->total.sessions, x->days_done, x->total.posture_alerts);
 	else
 		snprintf(buf, sizeof(buf),
-			 "%d sessions on %d days; %d counted reps, %d rejected. Days of the "
-			 "month along the bottom.",
+			 "%d sessions on %d days; %d counted reps, %d rejected. Dates along "
+			 "the bottom, a week apart (a tick a day).",
 			 x->total.sessions, x->days_done, x->total.reps, x->total.rejected);
 	line(p, BODY_PT, false, buf);
 	const chart_spec *specs = x->monitor ? alert_charts : rep_charts;
@@ -380,6 +380,7 @@ static void exercise_page(page *p, const bc_report_data *r, const bc_report_exer
 				      .values = values,
 				      .n = r->days,
 				      .labels = labels,
+				      .label_every = 7,
 				      .decimals = specs[c].decimals,
 				      .y_max = specs[c].y_max,
 				      .target = NAN };

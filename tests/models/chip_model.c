@@ -190,6 +190,8 @@ int bc_chip_model_write(bc_chip_model *m, uint8_t reg, uint8_t value)
 	int rc = start_transfer(m);
 	if (rc)
 		return rc;
+	if (m->writes_refused)
+		return -EIO;
 	m->ops->write(m, reg & (BC_MODEL_REGS - 1), value);
 	return 0;
 }
@@ -261,6 +263,11 @@ void bc_chip_model_fault_freeze(bc_chip_model *m, bool frozen)
 void bc_chip_model_fault_nack(bc_chip_model *m, unsigned n)
 {
 	m->nack_next = n;
+}
+
+void bc_chip_model_fault_refuse_writes(bc_chip_model *m, bool refused)
+{
+	m->writes_refused = refused;
 }
 
 void bc_chip_model_fault_short_read(bc_chip_model *m, unsigned n, size_t min_len)

@@ -102,6 +102,13 @@ double bc_chip_model_gyro_lsb_per_dps(const bc_chip_model *m);
 /* The next n transfers (reads or writes) are not acknowledged: -EIO. */
 void bc_chip_model_fault_nack(bc_chip_model *m, unsigned n);
 
+/*
+ * Writes refused: every write NACKs while reads still answer, so a probe of
+ * the ID registers finds the chip and starting it fails (a chip with a
+ * damaged write path, or half-powered by a loose 3V3 wire).
+ */
+void bc_chip_model_fault_refuse_writes(bc_chip_model *m, bool refused);
+
 /* The next n reads of at least min_len bytes deliver half their bytes, then fail with -EIO. */
 void bc_chip_model_fault_short_read(bc_chip_model *m, unsigned n, size_t min_len);
 

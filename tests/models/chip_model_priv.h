@@ -50,6 +50,7 @@ struct bc_chip_model {
 	uint8_t fuse[3]; /* fuse ROM: sensitivity adjustment (AK8963), kept across resets */
 
 	bool plugged;
+	bool writes_refused; /* reads answer, every write NACKs */
 	bool int_stuck;
 	unsigned nack_next, short_next;
 	size_t short_min_len;
