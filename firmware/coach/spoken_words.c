@@ -248,7 +248,8 @@ static bc_spoken_kind words_of(const bc_coach_event *e, bc_exercise_id ex, char 
 		snprintf(buf, size, "%s", e->text);
 		return BC_SPOKEN_GUIDE;
 	case BC_EVENT_HOLD_START:
-		if (r->monitor || !(e->hold_target_s > 0.0f))
+		/* A paced hold's cue ("Squeeze and hold") says it at the same moment. */
+		if (r->monitor || !(e->hold_target_s > 0.0f) || r->detect.ops == &bc_paced_hold_ops)
 			return BC_SPOKEN_NONE;
 		/* Not a number: it stays true as long as the hold does, never stale. */
 		snprintf(buf, size, "Hold");
