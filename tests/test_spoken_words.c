@@ -495,6 +495,32 @@ static void test_screen_and_voice_say_the_same(void **state)
 	}
 }
 
+/* A plan's set end: SET_DONE's words, the rest with its unit spoken, what comes next. */
+static void test_set_end_words(void **state)
+{
+	(void)state;
+	char line[BC_SPEECH_LINE_MAX];
+	bc_set_end e = {
+		.reps = 10, .rest_s = 30, .next = BC_EXERCISE_BRIDGE, .next_set = 2, .next_sets = 2
+	};
+	assert_int_equal(bc_set_end_words(&e, line, sizeof(line)), BC_SPOKEN_OUTCOME);
+	assert_string_equal(line, "That's the set: 10. Well done. Rest 30 seconds. Next: Bridge, "
+				  "set 2 of 2");
+	bc_coach_event done = { .type = BC_EVENT_SET_DONE, .reps = 10 };
+	char set[BC_SPEECH_LINE_MAX];
+	bc_spoken_words(&done, BC_EXERCISE_BRIDGE, set, sizeof(set));
+	assert_true(starts_with(line, set)); /* the same summary as a set ending by itself */
+	e = (bc_set_end){
+		.reps = 3, .rest_s = 1, .next = BC_EXERCISE_CAT_COW, .next_set = 1, .next_sets = 3
+	};
+	bc_set_end_words(&e, line, sizeof(line));
+	assert_string_equal(line, "That's the set: 3. Well done. Rest 1 second. Next: Cat-cow, "
+				  "set 1 of 3");
+	e = (bc_set_end){ .reps = 5, .next = BC_EXERCISE_NONE };
+	bc_set_end_words(&e, line, sizeof(line));
+	assert_string_equal(line, "That's the set: 5. Well done. That's all for today");
+}
+
 static void test_number_words(void **state)
 {
 	(void)state;
@@ -522,6 +548,7 @@ int main(void)
 		cmocka_unit_test(test_queue_policy),
 		cmocka_unit_test(test_not_level_names_the_dropped_hip),
 		cmocka_unit_test(test_screen_and_voice_say_the_same),
+		cmocka_unit_test(test_set_end_words),
 		cmocka_unit_test(test_number_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
