@@ -5,6 +5,12 @@
  * thread delivers it to the audio callback's mix; muting (the setting, the
  * M key's action) silences it at once; and with no sound card the audio
  * opens quietly. Skips, saying so, where espeak-ng's data is not installed.
+ *
+ * And what the app gives the voice, without audio: the reducer's events and
+ * its own lines (bc_app_event_words, bc_app_say) as the main loop hands them
+ * over. A set's summary is said once however the set ends (by itself, in a
+ * plan whose rest follows, or ended by the wearer), the rest says what
+ * comes next and counts its last three seconds.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,9 +22,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_plan.h"
 #include "app/app_state.h"
 #include "app/sound.h"
 #include "app/speech_engine.h"
+#include "app/speech_queue.h"
 #include "app/voice.h"
 #include "coach/coach.h"
 #include "support/test_support.h"
@@ -269,6 +277,192 @@ static void test_no_sound_card_is_quiet(void **state)
 	assert_non_null(strstr(note, "no sound card"));
 }
 
+/* What the app gave the voice, in order. */
+typedef struct {
+	char line[64][BC_SPEECH_LINE_MAX];
+	int n;
+} said;
+
+/* The plan's own lines, as the loop hands them to the voice each frame. */
+static void hand_over(bc_app_state *s, said *h)
+{
+	for (int i = 0; i < s->n_say; i++) {
+		assert_true(h->n < 64);
+		snprintf(h->line[h->n++], BC_SPEECH_LINE_MAX, "%s", s->say[i].text);
+	}
+	s->n_say = 0;
+}
+
+/* One coach event through the reducer and the app's words for it, as the loop does. */
+static void coach_event(bc_app_state *s, const bc_coach_event *e, said *h)
+{
+	char words[BC_SPEECH_LINE_MAX];
+	bc_app_apply_event(s, e);
+	if (bc_app_event_words(s, e, words, sizeof(words)) != BC_SPOKEN_NONE) {
+		assert_true(h->n < 64);
+		snprintf(h->line[h->n++], BC_SPEECH_LINE_MAX, "%s", words);
+	}
+	hand_over(s, h);
+}
+
+/* The coach counts rep n of the session; at its target, its SET_DONE follows. */
+static void coach_rep(bc_app_state *s, int n, int target, said *h)
+{
+	bc_coach_event e = { .type = BC_EVENT_REP, .t_s = n, .reps = n };
+	coach_event(s, &e, h);
+	bc_coach_view v = s->view;
+	v.reps = n;
+	v.t_s = n;
+	bc_app_apply_view(s, &v, NULL);
+	if (n == target) {
+		bc_coach_event done = { .type = BC_EVENT_SET_DONE, .t_s = n, .reps = n };
+		coach_event(s, &done, h);
+	}
+}
+
+static void tick(bc_app_state *s, double now_s, said *h)
+{
+	bc_app_tick(s, now_s);
+	hand_over(s, h);
+}
+
+/* What the loop does with a start request: the session begins, calibrated. */
+static void session_starts(bc_app_state *s, bc_exercise_id expect)
+{
+	assert_int_equal(s->start_requested, expect);
+	s->start_requested = BC_EXERCISE_NONE;
+	bc_app_begin_session(s, expect);
+	bc_coach_view v = { .exercise = expect,
+			    .stage = BC_CALIB_DONE,
+			    .started = true,
+			    .target_reps = s->session_target_reps,
+			    .phase_name = "" };
+	bc_app_apply_view(s, &v, NULL);
+	assert_int_equal(s->screen, BC_SCREEN_EXERCISE);
+}
+
+static int count_said(const said *h, const char *line)
+{
+	int n = 0;
+	for (int i = 0; i < h->n; i++)
+		n += !strcmp(h->line[i], line);
+	return n;
+}
+
+static int count_said_from(const said *h, const char *prefix)
+{
+	int n = 0;
+	for (int i = 0; i < h->n; i++)
+		n += !strncmp(h->line[i], prefix, strlen(prefix));
+	return n;
+}
+
+/* Bridge 2 x 2, resting 20 s, then cat-cow 1 x 1. */
+static void init_plan(bc_app_state *s)
+{
+	bc_coach_settings cs;
+	bc_coach_settings_init(&cs);
+	for (int i = 0; i < BC_PLAN_MAX_ITEMS; i++)
+		cs.plan.items[i] = (bc_plan_item){ .exercise = BC_EXERCISE_NONE };
+	cs.plan.items[0] = (bc_plan_item){ BC_EXERCISE_BRIDGE, 2, 2, 0, 20 };
+	cs.plan.items[1] = (bc_plan_item){ BC_EXERCISE_CAT_COW, 1, 1, 0, 20 };
+	bc_app_init(s, &cs);
+}
+
+/*
+ * A plan's set that ends by itself says its summary once (the coach's own
+ * SET_DONE, which counts the session, says nothing), then the rest: how
+ * long, what comes next; its last three seconds are counted, once each.
+ */
+static void test_plan_rest_says_the_set_and_what_is_next(void **state)
+{
+	(void)state;
+	static bc_app_state s;
+	static said h;
+	memset(&h, 0, sizeof(h));
+	init_plan(&s);
+	bc_app_apply_action(&s, BC_ACTION_SELECT);
+	session_starts(&s, BC_EXERCISE_BRIDGE);
+	tick(&s, 100, &h);
+	coach_rep(&s, 1, 2, &h);
+	coach_rep(&s, 2, 2, &h);
+	assert_int_equal(s.screen, BC_SCREEN_REST);
+	assert_int_equal(count_said(&h, "That's the set: 2. Well done. Rest 20 seconds. Next: "
+					"Bridge, set 2 of 2"),
+			 1);
+	assert_int_equal(count_said_from(&h, "That's the set"), 1);
+
+	/* The rest's last seconds, each once, however many frames see them. */
+	for (double t = 100; t < 120.5; t += 0.25)
+		tick(&s, t, &h);
+	assert_int_equal(s.screen, BC_SCREEN_EXERCISE);
+	assert_int_equal(count_said(&h, "three"), 1);
+	assert_int_equal(count_said(&h, "two"), 1);
+	assert_int_equal(count_said(&h, "one"), 1);
+	assert_string_equal(h.line[h.n - 1], "one");
+
+	/* The item's last set: the rest before the next item says which. */
+	coach_rep(&s, 3, 2, &h);
+	coach_rep(&s, 4, 2, &h);
+	assert_int_equal(s.plan_run.phase, BC_PLAN_RUN_NEXT_ITEM);
+	assert_int_equal(count_said(&h, "That's the set: 2. Well done. Rest 20 seconds. Next: "
+					"Cat-cow, set 1 of 1"),
+			 1);
+	/* The source ends during the rest: its summary would say the set twice. */
+	bc_coach_event over = { .type = BC_EVENT_SUMMARY, .t_s = 5, .reps = 4 };
+	coach_event(&s, &over, &h);
+	assert_int_equal(count_said_from(&h, "Session over"), 0);
+}
+
+/* The plan's last set: its summary and that the plan is done, once. */
+static void test_plan_done_is_said_once(void **state)
+{
+	(void)state;
+	static bc_app_state s;
+	static said h;
+	memset(&h, 0, sizeof(h));
+	init_plan(&s);
+	s.plan.entry[0].sets_done = 2; /* the bridge was done earlier today */
+	s.plan.next = 1;
+	bc_app_apply_action(&s, BC_ACTION_SELECT);
+	session_starts(&s, BC_EXERCISE_CAT_COW);
+	tick(&s, 10, &h);
+	coach_rep(&s, 1, 1, &h);
+	assert_int_equal(s.screen, BC_SCREEN_SUMMARY);
+	assert_int_equal(count_said(&h, "That's the set: 1. Well done. That's all for today"), 1);
+	assert_int_equal(count_said_from(&h, "That's the set"), 1);
+	tick(&s, 10 + BC_APP_SET_SUMMARY_S + 1, &h);
+	assert_int_equal(s.screen, BC_SCREEN_HOME);
+	assert_int_equal(count_said_from(&h, "That's the set"), 1);
+}
+
+/*
+ * The wearer ends a set (leave, confirmed): the coach's SUMMARY says the
+ * session's summary, once; and a plan's set that ends in the same frame,
+ * after the wearer had ended it, does not say a second one.
+ */
+static void test_ending_a_set_says_its_summary_once(void **state)
+{
+	(void)state;
+	static bc_app_state s;
+	static said h;
+	memset(&h, 0, sizeof(h));
+	init_plan(&s);
+	bc_app_apply_action(&s, BC_ACTION_SELECT);
+	session_starts(&s, BC_EXERCISE_BRIDGE);
+	tick(&s, 10, &h);
+	coach_rep(&s, 1, 2, &h);
+	bc_app_apply_action(&s, BC_ACTION_END_SET);
+	assert_true(s.end_requested);
+	/* The coach finishing: the second rep was already under way, then the summary. */
+	coach_rep(&s, 2, 2, &h);
+	bc_coach_event over = { .type = BC_EVENT_SUMMARY, .t_s = 3, .reps = 2 };
+	coach_event(&s, &over, &h);
+	assert_int_equal(s.screen, BC_SCREEN_SUMMARY);
+	assert_int_equal(count_said(&h, "Session over: 2 counted"), 1);
+	assert_int_equal(count_said_from(&h, "That's the set"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +472,9 @@ int main(void)
 		cmocka_unit_test(test_hush_drops_the_last_session),
 		cmocka_unit_test(test_voice_setting_off),
 		cmocka_unit_test(test_no_sound_card_is_quiet),
+		cmocka_unit_test(test_plan_rest_says_the_set_and_what_is_next),
+		cmocka_unit_test(test_plan_done_is_said_once),
+		cmocka_unit_test(test_ending_a_set_says_its_summary_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

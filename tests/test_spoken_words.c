@@ -170,8 +170,11 @@ static int read_expected(const char *name, expected *x, int max, char sides[][8]
  * Written here, apart from spoken_words.c, so that a reason it stopped
  * saying is caught.
  */
-static const char *advice_for(const char *reason)
+static const char *advice_for(const char *reason, bc_exercise_id ex)
 {
+	/* The squat's range is a depth: what to do is to go lower. */
+	if (ex == BC_EXERCISE_DEEP_SQUAT && !strcmp(reason, "too little range"))
+		return "squat lower: reached ";
 	static const struct {
 		const char *reason, *advice;
 	} table[] = {
@@ -241,7 +244,8 @@ static void check_session(const char *name, const char *const *countdown, int co
 			else
 				snprintf(want, sizeof(want), "That's %s", num);
 		} else {
-			snprintf(want, sizeof(want), "Not counted: %s", advice_for(x[i].reason));
+			snprintf(want, sizeof(want), "Not counted: %s",
+				 advice_for(x[i].reason, ex));
 		}
 		int from = at;
 		while (at < h.n &&
@@ -287,6 +291,29 @@ static void test_knee_to_chest_session_says_the_sides(void **state)
 		"Hold", "ten to go", "three", "two", "one", "Done"
 	};
 	check_session("knee-to-chest-mixed", countdown, 6);
+}
+
+static void test_deep_squat_counts_down_the_hold(void **state)
+{
+	(void)state;
+	/* 30 s lowered: "Hold" at the depth, every ten seconds, the last three, "Done". */
+	static const char *const countdown[] = { "Hold", "twenty to go", "ten to go", "three",
+						 "two",	 "one",		 "Done" };
+	check_session("deep-squat-mixed", countdown, 7);
+}
+
+static void test_shoulder_squeeze_counts_down_the_hold(void **state)
+{
+	(void)state;
+	/* The coach's pace says "Squeeze and hold" (no second "Hold"); the 5 s count down. */
+	static const char *const countdown[] = { "Squeeze and hold", "three", "two", "one",
+						 "Done" };
+	check_session("shoulder-squeeze-mixed", countdown, 5);
+	static heard h;
+	bc_exercise_id ex;
+	replay_heard("shoulder-squeeze-mixed", &h, &ex);
+	for (int i = 0; i < h.n; i++)
+		assert_string_not_equal(h.text[i], "Hold");
 }
 
 static void test_cat_cow_session_says_slow_down(void **state)
@@ -468,6 +495,32 @@ static void test_screen_and_voice_say_the_same(void **state)
 	}
 }
 
+/* A plan's set end: SET_DONE's words, the rest with its unit spoken, what comes next. */
+static void test_set_end_words(void **state)
+{
+	(void)state;
+	char line[BC_SPEECH_LINE_MAX];
+	bc_set_end e = {
+		.reps = 10, .rest_s = 30, .next = BC_EXERCISE_BRIDGE, .next_set = 2, .next_sets = 2
+	};
+	assert_int_equal(bc_set_end_words(&e, line, sizeof(line)), BC_SPOKEN_OUTCOME);
+	assert_string_equal(line, "That's the set: 10. Well done. Rest 30 seconds. Next: Bridge, "
+				  "set 2 of 2");
+	bc_coach_event done = { .type = BC_EVENT_SET_DONE, .reps = 10 };
+	char set[BC_SPEECH_LINE_MAX];
+	bc_spoken_words(&done, BC_EXERCISE_BRIDGE, set, sizeof(set));
+	assert_true(starts_with(line, set)); /* the same summary as a set ending by itself */
+	e = (bc_set_end){
+		.reps = 3, .rest_s = 1, .next = BC_EXERCISE_CAT_COW, .next_set = 1, .next_sets = 3
+	};
+	bc_set_end_words(&e, line, sizeof(line));
+	assert_string_equal(line, "That's the set: 3. Well done. Rest 1 second. Next: Cat-cow, "
+				  "set 1 of 3");
+	e = (bc_set_end){ .reps = 5, .next = BC_EXERCISE_NONE };
+	bc_set_end_words(&e, line, sizeof(line));
+	assert_string_equal(line, "That's the set: 5. Well done. That's all for today");
+}
+
 static void test_number_words(void **state)
 {
 	(void)state;
@@ -488,11 +541,14 @@ int main(void)
 		cmocka_unit_test(test_bridge_session_is_heard_whole),
 		cmocka_unit_test(test_knee_to_chest_session_says_the_sides),
 		cmocka_unit_test(test_cat_cow_session_says_slow_down),
+		cmocka_unit_test(test_deep_squat_counts_down_the_hold),
+		cmocka_unit_test(test_shoulder_squeeze_counts_down_the_hold),
 		cmocka_unit_test(test_posture_says_every_slouch),
 		cmocka_unit_test(test_calibration_is_talked_through),
 		cmocka_unit_test(test_queue_policy),
 		cmocka_unit_test(test_not_level_names_the_dropped_hip),
 		cmocka_unit_test(test_screen_and_voice_say_the_same),
+		cmocka_unit_test(test_set_end_words),
 		cmocka_unit_test(test_number_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

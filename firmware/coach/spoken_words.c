@@ -248,7 +248,8 @@ static bc_spoken_kind words_of(const bc_coach_event *e, bc_exercise_id ex, char 
 		snprintf(buf, size, "%s", e->text);
 		return BC_SPOKEN_GUIDE;
 	case BC_EVENT_HOLD_START:
-		if (r->monitor || !(e->hold_target_s > 0.0f))
+		/* A paced hold's cue ("Squeeze and hold") says it at the same moment. */
+		if (r->monitor || !(e->hold_target_s > 0.0f) || r->detect.ops == &bc_paced_hold_ops)
 			return BC_SPOKEN_NONE;
 		/* Not a number: it stays true as long as the hold does, never stale. */
 		snprintf(buf, size, "Hold");
@@ -299,6 +300,26 @@ bc_spoken_kind bc_spoken_words(const bc_coach_event *e, bc_exercise_id ex, char 
 	else
 		speakable(buf, size);
 	return kind;
+}
+
+bc_spoken_kind bc_set_end_words(const bc_set_end *e, char *buf, size_t size)
+{
+	if (size == 0)
+		return BC_SPOKEN_NONE;
+	/* The set's summary in the words a set ending by itself has (SET_DONE's). */
+	bc_coach_event done = { .type = BC_EVENT_SET_DONE, .reps = e->reps };
+	char summary[BC_EVENT_TEXT_MAX], rest[24];
+	words_of(&done, BC_EXERCISE_NONE, summary, sizeof(summary));
+	const bc_exercise_info *next = bc_exercise_info_get(e->next);
+	if (!next) {
+		snprintf(buf, size, "%s. That's all for today", summary);
+		return BC_SPOKEN_OUTCOME;
+	}
+	figure(e->rest_s, rest, sizeof(rest));
+	snprintf(buf, size, "%s. Rest %s s. Next: %s, set %d of %d", summary, rest, next->title,
+		 e->next_set, e->next_sets);
+	speakable(buf, size);
+	return BC_SPOKEN_OUTCOME;
 }
 
 void bc_go_words(bc_exercise_id ex, bc_side side, char *buf, size_t size)

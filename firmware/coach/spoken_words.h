@@ -48,6 +48,22 @@ bc_spoken_kind bc_spoken_words(const bc_coach_event *e, bc_exercise_id ex, char 
  */
 void bc_go_words(bc_exercise_id ex, bc_side side, char *buf, size_t size);
 
+/* A plan's set just ended, and what follows it (daily_plan.h's run). */
+typedef struct {
+	int reps;		 /* counted in the set */
+	float rest_s;		 /* the rest before what comes next, seconds */
+	bc_exercise_id next;	 /* what comes next; NONE: the plan is done for today */
+	int next_set, next_sets; /* ...its set, from 1, of how many */
+} bc_set_end;
+
+/*
+ * What the voice says as a plan's set ends: the set's summary (SET_DONE's
+ * words), then the rest and what comes next: "That's the set: 10. Well
+ * done. Rest 30 seconds. Next: Bridge, set 2 of 2". An outcome: never
+ * dropped.
+ */
+bc_spoken_kind bc_set_end_words(const bc_set_end *e, char *buf, size_t size);
+
 /* "three", "twenty one": n in words (0..99; digits beyond), into buf. */
 void bc_number_words(int n, char *buf, size_t size);
 

@@ -23,4 +23,18 @@ void bc_detect_set_phase(bc_detector *d, int phase, const char *name, double t_s
 void bc_detect_emit_outcome(bc_detect_out *out, double t_s, bc_reject_reason reason, float hold_s,
 			    float hold_target_s, float peak_deg);
 
+/*
+ * A hold's edge: HOLD_START (entered the zone; hold_s 0) or HOLD_DONE (the
+ * hold that counts reached its target), for the tones and the voice's
+ * "Hold" ... "Done".
+ */
+static inline void bc_detect_emit_hold(bc_detect_out *out, bc_event_type type, double t_s,
+				       float hold_s, float hold_target_s)
+{
+	bc_coach_event e = {
+		.type = type, .t_s = t_s, .hold_s = hold_s, .hold_target_s = hold_target_s
+	};
+	bc_detect_emit(out, &e);
+}
+
 #endif /* BC_DETECT_INTERNAL_H */

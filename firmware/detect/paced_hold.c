@@ -39,6 +39,7 @@ static void op_init(bc_detector *d)
 				      .wobble_max_s = d->settings.wobble_max_s,
 				      .cycle = -1 };
 	bc_rep_form_init(&d->u.paced.form, false);
+	bc_hold_timer_init(&d->u.paced.hold, d->settings.wobble_max_s);
 	d->view.gauge_kind = BC_GAUGE_PACE;
 	d->view.phase_name = phase_names[PH_LEAD_IN];
 }
@@ -90,6 +91,30 @@ static void update_upright(bc_paced_hold *p, double t, float lean_deg, double ho
 		p->failed = true;
 	if (lean_deg > p->peak_deg)
 		p->peak_deg = lean_deg;
+}
+
+/*
+ * The squeeze's edges: HOLD_START as it begins; as it ends, HOLD_DONE if it
+ * ran to its end in this cycle with the wearer upright (a cycle a data gap
+ * cut into says nothing: it is neither counted nor rejected).
+ */
+static void update_hold(bc_detector *d, double t, int phase, bc_detect_out *out)
+{
+	bc_paced_hold *p = &d->u.paced;
+	bool squeezing = phase == PH_SQUEEZE;
+	if (p->hold.active && p->cycle != p->hold_cycle)
+		bc_hold_timer_stop(&p->hold); /* a data gap skipped the squeeze's end */
+	bc_hold_status st = bc_hold_timer_update_counting(&p->hold, t, squeezing,
+							  squeezing && !p->out);
+	if (st == BC_HOLD_STARTED) {
+		p->hold_cycle = p->cycle;
+		bc_detect_emit_hold(out, BC_EVENT_HOLD_START, t, 0.0f, p->squeeze_s);
+	} else if (p->hold.active && !squeezing) {
+		if (phase == PH_RELAX && !p->failed)
+			bc_detect_emit_hold(out, BC_EVENT_HOLD_DONE, t, p->hold.held_s,
+					    p->squeeze_s);
+		bc_hold_timer_stop(&p->hold);
+	}
 }
 
 static void update_view(bc_detector *d, int phase, double phase_t_s, float phase_len_s, float lean)
@@ -160,6 +185,7 @@ static void op_update(bc_detector *d, const bc_body_state *b, bc_detect_out *out
 	p->last_t_s = t;
 	bc_rep_form_update(&p->form, t, lean, phase == PH_BREATHE_IN, phase == PH_SQUEEZE);
 	bc_detect_set_phase(d, phase, phase_names[phase], t, out);
+	update_hold(d, t, phase, out);
 	update_view(d, phase, phase_t, phase_len, lean);
 }
 

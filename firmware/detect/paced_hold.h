@@ -13,12 +13,18 @@
  *
  * Every cycle that ends gives exactly one outcome, at its end (the end of
  * the relax); a cycle the session cuts short gives none.
+ *
+ * The squeeze is the hold: HOLD_START as it begins, HOLD_DONE as it ends
+ * with the wearer upright throughout (the hold that counts), for the tones
+ * and the voice's "Done". The shared hold timer runs over the squeeze and
+ * keeps the time held upright (HOLD_DONE's hold_s).
  */
 #ifndef BC_PACED_HOLD_H
 #define BC_PACED_HOLD_H
 
 #include <stdbool.h>
 
+#include "detect/hold_timer.h"
 #include "detect/rep_form.h"
 
 typedef struct {
@@ -42,7 +48,9 @@ typedef struct {
 	float out_held_s;     /* time in this cycle's hold spent out, seconds */
 	float peak_deg;	      /* largest lean in this cycle's hold */
 	double last_t_s;
-	bc_rep_form form; /* this cycle's hold steadiness (the pace is the coach's) */
+	bc_rep_form form;   /* this cycle's hold steadiness (the pace is the coach's) */
+	bc_hold_timer hold; /* the squeeze in progress (for its edges) */
+	long hold_cycle;    /* ...of this cycle */
 } bc_paced_hold;
 
 #endif /* BC_PACED_HOLD_H */

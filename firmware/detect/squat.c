@@ -24,17 +24,20 @@ static void forget_attempt(bc_squat *q)
 	q->max_lean_deg = 0.0f;
 	q->lowered_s = 0.0f;
 	q->bounces = 0;
+	bc_hold_timer_stop(&q->hold);
+	q->hold_done = false;
 }
 
-void bc_squat_init(bc_squat *q, const bc_squat_settings *s)
+void bc_squat_init(bc_squat *q, const bc_squat_settings *s, float wobble_max_s)
 {
 	*q = (bc_squat){ .s = *s, .last_t_s = -1.0 };
 	bc_vt_init(&q->vt);
+	bc_hold_timer_init(&q->hold, wobble_max_s);
 }
 
 static void init(bc_detector *d)
 {
-	bc_squat_init(&d->u.squat, &d->settings.squat);
+	bc_squat_init(&d->u.squat, &d->settings.squat, d->settings.wobble_max_s);
 	d->view.gauge_kind = BC_GAUGE_DEPTH;
 	d->view.depth_target_cm = d->settings.squat.depth_cm;
 	d->view.phase_name = phase_names[BC_SQ_STANDING];
@@ -58,6 +61,16 @@ static bc_reject_reason outcome(const bc_squat *q, float hold_target_s)
 	if (q->lowered_s < hold_target_s)
 		return BC_REJECT_HOLD_TOO_SHORT;
 	return BC_REJECT_NONE;
+}
+
+/* The time that counts reached the hold target: HOLD_DONE, once an attempt. */
+static void note_hold_done(bc_detector *d, double t_s, bc_detect_out *out)
+{
+	bc_squat *q = &d->u.squat;
+	if (q->hold_done || !(q->lowered_s > 0.0f) || q->lowered_s < d->hold_target_s)
+		return;
+	q->hold_done = true;
+	bc_detect_emit_hold(out, BC_EVENT_HOLD_DONE, t_s, q->lowered_s, d->hold_target_s);
 }
 
 /* Back at the stand: an attempt, if there was one, is over. */
@@ -129,6 +142,7 @@ static void span_closed(bc_detector *d, const bc_body_state *b, bc_detect_out *o
 	}
 	q->deepest_m = fmaxf(q->deepest_m, -(q->height_m + sp->low_m));
 	q->lowered_s += bc_vt_time_below(&q->vt, -depth_m - q->height_m);
+	note_hold_done(d, b->t_s, out); /* before the outcome it leads to */
 	q->height_m += sp->rise_m;
 	/* Near the stand's height, or upright again after coming up or after a
 	 * stoop (the height chained over a few spans can be off, the more so
@@ -164,6 +178,15 @@ static void update_view(bc_detector *d, const bc_body_state *b, bc_detect_out *o
 					     : BC_HINT_GO;
 }
 
+/* Down at the depth that counts (the live view): HOLD_START as a hold begins. */
+static void update_hold(bc_detector *d, double t_s, bc_detect_out *out)
+{
+	bc_squat *q = &d->u.squat;
+	if (bc_hold_timer_update(&q->hold, t_s, d->view.holding) == BC_HOLD_STARTED)
+		bc_detect_emit_hold(out, BC_EVENT_HOLD_START, t_s, 0.0f, d->hold_target_s);
+	note_hold_done(d, t_s, out);
+}
+
 static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 {
 	bc_squat *q = &d->u.squat;
@@ -191,6 +214,7 @@ static void update(bc_detector *d, const bc_body_state *b, bc_detect_out *out)
 	if (closed)
 		span_closed(d, b, out);
 	update_view(d, b, out);
+	update_hold(d, b->t_s, out);
 }
 
 static void finish(bc_detector *d, double t_s, bc_detect_out *out)

@@ -31,12 +31,20 @@
  * A span the tracker cannot trust (longer than 16 s, cut by a data gap)
  * abandons the attempt in silence; the height is known again at the next
  * still anchor with the trunk upright.
+ *
+ * The hold's edges, for the tones and the voice: HOLD_START when the live
+ * depth first reaches depth_cm (through the shared hold timer, so a brief
+ * rise above it is a wobble, not a new hold), HOLD_DONE when the time that
+ * counts (lowered_s, the outcome's own) first reaches the hold target. A
+ * quick squat's time is known only in hindsight: its HOLD_DONE may come as
+ * the wearer stands again, just before its count.
  */
 #ifndef BC_SQUAT_H
 #define BC_SQUAT_H
 
 #include <stdbool.h>
 
+#include "detect/hold_timer.h"
 #include "detect/vertical_travel.h"
 
 typedef struct {
@@ -69,8 +77,11 @@ typedef struct {
 	double last_t_s;
 	double lean_peak_s; /* when the lean was at its most */
 	double lean_back_s; /* when the lean last came back under half its most */
+	bc_hold_timer hold; /* since the stand: in the depth that counts (live), for HOLD_START */
+	bool hold_done;	    /* since the stand: HOLD_DONE said */
 } bc_squat;
 
-void bc_squat_init(bc_squat *q, const bc_squat_settings *s);
+/* wobble_max_s: out of the depth shorter than this pauses the hold (the hold timer's). */
+void bc_squat_init(bc_squat *q, const bc_squat_settings *s, float wobble_max_s);
 
 #endif /* BC_SQUAT_H */

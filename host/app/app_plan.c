@@ -2,11 +2,14 @@
 /* The plan and the screens reached from home, in the reducer: see app_plan.h. */
 #include "app/app_plan.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 /* Days the progress screen looks back over (four weeks). */
 #define PROGRESS_DAYS 28
+/* The rest's last seconds are counted aloud. */
+#define REST_COUNTDOWN_S 3
 
 void bc_app_plan_refresh(bc_app_state *s)
 {
@@ -40,13 +43,57 @@ int bc_app_plan_set_reps(const bc_app_state *s)
 	return bc_plan_run_set_reps(&s->plan_run, s->session_reps);
 }
 
+/*
+ * The set just ended, aloud: its summary, the rest and what comes next (the
+ * same set's next, or the next item's first set not done), once. Not when
+ * the wearer had already ended the session: its own summary follows.
+ */
+static void say_set_end(bc_app_state *s)
+{
+	const bc_plan_run *r = &s->plan_run;
+	if (s->session_over)
+		return;
+	bc_set_end e = { .reps = r->reps_per_set, .rest_s = r->rest_s, .next = BC_EXERCISE_NONE };
+	if (r->phase == BC_PLAN_RUN_REST) {
+		e.next = r->today.entry[r->entry].item.exercise;
+		e.next_set = r->set + 2;
+		e.next_sets = r->sets;
+	} else if (r->phase == BC_PLAN_RUN_NEXT_ITEM && r->next_entry >= 0) {
+		const bc_plan_entry *n = &r->today.entry[r->next_entry];
+		e.next = n->item.exercise;
+		e.next_set = n->sets_done + 1;
+		e.next_sets = n->item.sets;
+	}
+	char words[BC_APP_TEXT_MAX];
+	bc_app_say(s, words, bc_set_end_words(&e, words, sizeof(words)));
+	s->set_summary_said = true;
+	s->rest_said_s = REST_COUNTDOWN_S + 1;
+}
+
+/* The rest's last seconds aloud ("three", "two", "one"), each once. */
+static void count_down_rest(bc_app_state *s)
+{
+	const bc_plan_run *r = &s->plan_run;
+	if (r->phase != BC_PLAN_RUN_REST && r->phase != BC_PLAN_RUN_NEXT_ITEM)
+		return;
+	int left_s = (int)ceilf(bc_plan_run_rest_left_s(r, s->now_s));
+	if (left_s < 1 || left_s > REST_COUNTDOWN_S || left_s >= s->rest_said_s)
+		return;
+	s->rest_said_s = left_s;
+	char n[24];
+	bc_number_words(left_s, n, sizeof(n));
+	bc_app_say(s, n, BC_SPOKEN_COUNTDOWN);
+}
+
 void bc_app_plan_rep(bc_app_state *s)
 {
 	if (!s->plan_session)
 		return;
 	bc_plan_step step = bc_plan_run_reps(&s->plan_run, s->session_reps, s->now_s);
-	if (step != BC_PLAN_STEP_NONE)
+	if (step != BC_PLAN_STEP_NONE) {
 		s->plan_sets_ended++;
+		say_set_end(s);
+	}
 	if (step == BC_PLAN_STEP_PLAN_DONE) {
 		/* The plan's last set: the summary, then home. */
 		s->set_done = true;
@@ -66,6 +113,7 @@ void bc_app_plan_tick(bc_app_state *s)
 {
 	if (!s->plan_session)
 		return;
+	count_down_rest(s);
 	/* The plan moves on by itself: after the rest, the next item's session. */
 	if (bc_plan_run_tick(&s->plan_run, s->now_s) == BC_PLAN_STEP_START_NEXT)
 		request_item(s);

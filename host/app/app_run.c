@@ -70,7 +70,7 @@ static void play_tone(void *ctx, bc_tone tone, const bc_coach_event *e)
 	char words[BC_SPEECH_LINE_MAX];
 	if (a->state.muted)
 		return;
-	bc_spoken_kind kind = bc_spoken_words(e, a->state.exercise, words, sizeof(words));
+	bc_spoken_kind kind = bc_app_event_words(&a->state, e, words, sizeof(words));
 	bc_sound_say(a->sound, words, kind);
 	if (tone == BC_TONE_NONE)
 		return;
@@ -121,6 +121,18 @@ static void switch_profile(app *a)
 	bc_app_session_open_history(&a->session, s);
 }
 
+/*
+ * The plan's own lines (a set's end, the rest's countdown) to the voice, in
+ * order. After any hush of this frame: they are about what comes next.
+ */
+static void say_requested(app *a)
+{
+	bc_app_state *s = &a->state;
+	for (int i = 0; i < s->n_say && !s->muted; i++)
+		bc_sound_say(a->sound, s->say[i].text, s->say[i].kind);
+	s->n_say = 0;
+}
+
 /* Requests the reducer left for the loop (it does no I/O itself). */
 static void carry_out_requests(app *a)
 {
@@ -156,6 +168,7 @@ static void carry_out_requests(app *a)
 		bc_sound_hush(a->sound);
 		bc_app_session_end(&a->session, s);
 	}
+	say_requested(a);
 }
 
 /* The whole frame from the state, at the frame's size (it may have been resized). */

@@ -83,6 +83,7 @@ void bc_app_begin_session(bc_app_state *s, bc_exercise_id exercise)
 	s->phase = 0;
 	s->phase_at_s = s->now_s;
 	s->saved_to[0] = '\0';
+	s->set_summary_said = false;
 	choose_screen(s);
 }
 
@@ -136,6 +137,7 @@ static void note_rep(bc_app_state *s, const bc_coach_event *e)
 		s->session_reps = e->reps;
 	if (s->exercise != BC_EXERCISE_POSTURE)
 		s->today.days.reps[0][s->exercise]++; /* home's plan before the history is read */
+	s->set_summary_said = false; /* a rep since: a summary would say something new */
 	bc_app_plan_rep(s);
 	bc_app_plan_refresh(s);
 	s->view.reps = bc_app_plan_set_reps(s);
@@ -224,6 +226,27 @@ bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e)
 	}
 	choose_screen(s);
 	return tone;
+}
+
+bc_spoken_kind bc_app_event_words(const bc_app_state *s, const bc_coach_event *e, char *buf,
+				  size_t size)
+{
+	if ((e->type == BC_EVENT_SET_DONE && s->plan_session) ||
+	    (e->type == BC_EVENT_SUMMARY && s->set_summary_said)) {
+		if (size)
+			buf[0] = '\0';
+		return BC_SPOKEN_NONE;
+	}
+	return bc_spoken_words(e, s->exercise, buf, size);
+}
+
+void bc_app_say(bc_app_state *s, const char *text, bc_spoken_kind kind)
+{
+	if (kind == BC_SPOKEN_NONE || !text[0] || s->n_say >= BC_APP_SAY_MAX)
+		return;
+	bc_app_line *l = &s->say[s->n_say++];
+	snprintf(l->text, sizeof(l->text), "%s", text);
+	l->kind = kind;
 }
 
 /*

@@ -18,6 +18,7 @@
 #include "coach/coach.h"
 #include "coach/daily_plan.h"
 #include "coach/session_tally.h"
+#include "coach/spoken_words.h"
 #include "platform/sample_source.h"
 #include "vocab/coach_event.h"
 
@@ -135,6 +136,15 @@ typedef struct {
 
 #define BC_APP_TEXT_MAX 160
 
+/* A line the reducer asks the voice to say (the words are spoken_words.c's). */
+typedef struct {
+	char text[BC_APP_TEXT_MAX];
+	bc_spoken_kind kind;
+} bc_app_line;
+
+/* Lines one frame may ask for: a set's end, a countdown number. */
+#define BC_APP_SAY_MAX 4
+
 typedef struct {
 	bc_screen screen;
 	bc_exercise_id exercise;		/* session's exercise, NONE on home */
@@ -194,12 +204,18 @@ typedef struct {
 	float session_hold_s;	 /* its hold; 0: the settings' */
 	int progress_page;	 /* the progress screen's page: 0 calendar, then exercises */
 	bc_app_profiles profiles;
+	int rest_said_s;       /* the rest's countdown: the last whole second said */
+	bool set_summary_said; /* the plan said a set's summary; no rep since */
 
 	/* Requests the main loop carries out (the reducer does no I/O). */
 	bool end_requested; /* end the session now: its summary follows */
 	bool quit_requested;
 	bool recalibrate_requested;
 	bc_exercise_id start_requested; /* NONE, or the exercise to start */
+	/* The plan's own lines (no coach event says them), in order; the loop
+	 * hands them to the voice and empties this. */
+	bc_app_line say[BC_APP_SAY_MAX];
+	int n_say;
 } bc_app_state;
 
 /* Fresh state on the home screen; settings (NULL: defaults) give the targets. */
@@ -214,6 +230,19 @@ void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view,
 
 /* One coach event, in order; returns the sound it deserves. */
 bc_tone bc_app_apply_event(bc_app_state *s, const bc_coach_event *e);
+
+/*
+ * What the voice says for coach event e, into buf: spoken_words.c's words,
+ * except where the plan speaks for itself (app_plan.c): in a plan the set's
+ * end is the plan's (the coach's SET_DONE counts the session, not the set),
+ * and right after the plan said a set's summary (no rep since) the
+ * session's SUMMARY would say it twice.
+ */
+bc_spoken_kind bc_app_event_words(const bc_app_state *s, const bc_coach_event *e, char *buf,
+				  size_t size);
+
+/* Asks the loop to have the voice say text (dropped when a frame asked for too many). */
+void bc_app_say(bc_app_state *s, const char *text, bc_spoken_kind kind);
 
 /* One user action. */
 void bc_app_apply_action(bc_app_state *s, bc_app_action a);
