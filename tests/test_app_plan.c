@@ -86,6 +86,7 @@ static void test_plan_runs_by_itself_set_after_set(void **state)
 	bc_coach_event done = { .type = BC_EVENT_SET_DONE, .t_s = 60, .reps = 3 };
 	bc_app_apply_event(&s, &done);
 	assert_int_equal(s.screen, BC_SCREEN_REST);
+	assert_true(bc_app_coach_held(&s)); /* a rep while resting is not set 2's */
 	assert_int_equal(s.today.days.reps[0][BC_EXERCISE_PELVIC_TILT], 3);
 	assert_int_equal(s.plan.entry[0].sets_done, 1); /* home already knows */
 
@@ -94,6 +95,7 @@ static void test_plan_runs_by_itself_set_after_set(void **state)
 	assert_int_equal(s.screen, BC_SCREEN_REST);
 	bc_app_tick(&s, 120.5);
 	assert_int_equal(s.screen, BC_SCREEN_EXERCISE);
+	assert_false(bc_app_coach_held(&s));
 	assert_int_equal(s.view.reps, 0);
 	rep(&s, 4, 80);
 	assert_int_equal(s.view.reps, 1);
@@ -102,7 +104,9 @@ static void test_plan_runs_by_itself_set_after_set(void **state)
 	/* The item's last set: a rest, then the next item starts by itself. */
 	assert_int_equal(s.screen, BC_SCREEN_REST);
 	assert_int_equal(s.plan_run.phase, BC_PLAN_RUN_NEXT_ITEM);
+	assert_true(bc_app_coach_held(&s));
 	bc_app_apply_action(&s, BC_ACTION_SELECT); /* skipped */
+	assert_false(bc_app_coach_held(&s)); /* the next item's session counts from its start */
 	assert_int_equal(s.session_target_reps, 2);
 	loop_starts(&s, BC_EXERCISE_BRIDGE, 5);
 	assert_int_equal(s.view.reps, 0);

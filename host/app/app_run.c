@@ -151,12 +151,13 @@ static void carry_out_requests(app *a)
 		if (a->session.pipeline)
 			bc_pipeline_recalibrate(a->session.pipeline);
 	}
-	/* Pause: the coach stops counting (bc_coach_pause); a new session starts unpaused. */
+	/* Paused or resting: the coach stops counting (bc_coach_pause); a new session starts unpaused. */
+	bool held = bc_app_coach_held(s);
 	if (!a->session.pipeline)
 		a->coach_paused = false;
-	else if (s->paused != a->coach_paused) {
-		bc_app_session_pause(&a->session, s->paused);
-		a->coach_paused = s->paused;
+	else if (held != a->coach_paused) {
+		bc_app_session_pause(&a->session, held);
+		a->coach_paused = held;
 	}
 	/* Ended early: the coach closes the session and its summary shows what was done. */
 	if (s->end_requested) {

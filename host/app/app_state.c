@@ -283,6 +283,12 @@ bool bc_app_in_session(const bc_app_state *s)
 	       s->screen == BC_SCREEN_POSTURE;
 }
 
+bool bc_app_coach_held(const bc_app_state *s)
+{
+	return s->paused || (s->plan_session && (s->plan_run.phase == BC_PLAN_RUN_REST ||
+						 s->plan_run.phase == BC_PLAN_RUN_NEXT_ITEM));
+}
+
 bool bc_app_on_menu(const bc_app_state *s)
 {
 	return s->screen == BC_SCREEN_HOME || s->screen == BC_SCREEN_EXERCISES ||

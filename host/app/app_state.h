@@ -283,6 +283,12 @@ const char *bc_app_last_rejection(const bc_app_state *s, char *buf, size_t size)
 /* A session is showing (calibration, exercise or posture screen). */
 bool bc_app_in_session(const bc_app_state *s);
 
+/*
+ * The coach should not count now: the wearer paused, or a plan rests
+ * between sets (a rep done while resting would count toward the next set).
+ */
+bool bc_app_coach_held(const bc_app_state *s);
+
 /* Home or a screen reached from it (exercise list, progress, profiles): no session. */
 bool bc_app_on_menu(const bc_app_state *s);
 
