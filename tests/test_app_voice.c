@@ -372,7 +372,8 @@ static void init_plan(bc_app_state *s)
 /*
  * A plan's set that ends by itself says its summary once (the coach's own
  * SET_DONE, which counts the session, says nothing), then the rest: how
- * long, what comes next; its last three seconds are counted, once each.
+ * long, what comes next; its last three seconds are counted, once each,
+ * and the next set's start is said.
  */
 static void test_plan_rest_says_the_set_and_what_is_next(void **state)
 {
@@ -399,7 +400,8 @@ static void test_plan_rest_says_the_set_and_what_is_next(void **state)
 	assert_int_equal(count_said(&h, "three"), 1);
 	assert_int_equal(count_said(&h, "two"), 1);
 	assert_int_equal(count_said(&h, "one"), 1);
-	assert_string_equal(h.line[h.n - 1], "one");
+	assert_string_equal(h.line[h.n - 2], "one");
+	assert_string_equal(h.line[h.n - 1], "Set 2 of 2: go"); /* the wearer hears it start */
 
 	/* The item's last set: the rest before the next item says which. */
 	coach_rep(&s, 3, 2, &h);

@@ -322,6 +322,14 @@ bc_spoken_kind bc_set_end_words(const bc_set_end *e, char *buf, size_t size)
 	return BC_SPOKEN_OUTCOME;
 }
 
+bc_spoken_kind bc_set_start_words(int set, int sets, char *buf, size_t size)
+{
+	if (size == 0)
+		return BC_SPOKEN_NONE;
+	snprintf(buf, size, "Set %d of %d: go", set, sets);
+	return BC_SPOKEN_OUTCOME;
+}
+
 void bc_go_words(bc_exercise_id ex, bc_side side, char *buf, size_t size)
 {
 	go_words(row_of(ex), side, buf, size);

@@ -64,6 +64,12 @@ typedef struct {
  */
 bc_spoken_kind bc_set_end_words(const bc_set_end *e, char *buf, size_t size);
 
+/*
+ * What the voice says as a plan's rest runs out and the item's next set
+ * begins: "Set 2 of 3: go" (set from 1). An outcome: never dropped.
+ */
+bc_spoken_kind bc_set_start_words(int set, int sets, char *buf, size_t size);
+
 /* "three", "twenty one": n in words (0..99; digits beyond), into buf. */
 void bc_number_words(int n, char *buf, size_t size);
 

@@ -109,14 +109,25 @@ void bc_app_plan_leave(bc_app_state *s)
 	bc_plan_run_idle(&s->plan_run);
 }
 
+/* The rest is over (run out or skipped): the item's next set, or the next item's session. */
+static void after_rest(bc_app_state *s, bc_plan_step step)
+{
+	if (step == BC_PLAN_STEP_START_NEXT)
+		request_item(s); /* its calibration guide speaks for itself */
+	else if (step == BC_PLAN_STEP_RESUME) {
+		char words[BC_APP_TEXT_MAX];
+		const bc_plan_run *r = &s->plan_run;
+		bc_app_say(s, words, bc_set_start_words(r->set + 1, r->sets, words, sizeof(words)));
+	}
+}
+
 void bc_app_plan_tick(bc_app_state *s)
 {
 	if (!s->plan_session)
 		return;
 	count_down_rest(s);
-	/* The plan moves on by itself: after the rest, the next item's session. */
-	if (bc_plan_run_tick(&s->plan_run, s->now_s) == BC_PLAN_STEP_START_NEXT)
-		request_item(s);
+	/* The plan moves on by itself. */
+	after_rest(s, bc_plan_run_tick(&s->plan_run, s->now_s));
 }
 
 const char *bc_app_streak_text(const bc_app_state *s, char *buf, size_t size, bool *good)
@@ -216,10 +227,9 @@ static void exercises_action(bc_app_state *s, bc_app_action a)
  */
 static void rest_action(bc_app_state *s, bc_app_action a)
 {
-	if (a == BC_ACTION_SELECT || a == BC_ACTION_PAUSE) {
-		if (bc_plan_run_skip_rest(&s->plan_run, s->now_s) == BC_PLAN_STEP_START_NEXT)
-			request_item(s);
-	} else if (a == BC_ACTION_BACK || a == BC_ACTION_END_SET) {
+	if (a == BC_ACTION_SELECT || a == BC_ACTION_PAUSE)
+		after_rest(s, bc_plan_run_skip_rest(&s->plan_run, s->now_s));
+	else if (a == BC_ACTION_BACK || a == BC_ACTION_END_SET) {
 		bc_app_plan_leave(s);
 		s->exercise = BC_EXERCISE_NONE;
 	}
