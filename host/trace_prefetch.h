@@ -30,7 +30,7 @@ typedef struct {
 	size_t blocks;	      /* blocks in the ring (at least 2); 0: no thread, direct reads */
 } bc_trace_prefetch_settings;
 
-/* 2048-sample blocks (about 150 kB), 4 of them: hand-overs are rare, memory small. */
+/* 4 blocks of 2048 samples (96 KiB each): hand-overs are rare, memory small. */
 extern const bc_trace_prefetch_settings bc_trace_prefetch_settings_default;
 
 /* Where the time went: which side waited for the other, and how often blocks changed hands. */
