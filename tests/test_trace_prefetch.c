@@ -172,7 +172,7 @@ static void test_stopping_early_joins_the_reader(void **state)
 	}
 }
 
-/* BACKCOACH_READAHEAD=0 (the emulated tests): no thread, the same stream. */
+/* BACKCOACH_READAHEAD=0 (the emulated tests): no thread, samples read directly. */
 static void test_environment_turns_it_off(void **state)
 {
 	char gz[512];
