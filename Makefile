@@ -63,8 +63,10 @@ DEB_PACKAGES_CROSS := gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user pkgc
 # test_app_voice starts the voice's thread, and espeak-ng starts one of its own.
 # test_record_kill and test_history_kill fork a writing child to SIGKILL it, as
 # test_cli_options forks.
+# test_trace_prefetch starts replay's read-ahead thread (emulated, the commands read
+# in one thread: tests/run_tests.sh sets BACKCOACH_READAHEAD=0).
 CROSS_TEST_SKIP := test_broad test_sim test_sim_traces test_app_replay test_app_session \
-	test_cli_options test_app_voice test_record_kill test_history_kill
+	test_cli_options test_app_voice test_record_kill test_history_kill test_trace_prefetch
 
 FW_PKGS := zlib libgpiod
 HOST_PKGS := sdl2 SDL2_ttf SDL2_image sqlite3 espeak-ng cairo fontconfig

@@ -13,6 +13,7 @@
 #include "coach/coach.h"
 #include "coach/exercise_table.h"
 #include "commands.h"
+#include "trace_prefetch.h"
 
 enum { OPT_EXERCISE };
 
@@ -109,13 +110,16 @@ int cmd_angles(int argc, char **argv)
 	bc_sample s;
 	bc_trace_error err = { { 0 } };
 	int got;
-	while ((got = bc_trace_reader_next(r, &s, &err)) == 1) {
+	bc_trace_prefetch ahead; /* the trace inflated and parsed on the other core meanwhile */
+	bc_trace_prefetch_start(&ahead, r, NULL);
+	while ((got = bc_trace_prefetch_next(&ahead, &s, &err)) == 1) {
 		const bc_body_state *b = bc_body_tracker_update(&tracker, &s);
 		printf("%.6f,%s,%d,%.3f,%.3f,%.3f,%.3f\n", s.t_s, stage_name(b->stage),
 		       b->still ? 1 : 0, angle_or_nan(b, b->angles.sagittal_deg),
 		       angle_or_nan(b, b->angles.frontal_deg), angle_or_nan(b, b->angles.axial_deg),
 		       (double)b->trunk_incline_deg);
 	}
+	bc_trace_prefetch_stop(&ahead);
 	status = bc_cli_trace_finish(&command, got, &err);
 out:
 	bc_trace_reader_free(r);

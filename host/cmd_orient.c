@@ -10,6 +10,7 @@
 #include "cli_trace.h"
 #include "commands.h"
 #include "filter/orientation_filter.h"
+#include "trace_prefetch.h"
 
 enum { OPT_MAG };
 
@@ -76,13 +77,16 @@ int cmd_orient(int argc, char **argv)
 	bc_sample s;
 	bc_trace_error err = { { 0 } };
 	int got;
-	while ((got = bc_trace_reader_next(r, &s, &err)) == 1) {
+	bc_trace_prefetch ahead; /* the trace inflated and parsed on the other core meanwhile */
+	bc_trace_prefetch_start(&ahead, r, NULL);
+	while ((got = bc_trace_prefetch_next(&ahead, &s, &err)) == 1) {
 		/* a rejected sample still gets a row: the filter's current estimate */
 		bc_filter_update(&filter, &s);
 		bc_quat q = bc_filter_quat(&filter);
 		printf("%.6f,%.7f,%.7f,%.7f,%.7f\n", s.t_s, (double)q.w, (double)q.x, (double)q.y,
 		       (double)q.z);
 	}
+	bc_trace_prefetch_stop(&ahead);
 	status = bc_cli_trace_finish(&command, got, &err);
 out:
 	bc_trace_reader_free(r);

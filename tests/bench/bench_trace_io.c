@@ -5,17 +5,22 @@
  *   committed: a one-hour simulated posture session (`backcoach sim`) written
  *   four times end to end by bc_trace_writer, plain and gzip;
  * - wall time of `zcat FILE.csv.gz > /dev/null` (the floor: inflating the
- *   file), `backcoach replay --json FILE.csv.gz` and `... FILE.csv`, medians
- *   of RUNS interleaved runs so all three see the same machine load;
+ *   file), `backcoach replay --json FILE.csv.gz` and `... FILE.csv`, and both
+ *   again in one thread (BACKCOACH_READAHEAD=0: the reader not run ahead),
+ *   medians of RUNS interleaved runs so all see the same machine load;
+ * - the read-ahead in process (host/trace_prefetch.h, the coach fed as replay
+ *   feeds it): how much of the wall each side waited for the other, so a
+ *   reader sees which side is the floor;
  * - per row: instructions (callgrind, exact, on a quarter-hour slice) beside
- *   ns (in process, over the 4-hour files) for reading plain and gzip, the
- *   whole replay, and writing as the recorder does (plain) and as sim does
- *   (gzip).
+ *   ns (in process, over the 4-hour files) for reading plain and gzip,
+ *   replay's two threads (the coach's, the reader's) and replay in one
+ *   thread, and writing as the recorder does (plain) and as sim does (gzip).
  *
  * Usage: bench_trace_io BUILD_DIR SHARED_DATA_DIR (as tests/bench/run_bench.sh calls it)
  *        bench_trace_io --read PATH | --write OUT SOURCE  (one pass, for callgrind)
  */
 #include <fcntl.h>
+#include <stdbool.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,11 +29,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "coach/coach.h"
 #include "support/bench_support.h"
 #include "trace/trace_reader.h"
 #include "trace/trace_writer.h"
+#include "trace_prefetch.h"
 
-#define RUNS	   3
+#define RUNS	   5
 #define COPIES	   4	 /* one hour, four times: 4 h */
 #define SLICE_ROWS 90000 /* a quarter hour at 100 Hz, for callgrind */
 
@@ -196,10 +203,25 @@ static int make_files(bench_files *f, double *write_ns, double *write_gz_ns)
 	return rc;
 }
 
-/* zcat, replay gzip, replay plain: RUNS rounds, interleaved. */
-static int time_replays(const bench_files *f, double *zcat_s, double *gz_s, double *plain_s)
+/* Wall seconds of each command, medians of RUNS interleaved rounds. */
+typedef struct {
+	double zcat, gz, plain;		/* replay with its read-ahead */
+	double gz_direct, plain_direct; /* replay in one thread */
+} replay_times;
+
+/* argv run with BACKCOACH_READAHEAD=0 in its environment: replay in one thread. */
+static double run_timed_direct(char *const argv[])
 {
-	double z[RUNS], g[RUNS], p[RUNS];
+	setenv("BACKCOACH_READAHEAD", "0", 1);
+	double s = run_timed(argv);
+	unsetenv("BACKCOACH_READAHEAD");
+	return s;
+}
+
+/* zcat, replay gzip, replay plain, and both replays in one thread: RUNS rounds, interleaved. */
+static int time_replays(const bench_files *f, replay_times *t)
+{
+	double z[RUNS], g[RUNS], p[RUNS], gd[RUNS], pd[RUNS];
 	char *zcat[] = { "zcat", (char *)f->gz, NULL };
 	char *replay_gz[] = { (char *)f->backcoach, "replay", "--json", (char *)f->gz, NULL };
 	char *replay_plain[] = { (char *)f->backcoach, "replay", "--json", (char *)f->plain, NULL };
@@ -207,13 +229,58 @@ static int time_replays(const bench_files *f, double *zcat_s, double *gz_s, doub
 		z[r] = run_timed(zcat);
 		g[r] = run_timed(replay_gz);
 		p[r] = run_timed(replay_plain);
-		if (z[r] < 0 || g[r] < 0 || p[r] < 0)
+		gd[r] = run_timed_direct(replay_gz);
+		pd[r] = run_timed_direct(replay_plain);
+		if (z[r] < 0 || g[r] < 0 || p[r] < 0 || gd[r] < 0 || pd[r] < 0)
 			return -1;
 	}
-	*zcat_s = median_of(z);
-	*gz_s = median_of(g);
-	*plain_s = median_of(p);
+	t->zcat = median_of(z);
+	t->gz = median_of(g);
+	t->plain = median_of(p);
+	t->gz_direct = median_of(gd);
+	t->plain_direct = median_of(pd);
 	return 0;
+}
+
+/*
+ * The read-ahead as replay runs it (the coach fed in this thread): the share
+ * of the wall that each side spent waiting for the other. -1 on failure.
+ */
+static int prefetch_waits(const char *path, double *wall_s, bc_trace_prefetch_stats *stats)
+{
+	static bc_coach coach; /* large */
+	bc_trace_error err;
+	bc_trace_reader *r = bc_trace_reader_open(path, &err);
+	if (!r)
+		return -1;
+	bc_coach_init(&coach, NULL, BC_EXERCISE_POSTURE);
+	double t0 = bc_bench_now_s();
+	bc_trace_prefetch ahead;
+	bc_trace_prefetch_start(&ahead, r, NULL);
+	bc_coach_event events[BC_COACH_MAX_EVENTS_PER_SAMPLE];
+	bc_sample s;
+	int got;
+	while ((got = bc_trace_prefetch_next(&ahead, &s, &err)) == 1)
+		bc_coach_update(&coach, &s, events, BC_COACH_MAX_EVENTS_PER_SAMPLE);
+	*wall_s = bc_bench_now_s() - t0;
+	*stats = bc_trace_prefetch_stats_get(&ahead);
+	bc_trace_prefetch_stop(&ahead);
+	bc_trace_reader_free(r);
+	return got == 0 ? 0 : -1;
+}
+
+static void print_waits(const char *what, const char *path)
+{
+	double wall_s;
+	bc_trace_prefetch_stats st;
+	if (prefetch_waits(path, &wall_s, &st) < 0) {
+		printf("    %-8s failed\n", what);
+		return;
+	}
+	printf("    %-8s %5.2f s: coach waited for the reader %4.1f %%, reader for the coach "
+	       "%4.1f %% (%ld blocks)\n",
+	       what, wall_s, 100 * st.consumer_wait_s / wall_s, 100 * st.producer_wait_s / wall_s,
+	       st.blocks_handed_over);
 }
 
 static double read_ns_per_row(const char *path, size_t rows)
@@ -226,6 +293,25 @@ static double read_ns_per_row(const char *path, size_t rows)
 		ns[r] = (bc_bench_now_s() - t0) * 1e9 / (double)rows;
 	}
 	return median_of(ns);
+}
+
+/*
+ * Replay's instructions per row: each thread's (callgrind counts a toggled
+ * function in its own thread only), and the whole in one thread as before.
+ */
+static void print_replay_rows(const char *what, char *const argv[], long rows)
+{
+	char label[64];
+	double coach = callgrind_per_row(argv, "cmd_replay", rows);
+	double reader = callgrind_per_row(argv, "produce_blocks", rows);
+	snprintf(label, sizeof(label), "%s: coach thread", what);
+	print_row(label, coach, -1);
+	snprintf(label, sizeof(label), "%s: read-ahead thread", what);
+	print_row(label, reader, -1);
+	setenv("BACKCOACH_READAHEAD", "0", 1);
+	snprintf(label, sizeof(label), "%s: one thread (before)", what);
+	print_row(label, callgrind_per_row(argv, "cmd_replay", rows), -1);
+	unsetenv("BACKCOACH_READAHEAD");
 }
 
 static void print_per_row(const bench_files *f, double write_ns, double write_gz_ns)
@@ -250,13 +336,50 @@ static void print_per_row(const bench_files *f, double write_ns, double write_gz
 		  read_ns_per_row(f->plain, f->rows));
 	print_row("read gzip", callgrind_per_row(read_gz, "bench_read_pass", rows),
 		  read_ns_per_row(f->gz, f->rows));
-	print_row("replay plain (read + coach)",
-		  callgrind_per_row(replay_plain, "cmd_replay", rows), -1);
-	print_row("replay gzip", callgrind_per_row(replay_gz, "cmd_replay", rows), -1);
+	/* callgrind counts each thread's toggled function alone */
+	print_replay_rows("replay plain", replay_plain, rows);
+	print_replay_rows("replay gzip", replay_gz, rows);
 	print_row("write plain (the recorder's path)",
 		  callgrind_per_row(write_plain, "bc_trace_writer_write", rows), write_ns);
 	print_row("write gzip (sim, level 6)", -1, write_gz_ns);
 	unlink(out);
+}
+
+/* The 1-minute load average, as /proc/loadavg gives it; -1 if unreadable. */
+static double load_average(void)
+{
+	FILE *f = fopen("/proc/loadavg", "r");
+	double load = -1;
+	if (f && fscanf(f, "%lf", &load) != 1)
+		load = -1;
+	if (f)
+		fclose(f);
+	return load;
+}
+
+static void print_time(const char *what, double s, double zcat_s, size_t rows, const char *goal,
+		       bool met)
+{
+	printf("    %-38s %6.2f s = %.2fx zcat, %.2f M rows/s", what, s, s / zcat_s,
+	       (double)rows / s / 1e6);
+	if (goal)
+		printf(" (goal %s: %s)", goal, met ? "met" : "not met");
+	printf("\n");
+}
+
+/* The wall times against issue 14's goals, and the same replays in one thread. */
+static void print_times(const bench_files *f, const replay_times *t)
+{
+	printf("  wall time, median of %d interleaved runs (load average %.1f after them):\n", RUNS,
+	       load_average());
+	printf("    %-38s %6.2f s\n", "zcat 4h.csv.gz > /dev/null", t->zcat);
+	print_time("backcoach replay --json 4h.csv.gz", t->gz, t->zcat, f->rows, "<= 1.5x",
+		   t->gz <= 1.5 * t->zcat);
+	print_time("backcoach replay --json 4h.csv", t->plain, t->zcat, f->rows, "< 1x",
+		   t->plain < t->zcat);
+	print_time("  the same in one thread, gzip", t->gz_direct, t->zcat, f->rows, NULL, false);
+	print_time("  the same in one thread, plain", t->plain_direct, t->zcat, f->rows, NULL,
+		   false);
 }
 
 /* `--read PATH` / `--write OUT SOURCE`: one pass for callgrind to count. */
@@ -289,24 +412,20 @@ int main(int argc, char **argv)
 	snprintf(f.gz, sizeof(f.gz), "%s/4h.csv.gz", f.dir);
 	snprintf(f.slice_plain, sizeof(f.slice_plain), "%s/quarter.csv", f.dir);
 	snprintf(f.slice_gz, sizeof(f.slice_gz), "%s/quarter.csv.gz", f.dir);
-	double write_ns = -1, write_gz_ns = -1, zcat_s, gz_s, plain_s;
+	double write_ns = -1, write_gz_ns = -1;
+	replay_times t;
 	int rc = make_files(&f, &write_ns, &write_gz_ns);
 	if (rc == 0)
-		rc = time_replays(&f, &zcat_s, &gz_s, &plain_s);
+		rc = time_replays(&f, &t);
 	if (rc == 0) {
 		bc_bench_cpu_model(cpu, sizeof(cpu));
 		printf("trace I/O: 4 h at 100 Hz, %zu rows (plain %.1f MB, gzip %.1f MB)\n", f.rows,
 		       file_mb(f.plain), file_mb(f.gz));
 		printf("  machine: %s, %ld cores online\n", cpu, sysconf(_SC_NPROCESSORS_ONLN));
-		printf("  wall time, median of %d interleaved runs:\n", RUNS);
-		printf("    zcat 4h.csv.gz > /dev/null           %6.2f s\n", zcat_s);
-		printf("    backcoach replay --json 4h.csv.gz    %6.2f s = %.2fx zcat (goal <= "
-		       "1.5x), "
-		       "%.2f M rows/s\n",
-		       gz_s, gz_s / zcat_s, (double)f.rows / gz_s / 1e6);
-		printf("    backcoach replay --json 4h.csv       %6.2f s = %.2fx zcat (goal < 1x), "
-		       "%.2f M rows/s\n",
-		       plain_s, plain_s / zcat_s, (double)f.rows / plain_s / 1e6);
+		print_times(&f, &t);
+		printf("  read-ahead in process (the coach fed as replay feeds it):\n");
+		print_waits("gzip", f.gz);
+		print_waits("plain", f.plain);
 		print_per_row(&f, write_ns, write_gz_ns);
 	}
 	unlink(f.hour);
