@@ -187,8 +187,8 @@ static inline int put_fixed(char *out, bool negative, uint64_t n, int decimals)
 		uint64_t int_part = n / pow10_u64[decimals];
 		bc_trace_number_store8(p, eight_digits(int_part) >> (8 * (8 - int_len)));
 		p[int_len] = '.';
-		bc_trace_number_store8(p + int_len + 1, eight_digits(n - int_part * pow10_u64[decimals]) >>
-							       (8 * (8 - decimals)));
+		uint64_t frac = n - int_part * pow10_u64[decimals];
+		bc_trace_number_store8(p + int_len + 1, eight_digits(frac) >> (8 * (8 - decimals)));
 	}
 	p += len + 1;
 	*p = '\0';

@@ -105,12 +105,13 @@ BC_TRACE_NUMBER_INLINE uint64_t bc_trace_number_pow10(int k)
 
 /*
  * Whether bc_trace_number_put_column takes v with these decimals (1..6):
- * finite, and small enough for 8 digits in all (|v| < 99 with 6 decimals,
- * < 999 with 5, < 9999 with 4).
+ * finite, and at most 8 digits in all (|v| < 100 with 6 decimals, < 1000
+ * with 5, < 10000 with 4: the float below 10^(8-d) is at least 5 * 10^-d
+ * below it, so it rounds to less than 10^8 units).
  */
 BC_TRACE_NUMBER_INLINE bool bc_trace_number_column_fits(float v, int decimals)
 {
-	return __builtin_fabsf(v) < (float)(bc_trace_number_pow10(8 - decimals) - 1);
+	return __builtin_fabsf(v) < (float)bc_trace_number_pow10(8 - decimals);
 }
 
 /*
@@ -125,7 +126,8 @@ BC_TRACE_NUMBER_INLINE bool bc_trace_number_column_fits(float v, int decimals)
  */
 BC_TRACE_NUMBER_INLINE char *bc_trace_number_put_column(char *p, float v, int decimals)
 {
-	double scaled = __builtin_fabs((double)v) * (double)bc_trace_number_pow10(decimals) + 0x1p52;
+	double unit = (double)bc_trace_number_pow10(decimals);
+	double scaled = __builtin_fabs((double)v) * unit + 0x1p52;
 	uint64_t n;
 	uint32_t v_bits;
 	memcpy(&n, &scaled, sizeof(n));
@@ -137,8 +139,8 @@ BC_TRACE_NUMBER_INLINE char *bc_trace_number_put_column(char *p, float v, int de
 	if (__builtin_expect(n < bc_trace_number_pow10(decimals + 1), 1)) {
 		int pad = 8 * (7 - decimals); /* bits of zeros before the first digit */
 		uint64_t first = (d >> pad) & 0xff, rest = (d >> (pad - 8)) & ~UINT64_C(0xffff);
-		bc_trace_number_store8(p, first | rest | (BC_TRACE_NUMBER_ZEROS8 & ~UINT64_C(0xff00)) |
-						  ('.' << 8));
+		uint64_t digits = first | rest | (BC_TRACE_NUMBER_ZEROS8 & ~UINT64_C(0xff00));
+		bc_trace_number_store8(p, digits | '.' << 8);
 		return p + decimals + 2;
 	}
 	unsigned pad = (unsigned)__builtin_ctzll(d) & ~7u; /* bits of leading zero bytes */
@@ -179,7 +181,7 @@ BC_TRACE_NUMBER_INLINE char *bc_trace_number_put_double(char *p, double v, int d
 {
 	uint64_t unit = bc_trace_number_pow10(decimals);
 	double x = __builtin_fabs(v) * (double)unit;
-	if (!(x < 1e8 * (double)unit))
+	if (!(x < 1e8 * (double)unit - 1)) /* so that n < 10^8 units: 8 digits before the point */
 		return NULL;
 	double rounded = (x + 0x1p52) - 0x1p52; /* x < 2^52: rounds to an integer */
 	if (!(__builtin_fabs(__builtin_fabs(x - rounded) - 0.5) > x * 0x1p-50))
@@ -201,7 +203,8 @@ BC_TRACE_NUMBER_INLINE char *bc_trace_number_put_double(char *p, double v, int d
 	}
 	bc_trace_number_store8(p, cache->chars);
 	p += cache->len;
-	uint64_t d = bc_trace_number_digits8(frac) >> (8 * (7 - decimals)); /* byte 0: the point's */
+	/* the padding shifted out but one zero byte: the point's */
+	uint64_t d = bc_trace_number_digits8(frac) >> (8 * (7 - decimals));
 	bc_trace_number_store8(p, d | (BC_TRACE_NUMBER_ZEROS8 & ~UINT64_C(0xff)) | '.');
 	return p + decimals + 1;
 }

@@ -43,10 +43,11 @@ struct bc_trace_writer {
 	gzFile gz; /* gzip, or NULL */
 	int gz_fd; /* descriptor under gz, owned by gz */
 	bool with_mag;
+	bool failed;	 /* a write failed; the file is incomplete */
 	long line;	 /* lines written so far */
 	double prev_t_s; /* the previous row's t as a reader sees it; -inf before the first */
-	bc_trace_number_int_text t_int; /* t's seconds as text: they change once a second */
-	bool failed; /* a write failed; the file is incomplete */
+	/* t's whole seconds as text: they change once a second */
+	bc_trace_number_int_text t_seconds;
 	size_t buffered;
 	char buffer[BUFFER_BYTES];
 };
@@ -172,7 +173,7 @@ bc_trace_writer *bc_trace_writer_open(const char *path, const bc_trace_meta *met
 	w->gz_fd = -1;
 	w->with_mag = with_mag;
 	w->prev_t_s = -INFINITY;
-	bc_trace_number_int_text_init(&w->t_int);
+	bc_trace_number_int_text_init(&w->t_seconds);
 	w->path = strdup(path);
 	if (!w->path) {
 		bc_trace_error_set(err, path, 0, "out of memory");
@@ -306,7 +307,7 @@ int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error
 		return write_checked(w, s, err);
 	char *row = w->buffer + w->buffered;
 	double t_read_s;
-	char *p = bc_trace_number_put_double(row, s->t_s, T_DECIMALS, &t_read_s, &w->t_int);
+	char *p = bc_trace_number_put_double(row, s->t_s, T_DECIMALS, &t_read_s, &w->t_seconds);
 	/* t must increase as a reader sees it, at 1 us resolution */
 	if (!p || !(t_read_s > w->prev_t_s))
 		return write_checked(w, s, err);
