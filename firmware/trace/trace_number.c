@@ -233,7 +233,7 @@ int bc_trace_number_format_float(char *out, size_t size, float v, int decimals)
 /* Whether every column takes bc_trace_number_put_column, with room for all of them. */
 static bool columns_inline(size_t size, const float *values, const int *decimals, int count)
 {
-	bool fits = size >= (size_t)count * 24 + 8;
+	bool fits = size >= (size_t)count * BC_TRACE_NUMBER_INLINE_ROOM + 1;
 	for (int i = 0; i < count; i++)
 		fits &= decimals[i] >= 1 && decimals[i] <= 6 &&
 			bc_trace_number_column_fits(values[i], decimals[i]);

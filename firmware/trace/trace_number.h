@@ -59,11 +59,12 @@ bool bc_trace_number_finite_as_float(double v);
  * I/O"). The same text as the functions above for the values a row usually
  * holds, compiled into the caller so that the decimals are constants (every
  * division a multiply) and a row is one run of code without calls. Each
- * writes whole 8-byte words past its text: callers keep 24 bytes of room a
- * value.
+ * writes whole 8-byte words past its text: callers keep
+ * BC_TRACE_NUMBER_INLINE_ROOM bytes of room a value.
  */
 
-#define BC_TRACE_NUMBER_ZEROS8 UINT64_C(0x3030303030303030) /* '0' in every byte */
+#define BC_TRACE_NUMBER_INLINE_ROOM 24 /* comma, sign, a word, the point, a word: 19 */
+#define BC_TRACE_NUMBER_ZEROS8	    UINT64_C(0x3030303030303030) /* '0' in every byte */
 
 /* Inlined even nine times in one function: the decimals must fold to constants. */
 #define BC_TRACE_NUMBER_INLINE static inline __attribute__((always_inline))

@@ -290,12 +290,15 @@ static bool vec_fits_columns(bc_vec3 v, int decimals)
 	       bc_trace_number_column_fits(v.z, decimals);
 }
 
+/* The inline writers' longest row: t and nine columns, whole words and all. */
+_Static_assert(ROW_BYTES >= 10 * BC_TRACE_NUMBER_INLINE_ROOM, "a row's room");
+
 /*
  * The recorder's per-sample path: every value within the inline writers'
- * range (finite, under 10^7) and t clear of a rounding tie, checked once for
- * the row, then the row formatted in one run of inlined code with the room
- * for the longest row made once. Anything else, errors included, is
- * write_checked's.
+ * range (finite; under 100 g, 1000 deg/s, 10^4 uT: 8 digits) and t clear of
+ * a rounding tie, checked once for the row, then the row formatted in one
+ * run of inlined code with the room for the longest row made once. Anything
+ * else, errors included, is write_checked's.
  */
 int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error *err)
 {
