@@ -426,41 +426,44 @@ static void check_double(double v, int decimals, bc_trace_number_int_text *cache
 	}
 }
 
+/*
+ * 0.0158395's double product with 10^6 is 15839.5, a tie, where the exact one
+ * lies just below (0.0712725: just above); 1e8 - 4e-7 rounds up to 10^8 with 6
+ * decimals, past 8 digits before the point.
+ */
 static void test_double_edges(void **state)
 {
-	static const double
-		values
-			[] = {
-				0.0,
-				-0.0,
-				1e-7,
-				-1e-7,
-				0.5e-6,
-				1.5e-6,
-				0.5,
-				2.5,
-				9.9999995,
-				9.999999499,
-				59.9999996,
-				99.9999995,
-				0.0158395, /* the double product is 15839.5, the exact one just below */
-				0.0712725, /* 71272.5, the exact one just above */
-				1.0 / 3,
-				1234.5678905,
-				12345678.5,
-				99999998.9,
-				99999999.0 - 1e-6,
-				99999999.5,
-		1e8 - 4e-7, /* rounds up to 10^8 with 6 decimals */
-				1e8,
-				1e9,
-				DBL_MAX,
-				DBL_MIN,
-				DBL_TRUE_MIN,
-				INFINITY,
-				-INFINITY,
-				NAN,
-			};
+	static const double values[] = {
+		0.0,
+		-0.0,
+		1e-7,
+		-1e-7,
+		0.5e-6,
+		1.5e-6,
+		0.5,
+		2.5,
+		9.9999995,
+		9.999999499,
+		59.9999996,
+		99.9999995,
+		0.0158395,
+		0.0712725,
+		1.0 / 3,
+		1234.5678905,
+		12345678.5,
+		99999998.9,
+		99999999.0 - 1e-6,
+		99999999.5,
+		1e8 - 4e-7,
+		1e8,
+		1e9,
+		DBL_MAX,
+		DBL_MIN,
+		DBL_TRUE_MIN,
+		INFINITY,
+		-INFINITY,
+		NAN,
+	};
 	bc_trace_number_int_text cache;
 	bc_trace_number_int_text_init(&cache);
 	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)

@@ -99,9 +99,9 @@ BC_TRACE_NUMBER_INLINE void bc_trace_number_store8(char *p, uint64_t chars)
 /* 10^k for k <= 8, folded to a constant when k is one. */
 BC_TRACE_NUMBER_INLINE uint64_t bc_trace_number_pow10(int k)
 {
-	static const uint64_t pow10[] = { 1,	  10,	   100,	     1000,     10000,
-					  100000, 1000000, 10000000, 100000000 };
-	return pow10[k];
+	static const uint64_t powers[] = { 1,	   10,	    100,      1000,	10000,
+					   100000, 1000000, 10000000, 100000000 };
+	return powers[k];
 }
 
 /*
