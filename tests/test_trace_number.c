@@ -269,6 +269,237 @@ static void test_format_random_doubles(void **state)
 	}
 }
 
+/* The inline writers (the recorder's per-sample path) */
+
+/* bc_trace_number_put_column with the decimals a constant, as the writer inlines it. */
+static char *put_column_const(char *p, float v, int decimals)
+{
+	switch (decimals) {
+	case 1:
+		return bc_trace_number_put_column(p, v, 1);
+	case 2:
+		return bc_trace_number_put_column(p, v, 2);
+	case 3:
+		return bc_trace_number_put_column(p, v, 3);
+	case 4:
+		return bc_trace_number_put_column(p, v, 4);
+	case 5:
+		return bc_trace_number_put_column(p, v, 5);
+	default:
+		return bc_trace_number_put_column(p, v, 6);
+	}
+}
+
+/*
+ * column_fits takes exactly the finite values under 10^(8-d), and for those
+ * put_column writes snprintf's ",%.*f" (decimals constant or not).
+ */
+static void check_column(float v, int decimals)
+{
+	bool fits = isfinite(v) && fabs((double)v) < pow(10, 8 - decimals);
+	if (fits != bc_trace_number_column_fits(v, decimals)) {
+		print_error("column_fits(%a, %d) is %d\n", (double)v, decimals, !fits);
+		fail();
+	}
+	if (!fits)
+		return;
+	char want[64], got[64], got_runtime[64];
+	int want_len = snprintf(want, sizeof(want), ",%.*f", decimals, (double)v);
+	char *end = put_column_const(got, v, decimals);
+	*end = '\0';
+	end = bc_trace_number_put_column(got_runtime, v, decimals);
+	*end = '\0';
+	if (strcmp(got, want) != 0 || strcmp(got_runtime, want) != 0) {
+		print_error("column %a with %d decimals: snprintf '%s' (%d), ours '%s', '%s'\n",
+			    (double)v, decimals, want, want_len, got, got_runtime);
+		fail();
+	}
+}
+
+static void check_column_both_signs(float v)
+{
+	for (int d = 1; d <= 6; d++) {
+		check_column(v, d);
+		check_column(-v, d);
+	}
+}
+
+/* Zeros, ties, carries into a new digit, the range's ends, and what it must refuse. */
+static void test_column_edges(void **state)
+{
+	static const float values[] = {
+		0.0f,	    1e-9f,     FLT_TRUE_MIN, FLT_MIN,  0.5f,	   1.0f,
+		9.9999995f, 9.999999f, 99.99999f,    100.0f,   999.9999f,  1000.0f,
+		9999.999f,  1e4f,      99999.99f,    1e5f,     999999.94f, 1e6f,
+		9999999.0f, 1e7f,      FLT_MAX,	     INFINITY, NAN,
+	};
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		check_column_both_signs(values[i]);
+	/* exact binary ties k / 2^(d+1) with k odd: printf rounds them half to even */
+	for (int d = 1; d <= 6; d++)
+		for (int k = 1; k < 4000; k += 2) {
+			check_column(ldexpf((float)k, -(d + 1)), d);
+			check_column(-ldexpf((float)k, -(d + 1)), d);
+		}
+	/* each side of every half unit before a carry (9.9999995 -> "10.000000") and of 10^k */
+	for (int d = 1; d <= 6; d++)
+		for (int k = 0; k <= 8 - d; k++) {
+			float carry = (float)(pow(10, k) - 0.5 * pow(10, -d)),
+			      power = (float)pow(10, k);
+			for (int step = 0; step < 4; step++) {
+				check_column_both_signs(carry);
+				check_column_both_signs(power);
+				carry = nextafterf(carry, 0);
+				power = nextafterf(power, 0);
+			}
+			carry = (float)(pow(10, k) - 0.5 * pow(10, -d));
+			for (int step = 0; step < 4; step++, carry = nextafterf(carry, INFINITY))
+				check_column_both_signs(carry);
+		}
+}
+
+/* Random floats in every column's range, and of every exponent. */
+static void test_column_random(void **state)
+{
+	long n = cases();
+	for (long i = 0; i < n; i++) {
+		uint64_t r = next_random();
+		int decimals = 1 + (int)(r % 6);
+		double unit = (double)(r >> 11) / 9007199254740992.0 * 2 - 1;
+		check_column((float)(unit * pow(10, 8 - decimals)), decimals);
+		check_column((float)(unit * pow(10, (double)(r >> 60) - 8)), decimals);
+		check_column(float_from_bits((uint32_t)next_random()), decimals);
+	}
+}
+
+/* bc_trace_number_put_double with the decimals a constant, as the writer inlines it. */
+static char *put_double_const(char *p, double v, int decimals, double *parsed,
+			      bc_trace_number_int_text *cache)
+{
+	switch (decimals) {
+	case 1:
+		return bc_trace_number_put_double(p, v, 1, parsed, cache);
+	case 2:
+		return bc_trace_number_put_double(p, v, 2, parsed, cache);
+	case 3:
+		return bc_trace_number_put_double(p, v, 3, parsed, cache);
+	case 4:
+		return bc_trace_number_put_double(p, v, 4, parsed, cache);
+	case 5:
+		return bc_trace_number_put_double(p, v, 5, parsed, cache);
+	default:
+		return bc_trace_number_put_double(p, v, 6, parsed, cache);
+	}
+}
+
+/* Whether v * 10^d lies within 2^-48 of it from a half: put_double may leave those to format. */
+static bool near_tie(double v, int decimals)
+{
+	long double x = fabsl((long double)v * powl(10, decimals));
+	return fabsl(fabsl(x - nearbyintl(x)) - 0.5L) <= x * 0x1p-48L;
+}
+
+/*
+ * put_double writes snprintf's "%.*f" and reads back strtod's double, with
+ * cache holding the previous integer part; it declines (NULL) only what the
+ * general functions must do: not finite, 10^8 or more, or a near tie.
+ */
+static void check_double(double v, int decimals, bc_trace_number_int_text *cache)
+{
+	char want[512], got[64];
+	snprintf(want, sizeof(want), "%.*f", decimals, v);
+	double parsed = 0, want_parsed = strtod(want, NULL);
+	char *end = put_double_const(got, v, decimals, &parsed, cache);
+	if (!end) {
+		if (isfinite(v) && fabs(v) < 1e8 - 1 && !near_tie(v, decimals)) {
+			print_error("put_double declined %a with %d decimals\n", v, decimals);
+			fail();
+		}
+		return;
+	}
+	*end = '\0';
+	if (strcmp(got, want) != 0 || memcmp(&parsed, &want_parsed, sizeof(parsed)) != 0) {
+		print_error("put_double %a with %d decimals: snprintf '%s' (reads %a), ours '%s' "
+			    "(%a)\n",
+			    v, decimals, want, want_parsed, got, parsed);
+		fail();
+	}
+}
+
+/*
+ * 0.0158395's double product with 10^6 is 15839.5, a tie, where the exact one
+ * lies just below (0.0712725: just above); 1e8 - 4e-7 rounds up to 10^8 with 6
+ * decimals, past 8 digits before the point.
+ */
+static void test_double_edges(void **state)
+{
+	static const double values[] = {
+		0.0,
+		-0.0,
+		1e-7,
+		-1e-7,
+		0.5e-6,
+		1.5e-6,
+		0.5,
+		2.5,
+		9.9999995,
+		9.999999499,
+		59.9999996,
+		99.9999995,
+		0.0158395,
+		0.0712725,
+		1.0 / 3,
+		1234.5678905,
+		12345678.5,
+		99999998.9,
+		99999999.0 - 1e-6,
+		99999999.5,
+		1e8 - 4e-7,
+		1e8,
+		1e9,
+		DBL_MAX,
+		DBL_MIN,
+		DBL_TRUE_MIN,
+		INFINITY,
+		-INFINITY,
+		NAN,
+	};
+	bc_trace_number_int_text cache;
+	bc_trace_number_int_text_init(&cache);
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		for (int d = 1; d <= 6; d++) {
+			check_double(values[i], d, &cache);
+			check_double(-values[i], d, &cache);
+		}
+	/* exact binary ties and their neighbours, each side of a carry */
+	for (int j = 1; j <= 20; j++)
+		for (int k = 1; k < 500; k += 2) {
+			double v = ldexp(k, -j);
+			check_double(v, 6, &cache);
+			check_double(nextafter(v, 0), 6, &cache);
+			check_double(nextafter(v, INFINITY), 6, &cache);
+			check_double(v + 4095, 6, &cache);
+		}
+}
+
+/* Times as a recording writes them: rising in jittered steps, the seconds' text reused. */
+static void test_double_random_times(void **state)
+{
+	long n = cases();
+	bc_trace_number_int_text cache;
+	bc_trace_number_int_text_init(&cache);
+	double t_s = 0;
+	for (long i = 0; i < n; i++) {
+		uint64_t r = next_random();
+		if (r % 1000 == 0) /* a new session: any start, either sign */
+			t_s = ldexp((double)(r >> 11), -53) * pow(10, (double)(r % 9)) *
+			      (r & 1024 ? -1 : 1);
+		t_s += ldexp((double)(next_random() >> 11), -53) * 0.02;
+		check_double(t_s, 6, &cache);
+		check_double(t_s, 1 + (int)(r % 6), &cache);
+	}
+}
+
 /* Parsing */
 
 static void test_parse_edges(void **state)
@@ -411,6 +642,10 @@ int main(void)
 		cmocka_unit_test(test_format_floats_list),
 		cmocka_unit_test(test_format_random_sensor_values),
 		cmocka_unit_test(test_format_random_doubles),
+		cmocka_unit_test(test_column_edges),
+		cmocka_unit_test(test_column_random),
+		cmocka_unit_test(test_double_edges),
+		cmocka_unit_test(test_double_random_times),
 		cmocka_unit_test(test_parse_edges),
 		cmocka_unit_test(test_parse_writer_spellings),
 		cmocka_unit_test(test_parse_random_digits),

@@ -3,6 +3,7 @@
  * Trace v1 writer: what it writes reads back (plain and gzip, with and
  * without magnetometer), and it refuses what a reader would reject.
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,54 +115,108 @@ static void test_empty_session(void **state)
 	round_trip("empty.csv", false, 0);
 }
 
-/* The rows as the writer spelled them with snprintf before trace_number. */
-static size_t reference_rows(char *out, size_t size, bool with_mag, int n)
+/* One row as the writer spelled it with snprintf before trace_number. */
+static size_t reference_row(char *out, size_t size, const bc_sample *s, bool with_mag)
 {
-	size_t len = 0;
-	for (int i = 0; i < n && len < size; i++) {
-		bc_sample s = make_sample(i);
-		len += (size_t)snprintf(out + len, size - len, "%.6f,%.6f,%.6f,%.6f,%.5f,%.5f,%.5f",
-					s.t_s, (double)s.accel_g.x, (double)s.accel_g.y,
-					(double)s.accel_g.z, (double)s.gyro_dps.x,
-					(double)s.gyro_dps.y, (double)s.gyro_dps.z);
-		if (with_mag)
-			len += (size_t)snprintf(out + len, size - len, ",%.4f,%.4f,%.4f",
-						(double)s.mag_ut.x, (double)s.mag_ut.y,
-						(double)s.mag_ut.z);
-		len += (size_t)snprintf(out + len, size - len, "\n");
+	size_t len = (size_t)snprintf(out, size, "%.6f,%.6f,%.6f,%.6f,%.5f,%.5f,%.5f", s->t_s,
+				      (double)s->accel_g.x, (double)s->accel_g.y,
+				      (double)s->accel_g.z, (double)s->gyro_dps.x,
+				      (double)s->gyro_dps.y, (double)s->gyro_dps.z);
+	if (with_mag)
+		len += (size_t)snprintf(out + len, size - len, ",%.4f,%.4f,%.4f",
+					(double)s->mag_ut.x, (double)s->mag_ut.y,
+					(double)s->mag_ut.z);
+	return len + (size_t)snprintf(out + len, size - len, "\n");
+}
+
+/* The file holds the header and then, byte for byte, snprintf's text of every sample. */
+static void check_written_text(const bc_sample *samples, int n, bool with_mag)
+{
+	enum { TEXT_BYTES = 5000 * 128 };
+	static char want[TEXT_BYTES], got[TEXT_BYTES];
+	char path[512];
+	bc_test_tmp_path("text.csv", path, sizeof(path));
+	bc_trace_error err = { { 0 } };
+	bc_trace_writer *w = bc_trace_writer_open(path, NULL, 0, with_mag, &err);
+	assert_non_null(w);
+	size_t want_len = 0;
+	for (int i = 0; i < n; i++) {
+		int rc = bc_trace_writer_write(w, &samples[i], &err);
+		if (rc != 0)
+			print_error("row %d: %s\n", i, err.message);
+		assert_int_equal(rc, 0);
+		want_len += reference_row(want + want_len, sizeof(want) - want_len, &samples[i],
+					  with_mag);
 	}
-	return len;
+	assert_int_equal(bc_trace_writer_close(w, &err), 0);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	size_t got_len = fread(got, 1, sizeof(got), f);
+	fclose(f);
+	const char *header = with_mag ? BC_TRACE_SIGNATURE "\nt,ax,ay,az,gx,gy,gz,mx,my,mz\n"
+				      : BC_TRACE_SIGNATURE "\nt,ax,ay,az,gx,gy,gz\n";
+	size_t header_len = strlen(header);
+	assert_memory_equal(got, header, header_len);
+	assert_int_equal(got_len - header_len, want_len);
+	assert_memory_equal(got + header_len, want, want_len);
 }
 
 /* Byte for byte the text snprintf wrote: committed traces regenerate identically. */
 static void test_rows_are_snprintf_text(void **state)
 {
 	enum { ROWS = 5000 };
-	static char want[ROWS * 128], got[ROWS * 128];
-	for (int with_mag = 0; with_mag <= 1; with_mag++) {
-		char path[512];
-		bc_test_tmp_path("text.csv", path, sizeof(path));
-		bc_trace_error err = { { 0 } };
-		bc_trace_writer *w = bc_trace_writer_open(path, NULL, 0, with_mag, &err);
-		assert_non_null(w);
-		for (int i = 0; i < ROWS; i++) {
-			bc_sample s = make_sample(i);
-			assert_int_equal(bc_trace_writer_write(w, &s, &err), 0);
-		}
-		assert_int_equal(bc_trace_writer_close(w, &err), 0);
-		size_t want_len = reference_rows(want, sizeof(want), with_mag, ROWS);
-		FILE *f = fopen(path, "rb");
-		assert_non_null(f);
-		size_t got_len = fread(got, 1, sizeof(got), f);
-		fclose(f);
-		const char *header = with_mag ? BC_TRACE_SIGNATURE
-					     "\nt,ax,ay,az,gx,gy,gz,mx,my,mz\n"
-					      : BC_TRACE_SIGNATURE "\nt,ax,ay,az,gx,gy,gz\n";
-		size_t header_len = strlen(header);
-		assert_memory_equal(got, header, header_len);
-		assert_int_equal(got_len - header_len, want_len);
-		assert_memory_equal(got + header_len, want, want_len);
+	static bc_sample samples[ROWS];
+	for (int i = 0; i < ROWS; i++)
+		samples[i] = make_sample(i);
+	check_written_text(samples, ROWS, false);
+	check_written_text(samples, ROWS, true);
+}
+
+/*
+ * The same at the edges of the writer's fast path (values under 100 g,
+ * 1000 deg/s, 10^4 uT and t under 10^8 s and clear of a rounding tie) and
+ * past them: zeros of both signs, carries into a new digit, ties, large values.
+ */
+static void test_rows_at_the_fast_paths_edges(void **state)
+{
+	static const double times[] = {
+		-5.0000005, -0.0000004, 0.0000006,  0.0158395,	  0.0712725,  0.999999,
+		9.9999995,  10.0000004, 59.9999996, 1234.5678905, 99999998.9,
+	};
+	static const float accel[] = {
+		0.0f,	-0.0f,	 1e-9f,	     -1e-9f, 9.9999995f, 99.99999f, -99.99999f,
+		100.0f, -100.0f, 0.0000005f, 16.0f,  FLT_MIN,	 1e10f,
+	};
+	static const float gyro[] = {
+		0.0f,	  -0.0f,     999.99994f, -999.99994f, 1000.0f,
+		1999.99f, 0.000005f, 0.0000049f, 123.456f,
+	};
+	static const float mag[] = { 9999.999f, 10000.0f, -0.0f, 0.00005f, 45.5f, -12345.678f };
+	enum { ROWS = 120, N_TIMES = sizeof(times) / sizeof(times[0]) };
+	static bc_sample samples[ROWS];
+	for (int i = 0; i < ROWS; i++) {
+		bc_sample *s = &samples[i];
+		if (i < N_TIMES)
+			s->t_s = times[i];
+		else if (i < ROWS - 3)
+			s->t_s = times[N_TIMES - 1] + 0.0047 * (i - N_TIMES + 1);
+		else /* past 10^8 s and the fast path */
+			s->t_s = 1e8 - 4e-7 + (i - (ROWS - 3)) * 1e6;
+		/* everyday values, one column at a time replaced by an edge */
+		float v[9] = { 0.01f, -0.98f, 0.2f, 1.5f, -2.5f, 0.25f, 20.0f, -30.0f, 40.0f };
+		int column = i % 9, k = i / 9;
+		if (column < 3)
+			v[column] = accel[k % (sizeof(accel) / sizeof(accel[0]))];
+		else if (column < 6)
+			v[column] = gyro[k % (sizeof(gyro) / sizeof(gyro[0]))];
+		else
+			v[column] = mag[k % (sizeof(mag) / sizeof(mag[0]))];
+		s->accel_g = bc_vec3_make(v[0], v[1], v[2]);
+		s->gyro_dps = bc_vec3_make(v[3], v[4], v[5]);
+		s->mag_ut = bc_vec3_make(v[6], v[7], v[8]);
 	}
+	check_written_text(samples, ROWS, false);
+	check_written_text(samples, ROWS, true);
 }
 
 /* Rows wait in the writer's buffer, but a sync puts every one of them in the file. */
@@ -265,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_gzip),
 		cmocka_unit_test(test_empty_session),
 		cmocka_unit_test(test_rows_are_snprintf_text),
+		cmocka_unit_test(test_rows_at_the_fast_paths_edges),
 		cmocka_unit_test(test_sync_writes_every_row),
 		cmocka_unit_test(test_refuses_what_readers_reject),
 		cmocka_unit_test(test_refuses_bad_metadata),

@@ -147,26 +147,11 @@ static void put_digits(char *end, uint64_t x, int len)
 		end[-1] = (char)('0' + x % 10);
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define EIGHT_DIGITS_AT_ONCE 1
-/*
- * The 8 ASCII digits of x < 10^8, zero-padded, the first digit in the lowest
- * byte: x split into two 4-digit halves, then each lane halved again, divided
- * by 100 and by 10 with multiply-shifts that are exact in these ranges.
- */
+/* The 8 ASCII digits of x < 10^8, zero-padded, the first digit in the lowest byte. */
 static inline uint64_t eight_digits(uint64_t x)
 {
-	uint32_t high = (uint32_t)x / 10000; /* x < 10^8 < 2^32: 32-bit arithmetic is enough */
-	uint64_t v = high | ((uint64_t)((uint32_t)x - high * 10000) << 32);
-	uint64_t t = ((v * 10486) >> 20) & UINT64_C(0x0000007f0000007f);
-	v = t | ((v - t * 100) << 16);
-	t = ((v * 103) >> 10) & UINT64_C(0x000f000f000f000f);
-	v = t | ((v - t * 10) << 8);
-	return v | UINT64_C(0x3030303030303030);
+	return bc_trace_number_digits8(x) | BC_TRACE_NUMBER_ZEROS8;
 }
-#else
-#define EIGHT_DIGITS_AT_ONCE 0
-#endif
 
 /* put_fixed's digits when the word path does not cover them. */
 static __attribute__((noinline)) void put_fixed_slow(char *p, uint64_t n, int int_len, int decimals)
@@ -191,21 +176,19 @@ static inline int put_fixed(char *out, bool negative, uint64_t n, int decimals)
 	if (len <= decimals)
 		len = decimals + 1; /* "0.00ddd" */
 	int int_len = len - decimals;
-	if (!EIGHT_DIGITS_AT_ONCE || int_len > 8 || decimals > 8) {
+	if (int_len > 8 || decimals > 8) {
 		put_fixed_slow(p, n, int_len, decimals);
 	} else if (len <= 8) {
 		uint64_t digits = eight_digits(n) >> (8 * (8 - len));
-		memcpy(p, &digits, sizeof(digits));
+		bc_trace_number_store8(p, digits);
 		p[int_len] = '.';
-		digits >>= 8 * int_len;
-		memcpy(p + int_len + 1, &digits, sizeof(digits));
+		bc_trace_number_store8(p + int_len + 1, digits >> (8 * int_len));
 	} else {
 		uint64_t int_part = n / pow10_u64[decimals];
-		uint64_t digits = eight_digits(int_part) >> (8 * (8 - int_len));
-		memcpy(p, &digits, sizeof(digits));
+		bc_trace_number_store8(p, eight_digits(int_part) >> (8 * (8 - int_len)));
 		p[int_len] = '.';
-		digits = eight_digits(n - int_part * pow10_u64[decimals]) >> (8 * (8 - decimals));
-		memcpy(p + int_len + 1, &digits, sizeof(digits));
+		uint64_t frac = n - int_part * pow10_u64[decimals];
+		bc_trace_number_store8(p + int_len + 1, eight_digits(frac) >> (8 * (8 - decimals)));
 	}
 	p += len + 1;
 	*p = '\0';
@@ -247,75 +230,26 @@ int bc_trace_number_format_float(char *out, size_t size, float v, int decimals)
 	return format_float_fast(out, v, decimals);
 }
 
-#if EIGHT_DIGITS_AT_ONCE
-/* Sensor values: |v| below 10^7 (any IMU's range), so the integer part has at most 7 digits. */
-#define COLUMN_FAST_MAX	  1e7f
-#define COLUMN_FAST_BYTES 24 /* comma, sign, 7 digits, point, 6 decimals, word-store slack */
-
-/*
- * ",v" with decimals known at compile time (always inlined into a
- * switch), so every division by 10^decimals is a multiply: the per-sample
- * cost of recording. Same rounding and digits as format_float_fast.
- */
-static inline __attribute__((always_inline)) char *put_column(char *p, float v, int decimals)
+/* Whether every column takes bc_trace_number_put_column, with room for all of them. */
+static bool columns_inline(size_t size, const float *values, const int *decimals, int count)
 {
-	double scaled = fabs((double)v) * pow10_double[decimals];
-	uint64_t n = (uint64_t)(int64_t)((scaled + 0x1p52) - 0x1p52); /* < 2^52 */
-	uint64_t int_part = n / pow10_u64[decimals];
-	uint64_t frac_part = n - int_part * pow10_u64[decimals];
-	*p++ = ',';
-	*p = '-';
-	p += signbit(v) != 0;
-	if (int_part < 10) {
-		*p++ = (char)('0' + int_part);
-	} else {
-		int len = count_digits(int_part);
-		uint64_t digits = eight_digits(int_part) >> (8 * (8 - len));
-		memcpy(p, &digits, sizeof(digits));
-		p += len;
-	}
-	*p++ = '.';
-	/* the decimals (4 to 6) as pairs from the table, an odd first digit alone */
-	uint32_t frac = (uint32_t)frac_part;
-	uint32_t pairs = frac % 10000, high = frac / 10000; /* high: 0-99 */
-	if (decimals == 6)
-		memcpy(p, digit_pairs + 2 * high, 2);
-	else if (decimals == 5)
-		*p = (char)('0' + high);
-	p += decimals - 4;
-	memcpy(p, digit_pairs + 2 * (pairs / 100), 2);
-	memcpy(p + 2, digit_pairs + 2 * (pairs % 100), 2);
-	return p + 4;
-}
-
-/* Whether every column takes put_column, with room for all of them. */
-static bool columns_fast(size_t size, const float *values, const int *decimals, int count)
-{
-	bool fast = size >= (size_t)count * COLUMN_FAST_BYTES + 8;
+	bool fits = size >= (size_t)count * BC_TRACE_NUMBER_INLINE_ROOM + 1;
 	for (int i = 0; i < count; i++)
-		fast &= fabsf(values[i]) < COLUMN_FAST_MAX && decimals[i] >= 4 && decimals[i] <= 6;
-	return fast;
+		fits &= decimals[i] >= 1 && decimals[i] <= 6 &&
+			bc_trace_number_column_fits(values[i], decimals[i]);
+	return fits;
 }
-#endif
 
 int bc_trace_number_format_floats(char *out, size_t size, const float *values, const int *decimals,
 				  int count)
 {
-#if EIGHT_DIGITS_AT_ONCE
-	if (columns_fast(size, values, decimals, count)) {
+	if (columns_inline(size, values, decimals, count)) {
 		char *p = out;
-		for (int i = 0; i < count; i++) {
-			if (decimals[i] == 6)
-				p = put_column(p, values[i], 6);
-			else if (decimals[i] == 5)
-				p = put_column(p, values[i], 5);
-			else
-				p = put_column(p, values[i], 4);
-		}
+		for (int i = 0; i < count; i++)
+			p = bc_trace_number_put_column(p, values[i], decimals[i]);
 		*p = '\0';
 		return (int)(p - out);
 	}
-#endif
 	size_t len = 0;
 	for (int i = 0; i < count; i++) {
 		if (size - len < 2)

@@ -43,10 +43,11 @@ struct bc_trace_writer {
 	gzFile gz; /* gzip, or NULL */
 	int gz_fd; /* descriptor under gz, owned by gz */
 	bool with_mag;
-	long line; /* lines written so far */
-	bool have_prev_t;
-	double prev_t_s;
-	bool failed; /* a write failed; the file is incomplete */
+	bool failed;	 /* a write failed; the file is incomplete */
+	long line;	 /* lines written so far */
+	double prev_t_s; /* the previous row's t as a reader sees it; -inf before the first */
+	/* t's whole seconds as text: they change once a second */
+	bc_trace_number_int_text t_seconds;
 	size_t buffered;
 	char buffer[BUFFER_BYTES];
 };
@@ -171,6 +172,8 @@ bc_trace_writer *bc_trace_writer_open(const char *path, const bc_trace_meta *met
 	}
 	w->gz_fd = -1;
 	w->with_mag = with_mag;
+	w->prev_t_s = -INFINITY;
+	bc_trace_number_int_text_init(&w->t_seconds);
 	w->path = strdup(path);
 	if (!w->path) {
 		bc_trace_error_set(err, path, 0, "out of memory");
@@ -208,7 +211,25 @@ static bool vec_finite(bc_vec3 v)
  * 6.1e-5 g); gyro to 1e-5 deg/s (a step at ±250 deg/s is 7.6e-3); mag to
  * 1e-4 uT (a step is ~0.15 uT). Fixed decimals keep the files diff-able.
  */
-int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error *err)
+#define T_DECIMALS     6
+#define ACCEL_DECIMALS 6
+#define GYRO_DECIMALS  5
+#define MAG_DECIMALS   4
+
+/* Commits a row formatted in place at the buffer's end, '\n' and all. */
+static void commit_row(bc_trace_writer *w, size_t len, double t_read_s)
+{
+	w->buffered += len;
+	w->line++;
+	w->prev_t_s = t_read_s; /* compare with what a reader will see */
+}
+
+/*
+ * The row by the general functions, with every check worded: any value, and
+ * the errors. bc_trace_writer_write sends here whatever its fast path does not
+ * take, so both give the same text.
+ */
+static int write_checked(bc_trace_writer *w, const bc_sample *s, bc_trace_error *err)
 {
 	long line = w->line + 1;
 	if (w->failed) {
@@ -221,7 +242,7 @@ int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error
 				   s->t_s);
 		return -1;
 	}
-	if (w->have_prev_t && !(s->t_s > w->prev_t_s)) {
+	if (!(s->t_s > w->prev_t_s)) {
 		bc_trace_error_set(err, w->path, line,
 				   "t %.6f s does not increase (previous row %.6f s)", s->t_s,
 				   w->prev_t_s);
@@ -233,9 +254,9 @@ int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error
 	char *row = w->buffer + w->buffered;
 	const size_t room = ROW_BYTES - 1; /* and one byte for the '\n' */
 	double t_read_s;
-	size_t n = (size_t)bc_trace_number_format_parsed(row, room, s->t_s, 6, &t_read_s);
+	size_t n = (size_t)bc_trace_number_format_parsed(row, room, s->t_s, T_DECIMALS, &t_read_s);
 	/* the reader sees t at 1 us resolution: two samples closer than that collide */
-	if (w->have_prev_t && !(t_read_s > w->prev_t_s)) {
+	if (!(t_read_s > w->prev_t_s)) {
 		bc_trace_error_set(err, w->path, line,
 				   "t %.9f s is within 1 us of the previous row", s->t_s);
 		return -1;
@@ -244,7 +265,10 @@ int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error
 		s->accel_g.x,  s->accel_g.y, s->accel_g.z, s->gyro_dps.x, s->gyro_dps.y,
 		s->gyro_dps.z, s->mag_ut.x,  s->mag_ut.y,  s->mag_ut.z,
 	};
-	static const int decimals[] = { 6, 6, 6, 5, 5, 5, 4, 4, 4 };
+	static const int decimals[] = {
+		ACCEL_DECIMALS, ACCEL_DECIMALS, ACCEL_DECIMALS, GYRO_DECIMALS, GYRO_DECIMALS,
+		GYRO_DECIMALS,	MAG_DECIMALS,	MAG_DECIMALS,	MAG_DECIMALS,
+	};
 	int n_values = w->with_mag ? 9 : 6;
 	int n_columns = n < room ? bc_trace_number_format_floats(row + n, room - n, values,
 								 decimals, n_values)
@@ -255,10 +279,54 @@ int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error
 	}
 	n += (size_t)n_columns;
 	row[n++] = '\n';
-	w->buffered += n;
-	w->line++;
-	w->have_prev_t = true;
-	w->prev_t_s = t_read_s; /* compare with what a reader will see */
+	commit_row(w, n, t_read_s);
+	return 0;
+}
+
+static bool vec_fits_columns(bc_vec3 v, int decimals)
+{
+	return bc_trace_number_column_fits(v.x, decimals) &
+	       bc_trace_number_column_fits(v.y, decimals) &
+	       bc_trace_number_column_fits(v.z, decimals);
+}
+
+/* The inline writers' longest row: t and nine columns, whole words and all. */
+_Static_assert(ROW_BYTES >= 10 * BC_TRACE_NUMBER_INLINE_ROOM, "a row's room");
+
+/*
+ * The recorder's per-sample path: every value within the inline writers'
+ * range (finite; under 100 g, 1000 deg/s, 10^4 uT: 8 digits) and t clear of
+ * a rounding tie, checked once for the row, then the row formatted in one
+ * run of inlined code with the room for the longest row made once. Anything
+ * else, errors included, is write_checked's.
+ */
+int bc_trace_writer_write(bc_trace_writer *w, const bc_sample *s, bc_trace_error *err)
+{
+	if (w->failed ||
+	    !(vec_fits_columns(s->accel_g, ACCEL_DECIMALS) &
+	      vec_fits_columns(s->gyro_dps, GYRO_DECIMALS)) ||
+	    (w->with_mag && !vec_fits_columns(s->mag_ut, MAG_DECIMALS)) ||
+	    w->buffered + ROW_BYTES > BUFFER_BYTES)
+		return write_checked(w, s, err);
+	char *row = w->buffer + w->buffered;
+	double t_read_s;
+	char *p = bc_trace_number_put_double(row, s->t_s, T_DECIMALS, &t_read_s, &w->t_seconds);
+	/* t must increase as a reader sees it, at 1 us resolution */
+	if (!p || !(t_read_s > w->prev_t_s))
+		return write_checked(w, s, err);
+	p = bc_trace_number_put_column(p, s->accel_g.x, ACCEL_DECIMALS);
+	p = bc_trace_number_put_column(p, s->accel_g.y, ACCEL_DECIMALS);
+	p = bc_trace_number_put_column(p, s->accel_g.z, ACCEL_DECIMALS);
+	p = bc_trace_number_put_column(p, s->gyro_dps.x, GYRO_DECIMALS);
+	p = bc_trace_number_put_column(p, s->gyro_dps.y, GYRO_DECIMALS);
+	p = bc_trace_number_put_column(p, s->gyro_dps.z, GYRO_DECIMALS);
+	if (w->with_mag) {
+		p = bc_trace_number_put_column(p, s->mag_ut.x, MAG_DECIMALS);
+		p = bc_trace_number_put_column(p, s->mag_ut.y, MAG_DECIMALS);
+		p = bc_trace_number_put_column(p, s->mag_ut.z, MAG_DECIMALS);
+	}
+	*p++ = '\n';
+	commit_row(w, (size_t)(p - row), t_read_s);
 	return 0;
 }
 
