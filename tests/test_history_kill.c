@@ -35,14 +35,14 @@
 #include "support/test_support.h"
 
 #define SETS_PER_SESSION 5
-#define REPS_PER_SET 4
-#define FIRST_START 1714550000 /* 2024-05-01 */
+#define REPS_PER_SET	 4
+#define FIRST_START	 1714550000 /* 2024-05-01 */
 
 /* What the child has been told is stored: written by the child only. */
 typedef struct {
-	_Atomic unsigned long saves;   /* saves that returned 0 */
+	_Atomic unsigned long saves;	/* saves that returned 0 */
 	_Atomic unsigned long sessions; /* sessions with at least one returned save */
-	_Atomic int last_reps;	       /* reps in the newest session's last returned save */
+	_Atomic int last_reps;		/* reps in the newest session's last returned save */
 } saved_so_far;
 
 static int64_t session_start(unsigned long k)
@@ -59,7 +59,8 @@ static void save_forever(const char *path, saved_so_far *told)
 		_exit(2);
 	for (unsigned long k = 0;; k++) {
 		bc_history_session s;
-		bc_history_session_begin(&s, bc_exercise_from_name("bridge"), session_start(k), 0.0);
+		bc_history_session_begin(&s, bc_exercise_from_name("bridge"), session_start(k),
+					 0.0);
 		s.target_reps = SETS_PER_SESSION * REPS_PER_SET;
 		s.hold_target_s = 2.0f;
 		for (int set = 1; set <= SETS_PER_SESSION; set++) {
@@ -150,7 +151,8 @@ static bool kill_once(unsigned round, saved_so_far *told, unsigned *seed)
 	if (st.n == sessions) {
 		/* the newest save returned, or the one in flight replaced it whole */
 		in_flight_committed = st.newest_reps != last_reps;
-		assert_true(st.newest_reps == last_reps || st.newest_reps == last_reps + REPS_PER_SET);
+		assert_true(st.newest_reps == last_reps ||
+			    st.newest_reps == last_reps + REPS_PER_SET);
 	} else {
 		/* the kill landed in the next session's first save, which committed */
 		assert_int_equal(st.n, sessions + 1);
