@@ -89,10 +89,33 @@ int bc_run_profile_open(bc_run_profile *p, const char *wanted, bc_app_config *cf
 	for (int k = 0; k < n && k < BC_APP_PROFILES_MAX; k++)
 		memcpy(ap->name[k], names[k], sizeof(ap->name[k]));
 	cfg->switch_profile = bc_run_profile_apply;
+	cfg->add_profile = bc_run_profile_add_wearer;
 	cfg->profile_ctx = p;
 	if (bc_run_profile_apply(p, names[i], cfg, notice, notice_size) != 0) {
 		fprintf(stderr, "backcoach run: %s\n", notice);
 		cfg->notice = notice;
 	}
 	return 0;
+}
+
+int bc_run_profile_add_wearer(void *ctx, char *name, size_t name_size, char *err,
+			      size_t err_size)
+{
+	(void)ctx;
+	char names[BC_PROFILES_MAX][BC_PROFILE_NAME_MAX];
+	int n = bc_profiles_list(names, BC_PROFILES_MAX, err, err_size);
+	if (n < 0)
+		return -1;
+	for (int k = 2; k <= BC_PROFILES_MAX + 1; k++) {
+		char candidate[BC_PROFILE_NAME_MAX];
+		snprintf(candidate, sizeof(candidate), "Wearer %d", k);
+		if (bc_profiles_find(names, n, candidate) >= 0)
+			continue;
+		if (bc_profile_add(candidate, err, err_size) != 0)
+			return -1;
+		snprintf(name, name_size, "%s", candidate);
+		return 0;
+	}
+	snprintf(err, err_size, "%d profiles already: the home screen shows no more", n);
+	return -1;
 }

@@ -199,7 +199,10 @@ static void test_progress_pages_with_buttons(void **state)
 	assert_int_equal(s.screen, BC_SCREEN_HOME);
 }
 
-/* The chooser: NEXT steps, SELECT asks the loop to switch and goes home. */
+/*
+ * The chooser: NEXT steps through the wearers and "+ New wearer", SELECT asks
+ * the loop to switch (or to make a new wearer) and goes home.
+ */
 static void test_profile_chooser_with_buttons(void **state)
 {
 	(void)state;
@@ -223,14 +226,34 @@ static void test_profile_chooser_with_buttons(void **state)
 	assert_int_equal(s.screen, BC_SCREEN_PROFILES);
 	bc_app_apply_action(&s, BC_ACTION_NEXT);
 	bc_app_apply_action(&s, BC_ACTION_NEXT);
+	bc_app_apply_action(&s, BC_ACTION_NEXT);
+	assert_int_equal(s.profiles.selection, bc_app_new_wearer_tile(&s.profiles));
 	bc_app_apply_action(&s, BC_ACTION_NEXT); /* wraps to Me, then Anna */
 	bc_app_apply_action(&s, BC_ACTION_NEXT);
 	assert_int_equal(s.profiles.selection, 1);
 	bc_app_apply_action(&s, BC_ACTION_SELECT);
 	assert_int_equal(s.profiles.requested, 1);
+	assert_false(s.profiles.create_requested);
 	assert_int_equal(s.screen, BC_SCREEN_HOME);
 	bc_app_profile_pick(&s, 7); /* no such tile */
 	assert_int_equal(s.profiles.requested, 1);
+
+	/* "+ New wearer": the loop makes one (run_profile.c) and switches to them. */
+	s.profiles.requested = -1;
+	bc_app_apply_action(&s, BC_ACTION_SELECT);
+	assert_int_equal(s.screen, BC_SCREEN_PROFILES);
+	bc_app_apply_action(&s, BC_ACTION_PREV);
+	assert_int_equal(s.profiles.selection, 3);
+	bc_app_apply_action(&s, BC_ACTION_SELECT);
+	assert_true(s.profiles.create_requested);
+	assert_int_equal(s.profiles.requested, -1);
+	assert_int_equal(s.screen, BC_SCREEN_HOME);
+
+	/* None fits beside eight wearers, and none without profiles (history off). */
+	s.profiles.n = BC_APP_PROFILES_MAX;
+	assert_int_equal(bc_app_new_wearer_tile(&s.profiles), -1);
+	s.profiles.n = 0;
+	assert_int_equal(bc_app_new_wearer_tile(&s.profiles), -1);
 }
 
 /* A session of exercise with reps counted and a best hold, started days_back days ago. */

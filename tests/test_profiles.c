@@ -194,6 +194,38 @@ static void test_switching_takes_the_profiles_files(void **state)
 	assert_int_equal(bc_run_profile_open(&live, "Bob", &none, err, sizeof(err)), 1);
 }
 
+/*
+ * The chooser's "+ New wearer" (no keyboard): the first free "Wearer N",
+ * made as `profile add` makes one; a name taken by hand is skipped; at the
+ * limit an error that says so, and nothing made.
+ */
+static void test_new_wearer_from_the_device(void **state)
+{
+	(void)state;
+	char err[512], name[BC_PROFILE_NAME_MAX];
+	bc_app_config cfg = { 0 };
+	bc_coach_settings_init(&cfg.settings);
+	bc_run_profile live = { .live = true };
+	assert_int_equal(bc_run_profile_open(&live, NULL, &cfg, err, sizeof(err)), 0);
+	assert_non_null(cfg.add_profile);
+	assert_int_equal(cfg.add_profile(cfg.profile_ctx, name, sizeof(name), err, sizeof(err)), 0);
+	assert_string_equal(name, "Wearer 2");
+	assert_int_equal(bc_profile_add("wearer 3", err, sizeof(err)), 0); /* by hand */
+	assert_int_equal(cfg.add_profile(cfg.profile_ctx, name, sizeof(name), err, sizeof(err)), 0);
+	assert_string_equal(name, "Wearer 4");
+	char names[BC_PROFILES_MAX][BC_PROFILE_NAME_MAX];
+	assert_int_equal(bc_profiles_list(names, BC_PROFILES_MAX, err, sizeof(err)), 4);
+	assert_true(bc_profiles_find(names, 4, "Wearer 4") >= 0);
+	/* the switch the app makes next takes the new wearer's (empty) files */
+	assert_int_equal(cfg.switch_profile(cfg.profile_ctx, name, &cfg, err, sizeof(err)), 0);
+	assert_non_null(strstr(cfg.history_path, "/profiles/Wearer 4/history.sqlite3"));
+	while (cfg.add_profile(cfg.profile_ctx, name, sizeof(name), err, sizeof(err)) == 0)
+		;
+	assert_non_null(strstr(err, "profiles already"));
+	assert_int_equal(bc_profiles_list(names, BC_PROFILES_MAX, err, sizeof(err)),
+			 BC_PROFILES_MAX);
+}
+
 /* The commands: profile add/list/use, history --profile reads that wearer's file. */
 static void test_commands_take_a_profile(void **state)
 {
@@ -282,6 +314,7 @@ int main(void)
 		cmocka_unit_test_setup(test_names_are_checked, fresh_home),
 		cmocka_unit_test_setup(test_the_last_chosen_is_remembered, fresh_home),
 		cmocka_unit_test_setup(test_switching_takes_the_profiles_files, fresh_home),
+		cmocka_unit_test_setup(test_new_wearer_from_the_device, fresh_home),
 		cmocka_unit_test_setup(test_commands_take_a_profile, fresh_home),
 		cmocka_unit_test_setup(test_report_takes_a_profile, fresh_home),
 	};

@@ -289,8 +289,18 @@ static void progress_action(bc_app_state *s, bc_app_action a)
 		go(s, BC_SCREEN_HOME);
 }
 
+int bc_app_new_wearer_tile(const bc_app_profiles *p)
+{
+	return p->n > 0 && p->n < BC_APP_PROFILES_MAX ? p->n : -1;
+}
+
 void bc_app_profile_pick(bc_app_state *s, int profile)
 {
+	if (profile >= 0 && profile == bc_app_new_wearer_tile(&s->profiles)) {
+		s->profiles.create_requested = true;
+		go(s, BC_SCREEN_HOME);
+		return;
+	}
 	if (profile < 0 || profile >= s->profiles.n)
 		return;
 	s->profiles.selection = profile;
@@ -299,10 +309,13 @@ void bc_app_profile_pick(bc_app_state *s, int profile)
 	go(s, BC_SCREEN_HOME);
 }
 
-/* NEXT/PREV step through the wearers, SELECT takes one (and goes home), BACK keeps. */
+/*
+ * NEXT/PREV step through the wearers and the new-wearer tile, SELECT takes
+ * one (and goes home), BACK keeps.
+ */
 static void profiles_action(bc_app_state *s, bc_app_action a)
 {
-	int n = s->profiles.n;
+	int n = s->profiles.n + (bc_app_new_wearer_tile(&s->profiles) >= 0);
 	if (a == BC_ACTION_PREV || a == BC_ACTION_NEXT)
 		s->profiles.selection = wrap(s->profiles.selection + (a == BC_ACTION_NEXT ? 1 : -1),
 					     n);

@@ -46,8 +46,15 @@ bool bc_app_menu_action(bc_app_state *s, bc_app_action a);
 /* A home tile touched: select it and take it. */
 void bc_app_home_pick(bc_app_state *s, bc_home_tile tile);
 
-/* A profile tile touched on the chooser. */
+/* A profile tile touched on the chooser (the new-wearer tile too). */
 void bc_app_profile_pick(bc_app_state *s, int profile);
+
+/*
+ * The chooser's last tile, after the wearers: "+ New wearer" (there is no
+ * keyboard, so the loop names them "Wearer 2", "Wearer 3", ...). -1 when no
+ * more fit, or when there are no profiles at all (history off).
+ */
+int bc_app_new_wearer_tile(const bc_app_profiles *p);
 
 /*
  * Home's streak line: "Streak: 3 days", "Streak starts today" (a history

@@ -121,6 +121,23 @@ static void switch_profile(app *a)
 	bc_app_session_open_history(&a->session, s);
 }
 
+/* "+ New wearer": made, added to the chooser's list, then switched to like a picked one. */
+static void add_profile(app *a)
+{
+	bc_app_profiles *p = &a->state.profiles;
+	p->create_requested = false;
+	if (!a->cfg->add_profile || p->n >= BC_APP_PROFILES_MAX)
+		return;
+	char err[512];
+	if (a->cfg->add_profile(a->cfg->profile_ctx, p->name[p->n], sizeof(p->name[p->n]), err,
+				sizeof(err)) != 0) {
+		bc_app_notice(&a->state, err);
+		return;
+	}
+	p->selection = p->requested = p->n++;
+	switch_profile(a);
+}
+
 /*
  * The plan's own lines (a set's end, the rest's countdown) to the voice, in
  * order. After any hush of this frame: they are about what comes next.
@@ -137,6 +154,8 @@ static void say_requested(app *a)
 static void carry_out_requests(app *a)
 {
 	bc_app_state *s = &a->state;
+	if (s->profiles.create_requested)
+		add_profile(a);
 	if (s->profiles.requested >= 0)
 		switch_profile(a);
 	if (s->start_requested != BC_EXERCISE_NONE) {

@@ -94,6 +94,8 @@ typedef struct bc_app_config {
 	bc_app_profiles profiles;
 	int (*switch_profile)(void *ctx, const char *name, struct bc_app_config *cfg, char *err,
 			      size_t err_size);
+	/* Makes a new wearer with a name of its own choosing, into name; 0 or -1 (err). */
+	int (*add_profile)(void *ctx, char *name, size_t name_size, char *err, size_t err_size);
 	void *profile_ctx;
 } bc_app_config;
 

@@ -132,6 +132,7 @@ typedef struct {
 	int current;   /* whose plan and history are shown */
 	int selection; /* highlighted on the chooser */
 	int requested; /* -1, or the profile the main loop should switch to */
+	bool create_requested; /* the main loop should make a new wearer and switch to them */
 } bc_app_profiles;
 
 #define BC_APP_TEXT_MAX 160

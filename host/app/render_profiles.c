@@ -2,13 +2,15 @@
 /*
  * Who is exercising: one tile per wearer (their own plan and history), two
  * columns of up to four. NEXT steps, SELECT takes the one highlighted and
- * goes home with their plan. New wearers are added with `backcoach profile
- * add NAME` (typing a name needs a keyboard the device does not have).
+ * goes home with their plan. The last tile, "+ New wearer", makes one named
+ * "Wearer 2", "Wearer 3", ... (typing a name needs a keyboard the device
+ * does not have; `backcoach profile add NAME` names one).
  */
 #include "app/screens.h"
 
 #include <stdio.h>
 
+#include "app/app_plan.h"
 #include "app/layout.h"
 
 #define COLS 2
@@ -27,7 +29,8 @@ SDL_Rect bc_profile_tile_rect(const bc_draw *d, int i)
 int bc_profile_tile_at(const bc_draw *d, const bc_app_state *s, int x, int y)
 {
 	SDL_Point p = { x, y };
-	for (int i = 0; i < s->profiles.n; i++) {
+	int tiles = s->profiles.n + (bc_app_new_wearer_tile(&s->profiles) >= 0);
+	for (int i = 0; i < tiles; i++) {
 		SDL_Rect r = bc_profile_tile_rect(d, i);
 		if (SDL_PointInRect(&p, &r))
 			return i;
@@ -48,7 +51,9 @@ void bc_render_profiles(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 			     BC_VALIGN_MIDDLE, head.w);
 		return;
 	}
-	for (int i = 0; i < p->n && i < COLS * ROWS; i++) {
+	int new_tile = bc_app_new_wearer_tile(p);
+	int tiles = p->n + (new_tile >= 0);
+	for (int i = 0; i < tiles && i < COLS * ROWS; i++) {
 		SDL_Rect r = bc_profile_tile_rect(d, i);
 		bool sel = i == p->selection;
 		if (sel) {
@@ -58,10 +63,10 @@ void bc_render_profiles(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 		}
 		bc_draw_panel(d, r, bc_dp(d, 12), sel ? bc_col_panel_hi : bc_col_panel);
 		char label[BC_APP_PROFILE_NAME_MAX + 8];
-		snprintf(label, sizeof(label), "%s%s", p->name[i],
+		snprintf(label, sizeof(label), "%s%s", i == new_tile ? "+ New wearer" : p->name[i],
 			 i == p->current ? " \xe2\x9c\x93" : "");
-		bc_draw_text(d, label, BC_TEXT_READ_PX, BC_FONT_BOLD,
-			     i == p->current ? bc_col_good : bc_col_text, r.x + r.w / 2,
+		SDL_Color ink = i == p->current ? bc_col_good : i == new_tile ? bc_col_dim : bc_col_text;
+		bc_draw_text(d, label, BC_TEXT_READ_PX, BC_FONT_BOLD, ink, r.x + r.w / 2,
 			     r.y + r.h / 2, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, r.w - bc_dp(d, 16));
 	}
 }
