@@ -98,8 +98,7 @@ int bc_run_profile_open(bc_run_profile *p, const char *wanted, bc_app_config *cf
 	return 0;
 }
 
-int bc_run_profile_add_wearer(void *ctx, char *name, size_t name_size, char *err,
-			      size_t err_size)
+int bc_run_profile_add_wearer(void *ctx, char *name, size_t name_size, char *err, size_t err_size)
 {
 	(void)ctx;
 	char names[BC_PROFILES_MAX][BC_PROFILE_NAME_MAX];

@@ -48,7 +48,6 @@ int bc_run_profile_apply(void *ctx, const char *name, bc_app_config *cfg, char *
  * the app's new-wearer callback (no keyboard to type one). 0, or -1 with a
  * message in err (the limit reached, the directory cannot be made).
  */
-int bc_run_profile_add_wearer(void *ctx, char *name, size_t name_size, char *err,
-			      size_t err_size);
+int bc_run_profile_add_wearer(void *ctx, char *name, size_t name_size, char *err, size_t err_size);
 
 #endif /* BC_RUN_PROFILE_H */

@@ -129,9 +129,9 @@ typedef enum {
 typedef struct {
 	int n;
 	char name[BC_APP_PROFILES_MAX][BC_APP_PROFILE_NAME_MAX];
-	int current;   /* whose plan and history are shown */
-	int selection; /* highlighted on the chooser */
-	int requested; /* -1, or the profile the main loop should switch to */
+	int current;	       /* whose plan and history are shown */
+	int selection;	       /* highlighted on the chooser */
+	int requested;	       /* -1, or the profile the main loop should switch to */
 	bool create_requested; /* the main loop should make a new wearer and switch to them */
 } bc_app_profiles;
 

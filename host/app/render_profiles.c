@@ -65,7 +65,9 @@ void bc_render_profiles(const bc_draw *d, const bc_app_state *s, SDL_Rect area)
 		char label[BC_APP_PROFILE_NAME_MAX + 8];
 		snprintf(label, sizeof(label), "%s%s", i == new_tile ? "+ New wearer" : p->name[i],
 			 i == p->current ? " \xe2\x9c\x93" : "");
-		SDL_Color ink = i == p->current ? bc_col_good : i == new_tile ? bc_col_dim : bc_col_text;
+		SDL_Color ink = i == p->current ? bc_col_good
+				: i == new_tile ? bc_col_dim
+						: bc_col_text;
 		bc_draw_text(d, label, BC_TEXT_READ_PX, BC_FONT_BOLD, ink, r.x + r.w / 2,
 			     r.y + r.h / 2, BC_ALIGN_CENTER, BC_VALIGN_MIDDLE, r.w - bc_dp(d, 16));
 	}
