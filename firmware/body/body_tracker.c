@@ -122,8 +122,7 @@ static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 		b->q_earth_from_body = q_eb;
 		b->angles = bc_body_angles_from_start(c->q_earth_from_body_start, q_eb);
 		b->trunk_incline_deg = bc_body_trunk_incline_deg(q_eb);
-		b->tilt_from_start_deg = bc_body_tilt_from_start_deg(c->q_earth_from_body_start,
-								     q_eb);
+		b->tilt_from_start_deg = bc_body_tilt_from_up_deg(c->earth_up_at_start_b, q_eb);
 	} else {
 		b->q_earth_from_body = bc_quat_identity;
 		b->angles = (bc_body_angles){ 0 };
