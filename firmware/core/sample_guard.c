@@ -55,9 +55,11 @@ static bool spike(bc_guard_axes *a, bc_vec3 *v, float floor, float dt_s, bc_guar
 	}
 	float limit = floor + BC_GUARD_ENVELOPE_GAIN * a->envelope;
 	float step = largest_step(*v, a->last_good);
-	bool consistent = largest_step(*v, a->prev_raw) <= limit;
+	bc_vec3 prev_raw = a->prev_raw;
 	a->prev_raw = *v;
 	if (!(step <= limit)) { /* also NaN */
+		/* a run agreeing with itself: asked only here, where it matters */
+		bool consistent = largest_step(*v, prev_raw) <= limit;
 		if (++a->bad_run >= BC_GUARD_REBASE_SAMPLES && consistent && bc_vec3_isfinite(*v)) {
 			a->last_good = *v; /* it stayed: a real change, not a glitch */
 			a->bad_run = 0;
