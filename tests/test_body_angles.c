@@ -96,6 +96,37 @@ static void test_heading_drift_lands_in_frontal_when_supine(void **state)
 	assert_float_near(bc_body_tilt_from_start_deg(start, drifted), 10.0, 1e-3);
 }
 
+/*
+ * The per-sample shortcuts (rotating only z, the start's up worked out once)
+ * give the very float the general formulas give: replay's answers must not
+ * move by a bit. Random orientations, and turns by exactly 0 and 180 deg.
+ */
+static void test_shortcuts_are_bit_identical(void **state)
+{
+	(void)state;
+	uint64_t rng = 11;
+	bc_quat special[] = { bc_quat_identity,
+			      { 0, 1, 0, 0 },
+			      { 0, 0, 1, 0 },
+			      { 0, 0, 0, 1 },
+			      { 0.5f, -0.5f, 0.5f, -0.5f } };
+	int n_special = (int)(sizeof(special) / sizeof(special[0]));
+	for (int i = 0; i < 20000; i++) {
+		bc_quat start = i < n_special ? special[i] : bc_synth_random_quat(&rng);
+		bc_quat now = i < n_special ? special[n_special - 1 - i]
+					    : bc_synth_random_quat(&rng);
+		float incline = bc_vec3_angle_deg(bc_quat_rotate(now, Z), Z);
+		bc_vec3 up_start = bc_quat_rotate(bc_quat_conj(start), Z);
+		float tilt = bc_vec3_angle_deg(up_start, bc_quat_rotate(bc_quat_conj(now), Z));
+		float fast_incline = bc_body_trunk_incline_deg(now);
+		float fast_tilt = bc_body_tilt_from_start_deg(start, now);
+		bc_vec3 fast_up_start = bc_body_earth_up(start);
+		assert_memory_equal(&incline, &fast_incline, sizeof(float));
+		assert_memory_equal(&tilt, &fast_tilt, sizeof(float));
+		assert_memory_equal(&up_start, &fast_up_start, sizeof(bc_vec3));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -104,6 +135,7 @@ int main(void)
 		cmocka_unit_test(test_roll_about_the_spine_is_axial),
 		cmocka_unit_test(test_side_tilt_is_frontal),
 		cmocka_unit_test(test_heading_drift_lands_in_frontal_when_supine),
+		cmocka_unit_test(test_shortcuts_are_bit_identical),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -129,6 +129,27 @@ static void test_shaking_without_turning_is_not_still(void **state)
 	assert_true(still_fraction(&d, &sc, 4.0, 4) < 0.5);
 }
 
+/*
+ * The measured-rate windows run only while the bias is unknown: a bias taken
+ * back (known, then not) restarts the history rather than judge from windows
+ * that stood still meanwhile.
+ */
+static void test_bias_taken_back_needs_fresh_history(void **state)
+{
+	(void)state;
+	bc_stillness d;
+	bc_stillness_init(&d, NULL);
+	bc_stillness_set_bias_known(&d, true);
+	bool still = false;
+	for (int i = 0; i < 300; i++)
+		still = bc_stillness_update(&d, bc_vec3_make(0, 0, 0), bc_vec3_make(0, 0, 0),
+					    bc_vec3_make(0, 0, 1), i ? 0.01f : 0.0f);
+	assert_true(still);
+	bc_stillness_set_bias_known(&d, false);
+	assert_false(bc_stillness_update(&d, bc_vec3_make(0, 0, 0), bc_vec3_make(0, 0, 0),
+					 bc_vec3_make(0, 0, 1), 0.01f));
+}
+
 static void test_reset_needs_fresh_history(void **state)
 {
 	(void)state;
@@ -287,6 +308,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_bias_steady_rate_is_still),
 		cmocka_unit_test(test_shaking_without_turning_is_not_still),
 		cmocka_unit_test(test_reset_needs_fresh_history),
+		cmocka_unit_test(test_bias_taken_back_needs_fresh_history),
 		cmocka_unit_test(test_broad_rests_are_still),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

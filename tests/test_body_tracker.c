@@ -460,6 +460,50 @@ static void test_sitting_without_lean_flags_heading_unknown(void **state)
 }
 
 /*
+ * A consumer that reads less gets less (bc_body_tracker_set_needs): what it
+ * left out is NaN, what it reads is the very float it would have been. The
+ * posture monitor's fallback tilt is there exactly while the heading is a
+ * guess (sat down without a lean).
+ */
+static void test_needs_leave_the_rest_out(void **state)
+{
+	(void)state;
+	for (int lean = 0; lean <= 1; lean++) {
+		uint64_t rng = 21;
+		bc_synth_settings st;
+		settings_for(&st, &rng);
+		bc_quat sit = bc_synth_rot_deg(Y, -5.0f);
+		bc_synth_pose poses[] = {
+			{ AT_STANDING, .q_earth_from_body = standing(), .hold_s = 4.0 },
+			{ AT_SITTING, .q_earth_from_body = bc_synth_rot_deg(Y, 30.0f),
+			  .move_s = 1.2, .hold_s = 0.2 },
+			{ AT_SITTING, .q_earth_from_body = sit, .move_s = 1.5, .hold_s = 3.0 },
+			{ AT_SITTING, .q_earth_from_body = then(sit, Y, -15.0f), .move_s = 2.0,
+			  .hold_s = 3.0 },
+		};
+		if (!lean)
+			poses[1] = poses[2]; /* straight down to sitting: no lean on the way */
+		run_ctx all, few;
+		run_start(&all, &st, poses, 4, BC_POSE_SITTING);
+		run_start(&few, &st, poses, 4, BC_POSE_SITTING);
+		bc_body_tracker_set_needs(&few.tracker, BC_BODY_NEEDS_TILT_FALLBACK);
+		run_until(&all, all.synth.duration_s);
+		run_until(&few, few.synth.duration_s);
+
+		assert_int_equal(few.last.stage, BC_CALIB_DONE);
+		assert_int_equal(few.last.heading_known, lean);
+		assert_memory_equal(&few.last.angles, &all.last.angles, sizeof(bc_body_angles));
+		assert_true(isnan(few.last.trunk_incline_deg));
+		assert_true(isnan(few.last.accel_earth_g.z));
+		if (lean)
+			assert_true(isnan(few.last.tilt_from_start_deg));
+		else
+			assert_memory_equal(&few.last.tilt_from_start_deg,
+					    &all.last.tilt_from_start_deg, sizeof(float));
+	}
+}
+
+/*
  * A stand well short of the protocol's 3 s is not learned as the upright, so
  * lying down after it calibrates nothing (the lying spell may then look like
  * an upright to the sensor, but nothing fits it). Well short: the first
@@ -716,6 +760,7 @@ int main(void)
 		cmocka_unit_test(test_sitting_slump_is_positive),
 		cmocka_unit_test(test_sitting_pause_while_leaning_is_not_the_start),
 		cmocka_unit_test(test_sitting_without_lean_flags_heading_unknown),
+		cmocka_unit_test(test_needs_leave_the_rest_out),
 		cmocka_unit_test(test_short_stand_does_not_calibrate),
 		cmocka_unit_test(test_inconsistent_start_resets),
 		cmocka_unit_test(test_recalibrate_learns_a_new_mounting),

@@ -2,8 +2,6 @@
 /* Body angles: see body_angles.h and the sign conventions in body_state.h. */
 #include "body/body_angles.h"
 
-static const bc_vec3 earth_up = { 0.0f, 0.0f, 1.0f };
-
 /* Functions */
 
 bc_body_angles bc_body_angles_from_start(bc_quat q_earth_from_body_start,
@@ -20,15 +18,40 @@ bc_body_angles bc_body_angles_from_start(bc_quat q_earth_from_body_start,
 	return a;
 }
 
+/*
+ * q rotating earth/body z (0, 0, 1): bc_quat_rotate's sums with its products
+ * by 0 and 1 left out. Each kept product and sum rounds as there, so the
+ * result is the same float for about half the work (twice every sample).
+ */
+static bc_vec3 rotate_z(bc_quat q)
+{
+	float tx = 2.0f * q.y, ty = 2.0f * -q.x; /* t = 2 (q.xyz x z) */
+	return bc_vec3_make(tx * q.w - q.z * ty, ty * q.w + q.z * tx, 1.0f + (q.x * ty - q.y * tx));
+}
+
+/* bc_vec3_angle_deg(a, z), the same way: |a x z| and a . z without the zeros. */
+static float angle_from_z_deg(bc_vec3 a)
+{
+	return atan2f(sqrtf(a.y * a.y + a.x * a.x), a.z) * BC_DEG_PER_RAD;
+}
+
 float bc_body_trunk_incline_deg(bc_quat q_earth_from_body)
 {
-	bc_vec3 spine = bc_quat_rotate(q_earth_from_body, bc_vec3_make(0, 0, 1));
-	return bc_vec3_angle_deg(spine, earth_up);
+	return angle_from_z_deg(rotate_z(q_earth_from_body));
+}
+
+bc_vec3 bc_body_earth_up(bc_quat q_earth_from_body)
+{
+	return rotate_z(bc_quat_conj(q_earth_from_body));
+}
+
+float bc_body_tilt_from_up_deg(bc_vec3 up_at_start, bc_quat q_earth_from_body_now)
+{
+	return bc_vec3_angle_deg(up_at_start, bc_body_earth_up(q_earth_from_body_now));
 }
 
 float bc_body_tilt_from_start_deg(bc_quat q_earth_from_body_start, bc_quat q_earth_from_body_now)
 {
-	bc_vec3 up_start = bc_quat_rotate(bc_quat_conj(q_earth_from_body_start), earth_up);
-	bc_vec3 up_now = bc_quat_rotate(bc_quat_conj(q_earth_from_body_now), earth_up);
-	return bc_vec3_angle_deg(up_start, up_now);
+	return bc_body_tilt_from_up_deg(bc_body_earth_up(q_earth_from_body_start),
+					q_earth_from_body_now);
 }

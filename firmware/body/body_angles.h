@@ -27,4 +27,13 @@ float bc_body_trunk_incline_deg(bc_quat q_earth_from_body);
  */
 float bc_body_tilt_from_start_deg(bc_quat q_earth_from_body_start, bc_quat q_earth_from_body_now);
 
+/* Earth-up seen from the body (body frame, unit): what a still accelerometer would show. */
+bc_vec3 bc_body_earth_up(bc_quat q_earth_from_body);
+
+/*
+ * bc_body_tilt_from_start_deg with the start's earth-up (bc_body_earth_up of
+ * the start orientation) worked out once, not every sample: the same float.
+ */
+float bc_body_tilt_from_up_deg(bc_vec3 up_at_start, bc_quat q_earth_from_body_now);
+
 #endif /* BC_BODY_ANGLES_H */

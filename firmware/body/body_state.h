@@ -89,4 +89,18 @@ typedef struct {
 	uint32_t calib_resets;	   /* candidate uprights dropped as impossible */
 } bc_body_state;
 
+/*
+ * The outputs that cost a rotation or an atan2f each sample, beyond the
+ * angles (always there: the screen shows them). A consumer that reads only
+ * some says so (bc_body_tracker_set_needs); the others are then NaN.
+ */
+typedef enum {
+	BC_BODY_NEEDS_INCLINE = 1u << 0,       /* trunk_incline_deg */
+	BC_BODY_NEEDS_TILT = 1u << 1,	       /* tilt_from_start_deg */
+	BC_BODY_NEEDS_TILT_FALLBACK = 1u << 2, /* tilt_from_start_deg while heading_known
+						* is false (the fallback above) */
+	BC_BODY_NEEDS_ACCEL_EARTH = 1u << 3,   /* accel_earth_g */
+	BC_BODY_NEEDS_ALL = (1u << 4) - 1,
+} bc_body_needs;
+
 #endif /* BC_BODY_STATE_H */

@@ -64,6 +64,7 @@ void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings, 
 	bc_mounting_settings m = mounting_settings(&t->settings);
 	bc_mounting_init(&t->calib, &m, pose);
 	t->q_tilt_fix = bc_quat_identity;
+	t->needs = BC_BODY_NEEDS_ALL;
 	t->state.q_earth_from_sensor = bc_quat_identity;
 	t->state.q_earth_from_body = bc_quat_identity;
 }
@@ -103,10 +104,31 @@ static bc_quat tilt_towards_accel(bc_quat q_fix, bc_quat q_filter, bc_vec3 accel
 	return bc_quat_normalize(bc_quat_mul(step, q_fix));
 }
 
+void bc_body_tracker_set_needs(bc_body_tracker *t, unsigned needs)
+{
+	t->needs = needs;
+}
+
+static bool needs_tilt(const bc_body_tracker *t, const bc_mounting_calib *c)
+{
+	return (t->needs & BC_BODY_NEEDS_TILT) ||
+	       ((t->needs & BC_BODY_NEEDS_TILT_FALLBACK) && !c->heading_known);
+}
+
+/* Body z is known once the upright spell is: the spine's incline (0 before). */
+static float incline_before_start(const bc_mounting_calib *c, bc_quat q_es)
+{
+	const bc_vec3 *up_upright_s = bc_mounting_upright_up(c);
+	if (!up_upright_s)
+		return 0.0f;
+	return bc_vec3_angle_deg(bc_quat_rotate(q_es, *up_upright_s), bc_vec3_make(0, 0, 1));
+}
+
 static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 {
 	bc_body_state *b = &t->state;
 	const bc_mounting_calib *c = &t->calib;
+	bool incline = t->needs & BC_BODY_NEEDS_INCLINE;
 
 	b->q_earth_from_sensor = q_es;
 	b->rate_dps = t->stillness.rate_dps;
@@ -121,19 +143,15 @@ static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 		bc_quat q_eb = bc_quat_mul(q_es, c->q_sensor_from_body);
 		b->q_earth_from_body = q_eb;
 		b->angles = bc_body_angles_from_start(c->q_earth_from_body_start, q_eb);
-		b->trunk_incline_deg = bc_body_trunk_incline_deg(q_eb);
-		b->tilt_from_start_deg = bc_body_tilt_from_start_deg(c->q_earth_from_body_start,
-								     q_eb);
+		b->trunk_incline_deg = incline ? bc_body_trunk_incline_deg(q_eb) : NAN;
+		b->tilt_from_start_deg = needs_tilt(t, c) ? bc_body_tilt_from_up_deg(
+								    c->earth_up_at_start_b, q_eb)
+							  : NAN;
 	} else {
 		b->q_earth_from_body = bc_quat_identity;
 		b->angles = (bc_body_angles){ 0 };
 		b->tilt_from_start_deg = 0.0f;
-		/* Body z is known once the upright spell is: the spine's incline. */
-		const bc_vec3 *up_upright_s = bc_mounting_upright_up(c);
-		b->trunk_incline_deg = up_upright_s ? bc_vec3_angle_deg(
-							      bc_quat_rotate(q_es, *up_upright_s),
-							      bc_vec3_make(0, 0, 1))
-						    : 0.0f;
+		b->trunk_incline_deg = incline ? incline_before_start(c, q_es) : NAN;
 	}
 }
 
@@ -192,7 +210,9 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 	bc_mounting_update(&t->calib, &in);
 
 	t->state.t_s = s->t_s;
-	t->state.accel_earth_g = bc_quat_rotate(q_es, s->accel_g);
+	t->state.accel_earth_g = (t->needs & BC_BODY_NEEDS_ACCEL_EARTH)
+					 ? bc_quat_rotate(q_es, s->accel_g)
+					 : bc_vec3_make(NAN, NAN, NAN);
 	t->state.sample_rejected = false;
 	t->state.dropout = dropout;
 	update_outputs(t, q_es);

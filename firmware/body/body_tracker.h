@@ -71,6 +71,7 @@ typedef struct {
 	bool started;		 /* a sample has been fused */
 	float filter_rest_s;	 /* time the filter has spent at rest, up to BIAS_LEARN_REST_S */
 	double last_t_s;	 /* time of the last fused sample */
+	unsigned needs;		 /* bc_body_needs: what the consumer reads (init: all) */
 	bc_body_state state;
 } bc_body_tracker;
 
@@ -79,6 +80,12 @@ void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings, 
 
 /* Fuses one sample; the returned state lives inside t until the next call. */
 const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample *s);
+
+/*
+ * Only what the consumer reads (bc_body_needs flags, body_state.h): the rest
+ * of the state's costly outputs are NaN. init: BC_BODY_NEEDS_ALL.
+ */
+void bc_body_tracker_set_needs(bc_body_tracker *t, unsigned needs);
 
 /* Forget the mounting and start the protocol again (keeps the filter). */
 void bc_body_tracker_recalibrate(bc_body_tracker *t);

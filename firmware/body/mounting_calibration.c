@@ -4,6 +4,8 @@
 
 #include <math.h>
 
+#include "body/body_angles.h"
+
 typedef enum {
 	POSE_FITS,	  /* the spell is the start pose, seen from the candidate */
 	POSE_UPRIGHT,	  /* still near the candidate upright */
@@ -15,6 +17,13 @@ typedef enum {
 static const bc_vec3 earth_up = { 0.0f, 0.0f, 1.0f };
 
 /* Functions */
+
+/* The start reference, and what the body angles need of it every sample. */
+static void set_start(bc_mounting_calib *c, bc_quat q_earth_from_body_start)
+{
+	c->q_earth_from_body_start = q_earth_from_body_start;
+	c->earth_up_at_start_b = bc_body_earth_up(q_earth_from_body_start);
+}
 
 void bc_mounting_init(bc_mounting_calib *c, const bc_mounting_settings *settings,
 		      bc_start_pose pose)
@@ -40,7 +49,7 @@ void bc_mounting_restart(bc_mounting_calib *c)
 	c->heading_known = false;
 	c->up_upright_s = bc_vec3_make(0, 0, 0);
 	c->q_sensor_from_body = bc_quat_identity;
-	c->q_earth_from_body_start = bc_quat_identity;
+	set_start(c, bc_quat_identity);
 }
 
 /* Index of the candidate made age candidates before the newest. */
@@ -235,7 +244,7 @@ static void finish(bc_mounting_calib *c, const bc_upright_candidate *k, bc_vec3 
 	bc_vec3 up_filter_s = bc_quat_rotate(bc_quat_conj(q_es), earth_up);
 	q_es = bc_quat_normalize(
 		bc_quat_mul(q_es, bc_quat_from_two_vectors(up_start, up_filter_s)));
-	c->q_earth_from_body_start = bc_quat_normalize(bc_quat_mul(q_es, c->q_sensor_from_body));
+	set_start(c, bc_quat_normalize(bc_quat_mul(q_es, c->q_sensor_from_body)));
 	c->stage = BC_CALIB_DONE;
 	c->wait = BC_WAIT_NONE;
 	c->held_wait = BC_WAIT_NONE;
@@ -372,8 +381,7 @@ void bc_mounting_update(bc_mounting_calib *c, const bc_mounting_input *in)
 
 void bc_mounting_earth_turned(bc_mounting_calib *c, bc_quat q_new_from_old)
 {
-	c->q_earth_from_body_start = bc_quat_normalize(
-		bc_quat_mul(q_new_from_old, c->q_earth_from_body_start));
+	set_start(c, bc_quat_normalize(bc_quat_mul(q_new_from_old, c->q_earth_from_body_start)));
 	c->q_recent_primed = false;
 	if (c->stage != BC_CALIB_DONE)
 		c->progress = 0.0f;

@@ -123,6 +123,8 @@ typedef struct {
 	bc_vec3 up_upright_s; /* earth up in the sensor frame while standing = body z */
 	bc_quat q_sensor_from_body;
 	bc_quat q_earth_from_body_start;
+	bc_vec3 earth_up_at_start_b; /* earth up in the start body frame (body_angles.h),
+				      * kept with q_earth_from_body_start */
 } bc_mounting_calib;
 
 void bc_mounting_init(bc_mounting_calib *c, const bc_mounting_settings *settings,

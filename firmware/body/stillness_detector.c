@@ -23,6 +23,8 @@ void bc_stillness_init(bc_stillness *d, const bc_stillness_settings *settings)
 
 void bc_stillness_set_bias_known(bc_stillness *d, bool known)
 {
+	if (d->bias_known && !known)
+		d->primed = false; /* the raw-rate windows stood still meanwhile: start afresh */
 	d->bias_known = known;
 }
 
@@ -70,11 +72,15 @@ bool bc_stillness_update(bc_stillness *d, bc_vec3 gyro_dps, bc_vec3 bias_dps, bc
 	}
 	d->gyro_lp_dps = low_pass(d->gyro_lp_dps, w, dt_s, st->gyro_tau_s);
 	d->rate_dps = bc_vec3_norm(d->gyro_lp_dps);
-	d->gyro_raw_lp_dps = low_pass(d->gyro_raw_lp_dps, gyro_dps, dt_s, st->gyro_tau_s);
-	d->gyro_raw_slow_dps = low_pass(d->gyro_raw_slow_dps, gyro_dps, dt_s, st->gyro_slow_tau_s);
+	if (!d->bias_known) {
+		/* Read only by the bias-unknown test below: not kept up once the bias is known. */
+		d->gyro_raw_lp_dps = low_pass(d->gyro_raw_lp_dps, gyro_dps, dt_s, st->gyro_tau_s);
+		d->gyro_raw_slow_dps = low_pass(d->gyro_raw_slow_dps, gyro_dps, dt_s,
+						st->gyro_slow_tau_s);
+		d->accel_long_g = low_pass(d->accel_long_g, accel_g, dt_s, st->gyro_slow_tau_s);
+	}
 	d->accel_fast_g = low_pass(d->accel_fast_g, accel_g, dt_s, st->accel_fast_tau_s);
 	d->accel_slow_g = low_pass(d->accel_slow_g, accel_g, dt_s, st->accel_slow_tau_s);
-	d->accel_long_g = low_pass(d->accel_long_g, accel_g, dt_s, st->gyro_slow_tau_s);
 	if (d->history_s < st->accel_slow_tau_s) {
 		/* Too little history to call anything steady. */
 		d->history_s += dt_s;

@@ -77,7 +77,11 @@ typedef struct {
 
 void bc_stillness_init(bc_stillness *d, const bc_stillness_settings *settings);
 
-/* Whether the bias estimate given to update() is trustworthy yet (init: no). */
+/*
+ * Whether the bias estimate given to update() is trustworthy yet (init: no).
+ * The windows of the measured rate run only while it is not: taking it back
+ * restarts the history, as after a dropout.
+ */
 void bc_stillness_set_bias_known(bc_stillness *d, bool known);
 
 /* Forget the history (after a dropout): the next sample starts afresh. */

@@ -142,6 +142,8 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings, bc_exercise_i
 	float hold_s = row ? c->settings.hold_s[exercise] : 0.0f;
 	bc_detector_init(&c->detector, &c->settings.detect, exercise, row ? &row->detect : NULL,
 			 hold_s);
+	/* The view shows the angles; the rest is worked out only for the detector. */
+	bc_body_tracker_set_needs(&c->body, bc_detector_body_needs(&c->detector));
 	c->view.exercise = exercise;
 	c->view.target_reps = c->settings.target_reps;
 	c->view.hold_target_s = bc_detector_view(&c->detector)->hold_target_s;

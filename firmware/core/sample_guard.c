@@ -10,6 +10,7 @@ void bc_sample_guard_init(bc_sample_guard *g)
 	memset(g, 0, sizeof(*g));
 	g->same_since_s = -1;
 	g->valid_since_s = -1;
+	g->decay.dt_s = NAN; /* nothing remembered yet */
 	for (int i = 0; i < BC_GUARD_BURST_GLITCHES; i++)
 		g->recent_t_s[i] = -INFINITY;
 }
@@ -27,11 +28,26 @@ static void restart_axes(bc_guard_axes *a, bc_vec3 v)
 }
 
 /*
+ * How much the envelope keeps over a step of dt_s: an expf, so remembered
+ * for the step time (the gyro's check after the accelerometer's uses it
+ * again, and so do later samples when the step time repeats).
+ */
+static float envelope_decay(bc_guard_decay *d, float dt_s)
+{
+	if (!(dt_s == d->dt_s)) {
+		d->dt_s = dt_s;
+		d->keep = expf(-dt_s / BC_GUARD_ENVELOPE_TAU_S);
+	}
+	return d->keep;
+}
+
+/*
  * One sensor's verdict: true when *v is a spike (then replaced by the last
  * good value). *came_back: a spike run ended here, with the value back near
  * the last good one: a glitch.
  */
-static bool spike(bc_guard_axes *a, bc_vec3 *v, float floor, float dt_s, bool *came_back)
+static bool spike(bc_guard_axes *a, bc_vec3 *v, float floor, float dt_s, bc_guard_decay *decay,
+		  bool *came_back)
 {
 	if (!bc_vec3_isfinite(a->last_good)) { /* nothing good yet to hold */
 		restart_axes(a, *v);
@@ -39,9 +55,11 @@ static bool spike(bc_guard_axes *a, bc_vec3 *v, float floor, float dt_s, bool *c
 	}
 	float limit = floor + BC_GUARD_ENVELOPE_GAIN * a->envelope;
 	float step = largest_step(*v, a->last_good);
-	bool consistent = largest_step(*v, a->prev_raw) <= limit;
+	bc_vec3 prev_raw = a->prev_raw;
 	a->prev_raw = *v;
 	if (!(step <= limit)) { /* also NaN */
+		/* a run agreeing with itself: asked only here, where it matters */
+		bool consistent = largest_step(*v, prev_raw) <= limit;
 		if (++a->bad_run >= BC_GUARD_REBASE_SAMPLES && consistent && bc_vec3_isfinite(*v)) {
 			a->last_good = *v; /* it stayed: a real change, not a glitch */
 			a->bad_run = 0;
@@ -53,7 +71,12 @@ static bool spike(bc_guard_axes *a, bc_vec3 *v, float floor, float dt_s, bool *c
 	*came_back = a->bad_run > 0;
 	a->bad_run = 0;
 	a->last_good = *v;
-	float decayed = a->envelope * expf(-dt_s / BC_GUARD_ENVELOPE_TAU_S);
+	/* decayed <= envelope: a step at least as big is the new envelope as it is */
+	if (step >= a->envelope) {
+		a->envelope = step;
+		return false;
+	}
+	float decayed = a->envelope * envelope_decay(decay, dt_s);
 	a->envelope = step > decayed ? step : decayed;
 	return false;
 }
@@ -153,8 +176,9 @@ bc_guard_verdict bc_sample_guard_check(bc_sample_guard *g, bc_sample *s, bc_glit
 	float slow = dt_s > 0.01 ? (float)(dt_s / 0.01) : 1.0f;
 	bool back_a = false, back_g = false;
 	bool bad = spike(&g->accel, &s->accel_g, BC_GUARD_ACCEL_STEP_G * slow, (float)dt_s,
-			 &back_a);
-	bad |= spike(&g->gyro, &s->gyro_dps, BC_GUARD_GYRO_STEP_DPS * slow, (float)dt_s, &back_g);
+			 &g->decay, &back_a);
+	bad |= spike(&g->gyro, &s->gyro_dps, BC_GUARD_GYRO_STEP_DPS * slow, (float)dt_s, &g->decay,
+		     &back_g);
 	if (back_a || back_g) {
 		*glitch = BC_GLITCH_SPIKE;
 		note_glitch(g, s->t_s);

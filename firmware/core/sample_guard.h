@@ -72,8 +72,15 @@ typedef struct {
 	int bad_run;	   /* samples in a row over the limit */
 } bc_guard_axes;
 
+/* The envelope's decay over the last step time (an expf), kept for the next step. */
+typedef struct {
+	float dt_s; /* step time, s (NaN: none yet) */
+	float keep; /* expf(-dt_s / BC_GUARD_ENVELOPE_TAU_S) */
+} bc_guard_decay;
+
 typedef struct {
 	bc_guard_axes accel, gyro;
+	bc_guard_decay decay;
 	bool have;				    /* a sample was seen */
 	double t_prev_s;			    /* its time */
 	double same_since_s;			    /* identical to the previous since (< 0: not) */

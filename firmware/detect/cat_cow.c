@@ -199,8 +199,16 @@ static void finish(bc_detector *d, double t_s, bc_detect_out *out)
 	cc->pending = (bc_cc_half){ 0 };
 }
 
+/* The sagittal angle only. */
+static unsigned body_needs(const bc_detector *d)
+{
+	(void)d;
+	return 0;
+}
+
 const bc_detector_ops bc_cat_cow_ops = {
 	.init = init,
 	.update = update,
 	.finish = finish,
+	.body_needs = body_needs,
 };

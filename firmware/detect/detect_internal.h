@@ -13,6 +13,8 @@ struct bc_detector_ops {
 	void (*finish)(bc_detector *d, double t_s, bc_detect_out *out);
 	/* How far from the start position, degrees, for the start gate (NULL: |sagittal|). */
 	float (*start_offset_deg)(const bc_body_state *b);
+	/* The body outputs update reads beyond the angles (bc_body_needs; NULL: all). */
+	unsigned (*body_needs)(const bc_detector *d);
 };
 
 /* Emits a PHASE event and updates the view when the phase changes. */

@@ -31,6 +31,13 @@ int bc_detector_init(bc_detector *d, const bc_detect_settings *settings, bc_exer
 	return 0;
 }
 
+unsigned bc_detector_body_needs(const bc_detector *d)
+{
+	if (!d->row || !d->row->ops->body_needs)
+		return BC_BODY_NEEDS_ALL;
+	return d->row->ops->body_needs(d) | bc_gauge_body_needs(d->row->start_offset_deg);
+}
+
 /*
  * The start gate: after calibration the wearer must be in the start position
  * (sagittal within start_tol_deg) for start_hold_s before anything counts.

@@ -197,9 +197,17 @@ static void op_finish(bc_detector *d, double t_s, bc_detect_out *out)
 	(void)out;
 }
 
+/* The lean from the upright start. */
+static unsigned op_body_needs(const bc_detector *d)
+{
+	(void)d;
+	return BC_BODY_NEEDS_TILT;
+}
+
 const bc_detector_ops bc_paced_hold_ops = {
 	.init = op_init,
 	.update = op_update,
 	.finish = op_finish,
 	.start_offset_deg = op_start_offset_deg,
+	.body_needs = op_body_needs,
 };

@@ -116,9 +116,17 @@ static void finish(bc_detector *d, double t_s, bc_detect_out *out)
 	(void)out;
 }
 
+/* The incline (standing?), and the tilt where gauge_deg falls back on it. */
+static unsigned body_needs(const bc_detector *d)
+{
+	(void)d;
+	return BC_BODY_NEEDS_INCLINE | BC_BODY_NEEDS_TILT_FALLBACK;
+}
+
 const bc_detector_ops bc_posture_ops = {
 	.init = init,
 	.update = update,
 	.finish = finish,
 	.start_offset_deg = start_offset_deg,
+	.body_needs = body_needs,
 };

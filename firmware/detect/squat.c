@@ -225,9 +225,17 @@ static void finish(bc_detector *d, double t_s, bc_detect_out *out)
 	(void)out;
 }
 
+/* The incline (the lean), and the earth-frame acceleration (the travel). */
+static unsigned body_needs(const bc_detector *d)
+{
+	(void)d;
+	return BC_BODY_NEEDS_INCLINE | BC_BODY_NEEDS_ACCEL_EARTH;
+}
+
 const bc_detector_ops bc_squat_ops = {
 	.init = init,
 	.update = update,
 	.finish = finish,
 	.start_offset_deg = start_offset_deg,
+	.body_needs = body_needs,
 };

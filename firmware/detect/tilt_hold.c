@@ -47,6 +47,17 @@ float bc_gauge_lean_deg(const bc_body_state *b)
 	return b->tilt_from_start_deg;
 }
 
+unsigned bc_gauge_body_needs(float (*gauge_deg)(const bc_body_state *b))
+{
+	if (!gauge_deg || gauge_deg == bc_gauge_sagittal_deg ||
+	    gauge_deg == bc_gauge_sagittal_abs_deg || gauge_deg == bc_gauge_cow_deg ||
+	    gauge_deg == bc_gauge_turn_deg)
+		return 0;
+	if (gauge_deg == bc_gauge_lean_deg)
+		return BC_BODY_NEEDS_TILT;
+	return BC_BODY_NEEDS_ALL;
+}
+
 void bc_tilt_hold_init(bc_tilt_hold *th, const bc_tilt_hold_settings *s,
 		       const bc_tilt_hold_exercise *ex, float hold_target_s, float wobble_max_s)
 {
@@ -564,8 +575,17 @@ static void op_finish(bc_detector *d, double t_s, bc_detect_out *out)
 		close_attempt(th, t_s, !judged, out);
 }
 
+/* The gauge's, and the incline where in_pose checks it. */
+static unsigned op_body_needs(const bc_detector *d)
+{
+	const bc_tilt_hold *th = &d->u.tilt;
+	return bc_gauge_body_needs(th->ex->gauge_deg) |
+	       (th->s.min_incline_deg > 0.0f ? BC_BODY_NEEDS_INCLINE : 0u);
+}
+
 const bc_detector_ops bc_tilt_hold_ops = {
 	.init = op_init,
 	.update = op_update,
 	.finish = op_finish,
+	.body_needs = op_body_needs,
 };

@@ -96,6 +96,8 @@ float bc_gauge_cow_deg(const bc_body_state *b);
 float bc_gauge_turn_deg(const bc_body_state *b);
 /* Leaning from the upright start, whatever the direction: tilt_from_start_deg. */
 float bc_gauge_lean_deg(const bc_body_state *b);
+/* What a gauge above reads beyond the angles (bc_body_needs); NULL: none, another: all. */
+unsigned bc_gauge_body_needs(float (*gauge_deg)(const bc_body_state *b));
 
 typedef struct {
 	bc_tilt_hold_settings s;
