@@ -112,7 +112,7 @@ void bc_filter_init(bc_filter *f, const bc_filter_settings *settings)
 	const bc_filter_settings *st = &f->settings;
 
 	f->q = f->q6 = bc_quat_identity;
-	f->inv_tau_acc = 1.0f / st->tau_acc_s;
+	f->lp_coefs = bc_lowpass2_coefs_for(1.0f / st->tau_acc_s);
 
 	const bc_rest_limits rest = {
 		.block_s = REST_BLOCK_S,
@@ -253,6 +253,12 @@ static void turn_lowpass_small(float *v, float theta_x, float theta_y)
 	v[2] = z + theta_x * y - theta_y * x;
 }
 
+static void clear_step_sums(bc_filter *f)
+{
+	f->acc_sum_g = f->gyro_sum_dps = f->accel_sum_g = bc_vec3_make(0.0f, 0.0f, 0.0f);
+	f->acc_sum_n = 0.0f;
+}
+
 /*
  * (Re)start from one accelerometer sample: earth up along it, heading where
  * the sensor's x axis points. The low-pass bank starts at this sample and
@@ -270,10 +276,8 @@ static void restart(bc_filter *f, const bc_sample *s)
 	rotation_inputs(f->q6, f->bias.bias_dps, xr);
 	bc_lowpass2_reset(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N);
 	f->rot_elapsed_s = 0.0f;
-	f->acc_sum_g[0] = f->acc_sum_g[1] = f->acc_sum_g[2] = 0.0f;
-	f->acc_sum_n = 0.0f;
+	clear_step_sums(f);
 	f->acc_elapsed_s = 0.0f;
-	f->raw_sum[0] = f->raw_sum[1] = bc_vec3_make(0.0f, 0.0f, 0.0f);
 	f->starting = true;
 	f->start_s = 0.0f;
 	f->start_count = 1.0f;
@@ -303,19 +307,15 @@ static void restart(bc_filter *f, const bc_sample *s)
  * linear filter commutes with, and each correction turns the filter's state
  * with the frame (turn_lowpass). That saves a quaternion product a sample.
  */
-static void accel_step(bc_filter *f, float dt_s)
+static void accel_step(bc_filter *f, bc_vec3 acc_mean_g, float dt_s)
 {
-	float inv_n = 1.0f / f->acc_sum_n;
-	const float xa[3] = { f->acc_sum_g[0] * inv_n, f->acc_sum_g[1] * inv_n,
-			      f->acc_sum_g[2] * inv_n };
-	f->acc_sum_g[0] = f->acc_sum_g[1] = f->acc_sum_g[2] = 0.0f;
-	f->acc_sum_n = 0.0f;
+	const float xa[3] = { acc_mean_g.x, acc_mean_g.y, acc_mean_g.z };
 	if (f->starting) {
 		f->start_count += 1.0f;
 		bc_lowpass2_mean_step(f->acc_lp, f->acc_lp_rate, xa, 3, 1.0f / f->start_count);
 	} else {
 		bc_lowpass2_step(f->acc_lp, f->acc_lp_rate, xa, 3,
-				 bc_lowpass2_gains_for(f->inv_tau_acc, dt_s));
+				 bc_lowpass2_gains_over(f->lp_coefs, dt_s));
 	}
 
 	/* The rotation bank: the same filter, at most every BC_FILTER_ROT_PERIOD_S. */
@@ -329,7 +329,7 @@ static void accel_step(bc_filter *f, float dt_s)
 					      1.0f / f->rot_count);
 		} else {
 			bc_lowpass2_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
-					 bc_lowpass2_gains_for(f->inv_tau_acc, f->rot_elapsed_s));
+					 bc_lowpass2_gains_over(f->lp_coefs, f->rot_elapsed_s));
 		}
 		f->rot_elapsed_s = 0.0f;
 	}
@@ -388,6 +388,47 @@ static void accel_step(bc_filter *f, float dt_s)
 	}
 }
 
+static inline void add_to_step_sums(bc_filter *f, bc_vec3 acc_earth_g, const bc_sample *s)
+{
+	f->acc_sum_g = bc_vec3_add(f->acc_sum_g, acc_earth_g);
+	f->gyro_sum_dps = bc_vec3_add(f->gyro_sum_dps, s->gyro_dps);
+	f->accel_sum_g = bc_vec3_add(f->accel_sum_g, s->accel_g);
+	f->acc_sum_n += 1.0f;
+}
+
+/*
+ * One usable accelerometer sample: rotated into the earth frame every sample
+ * (that is what makes the average immune to the sensor's turning); the rest
+ * of the accelerometer step runs on the means of the samples since the last
+ * step, at most every BC_FILTER_ACC_PERIOD_S: at high rates it is the slow
+ * part. The rest detector too sees the step's means: its thresholds are
+ * multiples of the noise it measures on the same means, so averaging does
+ * not move them. Up to 100 Hz every sample takes the step on its own, with
+ * no sums to keep.
+ */
+static inline void take_accel_sample(bc_filter *f, const bc_sample *s, float dt_s)
+{
+	bc_vec3 acc_mean_g = bc_quat_rotate(f->q6, s->accel_g);
+	f->acc_elapsed_s += dt_s;
+	if (f->acc_elapsed_s < BC_FILTER_ACC_PERIOD_S) {
+		add_to_step_sums(f, acc_mean_g, s);
+		return;
+	}
+	/* The step's only sample is its own mean (bit for bit what the sums would give). */
+	bc_vec3 gyro_mean_dps = s->gyro_dps, accel_mean_g = s->accel_g;
+	if (f->acc_sum_n > 0.0f) {
+		add_to_step_sums(f, acc_mean_g, s);
+		float inv_n = 1.0f / f->acc_sum_n;
+		acc_mean_g = bc_vec3_scale(f->acc_sum_g, inv_n);
+		gyro_mean_dps = bc_vec3_scale(f->gyro_sum_dps, inv_n);
+		accel_mean_g = bc_vec3_scale(f->accel_sum_g, inv_n);
+		clear_step_sums(f);
+	}
+	bc_rest_detector_update(&f->rest, gyro_mean_dps, accel_mean_g, f->acc_elapsed_s);
+	accel_step(f, acc_mean_g, f->acc_elapsed_s);
+	f->acc_elapsed_s = 0.0f;
+}
+
 /* Functions */
 
 bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
@@ -432,38 +473,10 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 		f->gyro_steps = 0;
 	}
 
-	if (accel_ok) {
-		/*
-		 * Rotated into the earth frame every sample (that is what makes
-		 * the average immune to the sensor's turning); the rest of the
-		 * accelerometer step runs on the mean, at most every
-		 * BC_FILTER_ACC_PERIOD_S: at high rates it is the slow part.
-		 */
-		bc_vec3 a_earth = bc_quat_rotate(f->q6, s->accel_g);
-		f->acc_sum_g[0] += a_earth.x;
-		f->acc_sum_g[1] += a_earth.y;
-		f->acc_sum_g[2] += a_earth.z;
-		f->raw_sum[0] = bc_vec3_add(f->raw_sum[0], s->gyro_dps);
-		f->raw_sum[1] = bc_vec3_add(f->raw_sum[1], s->accel_g);
-		f->acc_sum_n += 1.0f;
-		f->acc_elapsed_s += dt;
-		if (f->acc_elapsed_s >= BC_FILTER_ACC_PERIOD_S) {
-			/*
-			 * The rest detector too sees the step's means: its
-			 * thresholds are multiples of the noise it measures on
-			 * the same means, so averaging does not move them.
-			 */
-			float inv_n = 1.0f / f->acc_sum_n;
-			bc_rest_detector_update(&f->rest, bc_vec3_scale(f->raw_sum[0], inv_n),
-						bc_vec3_scale(f->raw_sum[1], inv_n),
-						f->acc_elapsed_s);
-			f->raw_sum[0] = f->raw_sum[1] = bc_vec3_make(0.0f, 0.0f, 0.0f);
-			accel_step(f, f->acc_elapsed_s);
-			f->acc_elapsed_s = 0.0f;
-		}
-	} else {
+	if (accel_ok)
+		take_accel_sample(f, s, dt);
+	else
 		f->accel_rejected++;
-	}
 
 	if (st->use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut))
 		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut),

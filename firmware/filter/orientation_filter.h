@@ -116,11 +116,16 @@ typedef struct {
 		[BC_FILTER_ROT_N]; /* low-passed rotation rows and R * bias, see BC_FILTER_ROT_* */
 	float rot_lp_rate[BC_FILTER_ROT_N]; /* their rates of change, per second */
 	float rot_elapsed_s;		    /* time since the rotation bank's last step, s */
-	float acc_sum_g[3];  /* accelerometer in the gyro frame summed since the last step, g */
-	float acc_sum_n;     /* samples in that sum */
-	bc_vec3 raw_sum[2];  /* raw gyro (deg/s) and accel (g) summed over the same samples */
-	float acc_elapsed_s; /* time since the last accelerometer step, s */
-	float inv_tau_acc;   /* 1 / tau_acc_s, 1/s */
+	/*
+	 * Sums over the samples since the last accelerometer step, excluding
+	 * the one that takes it (see bc_filter_update).
+	 */
+	bc_vec3 acc_sum_g;	/* accelerometer in q6's earth frame, g */
+	bc_vec3 gyro_sum_dps;	/* raw gyroscope, deg/s */
+	bc_vec3 accel_sum_g;	/* raw accelerometer, g */
+	float acc_sum_n;	/* samples in the sums */
+	float acc_elapsed_s;	/* time since the last accelerometer step, s */
+	bc_lowpass2_coefs lp_coefs; /* the low-pass banks' coefficients (tau_acc_s) */
 	float start_s;	     /* time since (re)start while the banks are still running means, s */
 	float start_count;   /* samples in the accelerometer's running mean */
 	float rot_count;     /* steps in the rotation bank's running mean */
