@@ -297,6 +297,29 @@ static void restart(bc_filter *f, const bc_sample *s)
 }
 
 /*
+ * The rotation bank: the same low-pass as the accelerometer's, stepped only
+ * when the bias estimator reads it (every bias_update_period_s, 25 Hz by
+ * default), not every accelerometer step. A low-pass with a 3 s time
+ * constant keeps only what is far below that rate's 12.5 Hz Nyquist limit,
+ * where a body moves hardly at all: on BROAD each trial's inclination moved
+ * by at most 0.0024 deg (docs/performance.md).
+ */
+static void step_rotation_bank(bc_filter *f)
+{
+	float xr[BC_FILTER_ROT_N];
+	rotation_inputs(f->q6, f->bias.bias_dps, xr);
+	if (f->starting) {
+		f->rot_count += 1.0f;
+		bc_lowpass2_mean_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
+				      1.0f / f->rot_count);
+	} else {
+		bc_lowpass2_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
+				 bc_lowpass2_gains_over(f->lp_coefs, f->rot_elapsed_s));
+	}
+	f->rot_elapsed_s = 0.0f;
+}
+
+/*
  * The accelerometer step, at most every BC_FILTER_ACC_PERIOD_S: low-pass the
  * mean of the accelerometer samples rotated into the earth frame since the
  * last step, turn the estimate (and the low-pass with it) so the low-passed
@@ -318,21 +341,7 @@ static void accel_step(bc_filter *f, bc_vec3 acc_mean_g, float dt_s)
 				 bc_lowpass2_gains_over(f->lp_coefs, dt_s));
 	}
 
-	/* The rotation bank: the same filter, at most every BC_FILTER_ROT_PERIOD_S. */
 	f->rot_elapsed_s += dt_s;
-	if (f->rot_elapsed_s >= BC_FILTER_ROT_PERIOD_S) {
-		float xr[BC_FILTER_ROT_N];
-		rotation_inputs(f->q6, f->bias.bias_dps, xr);
-		if (f->starting) {
-			f->rot_count += 1.0f;
-			bc_lowpass2_mean_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
-					      1.0f / f->rot_count);
-		} else {
-			bc_lowpass2_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
-					 bc_lowpass2_gains_over(f->lp_coefs, f->rot_elapsed_s));
-		}
-		f->rot_elapsed_s = 0.0f;
-	}
 	if (f->starting) {
 		f->start_s += dt_s;
 		f->starting = f->start_s < f->settings.tau_acc_s;
@@ -377,6 +386,7 @@ static void accel_step(bc_filter *f, bc_vec3 acc_mean_g, float dt_s)
 	}
 
 	if (bc_gyro_bias_accumulate(&f->bias, corr_x, corr_y, dt_s)) {
+		step_rotation_bank(f);
 		if (f->rest.at_rest || f->rest.steady)
 			bc_gyro_bias_update_rest(&f->bias, bc_rest_detector_gyro_lp_dps(&f->rest),
 						 !f->rest.at_rest);

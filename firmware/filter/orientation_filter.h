@@ -84,10 +84,11 @@ typedef enum {
 } bc_filter_status;
 
 /*
- * Low-pass banks, all at tau_acc_s: the accelerometer in the gyro frame
- * (every sample), and what the bias estimator compares the correction with
- * (rotation rows, R * bias: smooth signals, so at most every
- * BC_FILTER_ROT_PERIOD_S). Banks are padded to whole SIMD vectors.
+ * Low-pass banks, all at tau_acc_s: the accelerometer in the earth frame
+ * (every accelerometer step), and what the bias estimator compares the
+ * correction with (rotation rows, R * bias: smooth signals, stepped only when
+ * the estimator reads them, every bias_update_period_s). Banks are padded to
+ * whole SIMD vectors.
  */
 enum {
 	BC_FILTER_ACC_N = 4,  /* accelerometer in the gyro frame, g (3 used, 1 padding) */
@@ -95,7 +96,6 @@ enum {
 	BC_FILTER_ROT_RB = 6, /* R * bias, earth x and y, deg/s (2) */
 	BC_FILTER_ROT_N = 8,
 };
-#define BC_FILTER_ROT_PERIOD_S 0.01f
 
 /*
  * The accelerometer step (low-pass, inclination correction, bias) runs at
