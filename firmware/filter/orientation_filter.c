@@ -193,9 +193,12 @@ static inline bc_quat gyro_step(bc_vec3 w_rad_s, float dt_s)
 	float w2 = bc_vec3_dot(w_rad_s, w_rad_s);
 	float h2 = 0.25f * w2 * dt_s * dt_s; /* (half angle)^2 */
 	float c, s_over_w;
-	if (h2 < 0.0625f) {
-		/* Half angle under 0.25 rad: Taylor series, error < 1e-8. */
-		c = 1.0f - h2 * (0.5f - h2 * (1.0f / 24.0f - h2 * (1.0f / 720.0f)));
+	if (h2 < 0.01f) {
+		/*
+		 * Half angle under 0.1 rad (about 1100 deg/s at 100 Hz): Taylor
+		 * series, error under 2e-9.
+		 */
+		c = 1.0f - h2 * (0.5f - h2 * (1.0f / 24.0f));
 		s_over_w = 0.5f * dt_s * (1.0f - h2 * (1.0f / 6.0f - h2 * (1.0f / 120.0f)));
 	} else {
 		float w = sqrtf(w2);
