@@ -280,6 +280,42 @@ static void test_pure_rotation_matches_analytic_integration(void **state)
 	}
 }
 
+/*
+ * q6 is renormalised by the accelerometer step, and every few gyro steps
+ * when there is no accelerometer: either way the output stays unit length
+ * to a few float roundings, through a minute of fast turning at 1 kHz.
+ */
+static void test_stays_unit_length_with_and_without_accelerometer(void **state)
+{
+	(void)state;
+	trajectory tr = still_at(tilted());
+	tr.axis1 = bc_vec3_make(0.48f, 0.6f, 0.64f);
+	tr.axis2 = bc_vec3_make(1, 0, 0);
+	tr.spin1_dps = 200;
+	tr.amp2_deg = 60;
+	tr.freq2_hz = 1.3f;
+	for (int with_accel = 0; with_accel < 2; with_accel++) {
+		bc_filter f;
+		bc_filter_init(&f, NULL);
+		double worst = 0, rate = 1000;
+		for (long i = 0; i < (long)(60 * rate); i++) {
+			double t = i / rate;
+			truth tt = truth_at(&tr, t);
+			bc_sample s = sample_from(&tt, t, no_bias, 0.1f, 0.005f);
+			if (!with_accel && i > 0)
+				s.accel_g = bc_vec3_make(20.0f, 0.0f, 0.0f); /* saturated: gyro only */
+			bc_filter_update(&f, &s);
+			bc_quat q = bc_filter_quat(&f);
+			double n = sqrt((double)q.w * q.w + (double)q.x * q.x + (double)q.y * q.y +
+					(double)q.z * q.z);
+			worst = fabs(n - 1.0) > worst ? fabs(n - 1.0) : worst;
+		}
+		print_message("%s accelerometer: |q| within %.2g of 1\n",
+			      with_accel ? "with" : "without", worst);
+		assert_true(worst < 5e-6);
+	}
+}
+
 static void test_rejects_bad_samples_and_keeps_going(void **state)
 {
 	(void)state;
@@ -588,6 +624,7 @@ int main(void)
 		cmocka_unit_test(test_rest_found_through_real_sensor_noise),
 		cmocka_unit_test(test_standing_sway_is_steady_not_rest),
 		cmocka_unit_test(test_unknown_bias_learned_while_standing),
+		cmocka_unit_test(test_stays_unit_length_with_and_without_accelerometer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

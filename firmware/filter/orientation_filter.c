@@ -35,7 +35,7 @@ const bc_filter_settings bc_filter_settings_default = {
 	.mag_new_field_s = 20.0f,
 };
 
-/* q6 is renormalised every this many gyro steps (see bc_filter_update). */
+/* Without the accelerometer, q6 is renormalised every this many gyro steps. */
 #define BC_FILTER_GYRO_RENORM_STEPS 8
 
 /*
@@ -477,19 +477,21 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 	bc_vec3 w = bc_vec3_scale(bc_vec3_sub(s->gyro_dps, f->bias.bias_dps), BC_RAD_PER_DEG);
 	/*
 	 * Each step is unit length to float rounding, so |q6| drifts by
-	 * rounding only (~1e-7 a step): renormalising every
-	 * BC_FILTER_GYRO_RENORM_STEPS steps keeps it within ~1e-6 of 1.
+	 * rounding only (~1e-7 a step). Every accelerometer step renormalises
+	 * it (at most every BC_FILTER_ACC_PERIOD_S: 10 gyro steps at 1 kHz);
+	 * without the accelerometer, every BC_FILTER_GYRO_RENORM_STEPS steps.
+	 * Either keeps it within ~2e-6 of 1.
 	 */
 	f->q6 = bc_quat_mul(f->q6, gyro_step(w, dt));
-	if (++f->gyro_steps >= BC_FILTER_GYRO_RENORM_STEPS) {
-		f->q6 = renormalize(f->q6);
-		f->gyro_steps = 0;
-	}
-
-	if (accel_ok)
+	if (accel_ok) {
 		take_accel_sample(f, s, dt);
-	else
+	} else {
 		f->accel_rejected++;
+		if (++f->gyro_steps >= BC_FILTER_GYRO_RENORM_STEPS) {
+			f->q6 = renormalize(f->q6);
+			f->gyro_steps = 0;
+		}
+	}
 
 	if (st->use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut))
 		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut),

@@ -130,7 +130,7 @@ typedef struct {
 	float start_count;   /* samples in the accelerometer's running mean */
 	float rot_count;     /* steps in the rotation bank's running mean */
 	bool starting;	     /* the banks are still running means (first tau_acc_s) */
-	uint8_t gyro_steps;  /* gyro steps since q6 was last renormalised */
+	uint8_t gyro_steps;  /* gyro-only steps since q6 was last renormalised there */
 	bc_rest_detector rest;
 	bc_gyro_bias bias;
 	bc_mag_heading mag;
