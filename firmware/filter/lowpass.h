@@ -61,9 +61,18 @@ static inline bc_lowpass2_gains bc_lowpass2_gains_over(bc_lowpass2_coefs c, floa
 }
 
 /*
- * One step over n channels: y (outputs) and rate (their derivatives) are the
- * state, x the new inputs; afterwards y holds the filtered values.
+ * One step of one channel: y (output) and rate (its derivative) are the
+ * state, x the new input; afterwards y holds the filtered value. For a few
+ * channels held apart (no array to gather them into, no loop).
  */
+static inline void bc_lowpass2_step_one(float *restrict y, float *restrict rate, float x,
+					bc_lowpass2_gains g)
+{
+	*rate += g.k_pos * (x - *y) - g.k_damp * *rate;
+	*y += *rate * g.dt_s;
+}
+
+/* One step over n channels (a bank the compiler can vectorise). */
 static inline void bc_lowpass2_step(float *restrict y, float *restrict rate,
 				    const float *restrict x, size_t n, bc_lowpass2_gains g)
 {

@@ -335,13 +335,15 @@ static void step_rotation_bank(bc_filter *f)
  */
 static void accel_step(bc_filter *f, bc_vec3 acc_mean_g, float dt_s)
 {
-	const float xa[3] = { acc_mean_g.x, acc_mean_g.y, acc_mean_g.z };
 	if (f->starting) {
+		const float xa[3] = { acc_mean_g.x, acc_mean_g.y, acc_mean_g.z };
 		f->start_count += 1.0f;
 		bc_lowpass2_mean_step(f->acc_lp, f->acc_lp_rate, xa, 3, 1.0f / f->start_count);
 	} else {
-		bc_lowpass2_step(f->acc_lp, f->acc_lp_rate, xa, 3,
-				 bc_lowpass2_gains_over(f->lp_coefs, dt_s));
+		bc_lowpass2_gains g = bc_lowpass2_gains_over(f->lp_coefs, dt_s);
+		bc_lowpass2_step_one(&f->acc_lp[0], &f->acc_lp_rate[0], acc_mean_g.x, g);
+		bc_lowpass2_step_one(&f->acc_lp[1], &f->acc_lp_rate[1], acc_mean_g.y, g);
+		bc_lowpass2_step_one(&f->acc_lp[2], &f->acc_lp_rate[2], acc_mean_g.z, g);
 	}
 
 	f->rot_elapsed_s += dt_s;
