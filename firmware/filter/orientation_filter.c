@@ -187,11 +187,15 @@ static inline bc_quat renormalize(bc_quat q)
 	return bc_quat_make(q.w * s, q.x * s, q.y * s, q.z * s);
 }
 
-/* Rotation of one step at rate w_rad_s (rad/s) over dt_s: exp(w dt / 2). */
-static inline bc_quat gyro_step(bc_vec3 w_rad_s, float dt_s)
+/*
+ * Rotation of one step at rate w_dps (deg/s) over dt_s: exp(w dt / 2), with
+ * w in rad/s. The degree-to-radian factor goes into the half step, once.
+ */
+static inline bc_quat gyro_step(bc_vec3 w_dps, float dt_s)
 {
-	float w2 = bc_vec3_dot(w_rad_s, w_rad_s);
-	float h2 = 0.25f * w2 * dt_s * dt_s; /* (half angle)^2 */
+	float w2 = bc_vec3_dot(w_dps, w_dps);
+	float half_step = (0.5f * BC_RAD_PER_DEG) * dt_s; /* half angle per deg/s, rad */
+	float h2 = w2 * half_step * half_step;		   /* (half angle)^2 */
 	float c, s_over_w;
 	if (h2 < 0.01f) {
 		/*
@@ -199,14 +203,13 @@ static inline bc_quat gyro_step(bc_vec3 w_rad_s, float dt_s)
 		 * series, error under 2e-9.
 		 */
 		c = 1.0f - h2 * (0.5f - h2 * (1.0f / 24.0f));
-		s_over_w = 0.5f * dt_s * (1.0f - h2 * (1.0f / 6.0f - h2 * (1.0f / 120.0f)));
+		s_over_w = half_step * (1.0f - h2 * (1.0f / 6.0f - h2 * (1.0f / 120.0f)));
 	} else {
-		float w = sqrtf(w2);
-		float h = 0.5f * w * dt_s;
+		float h = sqrtf(h2);
 		c = cosf(h);
-		s_over_w = sinf(h) / w;
+		s_over_w = sinf(h) * half_step / h;
 	}
-	return bc_quat_make(c, w_rad_s.x * s_over_w, w_rad_s.y * s_over_w, w_rad_s.z * s_over_w);
+	return bc_quat_make(c, w_dps.x * s_over_w, w_dps.y * s_over_w, w_dps.z * s_over_w);
 }
 
 /*
@@ -476,7 +479,7 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 	if (!accel_ok)
 		bc_rest_detector_restart(&f->rest);
 
-	bc_vec3 w = bc_vec3_scale(bc_vec3_sub(s->gyro_dps, f->bias.bias_dps), BC_RAD_PER_DEG);
+	bc_vec3 w_dps = bc_vec3_sub(s->gyro_dps, f->bias.bias_dps);
 	/*
 	 * Each step is unit length to float rounding, so |q6| drifts by
 	 * rounding only (~1e-7 a step). Every accelerometer step renormalises
@@ -484,7 +487,7 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 	 * without the accelerometer, every BC_FILTER_GYRO_RENORM_STEPS steps.
 	 * Either keeps it within ~2e-6 of 1.
 	 */
-	f->q6 = bc_quat_mul(f->q6, gyro_step(w, dt));
+	f->q6 = bc_quat_mul(f->q6, gyro_step(w_dps, dt));
 	if (accel_ok) {
 		take_accel_sample(f, s, dt);
 	} else {
@@ -497,7 +500,7 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 
 	if (st->use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut))
 		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut),
-				      bc_vec3_norm(w) * BC_DEG_PER_RAD, dt);
+				      bc_vec3_norm(w_dps), dt);
 	f->q = st->use_mag ? bc_mag_heading_apply(&f->mag, f->q6) : f->q6;
 	return accel_ok ? BC_FILTER_OK : BC_FILTER_GYRO_ONLY;
 }
