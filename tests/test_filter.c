@@ -302,8 +302,8 @@ static void test_stays_unit_length_with_and_without_accelerometer(void **state)
 			double t = i / rate;
 			truth tt = truth_at(&tr, t);
 			bc_sample s = sample_from(&tt, t, no_bias, 0.1f, 0.005f);
-			if (!with_accel && i > 0)
-				s.accel_g = bc_vec3_make(20.0f, 0.0f, 0.0f); /* saturated: gyro only */
+			if (!with_accel && i > 0) /* saturated: gyro only */
+				s.accel_g = bc_vec3_make(20.0f, 0.0f, 0.0f);
 			bc_filter_update(&f, &s);
 			bc_quat q = bc_filter_quat(&f);
 			double n = sqrt((double)q.w * q.w + (double)q.x * q.x + (double)q.y * q.y +

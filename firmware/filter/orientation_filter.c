@@ -195,7 +195,7 @@ static inline bc_quat gyro_step(bc_vec3 w_dps, float dt_s)
 {
 	float w2 = bc_vec3_dot(w_dps, w_dps);
 	float half_step = (0.5f * BC_RAD_PER_DEG) * dt_s; /* half angle per deg/s, rad */
-	float h2 = w2 * half_step * half_step;		   /* (half angle)^2 */
+	float h2 = w2 * half_step * half_step;		  /* (half angle)^2 */
 	float c, s_over_w;
 	if (h2 < 0.01f) {
 		/*

@@ -117,20 +117,20 @@ typedef struct {
 	float rot_lp_rate[BC_FILTER_ROT_N]; /* their rates of change, per second */
 	float rot_elapsed_s;		    /* time since the rotation bank's last step, s */
 	/*
-	 * Sums over the samples since the last accelerometer step, excluding
-	 * the one that takes it (see bc_filter_update).
+	 * Sums over the accelerometer samples since the last accelerometer step
+	 * (none kept when a step has one sample: see take_accel_sample).
 	 */
-	bc_vec3 acc_sum_g;	/* accelerometer in q6's earth frame, g */
-	bc_vec3 gyro_sum_dps;	/* raw gyroscope, deg/s */
-	bc_vec3 accel_sum_g;	/* raw accelerometer, g */
-	float acc_sum_n;	/* samples in the sums */
-	float acc_elapsed_s;	/* time since the last accelerometer step, s */
+	bc_vec3 acc_sum_g;	    /* accelerometer in q6's earth frame, g */
+	bc_vec3 gyro_sum_dps;	    /* raw gyroscope, deg/s */
+	bc_vec3 accel_sum_g;	    /* raw accelerometer, g */
+	float acc_sum_n;	    /* samples in the sums */
+	float acc_elapsed_s;	    /* time since the last accelerometer step, s */
 	bc_lowpass2_coefs lp_coefs; /* the low-pass banks' coefficients (tau_acc_s) */
-	float start_s;	     /* time since (re)start while the banks are still running means, s */
-	float start_count;   /* samples in the accelerometer's running mean */
-	float rot_count;     /* steps in the rotation bank's running mean */
-	bool starting;	     /* the banks are still running means (first tau_acc_s) */
-	uint8_t gyro_steps;  /* gyro-only steps since q6 was last renormalised there */
+	float start_s;	    /* time since (re)start while the banks are still running means, s */
+	float start_count;  /* samples in the accelerometer's running mean */
+	float rot_count;    /* steps in the rotation bank's running mean */
+	bool starting;	    /* the banks are still running means (first tau_acc_s) */
+	uint8_t gyro_steps; /* gyro-only steps since q6 was last renormalised there */
 	bc_rest_detector rest;
 	bc_gyro_bias bias;
 	bc_mag_heading mag;
