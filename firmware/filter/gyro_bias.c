@@ -81,24 +81,23 @@ void bc_gyro_bias_update_rest(bc_gyro_bias *b, bc_vec3 gyro_lp_dps, bool steady)
 				c2 * inv_det, c5 * inv_det, c8 * inv_det };
 	/*
 	 * K = P A^-1 is symmetric (P and A = P + W I commute): its upper
-	 * triangle, mirrored.
+	 * triangle (row of P times column of A^-1, which is its row), mirrored.
 	 */
 	float k[9];
-	for (int i = 0; i < 3; i++)
-		for (int j = i; j < 3; j++)
-			k[3 * i + j] = p[3 * i] * ainv[j] + p[3 * i + 1] * ainv[3 + j] +
-				       p[3 * i + 2] * ainv[6 + j];
-	k[3] = k[1];
-	k[6] = k[2];
-	k[7] = k[5];
+	k[0] = dot3(p, ainv);
+	k[1] = k[3] = dot3(p, ainv + 3);
+	k[2] = k[6] = dot3(p, ainv + 6);
+	k[4] = dot3(p + 3, ainv + 3);
+	k[5] = k[7] = dot3(p + 3, ainv + 6);
+	k[8] = dot3(p + 6, ainv + 6);
 
 	float m = b->limits.max_dps;
 	const float e[3] = { clampf(gyro_lp_dps.x - b->bias_dps.x, m),
 			     clampf(gyro_lp_dps.y - b->bias_dps.y, m),
 			     clampf(gyro_lp_dps.z - b->bias_dps.z, m) };
-	b->bias_dps.x += k[0] * e[0] + k[1] * e[1] + k[2] * e[2];
-	b->bias_dps.y += k[3] * e[0] + k[4] * e[1] + k[5] * e[2];
-	b->bias_dps.z += k[6] * e[0] + k[7] * e[1] + k[8] * e[2];
+	b->bias_dps.x += dot3(k, e);
+	b->bias_dps.y += dot3(k + 3, e);
+	b->bias_dps.z += dot3(k + 6, e);
 
 	/* P - K P = (I - K) P = W A^-1 P = W K: I - K = (A - P) A^-1 = W A^-1. */
 	for (int i = 0; i < 9; i++)
