@@ -280,6 +280,73 @@ static void test_pure_rotation_matches_analytic_integration(void **state)
 	}
 }
 
+/*
+ * q6 is renormalised by the accelerometer step, and every few gyro steps
+ * when there is no accelerometer: either way the output stays unit length
+ * to a few float roundings, through a minute of fast turning at 1 kHz.
+ */
+static void test_stays_unit_length_with_and_without_accelerometer(void **state)
+{
+	(void)state;
+	trajectory tr = still_at(tilted());
+	tr.axis1 = bc_vec3_make(0.48f, 0.6f, 0.64f);
+	tr.axis2 = bc_vec3_make(1, 0, 0);
+	tr.spin1_dps = 200;
+	tr.amp2_deg = 60;
+	tr.freq2_hz = 1.3f;
+	for (int with_accel = 0; with_accel < 2; with_accel++) {
+		bc_filter f;
+		bc_filter_init(&f, NULL);
+		double worst = 0, rate = 1000;
+		for (long i = 0; i < (long)(60 * rate); i++) {
+			double t = i / rate;
+			truth tt = truth_at(&tr, t);
+			bc_sample s = sample_from(&tt, t, no_bias, 0.1f, 0.005f);
+			if (!with_accel && i > 0) /* saturated: gyro only */
+				s.accel_g = bc_vec3_make(20.0f, 0.0f, 0.0f);
+			bc_filter_update(&f, &s);
+			bc_quat q = bc_filter_quat(&f);
+			double n = sqrt((double)q.w * q.w + (double)q.x * q.x + (double)q.y * q.y +
+					(double)q.z * q.z);
+			worst = fabs(n - 1.0) > worst ? fabs(n - 1.0) : worst;
+		}
+		print_message("%s accelerometer: |q| within %.2g of 1\n",
+			      with_accel ? "with" : "without", worst);
+		assert_true(worst < 5e-6);
+	}
+}
+
+/*
+ * A fast spin at a low rate takes the gyro step's exact branch (half angle
+ * over 0.1 rad: 720 deg/s at 25 Hz turns 0.25 rad a half step); at a
+ * constant rate the step is exact, so the estimate keeps its offset to the
+ * truth to a few hundredths of a degree.
+ */
+static void test_fast_spin_at_low_rate_is_exact(void **state)
+{
+	(void)state;
+	trajectory tr = still_at(tilted());
+	tr.axis1 = bc_vec3_make(0.48f, 0.6f, 0.64f);
+	tr.spin1_dps = 720;
+	bc_filter f;
+	bc_filter_init(&f, NULL);
+	bc_quat e0 = bc_quat_identity;
+	double worst = 0, rate = 25;
+	for (long i = 0; i < (long)(4 * rate); i++) {
+		double t = i / rate;
+		truth tt = truth_at(&tr, t);
+		bc_sample s = sample_from(&tt, t, no_bias, 0, 0);
+		bc_filter_update(&f, &s);
+		bc_quat e = bc_quat_mul(bc_filter_quat(&f), bc_quat_conj(tt.q));
+		if (i == 0)
+			e0 = e;
+		double a = angle_between_deg(e, e0);
+		worst = a > worst ? a : worst;
+	}
+	print_message("720 deg/s at 25 Hz: worst deviation from analytic %.3f deg\n", worst);
+	assert_true(worst < 0.1);
+}
+
 static void test_rejects_bad_samples_and_keeps_going(void **state)
 {
 	(void)state;
@@ -588,6 +655,8 @@ int main(void)
 		cmocka_unit_test(test_rest_found_through_real_sensor_noise),
 		cmocka_unit_test(test_standing_sway_is_steady_not_rest),
 		cmocka_unit_test(test_unknown_bias_learned_while_standing),
+		cmocka_unit_test(test_stays_unit_length_with_and_without_accelerometer),
+		cmocka_unit_test(test_fast_spin_at_low_rate_is_exact),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,11 @@ static void clamp_bias(bc_gyro_bias *b)
 				   clampf(b->bias_dps.z, m));
 }
 
+static inline float dot3(const float a[3], const float b[3])
+{
+	return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
 /*
  * Time update for the elapsed period: the bias may have wandered. Each
  * variance stops growing at p_init (we never know less than at the start).
@@ -28,9 +33,10 @@ static void clamp_bias(bc_gyro_bias *b)
 static float predict(bc_gyro_bias *b)
 {
 	float v = b->limits.var_rate_dps2_per_s * b->elapsed_s;
-	for (int i = 0; i < 9; i += 4)
-		if (b->p[i] < b->limits.p_init_dps2)
-			b->p[i] += v;
+	float *p = b->p, p_max = b->limits.p_init_dps2;
+	p[0] += p[0] < p_max ? v : 0.0f;
+	p[4] += p[4] < p_max ? v : 0.0f;
+	p[8] += p[8] < p_max ? v : 0.0f;
 	b->elapsed_s = 0.0f;
 	b->corr_rad[0] = b->corr_rad[1] = 0.0f;
 	return v;
@@ -73,30 +79,29 @@ void bc_gyro_bias_update_rest(bc_gyro_bias *b, bc_vec3 gyro_lp_dps, bool steady)
 	const float ainv[9] = { c0 * inv_det, c1 * inv_det, c2 * inv_det,
 				c1 * inv_det, c4 * inv_det, c5 * inv_det,
 				c2 * inv_det, c5 * inv_det, c8 * inv_det };
+	/*
+	 * K = P A^-1 is symmetric (P and A = P + W I commute): its upper
+	 * triangle (row of P times column of A^-1, which is its row), mirrored.
+	 */
 	float k[9];
-	for (int i = 0; i < 3; i++)
-		for (int j = 0; j < 3; j++)
-			k[3 * i + j] = p[3 * i] * ainv[j] + p[3 * i + 1] * ainv[3 + j] +
-				       p[3 * i + 2] * ainv[6 + j];
+	k[0] = dot3(p, ainv);
+	k[1] = k[3] = dot3(p, ainv + 3);
+	k[2] = k[6] = dot3(p, ainv + 6);
+	k[4] = dot3(p + 3, ainv + 3);
+	k[5] = k[7] = dot3(p + 3, ainv + 6);
+	k[8] = dot3(p + 6, ainv + 6);
 
 	float m = b->limits.max_dps;
 	const float e[3] = { clampf(gyro_lp_dps.x - b->bias_dps.x, m),
 			     clampf(gyro_lp_dps.y - b->bias_dps.y, m),
 			     clampf(gyro_lp_dps.z - b->bias_dps.z, m) };
-	b->bias_dps.x += k[0] * e[0] + k[1] * e[1] + k[2] * e[2];
-	b->bias_dps.y += k[3] * e[0] + k[4] * e[1] + k[5] * e[2];
-	b->bias_dps.z += k[6] * e[0] + k[7] * e[1] + k[8] * e[2];
+	b->bias_dps.x += dot3(k, e);
+	b->bias_dps.y += dot3(k + 3, e);
+	b->bias_dps.z += dot3(k + 6, e);
 
-	/* P -= K P (symmetric: fill the upper triangle, mirror it). */
-	float np[9];
-	for (int i = 0; i < 3; i++)
-		for (int j = i; j < 3; j++)
-			np[3 * i + j] = p[3 * i + j] - (k[3 * i] * p[j] + k[3 * i + 1] * p[3 + j] +
-							k[3 * i + 2] * p[6 + j]);
-	np[3] = np[1];
-	np[6] = np[2];
-	np[7] = np[5];
-	memcpy(p, np, sizeof(np));
+	/* P - K P = (I - K) P = W A^-1 P = W K: I - K = (A - P) A^-1 = W A^-1. */
+	for (int i = 0; i < 9; i++)
+		p[i] = w * k[i];
 	clamp_bias(b);
 }
 
@@ -113,20 +118,15 @@ void bc_gyro_bias_update_motion(bc_gyro_bias *b, const float r_lp[6], const floa
 
 	/* Innovation: y - H b, with y = lowpass(R b_hat) - correction rate. */
 	float m = b->limits.motion_max_dps;
-	float e0 = clampf(
-		rb_lp_dps[0] - corr_x_dps - (h0[0] * bb[0] + h0[1] * bb[1] + h0[2] * bb[2]), m);
-	float e1 = clampf(
-		rb_lp_dps[1] - corr_y_dps - (h1[0] * bb[0] + h1[1] * bb[1] + h1[2] * bb[2]), m);
+	float e0 = clampf(rb_lp_dps[0] - corr_x_dps - dot3(h0, bb), m);
+	float e1 = clampf(rb_lp_dps[1] - corr_y_dps - dot3(h1, bb), m);
 
-	/* PH = P H^T (3x2), S = H P H^T + W I (2x2). */
-	float ph0[3], ph1[3];
-	for (int i = 0; i < 3; i++) {
-		ph0[i] = p[3 * i] * h0[0] + p[3 * i + 1] * h0[1] + p[3 * i + 2] * h0[2];
-		ph1[i] = p[3 * i] * h1[0] + p[3 * i + 1] * h1[1] + p[3 * i + 2] * h1[2];
-	}
-	float s00 = h0[0] * ph0[0] + h0[1] * ph0[1] + h0[2] * ph0[2] + w;
-	float s01 = h0[0] * ph1[0] + h0[1] * ph1[1] + h0[2] * ph1[2];
-	float s11 = h1[0] * ph1[0] + h1[1] * ph1[1] + h1[2] * ph1[2] + w;
+	/* PH = P H^T (3x2), S = H P H^T + W I (2x2); written out, not looped: the hot part. */
+	const float ph0[3] = { dot3(p, h0), dot3(p + 3, h0), dot3(p + 6, h0) };
+	const float ph1[3] = { dot3(p, h1), dot3(p + 3, h1), dot3(p + 6, h1) };
+	float s00 = dot3(h0, ph0) + w;
+	float s01 = dot3(h0, ph1);
+	float s11 = dot3(h1, ph1) + w;
 	float det = s00 * s11 - s01 * s01;
 	if (!(det > 0.0f))
 		return;
@@ -134,17 +134,19 @@ void bc_gyro_bias_update_motion(bc_gyro_bias *b, const float r_lp[6], const floa
 	float i00 = s11 * inv_det, i01 = -s01 * inv_det, i11 = s00 * inv_det;
 
 	/* K = PH S^-1 (3x2); b += K e; P -= K PH^T. */
-	float k0[3], k1[3];
-	for (int i = 0; i < 3; i++) {
-		k0[i] = ph0[i] * i00 + ph1[i] * i01;
-		k1[i] = ph0[i] * i01 + ph1[i] * i11;
-	}
+	const float k0[3] = { ph0[0] * i00 + ph1[0] * i01, ph0[1] * i00 + ph1[1] * i01,
+			      ph0[2] * i00 + ph1[2] * i01 };
+	const float k1[3] = { ph0[0] * i01 + ph1[0] * i11, ph0[1] * i01 + ph1[1] * i11,
+			      ph0[2] * i01 + ph1[2] * i11 };
 	b->bias_dps.x += k0[0] * e0 + k1[0] * e1;
 	b->bias_dps.y += k0[1] * e0 + k1[1] * e1;
 	b->bias_dps.z += k0[2] * e0 + k1[2] * e1;
-	for (int i = 0; i < 3; i++)
-		for (int j = i; j < 3; j++)
-			p[3 * i + j] -= k0[i] * ph0[j] + k1[i] * ph1[j];
+	p[0] -= k0[0] * ph0[0] + k1[0] * ph1[0];
+	p[1] -= k0[0] * ph0[1] + k1[0] * ph1[1];
+	p[2] -= k0[0] * ph0[2] + k1[0] * ph1[2];
+	p[4] -= k0[1] * ph0[1] + k1[1] * ph1[1];
+	p[5] -= k0[1] * ph0[2] + k1[1] * ph1[2];
+	p[8] -= k0[2] * ph0[2] + k1[2] * ph1[2];
 	p[3] = p[1];
 	p[6] = p[2];
 	p[7] = p[5];

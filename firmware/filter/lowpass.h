@@ -30,7 +30,13 @@
 
 /* Definitions */
 
-/* Per-step gains of one second-order low-pass; see bc_lowpass2_gains(). */
+/* Per-second coefficients of one second-order low-pass, fixed by its time constant. */
+typedef struct {
+	float pos_per_s2; /* omega_c^2, 1/s^2 */
+	float damp_per_s; /* sqrt(2) omega_c, 1/s */
+} bc_lowpass2_coefs;
+
+/* Per-step gains of one second-order low-pass; see bc_lowpass2_gains_over(). */
 typedef struct {
 	float k_pos;  /* omega_c^2 dt, 1/s */
 	float k_damp; /* sqrt(2) omega_c dt, dimensionless */
@@ -39,19 +45,34 @@ typedef struct {
 
 /* Functions */
 
-/* Gains for time constant tau_s (given as 1/tau_s, 1/s) over a step of dt_s seconds. */
-static inline bc_lowpass2_gains bc_lowpass2_gains_for(float inv_tau_s, float dt_s)
+/* Coefficients for time constant tau_s (given as 1/tau_s, 1/s): once, at init. */
+static inline bc_lowpass2_coefs bc_lowpass2_coefs_for(float inv_tau_s)
 {
 	/* omega_c = sqrt(2)/tau: omega_c^2 = 2/tau^2, sqrt(2) omega_c = 2/tau. */
-	bc_lowpass2_gains g = { 2.0f * inv_tau_s * inv_tau_s * dt_s, 2.0f * inv_tau_s * dt_s,
-				dt_s };
+	bc_lowpass2_coefs c = { 2.0f * inv_tau_s * inv_tau_s, 2.0f * inv_tau_s };
+	return c;
+}
+
+/* Gains over a step of dt_s seconds: two multiplications a step. */
+static inline bc_lowpass2_gains bc_lowpass2_gains_over(bc_lowpass2_coefs c, float dt_s)
+{
+	bc_lowpass2_gains g = { c.pos_per_s2 * dt_s, c.damp_per_s * dt_s, dt_s };
 	return g;
 }
 
 /*
- * One step over n channels: y (outputs) and rate (their derivatives) are the
- * state, x the new inputs; afterwards y holds the filtered values.
+ * One step of one channel: y (output) and rate (its derivative) are the
+ * state, x the new input; afterwards y holds the filtered value. For a few
+ * channels held apart (no array to gather them into, no loop).
  */
+static inline void bc_lowpass2_step_one(float *restrict y, float *restrict rate, float x,
+					bc_lowpass2_gains g)
+{
+	*rate += g.k_pos * (x - *y) - g.k_damp * *rate;
+	*y += *rate * g.dt_s;
+}
+
+/* One step over n channels (a bank the compiler can vectorise). */
 static inline void bc_lowpass2_step(float *restrict y, float *restrict rate,
 				    const float *restrict x, size_t n, bc_lowpass2_gains g)
 {

@@ -35,7 +35,7 @@ const bc_filter_settings bc_filter_settings_default = {
 	.mag_new_field_s = 20.0f,
 };
 
-/* q6 is renormalised every this many gyro steps (see bc_filter_update). */
+/* Without the accelerometer, q6 is renormalised every this many gyro steps. */
 #define BC_FILTER_GYRO_RENORM_STEPS 8
 
 /*
@@ -112,7 +112,7 @@ void bc_filter_init(bc_filter *f, const bc_filter_settings *settings)
 	const bc_filter_settings *st = &f->settings;
 
 	f->q = f->q6 = bc_quat_identity;
-	f->inv_tau_acc = 1.0f / st->tau_acc_s;
+	f->lp_coefs = bc_lowpass2_coefs_for(1.0f / st->tau_acc_s);
 
 	const bc_rest_limits rest = {
 		.block_s = REST_BLOCK_S,
@@ -187,23 +187,29 @@ static inline bc_quat renormalize(bc_quat q)
 	return bc_quat_make(q.w * s, q.x * s, q.y * s, q.z * s);
 }
 
-/* Rotation of one step at rate w_rad_s (rad/s) over dt_s: exp(w dt / 2). */
-static inline bc_quat gyro_step(bc_vec3 w_rad_s, float dt_s)
+/*
+ * Rotation of one step at rate w_dps (deg/s) over dt_s: exp(w dt / 2), with
+ * w in rad/s. The degree-to-radian factor goes into the half step, once.
+ */
+static inline bc_quat gyro_step(bc_vec3 w_dps, float dt_s)
 {
-	float w2 = bc_vec3_dot(w_rad_s, w_rad_s);
-	float h2 = 0.25f * w2 * dt_s * dt_s; /* (half angle)^2 */
+	float w2 = bc_vec3_dot(w_dps, w_dps);
+	float half_step = (0.5f * BC_RAD_PER_DEG) * dt_s; /* half angle per deg/s, rad */
+	float h2 = w2 * half_step * half_step;		  /* (half angle)^2 */
 	float c, s_over_w;
-	if (h2 < 0.0625f) {
-		/* Half angle under 0.25 rad: Taylor series, error < 1e-8. */
-		c = 1.0f - h2 * (0.5f - h2 * (1.0f / 24.0f - h2 * (1.0f / 720.0f)));
-		s_over_w = 0.5f * dt_s * (1.0f - h2 * (1.0f / 6.0f - h2 * (1.0f / 120.0f)));
+	if (h2 < 0.01f) {
+		/*
+		 * Half angle under 0.1 rad (about 1100 deg/s at 100 Hz): Taylor
+		 * series, error under 2e-9.
+		 */
+		c = 1.0f - h2 * (0.5f - h2 * (1.0f / 24.0f));
+		s_over_w = half_step * (1.0f - h2 * (1.0f / 6.0f - h2 * (1.0f / 120.0f)));
 	} else {
-		float w = sqrtf(w2);
-		float h = 0.5f * w * dt_s;
+		float h = sqrtf(h2);
 		c = cosf(h);
-		s_over_w = sinf(h) / w;
+		s_over_w = sinf(h) * half_step / h;
 	}
-	return bc_quat_make(c, w_rad_s.x * s_over_w, w_rad_s.y * s_over_w, w_rad_s.z * s_over_w);
+	return bc_quat_make(c, w_dps.x * s_over_w, w_dps.y * s_over_w, w_dps.z * s_over_w);
 }
 
 /*
@@ -253,6 +259,12 @@ static void turn_lowpass_small(float *v, float theta_x, float theta_y)
 	v[2] = z + theta_x * y - theta_y * x;
 }
 
+static void clear_step_sums(bc_filter *f)
+{
+	f->acc_sum_g = f->gyro_sum_dps = f->accel_sum_g = bc_vec3_make(0.0f, 0.0f, 0.0f);
+	f->acc_sum_n = 0.0f;
+}
+
 /*
  * (Re)start from one accelerometer sample: earth up along it, heading where
  * the sensor's x axis points. The low-pass bank starts at this sample and
@@ -270,10 +282,8 @@ static void restart(bc_filter *f, const bc_sample *s)
 	rotation_inputs(f->q6, f->bias.bias_dps, xr);
 	bc_lowpass2_reset(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N);
 	f->rot_elapsed_s = 0.0f;
-	f->acc_sum_g[0] = f->acc_sum_g[1] = f->acc_sum_g[2] = 0.0f;
-	f->acc_sum_n = 0.0f;
+	clear_step_sums(f);
 	f->acc_elapsed_s = 0.0f;
-	f->raw_sum[0] = f->raw_sum[1] = bc_vec3_make(0.0f, 0.0f, 0.0f);
 	f->starting = true;
 	f->start_s = 0.0f;
 	f->start_count = 1.0f;
@@ -293,6 +303,29 @@ static void restart(bc_filter *f, const bc_sample *s)
 }
 
 /*
+ * The rotation bank: the same low-pass as the accelerometer's, stepped only
+ * when the bias estimator reads it (every bias_update_period_s, 25 Hz by
+ * default), not every accelerometer step. A low-pass with a 3 s time
+ * constant keeps only what is far below that rate's 12.5 Hz Nyquist limit,
+ * where a body moves hardly at all: on BROAD each trial's inclination moved
+ * by at most 0.0024 deg (docs/performance.md).
+ */
+static void step_rotation_bank(bc_filter *f)
+{
+	float xr[BC_FILTER_ROT_N];
+	rotation_inputs(f->q6, f->bias.bias_dps, xr);
+	if (f->starting) {
+		f->rot_count += 1.0f;
+		bc_lowpass2_mean_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
+				      1.0f / f->rot_count);
+	} else {
+		bc_lowpass2_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
+				 bc_lowpass2_gains_over(f->lp_coefs, f->rot_elapsed_s));
+	}
+	f->rot_elapsed_s = 0.0f;
+}
+
+/*
  * The accelerometer step, at most every BC_FILTER_ACC_PERIOD_S: low-pass the
  * mean of the accelerometer samples rotated into the earth frame since the
  * last step, turn the estimate (and the low-pass with it) so the low-passed
@@ -303,36 +336,20 @@ static void restart(bc_filter *f, const bc_sample *s)
  * linear filter commutes with, and each correction turns the filter's state
  * with the frame (turn_lowpass). That saves a quaternion product a sample.
  */
-static void accel_step(bc_filter *f, float dt_s)
+static void accel_step(bc_filter *f, bc_vec3 acc_mean_g, float dt_s)
 {
-	float inv_n = 1.0f / f->acc_sum_n;
-	const float xa[3] = { f->acc_sum_g[0] * inv_n, f->acc_sum_g[1] * inv_n,
-			      f->acc_sum_g[2] * inv_n };
-	f->acc_sum_g[0] = f->acc_sum_g[1] = f->acc_sum_g[2] = 0.0f;
-	f->acc_sum_n = 0.0f;
 	if (f->starting) {
+		const float xa[3] = { acc_mean_g.x, acc_mean_g.y, acc_mean_g.z };
 		f->start_count += 1.0f;
 		bc_lowpass2_mean_step(f->acc_lp, f->acc_lp_rate, xa, 3, 1.0f / f->start_count);
 	} else {
-		bc_lowpass2_step(f->acc_lp, f->acc_lp_rate, xa, 3,
-				 bc_lowpass2_gains_for(f->inv_tau_acc, dt_s));
+		bc_lowpass2_gains g = bc_lowpass2_gains_over(f->lp_coefs, dt_s);
+		bc_lowpass2_step_one(&f->acc_lp[0], &f->acc_lp_rate[0], acc_mean_g.x, g);
+		bc_lowpass2_step_one(&f->acc_lp[1], &f->acc_lp_rate[1], acc_mean_g.y, g);
+		bc_lowpass2_step_one(&f->acc_lp[2], &f->acc_lp_rate[2], acc_mean_g.z, g);
 	}
 
-	/* The rotation bank: the same filter, at most every BC_FILTER_ROT_PERIOD_S. */
 	f->rot_elapsed_s += dt_s;
-	if (f->rot_elapsed_s >= BC_FILTER_ROT_PERIOD_S) {
-		float xr[BC_FILTER_ROT_N];
-		rotation_inputs(f->q6, f->bias.bias_dps, xr);
-		if (f->starting) {
-			f->rot_count += 1.0f;
-			bc_lowpass2_mean_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
-					      1.0f / f->rot_count);
-		} else {
-			bc_lowpass2_step(f->rot_lp, f->rot_lp_rate, xr, BC_FILTER_ROT_N,
-					 bc_lowpass2_gains_for(f->inv_tau_acc, f->rot_elapsed_s));
-		}
-		f->rot_elapsed_s = 0.0f;
-	}
 	if (f->starting) {
 		f->start_s += dt_s;
 		f->starting = f->start_s < f->settings.tau_acc_s;
@@ -377,6 +394,7 @@ static void accel_step(bc_filter *f, float dt_s)
 	}
 
 	if (bc_gyro_bias_accumulate(&f->bias, corr_x, corr_y, dt_s)) {
+		step_rotation_bank(f);
 		if (f->rest.at_rest || f->rest.steady)
 			bc_gyro_bias_update_rest(&f->bias, bc_rest_detector_gyro_lp_dps(&f->rest),
 						 !f->rest.at_rest);
@@ -386,6 +404,47 @@ static void accel_step(bc_filter *f, float dt_s)
 		else
 			bc_gyro_bias_update_none(&f->bias);
 	}
+}
+
+static inline void add_to_step_sums(bc_filter *f, bc_vec3 acc_earth_g, const bc_sample *s)
+{
+	f->acc_sum_g = bc_vec3_add(f->acc_sum_g, acc_earth_g);
+	f->gyro_sum_dps = bc_vec3_add(f->gyro_sum_dps, s->gyro_dps);
+	f->accel_sum_g = bc_vec3_add(f->accel_sum_g, s->accel_g);
+	f->acc_sum_n += 1.0f;
+}
+
+/*
+ * One usable accelerometer sample: rotated into the earth frame every sample
+ * (that is what makes the average immune to the sensor's turning); the rest
+ * of the accelerometer step runs on the means of the samples since the last
+ * step, at most every BC_FILTER_ACC_PERIOD_S: at high rates it is the slow
+ * part. The rest detector too sees the step's means: its thresholds are
+ * multiples of the noise it measures on the same means, so averaging does
+ * not move them. Up to 100 Hz every sample takes the step on its own, with
+ * no sums to keep.
+ */
+static inline void take_accel_sample(bc_filter *f, const bc_sample *s, float dt_s)
+{
+	bc_vec3 acc_mean_g = bc_quat_rotate(f->q6, s->accel_g);
+	f->acc_elapsed_s += dt_s;
+	if (f->acc_elapsed_s < BC_FILTER_ACC_PERIOD_S) {
+		add_to_step_sums(f, acc_mean_g, s);
+		return;
+	}
+	/* The step's only sample is its own mean (bit for bit what the sums would give). */
+	bc_vec3 gyro_mean_dps = s->gyro_dps, accel_mean_g = s->accel_g;
+	if (f->acc_sum_n > 0.0f) {
+		add_to_step_sums(f, acc_mean_g, s);
+		float inv_n = 1.0f / f->acc_sum_n;
+		acc_mean_g = bc_vec3_scale(f->acc_sum_g, inv_n);
+		gyro_mean_dps = bc_vec3_scale(f->gyro_sum_dps, inv_n);
+		accel_mean_g = bc_vec3_scale(f->accel_sum_g, inv_n);
+		clear_step_sums(f);
+	}
+	bc_rest_detector_update(&f->rest, gyro_mean_dps, accel_mean_g, f->acc_elapsed_s);
+	accel_step(f, acc_mean_g, f->acc_elapsed_s);
+	f->acc_elapsed_s = 0.0f;
 }
 
 /* Functions */
@@ -420,54 +479,28 @@ bc_filter_status bc_filter_update(bc_filter *f, const bc_sample *s)
 	if (!accel_ok)
 		bc_rest_detector_restart(&f->rest);
 
-	bc_vec3 w = bc_vec3_scale(bc_vec3_sub(s->gyro_dps, f->bias.bias_dps), BC_RAD_PER_DEG);
+	bc_vec3 w_dps = bc_vec3_sub(s->gyro_dps, f->bias.bias_dps);
 	/*
 	 * Each step is unit length to float rounding, so |q6| drifts by
-	 * rounding only (~1e-7 a step): renormalising every
-	 * BC_FILTER_GYRO_RENORM_STEPS steps keeps it within ~1e-6 of 1.
+	 * rounding only (~1e-7 a step). Every accelerometer step renormalises
+	 * it (at most every BC_FILTER_ACC_PERIOD_S: 10 gyro steps at 1 kHz);
+	 * without the accelerometer, every BC_FILTER_GYRO_RENORM_STEPS steps.
+	 * Either keeps it within ~2e-6 of 1.
 	 */
-	f->q6 = bc_quat_mul(f->q6, gyro_step(w, dt));
-	if (++f->gyro_steps >= BC_FILTER_GYRO_RENORM_STEPS) {
-		f->q6 = renormalize(f->q6);
-		f->gyro_steps = 0;
-	}
-
+	f->q6 = bc_quat_mul(f->q6, gyro_step(w_dps, dt));
 	if (accel_ok) {
-		/*
-		 * Rotated into the earth frame every sample (that is what makes
-		 * the average immune to the sensor's turning); the rest of the
-		 * accelerometer step runs on the mean, at most every
-		 * BC_FILTER_ACC_PERIOD_S: at high rates it is the slow part.
-		 */
-		bc_vec3 a_earth = bc_quat_rotate(f->q6, s->accel_g);
-		f->acc_sum_g[0] += a_earth.x;
-		f->acc_sum_g[1] += a_earth.y;
-		f->acc_sum_g[2] += a_earth.z;
-		f->raw_sum[0] = bc_vec3_add(f->raw_sum[0], s->gyro_dps);
-		f->raw_sum[1] = bc_vec3_add(f->raw_sum[1], s->accel_g);
-		f->acc_sum_n += 1.0f;
-		f->acc_elapsed_s += dt;
-		if (f->acc_elapsed_s >= BC_FILTER_ACC_PERIOD_S) {
-			/*
-			 * The rest detector too sees the step's means: its
-			 * thresholds are multiples of the noise it measures on
-			 * the same means, so averaging does not move them.
-			 */
-			float inv_n = 1.0f / f->acc_sum_n;
-			bc_rest_detector_update(&f->rest, bc_vec3_scale(f->raw_sum[0], inv_n),
-						bc_vec3_scale(f->raw_sum[1], inv_n),
-						f->acc_elapsed_s);
-			f->raw_sum[0] = f->raw_sum[1] = bc_vec3_make(0.0f, 0.0f, 0.0f);
-			accel_step(f, f->acc_elapsed_s);
-			f->acc_elapsed_s = 0.0f;
-		}
+		take_accel_sample(f, s, dt);
 	} else {
 		f->accel_rejected++;
+		if (++f->gyro_steps >= BC_FILTER_GYRO_RENORM_STEPS) {
+			f->q6 = renormalize(f->q6);
+			f->gyro_steps = 0;
+		}
 	}
 
 	if (st->use_mag && s->has_mag && bc_vec3_isfinite(s->mag_ut))
 		bc_mag_heading_update(&f->mag, bc_quat_rotate(f->q6, s->mag_ut),
-				      bc_vec3_norm(w) * BC_DEG_PER_RAD, dt);
+				      bc_vec3_norm(w_dps), dt);
 	f->q = st->use_mag ? bc_mag_heading_apply(&f->mag, f->q6) : f->q6;
 	return accel_ok ? BC_FILTER_OK : BC_FILTER_GYRO_ONLY;
 }

@@ -84,10 +84,11 @@ typedef enum {
 } bc_filter_status;
 
 /*
- * Low-pass banks, all at tau_acc_s: the accelerometer in the gyro frame
- * (every sample), and what the bias estimator compares the correction with
- * (rotation rows, R * bias: smooth signals, so at most every
- * BC_FILTER_ROT_PERIOD_S). Banks are padded to whole SIMD vectors.
+ * Low-pass banks, all at tau_acc_s: the accelerometer in the earth frame
+ * (every accelerometer step), and what the bias estimator compares the
+ * correction with (rotation rows, R * bias: smooth signals, stepped only when
+ * the estimator reads them, every bias_update_period_s). Banks are padded to
+ * whole SIMD vectors.
  */
 enum {
 	BC_FILTER_ACC_N = 4,  /* accelerometer in the gyro frame, g (3 used, 1 padding) */
@@ -95,7 +96,6 @@ enum {
 	BC_FILTER_ROT_RB = 6, /* R * bias, earth x and y, deg/s (2) */
 	BC_FILTER_ROT_N = 8,
 };
-#define BC_FILTER_ROT_PERIOD_S 0.01f
 
 /*
  * The accelerometer step (low-pass, inclination correction, bias) runs at
@@ -116,16 +116,21 @@ typedef struct {
 		[BC_FILTER_ROT_N]; /* low-passed rotation rows and R * bias, see BC_FILTER_ROT_* */
 	float rot_lp_rate[BC_FILTER_ROT_N]; /* their rates of change, per second */
 	float rot_elapsed_s;		    /* time since the rotation bank's last step, s */
-	float acc_sum_g[3];  /* accelerometer in the gyro frame summed since the last step, g */
-	float acc_sum_n;     /* samples in that sum */
-	bc_vec3 raw_sum[2];  /* raw gyro (deg/s) and accel (g) summed over the same samples */
-	float acc_elapsed_s; /* time since the last accelerometer step, s */
-	float inv_tau_acc;   /* 1 / tau_acc_s, 1/s */
-	float start_s;	     /* time since (re)start while the banks are still running means, s */
-	float start_count;   /* samples in the accelerometer's running mean */
-	float rot_count;     /* steps in the rotation bank's running mean */
-	bool starting;	     /* the banks are still running means (first tau_acc_s) */
-	uint8_t gyro_steps;  /* gyro steps since q6 was last renormalised */
+	/*
+	 * Sums over the accelerometer samples since the last accelerometer step
+	 * (none kept when a step has one sample: see take_accel_sample).
+	 */
+	bc_vec3 acc_sum_g;	    /* accelerometer in q6's earth frame, g */
+	bc_vec3 gyro_sum_dps;	    /* raw gyroscope, deg/s */
+	bc_vec3 accel_sum_g;	    /* raw accelerometer, g */
+	float acc_sum_n;	    /* samples in the sums */
+	float acc_elapsed_s;	    /* time since the last accelerometer step, s */
+	bc_lowpass2_coefs lp_coefs; /* the low-pass banks' coefficients (tau_acc_s) */
+	float start_s;	    /* time since (re)start while the banks are still running means, s */
+	float start_count;  /* samples in the accelerometer's running mean */
+	float rot_count;    /* steps in the rotation bank's running mean */
+	bool starting;	    /* the banks are still running means (first tau_acc_s) */
+	uint8_t gyro_steps; /* gyro-only steps since q6 was last renormalised there */
 	bc_rest_detector rest;
 	bc_gyro_bias bias;
 	bc_mag_heading mag;

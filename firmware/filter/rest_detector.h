@@ -140,7 +140,8 @@ static inline bool bc_rest_detector_update(bc_rest_detector *r, bc_vec3 gyro_dps
 	r->accel_dev2_sum_g2 += ax * ax + ay * ay + az * az;
 	r->block_n += 1.0f;
 	r->block_elapsed_s += dt_s;
-	if (r->block_elapsed_s >= r->limits.block_s)
+	/* bc_rest_detector_block waits for BC_REST_BLOCK_MIN_N as well: no call just to return. */
+	if (r->block_elapsed_s >= r->limits.block_s && r->block_n >= BC_REST_BLOCK_MIN_N)
 		bc_rest_detector_block(r);
 	return r->at_rest;
 }
