@@ -283,11 +283,13 @@ static int write_checked(bc_trace_writer *w, const bc_sample *s, bc_trace_error 
 	return 0;
 }
 
-static bool vec_fits_columns(bc_vec3 v, int decimals)
+/* 1 when all three fit; combined with & (an int, so no branch per column). */
+static int vec_fits_columns(bc_vec3 v, int decimals)
 {
-	return bc_trace_number_column_fits(v.x, decimals) &
-	       bc_trace_number_column_fits(v.y, decimals) &
-	       bc_trace_number_column_fits(v.z, decimals);
+	int fits = bc_trace_number_column_fits(v.x, decimals);
+	fits &= bc_trace_number_column_fits(v.y, decimals);
+	fits &= bc_trace_number_column_fits(v.z, decimals);
+	return fits;
 }
 
 /* The inline writers' longest row: t and nine columns, whole words and all. */
