@@ -32,7 +32,7 @@ static bc_vec3 rotate_z(bc_quat q)
 /* bc_vec3_angle_deg(a, z), the same way: |a x z| and a . z without the zeros. */
 static float angle_from_z_deg(bc_vec3 a)
 {
-	return atan2f(sqrtf(a.y * a.y + a.x * a.x), a.z) * BC_DEG_PER_RAD;
+	return bc_atan2f(sqrtf(a.y * a.y + a.x * a.x), a.z) * BC_DEG_PER_RAD;
 }
 
 float bc_body_trunk_incline_deg(bc_quat q_earth_from_body)

@@ -99,7 +99,7 @@ static bc_quat tilt_towards_accel(bc_quat q_fix, bc_quat q_filter, bc_vec3 accel
 	float s = bc_vec3_norm(axis);
 	if (!(s > 1e-7f))
 		return q_fix;
-	float angle_rad = atan2f(s, up.z);
+	float angle_rad = bc_atan2f(s, up.z);
 	bc_quat step = bc_quat_from_axis_angle(bc_vec3_scale(axis, 1.0f / s), k * angle_rad);
 	return bc_quat_normalize(bc_quat_mul(step, q_fix));
 }

@@ -24,7 +24,7 @@ void bc_lean_path_start(bc_lean_path *p, bc_vec3 z, float first_min_deg)
 
 static int sector_of(const bc_lean_path *p, bc_vec3 v)
 {
-	float az = atan2f(bc_vec3_dot(v, p->across_b), bc_vec3_dot(v, p->across_a));
+	float az = bc_atan2f(bc_vec3_dot(v, p->across_b), bc_vec3_dot(v, p->across_a));
 	int s = (int)floorf((az + (float)M_PI) / (2.0f * (float)M_PI) * BC_LEAN_SECTORS);
 	return s < 0 ? 0 : s >= BC_LEAN_SECTORS ? BC_LEAN_SECTORS - 1 : s;
 }

@@ -133,7 +133,7 @@ static float forward_lean_deg(const bc_mounting_calib *c, const bc_upright_candi
 	bc_vec3 lean = bc_lean_path_first(&k->way);
 	if (bc_vec3_norm(lean) == 0.0f)
 		return 0.0f;
-	return atan2f(bc_vec3_dot(up, lean), bc_vec3_dot(up, k->up_s)) * BC_DEG_PER_RAD;
+	return bc_atan2f(bc_vec3_dot(up, lean), bc_vec3_dot(up, k->up_s)) * BC_DEG_PER_RAD;
 }
 
 static pose_fit start_pose_fit(const bc_mounting_calib *c, const bc_upright_candidate *k,

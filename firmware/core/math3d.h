@@ -14,6 +14,8 @@
 
 #include <math.h>
 
+#include "core/atan2_float.h"
+
 #define BC_DEG_PER_RAD 57.29577951308232f
 #define BC_RAD_PER_DEG 0.017453292519943295f
 
@@ -80,7 +82,7 @@ static inline int bc_vec3_isfinite(bc_vec3 a)
 /* Angle between two vectors, degrees (0..180); robust near 0 and 180. */
 static inline float bc_vec3_angle_deg(bc_vec3 a, bc_vec3 b)
 {
-	return atan2f(bc_vec3_norm(bc_vec3_cross(a, b)), bc_vec3_dot(a, b)) * BC_DEG_PER_RAD;
+	return bc_atan2f(bc_vec3_norm(bc_vec3_cross(a, b)), bc_vec3_dot(a, b)) * BC_DEG_PER_RAD;
 }
 
 /* Quaternion functions */
@@ -138,7 +140,7 @@ static inline bc_vec3 bc_quat_to_rotvec(bc_quat q)
 	float s = bc_vec3_norm(v);
 	if (s < 1e-9f)
 		return bc_vec3_scale(v, 2.0f);
-	return bc_vec3_scale(v, 2.0f * atan2f(s, q.w) / s);
+	return bc_vec3_scale(v, 2.0f * bc_atan2f(s, q.w) / s);
 }
 
 /* v rotated by q: q ⊗ v ⊗ q*. */
