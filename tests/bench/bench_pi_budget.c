@@ -40,21 +40,6 @@ extern char **environ;
 
 /* Stage runner (both machines) */
 
-static bc_sample *load(const char *path, size_t *n)
-{
-	bc_trace_error err;
-	bc_trace_reader *r = bc_trace_reader_open(path, &err);
-	if (!r)
-		return NULL;
-	size_t cap = SLICE_ROWS + 1;
-	bc_sample *s = malloc(cap * sizeof(*s));
-	*n = 0;
-	while (s && *n < cap && bc_trace_reader_next(r, &s[*n], &err) == 1)
-		++*n;
-	bc_trace_reader_free(r);
-	return s;
-}
-
 static int coach_pass(const bc_sample *s, size_t n)
 {
 	static bc_coach coach;
@@ -101,7 +86,7 @@ static int read_pass(const char *path)
 static int run_stage(const char *stage, const char *path, int passes)
 {
 	size_t n = 0;
-	bc_sample *s = load(path, &n);
+	bc_sample *s = bc_bench_load_trace(path, SLICE_ROWS + 1, &n);
 	if (!s || n == 0)
 		return 1;
 	char out[600];
@@ -241,7 +226,9 @@ int main(int argc, char **argv)
 			"mixed",   "--seed", "7",	   "--rate",  "100",
 			"--reps",  "15",     "--out",	   hour,      NULL };
 	size_t n = 0;
-	bc_sample *s = run_quiet(sim, "/dev/null") == 0 ? load(hour, &n) : NULL;
+	bc_sample *s = run_quiet(sim, "/dev/null") == 0
+			       ? bc_bench_load_trace(hour, SLICE_ROWS + 1, &n)
+			       : NULL;
 	if (!s || n < 1000 || write_pass(plain, s, n) || write_pass(gz, s, n)) {
 		fprintf(stderr, "bench_pi_budget: could not make the trace with %s\n", backcoach);
 		return 1;

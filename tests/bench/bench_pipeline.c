@@ -69,34 +69,6 @@ static int simulate(const char *backcoach, const char *exercise, const char *rep
 	return run_measured(argv, wall_s, &rss);
 }
 
-/* The whole trace in memory, so the timed loop has no I/O. */
-static bc_sample *load(const char *path, size_t *n)
-{
-	bc_trace_error err;
-	bc_trace_reader *r = bc_trace_reader_open(path, &err);
-	if (!r) {
-		fprintf(stderr, "%s\n", err.message);
-		return NULL;
-	}
-	size_t cap = 1 << 16;
-	bc_sample *s = malloc(cap * sizeof(*s));
-	*n = 0;
-	int rc;
-	while (s && (rc = bc_trace_reader_next(r, &s[*n], &err)) == 1) {
-		if (++*n == cap) {
-			cap *= 2;
-			bc_sample *grown = realloc(s, cap * sizeof(*s));
-			if (!grown) {
-				free(s);
-				s = NULL;
-			}
-			s = grown;
-		}
-	}
-	bc_trace_reader_free(r);
-	return s;
-}
-
 /* One pass of the coach over the samples: what the instruction counts measure. */
 __attribute__((noinline)) int bench_coach_pass(bc_exercise_id ex, const bc_sample *s, size_t n)
 {
@@ -149,8 +121,9 @@ static int per_exercise(const char *self, const char *backcoach, const char *tmp
 		double sim_s;
 		size_t n = 0;
 		snprintf(path, sizeof(path), "%s/%s.csv.gz", tmp, name);
-		bc_sample *s = simulate(backcoach, name, NULL, path, &sim_s) == 0 ? load(path, &n)
-										  : NULL;
+		bc_sample *s = simulate(backcoach, name, NULL, path, &sim_s) == 0
+				       ? bc_bench_load_trace(path, 0, &n)
+				       : NULL;
 		if (!s || n < 2) {
 			free(s);
 			return -1;
@@ -173,7 +146,7 @@ static int per_exercise(const char *self, const char *backcoach, const char *tmp
 static int one_pass(const char *ex, const char *path)
 {
 	size_t n = 0;
-	bc_sample *s = load(path, &n);
+	bc_sample *s = bc_bench_load_trace(path, 0, &n);
 	if (!s)
 		return 1;
 	bench_coach_pass((bc_exercise_id)atoi(ex), s, n);
@@ -212,7 +185,7 @@ int main(int argc, char **argv)
 	rc |= run_measured(replay_long, &wall_s, &rss_kib);
 
 	size_t n = 0;
-	bc_sample *samples = load(long_path, &n);
+	bc_sample *samples = bc_bench_load_trace(long_path, 0, &n);
 	if (!samples || n < 2)
 		return 1;
 	double duration_s = samples[n - 1].t_s - samples[0].t_s;

@@ -59,31 +59,6 @@ static double run_timed(char *const argv[])
 	return bc_bench_now_s() - t0;
 }
 
-/* The whole trace in memory. */
-static bc_sample *load(const char *path, size_t *n)
-{
-	bc_trace_error err;
-	bc_trace_reader *r = bc_trace_reader_open(path, &err);
-	if (!r) {
-		fprintf(stderr, "%s\n", err.message);
-		return NULL;
-	}
-	size_t cap = 1 << 16;
-	bc_sample *s = malloc(cap * sizeof(*s));
-	*n = 0;
-	while (s && bc_trace_reader_next(r, &s[*n], &err) == 1) {
-		if (++*n == cap) {
-			cap *= 2;
-			bc_sample *grown = realloc(s, cap * sizeof(*s));
-			if (!grown)
-				free(s);
-			s = grown;
-		}
-	}
-	bc_trace_reader_free(r);
-	return s;
-}
-
 /* Reads every row of path: what the read figures measure. Rows read, or -1. */
 __attribute__((noinline)) long bench_read_pass(const char *path)
 {
@@ -186,7 +161,7 @@ static int make_files(bench_files *f, double *write_ns, double *write_gz_ns)
 		return -1;
 	}
 	size_t n = 0;
-	bc_sample *s = load(f->hour, &n);
+	bc_sample *s = bc_bench_load_trace(f->hour, 0, &n);
 	if (!s || n < SLICE_ROWS)
 		return -1;
 	double t0 = bc_bench_now_s();
@@ -390,7 +365,7 @@ static int one_pass(int argc, char **argv)
 	if (argc < 4)
 		return 2;
 	size_t n = 0;
-	bc_sample *s = load(argv[3], &n);
+	bc_sample *s = bc_bench_load_trace(argv[3], 0, &n);
 	int rc = s && n ? bench_write_pass(argv[2], s, n, 1) : -1;
 	free(s);
 	return rc != 0;

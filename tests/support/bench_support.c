@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "trace/trace_reader.h"
+
 extern char **environ;
 
 double bc_bench_now_s(void)
@@ -116,4 +118,30 @@ long long bc_bench_callgrind_instructions(char *const argv[], const char *functi
 	posix_spawn_file_actions_destroy(&fa);
 	unlink(out);
 	return total;
+}
+
+bc_sample *bc_bench_load_trace(const char *path, size_t max_rows, size_t *n)
+{
+	bc_trace_error err;
+	bc_trace_reader *r = bc_trace_reader_open(path, &err);
+	if (!r) {
+		fprintf(stderr, "%s\n", err.message);
+		return NULL;
+	}
+	size_t cap = max_rows ? max_rows : (size_t)1 << 16;
+	bc_sample *s = malloc(cap * sizeof(*s));
+	*n = 0;
+	while (s && (!max_rows || *n < max_rows) && bc_trace_reader_next(r, &s[*n], &err) == 1) {
+		if (++*n == cap && !max_rows) {
+			cap *= 2;
+			bc_sample *grown = realloc(s, cap * sizeof(*s));
+			if (!grown)
+				free(s);
+			s = grown;
+		}
+	}
+	bc_trace_reader_free(r);
+	if (!s)
+		fprintf(stderr, "%s: out of memory\n", path);
+	return s;
 }

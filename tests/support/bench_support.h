@@ -5,6 +5,15 @@
 
 #include <stddef.h>
 
+#include "core/sample.h"
+
+/*
+ * The first max_rows samples of a trace (0: all) in one malloc'd array, so
+ * a timed loop has no I/O; *n how many. NULL (message on stderr) if the
+ * trace cannot be read or memory is short.
+ */
+bc_sample *bc_bench_load_trace(const char *path, size_t max_rows, size_t *n);
+
 /* CLOCK_MONOTONIC in seconds. */
 double bc_bench_now_s(void);
 
