@@ -172,11 +172,7 @@ static void render_all_at(int w, int h)
 		assert_int_equal(s.screen, expected[sc]);
 		bc_render_frame(&c.draw, &s);
 		maybe_save(&c, scene_name[sc]);
-		int bar_h = bc_status_bar_h(&c.draw);
-		SDL_Rect left = { 0, bar_h, w / 2, h - bar_h };
-		SDL_Rect right = { w / 2, bar_h, w - w / 2, h - bar_h };
-		if (bc_app_canvas_ink_in(&c, left) <= left.w * left.h / 50 ||
-		    bc_app_canvas_ink_in(&c, right) <= right.w * right.h / 50)
+		if (!bc_app_canvas_halves_drawn(&c, bc_status_bar_h(&c.draw)))
 			fail_msg("%s at %dx%d: a half of the screen is empty", scene_name[sc], w,
 				 h);
 		bc_app_canvas_close(&c);

@@ -208,10 +208,7 @@ static void render_all_at(int w, int h)
 		SDL_Rect bar = { 0, 0, w, bc_status_bar_h(&c.draw) };
 		assert_true(bc_app_canvas_ink_in(&c, bar) > w * bar.h / 2);
 		/* Something big is drawn in each half of the screen below it. */
-		SDL_Rect left = { 0, bar.h, w / 2, h - bar.h };
-		SDL_Rect right = { w / 2, bar.h, w - w / 2, h - bar.h };
-		if (bc_app_canvas_ink_in(&c, left) <= left.w * left.h / 50 ||
-		    bc_app_canvas_ink_in(&c, right) <= right.w * right.h / 50)
+		if (!bc_app_canvas_halves_drawn(&c, bar.h))
 			fail_msg("%s at %dx%d: a half of the screen is empty", sc->name, w, h);
 		bc_app_canvas_close(&c);
 	}

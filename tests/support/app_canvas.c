@@ -53,3 +53,12 @@ int bc_app_canvas_ink_in(const bc_app_canvas *c, SDL_Rect r)
 	}
 	return n;
 }
+
+bool bc_app_canvas_halves_drawn(const bc_app_canvas *c, int top)
+{
+	int w = c->surface->w, h = c->surface->h;
+	SDL_Rect left = { 0, top, w / 2, h - top };
+	SDL_Rect right = { w / 2, top, w - w / 2, h - top };
+	return bc_app_canvas_ink_in(c, left) > left.w * left.h / 50 &&
+	       bc_app_canvas_ink_in(c, right) > right.w * right.h / 50;
+}

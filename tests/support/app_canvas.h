@@ -7,6 +7,7 @@
 #ifndef BC_TEST_APP_CANVAS_H
 #define BC_TEST_APP_CANVAS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <SDL.h>
@@ -32,5 +33,11 @@ void bc_app_canvas_close(bc_app_canvas *c);
 
 /* Pixels in r that differ from the background colour: what was drawn there. */
 int bc_app_canvas_ink_in(const bc_app_canvas *c, SDL_Rect r);
+
+/*
+ * Something big (over 2 % of the pixels) is drawn in each half, left and
+ * right, of the canvas below y = top: a screen, not a status bar over void.
+ */
+bool bc_app_canvas_halves_drawn(const bc_app_canvas *c, int top);
 
 #endif /* BC_TEST_APP_CANVAS_H */
