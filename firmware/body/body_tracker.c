@@ -155,21 +155,35 @@ static void update_outputs(bc_body_tracker *t, bc_quat q_es)
 	}
 }
 
+bc_filter_step bc_body_tracker_fuse(bc_body_tracker *t, const bc_sample *s)
+{
+	bc_filter_step f = { .q_before = bc_filter_quat(&t->filter) };
+	f.status = bc_filter_update(&t->filter, s);
+	f.q = bc_filter_quat(&t->filter);
+	f.gyro_bias_dps = bc_filter_gyro_bias_dps(&t->filter);
+	f.at_rest = bc_filter_at_rest(&t->filter);
+	return f;
+}
+
 const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample *s)
 {
-	bc_quat q_before = bc_filter_quat(&t->filter);
-	bc_filter_status st = bc_filter_update(&t->filter, s);
+	bc_filter_step f = bc_body_tracker_fuse(t, s);
+	return bc_body_tracker_follow(t, s, &f);
+}
 
-	if (st == BC_FILTER_REJECTED) {
+const bc_body_state *bc_body_tracker_follow(bc_body_tracker *t, const bc_sample *s,
+					    const bc_filter_step *f)
+{
+	if (f->status == BC_FILTER_REJECTED) {
 		/* Nothing was fused: the state stays as it was. */
 		t->state.sample_rejected = true;
 		t->state.dropout = false;
 		return &t->state;
 	}
-	bool dropout = t->started &&
-		       (st == BC_FILTER_STARTED || s->t_s - t->last_t_s > t->settings.dropout_s);
+	bool dropout = t->started && (f->status == BC_FILTER_STARTED ||
+				      s->t_s - t->last_t_s > t->settings.dropout_s);
 	float dt_s = t->started && !dropout ? (float)(s->t_s - t->last_t_s) : 0.0f;
-	bc_quat q_filter = bc_filter_quat(&t->filter);
+	bc_quat q_filter = f->q;
 
 	t->started = true;
 	t->last_t_s = s->t_s;
@@ -181,19 +195,19 @@ const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample 
 		bc_tilt_steady_reset(&t->steady);
 		bc_mounting_earth_turned(
 			&t->calib,
-			turn_about_vertical(q_filter, bc_quat_mul(q_fix_before, q_before)));
+			turn_about_vertical(q_filter, bc_quat_mul(q_fix_before, f->q_before)));
 	}
 	/*
 	 * The filter learns the bias quickly at rest (bias_tau_rest_s): after
 	 * BIAS_LEARN_REST_S of it the estimate is good to a fraction of a deg/s.
 	 */
-	if (bc_filter_at_rest(&t->filter) && t->filter_rest_s < BIAS_LEARN_REST_S) {
+	if (f->at_rest && t->filter_rest_s < BIAS_LEARN_REST_S) {
 		t->filter_rest_s += dt_s;
 		if (t->filter_rest_s >= BIAS_LEARN_REST_S)
 			bc_stillness_set_bias_known(&t->stillness, true);
 	}
-	bool gyro_quiet = bc_stillness_update(
-		&t->stillness, s->gyro_dps, bc_filter_gyro_bias_dps(&t->filter), s->accel_g, dt_s);
+	bool gyro_quiet = bc_stillness_update(&t->stillness, s->gyro_dps, f->gyro_bias_dps,
+					      s->accel_g, dt_s);
 	bool block_closed = bc_tilt_steady_update(&t->steady, s->accel_g, dt_s);
 	bool still = gyro_quiet || bc_tilt_steady_s(&t->steady) >= t->settings.still_steady_s;
 	t->state.still_s = still ? (t->state.still ? t->state.still_s + dt_s : 0.0) : 0.0;

@@ -81,6 +81,26 @@ void bc_body_tracker_init(bc_body_tracker *t, const bc_body_settings *settings, 
 /* Fuses one sample; the returned state lives inside t until the next call. */
 const bc_body_state *bc_body_tracker_update(bc_body_tracker *t, const bc_sample *s);
 
+/* What the filter made of one sample: all the rest of the tracker reads of it. */
+typedef struct {
+	bc_filter_status status;
+	bc_quat q_before; /* the filter's orientation before the sample ... */
+	bc_quat q;	  /* ... and after it */
+	bc_vec3 gyro_bias_dps;
+	bool at_rest;
+} bc_filter_step;
+
+/*
+ * bc_body_tracker_update in two halves: _fuse runs the filter alone (it
+ * touches nothing of t but t->filter, and depends on the samples only),
+ * _follow the rest (never t->filter). So a replay can run _fuse for the
+ * samples ahead on another thread while _follow keeps up (issue 14); in
+ * order, the two are _update exactly.
+ */
+bc_filter_step bc_body_tracker_fuse(bc_body_tracker *t, const bc_sample *s);
+const bc_body_state *bc_body_tracker_follow(bc_body_tracker *t, const bc_sample *s,
+					    const bc_filter_step *f);
+
 /*
  * Only what the consumer reads (bc_body_needs flags, body_state.h): the rest
  * of the state's costly outputs are NaN. init: BC_BODY_NEEDS_ALL.

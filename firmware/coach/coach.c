@@ -297,45 +297,67 @@ static void interrupt_attempt(bc_coach *c, double t_s, bc_detect_out *out)
 }
 
 /* A glitch the guard found: its event, the screen's warning, and maybe the attempt's end. */
-static void sensor_fault(bc_coach *c, double t_s, bc_glitch_kind kind, bc_detect_out *out)
+static void sensor_fault(bc_coach *c, double t_s, const bc_coach_front *f, bc_detect_out *out)
 {
 	bc_coach_event e = { .type = BC_EVENT_SENSOR_GLITCH, .t_s = t_s };
-	snprintf(e.text, sizeof(e.text), "%s", bc_glitch_kind_text(kind));
+	snprintf(e.text, sizeof(e.text), "%s", bc_glitch_kind_text(f->glitch));
 	bc_detect_emit(out, &e);
 	c->view.sensor_glitches++;
 	c->glitch_t_s = t_s;
-	if (kind == BC_GLITCH_FROZEN || bc_sample_guard_burst(&c->guard, t_s))
+	if (f->glitch == BC_GLITCH_FROZEN || f->glitch_burst)
 		interrupt_attempt(c, t_s, out);
 }
 
-static size_t update_body(bc_coach *c, const bc_body_state *b, bc_glitch_kind glitch,
+static size_t update_body(bc_coach *c, const bc_body_state *b, const bc_coach_front *f,
 			  bc_coach_event *events, size_t max);
 
-size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, size_t max)
+void bc_coach_front_step(bc_coach *c, const bc_sample *s, bc_coach_front *out)
 {
-	bc_sample checked = *s;
-	bc_glitch_kind glitch;
-	bc_guard_verdict verdict = bc_sample_guard_check(&c->guard, &checked, &glitch);
-	if (verdict == BC_GUARD_FROZEN || verdict == BC_GUARD_INVALID) {
+	out->sample = *s;
+	out->t_s = s->t_s;
+	out->verdict = bc_sample_guard_check(&c->guard, &out->sample, &out->glitch);
+	out->glitch_burst = false;
+	if (out->glitch != BC_GLITCH_NONE) {
+		/* when its own time is NaN, the guard notes it at the last valid one */
+		double t_s = isfinite(s->t_s) ? s->t_s : c->guard.t_prev_s;
+		out->glitch_burst = bc_sample_guard_burst(&c->guard, t_s);
+	}
+	if (out->verdict == BC_GUARD_OK || out->verdict == BC_GUARD_SPIKE)
+		out->filter = bc_body_tracker_fuse(&c->body, &out->sample);
+}
+
+size_t bc_coach_update_fronted(bc_coach *c, const bc_coach_front *f, bc_coach_event *events,
+			       size_t max)
+{
+	if (f->verdict == BC_GUARD_FROZEN || f->verdict == BC_GUARD_INVALID) {
 		/* not data: the body and the detector never see it */
 		bc_coach_event buf[4];
 		bc_detect_out out = { .ev = buf, .max = sizeof(buf) / sizeof(buf[0]) };
 		/* an invalid sample's own time may be NaN: the JSON needs a number */
-		double t_s = isfinite(s->t_s) ? s->t_s : c->view.t_s;
-		if (glitch != BC_GLITCH_NONE)
-			sensor_fault(c, t_s, glitch, &out);
+		double t_s = isfinite(f->t_s) ? f->t_s : c->view.t_s;
+		if (f->glitch != BC_GLITCH_NONE)
+			sensor_fault(c, t_s, f, &out);
 		c->view.sensor_glitch = true;
 		return deliver(buf, out.n, events, max);
 	}
-	return update_body(c, bc_body_tracker_update(&c->body, &checked), glitch, events, max);
+	const bc_body_state *b = bc_body_tracker_follow(&c->body, &f->sample, &f->filter);
+	return update_body(c, b, f, events, max);
+}
+
+size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, size_t max)
+{
+	bc_coach_front f;
+	bc_coach_front_step(c, s, &f);
+	return bc_coach_update_fronted(c, &f, events, max);
 }
 
 size_t bc_coach_update_body(bc_coach *c, const bc_body_state *b, bc_coach_event *events, size_t max)
 {
-	return update_body(c, b, BC_GLITCH_NONE, events, max);
+	return update_body(c, b, NULL, events, max);
 }
 
-static size_t update_body(bc_coach *c, const bc_body_state *b, bc_glitch_kind glitch,
+/* After the body tracker; f: the sample's front half (its glitch), NULL: none. */
+static size_t update_body(bc_coach *c, const bc_body_state *b, const bc_coach_front *f,
 			  bc_coach_event *events, size_t max)
 {
 	bc_coach_event buf[24];
@@ -364,8 +386,8 @@ static size_t update_body(bc_coach *c, const bc_body_state *b, bc_glitch_kind gl
 		bc_detect_emit(&out, &e);
 		interrupt_attempt(c, b->t_s, &out); /* data lost: the attempt cannot be judged */
 	}
-	if (glitch != BC_GLITCH_NONE)
-		sensor_fault(c, b->t_s, glitch, &out);
+	if (f && f->glitch != BC_GLITCH_NONE)
+		sensor_fault(c, b->t_s, f, &out);
 	v->sensor_glitch = b->t_s - c->glitch_t_s < BC_COACH_GLITCH_SHOWN_S;
 
 	size_t first = out.n;

@@ -141,6 +141,26 @@ void bc_coach_init(bc_coach *c, const bc_coach_settings *settings, bc_exercise_i
 size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, size_t max);
 
 /*
+ * bc_coach_update in two halves, so a replay can run the front half for the
+ * samples ahead on another core (issue 14). The front is what depends on the
+ * samples alone: the sample guard and the orientation filter; it touches
+ * only c->guard and c->body.filter, and bc_coach_update_fronted never does.
+ * In order, front then fronted is bc_coach_update exactly.
+ */
+typedef struct {
+	bc_sample sample;	  /* as checked: a spike repaired */
+	double t_s;		  /* the sample's time as it came (may be NaN when invalid) */
+	bc_guard_verdict verdict; /* FROZEN and INVALID go no further than the guard */
+	bc_glitch_kind glitch;	  /* a glitch this sample completes */
+	bool glitch_burst;	  /* ... the last of a burst of them (bc_sample_guard_burst) */
+	bc_filter_step filter;	  /* verdict OK or SPIKE: the filter's step */
+} bc_coach_front;
+
+void bc_coach_front_step(bc_coach *c, const bc_sample *s, bc_coach_front *out);
+size_t bc_coach_update_fronted(bc_coach *c, const bc_coach_front *f, bc_coach_event *events,
+			       size_t max);
+
+/*
  * The same, from a body state instead of a sample: everything after the body
  * tracker. For tests and tools that already have body angles.
  */
