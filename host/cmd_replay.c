@@ -16,6 +16,7 @@
 
 #include "cli_options.h"
 #include "cli_trace.h"
+#include "coach_feed.h"
 #include "coach/calib_words.h"
 #include "coach/coach.h"
 #include "coach/exercise_table.h"
@@ -24,7 +25,6 @@
 #include "history/history.h"
 #include "json_writer.h"
 #include "trace_hold.h"
-#include "trace_prefetch.h"
 
 enum { OPT_EXERCISE, OPT_HOLD, OPT_JSON, OPT_HISTORY, OPT_STARTED };
 
@@ -170,17 +170,18 @@ static int take_events(replay_result *res, const bc_coach_event *events, size_t 
 }
 
 /* Feeds every sample to the coach; 0 done, -1 out of memory, else the exit status. */
-static int feed_coach(bc_trace_prefetch *ahead, bc_coach *coach, replay_result *res)
+static int feed_coach(bc_coach_feed *feed, bc_coach *coach, replay_result *res)
 {
 	bc_coach_event events[BC_COACH_MAX_EVENTS_PER_SAMPLE];
-	bc_sample s;
+	const bc_coach_front *f;
 	bc_trace_error err = { { 0 } };
 	int got;
-	while ((got = bc_trace_prefetch_next(ahead, &s, &err)) == 1) {
+	while ((got = bc_coach_feed_next(feed, &f, &err)) == 1) {
 		if (res->samples++ == 0)
-			res->first_t_s = s.t_s;
-		res->last_t_s = s.t_s;
-		size_t n = bc_coach_update(coach, &s, events, BC_COACH_MAX_EVENTS_PER_SAMPLE);
+			res->first_t_s = f->t_s;
+		res->last_t_s = f->t_s;
+		size_t n = bc_coach_update_fronted(coach, f, events,
+						   BC_COACH_MAX_EVENTS_PER_SAMPLE);
 		if (take_events(res, events, n) < 0)
 			return -1;
 	}
@@ -189,19 +190,18 @@ static int feed_coach(bc_trace_prefetch *ahead, bc_coach *coach, replay_result *
 
 /*
  * Runs the coach over every sample; 0 done, else the exit status. The trace
- * is inflated and parsed on the other core meanwhile (trace_prefetch.h): the
- * coach alone costs more than reading, so replay takes about as long as its
- * coach (issue 14).
+ * is read on the other core meanwhile, with part of the coach
+ * (coach_feed.h): the coach alone costs more than reading (issue 14).
  */
 static int run_coach(bc_trace_reader *r, const bc_coach_settings *settings, replay_result *res)
 {
 	static bc_coach coach; /* large; one per process */
 	bc_coach_init(&coach, settings, res->exercise);
 	bc_session_tally_init(&res->tally, res->exercise);
-	bc_trace_prefetch ahead;
-	bc_trace_prefetch_start(&ahead, r, NULL);
-	int status = feed_coach(&ahead, &coach, res);
-	bc_trace_prefetch_stop(&ahead);
+	bc_coach_feed feed;
+	bc_coach_feed_start(&feed, r, &coach);
+	int status = feed_coach(&feed, &coach, res);
+	bc_coach_feed_stop(&feed);
 	if (status == 0) {
 		bc_coach_event events[BC_COACH_MAX_EVENTS_PER_SAMPLE];
 		size_t n = bc_coach_finish(&coach, events, BC_COACH_MAX_EVENTS_PER_SAMPLE);

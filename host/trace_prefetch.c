@@ -2,6 +2,7 @@
 /* Read-ahead of a trace in a second thread: see trace_prefetch.h. */
 #include "trace_prefetch.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,9 +12,9 @@ const bc_trace_prefetch_settings bc_trace_prefetch_settings_default = {
 	.blocks = 4,
 };
 
-/* One hand-over: samples read in a row, and what the reader said after the last. */
+/* One hand-over: items of samples read in a row, and what the reader said after the last. */
 struct bc_trace_prefetch_block {
-	bc_sample *samples;
+	unsigned char *items;
 	size_t n;
 	int then; /* 1: more follow in the next block; 0: end of file; -1: error */
 };
@@ -25,13 +26,25 @@ static double monotonic_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* Reads up to a block of samples; an error goes to p->error, the producer's until published. */
+/* The next sample made into item (the stage's, or the sample itself): as the reader's next. */
+static int read_item(bc_trace_prefetch *p, void *item, bc_trace_error *err)
+{
+	if (!p->stage.make)
+		return bc_trace_reader_next(p->reader, item, err);
+	bc_sample s;
+	int got = bc_trace_reader_next(p->reader, &s, err);
+	if (got == 1)
+		p->stage.make(p->stage.ctx, &s, item);
+	return got;
+}
+
+/* Reads up to a block of items; an error goes to p->error, the producer's until published. */
 static void fill(bc_trace_prefetch *p, struct bc_trace_prefetch_block *b)
 {
 	b->n = 0;
 	b->then = 1;
 	while (b->n < p->block_samples) {
-		int got = bc_trace_reader_next(p->reader, &b->samples[b->n], &p->error);
+		int got = read_item(p, b->items + b->n * p->stage.item_size, &p->error);
 		if (got != 1) {
 			b->then = got;
 			return;
@@ -89,10 +102,12 @@ static void take_next_block(bc_trace_prefetch *p)
 	p->taken = 0;
 }
 
-int bc_trace_prefetch_next(bc_trace_prefetch *p, bc_sample *out, bc_trace_error *err)
+int bc_trace_prefetch_next_item(bc_trace_prefetch *p, const void **item, bc_trace_error *err)
 {
-	if (!p->running)
-		return bc_trace_reader_next(p->reader, out, err);
+	if (!p->running) {
+		*item = p->direct_item;
+		return read_item(p, p->direct_item, err);
+	}
 	while (!p->taking || p->taken == p->taking->n) {
 		if (p->taking && p->taking->then != 1) {
 			/* the last block, never given back: the end stays as it was */
@@ -102,8 +117,19 @@ int bc_trace_prefetch_next(bc_trace_prefetch *p, bc_sample *out, bc_trace_error 
 		}
 		take_next_block(p);
 	}
-	*out = p->taking->samples[p->taken++];
+	*item = p->taking->items + p->taken++ * p->stage.item_size;
 	return 1;
+}
+
+int bc_trace_prefetch_next(bc_trace_prefetch *p, bc_sample *out, bc_trace_error *err)
+{
+	if (!p->running) /* the plain reader's own speed: no copy */
+		return bc_trace_reader_next(p->reader, out, err);
+	const void *item;
+	int got = bc_trace_prefetch_next_item(p, &item, err);
+	if (got == 1)
+		*out = *(const bc_sample *)item;
+	return got;
 }
 
 /* The default, unless BACKCOACH_READAHEAD=0 asks for one thread (see the header). */
@@ -120,21 +146,27 @@ static const bc_trace_prefetch_settings *settings_or_default(const bc_trace_pref
 static bool allocate_ring(bc_trace_prefetch *p)
 {
 	p->ring = calloc(p->n_blocks, sizeof(*p->ring));
-	p->storage = calloc(p->n_blocks * p->block_samples, sizeof(*p->storage));
+	p->storage = calloc(p->n_blocks * p->block_samples, p->stage.item_size);
 	if (!p->ring || !p->storage)
 		return false;
 	for (size_t i = 0; i < p->n_blocks; i++)
-		p->ring[i].samples = &p->storage[i * p->block_samples];
+		p->ring[i].items = p->storage + i * p->block_samples * p->stage.item_size;
 	return true;
 }
 
-void bc_trace_prefetch_start(bc_trace_prefetch *p, bc_trace_reader *r,
-			     const bc_trace_prefetch_settings *settings)
+void bc_trace_prefetch_start_staged(bc_trace_prefetch *p, bc_trace_reader *r,
+				    const bc_trace_prefetch_settings *settings,
+				    const bc_trace_prefetch_stage *stage)
 {
 	const bc_trace_prefetch_settings *s = settings_or_default(settings);
 	*p = (bc_trace_prefetch){ .reader = r,
+				  .stage = { .item_size = sizeof(bc_sample) },
 				  .n_blocks = s->blocks,
 				  .block_samples = s->block_samples };
+	if (stage) {
+		assert(stage->make && stage->item_size <= BC_TRACE_PREFETCH_ITEM_MAX);
+		p->stage = *stage;
+	}
 	if (p->n_blocks < 2 || p->block_samples == 0 || !allocate_ring(p))
 		goto direct;
 	pthread_mutex_init(&p->lock, NULL);
@@ -153,6 +185,12 @@ direct: /* slower, never different */
 	free(p->ring);
 	p->storage = NULL;
 	p->ring = NULL;
+}
+
+void bc_trace_prefetch_start(bc_trace_prefetch *p, bc_trace_reader *r,
+			     const bc_trace_prefetch_settings *settings)
+{
+	bc_trace_prefetch_start_staged(p, r, settings, NULL);
 }
 
 bc_trace_prefetch_stats bc_trace_prefetch_stats_get(bc_trace_prefetch *p)

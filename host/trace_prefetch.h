@@ -40,12 +40,28 @@ typedef struct {
 	long blocks_handed_over;
 } bc_trace_prefetch_stats;
 
+/*
+ * Work for the reader's thread too (optional): each sample, once read, is
+ * made into an item there, and the caller takes items instead of samples
+ * (bc_trace_prefetch_next_item). Replay puts the coach's front half here
+ * (coach.h), which depends on the samples alone, so both cores coach.
+ */
+#define BC_TRACE_PREFETCH_ITEM_MAX 256 /* bytes: an item's largest size */
+
+typedef struct {
+	size_t item_size; /* bytes, at most BC_TRACE_PREFETCH_ITEM_MAX */
+	void (*make)(void *ctx, const bc_sample *s, void *item);
+	void *ctx; /* the reader's thread's alone while the prefetch runs */
+} bc_trace_prefetch_stage;
+
 /* One read-ahead; the caller owns it (on its stack is fine: the ring is allocated apart). */
 typedef struct {
 	bc_trace_reader *reader;
+	bc_trace_prefetch_stage stage;	/* make NULL: items are the samples */
 	size_t block_samples, n_blocks; /* n_blocks 0: direct reads, no thread */
 	struct bc_trace_prefetch_block *ring;
-	bc_sample *storage;
+	unsigned char *storage;
+	_Alignas(max_align_t) unsigned char direct_item[BC_TRACE_PREFETCH_ITEM_MAX];
 	pthread_t thread;
 	bool running; /* thread created and not joined */
 
@@ -73,8 +89,19 @@ typedef struct {
 void bc_trace_prefetch_start(bc_trace_prefetch *p, bc_trace_reader *r,
 			     const bc_trace_prefetch_settings *settings);
 
+/*
+ * The same with a stage: each sample read becomes stage's item on the reader's
+ * thread (or on the caller's, for direct reads). stage is copied.
+ */
+void bc_trace_prefetch_start_staged(bc_trace_prefetch *p, bc_trace_reader *r,
+				    const bc_trace_prefetch_settings *settings,
+				    const bc_trace_prefetch_stage *stage);
+
 /* Next sample, as bc_trace_reader_next: 1 read, 0 end of file, -1 error (err: file:line). */
 int bc_trace_prefetch_next(bc_trace_prefetch *p, bc_sample *out, bc_trace_error *err);
+
+/* Next item of a staged prefetch, as _next; *item stays valid until the next call. */
+int bc_trace_prefetch_next_item(bc_trace_prefetch *p, const void **item, bc_trace_error *err);
 
 /* The waits so far (the reader's thread may still be running); zeros for direct reads. */
 bc_trace_prefetch_stats bc_trace_prefetch_stats_get(bc_trace_prefetch *p);

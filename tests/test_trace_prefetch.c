@@ -2,9 +2,9 @@
 /*
  * The read-ahead (host/trace_prefetch.h) is invisible: through it a trace
  * reads as the reader reads it directly, sample for sample, to the same end
- * or the same error at the same line, whatever the block size; a consumer
- * that stops early stops and joins the reader's thread; and replay prints the
- * same bytes with it as without it.
+ * or the same error at the same line, whatever the block size; a stage makes
+ * each sample's item in turn; a consumer that stops early stops and joins the
+ * reader's thread; and replay prints the same bytes with it as without it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,6 +189,64 @@ static void test_environment_turns_it_off(void **state)
 	unsetenv("BACKCOACH_READAHEAD");
 }
 
+/* A stage's item: the sample, and how many the stage had made before it. */
+typedef struct {
+	long made_before;
+	bc_sample s;
+} numbered;
+
+static void number_sample(void *made, const bc_sample *s, void *item)
+{
+	numbered *n = item;
+	n->made_before = (*(long *)made)++;
+	n->s = *s;
+}
+
+/* A staged read-ahead gives stage(sample) for every sample in turn, then the same end or error. */
+static void check_staged_stream(const char *path, const bc_trace_prefetch_settings *settings)
+{
+	bc_trace_reader *r = open_trace(path), *ra = open_trace(path);
+	long made = 0;
+	bc_trace_prefetch_stage stage = { sizeof(numbered), number_sample, &made };
+	bc_trace_prefetch ahead;
+	bc_trace_prefetch_start_staged(&ahead, ra, settings, &stage);
+	bc_sample want;
+	const void *item;
+	bc_trace_error want_err = { { 0 } }, got_err = { { 0 } };
+	long n = 0;
+	int w, g;
+	do {
+		w = bc_trace_reader_next(r, &want, &want_err);
+		g = bc_trace_prefetch_next_item(&ahead, &item, &got_err);
+		assert_int_equal(w, g);
+		if (w == 1) {
+			const numbered *got = item;
+			assert_int_equal(got->made_before, n);
+			assert_true(same_sample(&want, &got->s));
+		}
+		n += w == 1;
+	} while (w == 1);
+	assert_string_equal(got_err.message, want_err.message);
+	bc_trace_prefetch_stop(&ahead);
+	assert_int_equal(made, n); /* made once each, none ahead of the end */
+	bc_trace_reader_free(ra);
+	bc_trace_reader_free(r);
+}
+
+/* Items made on the reader's thread, handed over in blocks of any size, or made here. */
+static void test_stage_makes_each_sample_in_turn(void **state)
+{
+	char gz[512];
+	bc_test_path("traces/cat-cow-mixed.csv.gz", gz, sizeof(gz));
+	const bc_trace_prefetch_settings *all[] = { &tiny, &small, &direct,
+						    &bc_trace_prefetch_settings_default };
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		check_staged_stream(gz, all[i]);
+		check_staged_stream(with_bad_row("traces/bridge-mixed.csv.gz", "bad-row.csv", 4321),
+				    all[i]);
+	}
+}
+
 /* Replay's own bytes: stdout, stderr and status with the read-ahead and without. */
 static void check_replay_same(const char *path)
 {
@@ -222,6 +280,7 @@ int main(void)
 		cmocka_unit_test(test_errors_come_at_the_same_line),
 		cmocka_unit_test(test_stopping_early_joins_the_reader),
 		cmocka_unit_test(test_environment_turns_it_off),
+		cmocka_unit_test(test_stage_makes_each_sample_in_turn),
 		cmocka_unit_test(test_replay_prints_the_same),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

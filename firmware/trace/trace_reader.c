@@ -632,6 +632,11 @@ long bc_trace_reader_line(const bc_trace_reader *r)
 	return r->row_line;
 }
 
+bool bc_trace_reader_compressed(const bc_trace_reader *r)
+{
+	return !gzdirect(r->gz);
+}
+
 const char *bc_trace_reader_path(const bc_trace_reader *r)
 {
 	return r->path;

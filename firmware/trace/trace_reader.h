@@ -67,6 +67,9 @@ double bc_trace_reader_value(const bc_trace_reader *r, int idx);
 /* 1-based line number of the row last returned (for messages). */
 long bc_trace_reader_line(const bc_trace_reader *r);
 
+/* True when the file is gzip (inflated as it is read), false for plain text. */
+bool bc_trace_reader_compressed(const bc_trace_reader *r);
+
 /* The path given to open (for messages). */
 const char *bc_trace_reader_path(const bc_trace_reader *r);
 

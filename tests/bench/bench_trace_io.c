@@ -33,6 +33,7 @@
 #include "support/bench_support.h"
 #include "trace/trace_reader.h"
 #include "trace/trace_writer.h"
+#include "coach_feed.h"
 #include "trace_prefetch.h"
 
 #define RUNS	   5
@@ -218,8 +219,9 @@ static int time_replays(const bench_files *f, replay_times *t)
 }
 
 /*
- * The read-ahead as replay runs it (the coach fed in this thread): the share
- * of the wall that each side spent waiting for the other. -1 on failure.
+ * The read-ahead as replay runs it (coach_feed.h: the coach's back half in
+ * this thread): the share of the wall that each side spent waiting for the
+ * other. -1 on failure.
  */
 static int prefetch_waits(const char *path, double *wall_s, bc_trace_prefetch_stats *stats)
 {
@@ -230,16 +232,16 @@ static int prefetch_waits(const char *path, double *wall_s, bc_trace_prefetch_st
 		return -1;
 	bc_coach_init(&coach, NULL, BC_EXERCISE_POSTURE);
 	double t0 = bc_bench_now_s();
-	bc_trace_prefetch ahead;
-	bc_trace_prefetch_start(&ahead, r, NULL);
+	bc_coach_feed feed;
+	bc_coach_feed_start(&feed, r, &coach);
 	bc_coach_event events[BC_COACH_MAX_EVENTS_PER_SAMPLE];
-	bc_sample s;
+	const bc_coach_front *f;
 	int got;
-	while ((got = bc_trace_prefetch_next(&ahead, &s, &err)) == 1)
-		bc_coach_update(&coach, &s, events, BC_COACH_MAX_EVENTS_PER_SAMPLE);
+	while ((got = bc_coach_feed_next(&feed, &f, &err)) == 1)
+		bc_coach_update_fronted(&coach, f, events, BC_COACH_MAX_EVENTS_PER_SAMPLE);
 	*wall_s = bc_bench_now_s() - t0;
-	*stats = bc_trace_prefetch_stats_get(&ahead);
-	bc_trace_prefetch_stop(&ahead);
+	*stats = bc_trace_prefetch_stats_get(&feed.ahead);
+	bc_coach_feed_stop(&feed);
 	bc_trace_reader_free(r);
 	return got == 0 ? 0 : -1;
 }
