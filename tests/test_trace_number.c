@@ -106,17 +106,32 @@ static void check_format_all_decimals(double v)
 	}
 }
 
-/* One text: our double (bits, so -0 counts) and end equal strtod's. */
-static void check_parse(const char *text)
+/* One parse against strtod's: the double (bits, so -0 counts) and the end. */
+static void check_parser(const char *text, double (*parse)(const char *, char **), const char *name)
 {
 	char *want_end, *got_end;
 	double want = strtod(text, &want_end);
-	double got = bc_trace_number_parse(text, &got_end);
+	double got = parse(text, &got_end);
 	if (memcmp(&want, &got, sizeof(want)) != 0 || want_end != got_end) {
-		print_error("'%s': strtod %a (end +%td), ours %a (end +%td)\n", text, want,
-			    want_end - text, got, got_end - text);
+		print_error("'%s': strtod %a (end +%td), %s %a (end +%td)\n", text, want,
+			    want_end - text, name, got, got_end - text);
 		fail();
 	}
+}
+
+/*
+ * One text through both parsers; the padded one reads it from a buffer
+ * whose slack after the NUL holds digits, which must not be read as more.
+ */
+static void check_parse(const char *text)
+{
+	check_parser(text, bc_trace_number_parse, "ours");
+	char padded[128];
+	size_t len = strlen(text);
+	assert_true(len + 1 + BC_TRACE_NUMBER_PAD <= sizeof(padded));
+	memcpy(padded, text, len + 1);
+	memset(padded + len + 1, '7', BC_TRACE_NUMBER_PAD);
+	check_parser(padded, bc_trace_number_parse_padded, "padded");
 }
 
 /* Formatting */
@@ -571,6 +586,18 @@ static void test_parse_edges(void **state)
 		check_parse(texts[i]);
 }
 
+/* Every byte after digits, before and after the point: only digits continue a number. */
+static void test_parse_every_byte_after_digits(void **state)
+{
+	static const char *const fronts[] = { "12", "-3.", "45.6", "12345678", "1.1234567" };
+	char text[32];
+	for (size_t f = 0; f < sizeof(fronts) / sizeof(fronts[0]); f++)
+		for (int c = 1; c < 256; c++) {
+			snprintf(text, sizeof(text), "%s%c9", fronts[f], c);
+			check_parse(text);
+		}
+}
+
 /* Texts in the writer's spelling of random values (what every trace holds). */
 static void test_parse_writer_spellings(void **state)
 {
@@ -647,6 +674,7 @@ int main(void)
 		cmocka_unit_test(test_double_edges),
 		cmocka_unit_test(test_double_random_times),
 		cmocka_unit_test(test_parse_edges),
+		cmocka_unit_test(test_parse_every_byte_after_digits),
 		cmocka_unit_test(test_parse_writer_spellings),
 		cmocka_unit_test(test_parse_random_digits),
 		cmocka_unit_test(test_finite_as_float),

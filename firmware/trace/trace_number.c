@@ -100,6 +100,73 @@ double bc_trace_number_parse(const char *text, char **end)
 	return negative ? -v : v;
 }
 
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The 8 bytes at p as a word, the first in the lowest byte. */
+static inline uint64_t load8(const char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, sizeof(w));
+	return w;
+}
+
+/* How many of w's bytes, from the first, are ASCII digits (0..8). */
+static inline int leading_digits8(uint64_t w)
+{
+	uint64_t t = w ^ UINT64_C(0x3030303030303030); /* a digit's byte becomes 0..9 */
+	/*
+	 * A non-digit has a high nibble already, or gets one when 6 is added
+	 * (10..15). Adding carries out of a byte only into later bytes, past
+	 * the first non-digit, which is all that is asked.
+	 */
+	uint64_t bad = (t | (t + UINT64_C(0x0606060606060606))) & UINT64_C(0xF0F0F0F0F0F0F0F0);
+	return bad ? __builtin_ctzll(bad) >> 3 : 8;
+}
+
+/* The number the first k (1..8) digits of w spell: pairs, then fours, then eight. */
+static inline uint64_t digits_value8(uint64_t w, int k)
+{
+	uint64_t t = (w & UINT64_C(0x0F0F0F0F0F0F0F0F)) << (8 * (8 - k)); /* leading zeros */
+	t = (t * 10 + (t >> 8)) & UINT64_C(0x00FF00FF00FF00FF);
+	t = (t * 100 + (t >> 16)) & UINT64_C(0x0000FFFF0000FFFF);
+	return (t * 10000 + (t >> 32)) & UINT64_C(0xFFFFFFFF);
+}
+
+double bc_trace_number_parse_padded(const char *text, char **end)
+{
+	const char *p = text;
+	bool negative = *p == '-';
+	p += negative;
+	uint64_t w = load8(p);
+	int int_digits = leading_digits8(w);
+	if (int_digits == 0) /* ".5", "+1", "inf": strtod's */
+		return bc_trace_number_parse(text, end);
+	uint64_t n = digits_value8(w, int_digits);
+	p += int_digits;
+	int decimals = 0;
+	if (*p == '.') {
+		w = load8(++p);
+		decimals = leading_digits8(w);
+		if (decimals == 8) /* keeps n under 10^15: exact */
+			return bc_trace_number_parse(text, end);
+		if (decimals > 0)
+			n = n * pow10_u64[decimals] + digits_value8(w, decimals);
+		p += decimals;
+	}
+	if (!ends_number(*p)) /* more digits, an exponent: strtod's */
+		return bc_trace_number_parse(text, end);
+	/* at most 8 + 7 digits: n < 2^53, so one rounding, as in bc_trace_number_parse */
+	double v = (double)n / pow10_double[decimals];
+	if (end)
+		*end = (char *)p;
+	return negative ? -v : v;
+}
+#else
+double bc_trace_number_parse_padded(const char *text, char **end)
+{
+	return bc_trace_number_parse(text, end);
+}
+#endif
+
 /* Formatting */
 
 static const uint64_t pow10_full[20] = {

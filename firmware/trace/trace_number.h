@@ -24,6 +24,16 @@
  */
 double bc_trace_number_parse(const char *text, char **end);
 
+/* Bytes that must be readable after a number's NUL for bc_trace_number_parse_padded. */
+#define BC_TRACE_NUMBER_PAD 8
+
+/*
+ * The same for text that ends in a NUL with BC_TRACE_NUMBER_PAD readable
+ * bytes after it (the trace reader's buffers): the writer's spellings are
+ * read eight digits at a time, without a loop (issue 14).
+ */
+double bc_trace_number_parse_padded(const char *text, char **end);
+
 /*
  * Same text and return value as snprintf(out, size, "%.*f", decimals, v),
  * for decimals 1..9. Writes at most size bytes, NUL included.

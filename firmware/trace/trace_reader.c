@@ -72,10 +72,12 @@ struct bc_trace_reader {
 
 	/* input buffering */
 	size_t chunk_pos, chunk_end;
-	char chunk[CHUNK_BYTES];
+	/* both line buffers end in slack for the numbers read by the word */
+	char chunk[CHUNK_BYTES + BC_TRACE_NUMBER_PAD];
 	char *text; /* current line, NUL-terminated: in chunk or text_copy */
 	size_t text_len;
-	char text_copy[BC_TRACE_LINE_MAX + 2]; /* a line across two chunks (+ '\r' slack) */
+	/* a line across two chunks (+ '\r' slack) */
+	char text_copy[BC_TRACE_LINE_MAX + 2 + BC_TRACE_NUMBER_PAD];
 };
 
 /* Reading lines */
@@ -102,7 +104,7 @@ static int read_failure(bc_trace_reader *r, bc_trace_error *err, int saved_errno
 static int refill(bc_trace_reader *r, bc_trace_error *err)
 {
 	errno = 0;
-	int n = gzread(r->gz, r->chunk, sizeof(r->chunk));
+	int n = gzread(r->gz, r->chunk, CHUNK_BYTES);
 	int saved_errno = errno;
 	r->chunk_pos = 0;
 	r->chunk_end = n > 0 ? (size_t)n : 0;
@@ -512,7 +514,7 @@ static int parse_row(bc_trace_reader *r, bc_trace_error *err)
 	int last = r->n_cols - 1;
 	for (int i = 0; i <= last; i++) {
 		char *end;
-		double v = bc_trace_number_parse(p, &end);
+		double v = bc_trace_number_parse_padded(p, &end);
 		while (*end == ' ' || *end == '\t')
 			end++;
 		if (end == p || *end != (i == last ? '\0' : ',') ||
