@@ -84,23 +84,43 @@ static bc_quat turn_about_vertical(bc_quat q_new, bc_quat q_old)
 }
 
 /*
+ * sin and cos of a small angle (|a| <= SMALL_ANGLE_RAD) by their series:
+ * the next terms are below a float's rounding there. Each sample's tilt step
+ * is that small at 25 Hz and above.
+ */
+#define SMALL_ANGLE_RAD 0.04f
+
+static void sincos_small(float a, float *s, float *c)
+{
+	float a2 = a * a;
+	*s = a * (1.0f - a2 * (1.0f / 6.0f));
+	*c = 1.0f - a2 * (0.5f - a2 * (1.0f / 24.0f));
+}
+
+/*
  * While still, the accelerometer measures earth-up in the sensor frame. Turn
  * the correction q_fix (earth frame) a step k of the way so that
  * q_fix * q_filter puts that measurement straight up: a turn about a
- * horizontal axis, so the heading is left alone.
+ * horizontal axis, so the heading is left alone. The measurement need not be
+ * made unit first: the axis and the angle do not depend on its length.
  */
 static bc_quat tilt_towards_accel(bc_quat q_fix, bc_quat q_filter, bc_vec3 accel_g, float k)
 {
-	float n = bc_vec3_norm(accel_g);
-	if (!(n > 0.5f && n < 1.5f))
+	float n2 = bc_vec3_dot(accel_g, accel_g);
+	if (!(n2 > 0.25f && n2 < 2.25f)) /* 0.5 .. 1.5 g */
 		return q_fix;
-	bc_vec3 up = bc_quat_rotate(bc_quat_mul(q_fix, q_filter), bc_vec3_scale(accel_g, 1.0f / n));
-	bc_vec3 axis = bc_vec3_cross(up, bc_vec3_make(0.0f, 0.0f, 1.0f));
-	float s = bc_vec3_norm(axis);
+	bc_vec3 up = bc_quat_rotate(bc_quat_mul(q_fix, q_filter), accel_g);
+	/* the axis: up x z = (up.y, -up.x, 0), s long */
+	float s = sqrtf(up.x * up.x + up.y * up.y);
 	if (!(s > 1e-7f))
 		return q_fix;
-	float angle_rad = bc_atan2f(s, up.z);
-	bc_quat step = bc_quat_from_axis_angle(bc_vec3_scale(axis, 1.0f / s), k * angle_rad);
+	float half_rad = 0.5f * k * bc_atan2f(s, up.z), sin_half, cos_half;
+	if (fabsf(half_rad) <= SMALL_ANGLE_RAD)
+		sincos_small(half_rad, &sin_half, &cos_half);
+	else
+		sincosf(half_rad, &sin_half, &cos_half);
+	float scale = sin_half / s;
+	bc_quat step = bc_quat_make(cos_half, up.y * scale, -up.x * scale, 0.0f);
 	return bc_quat_normalize(bc_quat_mul(step, q_fix));
 }
 
