@@ -127,6 +127,37 @@ static void test_shortcuts_are_bit_identical(void **state)
 	}
 }
 
+/*
+ * The angles' own rotation vector (no square root, no atan2 within 45 deg of
+ * the start) is the general bc_quat_to_rotvec's to a float's last bits, on
+ * both sides of 45 deg and near 0, and about 0 for no turn.
+ */
+static void test_angles_match_the_general_rotation_vector(void **state)
+{
+	(void)state;
+	uint64_t rng = 5;
+	for (int i = 0; i < 20000; i++) {
+		bc_quat start = bc_synth_random_quat(&rng);
+		bc_quat axis_q = bc_synth_random_quat(&rng);
+		bc_vec3 axis = bc_vec3_normalize(bc_vec3_make(axis_q.x, axis_q.y, axis_q.z));
+		float turn_deg = (float)(i % 700) * 0.1f * (i % 3 ? 1.0f : 1e-4f); /* 0..70, tiny */
+		bc_quat now = bc_quat_mul(start, bc_synth_rot_deg(axis, turn_deg));
+		bc_vec3 rv = bc_quat_to_rotvec(bc_quat_mul(bc_quat_conj(start), now));
+		bc_body_angles a = bc_body_angles_from_start(start, now);
+		float want[3] = { -rv.y * BC_DEG_PER_RAD, rv.x * BC_DEG_PER_RAD,
+				  rv.z * BC_DEG_PER_RAD };
+		float got[3] = { a.sagittal_deg, a.frontal_deg, a.axial_deg };
+		for (int k = 0; k < 3; k++)
+			if (!(fabsf(got[k] - want[k]) <= 1e-6f * turn_deg + 1e-9f))
+				fail_msg("turn %.4f deg: component %d is %.9g, want %.9g", turn_deg,
+					 k, got[k], want[k]);
+	}
+	bc_quat q = bc_synth_random_quat(&rng);
+	bc_body_angles none = bc_body_angles_from_start(q, q);
+	assert_true(fabsf(none.sagittal_deg) + fabsf(none.frontal_deg) + fabsf(none.axial_deg) <
+		    1e-3f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -136,6 +167,7 @@ int main(void)
 		cmocka_unit_test(test_side_tilt_is_frontal),
 		cmocka_unit_test(test_heading_drift_lands_in_frontal_when_supine),
 		cmocka_unit_test(test_shortcuts_are_bit_identical),
+		cmocka_unit_test(test_angles_match_the_general_rotation_vector),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,9 +21,9 @@
 #include <math.h>
 #include <stdbool.h>
 
-static inline double bc_atan_reduced(double r)
+/* atan(r) / r as a series in z = r^2, for |r| <= tan(pi/8) (z <= 0.1716). */
+static inline double bc_atan_ratio(double z)
 {
-	const double z = r * r;
 	double p = -0.03765498425894515;
 	p = p * z + 0.06974190322318252;
 	p = p * z - 0.08992551140549147;
@@ -32,7 +32,12 @@ static inline double bc_atan_reduced(double r)
 	p = p * z + 0.1999999305311325;
 	p = p * z - 0.3333333327691609;
 	p = p * z + 0.9999999999992445;
-	return r * p;
+	return p;
+}
+
+static inline double bc_atan_reduced(double r)
+{
+	return r * bc_atan_ratio(r * r);
 }
 
 static inline float bc_atan2f(float y, float x)
