@@ -3,10 +3,11 @@
  * build/backcoach: one command line, one subcommand per job.
  *
  * Built twice. build/backcoach is linked without the screen's libraries
- * (SDL2, cairo, fontconfig, espeak-ng: about 75 of the 82 it would map), so
- * that replay and the other tools start in a fraction of the time; it hands
- * the screen's commands to build/backcoach-app, this file built with
- * BC_APP_BINARY and linked with everything (docs/performance.md, "Start-up").
+ * (SDL2, cairo, fontconfig, espeak-ng and theirs: 74 of the 82 shared objects
+ * it mapped), so that replay and the other tools start in a fraction of the
+ * time; it hands the screen's commands to build/backcoach-app, this file
+ * built with BC_APP_BINARY and linked with everything (docs/performance.md,
+ * "Start-up of the command-line tools").
  */
 #include <errno.h>
 #include <limits.h>
