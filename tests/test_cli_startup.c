@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "support/run_command.h"
@@ -114,6 +115,24 @@ static void test_screen_commands_answer_through_the_app(void **state)
 	bc_test_output_free(&o);
 }
 
+/* Sets (value) or unsets (NULL) BACKCOACH_APP; returns the old value (malloc'd or NULL). */
+static char *swap_app_variable(const char *value)
+{
+	const char *was = getenv("BACKCOACH_APP");
+	char *old = was ? strdup(was) : NULL;
+	if (value)
+		setenv("BACKCOACH_APP", value, 1);
+	else
+		unsetenv("BACKCOACH_APP");
+	return old;
+}
+
+static void restore_app_variable(char *old)
+{
+	free(swap_app_variable(old));
+	free(old);
+}
+
 /*
  * Without the app, run and report fail with one line (status 1) naming it;
  * the other commands do not need it. BACKCOACH_APP points at nothing here,
@@ -122,11 +141,9 @@ static void test_screen_commands_answer_through_the_app(void **state)
 static void test_without_the_app_screen_commands_say_so(void **state)
 {
 	(void)state;
-	const char *was = getenv("BACKCOACH_APP");
-	char *saved = was ? strdup(was) : NULL;
 	char missing[256];
-	setenv("BACKCOACH_APP", bc_test_tmp_path("no-backcoach-app", missing, sizeof(missing)), 1);
-
+	char *old = swap_app_variable(
+		bc_test_tmp_path("no-backcoach-app", missing, sizeof(missing)));
 	bc_test_output o;
 	bc_run_backcoach(&o, "run", "--help");
 	assert_int_equal(o.status, 1);
@@ -137,21 +154,32 @@ static void test_without_the_app_screen_commands_say_so(void **state)
 	bc_run_backcoach(&o, "replay", "--help");
 	assert_int_equal(o.status, 0);
 	bc_test_output_free(&o);
+	restore_app_variable(old);
+}
 
-	if (saved)
-		setenv("BACKCOACH_APP", saved, 1);
-	else
-		unsetenv("BACKCOACH_APP");
-	free(saved);
+/*
+ * What runs program: itself, or under an emulator (the Pi build here) a
+ * script in the test's directory that runs it in $BC_QEMU_AARCH64.
+ */
+static const char *runnable(const char *program, char *buf, size_t size)
+{
+	const char *emulator = getenv("BC_QEMU_AARCH64");
+	if (!getenv("BC_TEST_EMULATED") || !emulator)
+		return program;
+	snprintf(buf, size, "%s-emulated", program);
+	FILE *f = fopen(buf, "w");
+	assert_non_null(f);
+	fprintf(f, "#!/bin/sh\nexec %s \"%s\" \"$@\"\n", emulator, program);
+	fclose(f);
+	assert_int_equal(chmod(buf, 0755), 0);
+	return buf;
 }
 
 /* A copy of build/backcoach alone in a directory: no backcoach-app beside it. */
 static void test_lone_cli_names_where_it_looked(void **state)
 {
 	(void)state;
-	if (getenv("BACKCOACH_APP")) /* an emulator's wrapper: no default lookup to test */
-		skip();
-	char src[512], lone[256];
+	char src[512], lone[256], wrapper[300];
 	snprintf(src, sizeof(src), "%s/backcoach", build_dir());
 	bc_test_tmp_path("backcoach", lone, sizeof(lone));
 	bc_test_output o;
@@ -159,13 +187,15 @@ static void test_lone_cli_names_where_it_looked(void **state)
 	assert_int_equal(o.status, 0);
 	bc_test_output_free(&o);
 
-	bc_test_run_started(&o, (const char *const[]){ lone, "run", "--help", NULL });
+	char *old = swap_app_variable(NULL);
+	bc_test_run_started(&o, (const char *const[]){ runnable(lone, wrapper, sizeof(wrapper)),
+						       "run", "--help", NULL });
+	restore_app_variable(old);
 	assert_int_equal(o.status, 1);
 	assert_int_equal(bc_test_count_lines(o.err), 1);
 	assert_non_null(strstr(o.err, "backcoach-app"));
 	assert_non_null(strstr(o.err, "../lib/backcoach/"));
 	bc_test_output_free(&o);
-	unlink(lone);
 }
 
 int main(void)
