@@ -14,20 +14,14 @@
  *
  * Usage: bench_startup BUILD_DIR [SHARED_DATA_DIR] (as tests/bench/run_bench.sh calls it)
  */
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "support/bench_support.h"
 
 #define RUNS  51
 #define TRACE "tests/traces/posture-distractor-stand.csv.gz"
-
-extern char **environ;
 
 enum { PROGRAMS = 2, COMMANDS = 2 };
 
@@ -49,24 +43,6 @@ static char **command_argv(const char *path, int c)
 		argv[4] = NULL;
 	}
 	return argv;
-}
-
-/* Runs argv with stdout and stderr to /dev/null; wall seconds, or -1 on failure. */
-static double run_timed(char *const argv[])
-{
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	pid_t pid;
-	double t0 = bc_bench_now_s();
-	int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	int status;
-	if (rc != 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0)
-		return -1;
-	return bc_bench_now_s() - t0;
 }
 
 /* Shared objects the loader maps for path (ldd's lines), or -1. */
@@ -97,7 +73,8 @@ int main(int argc, char **argv)
 	for (int r = 0; r < RUNS; r++)
 		for (int c = 0; c < COMMANDS; c++)
 			for (int p = 0; p < PROGRAMS; p++)
-				if ((wall_s[p][c][r] = run_timed(command_argv(paths[p], c))) < 0) {
+				if ((wall_s[p][c][r] = bc_bench_run_timed(
+					     command_argv(paths[p], c))) < 0) {
 					fprintf(stderr, "bench_startup: %s %s failed\n", paths[p],
 						command_names[c]);
 					return 1;
