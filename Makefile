@@ -1,6 +1,7 @@
 # backcoach: build, test, run, bench.
 #
-#   make            build/backcoach and build/libbackcoach.a
+#   make            build/backcoach (the command line), build/backcoach-app (the
+#                   screen's commands, which backcoach runs) and the libraries
 #   make run        the coach app (installs missing Debian packages first)
 #   make test       the test suite, plain and under ASan+UBSan (installs deps first)
 #   make bench      speed, memory and accuracy figures
@@ -70,6 +71,10 @@ CROSS_TEST_SKIP := test_broad test_sim test_sim_traces test_app_replay test_app_
 
 FW_PKGS := zlib libgpiod
 HOST_PKGS := sdl2 SDL2_ttf SDL2_image sqlite3 espeak-ng cairo fontconfig
+# build/backcoach links only these beyond the firmware's (the history); the
+# screen's commands are in build/backcoach-app, linked with HOST_PKGS
+# (host/main.c says why; tests/test_cli_startup.c checks it).
+CLI_PKGS := sqlite3
 pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
 pkg_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
@@ -86,6 +91,7 @@ TEST_CFLAGS := $(HOST_CFLAGS) -Itests
 ALL_CFLAGS := $(BASE_CFLAGS)
 LDLIBS_FW := $(call pkg_libs,$(FW_PKGS)) -li2c -lm
 LDLIBS_HOST := $(call pkg_libs,$(HOST_PKGS))
+LDLIBS_CLI := $(call pkg_libs,$(CLI_PKGS))
 LDLIBS_TEST := $(call pkg_libs,cmocka)
 # libgpiod 2.x (Debian 13, Pi OS Trixie) has a different API from 1.6 (Debian 12,
 # Pi OS Bookworm): firmware/platform/gpio_libgpiod_v{1,2}.c, one of them built.
@@ -127,7 +133,7 @@ BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 .PHONY: all run test test-only tests test-cross cross-tests bench accuracy deps deps-cross clean screenshots \
 	demo-data install uninstall deb deb-src deb-arm64 check-package fuzz fuzz-smoke fuzz-harnesses
 .SECONDARY:
-all: $(BUILD)/backcoach
+all: $(BUILD)/backcoach $(BUILD)/backcoach-app
 
 layer_cflags = $(if $(filter firmware/%,$(1)),$(FW_CFLAGS),$(if $(filter host/%,$(1)),$(HOST_CFLAGS),$(TEST_CFLAGS)))
 
@@ -145,7 +151,16 @@ $(HOST_LIB): $(call obj,$(HOST_SRC))
 	@rm -f $@
 	$(AR) rcs $@ $^
 
+# Linked without the screen's libraries: an object of theirs pulled in by a
+# command-line command fails here, as an undefined reference.
 $(BUILD)/backcoach: $(call obj,host/main.c) $(HOST_LIB) $(FW_LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_CLI) $(LDLIBS_FW)
+
+$(BUILD)/obj/host/main_app.o: host/main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(HOST_CFLAGS) -DBC_APP_BINARY -c $< -o $@
+
+$(BUILD)/backcoach-app: $(BUILD)/obj/host/main_app.o $(HOST_LIB) $(FW_LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_HOST) $(LDLIBS_FW)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(call obj,$(TEST_SUPPORT_SRC)) $(HOST_LIB) $(FW_LIB)
@@ -168,7 +183,7 @@ $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(call obj,$(TEST_SUPPORT_SRC)) $
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_TEST) $(LDLIBS_HOST) $(LDLIBS_FW)
 
-tests: $(TESTS) $(BUILD)/backcoach
+tests: $(TESTS) $(BUILD)/backcoach $(BUILD)/backcoach-app
 
 # Installs what is missing, then re-reads this Makefile with the packages present.
 # (dpkg-query, not dpkg -s: with arm64 added, "dpkg -s zlib1g-dev" is ambiguous.)
@@ -311,6 +326,8 @@ demo-data: all
 PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR := $(PREFIX)/bin
+# backcoach-app, where backcoach looks for it from BINDIR (host/paths.h).
+APPDIR := $(PREFIX)/lib/backcoach
 DATADIR := $(PREFIX)/share/backcoach
 MANDIR := $(PREFIX)/share/man/man1
 ifeq ($(PREFIX),/usr)
@@ -326,11 +343,12 @@ SYSUSERSDIR ?= /etc/sysusers.d
 endif
 DEMO_DATA := $(wildcard host/data/demo-*.csv.gz)
 
-install: $(BUILD)/backcoach
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) \
+install: $(BUILD)/backcoach $(BUILD)/backcoach-app
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(APPDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) \
 		$(DESTDIR)$(UNITDIR) $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(MODULESLOADDIR) \
 		$(DESTDIR)$(SYSUSERSDIR)
 	install -m 755 $(BUILD)/backcoach $(DESTDIR)$(BINDIR)/backcoach
+	install -m 755 $(BUILD)/backcoach-app $(DESTDIR)$(APPDIR)/backcoach-app
 	install -m 644 $(DEMO_DATA) $(DESTDIR)$(DATADIR)/
 	gzip -9n < docs/backcoach.1 > $(DESTDIR)$(MANDIR)/backcoach.1.gz
 	chmod 644 $(DESTDIR)$(MANDIR)/backcoach.1.gz
@@ -341,11 +359,12 @@ install: $(BUILD)/backcoach
 	install -m 644 hw/sysusers.conf $(DESTDIR)$(SYSUSERSDIR)/backcoach.conf
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/backcoach $(DESTDIR)$(MANDIR)/backcoach.1.gz \
+	rm -f $(DESTDIR)$(BINDIR)/backcoach $(DESTDIR)$(APPDIR)/backcoach-app \
+		$(DESTDIR)$(MANDIR)/backcoach.1.gz \
 		$(DESTDIR)$(UNITDIR)/backcoach.service $(DESTDIR)$(UDEVRULESDIR)/99-backcoach.rules \
 		$(DESTDIR)$(MODULESLOADDIR)/backcoach.conf $(DESTDIR)$(SYSUSERSDIR)/backcoach.conf
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(DEMO_DATA)))
-	-rmdir $(DESTDIR)$(DATADIR)
+	-rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(APPDIR)
 
 # The Debian package, with Debian's tools (debian/rules calls this Makefile),
 # built from a copy of the tree in build/deb/src so that dpkg-buildpackage's

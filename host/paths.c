@@ -81,7 +81,8 @@ static bool readable(char *buf, size_t size, const char *dir, const char *rel, c
 const char *bc_paths_find_bundled(const char *name, char *buf, size_t size)
 {
 	static const char *const beside_exe[] = { "/../host/data/", "/../../host/data/",
-						  "/../share/backcoach/" };
+						  "/../share/backcoach/",
+						  "/../../share/backcoach/" };
 	char dir[PATH_MAX];
 	if (exe_dir(dir, sizeof(dir)))
 		for (size_t i = 0; i < sizeof(beside_exe) / sizeof(beside_exe[0]); i++)
@@ -91,5 +92,24 @@ const char *bc_paths_find_bundled(const char *name, char *buf, size_t size)
 		return buf;
 	if (readable(buf, size, BC_PATHS_INSTALLED_DATA_DIR, "/", name))
 		return buf;
+	return NULL;
+}
+
+const char *bc_paths_find_app(char *buf, size_t size)
+{
+	static const char *const beside_exe[] = { "/", "/../lib/backcoach/" };
+	const char *given = env("BACKCOACH_APP");
+	char dir[PATH_MAX];
+	if (!buf || size == 0)
+		return NULL;
+	if (given)
+		return fit(buf, size, snprintf(buf, size, "%s", given));
+	if (!exe_dir(dir, sizeof(dir)))
+		return NULL;
+	for (size_t i = 0; i < sizeof(beside_exe) / sizeof(beside_exe[0]); i++) {
+		int n = snprintf(buf, size, "%s%sbackcoach-app", dir, beside_exe[i]);
+		if (fit(buf, size, n) && access(buf, X_OK) == 0)
+			return buf;
+	}
 	return NULL;
 }

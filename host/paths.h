@@ -8,8 +8,12 @@
  *                        else ~/.config/backcoach/settings.conf
  *   bundled data         beside the program in the source tree (build/ and
  *   (the demo session)   build/<arch>/ are one and two levels below it), its
- *                        ../share/backcoach/, ./host/data/, then
+ *                        ../share/backcoach/ (../../share/backcoach/ from
+ *                        backcoach-app), ./host/data/, then
  *                        /usr/local/share/backcoach/
+ *   the screen's program $BACKCOACH_APP, else backcoach-app beside this
+ *   (run and report)     program (build/), else its ../lib/backcoach/
+ *                        (installed: /usr/bin and /usr/lib/backcoach)
  *   fonts                fonts-dejavu-core's directory
  *
  * An empty variable counts as unset, and a relative $XDG_* is ignored (the
@@ -38,5 +42,13 @@ const char *bc_paths_settings_file(char *buf, size_t size);
  * places listed above, written into buf; NULL when there is none.
  */
 const char *bc_paths_find_bundled(const char *name, char *buf, size_t size);
+
+/*
+ * backcoach-app, the program with the screen's commands (run, report) and
+ * their libraries, written into buf: $BACKCOACH_APP as given (an emulator's
+ * wrapper, say), else the first executable of the places listed above.
+ * NULL when there is none or buf is too small.
+ */
+const char *bc_paths_find_app(char *buf, size_t size);
 
 #endif /* BC_PATHS_H */

@@ -58,7 +58,7 @@ version=$(dpkg-deb -f "$deb" Version)
 # 2. Unpacked into a throw-away root.
 root="$tmp/root"
 dpkg -x "$deb" "$root"
-for f in usr/bin/backcoach usr/share/man/man1/backcoach.1.gz \
+for f in usr/bin/backcoach usr/lib/backcoach/backcoach-app usr/share/man/man1/backcoach.1.gz \
 	usr/share/backcoach/demo-pelvic-tilt.csv.gz usr/share/backcoach/demo-bridge.csv.gz \
 	lib/systemd/system/backcoach.service lib/udev/rules.d/99-backcoach.rules \
 	usr/lib/modules-load.d/backcoach.conf usr/lib/sysusers.d/backcoach.conf \
@@ -74,9 +74,12 @@ check "backcoach replay --version too" \
 	test "$("$root/usr/bin/backcoach" replay --version)" = "backcoach $version"
 check "the man page documents exit status 1" sh -c \
 	"zcat '$root/usr/share/man/man1/backcoach.1.gz' | grep -q '^\.SH EXIT STATUS'"
-# With no sensor, run finds the demo beside the installed binary (no /usr/local).
-check "run finds the installed demo" env BACKCOACH_HOME="$tmp/home" \
+# With no sensor, run (backcoach-app, from /usr/lib/backcoach) finds the demo
+# beside the installed binary (no /usr/local).
+check "run finds the installed demo" env -u BACKCOACH_APP BACKCOACH_HOME="$tmp/home" \
 	"$root/usr/bin/backcoach" run --text --no-record --quit-after 0.2 --bus 250
+check "backcoach itself needs none of the screen's libraries" sh -c \
+	"! readelf -d '$root/usr/bin/backcoach' | grep -E 'NEEDED.*(SDL|cairo|fontconfig|espeak)'"
 depends=$(dpkg-deb -f "$deb" Depends)
 for dep in libsdl2-image-2.0-0 libsdl2-ttf-2.0-0 libgpiod libi2c0 libsqlite3-0 fonts-dejavu-core; do
 	check "Depends: $dep" grep -q "$dep" <<<"$depends"
@@ -170,6 +173,7 @@ check "udev rule opens only the sensor's bus (no bare i2c-dev match)" sh -c \
 inst="$tmp/inst"
 if make -s -C "$tmp/src" BUILD="build/pkg-$arch" install DESTDIR="$inst" >/dev/null 2>&1 &&
 	test -x "$inst/usr/local/bin/backcoach" &&
+	test -x "$inst/usr/local/lib/backcoach/backcoach-app" &&
 	test -s "$inst/usr/local/share/backcoach/demo-bridge.csv.gz" &&
 	grep -q '^ExecStart=/usr/local/bin/backcoach run --kiosk$' \
 		"$inst/usr/local/lib/systemd/system/backcoach.service"; then

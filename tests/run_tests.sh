@@ -14,16 +14,22 @@ for build in "$@"; do
 	emulator=()
 	if [[ "$build" == *aarch64* && "$(uname -m)" != aarch64 && -n "${BC_QEMU_AARCH64:-}" ]]; then
 		read -r -a emulator <<<"$BC_QEMU_AARCH64"
-		# Tests that start build/backcoach themselves need it emulated too.
-		printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$BC_QEMU_AARCH64" \
-			"$(cd "$build" && pwd)/backcoach" >"$build/backcoach-qemu"
-		chmod +x "$build/backcoach-qemu"
+		# Tests that start build/backcoach themselves need it emulated too,
+		# and so does the backcoach-app it hands run and report to (the
+		# kernel here cannot exec an aarch64 program: BACKCOACH_APP).
+		for program in backcoach backcoach-app; do
+			printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$BC_QEMU_AARCH64" \
+				"$(cd "$build" && pwd)/$program" >"$build/$program-qemu"
+			chmod +x "$build/$program-qemu"
+		done
 		export BC_BACKCOACH="$build/backcoach-qemu"
+		BACKCOACH_APP="$(cd "$build" && pwd)/backcoach-app-qemu"
+		export BACKCOACH_APP
 		export BC_TEST_EMULATED=1 # timing checks may skip themselves
 		# this qemu-user hangs in pthread_create: replay reads in one thread
 		export BACKCOACH_READAHEAD=0
 	else
-		unset BC_TEST_EMULATED BACKCOACH_READAHEAD
+		unset BC_TEST_EMULATED BACKCOACH_READAHEAD BACKCOACH_APP
 	fi
 	for t in "$build"/tests/test_*; do
 		[ -x "$t" ] || continue

@@ -17,6 +17,12 @@ bc_sample *bc_bench_load_trace(const char *path, size_t max_rows, size_t *n);
 /* CLOCK_MONOTONIC in seconds. */
 double bc_bench_now_s(void);
 
+/*
+ * Wall seconds of the command argv (argv[0] looked up in PATH), stdout and
+ * stderr to /dev/null; -1 if it could not start or did not exit 0.
+ */
+double bc_bench_run_timed(char *const argv[]);
+
 /* The CPU's model name from /proc/cpuinfo ("unknown CPU" if none). */
 void bc_bench_cpu_model(char *out, size_t size);
 
