@@ -3,7 +3,7 @@
 #include "coach_feed.h"
 
 /* The coach's front half as a trace_prefetch stage: runs on the reader's thread. */
-static void make_front(void *coach, const bc_sample *s, void *item)
+static void make_front(void *coach, bc_sample *s, void *item)
 {
 	bc_coach_front_step(coach, s, item);
 }
@@ -25,7 +25,8 @@ int bc_coach_feed_next(bc_coach_feed *f, const bc_coach_front **front, bc_trace_
 	if (got != 1)
 		return got;
 	if (f->front_here) {
-		bc_coach_front_step(f->coach, item, &f->here);
+		bc_sample s = *(const bc_sample *)item;
+		bc_coach_front_step(f->coach, &s, &f->here);
 		item = &f->here;
 	}
 	*front = item;

@@ -50,7 +50,7 @@ typedef struct {
 
 typedef struct {
 	size_t item_size; /* bytes, at most BC_TRACE_PREFETCH_ITEM_MAX */
-	void (*make)(void *ctx, const bc_sample *s, void *item);
+	void (*make)(void *ctx, bc_sample *s, void *item); /* s: just read, the stage's to change */
 	void *ctx; /* the reader's thread's alone while the prefetch runs */
 } bc_trace_prefetch_stage;
 

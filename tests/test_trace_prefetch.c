@@ -195,7 +195,7 @@ typedef struct {
 	bc_sample s;
 } numbered;
 
-static void number_sample(void *made, const bc_sample *s, void *item)
+static void number_sample(void *made, bc_sample *s, void *item)
 {
 	numbered *n = item;
 	n->made_before = (*(long *)made)++;

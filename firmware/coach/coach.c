@@ -311,11 +311,15 @@ static void sensor_fault(bc_coach *c, double t_s, const bc_coach_front *f, bc_de
 static size_t update_body(bc_coach *c, const bc_body_state *b, const bc_coach_front *f,
 			  bc_coach_event *events, size_t max);
 
-void bc_coach_front_step(bc_coach *c, const bc_sample *s, bc_coach_front *out)
+void bc_coach_front_step(bc_coach *c, bc_sample *s, bc_coach_front *out)
 {
-	out->sample = *s;
 	out->t_s = s->t_s;
-	out->verdict = bc_sample_guard_check(&c->guard, &out->sample, &out->glitch);
+	/*
+	 * Checked in place, then copied: checking a copy of a sample just
+	 * written stalls each read on store forwarding (docs/performance.md).
+	 */
+	out->verdict = bc_sample_guard_check(&c->guard, s, &out->glitch);
+	out->sample = *s;
 	out->glitch_burst = false;
 	if (out->glitch != BC_GLITCH_NONE) {
 		/* when its own time is NaN, the guard notes it at the last valid one */
@@ -346,8 +350,9 @@ size_t bc_coach_update_fronted(bc_coach *c, const bc_coach_front *f, bc_coach_ev
 
 size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, size_t max)
 {
+	bc_sample checked = *s;
 	bc_coach_front f;
-	bc_coach_front_step(c, s, &f);
+	bc_coach_front_step(c, &checked, &f);
 	return bc_coach_update_fronted(c, &f, events, max);
 }
 

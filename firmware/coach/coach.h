@@ -156,7 +156,8 @@ typedef struct {
 	bc_filter_step filter;	  /* verdict OK or SPIKE: the filter's step */
 } bc_coach_front;
 
-void bc_coach_front_step(bc_coach *c, const bc_sample *s, bc_coach_front *out);
+/* The front of *s, which is checked in place (a spike repaired). */
+void bc_coach_front_step(bc_coach *c, bc_sample *s, bc_coach_front *out);
 size_t bc_coach_update_fronted(bc_coach *c, const bc_coach_front *f, bc_coach_event *events,
 			       size_t max);
 
