@@ -123,7 +123,8 @@ int bc_trace_prefetch_next_item(bc_trace_prefetch *p, const void **item, bc_trac
 
 int bc_trace_prefetch_next(bc_trace_prefetch *p, bc_sample *out, bc_trace_error *err)
 {
-	if (!p->running) /* the plain reader's own speed: no copy */
+	assert(!p->stage.make); /* a stage's items are not samples */
+	if (!p->running)	/* the plain reader's own speed: no copy */
 		return bc_trace_reader_next(p->reader, out, err);
 	const void *item;
 	int got = bc_trace_prefetch_next_item(p, &item, err);

@@ -30,7 +30,7 @@ typedef struct {
 	size_t blocks;	      /* blocks in the ring (at least 2); 0: no thread, direct reads */
 } bc_trace_prefetch_settings;
 
-/* 4 blocks of 2048 samples (96 KiB each): hand-overs are rare, memory small. */
+/* 4 blocks of 2048 samples (96 KiB each; 240 KiB of replay's coach fronts): hand-overs are rare. */
 extern const bc_trace_prefetch_settings bc_trace_prefetch_settings_default;
 
 /* Where the time went: which side waited for the other, and how often blocks changed hands. */
@@ -97,7 +97,10 @@ void bc_trace_prefetch_start_staged(bc_trace_prefetch *p, bc_trace_reader *r,
 				    const bc_trace_prefetch_settings *settings,
 				    const bc_trace_prefetch_stage *stage);
 
-/* Next sample, as bc_trace_reader_next: 1 read, 0 end of file, -1 error (err: file:line). */
+/*
+ * Next sample of a prefetch without a stage, as bc_trace_reader_next: 1 read,
+ * 0 end of file, -1 error (err: file:line).
+ */
 int bc_trace_prefetch_next(bc_trace_prefetch *p, bc_sample *out, bc_trace_error *err);
 
 /* Next item of a staged prefetch, as _next; *item stays valid until the next call. */
