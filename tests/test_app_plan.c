@@ -124,6 +124,55 @@ static void test_plan_runs_by_itself_set_after_set(void **state)
 	assert_false(s.plan_session);
 }
 
+/* A rep on one side: the coach's event, then its view with the session's counts by side. */
+static void side_rep(bc_app_state *s, int n, bc_side side, const int session_sides[BC_SIDE_COUNT],
+		     double t_s)
+{
+	bc_coach_event e = { .type = BC_EVENT_REP, .t_s = t_s, .reps = n, .side = side };
+	bc_app_apply_event(s, &e);
+	bc_coach_view v = s->view;
+	v.reps = n;
+	v.t_s = t_s;
+	memcpy(v.side_reps, session_sides, sizeof(v.side_reps));
+	bc_app_apply_view(s, &v, NULL);
+}
+
+/* A one-sided item's second set shows its own reps by side, not the session's. */
+static void test_sides_count_per_set(void **state)
+{
+	(void)state;
+	bc_app_state s;
+	bc_coach_settings cs;
+	bc_coach_settings_init(&cs);
+	for (int i = 0; i < BC_PLAN_MAX_ITEMS; i++)
+		cs.plan.items[i] = (bc_plan_item){ .exercise = BC_EXERCISE_NONE };
+	cs.plan.items[0] = (bc_plan_item){ BC_EXERCISE_CROSSOVER, 2, 2, 0, 20 };
+	bc_app_init(&s, &cs);
+	bc_app_apply_action(&s, BC_ACTION_SELECT);
+	loop_starts(&s, BC_EXERCISE_CROSSOVER, 10);
+	bc_app_tick(&s, 100);
+	side_rep(&s, 1, BC_SIDE_LEFT, (int[BC_SIDE_COUNT]){ 0, 1, 0 }, 20);
+	assert_int_equal(s.view.side_reps[BC_SIDE_LEFT], 1);
+	side_rep(&s, 2, BC_SIDE_RIGHT, (int[BC_SIDE_COUNT]){ 0, 1, 1 }, 30);
+	assert_int_equal(s.screen, BC_SCREEN_REST);
+	bc_app_apply_action(&s, BC_ACTION_SELECT); /* rest skipped: set 2 */
+	assert_int_equal(s.screen, BC_SCREEN_EXERCISE);
+	bc_coach_view v = s.view;
+	memcpy(v.side_reps, (int[BC_SIDE_COUNT]){ 0, 1, 1 }, sizeof(v.side_reps));
+	bc_app_apply_view(&s, &v, NULL);
+	assert_int_equal(s.view.side_reps[BC_SIDE_LEFT], 0);
+	assert_int_equal(s.view.side_reps[BC_SIDE_RIGHT], 0);
+	side_rep(&s, 3, BC_SIDE_LEFT, (int[BC_SIDE_COUNT]){ 0, 2, 1 }, 40);
+	assert_int_equal(s.view.reps, 1);
+	assert_int_equal(s.view.side_reps[BC_SIDE_LEFT], 1);
+	assert_int_equal(s.view.side_reps[BC_SIDE_RIGHT], 0);
+	/* the plan's last set: the summary counts the whole session, by side too */
+	side_rep(&s, 4, BC_SIDE_RIGHT, (int[BC_SIDE_COUNT]){ 0, 2, 2 }, 50);
+	assert_int_equal(s.screen, BC_SCREEN_SUMMARY);
+	assert_int_equal(s.view.side_reps[BC_SIDE_LEFT], 2);
+	assert_int_equal(s.view.side_reps[BC_SIDE_RIGHT], 2);
+}
+
 /* BACK during the rest ends the session: home, the plan where it was. */
 static void test_back_from_the_rest_goes_home(void **state)
 {
@@ -327,6 +376,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plan_runs_by_itself_set_after_set),
+		cmocka_unit_test(test_sides_count_per_set),
 		cmocka_unit_test(test_back_from_the_rest_goes_home),
 		cmocka_unit_test(test_free_session_keeps_the_set_summary),
 		cmocka_unit_test(test_progress_pages_with_buttons),

@@ -43,6 +43,16 @@ int bc_app_plan_set_reps(const bc_app_state *s)
 	return bc_plan_run_set_reps(&s->plan_run, s->session_reps);
 }
 
+void bc_app_plan_set_sides(const bc_app_state *s, const int session[BC_SIDE_COUNT],
+			   int out[BC_SIDE_COUNT])
+{
+	bool whole = !s->plan_session || s->plan_run.phase == BC_PLAN_RUN_DONE;
+	for (int i = 0; i < BC_SIDE_COUNT; i++) {
+		int n = whole ? session[i] : session[i] - s->set_side_base[i];
+		out[i] = n > 0 ? n : 0;
+	}
+}
+
 /*
  * The set just ended, aloud: its summary, the rest and what comes next (the
  * same set's next, or the next item's first set not done), once. Not when
@@ -91,6 +101,8 @@ void bc_app_plan_rep(bc_app_state *s)
 		return;
 	bc_plan_step step = bc_plan_run_reps(&s->plan_run, s->session_reps, s->now_s);
 	if (step != BC_PLAN_STEP_NONE) {
+		/* the next set's sides count from here (the tally has this rep already) */
+		memcpy(s->set_side_base, s->tally.events.side_reps, sizeof(s->set_side_base));
 		s->plan_sets_ended++;
 		say_set_end(s);
 	}

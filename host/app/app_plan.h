@@ -36,6 +36,10 @@ void bc_app_plan_tick(bc_app_state *s);
 /* Reps of the set going on, as the counter shows them (the session's in a free session). */
 int bc_app_plan_set_reps(const bc_app_state *s);
 
+/* The same by side ("Left 2/5 · Right 1/5"), from the session's counts. */
+void bc_app_plan_set_sides(const bc_app_state *s, const int session[BC_SIDE_COUNT],
+			   int out[BC_SIDE_COUNT]);
+
 /*
  * An action on home, the exercise list, the rest, progress or the profile
  * chooser. Returns false when the screen is none of those (the caller

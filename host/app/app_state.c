@@ -67,6 +67,7 @@ void bc_app_begin_session(bc_app_state *s, bc_exercise_id exercise)
 	s->view.target_reps = s->session_target_reps > 0 ? s->session_target_reps : s->target_reps;
 	s->view.phase_name = "";
 	s->session_reps = 0;
+	memset(s->set_side_base, 0, sizeof(s->set_side_base));
 	s->have_view = false;
 	s->start_reached = false;
 	s->tally = (bc_app_tally){ 0 };
@@ -121,6 +122,7 @@ void bc_app_apply_view(bc_app_state *s, const bc_coach_view *view, const bc_app_
 	if (view->reps > s->session_reps)
 		s->session_reps = view->reps;
 	s->view.reps = bc_app_plan_set_reps(s);
+	bc_app_plan_set_sides(s, view->side_reps, s->view.side_reps);
 	if (!s->view.phase_name)
 		s->view.phase_name = "";
 	s->have_view = true;

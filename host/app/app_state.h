@@ -196,14 +196,15 @@ typedef struct {
 	bc_screen menu; /* shown when no session runs: HOME, EXERCISES, ... */
 	int home_tile;	/* bc_home_tile highlighted on home */
 	bc_plan_settings plan_settings;
-	bc_plan_today plan;	 /* today's plan, from today.days */
-	bool plan_session;	 /* the session is an item of the plan */
-	bc_plan_run plan_run;	 /* that item, set by set */
-	int plan_sets_ended;	 /* sets the plan has ended (the loop saves the history) */
-	int session_reps;	 /* the coach's count this session (sets add up) */
-	int session_target_reps; /* reps per set asked of the session's coach */
-	float session_hold_s;	 /* its hold; 0: the settings' */
-	int progress_page;	 /* the progress screen's page: 0 calendar, then exercises */
+	bc_plan_today plan;		  /* today's plan, from today.days */
+	bool plan_session;		  /* the session is an item of the plan */
+	bc_plan_run plan_run;		  /* that item, set by set */
+	int plan_sets_ended;		  /* sets the plan has ended (the loop saves the history) */
+	int session_reps;		  /* the coach's count this session (sets add up) */
+	int set_side_base[BC_SIDE_COUNT]; /* the session's reps by side when this set began */
+	int session_target_reps;	  /* reps per set asked of the session's coach */
+	float session_hold_s;		  /* its hold; 0: the settings' */
+	int progress_page; /* the progress screen's page: 0 calendar, then exercises */
 	bc_app_profiles profiles;
 	int rest_said_s;       /* the rest's countdown: the last whole second said */
 	bool set_summary_said; /* the plan said a set's summary; no rep since */
