@@ -19,14 +19,11 @@
  * Usage: bench_trace_io BUILD_DIR SHARED_DATA_DIR (as tests/bench/run_bench.sh calls it)
  *        bench_trace_io --read PATH | --write OUT SOURCE  (one pass, for callgrind)
  */
-#include <fcntl.h>
 #include <stdbool.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "coach/coach.h"
@@ -39,26 +36,6 @@
 #define RUNS	   5
 #define COPIES	   4	 /* one hour, four times: 4 h */
 #define SLICE_ROWS 90000 /* a quarter hour at 100 Hz, for callgrind */
-
-extern char **environ;
-
-/* Runs argv with stdout and stderr to /dev/null; wall seconds, or -1. */
-static double run_timed(char *const argv[])
-{
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	pid_t pid;
-	double t0 = bc_bench_now_s();
-	int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	int status;
-	if (rc != 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0)
-		return -1;
-	return bc_bench_now_s() - t0;
-}
 
 /* Reads every row of path: what the read figures measure. Rows read, or -1. */
 __attribute__((noinline)) long bench_read_pass(const char *path)
@@ -157,7 +134,7 @@ static int make_files(bench_files *f, double *write_ns, double *write_gz_ns)
 			"--out",
 			f->hour,
 			NULL };
-	if (run_timed(sim) < 0) {
+	if (bc_bench_run_timed(sim) < 0) {
 		fprintf(stderr, "bench_trace_io: %s sim failed\n", f->backcoach);
 		return -1;
 	}
@@ -189,7 +166,7 @@ typedef struct {
 static double run_timed_direct(char *const argv[])
 {
 	setenv("BACKCOACH_READAHEAD", "0", 1);
-	double s = run_timed(argv);
+	double s = bc_bench_run_timed(argv);
 	unsetenv("BACKCOACH_READAHEAD");
 	return s;
 }
@@ -202,9 +179,9 @@ static int time_replays(const bench_files *f, replay_times *t)
 	char *replay_gz[] = { (char *)f->backcoach, "replay", "--json", (char *)f->gz, NULL };
 	char *replay_plain[] = { (char *)f->backcoach, "replay", "--json", (char *)f->plain, NULL };
 	for (int r = 0; r < RUNS; r++) {
-		z[r] = run_timed(zcat);
-		g[r] = run_timed(replay_gz);
-		p[r] = run_timed(replay_plain);
+		z[r] = bc_bench_run_timed(zcat);
+		g[r] = bc_bench_run_timed(replay_gz);
+		p[r] = bc_bench_run_timed(replay_plain);
 		gd[r] = run_timed_direct(replay_gz);
 		pd[r] = run_timed_direct(replay_plain);
 		if (z[r] < 0 || g[r] < 0 || p[r] < 0 || gd[r] < 0 || pd[r] < 0)
