@@ -156,9 +156,7 @@ static void test_every_picture_draws(void **state)
 	const int sizes[][2] = { { 800, 480 }, { 480, 320 } };
 	for (int k = 0; k < 2; k++) {
 		bc_app_canvas c;
-		char err[256];
-		if (bc_app_canvas_open(&c, sizes[k][0], sizes[k][1], err, sizeof(err)))
-			fail_msg("%s", err);
+		bc_app_canvas_open_or_fail(&c, sizes[k][0], sizes[k][1]);
 		/* The exercise screen's picture box (render_exercise.c) is about this big. */
 		SDL_Rect area = { 10, 10, (int)(250 * c.draw.k), (int)(130 * c.draw.k) };
 		SDL_Rect outside = { area.x + area.w + 2, 0, c.surface->w - area.x - area.w - 2,
@@ -195,8 +193,7 @@ static void test_sheet_of_every_picture(void **state)
 	bc_app_canvas c;
 	char err[256], path[512];
 	const int cell_w = 300, cell_h = 170, cols = 2;
-	if (bc_app_canvas_open(&c, cols * 2 * cell_w, 6 * cell_h, err, sizeof(err)))
-		fail_msg("%s", err);
+	bc_app_canvas_open_or_fail(&c, cols * 2 * cell_w, 6 * cell_h);
 	c.draw.k = 1.0f;
 	SDL_SetRenderDrawColor(c.renderer, bc_col_bg.r, bc_col_bg.g, bc_col_bg.b, 255);
 	SDL_RenderClear(c.renderer);

@@ -103,8 +103,7 @@ static void test_plug_in_screen_draws(void **state)
 		bc_app_canvas c;
 		bc_app_state s;
 		char err[256];
-		if (bc_app_canvas_open(&c, w, h, err, sizeof(err)))
-			fail_msg("%s", err);
+		bc_app_canvas_open_or_fail(&c, w, h);
 		kiosk_state(&s);
 		bc_app_wait_for_sensor(&s, PROBED);
 		snprintf(s.drdy_note, sizeof(s.drdy_note),

@@ -165,9 +165,7 @@ static void render_all_at(int w, int h)
 	for (int sc = HOME; sc <= PROFILES; sc++) {
 		bc_app_canvas c;
 		bc_app_state s;
-		char err[256];
-		if (bc_app_canvas_open(&c, w, h, err, sizeof(err)))
-			fail_msg("%s", err);
+		bc_app_canvas_open_or_fail(&c, w, h);
 		state_for(&s, (scene)sc);
 		assert_int_equal(s.screen, expected[sc]);
 		bc_render_frame(&c.draw, &s);
@@ -199,9 +197,7 @@ static void test_progress_charts_show_the_days(void **state)
 {
 	(void)state;
 	bc_app_canvas c;
-	char err[256];
-	if (bc_app_canvas_open(&c, 800, 480, err, sizeof(err)))
-		fail_msg("%s", err);
+	bc_app_canvas_open_or_fail(&c, 800, 480);
 	bc_app_state s;
 	state_for(&s, CHARTS);
 	bc_render_frame(&c.draw, &s);
@@ -236,9 +232,7 @@ static void test_read_size_has_27px_capitals(void **state)
 {
 	(void)state;
 	bc_app_canvas c;
-	char err[256];
-	if (bc_app_canvas_open(&c, 800, 480, err, sizeof(err)))
-		fail_msg("%s", err);
+	bc_app_canvas_open_or_fail(&c, 800, 480);
 	for (int style = 0; style < BC_FONT_STYLE_COUNT; style++) {
 		SDL_SetRenderDrawColor(c.renderer, bc_col_bg.r, bc_col_bg.g, bc_col_bg.b, 255);
 		SDL_RenderClear(c.renderer);
@@ -258,9 +252,7 @@ static void test_home_tiles_apart_and_tappable(void **state)
 	const int sizes[][2] = { { 800, 480 }, { 480, 320 }, { 1920, 1080 } };
 	for (int k = 0; k < 3; k++) {
 		bc_app_canvas c;
-		char err[256];
-		if (bc_app_canvas_open(&c, sizes[k][0], sizes[k][1], err, sizeof(err)))
-			fail_msg("%s", err);
+		bc_app_canvas_open_or_fail(&c, sizes[k][0], sizes[k][1]);
 		SDL_Rect frame = { 0, bc_status_bar_h(&c.draw), c.surface->w,
 				   c.surface->h - bc_status_bar_h(&c.draw) };
 		for (int i = 0; i < BC_HOME_TILE_COUNT; i++) {
@@ -293,9 +285,7 @@ static void test_home_with_six_items_stays_readable(void **state)
 	const int sizes[][2] = { { 800, 480 }, { 480, 320 } };
 	for (int k = 0; k < 2; k++) {
 		bc_app_canvas c;
-		char err[256];
-		if (bc_app_canvas_open(&c, sizes[k][0], sizes[k][1], err, sizeof(err)))
-			fail_msg("%s", err);
+		bc_app_canvas_open_or_fail(&c, sizes[k][0], sizes[k][1]);
 		for (int done = 0; done <= BC_PLAN_MAX_ITEMS; done++) {
 			bc_app_state s;
 			bc_app_init(&s, NULL);

@@ -271,9 +271,7 @@ static void check(bc_app_canvas *c, const scenario *sc)
 static void check_all_at(int w, int h)
 {
 	bc_app_canvas c;
-	char err[256];
-	if (bc_app_canvas_open(&c, w, h, err, sizeof(err)))
-		fail_msg("%s", err);
+	bc_app_canvas_open_or_fail(&c, w, h);
 	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++)
 		check(&c, &scenarios[i]);
 	/* Every reason an attempt can fail for, large on the exercise screen. */
@@ -304,9 +302,7 @@ static void test_the_rule_is_5mm(void **state)
 	(void)state;
 	assert_true(BC_TEXT_CAP_MIN_PX * 0.193 >= 5.0);
 	bc_app_canvas c;
-	char err[256];
-	if (bc_app_canvas_open(&c, 800, 480, err, sizeof(err)))
-		fail_msg("%s", err);
+	bc_app_canvas_open_or_fail(&c, 800, 480);
 	assert_int_equal(bc_draw_cap_min_px(&c.draw), BC_TEXT_CAP_MIN_PX);
 	/* BC_TEXT_READ_PX, the font size screens use, gives the rule in both styles. */
 	assert_true(bc_text_cap_px(c.text, BC_TEXT_READ_PX, BC_FONT_BOLD) >= BC_TEXT_CAP_MIN_PX);

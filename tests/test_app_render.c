@@ -197,9 +197,7 @@ static void render_all_at(int w, int h)
 		const scenario *sc = &scenarios[i];
 		bc_app_canvas c;
 		bc_app_state s;
-		char err[256];
-		if (bc_app_canvas_open(&c, w, h, err, sizeof(err)))
-			fail_msg("%s", err);
+		bc_app_canvas_open_or_fail(&c, w, h);
 		state_for(&s, sc->screen, sc->exercise, sc->variant);
 		bc_render_frame(&c.draw, &s);
 		maybe_save(&c, sc->name);
@@ -259,9 +257,7 @@ static void test_home_titles_read_from_2m(void **state)
 	const int sizes[][2] = { { 800, 480 }, { 480, 320 } };
 	for (int k = 0; k < 2; k++) {
 		bc_app_canvas c;
-		char err[256];
-		if (bc_app_canvas_open(&c, sizes[k][0], sizes[k][1], err, sizeof(err)))
-			fail_msg("%s", err);
+		bc_app_canvas_open_or_fail(&c, sizes[k][0], sizes[k][1]);
 		for (int i = 0; i < BC_EXERCISE_COUNT; i++) {
 			const char *title = bc_exercise_info_get(i)->title;
 			SDL_Rect tile = bc_home_tile_rect(&c.draw, i);
@@ -300,9 +296,7 @@ static void test_home_tiles_apart_and_tappable(void **state)
 	const int sizes[][2] = { { 800, 480 }, { 480, 320 }, { 1920, 1080 } };
 	for (int k = 0; k < 3; k++) {
 		bc_app_canvas c;
-		char err[256];
-		if (bc_app_canvas_open(&c, sizes[k][0], sizes[k][1], err, sizeof(err)))
-			fail_msg("%s", err);
+		bc_app_canvas_open_or_fail(&c, sizes[k][0], sizes[k][1]);
 		SDL_Rect frame = { 0, bc_status_bar_h(&c.draw), c.surface->w,
 				   c.surface->h - bc_status_bar_h(&c.draw) };
 		for (int i = 0; i < BC_EXERCISE_COUNT; i++) {
@@ -324,10 +318,8 @@ static void test_counter_shows_the_count(void **state)
 	(void)state;
 	bc_app_canvas a, b;
 	bc_app_state s;
-	char err[256];
-	if (bc_app_canvas_open(&a, 800, 480, err, sizeof(err)) ||
-	    bc_app_canvas_open(&b, 800, 480, err, sizeof(err)))
-		fail_msg("%s", err);
+	bc_app_canvas_open_or_fail(&a, 800, 480);
+	bc_app_canvas_open_or_fail(&b, 800, 480);
 	mid_session(&s, BC_EXERCISE_BRIDGE);
 	bc_render_frame(&a.draw, &s);
 	s.view.reps = 8;

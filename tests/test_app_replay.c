@@ -192,10 +192,8 @@ static void test_screenshot_shows_replay_counts(void **state)
 
 		bc_exercise_id ex = bc_exercise_from_name(want.exercise);
 		bc_app_canvas same, more;
-		char err[256];
-		if (bc_app_canvas_open(&same, 800, 480, err, sizeof(err)) ||
-		    bc_app_canvas_open(&more, 800, 480, err, sizeof(err)))
-			fail_msg("%s", err);
+		bc_app_canvas_open_or_fail(&same, 800, 480);
+		bc_app_canvas_open_or_fail(&more, 800, 480);
 		draw_summary(&same, ex, want.reps, want.rejected);
 		int figures = ex == BC_EXERCISE_POSTURE ? 1 : 2;
 		for (int f = 0; f < figures; f++) {

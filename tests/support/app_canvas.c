@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/test_support.h"
+
 int bc_app_canvas_open(bc_app_canvas *c, int w, int h, char *err, size_t err_size)
 {
 	memset(c, 0, sizeof(*c));
@@ -26,6 +28,13 @@ int bc_app_canvas_open(bc_app_canvas *c, int w, int h, char *err, size_t err_siz
 fail:
 	bc_app_canvas_close(c);
 	return -1;
+}
+
+void bc_app_canvas_open_or_fail(bc_app_canvas *c, int w, int h)
+{
+	char err[256];
+	if (bc_app_canvas_open(c, w, h, err, sizeof(err)))
+		fail_msg("canvas %dx%d: %s", w, h, err);
 }
 
 void bc_app_canvas_close(bc_app_canvas *c)

@@ -28,6 +28,9 @@ typedef struct {
  */
 int bc_app_canvas_open(bc_app_canvas *c, int w, int h, char *err, size_t err_size);
 
+/* The same for a test: a canvas that cannot be opened fails it, with the reason. */
+void bc_app_canvas_open_or_fail(bc_app_canvas *c, int w, int h);
+
 /* Frees what bc_app_canvas_open made. */
 void bc_app_canvas_close(bc_app_canvas *c);
 
