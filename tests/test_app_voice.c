@@ -357,9 +357,10 @@ static int count_said_from(const said *h, const char *prefix)
 	return n;
 }
 
-/* Bridge 2 x 2, resting 20 s, then cat-cow 1 x 1. */
-static void init_plan(bc_app_state *s)
+/* Bridge 2 x 2, resting 20 s, then cat-cow 1 x 1; nothing said yet. */
+static void init_plan(bc_app_state *s, said *h)
 {
+	memset(h, 0, sizeof(*h));
 	bc_coach_settings cs;
 	bc_coach_settings_init(&cs);
 	for (int i = 0; i < BC_PLAN_MAX_ITEMS; i++)
@@ -367,6 +368,13 @@ static void init_plan(bc_app_state *s)
 	cs.plan.items[0] = (bc_plan_item){ BC_EXERCISE_BRIDGE, 2, 2, 0, 20 };
 	cs.plan.items[1] = (bc_plan_item){ BC_EXERCISE_CAT_COW, 1, 1, 0, 20 };
 	bc_app_init(s, &cs);
+}
+
+/* SELECT on home starts the plan's next item: its session begins, calibrated. */
+static void start_next_item(bc_app_state *s, bc_exercise_id expect)
+{
+	bc_app_apply_action(s, BC_ACTION_SELECT);
+	session_starts(s, expect);
 }
 
 /*
@@ -380,10 +388,8 @@ static void test_plan_rest_says_the_set_and_what_is_next(void **state)
 	(void)state;
 	static bc_app_state s;
 	static said h;
-	memset(&h, 0, sizeof(h));
-	init_plan(&s);
-	bc_app_apply_action(&s, BC_ACTION_SELECT);
-	session_starts(&s, BC_EXERCISE_BRIDGE);
+	init_plan(&s, &h);
+	start_next_item(&s, BC_EXERCISE_BRIDGE);
 	tick(&s, 100, &h);
 	coach_rep(&s, 1, 2, &h);
 	coach_rep(&s, 2, 2, &h);
@@ -422,12 +428,10 @@ static void test_plan_done_is_said_once(void **state)
 	(void)state;
 	static bc_app_state s;
 	static said h;
-	memset(&h, 0, sizeof(h));
-	init_plan(&s);
+	init_plan(&s, &h);
 	s.plan.entry[0].sets_done = 2; /* the bridge was done earlier today */
 	s.plan.next = 1;
-	bc_app_apply_action(&s, BC_ACTION_SELECT);
-	session_starts(&s, BC_EXERCISE_CAT_COW);
+	start_next_item(&s, BC_EXERCISE_CAT_COW);
 	tick(&s, 10, &h);
 	coach_rep(&s, 1, 1, &h);
 	assert_int_equal(s.screen, BC_SCREEN_SUMMARY);
@@ -448,10 +452,8 @@ static void test_ending_a_set_says_its_summary_once(void **state)
 	(void)state;
 	static bc_app_state s;
 	static said h;
-	memset(&h, 0, sizeof(h));
-	init_plan(&s);
-	bc_app_apply_action(&s, BC_ACTION_SELECT);
-	session_starts(&s, BC_EXERCISE_BRIDGE);
+	init_plan(&s, &h);
+	start_next_item(&s, BC_EXERCISE_BRIDGE);
 	tick(&s, 10, &h);
 	coach_rep(&s, 1, 2, &h);
 	bc_app_apply_action(&s, BC_ACTION_END_SET);
