@@ -12,13 +12,9 @@
  *
  * Usage: bench_pipeline BUILD_DIR SHARED_DATA_DIR (as tests/bench/run_bench.sh calls it)
  */
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "coach/coach.h"
@@ -27,30 +23,6 @@
 #include "trace/trace_reader.h"
 
 #define RUNS 3
-
-extern char **environ;
-
-/* Runs argv with stdout and stderr to /dev/null; wall seconds and peak RSS (KiB). */
-static int run_measured(char *const argv[], double *wall_s, long *max_rss_kib)
-{
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	pid_t pid;
-	double t0 = bc_bench_now_s();
-	int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	if (rc != 0)
-		return -1;
-	int status;
-	struct rusage ru;
-	if (wait4(pid, &status, 0, &ru) < 0)
-		return -1;
-	*wall_s = bc_bench_now_s() - t0;
-	*max_rss_kib = ru.ru_maxrss;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 /* Generates a mixed session with `backcoach sim` (seed 7, 400 Hz); wall time to *wall_s. */
 static int simulate(const char *backcoach, const char *exercise, const char *reps, const char *out,
@@ -66,7 +38,7 @@ static int simulate(const char *backcoach, const char *exercise, const char *rep
 	}
 	argv[n] = NULL;
 	long rss;
-	return run_measured(argv, wall_s, &rss);
+	return bc_bench_run_measured(argv, wall_s, &rss);
 }
 
 /* One pass of the coach over the samples: what the instruction counts measure. */
@@ -181,8 +153,8 @@ int main(int argc, char **argv)
 	long rss_kib, rss_short_kib;
 	char *replay_long[] = { backcoach, "replay", "--json", long_path, NULL };
 	char *replay_short[] = { backcoach, "replay", "--json", short_path, NULL };
-	int rc = run_measured(replay_short, &wall_short_s, &rss_short_kib);
-	rc |= run_measured(replay_long, &wall_s, &rss_kib);
+	int rc = bc_bench_run_measured(replay_short, &wall_short_s, &rss_short_kib);
+	rc |= bc_bench_run_measured(replay_long, &wall_s, &rss_kib);
 
 	size_t n = 0;
 	bc_sample *samples = bc_bench_load_trace(long_path, 0, &n);

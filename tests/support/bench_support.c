@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -25,7 +26,7 @@ double bc_bench_now_s(void)
 	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-double bc_bench_run_timed(char *const argv[])
+int bc_bench_run_measured(char *const argv[], double *wall_s, long *max_rss_kib)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
@@ -35,11 +36,22 @@ double bc_bench_run_timed(char *const argv[])
 	double t0 = bc_bench_now_s();
 	int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
-	int status;
-	if (rc != 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0)
+	if (rc != 0)
 		return -1;
-	return bc_bench_now_s() - t0;
+	int status;
+	struct rusage ru;
+	if (wait4(pid, &status, 0, &ru) != pid)
+		return -1;
+	*wall_s = bc_bench_now_s() - t0;
+	if (max_rss_kib)
+		*max_rss_kib = ru.ru_maxrss;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+double bc_bench_run_timed(char *const argv[])
+{
+	double wall_s;
+	return bc_bench_run_measured(argv, &wall_s, NULL) == 0 ? wall_s : -1;
 }
 
 void bc_bench_cpu_model(char *out, size_t size)

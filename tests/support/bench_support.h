@@ -18,9 +18,13 @@ bc_sample *bc_bench_load_trace(const char *path, size_t max_rows, size_t *n);
 double bc_bench_now_s(void);
 
 /*
- * Wall seconds of the command argv (argv[0] looked up in PATH), stdout and
- * stderr to /dev/null; -1 if it could not start or did not exit 0.
+ * Runs the command argv (argv[0] looked up in PATH), stdout and stderr to
+ * /dev/null: its exit status (-1: could not start, or killed), its wall
+ * seconds and its peak resident memory in KiB (max_rss_kib may be NULL).
  */
+int bc_bench_run_measured(char *const argv[], double *wall_s, long *max_rss_kib);
+
+/* Wall seconds of the command argv, as above; -1 if it could not start or did not exit 0. */
 double bc_bench_run_timed(char *const argv[]);
 
 /* The CPU's model name from /proc/cpuinfo ("unknown CPU" if none). */
