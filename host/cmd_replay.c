@@ -178,8 +178,8 @@ static int feed_coach(bc_coach_feed *feed, bc_coach *coach, replay_result *res)
 	int got;
 	while ((got = bc_coach_feed_next(feed, &f, &err)) == 1) {
 		if (res->samples++ == 0)
-			res->first_t_s = f->t_s;
-		res->last_t_s = f->t_s;
+			res->first_t_s = f->sample.t_s;
+		res->last_t_s = f->sample.t_s;
 		size_t n = bc_coach_update_fronted(coach, f, events,
 						   BC_COACH_MAX_EVENTS_PER_SAMPLE);
 		if (take_events(res, events, n) < 0)

@@ -313,7 +313,6 @@ static size_t update_body(bc_coach *c, const bc_body_state *b, const bc_coach_fr
 
 void bc_coach_front_step(bc_coach *c, bc_sample *s, bc_coach_front *out)
 {
-	out->t_s = s->t_s;
 	/*
 	 * Checked in place, then copied: checking a copy of a sample just
 	 * written stalls each read on store forwarding (docs/performance.md).
@@ -338,7 +337,7 @@ size_t bc_coach_update_fronted(bc_coach *c, const bc_coach_front *f, bc_coach_ev
 		bc_coach_event buf[4];
 		bc_detect_out out = { .ev = buf, .max = sizeof(buf) / sizeof(buf[0]) };
 		/* an invalid sample's own time may be NaN: the JSON needs a number */
-		double t_s = isfinite(f->t_s) ? f->t_s : c->view.t_s;
+		double t_s = isfinite(f->sample.t_s) ? f->sample.t_s : c->view.t_s;
 		if (f->glitch != BC_GLITCH_NONE)
 			sensor_fault(c, t_s, f, &out);
 		c->view.sensor_glitch = true;

@@ -148,8 +148,8 @@ size_t bc_coach_update(bc_coach *c, const bc_sample *s, bc_coach_event *events, 
  * In order, front then fronted is bc_coach_update exactly.
  */
 typedef struct {
-	bc_sample sample;	  /* as checked: a spike repaired */
-	double t_s;		  /* the sample's time as it came (may be NaN when invalid) */
+	bc_sample sample;	  /* as checked: a spike repaired (its time as it came: NaN
+				   * stays NaN) */
 	bc_guard_verdict verdict; /* FROZEN and INVALID go no further than the guard */
 	bc_glitch_kind glitch;	  /* a glitch this sample completes */
 	bool glitch_burst;	  /* ... the last of a burst of them (bc_sample_guard_burst) */
